@@ -1,0 +1,1 @@
+"""The Dash web app: wiring and presentation only, logic lives in presenters."""

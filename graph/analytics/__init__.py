@@ -1,0 +1,1 @@
+"""Network analytics on NetworkX graphs, with a compiled engine underneath where it wins."""

@@ -1,0 +1,252 @@
+"""The domain model: actors, sectors, territories, ties and activities.
+
+Plain frozen values with no I/O. Loaders build them, stores persist them,
+analytics read them. The vocabulary is the one of ``DATA-FORMAT.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from functools import cached_property
+
+
+class Sector(StrEnum):
+    """The closed list of sectors an actor belongs to."""
+
+    BUSINESS = "business"
+    ASSOCIATION = "association"
+    PUBLIC = "public"
+    ACADEMIC = "academic"
+    MEDIA = "media"
+    CITIZEN = "citizen"
+    FUNDER = "funder"
+    OTHER = "other"
+
+
+SECTOR_ALIASES: Mapping[str, Sector] = {
+    "entreprise": Sector.BUSINESS,
+    "company": Sector.BUSINESS,
+    "pme": Sector.BUSINESS,
+    "asso": Sector.ASSOCIATION,
+    "ess": Sector.ASSOCIATION,
+    "ngo": Sector.ASSOCIATION,
+    "npo": Sector.ASSOCIATION,
+    "collectivite": Sector.PUBLIC,
+    "administration": Sector.PUBLIC,
+    "government": Sector.PUBLIC,
+    "universite": Sector.ACADEMIC,
+    "university": Sector.ACADEMIC,
+    "recherche": Sector.ACADEMIC,
+    "research": Sector.ACADEMIC,
+    "citoyen": Sector.CITIZEN,
+    "person": Sector.CITIZEN,
+    "financeur": Sector.FUNDER,
+    "foundation": Sector.FUNDER,
+    "fondation": Sector.FUNDER,
+}
+
+
+class TieKind(StrEnum):
+    """What a collaboration between two actors is."""
+
+    PARTNERSHIP = "partnership"
+    EVENT = "event"
+    FUNDING = "funding"
+    GOVERNANCE = "governance"
+    SERVICE = "service"
+    OTHER = "other"
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip accents and surrounding blanks.
+
+    >>> fold("  Collectivité ")
+    'collectivite'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def parse_sector(raw: str) -> Sector:
+    """Return the sector named by ``raw`` or one of its aliases.
+
+    Case- and accent-insensitive. An unknown value raises ``ValueError``:
+    it is an input error, never silently ``other``.
+
+    >>> parse_sector("Université")
+    <Sector.ACADEMIC: 'academic'>
+    """
+    key = fold(raw)
+    if key in Sector._value2member_map_:
+        return Sector(key)
+    if key in SECTOR_ALIASES:
+        return SECTOR_ALIASES[key]
+    known = ", ".join(s.value for s in Sector)
+    raise ValueError(f"unknown sector {raw!r} (expected one of {known}, or an alias)")
+
+
+def parse_tie_kind(raw: str) -> TieKind:
+    """Return the tie kind named by ``raw`` (case-insensitive); ``ValueError`` if unknown."""
+    key = fold(raw)
+    if key in TieKind._value2member_map_:
+        return TieKind(key)
+    known = ", ".join(k.value for k in TieKind)
+    raise ValueError(f"unknown tie kind {raw!r} (expected one of {known})")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person or organisation present on one or more territories."""
+
+    id: str
+    name: str
+    sector: Sector
+    territories: tuple[str, ...]
+    kind: str | None = None
+    city: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    joined: date | None = None
+    attributes: Mapping[str, str] = field(default_factory=dict, hash=False, compare=True)
+
+    def active_on(self, day: date | None) -> bool:
+        """True when the actor had joined by ``day`` (always true without a date)."""
+        return day is None or self.joined is None or self.joined <= day
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """A collaboration between two actors.
+
+    Undirected unless ``directed``. Its identity (``key``) is the pair of
+    actors and the kind, so that re-importing a corrected file updates the
+    weight, dates and provenance in place.
+    """
+
+    source: str
+    target: str
+    kind: TieKind = TieKind.PARTNERSHIP
+    weight: float = 1.0
+    since: date | None = None
+    until: date | None = None
+    directed: bool = False
+    note: str | None = None
+    ref: str | None = None
+    activities: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Stable identity of the tie: kind, direction and its two ends."""
+        ends = [self.source, self.target]
+        if not self.directed:
+            ends.sort()
+        return json.dumps([self.kind.value, self.directed, *ends], ensure_ascii=False)
+
+    def active_on(self, day: date | None) -> bool:
+        """True when the tie existed on ``day`` (always true without a date)."""
+        if day is None:
+            return True
+        started = self.since is None or self.since <= day
+        not_ended = self.until is None or day <= self.until
+        return started and not_ended
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """An event or project that actors take part in (two-mode data)."""
+
+    id: str
+    name: str | None = None
+    date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Participation:
+    """One actor taking part in one activity."""
+
+    actor: str
+    activity: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """Everything one import brings: validated, consistent, ready to store.
+
+    Every tie's ends and every participation's actor are among ``actors``
+    or already in the store (a store checks the latter inside its
+    transaction).
+    """
+
+    actors: tuple[Actor, ...] = ()
+    ties: tuple[Tie, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    participations: tuple[Participation, ...] = ()
+
+    @property
+    def territories(self) -> frozenset[str]:
+        return frozenset(t for a in self.actors for t in a.territories)
+
+
+@dataclass(frozen=True, slots=True)
+class TerritorySummary:
+    """One row of ``maillage territories``."""
+
+    name: str
+    actors: int
+    ties: int
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an upsert changed, for the import summary."""
+
+    actors_added: int = 0
+    actors_updated: int = 0
+    ties_added: int = 0
+    ties_updated: int = 0
+    activities_added: int = 0
+    territories_added: int = 0
+    data_version: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return any(
+            (
+                self.actors_added,
+                self.actors_updated,
+                self.ties_added,
+                self.ties_updated,
+                self.activities_added,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class Network:
+    """A territory's network as stored: its actors and every tie touching them.
+
+    ``ties`` holds the ties among ``actors`` and the ties that leave the
+    territory; the other end of a leaving tie is in ``outside``. Those ties
+    count for openness and never vanish. With ``as_of``, only actors that
+    had joined and ties active on that day are present.
+    """
+
+    territory: str
+    actors: tuple[Actor, ...]
+    ties: tuple[Tie, ...]
+    outside: tuple[Actor, ...] = ()
+    as_of: date | None = None
+
+    @cached_property
+    def member_ids(self) -> frozenset[str]:
+        return frozenset(a.id for a in self.actors)
+
+    def is_internal(self, tie: Tie) -> bool:
+        """True when both ends of ``tie`` belong to the territory."""
+        members = self.member_ids
+        return tie.source in members and tie.target in members

@@ -1,0 +1,92 @@
+"""The graph-store contract that the Neo4j and the embedded SQLite stores fulfil.
+
+The contract test suite (``tests/storage/``) runs, unchanged, against both.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from datetime import date
+from types import TracebackType
+
+from ..model import Actor, Dataset, ImportResult, Network, TerritorySummary
+
+
+class GraphStore(ABC):
+    """Where actors, ties, activities and territories live.
+
+    Every write is atomic: an upsert that fails for any reason leaves the
+    store as it was, and a concurrent reader sees either all of it or none.
+    Values are always passed as parameters, never spliced into query text.
+    """
+
+    url: str
+
+    @abstractmethod
+    def setup_schema(self) -> None:
+        """Create constraints, indexes or tables if missing (idempotent)."""
+
+    @abstractmethod
+    def upsert(self, dataset: Dataset) -> ImportResult:
+        """Insert or update everything in ``dataset`` in one transaction.
+
+        Actors are matched by id, ties by ``Tie.key``, activities by id.
+        Re-importing the same data changes nothing (and does not bump the
+        data version). A tie or participation naming an actor that is
+        neither in ``dataset`` nor in the store raises ``ValidationError``
+        and nothing is written.
+        """
+
+    @abstractmethod
+    def territories(self) -> list[TerritorySummary]:
+        """Every territory with its actor count and the count of ties touching it, by name."""
+
+    @abstractmethod
+    def network(self, territory: str, *, as_of: date | None = None) -> Network:
+        """The territory's actors and every tie touching them (``NotFound`` if unknown)."""
+
+    @abstractmethod
+    def actor(self, actor_id: str) -> Actor | None:
+        """One actor by id, or None."""
+
+    @abstractmethod
+    def neighbourhood(self, actor_id: str, hops: int = 1, *, as_of: date | None = None) -> Network:
+        """The actors within ``hops`` ties of ``actor_id`` and the ties among them.
+
+        The result's ``territory`` is the empty string; ``NotFound`` if the
+        actor does not exist.
+        """
+
+    @abstractmethod
+    def shortest_path(
+        self, source_id: str, target_id: str, *, as_of: date | None = None
+    ) -> list[str] | None:
+        """Actor ids of one shortest chain of ties from source to target, or None.
+
+        Ties are walked in both directions. Which of several equally short
+        chains comes back is not promised; analytics refines the choice
+        (strong, recent ties) on the network itself.
+        """
+
+    @abstractmethod
+    def delete_territory(self, territory: str) -> None:
+        """Remove a territory: its actors leave it; actors left with no territory go with their ties."""
+
+    @abstractmethod
+    def data_version(self) -> str:
+        """An opaque token that changes on every write that changed data (for caches)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections."""
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

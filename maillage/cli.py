@@ -1,0 +1,260 @@
+"""The ``maillage`` command line: thin click commands over ``Maillage``."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .app import Maillage
+from .graph.errors import MaillageError, ValidationError
+from .settings import STORE_ENV, Settings, default_store_url
+
+OUTPUT_FORMATS = ("table", "csv", "json", "xlsx", "html")
+EXPORT_FORMATS = ("csv", "xlsx", "gexf", "graphml")
+
+
+def _store_option(command: Callable) -> Callable:
+    """``--store URL`` on every command (and on the group), as the contract says."""
+    return click.option(
+        "--store",
+        "store",
+        envvar=STORE_ENV,
+        default=None,
+        metavar="URL",
+        help=f"sqlite:///file.db or neo4j://host:7687 (env {STORE_ENV}).",
+    )(command)
+
+
+def _app(ctx: click.Context, store: str | None) -> Maillage:
+    url = store or ctx.find_root().params.get("store")
+    app = Maillage(Settings.from_env(url))
+    ctx.call_on_close(app.close)
+    return app
+
+
+def _friendly_errors(command: Callable) -> Callable:
+    """Show a ``MaillageError`` as a message and a non-zero exit, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ValidationError as error:
+            click.echo(str(error), err=True)
+            sys.exit(1)
+        except MaillageError as error:
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _emit(payload: str | bytes, output: Path | None) -> None:
+    """Write a rendered document to ``output``, or to standard output."""
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        data = payload.encode("utf-8") if isinstance(payload, str) else payload
+        output.write_bytes(data)
+        click.echo(f"Wrote {output}", err=True)
+    elif isinstance(payload, bytes):
+        if sys.stdout.isatty():
+            raise click.UsageError("this format is binary: give -o FILE")
+        sys.stdout.buffer.write(payload)
+    else:
+        click.echo(payload, nl=not payload.endswith("\n"))
+
+
+def _render(kind: str, data: dict, fmt: str) -> str | bytes:
+    from .reports import render
+
+    return render(kind, data, fmt)
+
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True
+)
+output_option = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
+)
+as_of_option = click.option(
+    "--as-of", callback=_date, metavar="DATE", help="The network as it was on DATE (ISO)."
+)
+
+
+@click.group(
+    help=(
+        "Maillage: explore who works with whom on a territory, find brokers, gaps "
+        "between sectors and introductions worth making.\n\n"
+        f"Without --store or ${STORE_ENV}, data lives in the embedded store "
+        f"{default_store_url()}"
+    )
+)
+@_store_option
+@click.version_option(package_name="maillage")
+def main(store: str | None) -> None:
+    """Entry point of the ``maillage`` command."""
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
+@_store_option
+@click.pass_context
+@_friendly_errors
+def import_(ctx: click.Context, paths, mapping, dry_run, store) -> None:
+    """Validate PATH... whole and load them into the store (all or nothing)."""
+    from .progress import import_progress
+
+    app = _app(ctx, store)
+    with import_progress() as progress:
+        summary = app.import_files(paths, mapping=mapping, dry_run=dry_run, progress=progress)
+    click.echo(summary.describe(dry_run=dry_run))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(("table", "csv", "json")), default="table")
+@_store_option
+@click.pass_context
+@_friendly_errors
+def territories(ctx: click.Context, fmt: str, store) -> None:
+    """List territories with their actor and tie counts."""
+    from .reports.listing import territories_listing
+
+    click.echo(territories_listing(_app(ctx, store).territories(), fmt), nl=False)
+
+
+@main.command()
+@click.argument("territory")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File, or folder for csv.")
+@as_of_option
+@_store_option
+@click.pass_context
+@_friendly_errors
+def export(ctx: click.Context, territory, fmt, output, as_of, store) -> None:
+    """Write TERRITORY out as csv (a folder), xlsx, gexf or graphml; re-importable."""
+    written = _app(ctx, store).export(territory, fmt, output, as_of=as_of)
+    click.echo(f"Wrote {written}", err=True)
+
+
+@main.command()
+@click.argument("territory")
+@as_of_option
+@click.option("--since", callback=_date, metavar="DATE", help="With --until: bridges gained/lost.")
+@click.option("--until", callback=_date, metavar="DATE")
+@click.option("--weighted", is_flag=True, help="Use tie weights where a measure has a weighted form.")
+@format_option
+@output_option
+@_store_option
+@click.pass_context
+@_friendly_errors
+def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, output, store):
+    """Per-actor centrality and brokerage report for TERRITORY."""
+    app = _app(ctx, store)
+    if since or until:
+        if not (since and until):
+            raise click.UsageError("--since and --until go together")
+        data = app.bridge_changes(territory, since=since, until=until)
+        _emit(_render("bridges", data, fmt), output)
+        return
+    data = app.report(territory, as_of=as_of, weighted=weighted)
+    if fmt == "html":
+        from .reports import render_html_report
+
+        _emit(render_html_report(data, app.gaps(territory, as_of=as_of)), output)
+        return
+    _emit(_render("report", data, fmt), output)
+
+
+@main.command()
+@click.argument("territory")
+@as_of_option
+@format_option
+@output_option
+@_store_option
+@click.pass_context
+@_friendly_errors
+def gaps(ctx: click.Context, territory, as_of, fmt, output, store) -> None:
+    """Sector x sector gaps, fragile bridges and suggested introductions."""
+    _emit(_render("gaps", _app(ctx, store).gaps(territory, as_of=as_of), fmt), output)
+
+
+@main.command()
+@click.argument("territories", nargs=-1, required=True)
+@as_of_option
+@format_option
+@output_option
+@_store_option
+@click.pass_context
+@_friendly_errors
+def compare(ctx: click.Context, territories, as_of, fmt, output, store) -> None:
+    """Territory indicators side by side, raw and size-normalised."""
+    _emit(_render("compare", _app(ctx, store).compare(territories, as_of=as_of), fmt), output)
+
+
+@main.command()
+@click.argument("territory")
+@click.argument("source")
+@click.argument("target")
+@as_of_option
+@_store_option
+@click.pass_context
+@_friendly_errors
+def path(ctx: click.Context, territory, source, target, as_of, store) -> None:
+    """The introduction chain from SOURCE to TARGET (actor ids) in TERRITORY."""
+    click.echo(_app(ctx, store).describe_path(territory, source, target, as_of=as_of))
+
+
+@main.command("delete-territory")
+@click.argument("territory")
+@click.confirmation_option(prompt="Delete this territory and the actors only it holds?")
+@_store_option
+@click.pass_context
+@_friendly_errors
+def delete_territory(ctx: click.Context, territory, store) -> None:
+    """Remove TERRITORY; actors in other territories stay there."""
+    _app(ctx, store).store.delete_territory(territory)
+    click.echo(f"Deleted {territory}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8050, show_default=True, type=int)
+@_store_option
+@click.pass_context
+@_friendly_errors
+def serve(ctx: click.Context, host: str, port: int, store) -> None:
+    """Serve the Dash web app (waitress)."""
+    _app(ctx, store).serve(host=host, port=port)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8050, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Load the demo territories and stop.")
+@_store_option
+@click.pass_context
+@_friendly_errors
+def demo(ctx: click.Context, host: str, port: int, no_serve: bool, store) -> None:
+    """Load the fictional demo territories into the store (once) and serve the app."""
+    app = _app(ctx, store)
+    click.echo(app.load_demo().describe(dry_run=False))
+    click.echo(f"Store: {app.settings.store_url}")
+    if not no_serve:
+        app.serve(host=host, port=port)

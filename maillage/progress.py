@@ -1,0 +1,37 @@
+"""A progress bar for imports large enough to wait for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+SHOW_ABOVE_ROWS = 5_000
+
+
+@contextmanager
+def import_progress() -> Iterator[Callable[[int, int], None]]:
+    """Yield a ``progress(done, total)`` callback that shows a bar once total is large."""
+    bar = Progress(
+        TextColumn("Reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+    )
+    task: list[int] = []
+
+    def update(done: int, total: int) -> None:
+        if total < SHOW_ABOVE_ROWS:
+            return
+        if not task:
+            bar.start()
+            task.append(bar.add_task("rows", total=total))
+        bar.update(task[0], completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        if task:
+            bar.stop()

@@ -1,0 +1,1 @@
+"""Renders analytics results as table, CSV, JSON, Excel and HTML reports."""
