@@ -1,1 +1,15 @@
-"""Readers of every format actors and ties arrive in; they build model objects only."""
+"""Readers of every format actors and ties arrive in; they build model objects only.
+
+``load(paths, mapping=..., known_actor_ids=...)`` reads canonical CSV files,
+Excel workbooks, GEXF and GraphML files, and real exports described by a
+mapping file (``docs/mapping.md``), and returns a validated ``Dataset``.
+``write(network, fmt, path)`` exports a territory so that it imports back
+unchanged, and ``demo_dataset()`` builds the fictional demo territories.
+Loaders never touch a store.
+"""
+
+from .demo import demo_dataset
+from .importing import LoadResult, load
+from .writers import FORMATS, write
+
+__all__ = ["FORMATS", "LoadResult", "demo_dataset", "load", "write"]

@@ -8,16 +8,19 @@ write (which changes the data version) invalidates them all.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+from . import loaders
 from .graph import analytics
 from .graph.errors import NotFound
-from .graph.model import Actor, ImportResult, Network, TerritorySummary
+from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary
 from .graph.storage import GraphStore, open_store
 from .settings import Settings
 
@@ -91,9 +94,7 @@ class Maillage:
 
     # Analytics, cached
 
-    def report(
-        self, territory: str, *, as_of: date | None = None, weighted: bool = False
-    ) -> dict:
+    def report(self, territory: str, *, as_of: date | None = None, weighted: bool = False) -> dict:
         return self._cached(
             "report",
             (territory, as_of, weighted),
@@ -160,6 +161,16 @@ class Maillage:
     def ego(self, territory: str, actor_id: str, *, hops: int = 1, as_of: date | None = None):
         return analytics.ego_network(self.graph(territory, as_of=as_of), actor_id, hops=hops)
 
+    def describe_path(
+        self, territory: str, source: str, target: str, *, as_of: date | None = None
+    ) -> str:
+        """The introduction chain in plain words, one step a line."""
+        chain = self.path(territory, source, target, as_of=as_of)
+        if not chain:
+            return f"No chain of ties links {source} to {target} in {territory}."
+        steps = analytics.path_explanation(self.graph(territory, as_of=as_of), chain)
+        return "\n".join(step["text"] for step in steps)
+
     # Writing the store
 
     def import_files(
@@ -169,10 +180,81 @@ class Maillage:
         mapping: Path | str | None = None,
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
-    ) -> tuple[Any, ImportResult | None]:
+    ) -> ImportSummary:
         """Validate ``paths`` whole, then upsert them in one transaction unless ``dry_run``."""
-        from . import loaders_bridge
-
-        return loaders_bridge.import_files(
-            self.store, paths, mapping=mapping, dry_run=dry_run, progress=progress
+        loaded = loaders.load(
+            paths, mapping=mapping, known_actor_ids=_StoredIds(self.store), progress=progress
         )
+        result = None if dry_run else self.store.upsert(loaded.dataset)
+        return ImportSummary(loaded.dataset, result, tuple(loaded.warnings))
+
+    def load_demo(self) -> ImportSummary:
+        """Load the fictional demo territories; a second run changes nothing."""
+        dataset = loaders.demo_dataset()
+        return ImportSummary(dataset, self.store.upsert(dataset), ())
+
+    def export(
+        self, territory: str, fmt: str, output: Path | None, *, as_of: date | None = None
+    ) -> list[Path]:
+        """Write the territory in ``fmt``; csv writes a folder of canonical files."""
+        stem = _file_stem(territory)
+        target = output or Path(stem if fmt == "csv" else f"{stem}.{fmt}")
+        return loaders.write(self.network(territory, as_of=as_of), fmt, target)
+
+    def serve(self, *, host: str = "127.0.0.1", port: int = 8050) -> None:
+        """Serve the web app with waitress until interrupted."""
+        import waitress
+
+        from .dashboard import create_app
+
+        dash_app = create_app(self)
+        print(f"Maillage is serving on http://{host}:{port}/ (Ctrl+C to stop)")
+        waitress.serve(dash_app.server, host=host, port=port, threads=8)
+
+
+def _file_stem(name: str) -> str:
+    """A file name made of ``name``'s letters and digits, safe in the working folder."""
+    stem = re.sub(r"[^\w-]+", "-", name).strip("-.")
+    return stem or "territory"
+
+
+class _StoredIds:
+    """The store's actor ids, fetched once and only if the files name an actor they lack."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+        self._ids: frozenset[str] | None = None
+
+    def __contains__(self, actor_id: object) -> bool:
+        if self._ids is None:
+            self._ids = self._store.actor_ids()
+        return actor_id in self._ids
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import read and what it changed, for the final summary line."""
+
+    dataset: Dataset
+    result: ImportResult | None
+    warnings: tuple[str, ...]
+
+    def describe(self, *, dry_run: bool) -> str:
+        data = self.dataset
+        read = (
+            f"{len(data.actors)} actors, {len(data.ties)} ties, "
+            f"{len(data.activities)} activities in {len(data.territories)} territories"
+        )
+        lines = [f"warning: {w}" for w in self.warnings]
+        if dry_run or self.result is None:
+            lines.append(f"Valid: {read}. Dry run: nothing was written.")
+            return "\n".join(lines)
+        r = self.result
+        lines.append(f"Read {read}.")
+        lines.append(
+            f"Actors: {r.actors_added} added, {r.actors_updated} updated; "
+            f"ties: {r.ties_added} added, {r.ties_updated} updated; "
+            f"territories: {r.territories_added} added."
+            + ("" if r.changed else " Nothing changed.")
+        )
+        return "\n".join(lines)

@@ -65,24 +65,31 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> da
 
 
 def _emit(payload: str | bytes, output: Path | None) -> None:
-    """Write a rendered document to ``output``, or to standard output."""
+    """Write a rendered document to ``output`` whole, or to standard output."""
+    data = payload.encode("utf-8") if isinstance(payload, str) else payload
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
-        data = payload.encode("utf-8") if isinstance(payload, str) else payload
-        output.write_bytes(data)
+        partial = output.with_name(f".{output.name}.partial")
+        partial.write_bytes(data)
+        partial.replace(output)
         click.echo(f"Wrote {output}", err=True)
-    elif isinstance(payload, bytes):
-        if sys.stdout.isatty():
-            raise click.UsageError("this format is binary: give -o FILE")
-        sys.stdout.buffer.write(payload)
+    elif isinstance(payload, str):
+        click.echo(payload.removeprefix("\ufeff"), nl=not payload.endswith("\n"))
+    elif sys.stdout.isatty():
+        raise click.UsageError("this format is binary: give -o FILE")
     else:
-        click.echo(payload, nl=not payload.endswith("\n"))
+        sys.stdout.buffer.write(data)
 
 
-def _render(kind: str, data: dict, fmt: str) -> str | bytes:
+TEXT_FORMATS = ("table", "csv", "json", "html")
+
+
+def _render(kind: str, data: dict, fmt: str, output: Path | None) -> str | bytes:
     from .reports import render
 
-    return render(kind, data, fmt)
+    colour = fmt == "table" and output is None and sys.stdout.isatty()
+    payload = render(kind, data, fmt, color=colour)
+    return payload.decode("utf-8") if fmt in TEXT_FORMATS else payload
 
 
 format_option = click.option(
@@ -149,8 +156,8 @@ def territories(ctx: click.Context, fmt: str, store) -> None:
 @_friendly_errors
 def export(ctx: click.Context, territory, fmt, output, as_of, store) -> None:
     """Write TERRITORY out as csv (a folder), xlsx, gexf or graphml; re-importable."""
-    written = _app(ctx, store).export(territory, fmt, output, as_of=as_of)
-    click.echo(f"Wrote {written}", err=True)
+    for written in _app(ctx, store).export(territory, fmt, output, as_of=as_of):
+        click.echo(f"Wrote {written}", err=True)
 
 
 @main.command()
@@ -158,7 +165,7 @@ def export(ctx: click.Context, territory, fmt, output, as_of, store) -> None:
 @as_of_option
 @click.option("--since", callback=_date, metavar="DATE", help="With --until: bridges gained/lost.")
 @click.option("--until", callback=_date, metavar="DATE")
-@click.option("--weighted", is_flag=True, help="Use tie weights where a measure has a weighted form.")
+@click.option("--weighted", is_flag=True, help="Use tie weights where a measure has them.")
 @format_option
 @output_option
 @_store_option
@@ -171,7 +178,7 @@ def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, ou
         if not (since and until):
             raise click.UsageError("--since and --until go together")
         data = app.bridge_changes(territory, since=since, until=until)
-        _emit(_render("bridges", data, fmt), output)
+        _emit(_render("bridges", data, fmt, output), output)
         return
     data = app.report(territory, as_of=as_of, weighted=weighted)
     if fmt == "html":
@@ -179,7 +186,7 @@ def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, ou
 
         _emit(render_html_report(data, app.gaps(territory, as_of=as_of)), output)
         return
-    _emit(_render("report", data, fmt), output)
+    _emit(_render("report", data, fmt, output), output)
 
 
 @main.command()
@@ -192,7 +199,8 @@ def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, ou
 @_friendly_errors
 def gaps(ctx: click.Context, territory, as_of, fmt, output, store) -> None:
     """Sector x sector gaps, fragile bridges and suggested introductions."""
-    _emit(_render("gaps", _app(ctx, store).gaps(territory, as_of=as_of), fmt), output)
+    data = _app(ctx, store).gaps(territory, as_of=as_of)
+    _emit(_render("gaps", data, fmt, output), output)
 
 
 @main.command()
@@ -205,7 +213,8 @@ def gaps(ctx: click.Context, territory, as_of, fmt, output, store) -> None:
 @_friendly_errors
 def compare(ctx: click.Context, territories, as_of, fmt, output, store) -> None:
     """Territory indicators side by side, raw and size-normalised."""
-    _emit(_render("compare", _app(ctx, store).compare(territories, as_of=as_of), fmt), output)
+    data = _app(ctx, store).compare(territories, as_of=as_of)
+    _emit(_render("compare", data, fmt, output), output)
 
 
 @main.command()

@@ -30,31 +30,49 @@ class GraphStore(ABC):
     def upsert(self, dataset: Dataset) -> ImportResult:
         """Insert or update everything in ``dataset`` in one transaction.
 
-        Actors are matched by id, ties by ``Tie.key``, activities by id.
-        Re-importing the same data changes nothing (and does not bump the
-        data version). A tie or participation naming an actor that is
-        neither in ``dataset`` nor in the store raises ``ValidationError``
-        and nothing is written.
+        Actors are matched by id, ties by ``Tie.key``, activities by id; a
+        changed record is updated in place, and an actor's territories become
+        exactly the dataset's. An undirected tie is stored (and read back)
+        from its smaller end id to its larger one. Re-importing the same data
+        changes nothing (and does not bump the data version). A tie or
+        participation naming an actor (or a participation naming an activity)
+        that is neither in ``dataset`` nor in the store raises
+        ``ValidationError`` (problems located at ``<store>``) and nothing is
+        written. Territories left without actors disappear.
         """
 
     @abstractmethod
     def territories(self) -> list[TerritorySummary]:
-        """Every territory with its actor count and the count of ties touching it, by name."""
+        """Every territory with its actor count and the count of ties touching it, by name.
+
+        A tie counts once, also when both its ends are in the territory.
+        """
 
     @abstractmethod
     def network(self, territory: str, *, as_of: date | None = None) -> Network:
-        """The territory's actors and every tie touching them (``NotFound`` if unknown)."""
+        """The territory's actors and every tie touching them (``NotFound`` if unknown).
+
+        With ``as_of``, only the actors that had joined by then (``Actor.active_on``)
+        and the ties active on that day whose both ends had joined. Actors are
+        sorted by id, ties by key.
+        """
 
     @abstractmethod
     def actor(self, actor_id: str) -> Actor | None:
         """One actor by id, or None."""
 
     @abstractmethod
+    def actor_ids(self) -> frozenset[str]:
+        """The id of every stored actor (an import checks the actors its ties name)."""
+
+    @abstractmethod
     def neighbourhood(self, actor_id: str, hops: int = 1, *, as_of: date | None = None) -> Network:
         """The actors within ``hops`` ties of ``actor_id`` and the ties among them.
 
-        The result's ``territory`` is the empty string; ``NotFound`` if the
-        actor does not exist.
+        Ties are walked in both directions; with ``as_of``, only active ties
+        to actors that had joined (the actor itself is always there). The
+        result's ``territory`` is the empty string; ``NotFound`` if the actor
+        does not exist; ``ValueError`` unless ``hops`` is an int from 0 to 10.
         """
 
     @abstractmethod
@@ -63,18 +81,27 @@ class GraphStore(ABC):
     ) -> list[str] | None:
         """Actor ids of one shortest chain of ties from source to target, or None.
 
-        Ties are walked in both directions. Which of several equally short
-        chains comes back is not promised; analytics refines the choice
-        (strong, recent ties) on the network itself.
+        Ties are walked in both directions; with ``as_of``, only active ties
+        and actors that had joined (ends included). ``[source_id]`` when both
+        are the same; ``NotFound`` if either does not exist. Which of several
+        equally short chains comes back is not promised; analytics refines the
+        choice (strong, recent ties) on the network itself.
         """
 
     @abstractmethod
     def delete_territory(self, territory: str) -> None:
-        """Remove a territory: its actors leave it; actors left with no territory go with their ties."""
+        """Remove a territory (``NotFound`` if unknown).
+
+        Its actors leave it; those left with no territory are deleted with their ties and
+        participations. Changes the data version.
+        """
 
     @abstractmethod
     def data_version(self) -> str:
-        """An opaque token that changes on every write that changed data (for caches)."""
+        """An opaque token that changes on every write that changed data (for caches).
+
+        It names the store too, so two stores never share a version.
+        """
 
     @abstractmethod
     def close(self) -> None:

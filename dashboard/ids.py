@@ -1,0 +1,85 @@
+"""Every component id of the app, declared once.
+
+Layouts and callbacks name components through these constants only, so a
+typo is an ``AttributeError`` at import time rather than a callback that
+silently never fires. Ids that occur once per row of data (introduction
+buttons, actor pickers) are pattern-matching dicts built by the helpers below.
+"""
+
+from __future__ import annotations
+
+# Shell
+URL = "url"
+PAGE = "page"
+NAV = "nav"
+TERRITORY = "territory"
+
+# Explore: the network and its controls
+NETWORK = "network"
+NETWORK_ALERT = "network-alert"
+NETWORK_SUMMARY = "network-summary"
+LEGEND = "legend"
+YEAR = "as-of-year"
+AS_OF = "as-of-store"
+SECTOR_FILTER = "sector-filter"
+KIND_FILTER = "kind-filter"
+MIN_WEIGHT = "min-weight"
+SIZE_BY = "size-by"
+COLOUR_BY = "colour-by"
+DRILL = "drill-store"
+BACK = "back-to-overview"
+SELECTED = "selected-store"
+EGO = "ego-store"
+HOPS = "ego-hops"
+CARD = "actor-card"
+CARD_ALERT = "actor-card-alert"
+PATH = "path-store"
+PATH_STEPS = "path-steps"
+PATH_ALERT = "path-alert"
+SHELL_ALERT = "shell-alert"
+
+# Explore: actor pickers share one option-search callback (pattern matching)
+PICKER = "actor-picker"
+SEARCH_ROLE = "search"
+SOURCE_ROLE = "source"
+TARGET_ROLE = "target"
+
+# Brokers
+BROKERS_TABLE = "brokers-table"
+BROKERS_CHART = "brokers-chart"
+BROKERS_MEASURE = "brokers-measure"
+BROKERS_WEIGHTED = "brokers-weighted"
+BROKERS_ALERT = "brokers-alert"
+BROKERS_SUMMARY = "brokers-summary"
+DOWNLOAD = "download"
+DOWNLOAD_BUTTON = "download-button"
+
+# Gaps
+GAPS_HEATMAP = "gaps-heatmap"
+GAPS_LIST = "gaps-list"
+GAPS_FRAGILE = "gaps-fragile"
+GAPS_INTRODUCTIONS = "gaps-introductions"
+GAPS_ALERT = "gaps-alert"
+INTRODUCTION = "introduction"
+
+# Compare
+COMPARE_PICK = "compare-territories"
+COMPARE_TABLE = "compare-table"
+COMPARE_CHART = "compare-chart"
+COMPARE_RAW_CHART = "compare-raw-chart"
+COMPARE_ALERT = "compare-alert"
+
+
+def picker(role: str) -> dict[str, str]:
+    """The id of an actor picker: the search box or a path-finder end."""
+    return {"type": PICKER, "role": role}
+
+
+def download_button(fmt: str) -> dict[str, str]:
+    """The id of the button that downloads the brokers report as ``fmt``."""
+    return {"type": DOWNLOAD_BUTTON, "fmt": fmt}
+
+
+def introduction(index: int) -> dict[str, str | int]:
+    """The id of the "show in the network" button of the ``index``-th introduction."""
+    return {"type": INTRODUCTION, "index": index}

@@ -1,0 +1,1 @@
+"""Pure layout builders, one module per page: components and ids, no data, no logic."""

@@ -1,0 +1,73 @@
+"""Brokers (``/brokers``): the report as a sortable table, a chart, and downloads."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dash_table, dcc, html
+
+from .. import ids, presenters, words
+
+
+def layout() -> html.Div:
+    return html.Div(
+        [
+            html.H4("Brokers"),
+            html.P(
+                "Who links whom: centrality and the five brokerage roles of Gould and "
+                "Fernandez, with sectors as groups. Sort and filter the table by any column.",
+                className="text-muted",
+            ),
+            html.Div(
+                [
+                    html.Label("Rank by", htmlFor=ids.BROKERS_MEASURE),
+                    dcc.Dropdown(
+                        id=ids.BROKERS_MEASURE,
+                        options=[
+                            {"label": v, "value": k} for k, v in words.BROKER_MEASURES.items()
+                        ],
+                        value="betweenness",
+                        clearable=False,
+                        className="measure-picker",
+                    ),
+                    dbc.Checkbox(
+                        id=ids.BROKERS_WEIGHTED, label="weighted by tie strength", value=False
+                    ),
+                    html.Span("Download:", className="ms-3"),
+                    *[
+                        dbc.Button(
+                            label,
+                            id=ids.download_button(fmt),
+                            className=f"ms-1 download-{fmt}",
+                            size="sm",
+                            outline=True,
+                            color="primary",
+                        )
+                        for fmt, label in words.DOWNLOAD_FORMATS.items()
+                    ],
+                    dcc.Download(id=ids.DOWNLOAD),
+                ],
+                className="toolbar",
+            ),
+            html.Div(id=ids.BROKERS_ALERT),
+            html.P(id=ids.BROKERS_SUMMARY, className="summary"),
+            dcc.Loading(dcc.Graph(id=ids.BROKERS_CHART, config={"displaylogo": False})),
+            dash_table.DataTable(
+                id=ids.BROKERS_TABLE,
+                columns=presenters.broker_columns(),
+                data=[],
+                sort_action="native",
+                sort_mode="multi",
+                filter_action="native",
+                page_action="native",
+                page_size=20,
+                style_table={"overflowX": "auto"},
+                style_cell={"fontFamily": "inherit", "fontSize": "0.85rem", "padding": "4px"},
+                style_header={"fontWeight": "bold"},
+                style_cell_conditional=[
+                    {"if": {"column_id": column}, "textAlign": "left"}
+                    for column in ("name", "sector")
+                ],
+            ),
+        ],
+        className="brokers",
+    )

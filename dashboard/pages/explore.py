@@ -1,0 +1,194 @@
+"""Explore (``/``): the network, its filters, the actor card and the path finder."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import dash_bootstrap_components as dbc
+import dash_cytoscape as cyto
+from dash import dcc, html
+
+from .. import ids, presenters, words
+
+NETWORK_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
+
+
+def _picker(role: str, placeholder: str, chosen: Mapping[str, Any] | None) -> dcc.Dropdown:
+    chosen = chosen or {}
+    return dcc.Dropdown(
+        id=ids.picker(role),
+        options=chosen.get("options", []),
+        value=chosen.get("value"),
+        placeholder=placeholder,
+        searchable=True,
+        clearable=True,
+        className=f"actor-picker picker-{role}",
+    )
+
+
+def controls() -> dbc.Card:
+    sectors = list(presenters.SECTORS)
+    kinds = list(presenters.TIE_KINDS)
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.Label("Find an actor"),
+                _picker(ids.SEARCH_ROLE, "Type a name…", None),
+                html.Label("Size by"),
+                dcc.Dropdown(
+                    id=ids.SIZE_BY,
+                    options=[{"label": v, "value": k} for k, v in words.SIZE_METRICS.items()],
+                    value="degree",
+                    clearable=False,
+                ),
+                html.Label("Colour by"),
+                dcc.RadioItems(
+                    id=ids.COLOUR_BY,
+                    options=[
+                        {"label": " sector", "value": "sector"},
+                        {"label": " community", "value": "community"},
+                    ],
+                    value="sector",
+                    inline=True,
+                    className="radio-inline",
+                ),
+                html.Label("Sectors"),
+                dcc.Checklist(
+                    id=ids.SECTOR_FILTER, options=sectors, value=sectors, className="checks"
+                ),
+                html.Label("Tie kinds"),
+                dcc.Checklist(id=ids.KIND_FILTER, options=kinds, value=kinds, className="checks"),
+                html.Label("Minimum tie weight"),
+                dcc.Slider(
+                    id=ids.MIN_WEIGHT,
+                    min=0,
+                    max=1,
+                    step=1,
+                    value=0,
+                    marks={},
+                    allow_direct_input=False,
+                ),
+                html.Label("As of (end of year)"),
+                dcc.Slider(
+                    id=ids.YEAR,
+                    min=0,
+                    max=1,
+                    step=1,
+                    value=1,
+                    marks={1: "all"},
+                    allow_direct_input=False,
+                ),
+            ]
+        ),
+        className="controls",
+    )
+
+
+def network_panel() -> html.Div:
+    return html.Div(
+        [
+            html.Div(id=ids.NETWORK_ALERT),
+            html.Div(id=ids.NETWORK_SUMMARY, className="summary"),
+            dbc.Button(
+                "← all communities",
+                id=ids.BACK,
+                size="sm",
+                color="secondary",
+                outline=True,
+                style={"display": "none"},
+            ),
+            dcc.Loading(
+                cyto.Cytoscape(
+                    id=ids.NETWORK,
+                    elements=[],
+                    layout=NETWORK_LAYOUT,
+                    stylesheet=presenters.stylesheet(),
+                    style={"width": "100%", "height": "68vh"},
+                    minZoom=0.03,
+                    maxZoom=5,
+                    boxSelectionEnabled=False,
+                    autoungrabify=True,
+                    className="network",
+                ),
+                target_components={ids.NETWORK: "elements"},
+                type="circle",
+                delay_show=150,
+            ),
+            html.Div(id=ids.LEGEND, className="legend"),
+        ],
+        className="network-panel",
+    )
+
+
+def path_finder(focus: Mapping[str, Any]) -> dbc.Card:
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H5("Path finder", className="card-title"),
+                html.P("Who can introduce one actor to another?", className="small"),
+                _picker(ids.SOURCE_ROLE, "From…", focus.get("from")),
+                _picker(ids.TARGET_ROLE, "To…", focus.get("to")),
+                html.Div(id=ids.PATH_ALERT),
+                html.Div(id=ids.PATH_STEPS, className="mt-2"),
+            ]
+        ),
+        className="mt-3",
+    )
+
+
+def side_panel() -> html.Div:
+    return html.Div(
+        [
+            dbc.Card(
+                dbc.CardBody(
+                    [
+                        html.H5("Actor", className="card-title"),
+                        html.Div(
+                            [
+                                html.Label("Highlight ties within"),
+                                dcc.RadioItems(
+                                    id=ids.HOPS,
+                                    options=[
+                                        {"label": f" {k} hop{'s' if k > 1 else ''}", "value": k}
+                                        for k in (1, 2, 3)
+                                    ],
+                                    value=1,
+                                    inline=True,
+                                    className="radio-inline",
+                                ),
+                            ]
+                        ),
+                        html.Div(id=ids.CARD_ALERT),
+                        html.Div(id=ids.CARD),
+                    ]
+                ),
+                className="mb-3",
+            ),
+        ],
+        className="side-panel",
+    )
+
+
+def layout(focus: Mapping[str, Any] | None = None) -> html.Div:
+    """The Explore page; ``focus`` pre-selects the path finder's two ends."""
+    focus = focus or {}
+    selected = (focus.get("from") or {}).get("value")
+    return html.Div(
+        [
+            dcc.Store(id=ids.AS_OF),
+            dcc.Store(id=ids.DRILL),
+            dcc.Store(id=ids.SELECTED, data=selected),
+            dcc.Store(id=ids.EGO, data={}),
+            dcc.Store(id=ids.PATH, data={}),
+            dbc.Row(
+                [
+                    dbc.Col([controls(), path_finder(focus)], md=3),
+                    dbc.Col(network_panel(), md=6),
+                    dbc.Col(side_panel(), md=3),
+                ],
+                className="g-3",
+            ),
+        ],
+        className="explore",
+    )

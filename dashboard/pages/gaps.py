@@ -1,0 +1,43 @@
+"""Gaps (``/gaps``): sector × sector heatmap, fragile bridges and suggested introductions."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from .. import ids
+
+
+def layout() -> html.Div:
+    return html.Div(
+        [
+            html.H4("Gaps"),
+            html.P(
+                "Which sectors work together less than their size predicts, who holds them "
+                "together, and which introductions would close the gaps.",
+                className="text-muted",
+            ),
+            html.Div(id=ids.GAPS_ALERT),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        dcc.Loading(dcc.Graph(id=ids.GAPS_HEATMAP, config={"displaylogo": False})),
+                        md=7,
+                    ),
+                    dbc.Col(
+                        [
+                            html.H5("Sector pairs with too few ties"),
+                            html.Div(id=ids.GAPS_LIST),
+                            html.H5("Fragile bridges"),
+                            html.Div(id=ids.GAPS_FRAGILE),
+                        ],
+                        md=5,
+                    ),
+                ],
+                className="g-3",
+            ),
+            html.H5("Suggested introductions"),
+            html.Div(id=ids.GAPS_INTRODUCTIONS),
+        ],
+        className="gaps",
+    )

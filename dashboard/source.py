@@ -1,0 +1,45 @@
+"""What the dashboard needs from ``maillage.app.Maillage``, as a protocol.
+
+The dashboard sits below the application object in the import layers, so it
+names the methods it calls instead of importing the class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, Protocol
+
+
+class Source(Protocol):
+    """The read side of ``Maillage``: cached networks and analytics."""
+
+    def territory_names(self) -> list[str]: ...
+
+    def territories(self) -> list[Any]: ...
+
+    def network(self, territory: str, *, as_of: date | None = None) -> Any: ...
+
+    def actor(self, actor_id: str) -> Any: ...
+
+    def report(
+        self, territory: str, *, as_of: date | None = None, weighted: bool = False
+    ) -> dict: ...
+
+    def gaps(self, territory: str, *, as_of: date | None = None) -> dict: ...
+
+    def compare(self, territories: Sequence[str], *, as_of: date | None = None) -> dict: ...
+
+    def graph(
+        self, territory: str, *, as_of: date | None = None, weighted: bool = False
+    ) -> Any: ...
+
+    def layout(self, territory: str) -> dict[str, tuple[float, float]]: ...
+
+    def path(
+        self, territory: str, source: str, target: str, *, as_of: date | None = None
+    ) -> list[str]: ...
+
+    def ego(
+        self, territory: str, actor_id: str, *, hops: int = 1, as_of: date | None = None
+    ) -> Any: ...

@@ -1,0 +1,296 @@
+"""The territory report: every actor's position and the network's shape, in one document.
+
+:func:`territory_report` builds the territory's graph once, converts it
+once for the engine, and derives every measure from that conversion. The
+result is the ``report --format json`` document of ``DATA-FORMAT.md``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+from ..model import Network
+from .brokerage import ROLES, role_counts
+from .centrality import (
+    betweenness_centrality,
+    closeness_centrality,
+    eigenvector_centrality,
+    pagerank,
+)
+from .communities import LEIDEN_RUNS, communities, modularity
+from .engine import EngineGraph, engine_graph
+from .groups import (
+    attribute_assortativity,
+    ei_index,
+    ei_index_by_group,
+    ei_index_by_node,
+    group_sort_key,
+    mixing_baseline,
+)
+from .network import territory_graph
+from .structural_holes import constraint, effective_size
+
+__all__ = ["territory_report", "default_pivots"]
+
+APPROXIMATE_THRESHOLD = 50_000
+EIGENVECTOR_MAX_ITER = 1000
+
+REFERENCES = [
+    "Brandes, U. (2001). A faster algorithm for betweenness centrality. "
+    "Journal of Mathematical Sociology 25(2), 163-177.",
+    "Brandes, U., & Pich, C. (2007). Centrality estimation in large networks. "
+    "International Journal of Bifurcation and Chaos 17(7), 2303-2318.",
+    "Freeman, L. C. (1978). Centrality in social networks: conceptual clarification. "
+    "Social Networks 1(3), 215-239.",
+    "Wasserman, S., & Faust, K. (1994). Social Network Analysis. Cambridge University Press.",
+    "Bonacich, P. (1987). Power and centrality: a family of measures. "
+    "American Journal of Sociology 92(5), 1170-1182.",
+    "Page, L., Brin, S., Motwani, R., & Winograd, T. (1999). The PageRank citation ranking. "
+    "Stanford InfoLab.",
+    "Burt, R. S. (1992). Structural Holes. Harvard University Press.",
+    "Gould, R. V., & Fernandez, R. M. (1989). Structures of mediation. "
+    "Sociological Methodology 19, 89-126.",
+    "Traag, V. A., Waltman, L., & van Eck, N. J. (2019). From Louvain to Leiden. "
+    "Scientific Reports 9, 5233.",
+    "Newman, M. E. J. (2006). Modularity and community structure in networks. "
+    "PNAS 103(23), 8577-8582.",
+    "Krackhardt, D., & Stern, R. N. (1988). Informal networks and organizational crises. "
+    "Social Psychology Quarterly 51(2), 123-140.",
+    "Newman, M. E. J. (2003). Mixing patterns in networks. Physical Review E 67, 026126.",
+]
+
+
+def default_pivots(n: int) -> int:
+    """Pivots for the approximate mode: 2% of the actors, between 512 and 4096."""
+    return min(n, max(512, min(4096, n // 50)))
+
+
+def _average_clustering(eg: EngineGraph) -> float:
+    """Mean local clustering, 0 for nodes of degree < 2 (as ``nx.average_clustering``)."""
+    if eg.n == 0:
+        return 0.0
+    triangles = np.bincount(eg.triangles.ravel(), minlength=eg.n)
+    degree = eg.degree
+    possible = degree * (degree - 1)
+    local = np.zeros(eg.n)
+    has = triangles > 0
+    local[has] = 2 * triangles[has] / possible[has]
+    return float(local.sum() / eg.n)
+
+
+def _internal_ties(network: Network) -> int:
+    return sum(1 for tie in network.ties if network.is_internal(tie))
+
+
+def _openness(network: Network, internal: int) -> float:
+    """Share of the ties touching the territory's actors whose other end lies outside."""
+    return (len(network.ties) - internal) / len(network.ties) if network.ties else 0.0
+
+
+def _brokerage(network: Network, eg: EngineGraph, G: nx.Graph) -> np.ndarray:
+    """Role counts on the territory's arcs (undirected ties both ways), straight from the ties."""
+    index = eg.index
+    tails: list[int] = []
+    heads: list[int] = []
+    for tie in network.ties:
+        u, v = index.get(tie.source), index.get(tie.target)
+        if u is None or v is None:
+            continue
+        tails.append(u)
+        heads.append(v)
+        if not tie.directed:
+            tails.append(v)
+            heads.append(u)
+    codes: dict[str, int] = {}
+    groups = np.array([codes.setdefault(G.nodes[v]["sector"], len(codes)) for v in eg.nodes])
+    return role_counts(
+        eg.n, np.array(tails, dtype=np.int64), np.array(heads, dtype=np.int64), groups
+    )
+
+
+def _eigenvector(G: nx.Graph, eg: EngineGraph, weight: str | None) -> tuple[dict, str]:
+    try:
+        values = eigenvector_centrality(G, max_iter=EIGENVECTOR_MAX_ITER, weight=weight)
+        return values, "power iteration on A + I from the uniform vector (NetworkX's)"
+    except nx.PowerIterationFailedConvergence:
+        vector = np.array(
+            eg.igraph.eigenvector_centrality(scale=False, weights=eg.weight_list), dtype=float
+        )
+        vector /= np.linalg.norm(vector) or 1.0
+        note = "ARPACK (igraph): the power iteration did not converge"
+        return dict(zip(eg.nodes, np.abs(vector).tolist(), strict=True)), note
+
+
+def _sector_counts(G: nx.Graph, sectors: list[str]) -> dict[str, int]:
+    counts = dict.fromkeys(sectors, 0)
+    for _, sector in G.nodes(data="sector"):
+        counts[sector] += 1
+    return counts
+
+
+def territory_report(
+    network: Network,
+    *,
+    weighted: bool = False,
+    seed: int = 42,
+    approximate: bool | None = None,
+    approximate_threshold: int = APPROXIMATE_THRESHOLD,
+    pivots: int | None = None,
+    permutations: int = 1000,
+) -> dict[str, Any]:
+    """Per-actor centrality, structural holes, brokerage and community, and network indicators.
+
+    Parameters
+    ----------
+    network : Network
+        The territory as the store returns it.
+    weighted : bool, optional (default=False)
+        Use tie weights (summed over the ties joining two actors): shortest
+        paths on lengths ``1 / weight``, eigenvector, PageRank, structural
+        holes, communities, E-I and mixing on the weights themselves.
+        Clustering and assortativity stay unweighted, as in NetworkX.
+    seed : int, optional (default=42)
+        Seed of every random step (communities, pivots, permutations).
+    approximate : bool or None, optional (default=None)
+        Estimate betweenness and closeness from sampled pivots; None chooses
+        it when the territory has at least ``approximate_threshold`` actors.
+    approximate_threshold : int, optional (default=50_000)
+    pivots : int or None, optional (default=None)
+        Pivots of the approximate mode; None for :func:`default_pivots`.
+    permutations : int, optional (default=1000)
+        Label permutations of the sector mixing baseline.
+
+    Returns
+    -------
+    dict
+        ``territory``, ``as_of``, ``variant``, ``approximate``, ``method``,
+        ``network``, ``sector_mixing`` and ``actors`` (sorted by decreasing
+        betweenness, then id), as in ``DATA-FORMAT.md``. ``network.ties``
+        counts the ties among members (before folding parallel ties);
+        ``network.linked_pairs`` the pairs of members they join. Actors get
+        ``ei_index`` besides the contract's keys; ``constraint``,
+        ``effective_size`` and ``ei_index`` are None for an isolated actor.
+
+    References
+    ----------
+    See ``report["method"]["references"]``.
+
+    Examples
+    --------
+    >>> from maillage.graph.model import Actor, Network, Sector, Tie
+    >>> actors = (
+    ...     Actor("m", "Mairie", Sector.PUBLIC, ("T",)),
+    ...     Actor("a", "Asso A", Sector.ASSOCIATION, ("T",)),
+    ...     Actor("b", "Asso B", Sector.ASSOCIATION, ("T",)),
+    ... )
+    >>> ties = (Tie("m", "a"), Tie("m", "b"), Tie("m", "x"))
+    >>> report = territory_report(Network("T", actors, ties))
+    >>> report["network"]["actors"], report["network"]["ties"], report["network"]["openness"]
+    (3, 2, 0.3333333333333333)
+    >>> top = report["actors"][0]
+    >>> top["id"], top["betweenness"], top["brokerage"]["itinerant"]
+    ('m', 1.0, 2)
+    """
+    G = territory_graph(network, weighted=weighted)
+    weight = "weight" if weighted else None
+    eg = engine_graph(G, weight)
+    n = eg.n
+    if approximate is None:
+        approximate = n >= approximate_threshold
+    k = (pivots or default_pivots(n)) if approximate else None
+    if k is not None and k >= n:
+        k = None
+
+    sectors_present = sorted({s for _, s in G.nodes(data="sector")}, key=group_sort_key)
+    if n:
+        betweenness = betweenness_centrality(G, k=k, weight=weight, seed=seed)
+        closeness = closeness_centrality(G, weight=weight, k=k, seed=seed)
+        eigenvector, eigenvector_method = _eigenvector(G, eg, weight)
+        rank = pagerank(G, weight=weight)
+    else:
+        betweenness = closeness = eigenvector = rank = {}
+        eigenvector_method = "none (no actors)"
+    burt_constraint = constraint(G, weight=weight)
+    burt_size = effective_size(G, weight=weight)
+    roles = _brokerage(network, eg, G)
+    community = communities(G, weight=weight, seed=seed)
+    actor_ei = ei_index_by_node(G, weight=weight)
+    membership, sizes = eg.components
+
+    actors = []
+    for i, actor_id in enumerate(eg.nodes):
+        node = G.nodes[actor_id]
+        actors.append(
+            {
+                "id": actor_id,
+                "name": node["name"],
+                "sector": node["sector"],
+                "degree": int(eg.degree[i]),
+                "betweenness": betweenness[actor_id],
+                "closeness": closeness[actor_id],
+                "eigenvector": eigenvector[actor_id],
+                "pagerank": rank[actor_id],
+                "constraint": burt_constraint[actor_id],
+                "effective_size": burt_size[actor_id],
+                "brokerage": dict(zip(ROLES, roles[i].tolist(), strict=True)),
+                "community": community[actor_id],
+                "ei_index": actor_ei[actor_id],
+            }
+        )
+    actors.sort(key=lambda a: (-a["betweenness"], a["id"]))
+
+    whole_ei = ei_index(G, weight=weight)
+    internal = _internal_ties(network)
+    mixing = mixing_baseline(G, permutations=permutations, seed=seed, weight=weight) if n else {}
+    return {
+        "territory": network.territory,
+        "as_of": network.as_of.isoformat() if network.as_of else None,
+        "variant": "weighted" if weighted else "unweighted",
+        "approximate": bool(approximate and k is not None),
+        "method": _method(weight, seed, k, eigenvector_method, permutations),
+        "network": {
+            "actors": n,
+            "ties": internal,
+            "linked_pairs": eg.m,
+            "density": float(nx.density(G)),
+            "components": int(len(sizes)),
+            "largest_component_share": float(sizes.max() / n) if n else 0.0,
+            "average_clustering": _average_clustering(eg),
+            "communities": len(set(community.values())),
+            "modularity": modularity(G, community, weight=weight) if n else 0.0,
+            "ei_index": whole_ei if whole_ei is not None else 0.0,
+            "openness": _openness(network, internal),
+            "sector_counts": _sector_counts(G, sectors_present),
+            "ei_by_sector": ei_index_by_group(G, weight=weight) if n else {},
+            "assortativity": attribute_assortativity(G) if n else None,
+        },
+        "sector_mixing": mixing,
+        "actors": actors,
+    }
+
+
+def _method(
+    weight: str | None, seed: int, k: int | None, eigenvector: str, permutations: int
+) -> dict[str, Any]:
+    sampled = f"estimated from {k} sampled pivots" if k else "exact"
+    return {
+        "weight": weight,
+        "seed": seed,
+        "pivots": k,
+        "betweenness": f"Brandes (igraph), NetworkX normalisation; {sampled}",
+        "closeness": "Freeman with Wasserman-Faust correction (NetworkX's); "
+        + ("Eppstein-Wang estimate from the same pivots" if k else "exact"),
+        "eigenvector": eigenvector,
+        "pagerank": "power iteration, alpha 0.85 (NetworkX's)",
+        "structural_holes": "Burt's constraint and effective size (NetworkX's definitions)",
+        "brokerage": "Gould-Fernandez roles by sector, counted as R sna::brokerage",
+        "communities": f"best modularity of {LEIDEN_RUNS}+ Leiden runs and Louvain (igraph), "
+        "refined by leidenalg",
+        "ei_index": "Krackhardt-Stern E-I index by sector",
+        "sector_mixing": f"sector label permutation baseline, {permutations} permutations",
+        "assortativity": "Newman's attribute assortativity of sector",
+        "references": REFERENCES,
+    }

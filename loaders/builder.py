@@ -1,0 +1,272 @@
+"""Gathering the records of every file of one import into one consistent ``Dataset``.
+
+Duplicates are settled here. The same actor, tie or activity given twice
+with the same content is kept once; with different content it is a problem,
+except for two-mode rows, which describe an actor once per activity: their
+blank cells take the value of the other rows and their territories add up
+(an organisation may sit in several counties); any other difference is a
+problem naming both lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable, Iterator
+from dataclasses import fields, replace
+from datetime import date
+from itertools import repeat
+from operator import itemgetter
+
+from ..graph.model import Activity, Actor, Dataset, Participation, Sector, Tie
+from .participations import co_participation_ties
+from .validate import ProblemLog, Where, check_references, describe
+
+TieKey = tuple[str, bool, str, str]
+"""A tie's identity (as ``Tie.key``): kind name, directed, and its ends (sorted if undirected)."""
+
+_MERGED_ACTOR_FIELDS = tuple(
+    f.name for f in fields(Actor) if f.name not in ("id", "territories", "attributes")
+)
+
+
+def tie_key(tie: Tie) -> TieKey:
+    """The identity of a tie (as ``Tie.key``) as a cheap tuple."""
+    a, b = tie.source, tie.target
+    if not tie.directed and b < a:
+        a, b = b, a
+    return tie.kind.value, tie.directed, a, b
+
+
+def same_tie(one: Tie, other: Tie) -> bool:
+    """Equal ties, ignoring which end is the source of an undirected tie."""
+    return (one.weight, one.since, one.until, one.note, one.ref, one.activities) == (
+        other.weight,
+        other.since,
+        other.until,
+        other.note,
+        other.ref,
+        other.activities,
+    )
+
+
+class DatasetBuilder:
+    """Receives validated records with their origin; :meth:`finish` checks references."""
+
+    def __init__(self, log: ProblemLog) -> None:
+        self.log = log
+        self.actors: dict[str, Actor] = {}
+        self.actor_where: dict[str, Where] = {}
+        self.rejected_actors: set[str] = set()
+        self.ties: dict[TieKey, Tie] = {}
+        self.tie_where: dict[TieKey, Where] = {}
+        self.activities: dict[str, Activity] = {}
+        self.activity_where: dict[str, Where] = {}
+        self.participations: dict[tuple[str, str], Where] = {}
+        self.defaults: dict[str, tuple[tuple[str, ...], Sector | None]] = {}
+        """Per two-mode file label: territories and sector for actors that no row gives any."""
+        self.columns: dict[str, dict[str, str]] = {}
+        """Per file label: the column holding each field (``attribute:NAME`` for attributes)."""
+
+    def column(self, where: Where, name: str) -> str:
+        """The column of ``where``'s file that holds the field ``name``, for problems."""
+        return self.columns.get(where[0], {}).get(name, name)
+
+    def add_actor(self, actor: Actor, where: Where, *, merge: bool = False) -> None:
+        """Add an actor; ``merge`` for two-mode rows (see the module docstring)."""
+        old = self.actors.get(actor.id)
+        if old is None:
+            self.actors[actor.id] = actor
+            self.actor_where[actor.id] = where
+            return
+        if old == actor:
+            return
+        first = describe(self.actor_where[actor.id], where[0])
+        if not merge:
+            self.log.add_at(
+                where,
+                self.column(where, "id"),
+                f"duplicate id {actor.id!r} with different content (first at {first})",
+            )
+            self.rejected_actors.add(actor.id)
+            return
+        merged = self._merge(old, actor, where, first)
+        if merged is not None:
+            self.actors[actor.id] = merged
+
+    def _merge(self, old: Actor, new: Actor, where: Where, first: str) -> Actor | None:
+        changes: dict[str, object] = {}
+        conflict = False
+        for name in _MERGED_ACTOR_FIELDS:
+            mine, theirs = getattr(new, name), getattr(old, name)
+            if mine is None or mine == theirs:
+                continue
+            if theirs is None:
+                changes[name] = mine
+                continue
+            conflict = True
+            self.log.add_at(
+                where,
+                self.column(where, name),
+                f"conflicting value for actor {new.id!r}: {_shown(mine)!r} here, "
+                f"{_shown(theirs)!r} at {first}",
+            )
+        attributes = dict(old.attributes)
+        for key, value in new.attributes.items():
+            if attributes.setdefault(key, value) != value:
+                conflict = True
+                self.log.add_at(
+                    where,
+                    self.column(where, f"attribute:{key}"),
+                    f"conflicting value for actor {new.id!r}: {value!r} here, "
+                    f"{attributes[key]!r} at {first}",
+                )
+        if conflict:
+            self.rejected_actors.add(new.id)
+            return None
+        if attributes != old.attributes:
+            changes["attributes"] = attributes
+        extra = tuple(t for t in new.territories if t not in old.territories)
+        if extra:
+            changes["territories"] = old.territories + extra
+        return replace(old, **changes) if changes else old
+
+    def add_tie(self, tie: Tie, where: Where) -> None:
+        a, b = tie.source, tie.target
+        if not tie.directed and b < a:
+            a, b = b, a
+        key = (tie.kind.value, tie.directed, a, b)
+        old = self.ties.get(key)
+        if old is None:
+            self.ties[key] = tie
+            self.tie_where[key] = where
+        elif not same_tie(old, tie):
+            first = describe(self.tie_where[key], where[0])
+            self.log.add_at(
+                where,
+                None,
+                f"duplicate {tie.kind.value} tie {a!r}–{b!r} with different content "
+                f"(first at {first})",
+            )
+
+    def add_ties(
+        self, ties: list[Tie], keys: list[TieKey], label: str, lines: Iterable[int]
+    ) -> None:
+        """Add many ties at once; one by one (as ``add_tie``) if any key repeats."""
+        if len(set(keys)) == len(keys) and self.ties.keys().isdisjoint(keys):
+            self.ties.update(zip(keys, ties, strict=True))
+            self.tie_where.update(zip(keys, zip(repeat(label), lines), strict=True))
+        else:
+            for tie, line in zip(ties, lines, strict=True):
+                self.add_tie(tie, (label, line))
+
+    def add_activity(self, activity: Activity, where: Where) -> None:
+        old = self.activities.get(activity.id)
+        if old is None:
+            self.activities[activity.id] = activity
+            self.activity_where[activity.id] = where
+            return
+        if old == activity:
+            return
+        name, day = old.name, old.date
+        first = describe(self.activity_where[activity.id], where[0])
+        for field_name, mine, theirs in (
+            ("activity_name", activity.name, old.name),
+            ("date", activity.date, old.date),
+        ):
+            if mine is None or mine == theirs:
+                continue
+            if theirs is None:
+                if field_name == "date":
+                    day = activity.date
+                else:
+                    name = activity.name
+                continue
+            self.log.add_at(
+                where,
+                self.column(where, field_name),
+                f"conflicting value for activity {activity.id!r}: {_shown(mine)!r} here, "
+                f"{_shown(theirs)!r} at {first}",
+            )
+        self.activities[activity.id] = Activity(activity.id, name, day)
+
+    def add_participation(self, actor_id: str, activity_id: str, where: Where) -> None:
+        self.participations.setdefault((actor_id, activity_id), where)
+
+    def _references(self) -> Iterator[tuple[str, Where, str]]:
+        """Every actor id that a tie or participation names and this import does not define."""
+        actors = self.actors
+        ends = set(map(itemgetter(2), self.tie_where))
+        ends.update(map(itemgetter(3), self.tie_where))
+        if not ends.issubset(actors.keys()):
+            for key, where in self.tie_where.items():
+                if key[2] in actors and key[3] in actors:
+                    continue
+                tie = self.ties[key]
+                for end, name in ((tie.source, "source"), (tie.target, "target")):
+                    if end not in actors:
+                        yield end, where, self.column(where, name)
+        for (actor_id, _), where in self.participations.items():
+            if actor_id not in actors:
+                yield actor_id, where, self.column(where, "actor")
+
+    def _complete(self) -> None:
+        """Settle two-mode actors whose name, sector or territory no row gave."""
+        for actor in list(self.actors.values()):
+            if actor.name and actor.sector is not None and actor.territories:
+                continue
+            where = self.actor_where[actor.id]
+            default_territories, default_sector = self.defaults.get(where[0], ((), None))
+            territories = actor.territories or default_territories
+            sector = actor.sector if actor.sector is not None else default_sector
+            missing = [
+                field
+                for field, value in (
+                    ("name", actor.name),
+                    ("sector", sector),
+                    ("territory", territories),
+                )
+                if not value
+            ]
+            if missing:
+                for field in missing:
+                    self.log.add_at(
+                        where,
+                        self.column(where, field),
+                        f"missing value (on every row of actor {actor.id!r})",
+                    )
+                del self.actors[actor.id]
+                self.rejected_actors.add(actor.id)
+            else:
+                self.actors[actor.id] = replace(actor, territories=territories, sector=sector)
+
+    def finish(self, known_actor_ids: Container[str]) -> tuple[Dataset, frozenset[str]]:
+        """Check every reference, derive event ties; the dataset and the store-only ids."""
+        self._complete()
+        external = check_references(
+            self._references(), self.actors, known_actor_ids, self.rejected_actors, self.log
+        )
+        participations = tuple(Participation(a, act) for a, act in self.participations)
+        dates: dict[str, date | None] = {a.id: a.date for a in self.activities.values()}
+        for tie in co_participation_ties(participations, dates):
+            key = tie_key(tie)
+            old = self.ties.get(key)
+            if old is None:
+                self.ties[key] = tie
+            elif not same_tie(old, tie):
+                self.log.add_at(
+                    self.tie_where[key],
+                    None,
+                    f"this event tie {key[2]!r}–{key[3]!r} differs from the one the "
+                    f"participations give (weight {tie.weight:g}, activities "
+                    f"{'|'.join(tie.activities)})",
+                )
+        dataset = Dataset(
+            actors=tuple(self.actors.values()),
+            ties=tuple(self.ties.values()),
+            activities=tuple(self.activities.values()),
+            participations=participations,
+        )
+        return dataset, external
+
+
+def _shown(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value

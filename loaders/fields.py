@@ -1,0 +1,139 @@
+"""Parsers of single cell values: dates, weights, coordinates, booleans, formula escapes.
+
+Each parser takes the stripped text of one cell and returns a value or
+raises ``ValueError`` whose message is the ``message`` part of a
+``file:line: column: message`` problem.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+
+FORMULA_TRIGGERS = frozenset("=+-@\t\r")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)."""
+
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters that XML 1.0 (so GEXF, GraphML and Excel files) cannot hold, even escaped."""
+
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+TRUE_WORDS = frozenset({"true", "yes", "y", "1", "oui", "vrai"})
+FALSE_WORDS = frozenset({"false", "no", "n", "0", "non", "faux", ""})
+
+
+def neutralise_formula(text: str) -> str:
+    """Prefix ``'`` to text a spreadsheet would run as a formula; plain numbers stay as they are.
+
+    Text whose first character after any leading ``'`` is a trigger gets
+    one more ``'`` too, so that :func:`restore_formula` always gives the
+    original back.
+
+    >>> neutralise_formula("=HYPERLINK(1)"), neutralise_formula("-12.5"), neutralise_formula("Asso")
+    ("'=HYPERLINK(1)", '-12.5', 'Asso')
+    """
+    core = text.lstrip("'")
+    escaped = len(core) < len(text)
+    if core and core[0] in FORMULA_TRIGGERS and (escaped or not _PLAIN_NUMBER.fullmatch(text)):
+        return "'" + text
+    return text
+
+
+def restore_formula(text: str) -> str:
+    """Undo :func:`neutralise_formula`: drop one ``'`` before (more ``'`` and) a formula trigger.
+
+    >>> restore_formula("'=HYPERLINK(1)"), restore_formula("'tis"), restore_formula("''-1")
+    ('=HYPERLINK(1)', "'tis", "'-1")
+    """
+    if text[:1] == "'":
+        core = text.lstrip("'")
+        if core and core[0] in FORMULA_TRIGGERS:
+            return text[1:]
+    return text
+
+
+def parse_date(raw: str, fmt: str | None = None) -> date:
+    """Parse an ISO 8601 date (or datetime), or ``raw`` in the strptime format ``fmt``.
+
+    ISO is accepted even with ``fmt``: spreadsheet cells typed as dates
+    arrive in ISO form.
+
+    >>> parse_date("2021-03-04"), parse_date("04.03.2021 00:00", "%d.%m.%Y %H:%M")
+    (datetime.date(2021, 3, 4), datetime.date(2021, 3, 4))
+    """
+    if fmt:
+        try:
+            return datetime.strptime(raw, fmt).date()
+        except ValueError:
+            pass
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(raw).date()
+    except ValueError:
+        expected = fmt or "YYYY-MM-DD"
+        raise ValueError(f"bad date {raw!r} (expected {expected})") from None
+
+
+def parse_number(raw: str) -> float:
+    """A finite decimal number; a decimal comma is accepted when there is no point."""
+    text = raw.replace(",", ".") if "," in raw and "." not in raw else raw
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(raw)
+    return value
+
+
+def parse_weight(raw: str) -> float:
+    """A tie weight: a number > 0.
+
+    >>> parse_weight("2,5")
+    2.5
+    """
+    try:
+        value = parse_number(raw)
+    except ValueError:
+        value = math.nan
+    if not value > 0:
+        raise ValueError(f"weight must be a number > 0, got {raw!r}")
+    return value
+
+
+def parse_latitude(raw: str) -> float:
+    return _coordinate(raw, "latitude", 90.0)
+
+
+def parse_longitude(raw: str) -> float:
+    return _coordinate(raw, "longitude", 180.0)
+
+
+def _coordinate(raw: str, what: str, bound: float) -> float:
+    try:
+        value = parse_number(raw)
+    except ValueError:
+        value = math.nan
+    if not -bound <= value <= bound:
+        raise ValueError(f"{what} must be a number between {-bound:g} and {bound:g}, got {raw!r}")
+    return value
+
+
+def parse_bool(raw: str) -> bool:
+    """``true``/``false`` (also yes/no, 1/0, oui/non, vrai/faux; blank is false)."""
+    key = raw.strip().casefold()
+    if key in TRUE_WORDS:
+        return True
+    if key in FALSE_WORDS:
+        return False
+    raise ValueError(f"directed must be true or false, got {raw!r}")
+
+
+def format_number(value: float) -> str:
+    """Shortest text of a number, without a useless ``.0``.
+
+    >>> format_number(2.0), format_number(0.25)
+    ('2', '0.25')
+    """
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)

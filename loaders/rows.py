@@ -1,0 +1,281 @@
+"""Giving a table's columns their meaning and feeding its rows to the dataset builder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from operator import itemgetter
+
+from ..graph.model import fold
+from .builder import DatasetBuilder
+from .fastties import fast_ties
+from .mapping import ACTIVITY_FIELDS, ACTOR_FIELDS, FIELDS, REQUIRED, TIE_FIELDS, Role, TableSpec
+from .records import MISSING, ActivityParser, ActorParser, TieParser, clean
+from .tables import Table
+from .validate import ProblemLog
+
+
+@dataclass
+class Layout:
+    """Where each field of a table is: column indexes, and header names for problems."""
+
+    role: Role
+    index: dict[str, int]
+    names: dict[str, str]
+    attributes: list[tuple[str, int]] = field(default_factory=list)
+
+
+def detect_role(table: Table, spec: TableSpec, log: ProblemLog) -> Role | None:
+    """The role the mapping gives, else the one the header's columns reveal."""
+    if spec.role is not None:
+        return spec.role
+    header = {fold(h) for h in table.header}
+
+    def has(name: str) -> bool:
+        return name in spec.columns or name in header
+
+    if has("source") and has("target"):
+        return Role.TIES
+    if "activity" in spec.columns and has("id"):
+        return Role.TWO_MODE
+    if has("actor") and has("activity"):
+        return Role.PARTICIPATIONS
+    if has("id"):
+        return Role.ACTORS
+    log.add(
+        table.label,
+        table.header_line,
+        None,
+        "cannot tell what this file holds: expected the columns id, name, sector, territory "
+        "(actors), source, target (ties) or actor, activity (participations), "
+        "or a mapping file naming them",
+    )
+    return None
+
+
+def resolve_layout(
+    table: Table, spec: TableSpec, log: ProblemLog, warnings: list[str]
+) -> Layout | None:
+    """Find each field's column; every missing required column is a problem on the header line."""
+    role = detect_role(table, spec, log)
+    if role is None:
+        return None
+    label, line = table.label, table.header_line
+    positions: dict[str, int] = {}
+    duplicated: set[str] = set()
+    for i, name in enumerate(table.header):
+        if name:
+            key = fold(name)
+            if key in positions:
+                duplicated.add(key)
+            else:
+                positions[key] = i
+
+    problems_before = len(log)
+
+    def locate(column: str, *, named: bool) -> int | None:
+        key = fold(column)
+        if key in duplicated:
+            log.add(label, line, column, "the column appears more than once")
+            return None
+        i = positions.get(key)
+        if i is None and named:
+            log.add(label, line, column, "column named by the mapping is missing")
+        return i
+
+    index: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for name in FIELDS[role]:
+        named = name in spec.columns
+        i = locate(spec.columns.get(name, name), named=named)
+        if i is not None:
+            index[name] = i
+            names[name] = table.header[i]
+        elif not named and name in REQUIRED[role]:
+            if name == "territory" and spec.default_territory:
+                continue
+            log.add(label, line, name, "required column is missing")
+    layout = Layout(role, index, names)
+    used = set(index.values())
+    if role in (Role.ACTORS, Role.TWO_MODE):
+        if spec.attributes is None and role is Role.ACTORS:
+            layout.attributes = [(h, i) for i, h in enumerate(table.header) if h and i not in used]
+        for attribute, column in (spec.attributes or {}).items():
+            i = locate(column, named=True)
+            if i is not None:
+                layout.attributes.append((attribute, i))
+                used.add(i)
+        for attribute, i in layout.attributes:
+            names[f"attribute:{attribute}"] = table.header[i]
+    if spec.attributes is None and not spec.columns and role is not Role.ACTORS:
+        ignored = [h for i, h in enumerate(table.header) if h and i not in used]
+        if ignored:
+            warnings.append(f"{label}: ignored columns: {', '.join(ignored)}")
+    if role is Role.TWO_MODE and "id" in names:
+        names["actor"] = names["id"]
+    return layout if len(log) == problems_before else None
+
+
+def read_table(
+    table: Table,
+    spec: TableSpec,
+    builder: DatasetBuilder,
+    warnings: list[str],
+    tick: Callable[[int], None] = lambda rows: None,
+) -> int:
+    """Feed every row of ``table`` to ``builder``; return how many data rows it had."""
+    log = builder.log
+    layout = resolve_layout(table, spec, log, warnings)
+    if layout is None:
+        return 0
+    builder.columns[table.label] = layout.names
+    return _RowFeeder(table, spec, layout, builder, warnings, tick).run()
+
+
+class _RowFeeder:
+    def __init__(
+        self,
+        table: Table,
+        spec: TableSpec,
+        layout: Layout,
+        builder: DatasetBuilder,
+        warnings: list[str],
+        tick: Callable[[int], None],
+    ) -> None:
+        self.table = table
+        self.spec = spec
+        self.layout = layout
+        self.builder = builder
+        self.log = builder.log
+        self.warnings = warnings
+        self.tick = tick
+        self.width = len(table.header)
+        self.skipped: list[int] = []
+
+    def getter(self, names: tuple[str, ...]) -> Callable[[list[str]], tuple[str, ...]]:
+        """Picks the cells of ``names`` from a padded row ('' for absent columns)."""
+        return itemgetter(*(self.layout.index.get(n, self.width) for n in names))
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        """The data rows, each padded to the header's width plus one empty cell.
+
+        Blank rows are skipped; a row longer than the header is a problem
+        unless its extra cells are empty.
+        """
+        width, label, log, tick = self.width, self.table.label, self.log, self.tick
+        count = 0
+        for line, cells in self.table.rows:
+            if len(cells) != width:
+                if len(cells) > width and "".join(cells[width:]).strip():
+                    log.add(
+                        label, line, None, f"row has {len(cells)} fields but the header has {width}"
+                    )
+                    continue
+                cells = cells[:width] + [""] * (width - len(cells))
+            if not cells[0] and not "".join(cells).strip():
+                continue
+            count += 1
+            if not count & 4095:
+                tick(4096)
+            cells.append("")
+            yield line, cells
+        tick(count & 4095)
+        self.count = count
+
+    def run(self) -> int:
+        self.count = 0
+        role = self.layout.role
+        if role is Role.TIES:
+            self.ties()
+        elif role is Role.ACTORS:
+            self.actors(merge=False, with_activity=False)
+        elif role is Role.TWO_MODE:
+            self.actors(merge=True, with_activity=True)
+        else:
+            self.participations()
+        if self.skipped:
+            shown = ", ".join(map(str, self.skipped[:10])) + (
+                ", …" if len(self.skipped) > 10 else ""
+            )
+            column = self.layout.names.get("id") or self.layout.names.get("actor")
+            count = len(self.skipped)
+            rows, lines = ("row", "line") if count == 1 else ("rows", "lines")
+            self.warnings.append(
+                f"{self.table.label}: skipped {count} {rows} without {column} ({lines} {shown})"
+            )
+        return self.count
+
+    def ties(self) -> None:
+        label = self.table.label
+        rows = list(self.table.rows)
+        if rows:
+            lines, cells = zip(*rows, strict=True)
+            if set(map(len, cells)) == {self.width}:
+                fast = fast_ties(cells, self.layout.index, self.spec)
+                if fast is not None:
+                    self.builder.add_ties(*fast, label, lines)
+                    self.count = len(rows)
+                    self.tick(len(rows))
+                    return
+        self.table.rows = iter(rows)
+        parse = TieParser(self.spec, label, self.layout.names, self.log).parse
+        pick = self.getter(TIE_FIELDS)
+        add = self.builder.add_tie
+        for line, cells in self.rows():
+            tie = parse(line, *pick(cells))
+            if tie is not None:
+                add(tie, (label, line))
+
+    def actors(self, *, merge: bool, with_activity: bool) -> None:
+        label, names, builder = self.table.label, self.layout.names, self.builder
+        parse = ActorParser(self.spec, label, names, self.log, partial=merge).parse
+        if merge:
+            builder.defaults[label] = (
+                (self.spec.default_territory,) if self.spec.default_territory else (),
+                self.spec.default_sector,
+            )
+        parse_activity = ActivityParser(self.spec, label, names, self.log).parse
+        pick = self.getter(ACTOR_FIELDS)
+        pick_activity = self.getter(ACTIVITY_FIELDS)
+        id_index = self.layout.index.get("id", self.width)
+        attributes = self.layout.attributes
+        skip_blank = self.spec.skip_rows_without_id
+        for line, cells in self.rows():
+            actor_id = clean(cells[id_index])
+            if skip_blank and not actor_id:
+                self.skipped.append(line)
+                continue
+            where = (label, line)
+            actor = parse(
+                line, *pick(cells), attributes={a: clean(cells[i]) for a, i in attributes}
+            )
+            if actor is None:
+                if actor_id:
+                    builder.rejected_actors.add(actor_id)
+            else:
+                builder.add_actor(actor, where, merge=merge)
+            if with_activity:
+                activity = parse_activity(line, *pick_activity(cells))
+                if activity is not None:
+                    builder.add_activity(activity, where)
+                    if actor is not None:
+                        builder.add_participation(actor.id, activity.id, where)
+
+    def participations(self) -> None:
+        label, names, builder = self.table.label, self.layout.names, self.builder
+        parse_activity = ActivityParser(self.spec, label, names, self.log).parse
+        pick_activity = self.getter(ACTIVITY_FIELDS)
+        actor_index = self.layout.index.get("actor", self.width)
+        skip_blank = self.spec.skip_rows_without_id
+        for line, cells in self.rows():
+            actor_id = clean(cells[actor_index])
+            if not actor_id:
+                if skip_blank:
+                    self.skipped.append(line)
+                    continue
+                self.log.add(label, line, names.get("actor", "actor"), MISSING)
+            activity = parse_activity(line, *pick_activity(cells))
+            if activity is not None:
+                builder.add_activity(activity, (label, line))
+                if actor_id:
+                    builder.add_participation(actor_id, activity.id, (label, line))

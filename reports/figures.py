@@ -1,0 +1,297 @@
+"""The report's plotly figures, as plain figure dicts, and their HTML without plotly.js.
+
+plotly draws text with its own small HTML dialect (``<b>``, ``<br>``, ``<a>``),
+so every label taken from the data is escaped before it goes in; plotly
+shows ``&lt;`` as ``<``.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .html_page import SECTOR_COLOURS, sector_colour
+from .labels import ROLES, sector_sort_key, show
+from .safe import finite, scalar
+
+FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
+ROLE_COLOURS = dict(
+    zip(ROLES, ("#4E79A7", "#59A14F", "#F28E2B", "#B07AA1", "#E15759"), strict=True)
+)
+CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+}
+LABEL_LENGTH = 40
+# Diverging, colour-blind-safe (ColorBrewer RdBu): red for fewer ties than expected, blue for more.
+GAP_SCALE = [
+    [0.0, "#b2182b"],
+    [0.25, "#ef8a62"],
+    [0.45, "#fddbc7"],
+    [0.5, "#f7f7f7"],
+    [0.55, "#d1e5f0"],
+    [0.75, "#67a9cf"],
+    [1.0, "#2166ac"],
+]
+
+
+def label_text(value: Any, length: int = LABEL_LENGTH) -> str:
+    """A data label for plotly: shortened to ``length`` characters, then escaped."""
+    text = show(value)
+    if len(text) > length:
+        text = text[: length - 1] + "…"
+    return html.escape(text, quote=True)
+
+
+def compact(value: Any) -> str:
+    """A number with at most 2 decimals and no trailing zeros: ``1.33``, ``0.5``, ``3``.
+
+    >>> compact(1.3333), compact(0.5), compact(3), compact(None)
+    ('1.33', '0.5', '3', '—')
+    """
+    value = number(value)
+    if value is None:
+        return "—"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def number(value: Any) -> float | None:
+    value = finite(scalar(value))
+    return None if value is None or isinstance(value, bool) else float(value)
+
+
+def base_layout(height: int, **extra: Any) -> dict[str, Any]:
+    layout: dict[str, Any] = {
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 50},
+        "font": {"family": FONT, "size": 12, "color": "#1f2937"},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "hoverlabel": {"font": {"family": FONT}},
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "y": 1.0,
+            "yanchor": "bottom",
+            "traceorder": "normal",
+        },
+    }
+    layout.update(extra)
+    return layout
+
+
+def count_axis(title: str, largest: float) -> dict[str, Any]:
+    """An x axis of counts: whole-number ticks only."""
+    return {
+        "title": {"text": title},
+        "gridcolor": "#e5e7eb",
+        "rangemode": "tozero",
+        "dtick": max(1, math.ceil(largest / 10)),
+    }
+
+
+def ranked_axis(names: Sequence[str]) -> dict[str, Any]:
+    """A categorical y axis by position, so that two actors of the same name stay apart."""
+    return {
+        "tickmode": "array",
+        "tickvals": list(range(len(names))),
+        "ticktext": [label_text(n) for n in names],
+        "autorange": "reversed",
+        "automargin": True,
+        "showgrid": False,
+    }
+
+
+def betweenness_bars(actors: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Horizontal bars of betweenness, coloured by sector, brokerage roles on hover."""
+    traces = []
+    by_sector: dict[str, list[int]] = {}
+    for i, actor in enumerate(actors):
+        by_sector.setdefault(str(actor.get("sector")), []).append(i)
+    for sector in sorted(by_sector, key=sector_sort_key):
+        rows = by_sector[sector]
+        traces.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "name": label_text(sector),
+                "y": rows,
+                "x": [number(actors[i].get("betweenness")) for i in rows],
+                "marker": {"color": sector_colour(sector)},
+                "customdata": [
+                    [label_text(actors[i].get("name"), 80), roles_text(actors[i])] for i in rows
+                ],
+                "hovertemplate": "<b>%{customdata[0]}</b><br>betweenness %{x:.3f}"
+                "<br>%{customdata[1]}<extra></extra>",
+            }
+        )
+    names = [str(a.get("name")) for a in actors]
+    layout = base_layout(
+        120 + 24 * len(actors),
+        barmode="relative",
+        xaxis={
+            "title": {"text": "Betweenness (share of shortest paths through the actor)"},
+            "gridcolor": "#e5e7eb",
+            "rangemode": "tozero",
+        },
+        yaxis=ranked_axis(names),
+    )
+    return {"data": traces, "layout": layout}
+
+
+def roles_text(actor: Mapping[str, Any]) -> str:
+    brokerage = actor.get("brokerage") or {}
+    parts = [f"{role} {show(brokerage.get(role))}" for role in ROLES if brokerage.get(role)]
+    return "brokerage: " + (", ".join(parts) if parts else "none")
+
+
+def brokerage_bars(actors: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Stacked bars of the Gould & Fernandez role counts of each actor."""
+    rows = list(range(len(actors)))
+    traces = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "name": role,
+            "y": rows,
+            "x": [number((a.get("brokerage") or {}).get(role)) or 0 for a in actors],
+            "marker": {"color": ROLE_COLOURS[role]},
+            "hovertemplate": f"{role} %{{x}}<extra></extra>",
+        }
+        for role in ROLES
+    ]
+    layout = base_layout(
+        120 + 24 * len(actors),
+        barmode="stack",
+        xaxis=count_axis(
+            "Brokerage role counts (pairs of partners mediated)",
+            max((sum(t["x"][i] for t in traces) for i in rows), default=0),
+        ),
+        yaxis=ranked_axis([str(a.get("name")) for a in actors]),
+    )
+    return {"data": traces, "layout": layout}
+
+
+def mixing_heatmap(
+    sectors: Sequence[str], cells: Mapping[tuple[str, str], Mapping[str, Any]]
+) -> dict[str, Any]:
+    """Sector × sector z-scores, each cell labelled ``observed / expected``."""
+    z, text = [], []
+    for a in sectors:
+        z_row, text_row = [], []
+        for b in sectors:
+            values = cells.get((a, b)) or {}
+            z_row.append(number(values.get("z")))
+            text_row.append(
+                f"{compact(values.get('observed'))} / {compact(values.get('expected'))}"
+            )
+        z.append(z_row)
+        text.append(text_row)
+    limit = max((abs(v) for row in z for v in row if v is not None), default=1.0) or 1.0
+    labels = [label_text(s) for s in sectors]
+    trace = {
+        "type": "heatmap",
+        "x": labels,
+        "y": labels,
+        "z": z,
+        "text": text,
+        "texttemplate": "%{text}",
+        "zmin": -limit,
+        "zmax": limit,
+        "zmid": 0,
+        "colorscale": GAP_SCALE,
+        "colorbar": {"title": {"text": "z"}},
+        "hovertemplate": "%{y} × %{x}<br>observed / expected: %{text}<br>z = %{z:.2f}"
+        "<extra></extra>",
+        "xgap": 1,
+        "ygap": 1,
+    }
+    size = 160 + 52 * len(sectors)
+    layout = base_layout(
+        size,
+        xaxis={"side": "bottom", "automargin": True, "showgrid": False},
+        yaxis={"autorange": "reversed", "automargin": True, "showgrid": False},
+    )
+    return {"data": [trace], "layout": layout}
+
+
+def community_bars(
+    communities: Sequence[tuple[Any, Mapping[str, int]]],
+) -> dict[str, Any]:
+    """Stacked bars of each community's actors by sector."""
+    sectors = sorted({s for _, counts in communities for s in counts}, key=sector_sort_key)
+    names = [f"Community {show(label)}" for label, _ in communities]
+    rows = list(range(len(communities)))
+    traces = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "name": label_text(sector),
+            "y": rows,
+            "x": [counts.get(sector, 0) for _, counts in communities],
+            "marker": {"color": SECTOR_COLOURS.get(sector, SECTOR_COLOURS["other"])},
+            "hovertemplate": f"{label_text(sector)}: %{{x}} actors<extra></extra>",
+        }
+        for sector in sectors
+    ]
+    layout = base_layout(
+        120 + 28 * len(communities),
+        barmode="stack",
+        xaxis=count_axis("Actors", max((sum(c.values()) for _, c in communities), default=0)),
+        yaxis=ranked_axis(names),
+    )
+    return {"data": traces, "layout": layout}
+
+
+def indicator_bars(compare: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Grouped bars of the size-normalised indicators, one colour per territory."""
+    territories = [str(t) for t in compare.get("territories", [])]
+    indicators = [
+        ind
+        for ind in compare.get("indicators", [])
+        if any(number((ind.get("normalised") or {}).get(t)) is not None for t in territories)
+    ]
+    if not indicators:
+        return None
+    labels = [label_text(ind.get("label") or ind.get("name")) for ind in indicators]
+    traces = [
+        {
+            "type": "bar",
+            "name": label_text(territory),
+            "x": labels,
+            "y": [number((ind.get("normalised") or {}).get(territory)) for ind in indicators],
+            "hovertemplate": f"{label_text(territory)}<br>%{{x}}: %{{y:.3f}}<extra></extra>",
+        }
+        for territory in territories
+    ]
+    layout = base_layout(
+        420,
+        barmode="group",
+        xaxis={"automargin": True},
+        yaxis={
+            "title": {"text": "Normalised value"},
+            "gridcolor": "#e5e7eb",
+            "zeroline": True,
+            "automargin": True,
+        },
+    )
+    return {"data": traces, "layout": layout}
+
+
+def figure_html(figure: Mapping[str, Any], div_id: str) -> str:
+    """The figure's ``<div>`` and script; plotly.js itself is in the page head."""
+    import plotly.io as pio  # imported on first use: CSV and text exports do without it
+
+    height = figure["layout"]["height"]
+    return pio.to_html(
+        dict(figure),
+        config=CONFIG,
+        include_plotlyjs=False,
+        full_html=False,
+        validate=False,
+        div_id=div_id,
+        default_height=f"{height}px",
+    )

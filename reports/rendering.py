@@ -1,0 +1,67 @@
+"""``render``: any analytics result in any output format, as bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .csv_export import to_csv
+from .formats import check
+from .html_report import render_html
+from .json_export import to_json
+from .tables import flat_table, sheets
+from .text import to_text
+from .xlsx_export import to_xlsx
+
+
+def _title(kind: str, data: Mapping[str, Any]) -> str:
+    if kind == "compare":
+        return "Maillage comparison: " + ", ".join(map(str, data.get("territories", [])))
+    return f"Maillage {kind}: {data.get('territory', '')}".rstrip(": ")
+
+
+def render(kind: str, data: Mapping[str, Any], fmt: str, *, color: bool = False) -> bytes:
+    """Render an analytics result as the bytes of a file (text formats in UTF-8).
+
+    Parameters
+    ----------
+    kind : {"report", "gaps", "compare", "bridges"}
+        Which analytics result ``data`` is: ``territory_report``, ``gap_report``,
+        ``compare_territories`` or ``bridge_changes``.
+    data : dict
+        The result, as the analytics function returned it.
+    fmt : {"table", "csv", "json", "xlsx", "html"}
+        ``table``: text tables, 120 columns wide; ``csv``: one flat table
+        (UTF-8 with BOM); ``json``: the document itself; ``xlsx``: a workbook;
+        ``html``: one self-contained page. See :mod:`maillage.reports`.
+    color : bool
+        ``table`` only: keep ANSI colours (for a terminal).
+
+    Returns
+    -------
+    bytes
+        The content to write to a file or send as a download, with
+        ``MEDIA_TYPES[fmt]`` and ``EXTENSIONS[fmt]``.
+
+    Raises
+    ------
+    ValueError
+        When ``kind`` or ``fmt`` is unknown.
+
+    Examples
+    --------
+    >>> changes = {"since": "2023-01-01", "until": "2024-06-30", "lost": [],
+    ...            "gained": [{"id": "a1", "name": "=1+1", "sector": "public"}]}
+    >>> render("bridges", changes, "csv").decode("utf-8-sig").splitlines()
+    ['change,id,name,sector', "gained,a1,'=1+1,public"]
+    """
+    check(kind, fmt)
+    if fmt == "table":
+        return to_text(kind, data, color=color).encode("utf-8")
+    if fmt == "csv":
+        return to_csv(flat_table(kind, data))
+    if fmt == "json":
+        return to_json(data)
+    if fmt == "xlsx":
+        return to_xlsx(sheets(kind, data), title=_title(kind, data))
+    return render_html(kind, data).encode("utf-8")

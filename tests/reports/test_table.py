@@ -1,0 +1,62 @@
+"""Text tables for the terminal."""
+
+from maillage.reports import render
+
+
+def lines_of(content: bytes) -> list[str]:
+    return content.decode("utf-8").splitlines()
+
+
+def test_report_table_lists_indicators_then_top_actors(report):
+    lines = lines_of(render("report", report, "table"))
+    assert lines[0] == "Network report — Pays de Morlaix"
+    assert lines[1] == "As of: 2024-06-30 · Variant: unweighted"
+    text = "\n".join(lines)
+    assert text.index("Density") < text.index("Top 9 of 9 actors by betweenness")
+    first = next(line for line in lines if line.lstrip().startswith("1 "))
+    assert first.split() == ["1", "Mairie", "de", "Morlaix", "public", "5", "0.714", "0.778",
+                             "0.362", "4.200", "0", "0/0/0/0/16"]  # fmt: skip
+    isolate = next(line for line in lines if "Café-librairie" in line)
+    assert isolate.split()[-7:] == ["0", "0.000", "0.000", "—", "—", "3", "0/0/0/0/0"]
+    assert max(len(line) for line in lines) <= 120
+    assert "\x1b" not in text
+
+
+def test_table_has_colours_only_when_asked(report):
+    assert b"\x1b[" in render("report", report, "table", color=True)
+    assert b"\x1b[" not in render("report", report, "table")
+
+
+def test_names_are_never_read_as_markup(hostile_report):
+    text = render("report", hostile_report, "table").decode("utf-8")
+    assert "[bold]Ma[/bold]rkup" in text
+    assert "[/oops]" in text
+    assert ":smile:" in text
+    assert "<script>alert(1)</script>" in text
+
+
+def test_gaps_table(gaps):
+    text = render("gaps", gaps, "table").decode("utf-8")
+    gap = next(line for line in text.splitlines() if line.lstrip().startswith("business × funder"))
+    assert gap.split() == ["business", "×", "funder", "0", "0.670", "-0.880", "Mairie", "de",
+                           "Morlaix", "yes"]  # fmt: skip
+    assert "Suggested introductions (top 3)" in text
+    assert "Coopérative Ti Kafe" in text and "(association)" in text
+    assert "Fragile bridges" in text
+
+
+def test_compare_table(compare):
+    lines = lines_of(render("compare", compare, "table"))
+    header = next(line for line in lines if line.lstrip().startswith("Indicator "))
+    assert header.split() == ["Indicator", "Pays", "de", "Morlaix", "Pays", "de", "Brest"]
+    density = [line.split() for line in lines if line.lstrip().startswith("Density")]
+    assert density == [["Density", "0.250", "0.061"], ["Density", "1.000", "0.710"]]
+
+
+def test_bridges_table(bridges):
+    lines = lines_of(render("bridges", bridges, "table"))
+    assert lines[1] == "Since: 2023-01-01 · Until: 2024-06-30"
+    assert [line.split()[:2] for line in lines if line.lstrip().startswith(("gained", "lost"))] == [
+        ["gained", "a3"],
+        ["lost", "a5"],
+    ]

@@ -1,0 +1,138 @@
+"""A store that cannot be used says so, naming where it looked and what to do."""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+import time
+
+import pytest
+
+from maillage.graph.errors import MaillageError, StoreUnavailable
+from maillage.graph.model import Actor, Dataset, Sector
+from maillage.graph.storage import open_store
+from maillage.graph.storage.common import tie_identity
+from maillage.graph.storage.neo4j import Neo4jStore
+from maillage.graph.storage.sqlite import SQLiteStore
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_an_unreachable_neo4j_url_is_unavailable_quickly(monkeypatch):
+    url = f"bolt://127.0.0.1:{closed_port()}"
+    monkeypatch.setenv("NEO4J_PASSWORD", "secret")
+    started = time.monotonic()
+
+    with pytest.raises(StoreUnavailable) as caught:
+        open_store(url)
+
+    assert time.monotonic() - started < 15
+    message = str(caught.value)
+    assert url in message
+    assert "start Neo4j" in message and "NEO4J_PASSWORD" in message
+    assert "secret" not in message
+
+
+def test_an_invalid_neo4j_url_is_unavailable():
+    with pytest.raises(StoreUnavailable, match="invalid Neo4j URL"):
+        Neo4jStore("bolt://127.0.0.1:notaport")
+
+
+@pytest.mark.neo4j
+def test_wrong_neo4j_credentials_are_unavailable(neo4j_server):
+    with pytest.raises(StoreUnavailable, match="refused the credentials"):
+        Neo4jStore(
+            neo4j_server["bolt_url"],
+            user=neo4j_server["user"],
+            password="not-the-password",
+            database=neo4j_server["database"],
+        )
+
+
+def test_a_file_that_is_not_a_database_is_unavailable(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 100)
+
+    with pytest.raises(StoreUnavailable) as caught:
+        SQLiteStore.from_url(f"sqlite:///{path}")
+
+    assert str(path) in str(caught.value)
+    assert "not a usable SQLite store" in str(caught.value)
+    assert path.read_text().startswith("these are my notes")
+
+
+def test_a_locked_sqlite_store_is_unavailable_after_the_busy_timeout(tmp_path):
+    path = tmp_path / "store.db"
+    SQLiteStore.from_url(f"sqlite:///{path}").close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreUnavailable) as caught:
+            locked = SQLiteStore.from_url(f"sqlite:///{path}", busy_timeout=0.2)
+            locked.upsert(Dataset(actors=(Actor("a", "A", Sector.OTHER, ("T",)),)))
+        assert str(path) in str(caught.value)
+        assert "locked" in str(caught.value)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    reopened = SQLiteStore.from_url(f"sqlite:///{path}")
+    assert reopened.territories() == []
+    reopened.close()
+
+
+def test_a_sqlite_store_being_written_can_still_be_opened_and_read(tmp_path):
+    path = tmp_path / "store.db"
+    with SQLiteStore.from_url(f"sqlite:///{path}") as store:
+        store.upsert(Dataset(actors=(Actor("a", "A", Sector.OTHER, ("T",)),)))
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("DELETE FROM actors")
+    try:
+        with SQLiteStore.from_url(f"sqlite:///{path}", busy_timeout=0.2) as reader:
+            assert [(t.name, t.actors) for t in reader.territories()] == [("T", 1)]
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_a_sqlite_store_in_a_new_folder_is_created(tmp_path):
+    path = tmp_path / "deep" / "er" / "store.db"
+
+    with SQLiteStore.from_url(f"sqlite:///{path}") as store:
+        store.upsert(Dataset(actors=(Actor("a", "A", Sector.OTHER, ("T",)),)))
+
+    assert path.is_file()
+    with SQLiteStore.from_url(f"sqlite:///{path}") as again:
+        assert [t.name for t in again.territories()] == ["T"]
+
+
+def test_an_unwritable_sqlite_folder_is_unavailable(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+
+    with pytest.raises(StoreUnavailable, match="choose another --store path"):
+        SQLiteStore.from_url(f"sqlite:///{blocker}/store.db")
+
+
+def test_an_unsupported_store_url_is_refused():
+    with pytest.raises(MaillageError, match="unsupported store URL"):
+        open_store("postgres://localhost/db")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "directed"),
+    [("b", "a", False), ("a", "b", True), ("é'\"\\", "🌿\n", False), ("z", "\u0000x", False)],
+)
+def test_the_fast_tie_key_is_tie_key(source, target, directed):
+    from maillage.graph.model import Tie, TieKind
+
+    for kind in TieKind:
+        tie = Tie(source, target, kind, directed=directed)
+        key, first, second = tie_identity(tie)
+        assert key == tie.key
+        ends = (source, target) if directed else tuple(sorted((source, target)))
+        assert (first, second) == ends
