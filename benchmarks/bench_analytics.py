@@ -2,8 +2,9 @@
 
 The graph is a seeded "sector-block" territory: 8 sectors, communities of
 about 100 actors that mostly share a sector, 60% of the ties inside a
-community, 25% inside a sector, 15% anywhere (a planted-partition
-stochastic block model with a fixed number of ties).
+community, 25% inside a sector, 15% anywhere: a degree-corrected stochastic
+block model (Karrer and Newman 2011) with a fixed number of ties, whose
+actors' activity is heavy-tailed (1 + Pareto(2.5)).
 
 Goals (issue "Analytics"):
 
@@ -16,7 +17,8 @@ Goals (issue "Analytics"):
 4. ``--memory``: a 1 000 000-tie territory is analysed within 3 GB peak
    resident memory (measured in a subprocess with ``resource.getrusage``).
 
-Run ``python benchmarks/bench_analytics.py [--large] [--memory]``.
+Run ``python benchmarks/bench_analytics.py [--large | --flat] [--memory]``
+(``--flat``: the 50 000-actor comparison with equal activity, Poisson degrees).
 """
 
 from __future__ import annotations
@@ -39,12 +41,24 @@ from maillage.graph.analytics.engine import seeded_igraph
 from maillage.graph.model import Actor, Network, Sector, Tie
 
 SECTORS = list(Sector)
+# Pareto shape of the actors' activity: a few hubs (a city hall, a chamber of
+# commerce) and many actors with a handful of ties, as in real territories.
+ACTIVITY_SHAPE = 2.5
 
 
 def sector_block_edges(
-    actors: int, ties: int, *, seed: int = 42, community_size: int = 100
+    actors: int,
+    ties: int,
+    *,
+    seed: int = 42,
+    community_size: int = 100,
+    activity_shape: float | None = ACTIVITY_SHAPE,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Sector of each actor and the ends of ``ties`` distinct ties (numpy arrays)."""
+    """Sector of each actor and the ends of ``ties`` distinct ties (numpy arrays).
+
+    Each end is drawn in proportion to the actors' activity (1 + a Pareto
+    draw of ``activity_shape``; None for equal activity, i.e. Poisson degrees).
+    """
     rng = np.random.default_rng(seed)
     communities = max(1, actors // community_size)
     community = rng.integers(0, communities, actors)
@@ -52,26 +66,35 @@ def sector_block_edges(
     sector = np.where(
         rng.random(actors) < 0.7, leading[community], rng.integers(0, len(SECTORS), actors)
     )
+    activity = np.ones(actors) if activity_shape is None else 1 + rng.pareto(activity_shape, actors)
 
-    def members(labels: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    def drawer(labels: np.ndarray, count: int) -> Callable[[np.ndarray], np.ndarray]:
+        """Draw one actor per given label, among that label's actors, by activity."""
         order = np.argsort(labels, kind="stable")
-        return order, np.searchsorted(labels[order], np.arange(count + 1))
+        starts = np.searchsorted(labels[order], np.arange(count + 1))
+        cumulative = np.cumsum(activity[order])
 
-    by_community, community_starts = members(community, communities)
-    by_sector, sector_starts = members(sector, len(SECTORS))
+        def draw(wanted: np.ndarray) -> np.ndarray:
+            first, last = starts[wanted], starts[wanted + 1] - 1
+            low = np.where(first > 0, cumulative[np.maximum(first - 1, 0)], 0.0)
+            spot = low + rng.random(len(wanted)) * (cumulative[last] - low)
+            return order[np.minimum(np.searchsorted(cumulative, spot, side="right"), last)]
+
+        return draw
+
+    anyone = drawer(np.zeros(actors, dtype=np.int64), 1)
+    in_community = drawer(community, communities)
+    in_sector = drawer(sector, len(SECTORS))
     keys = np.empty(0, dtype=np.int64)
     while len(keys) < ties:
         draw = int((ties - len(keys)) * 1.3) + 16
-        u = rng.integers(0, actors, draw)
-        v = rng.integers(0, actors, draw)
+        u = anyone(np.zeros(draw, dtype=np.int64))
+        v = anyone(np.zeros(draw, dtype=np.int64))
         kind = rng.random(draw)
-        for chosen, labels, order, starts in (
-            (kind < 0.60, community, by_community, community_starts),
-            ((kind >= 0.60) & (kind < 0.85), sector, by_sector, sector_starts),
-        ):
-            group = labels[u[chosen]]
-            size = starts[group + 1] - starts[group]
-            v[chosen] = order[starts[group] + (rng.random(chosen.sum()) * size).astype(np.int64)]
+        inside = kind < 0.60
+        v[inside] = in_community(community[u[inside]])
+        same_sector = (kind >= 0.60) & (kind < 0.85)
+        v[same_sector] = in_sector(sector[u[same_sector]])
         low, high = np.minimum(u, v), np.maximum(u, v)
         fresh = low != high
         keys = np.unique(np.concatenate([keys, low[fresh] * actors + high[fresh]]))
@@ -79,9 +102,13 @@ def sector_block_edges(
     return sector, keys // actors, keys % actors
 
 
-def sector_block_network(actors: int, ties: int, *, seed: int = 42) -> Network:
+def sector_block_network(
+    actors: int, ties: int, *, seed: int = 42, activity_shape: float | None = ACTIVITY_SHAPE
+) -> Network:
     """The sector-block territory as the model's ``Network``."""
-    sector, source, target = sector_block_edges(actors, ties, seed=seed)
+    sector, source, target = sector_block_edges(
+        actors, ties, seed=seed, activity_shape=activity_shape
+    )
     people = tuple(
         Actor(f"a{i}", f"Actor {i}", SECTORS[s], ("Bench",)) for i, s in enumerate(sector.tolist())
     )
@@ -123,11 +150,14 @@ def speed_and_quality(actors: int = 10_000, ties: int = 40_000, repeat: int = 2)
     print(f"modularity, NetworkX Louvain   : {louvain_modularity:.4f}")
 
 
-def approximate_mode(actors: int = 50_000, ties: int = 200_000) -> None:
-    network = sector_block_network(actors, ties)
+def approximate_mode(
+    actors: int = 50_000, ties: int = 200_000, activity_shape: float | None = ACTIVITY_SHAPE
+) -> None:
+    network = sector_block_network(actors, ties, activity_shape=activity_shape)
     fast, approximate = timed(lambda: territory_report(network))
     assert approximate["approximate"]
-    print(f"## {actors} actors, {ties} ties: approximate vs exact")
+    kind = "equal activity" if activity_shape is None else f"activity 1 + Pareto({activity_shape})"
+    print(f"## {actors} actors, {ties} ties ({kind}): approximate vs exact")
     print(f"approximate report ({approximate['method']['pivots']} pivots): {fast:8.1f} s")
     slow, exact = timed(lambda: territory_report(network, approximate=False))
     print(f"exact report                       : {slow:8.1f} s")
@@ -150,6 +180,7 @@ def memory_child(ties: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--large", action="store_true", help="50 000 actors, exact vs approximate")
+    parser.add_argument("--flat", action="store_true", help="--large with equal activity")
     parser.add_argument("--memory", action="store_true", help="1 000 000 ties in a subprocess")
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -160,8 +191,8 @@ def main() -> None:
     versions = f"igraph {ig.__version__}, NetworkX {nx.__version__}"
     print(f"# Python {platform.python_version()}, {versions}")
     speed_and_quality()
-    if args.large:
-        approximate_mode()
+    if args.large or args.flat:
+        approximate_mode(activity_shape=None if args.flat else ACTIVITY_SHAPE)
     if args.memory:
         command = [sys.executable, __file__, "--memory-child", "1000000"]
         subprocess.run(command, check=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import doctest
 import json
 from datetime import date
 from typing import Any
@@ -54,12 +53,6 @@ def find(component: Any, wanted: Any) -> Any:
     if getattr(component, "id", None) == wanted:
         return component
     return find(getattr(component, "children", None), wanted)
-
-
-def test_doctests() -> None:
-    result = doctest.testmod(presenters)
-    assert result.attempted >= 8
-    assert result.failed == 0
 
 
 # ---------------------------------------------------------------------- literal data
