@@ -24,10 +24,6 @@ echo "== Installing Python packages into .venv"
 .venv/bin/python -m pip install -q -e ".[test]"
 PY=.venv/bin/python
 
-echo "== Lint"
-.venv/bin/ruff check .
-.venv/bin/ruff format --check .
-
 echo "== Starting Neo4j (Community, loopback)"
 $PY scripts/neo4j_server.py start
 trap '$PY scripts/neo4j_server.py stop || true' EXIT
