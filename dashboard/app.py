@@ -8,7 +8,9 @@ from pathlib import Path
 import dash
 
 from . import callbacks, layout, presenters
+from .access import Access
 from .source import Source
+from .sources import Sources
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -16,6 +18,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 def create_app(
     maillage: Source,
     *,
+    access: Access | None = None,
     aggregate_above: int = presenters.AGGREGATE_ABOVE,
     external_stylesheets: Sequence[str] = (),
     title: str = "Maillage",
@@ -26,6 +29,11 @@ def create_app(
     ----------
     maillage : Maillage
         Where every network and analysis comes from, through its cache.
+    access : Access, optional
+        Sign-in and roles. Without it the app is open and everyone sees
+        everything (for a single user on loopback). With it, every route but
+        the sign-in page and static assets needs a session, and viewers read
+        ``maillage.pseudonymised()``.
     aggregate_above : int, default 1500
         Territories with more actors are first drawn as one circle per
         community; clicking a circle opens that community.
@@ -43,7 +51,13 @@ def create_app(
         update_title=None,
         serve_locally=True,
     )
-    app.layout = lambda: layout.shell(*presenters.territories_view(maillage))
+    sources = Sources(maillage) if access is None else Sources(maillage, access.role)
+    identity = (lambda: None) if access is None else access.identity
+    app.layout = lambda: layout.shell(
+        *presenters.territories_view(sources.current()), identity=identity()
+    )
     app.validation_layout = layout.validation_layout()
-    callbacks.register(app, maillage, threshold=aggregate_above)
+    callbacks.register(app, sources, threshold=aggregate_above)
+    if access is not None:
+        access.install(app.server)
     return app

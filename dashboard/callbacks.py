@@ -1,7 +1,8 @@
 """Every callback of the app. Each one is one to three lines: it calls a presenter.
 
 Callbacks are registered on the app given to :func:`register`, with the
-``Source`` (the ``Maillage`` object) in their closure: no module-level state.
+``Sources`` in their closure (no module-level state): each call reads
+``sources.current()``, the data its user's role may see.
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ import dash
 from dash import ALL, MATCH, Input, Output, State, ctx
 
 from . import ids, layout, presenters
-from .source import Source
+from .sources import Sources
 
 PICKERS = {"type": ids.PICKER, "role": MATCH}
 
 
-def register(app: dash.Dash, source: Source, *, threshold: int) -> None:
+def register(app: dash.Dash, sources: Sources, *, threshold: int) -> None:
     """Attach the callbacks of every page to ``app``."""
 
     @app.callback(
@@ -26,6 +27,7 @@ def register(app: dash.Dash, source: Source, *, threshold: int) -> None:
         State(ids.TERRITORY, "value"),
     )
     def route(pathname, search, territory):
+        source = sources.current()
         focus = presenters.focus_view(source, territory, search)
         return layout.page_for(pathname, focus, presenters.territories_view(source)[0])
 
@@ -45,7 +47,8 @@ def register(app: dash.Dash, source: Source, *, threshold: int) -> None:
         Input(ids.TERRITORY, "value"),
     )
     def sliders(territory):
-        return presenters.slider_outputs(presenters.explore_controls_view(source, territory))
+        controls = presenters.explore_controls_view(sources.current(), territory)
+        return presenters.slider_outputs(controls)
 
     @app.callback(Output(ids.AS_OF, "data"), Input(ids.YEAR, "value"), State(ids.YEAR, "max"))
     def as_of(year, maximum):
@@ -62,7 +65,7 @@ def register(app: dash.Dash, source: Source, *, threshold: int) -> None:
     )
     def pick(tap, searched, _back, territory):
         trigger = ctx.triggered_id
-        return presenters.pick_view(source, territory, trigger, tap, searched, threshold)
+        return presenters.pick_view(sources.current(), territory, trigger, tap, searched, threshold)
 
     @app.callback(
         Output(ids.NETWORK, "elements"),
@@ -74,7 +77,7 @@ def register(app: dash.Dash, source: Source, *, threshold: int) -> None:
         Input(ids.DRILL, "data"),
     )
     def network(territory, as_of, drill):
-        return presenters.network_view(source, territory, as_of, drill, threshold)
+        return presenters.network_view(sources.current(), territory, as_of, drill, threshold)
 
     @app.callback(
         Output(ids.LEGEND, "children"),
@@ -84,7 +87,9 @@ def register(app: dash.Dash, source: Source, *, threshold: int) -> None:
         Input(ids.COLOUR_BY, "value"),
     )
     def legend(territory, as_of, drill, colour_by):
-        return presenters.legend_view(source, territory, as_of, drill, colour_by, threshold)
+        return presenters.legend_view(
+            sources.current(), territory, as_of, drill, colour_by, threshold
+        )
 
     @app.callback(
         Output(ids.NETWORK, "stylesheet"),
@@ -111,7 +116,9 @@ def register(app: dash.Dash, source: Source, *, threshold: int) -> None:
         Input(ids.DRILL, "data"),
     )
     def card(territory, as_of, actor, hops, drill):
-        return presenters.card_view(source, territory, as_of, actor, hops, drill, threshold)
+        return presenters.card_view(
+            sources.current(), territory, as_of, actor, hops, drill, threshold
+        )
 
     @app.callback(
         Output(ids.PATH_STEPS, "children"),
@@ -124,7 +131,9 @@ def register(app: dash.Dash, source: Source, *, threshold: int) -> None:
         Input(ids.DRILL, "data"),
     )
     def path(territory, as_of, start, end, drill):
-        return presenters.path_view(source, territory, as_of, start, end, drill, threshold)
+        return presenters.path_view(
+            sources.current(), territory, as_of, start, end, drill, threshold
+        )
 
     @app.callback(
         Output(PICKERS, "options"),
@@ -133,7 +142,7 @@ def register(app: dash.Dash, source: Source, *, threshold: int) -> None:
         State(PICKERS, "value"),
     )
     def picker_options(query, territory, value):
-        return presenters.picker_view(source, territory, query, value)
+        return presenters.picker_view(sources.current(), territory, query, value)
 
     # Brokers
 
@@ -148,7 +157,7 @@ def register(app: dash.Dash, source: Source, *, threshold: int) -> None:
         Input(ids.BROKERS_WEIGHTED, "value"),
     )
     def brokers(territory, measure, weighted):
-        return presenters.brokers_view(source, territory, measure, weighted)
+        return presenters.brokers_view(sources.current(), territory, measure, weighted)
 
     @app.callback(
         Output(ids.DOWNLOAD, "data"),
@@ -159,7 +168,9 @@ def register(app: dash.Dash, source: Source, *, threshold: int) -> None:
         prevent_initial_call=True,
     )
     def download(clicks, territory, weighted):
-        return presenters.download_view(source, territory, weighted, ctx.triggered_id, clicks)
+        return presenters.download_view(
+            sources.current(), territory, weighted, ctx.triggered_id, clicks
+        )
 
     # Gaps
 
@@ -172,7 +183,7 @@ def register(app: dash.Dash, source: Source, *, threshold: int) -> None:
         Input(ids.TERRITORY, "value"),
     )
     def gaps(territory):
-        return presenters.gaps_view(source, territory)
+        return presenters.gaps_view(sources.current(), territory)
 
     @app.callback(
         Output(ids.URL, "pathname"),
@@ -182,7 +193,7 @@ def register(app: dash.Dash, source: Source, *, threshold: int) -> None:
         prevent_initial_call=True,
     )
     def introduce(clicks, territory):
-        return presenters.introduction_view(source, territory, ctx.triggered_id, clicks)
+        return presenters.introduction_view(sources.current(), territory, ctx.triggered_id, clicks)
 
     # Compare
 
@@ -196,4 +207,4 @@ def register(app: dash.Dash, source: Source, *, threshold: int) -> None:
         Input(ids.COMPARE_PICK, "value"),
     )
     def compare(territories):
-        return presenters.compare_view(source, territories)
+        return presenters.compare_view(sources.current(), territories)

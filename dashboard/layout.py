@@ -32,7 +32,29 @@ def nav_links(pathname: str | None) -> list[Any]:
     ]
 
 
-def shell(territories: Sequence[str], problem: Any = None) -> html.Div:
+def signed_in(identity: Mapping[str, str] | None) -> Any:
+    """Who is signed in, as which role, and the sign-out button (a POSTed form)."""
+    if not identity:
+        return None
+    parts: list[Any] = [html.Span(f"{identity['name']} · {identity['role']}", className="who")]
+    if identity["role"] == "viewer":
+        note = "Citizens are shown under pseudonyms."
+        parts.append(html.Span("pseudonymised", className="who-note", title=note))
+    form = html.Form(
+        [
+            dcc.Input(type="hidden", name="csrf", value=identity["csrf"]),
+            html.Button("Sign out", type="submit", className="sign-out", id="sign-out"),
+        ],
+        action="/logout",
+        method="POST",
+        className="sign-out-form",
+    )
+    return html.Div([*parts, form], className="nav-identity")
+
+
+def shell(
+    territories: Sequence[str], problem: Any = None, *, identity: Mapping[str, str] | None = None
+) -> html.Div:
     """The whole app: address bar, navigation with the territory picker, and the page."""
     navbar = html.Nav(
         [
@@ -54,6 +76,7 @@ def shell(territories: Sequence[str], problem: Any = None) -> html.Div:
                 ],
                 className="nav-territory",
             ),
+            signed_in(identity),
         ],
         className="topbar",
     )

@@ -43,3 +43,7 @@ class Source(Protocol):
     def ego(
         self, territory: str, actor_id: str, *, hops: int = 1, as_of: date | None = None
     ) -> Any: ...
+
+    def pseudonymised(self) -> Source:
+        """The same data with citizens under pseudonyms, for viewers (its own cache)."""
+        ...

@@ -92,6 +92,17 @@ class DatasetBuilder:
         if merged is not None:
             self.actors[actor.id] = merged
 
+    def add_actors(
+        self, actors: list[Actor], ids: list[str], label: str, lines: Iterable[int]
+    ) -> None:
+        """Add many actors at once (not two-mode); one by one (as ``add_actor``) if any id repeats."""
+        if len(set(ids)) == len(ids) and self.actors.keys().isdisjoint(ids):
+            self.actors.update(zip(ids, actors, strict=True))
+            self.actor_where.update(zip(ids, zip(repeat(label), lines), strict=True))
+        else:
+            for actor, line in zip(actors, lines, strict=True):
+                self.add_actor(actor, (label, line))
+
     def _merge(self, old: Actor, new: Actor, where: Where, first: str) -> Actor | None:
         changes: dict[str, object] = {}
         conflict = False

@@ -8,7 +8,7 @@ from operator import itemgetter
 
 from ..graph.model import fold
 from .builder import DatasetBuilder
-from .fastties import fast_ties
+from .fastties import fast_actors, fast_ties
 from .mapping import ACTIVITY_FIELDS, ACTOR_FIELDS, FIELDS, REQUIRED, TIE_FIELDS, Role, TableSpec
 from .records import MISSING, ActivityParser, ActorParser, TieParser, clean
 from .tables import Table
@@ -205,19 +205,34 @@ class _RowFeeder:
             )
         return self.count
 
+    def full_rows(self) -> tuple[tuple[int, ...], tuple[list[str], ...]] | None:
+        """The lines and cells of every row if all have the header's width, else None.
+
+        The table's rows stay readable (by ``rows``) for the row-by-row parsers.
+        """
+        rows = list(self.table.rows)
+        self.table.rows = iter(rows)
+        if not rows:
+            return None
+        lines, cells = zip(*rows, strict=True)
+        if set(map(len, cells)) != {self.width}:
+            return None
+        return lines, cells
+
+    def took_fast_path(self, lines: tuple[int, ...]) -> None:
+        self.count = len(lines)
+        self.tick(len(lines))
+
     def ties(self) -> None:
         label = self.table.label
-        rows = list(self.table.rows)
-        if rows:
-            lines, cells = zip(*rows, strict=True)
-            if set(map(len, cells)) == {self.width}:
-                fast = fast_ties(cells, self.layout.index, self.spec)
-                if fast is not None:
-                    self.builder.add_ties(*fast, label, lines)
-                    self.count = len(rows)
-                    self.tick(len(rows))
-                    return
-        self.table.rows = iter(rows)
+        full = self.full_rows()
+        if full is not None:
+            lines, cells = full
+            fast = fast_ties(cells, self.layout.index, self.spec)
+            if fast is not None:
+                self.builder.add_ties(*fast, label, lines)
+                self.took_fast_path(lines)
+                return
         parse = TieParser(self.spec, label, self.layout.names, self.log).parse
         pick = self.getter(TIE_FIELDS)
         add = self.builder.add_tie
@@ -228,6 +243,14 @@ class _RowFeeder:
 
     def actors(self, *, merge: bool, with_activity: bool) -> None:
         label, names, builder = self.table.label, self.layout.names, self.builder
+        full = None if merge or with_activity else self.full_rows()
+        if full is not None:
+            lines, cells = full
+            fast = fast_actors(cells, self.layout.index, self.layout.attributes, self.spec)
+            if fast is not None:
+                builder.add_actors(*fast, label, lines)
+                self.took_fast_path(lines)
+                return
         parse = ActorParser(self.spec, label, names, self.log, partial=merge).parse
         if merge:
             builder.defaults[label] = (

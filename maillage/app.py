@@ -8,6 +8,7 @@ write (which changes the data version) invalidates them all.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import threading
 from collections import OrderedDict
@@ -15,14 +16,20 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import loaders
 from .graph import analytics
-from .graph.errors import NotFound
+from .graph.errors import MaillageError, NotFound
 from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary
 from .graph.storage import GraphStore, open_store
-from .settings import Settings
+from .graph.storage.pseudonymised import PseudonymisedStore
+from .settings import Settings, derive_key, secret_key
+
+if TYPE_CHECKING:
+    import dash
+
+    from .dashboard.access import Access
 
 T = TypeVar("T")
 
@@ -48,6 +55,27 @@ class ResultCache:
         return value
 
 
+class ExposedWithoutSignIn(MaillageError):
+    """Serving beyond loopback was asked for, but nobody has to sign in."""
+
+
+def is_loopback(host: str) -> bool:
+    """True for an address only this machine can reach: 127.0.0.0/8, ::1, ``localhost``.
+
+    >>> [is_loopback(h) for h in ("127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost")]
+    [True, True, True, True, True]
+    >>> [is_loopback(h) for h in ("0.0.0.0", "", "::", "192.168.1.10", "example.org")]
+    [False, False, False, False, False]
+    """
+    name = host.strip().removeprefix("[").removesuffix("]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
 class Maillage:
     """A Maillage instance: one store, one cache, every use case as a method."""
 
@@ -56,6 +84,9 @@ class Maillage:
         self._store = store
         self._cache = ResultCache(self.settings.cache_size)
         self._store_lock = threading.Lock()
+        self._pseudonymised: Maillage | None = None
+        self._secret: bytes | None = None
+        self._secret_lock = threading.Lock()
 
     @property
     def store(self) -> GraphStore:
@@ -65,9 +96,36 @@ class Maillage:
             return self._store
 
     def close(self) -> None:
+        if self._pseudonymised is not None:
+            self._pseudonymised.close()
+            self._pseudonymised = None
         if self._store is not None:
             self._store.close()
             self._store = None
+
+    def secret(self) -> bytes:
+        """The server's master secret (``MAILLAGE_SECRET_KEY`` or the data folder's key file)."""
+        with self._secret_lock:
+            if self._secret is None:
+                self._secret = secret_key(self.settings)
+            return self._secret
+
+    def pseudonymised(self) -> Maillage:
+        """The same data with citizens under stable pseudonyms, read-only, with its own cache.
+
+        What viewers read: every result computed from it (reports, gaps,
+        layouts, paths, exports) is computed from pseudonymised networks.
+        """
+        with self._secret_lock:
+            found = self._pseudonymised
+        if found is not None:
+            return found
+        key = derive_key(self.secret(), "citizen pseudonyms")
+        created = Maillage(self.settings, store=PseudonymisedStore(self.store, key))
+        with self._secret_lock:
+            if self._pseudonymised is None:
+                self._pseudonymised = created
+            return self._pseudonymised
 
     def _cached(self, what: str, key: tuple, compute: Callable[[], T]) -> T:
         version = self.store.data_version()
@@ -201,15 +259,73 @@ class Maillage:
         target = output or Path(stem if fmt == "csv" else f"{stem}.{fmt}")
         return loaders.write(self.network(territory, as_of=as_of), fmt, target)
 
-    def serve(self, *, host: str = "127.0.0.1", port: int = 8050) -> None:
-        """Serve the web app with waitress until interrupted."""
-        import waitress
+    # Serving the web app
 
+    def access(
+        self, host: str = "127.0.0.1", *, clock: Callable[[], float] | None = None
+    ) -> Access | None:
+        """Sign-in for serving on ``host``, or None to run open.
+
+        With users configured (users file or ``MAILLAGE_USERS``) everyone signs
+        in, on any host. Without users the app runs open, every visitor an
+        admin, on loopback only: any other host raises ``ExposedWithoutSignIn``.
+        """
+        from .dashboard.access import Access
+        from .dashboard.users import configured_users
+
+        users = configured_users(self.settings)
+        if not users:
+            if not is_loopback(host):
+                raise ExposedWithoutSignIn(_exposed_message(host, self.settings))
+            return None
+        options = {} if clock is None else {"clock": clock}
+        return Access.from_settings(users, self.settings, self.secret(), **options)
+
+    def web_app(self, access: Access | None = None) -> dash.Dash:
+        """The Dash app (its Flask server is ``.server``), behind ``access`` if given."""
         from .dashboard import create_app
 
-        dash_app = create_app(self)
-        print(f"Maillage is serving on http://{host}:{port}/ (Ctrl+C to stop)")
-        waitress.serve(dash_app.server, host=host, port=port, threads=8)
+        return create_app(self, access=access)
+
+    def serve(
+        self, *, host: str = "127.0.0.1", port: int = 8050, access: Access | None | object = ...
+    ) -> None:
+        """Serve the web app with waitress (a production WSGI server) until interrupted.
+
+        ``access`` defaults to :meth:`access` for ``host``, which refuses a
+        host beyond loopback unless users are configured.
+        """
+        import waitress
+
+        if access is ...:
+            access = self.access(host)
+        dash_app = self.web_app(access)
+        options: dict[str, Any] = {"threads": self.settings.threads, "ident": "Maillage"}
+        if self.settings.trusted_proxy:
+            options.update(
+                trusted_proxy=self.settings.trusted_proxy,
+                trusted_proxy_headers={"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"},
+                clear_untrusted_proxy_headers=True,
+            )
+        who = "open, no sign-in" if access is None else f"{len(access.users)} users, sign-in"
+        server = waitress.create_server(dash_app.server, host=host, port=port, **options)
+        print(f"Maillage is serving on http://{host}:{port}/ ({who}; Ctrl+C to stop)", flush=True)
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.close()
+
+
+def _exposed_message(host: str, settings: Settings) -> str:
+    users_file = settings.data_dir / "users.toml"
+    return (
+        f"refusing to serve on {host or 'every address'}: without users anyone who can reach "
+        "it would see every actor, citizens included. Serve on 127.0.0.1 (the default), or "
+        "configure sign-in first: `maillage users add NAME --role admin` (writes "
+        f"{users_file}), or give a users file with --users FILE or MAILLAGE_USERS_FILE."
+    )
 
 
 def _file_stem(name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -13,7 +14,7 @@ import click
 
 from .app import Maillage
 from .graph.errors import MaillageError, ValidationError
-from .settings import STORE_ENV, Settings, default_store_url
+from .settings import STORE_ENV, USERS_FILE_ENV, Settings, default_store_url, default_users_file
 
 OUTPUT_FORMATS = ("table", "csv", "json", "xlsx", "html")
 EXPORT_FORMATS = ("csv", "xlsx", "gexf", "graphml")
@@ -31,9 +32,9 @@ def _store_option(command: Callable) -> Callable:
     )(command)
 
 
-def _app(ctx: click.Context, store: str | None) -> Maillage:
+def _app(ctx: click.Context, store: str | None, *, users_file: Path | None = None) -> Maillage:
     url = store or ctx.find_root().params.get("store")
-    app = Maillage(Settings.from_env(url))
+    app = Maillage(Settings.from_env(url, users_file=users_file))
     ctx.call_on_close(app.close)
     return app
 
@@ -112,9 +113,25 @@ as_of_option = click.option(
     )
 )
 @_store_option
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens, the store driver's too.")
 @click.version_option(package_name="maillage")
-def main(store: str | None) -> None:
+def main(store: str | None, verbose: bool) -> None:
     """Entry point of the ``maillage`` command."""
+    configure_logging(verbose)
+
+
+def configure_logging(verbose: bool) -> None:
+    """Warnings to stderr; with ``verbose``, everything from INFO up.
+
+    The Neo4j driver logs every failed connection attempt as an error; the
+    store already reports an unreachable server in one message with the
+    remedy, so the driver speaks only with ``--verbose``.
+    """
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("neo4j").setLevel(logging.NOTSET if verbose else logging.CRITICAL)
 
 
 @main.command("import")
@@ -242,28 +259,127 @@ def delete_territory(ctx: click.Context, territory, store) -> None:
     click.echo(f"Deleted {territory}")
 
 
+host_option = click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; beyond loopback, users must be configured.",
+)
+port_option = click.option("--port", default=8050, show_default=True, type=int)
+users_option = click.option(
+    "--users",
+    "users_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"Users file made by `maillage users add`: sign-in required (env {USERS_FILE_ENV}).",
+)
+
+
+def _serve(app: Maillage, host: str, port: int, access: Any) -> None:
+    logging.getLogger("maillage").setLevel(logging.INFO)  # sign-ins and sign-outs
+    try:
+        app.serve(host=host, port=port, access=access)
+    except OSError as error:
+        raise MaillageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+
+
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8050, show_default=True, type=int)
+@host_option
+@port_option
+@users_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def serve(ctx: click.Context, host: str, port: int, store) -> None:
+def serve(ctx: click.Context, host: str, port: int, users_file: Path | None, store) -> None:
     """Serve the Dash web app (waitress)."""
-    _app(ctx, store).serve(host=host, port=port)
+    app = _app(ctx, store, users_file=users_file)
+    _serve(app, host, port, app.access(host))
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8050, show_default=True, type=int)
+@host_option
+@port_option
+@users_option
 @click.option("--no-serve", is_flag=True, help="Load the demo territories and stop.")
 @_store_option
 @click.pass_context
 @_friendly_errors
-def demo(ctx: click.Context, host: str, port: int, no_serve: bool, store) -> None:
+def demo(
+    ctx: click.Context, host: str, port: int, users_file: Path | None, no_serve: bool, store
+) -> None:
     """Load the fictional demo territories into the store (once) and serve the app."""
-    app = _app(ctx, store)
+    app = _app(ctx, store, users_file=users_file)
+    access = None if no_serve else app.access(host)
     click.echo(app.load_demo().describe(dry_run=False))
     click.echo(f"Store: {app.settings.store_url}")
     if not no_serve:
-        app.serve(host=host, port=port)
+        _serve(app, host, port, access)
+
+
+@main.group()
+def users() -> None:
+    """Who may sign in to the web app: names, roles, hashed passwords.
+
+    Roles: viewer (citizens shown under pseudonyms), facilitator (sees
+    everything), admin (sees everything; the role that may import).
+    """
+
+
+users_file_option = click.option(
+    "--file",
+    "users_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"The users file (default: ${USERS_FILE_ENV}, else {default_users_file()}).",
+)
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(("viewer", "facilitator", "admin")), required=True)
+@users_file_option
+@_friendly_errors
+def users_add(name: str, role: str, users_file: Path | None) -> None:
+    """Add NAME (or change its role and password); the password is asked twice, never shown."""
+    from .dashboard import users as accounts
+
+    path = users_file or default_users_file()
+    accounts.new_user(name, role, "x" * accounts.MIN_PASSWORD_LENGTH)  # check the name first
+    if path.exists():
+        accounts.read_users(path)
+    password = click.prompt(
+        f"Password for {name} (at least {accounts.MIN_PASSWORD_LENGTH} characters)",
+        hide_input=True,
+        confirmation_prompt=True,
+    )
+    accounts.add_user(path, name, role, password)
+    click.echo(f"Saved {name} ({role}) in {path}: the password is kept as a scrypt hash only.")
+
+
+@users.command("list")
+@users_file_option
+@_friendly_errors
+def users_list(users_file: Path | None) -> None:
+    """List the users and their roles."""
+    from .dashboard import users as accounts
+
+    path = users_file or default_users_file()
+    for user in accounts.read_users(path).values():
+        click.echo(f"{user.name}\t{user.role}")
+
+
+@users.command("remove")
+@click.argument("name")
+@users_file_option
+@_friendly_errors
+def users_remove(name: str, users_file: Path | None) -> None:
+    """Remove NAME from the users file (signed-in sessions end when the server restarts)."""
+    from .dashboard import users as accounts
+
+    path = users_file or default_users_file()
+    accounts.remove_user(path, name)
+    click.echo(f"Removed {name} from {path}")
+
+
+if __name__ == "__main__":
+    main()

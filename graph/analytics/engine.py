@@ -160,7 +160,7 @@ class EngineGraph:
         counts = np.bincount(heads, minlength=n)
         receivers = np.flatnonzero(counts)
         starts = (np.cumsum(counts) - counts)[receivers]
-        words = max(1, min(16, _BFS_BATCH_BYTES // (8 * (len(tails) + 4 * n))))
+        words = max(1, min(8, _BFS_BATCH_BYTES // (8 * (len(tails) + 4 * n))))
         for first in range(0, len(sources), 64 * words):
             batch = sources[first : first + 64 * words]
             width = (len(batch) + 63) // 64

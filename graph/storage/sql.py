@@ -7,11 +7,16 @@ by ``json_each``.
 Dates are ISO 8601 text (``YYYY-MM-DD``), so that text order is date order. An actor's
 ``territories`` column keeps the ordered list as JSON (what ``Actor.territories`` returns);
 ``actor_territories`` indexes the same membership for the territory queries.
+
+A tie's identity (``Tie.key``: kind, direction and ends, an undirected tie's ends in
+order) is the unique index ``ties_by_ends`` on ``(source, target, kind, directed)``, which
+also serves the lookups by source; no key text is stored (schema 1 stored it, and
+``MIGRATE_1_TO_2`` rewrites such a store).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -48,19 +53,18 @@ SCHEMA = (
     ) WITHOUT ROWID""",
     "CREATE INDEX IF NOT EXISTS actor_territories_by_actor ON actor_territories (actor_id)",
     """CREATE TABLE IF NOT EXISTS ties (
-        key TEXT PRIMARY KEY,
         source TEXT NOT NULL,
         target TEXT NOT NULL,
         kind TEXT NOT NULL,
+        directed INTEGER NOT NULL,
         weight REAL NOT NULL,
         since TEXT,
         until TEXT,
-        directed INTEGER NOT NULL,
         note TEXT,
         ref TEXT,
         activities TEXT NOT NULL
     )""",
-    "CREATE INDEX IF NOT EXISTS ties_by_source ON ties (source)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS ties_by_ends ON ties (source, target, kind, directed)",
     "CREATE INDEX IF NOT EXISTS ties_by_target ON ties (target)",
     """CREATE TABLE IF NOT EXISTS activities (
         id TEXT PRIMARY KEY,
@@ -78,6 +82,22 @@ SCHEMA = (
 HAS_META = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
 INIT_META = "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING"
 SELECT_META = "SELECT value FROM meta WHERE key = ?"
+SET_META = "UPDATE meta SET value = ? WHERE key = ?"
+
+#: Schema 1 kept each tie's key text as its primary key: set that table aside (``SCHEMA``
+#: then creates the new one), copy its rows over (``COPY_TIES_FROM_1``), drop it.
+MIGRATE_1_TO_2 = (
+    "DROP INDEX IF EXISTS ties_by_source",
+    "DROP INDEX IF EXISTS ties_by_target",
+    "ALTER TABLE ties RENAME TO ties_schema_1",
+)
+COPY_TIES_FROM_1 = (
+    """INSERT INTO ties (source, target, kind, directed, weight, since, until, note, ref,
+        activities)
+    SELECT source, target, kind, directed, weight, since, until, note, ref, activities
+    FROM ties_schema_1""",
+    "DROP TABLE ties_schema_1",
+)
 BUMP_DATA_VERSION = (
     "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'data_version'"
 )
@@ -129,11 +149,13 @@ DELETE FROM territories
 WHERE NOT EXISTS (SELECT 1 FROM actor_territories m WHERE m.territory = territories.name)
 """
 
-#: The ends of a tie are its key (up to orientation for an undirected tie): never updated.
+#: The ends, kind and direction of a tie are its identity: never updated. The optional text
+#: columns take 0 for NULL (``NULLIF``): Python's sqlite3 binds ``None`` through its adapter
+#: look-up, a third of the cost of a row, and an integer 0 never equals a text.
 UPSERT_TIE = """
-INSERT INTO ties (key, source, target, kind, weight, since, until, directed, note, ref, activities)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (key) DO UPDATE SET
+INSERT INTO ties (source, target, kind, directed, weight, since, until, note, ref, activities)
+VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?)
+ON CONFLICT (source, target, kind, directed) DO UPDATE SET
     weight = excluded.weight, since = excluded.since, until = excluded.until,
     note = excluded.note, ref = excluded.ref, activities = excluded.activities
 WHERE ties.weight IS NOT excluded.weight OR ties.since IS NOT excluded.since

@@ -14,6 +14,8 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
+from json.encoder import encode_basestring
+from operator import attrgetter
 from pathlib import Path
 
 from ..errors import NotFound, StoreUnavailable
@@ -34,7 +36,7 @@ from .common import (
     breadth_first_reach,
     check_hops,
     check_references,
-    tie_identity,
+    collector_paused,
 )
 
 URL_PREFIX = "sqlite://"
@@ -167,13 +169,19 @@ class SQLiteStore(GraphStore):
 
     def setup_schema(self) -> None:
         with self._read() as conn:
-            if conn.execute(sql.HAS_META).fetchone()[0]:
-                found = conn.execute(sql.SELECT_META, ("schema",)).fetchone()
-                if found and found[0] == sql.SCHEMA_VERSION:
-                    return  # up to date: no write lock needed, a running import goes on
+            if _schema_of(conn) == sql.SCHEMA_VERSION:
+                return  # up to date: no write lock needed, a running import goes on
         with self._write() as conn:
+            migrating = _schema_of(conn) == "1"
+            if migrating:
+                for statement in sql.MIGRATE_1_TO_2:
+                    conn.execute(statement)
             for statement in sql.SCHEMA:
                 conn.execute(statement)
+            if migrating:
+                for statement in sql.COPY_TIES_FROM_1:
+                    conn.execute(statement)
+                conn.execute(sql.SET_META, (sql.SCHEMA_VERSION, "schema"))
             conn.executemany(
                 sql.INIT_META,
                 [
@@ -190,8 +198,12 @@ class SQLiteStore(GraphStore):
     # ------------------------------------------------------------------ writes
 
     def upsert(self, dataset: Dataset) -> ImportResult:
-        actors = list({actor.id: _actor_row(actor) for actor in dataset.actors}.values())
-        ties = list({row[0]: row for row in map(_tie_row, dataset.ties)}.values())
+        with collector_paused():
+            return self._upsert(dataset)
+
+    def _upsert(self, dataset: Dataset) -> ImportResult:
+        actors = {actor.id: actor for actor in dataset.actors}
+        ties = _tie_rows(dataset.ties)
         activities = {a.id: (a.id, a.name, _iso(a.date)) for a in dataset.activities}
         participations = [(p.actor, p.activity) for p in dict.fromkeys(dataset.participations)]
         with self._write() as conn:
@@ -225,19 +237,22 @@ class SQLiteStore(GraphStore):
             data_version=version,
         )
 
-    def _write_actors(self, conn: sqlite3.Connection, rows: list[tuple]) -> tuple[int, int]:
-        """Upsert actor rows and rewrite the memberships of those whose territories changed."""
-        ids = _json([row[0] for row in rows])
+    def _write_actors(self, conn: sqlite3.Connection, actors: dict[str, Actor]) -> tuple[int, int]:
+        """Upsert the actors and rewrite the memberships of those whose territories changed."""
+        rows = list(map(_actor_row, actors.values()))
+        ids = _json(list(actors))
         stored_lists = dict(conn.execute(sql.ACTOR_TERRITORY_LISTS, (ids,)).fetchall())
         added, updated = _upsert(conn, sql.UPSERT_ACTOR, sql.COUNT_ACTORS, rows)
-        moved = [row for row in rows if stored_lists.get(row[0]) != row[3]]
+        moved = [row[0] for row in rows if stored_lists.get(row[0]) != row[3]]
         if moved:
-            conn.executemany(sql.DELETE_MEMBERSHIPS_OF_ACTOR, [(row[0],) for row in moved])
+            left = [(actor_id,) for actor_id in moved if actor_id in stored_lists]
+            conn.executemany(sql.DELETE_MEMBERSHIPS_OF_ACTOR, left)
             conn.executemany(
                 sql.INSERT_MEMBERSHIP,
-                [(name, row[0]) for row in moved for name in json.loads(row[3])],
+                [(name, actor_id) for actor_id in moved for name in actors[actor_id].territories],
             )
-            conn.execute(sql.DELETE_EMPTY_TERRITORIES)
+            if left:
+                conn.execute(sql.DELETE_EMPTY_TERRITORIES)
         return added, updated
 
     def delete_territory(self, territory: str) -> None:
@@ -361,6 +376,14 @@ class SQLiteStore(GraphStore):
 # ---------------------------------------------------------------------- rows <-> model
 
 
+def _schema_of(conn: sqlite3.Connection) -> str | None:
+    """The schema version the store's ``meta`` table records (None for a new file)."""
+    if not conn.execute(sql.HAS_META).fetchone()[0]:
+        return None
+    found = conn.execute(sql.SELECT_META, ("schema",)).fetchone()
+    return None if found is None else found[0]
+
+
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -391,42 +414,75 @@ def _upsert(
     return added, written - added
 
 
+_SECTOR_VALUE = {sector: sector.value for sector in Sector}
+_KIND_VALUE = {kind: kind.value for kind in TieKind}
+_NO_ATTRIBUTES = "{}"
+_NO_ACTIVITIES = "[]"
+
+
 def _actor_row(actor: Actor) -> tuple:
+    attributes = actor.attributes
     return (
         actor.id,
         actor.name,
-        str(actor.sector),
-        _json(list(actor.territories)),
+        _SECTOR_VALUE[actor.sector],
+        "[" + ",".join(map(encode_basestring, actor.territories)) + "]",  # as _json()
         actor.kind,
         actor.city,
         _float(actor.lat),
         _float(actor.lon),
         _iso(actor.joined),
-        json.dumps(dict(actor.attributes), ensure_ascii=False, sort_keys=True),
+        json.dumps(dict(attributes), ensure_ascii=False, sort_keys=True)
+        if attributes
+        else _NO_ATTRIBUTES,
     )
 
 
-_NO_ACTIVITIES = "[]"
+_TIE_FIELDS = attrgetter(
+    "source", "target", "kind", "directed", "weight", "since", "until", "note", "ref", "activities"
+)
 
 
-_KIND_VALUE = {kind: kind.value for kind in TieKind}
+class _IsoDates(dict):
+    """``day -> day.isoformat()``, each distinct day formatted once."""
+
+    def __missing__(self, day: date) -> str:
+        text = self[day] = day.isoformat()
+        return text
 
 
-def _tie_row(tie: Tie) -> tuple:
-    key, source, target = tie_identity(tie)
-    return (
-        key,
-        source,
-        target,
-        _KIND_VALUE[tie.kind],
-        float(tie.weight),
-        None if tie.since is None else tie.since.isoformat(),
-        None if tie.until is None else tie.until.isoformat(),
-        1 if tie.directed else 0,
-        tie.note,
-        tie.ref,
-        _json(list(tie.activities)) if tie.activities else _NO_ACTIVITIES,
-    )
+def _tie_rows(ties: Iterable[Tie]) -> list[tuple]:
+    """The ``UPSERT_TIE`` rows of ``ties``, one per identity (the last one given).
+
+    Absent dates and texts are 0 (``UPSERT_TIE`` makes them NULL). An undirected tie is stored from its smaller end to its larger one (see
+    ``common.tie_identity``), so the first four columns are the identity.
+    """
+    rows = {}
+    iso = _IsoDates({None: 0})
+    kinds = _KIND_VALUE
+    for source, target, kind, directed, weight, since, until, note, ref, activities in map(
+        _TIE_FIELDS, ties
+    ):
+        if directed:
+            directed = 1
+        else:
+            directed = 0
+            if target < source:
+                source, target = target, source
+        kind = kinds[kind]
+        rows[source, target, kind, directed] = (
+            source,
+            target,
+            kind,
+            directed,
+            float(weight),
+            iso[since],
+            iso[until],
+            0 if note is None else note,
+            0 if ref is None else ref,
+            _json(list(activities)) if activities else _NO_ACTIVITIES,
+        )
+    return list(rows.values())
 
 
 def _actor(row: Sequence) -> Actor:

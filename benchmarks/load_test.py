@@ -1,0 +1,355 @@
+"""Load test: concurrent clients against ``maillage serve`` (waitress), on loopback only.
+
+Starts ``maillage serve`` on 127.0.0.1 on a free port, with the demo
+territories in a temporary SQLite store and (unless ``--no-auth``) a users
+file of one viewer and one facilitator. Each client signs in (clients
+alternate between the two roles, so both the real and the pseudonymised
+caches are exercised), then until the time is up repeats: switch to the next
+territory (every callback the Explore page fires on a territory change,
+POSTed to ``/_dash-update-component`` exactly as the browser sends it), then
+open the reports (the brokers table, the gaps, and one download in turn as
+CSV, Excel and HTML). A request fails when it raises, answers anything but
+200/204, or carries the dashboard's error panel.
+
+Bounded: it stops by itself after ``--duration`` seconds (each client
+finishes the request in flight), stops the server it started, and refuses
+any host but a loopback one.
+
+Run: ``python benchmarks/load_test.py [--clients 20] [--duration 60] [--threads 8]
+[--no-auth] [--json FILE]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from maillage.app import Maillage, is_loopback
+from maillage.dashboard import words
+from maillage.dashboard.users import new_user, write_users
+from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
+from maillage.settings import Settings
+
+ERROR_PANEL = b"This analysis could not be shown"
+CSRF_FIELD = re.compile(r'name="csrf" value="([^"]+)"')
+ROLES = ("viewer", "facilitator")
+
+
+@dataclass
+class Results:
+    """Every request's latency by action, and the failures."""
+
+    latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: Counter = field(default_factory=Counter)
+    samples: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def record(self, action: str, seconds: float, problem: str | None) -> None:
+        with self.lock:
+            self.latencies[action].append(seconds)
+            if problem is not None:
+                self.errors[action] += 1
+                if len(self.samples) < 10:
+                    self.samples.append(f"{action}: {problem}")
+
+    def summary(self) -> dict[str, Any]:
+        """Overall figures leave out sign-in: scrypt makes it slow on purpose."""
+        every = [s for name, values in self.latencies.items() if name != "sign-in" for s in values]
+        actions = {name: _stats(values) for name, values in sorted(self.latencies.items())}
+        return {
+            "requests": len(every),
+            "errors": sum(self.errors.values()),
+            "error_samples": list(self.samples),
+            **_stats(every),
+            "actions": actions,
+        }
+
+
+def _stats(values: list[float]) -> dict[str, Any]:
+    if not values:
+        return {"count": 0}
+    ordered = sorted(values)
+
+    def pick(share: float) -> float:
+        return round(1000 * ordered[min(len(ordered) - 1, int(share * len(ordered)))], 1)
+
+    return {
+        "count": len(values),
+        "p50_ms": pick(0.50),
+        "p95_ms": pick(0.95),
+        "p99_ms": pick(0.99),
+        "max_ms": round(1000 * ordered[-1], 1),
+        "mean_ms": round(1000 * statistics.fmean(values), 1),
+    }
+
+
+def free_port(host: str) -> int:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def territory_switch(app: Any, territory: str) -> list[tuple[str, dict]]:
+    """The callbacks the Explore page fires when the territory changes, in order."""
+    where = {"territory.value": territory, "as-of-store.data": None, "drill-store.data": None}
+    search = {"role": "search"}
+    return [
+        ("sliders", request_body(app, "as-of-year.min", where)),
+        ("network", request_body(app, "network.elements", where)),
+        ("legend", request_body(app, "legend.children", {**where, "colour-by.value": "sector"})),
+        ("card", request_body(app, "actor-card.children", {**where, "ego-hops.value": 1})),
+        ("path", request_body(app, "path-steps.children", where)),
+        (
+            "pickers",
+            request_body(
+                app,
+                "actor-picker.options",
+                {"actor-picker.search_value": "", "territory.value": territory},
+                match=search,
+                changed=["territory.value"],
+            ),
+        ),
+    ]
+
+
+def open_reports(app: Any, territory: str, fmt: str) -> list[tuple[str, dict]]:
+    """The brokers table, the gaps, and one download of the report as ``fmt``."""
+    brokers = {"territory.value": territory, "brokers-measure.value": "betweenness"}
+    buttons = [
+        ({"fmt": f, "type": "download-button"}, 1 if f == fmt else None)
+        for f in words.DOWNLOAD_FORMATS
+    ]
+    clicked = json.dumps({"fmt": fmt, "type": "download-button"}, separators=(",", ":"))
+    download = request_body(
+        app,
+        "download.data",
+        {"download-button.n_clicks": buttons, "territory.value": territory},
+        changed=[f"{clicked}.n_clicks"],
+    )
+    return [
+        ("brokers", request_body(app, "brokers-table.data", brokers)),
+        ("gaps", request_body(app, "gaps-heatmap.figure", {"territory.value": territory})),
+        (f"download-{fmt}", download),
+    ]
+
+
+def sign_in(session: requests.Session, base: str, name: str, password: str) -> None:
+    page = session.get(f"{base}/login", timeout=30)
+    token = CSRF_FIELD.search(page.text)
+    if page.status_code != 200 or token is None:
+        raise RuntimeError(f"sign-in page: HTTP {page.status_code}")
+    form = {"name": name, "password": password, "csrf": token.group(1), "next": "/"}
+    answer = session.post(f"{base}/login", data=form, allow_redirects=False, timeout=60)
+    if answer.status_code != 303:
+        raise RuntimeError(f"sign-in of {name}: HTTP {answer.status_code}")
+
+
+def client(
+    index: int,
+    base: str,
+    bodies: dict[str, list[tuple[str, dict]]],
+    account: tuple[str, str] | None,
+    deadline: float,
+    results: Results,
+) -> None:
+    """One user: sign in, then switch territories and open reports until ``deadline``."""
+    session = requests.Session()
+    territories = sorted({key.split("|", 1)[1] for key in bodies})
+    formats = list(words.DOWNLOAD_FORMATS)
+    if account is not None:
+        started = time.perf_counter()
+        try:
+            sign_in(session, base, *account)
+            problem = None
+        except Exception as error:  # noqa: BLE001 - every failure is counted and reported
+            problem = f"{type(error).__name__}: {error}"
+        results.record("sign-in", time.perf_counter() - started, problem)
+        if problem is not None:
+            return
+    turn = index
+    while time.monotonic() < deadline:
+        territory = territories[turn % len(territories)]
+        fmt = formats[turn % len(formats)]
+        for action, body in [*bodies[f"switch|{territory}"], *bodies[f"{fmt}|{territory}"]]:
+            if time.monotonic() >= deadline:
+                break
+            started = time.perf_counter()
+            try:
+                answer = session.post(f"{base}{UPDATE_COMPONENT}", json=body, timeout=120)
+                problem = None
+                if answer.status_code not in (200, 204):
+                    problem = f"HTTP {answer.status_code}: {answer.text[:200]!r}"
+                elif ERROR_PANEL in answer.content:
+                    problem = "error panel in the response"
+            except Exception as error:  # noqa: BLE001 - every failure is counted and reported
+                problem = f"{type(error).__name__}: {error}"
+            results.record(action, time.perf_counter() - started, problem)
+        turn += 1
+
+
+@contextmanager
+def server(
+    workdir: Path, host: str, port: int, *, auth: bool, threads: int
+) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """``maillage serve`` on the demo data in ``workdir``: yields its URL and the accounts."""
+    store_url = f"sqlite:///{workdir / 'demo.db'}"
+    settings = Settings(store_url=store_url, data_dir=workdir / "data")
+    loader = Maillage(settings)
+    loader.load_demo()
+    loader.close()
+    env = {
+        **os.environ,
+        "MAILLAGE_STORE": store_url,
+        "XDG_DATA_HOME": str(workdir / "xdg"),
+        "MAILLAGE_SECRET_KEY": secrets.token_urlsafe(48),
+        "MAILLAGE_THREADS": str(threads),
+    }
+    env.pop("MAILLAGE_USERS", None)
+    env.pop("MAILLAGE_USERS_FILE", None)
+    accounts: list[tuple[str, str]] = []
+    if auth:
+        passwords = {role: secrets.token_urlsafe(18) for role in ROLES}
+        users = {f"load-{role}": new_user(f"load-{role}", role, passwords[role]) for role in ROLES}
+        write_users(workdir / "users.toml", users)
+        env["MAILLAGE_USERS_FILE"] = str(workdir / "users.toml")
+        accounts = [(f"load-{role}", passwords[role]) for role in ROLES]
+    log = open(workdir / "server.log", "wb")  # noqa: SIM115 - closed below
+    command = [sys.executable, "-m", "maillage.cli", "serve", "--host", host, "--port", str(port)]
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://{host}:{port}" if ":" not in host else f"http://[{host}]:{port}"
+    try:
+        _wait_until_up(base, process, workdir / "server.log")
+        yield base, accounts
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=15)
+        log.close()
+
+
+def _wait_until_up(base: str, process: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server stopped: {log.read_text(errors='replace')[-2000:]}")
+        try:
+            if requests.get(f"{base}/login", timeout=2, allow_redirects=False).status_code < 500:
+                return
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    raise RuntimeError(f"the server did not answer within {timeout:.0f} s")
+
+
+def run(
+    clients: int = 20,
+    duration: float = 60.0,
+    *,
+    host: str = "127.0.0.1",
+    auth: bool = True,
+    threads: int = 8,
+    seed: int = 7,
+) -> dict[str, Any]:
+    """Run the load test and return its summary (see :meth:`Results.summary`)."""
+    if not is_loopback(host):
+        raise ValueError(f"the load test runs on loopback only, not on {host!r}")
+    with tempfile.TemporaryDirectory(prefix="maillage-load-") as folder:
+        workdir = Path(folder)
+        port = free_port(host)
+        with server(workdir, host, port, auth=auth, threads=threads) as (base, accounts):
+            reader = Maillage(Settings(store_url=f"sqlite:///{workdir / 'demo.db'}"))
+            app = reader.web_app()
+            territories = reader.territory_names()
+            bodies: dict[str, list[tuple[str, dict]]] = {}
+            for territory in territories:
+                bodies[f"switch|{territory}"] = territory_switch(app, territory)
+                for fmt in words.DOWNLOAD_FORMATS:
+                    bodies[f"{fmt}|{territory}"] = open_reports(app, territory, fmt)
+            reader.close()
+            results = Results()
+            order = list(range(clients))
+            random.Random(seed).shuffle(order)
+            started = time.monotonic()
+            deadline = started + duration
+            workers = [
+                threading.Thread(
+                    target=client,
+                    args=(
+                        order[i],
+                        base,
+                        bodies,
+                        accounts[i % len(accounts)] if accounts else None,
+                        deadline,
+                        results,
+                    ),
+                    daemon=True,
+                )
+                for i in range(clients)
+            ]
+            for worker in workers:
+                worker.start()
+            for worker in workers:
+                worker.join(timeout=duration + 180)
+            elapsed = time.monotonic() - started
+    summary = results.summary()
+    summary.update(
+        clients=clients,
+        duration_s=duration,
+        elapsed_s=round(elapsed, 1),
+        throughput_rps=round(summary["requests"] / elapsed, 1) if elapsed else 0.0,
+        auth=auth,
+        server_threads=threads,
+        territories=len(territories),
+        machine=f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        load_average=[round(x, 1) for x in os.getloadavg()],
+    )
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--duration", type=float, default=60.0, help="seconds")
+    parser.add_argument("--host", default="127.0.0.1", help="a loopback address")
+    parser.add_argument("--threads", type=int, default=8, help="waitress threads")
+    parser.add_argument("--no-auth", action="store_true", help="serve open, without users")
+    parser.add_argument("--json", type=Path, help="also write the summary to FILE")
+    args = parser.parse_args()
+    if not is_loopback(args.host):
+        parser.error(f"the load test runs on loopback only, not on {args.host!r}")
+    if not 1 <= args.clients <= 200 or not 0 < args.duration <= 3600:
+        parser.error("use 1 to 200 clients and a duration of at most 3600 s")
+    summary = run(
+        args.clients, args.duration, host=args.host, auth=not args.no_auth, threads=args.threads
+    )
+    text = json.dumps(summary, indent=2)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+    sys.exit(1 if summary["errors"] else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+"""Serving beyond loopback needs sign-in: without users, `serve` and `demo` refuse to start."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from maillage.app import ExposedWithoutSignIn, Maillage, is_loopback
+from maillage.cli import main
+from maillage.dashboard.access import Access
+from maillage.dashboard.users import write_users
+from maillage.settings import Settings
+
+EXPOSED = ["0.0.0.0", "::", "192.168.1.20", "10.0.0.5", "example.org", ""]
+
+
+@pytest.mark.parametrize("host", EXPOSED)
+@pytest.mark.parametrize("command", ["serve", "demo"])
+def test_serving_beyond_loopback_without_users_is_refused(isolated_env, command, host):
+    store = f"sqlite:///{isolated_env / 'store.db'}"
+
+    result = CliRunner().invoke(main, ["--store", store, command, "--host", host, "--port", "9"])
+
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert f"refusing to serve on {host or 'every address'}" in result.output
+    assert "maillage users add NAME --role admin" in result.output
+    assert "--users FILE" in result.output
+    assert not (isolated_env / "store.db").exists(), "nothing is loaded before the refusal"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.3.2.1", "::1", "[::1]", "localhost"])
+def test_loopback_hosts_are_recognised(host):
+    assert is_loopback(host)
+
+
+@pytest.mark.parametrize("host", EXPOSED)
+def test_other_hosts_are_not_loopback(host):
+    assert not is_loopback(host)
+
+
+def test_on_loopback_without_users_the_app_runs_open(isolated_env):
+    app = Maillage(Settings.from_env(f"sqlite:///{isolated_env / 'store.db'}"))
+    assert app.access("127.0.0.1") is None
+    with pytest.raises(ExposedWithoutSignIn):
+        app.access("0.0.0.0")
+
+
+def test_with_users_any_host_needs_sign_in(isolated_env, users):
+    path = isolated_env / "users.toml"
+    write_users(path, users)
+    app = Maillage(Settings.from_env(f"sqlite:///{isolated_env / 's.db'}", users_file=path))
+    for host in ("0.0.0.0", "127.0.0.1"):
+        access = app.access(host)
+        assert isinstance(access, Access) and set(access.users) == set(users)
+
+
+def test_users_from_the_environment_turn_sign_in_on(isolated_env, users, monkeypatch):
+    from maillage.dashboard.users import render_users
+
+    monkeypatch.setenv("MAILLAGE_USERS", render_users(users))
+    app = Maillage(Settings.from_env(f"sqlite:///{isolated_env / 's.db'}"))
+    assert set(app.access("0.0.0.0").users) == {"vera", "felix", "ada"}
+
+
+def test_the_default_users_file_in_the_data_folder_is_found(isolated_env, users):
+    path = isolated_env / "xdg" / "maillage" / "users.toml"
+    write_users(path, users)
+    assert Settings.from_env().users_file == path
+
+
+def test_a_users_file_that_names_nobody_never_opens_the_app(isolated_env):
+    path = isolated_env / "users.toml"
+    path.write_text("# nobody yet\n")
+    store = f"sqlite:///{isolated_env / 'store.db'}"
+
+    result = CliRunner().invoke(main, ["--store", store, "serve", "--users", str(path)])
+
+    assert result.exit_code == 1
+    assert "names no user" in result.output and "Traceback" not in result.output
+
+
+def test_a_missing_users_file_is_a_clear_error(isolated_env, monkeypatch):
+    monkeypatch.setenv("MAILLAGE_USERS_FILE", str(isolated_env / "missing.toml"))
+    result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0"])
+
+    assert result.exit_code == 1
+    assert "missing.toml not found" in result.output and "Traceback" not in result.output
+
+
+def test_a_port_already_taken_is_a_clear_error(isolated_env, users):
+    path = isolated_env / "users.toml"
+    write_users(path, users)
+    store = f"sqlite:///{isolated_env / 'store.db'}"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(
+            main, ["--store", store, "serve", "--users", str(path), "--port", str(port)]
+        )
+
+    assert result.exit_code == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_the_secret_key_file_is_created_private_and_reused(isolated_env):
+    from maillage.settings import secret_key
+
+    settings = Settings.from_env()
+    first = secret_key(settings)
+    path = Path(settings.data_dir) / "secret_key"
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert secret_key(Settings.from_env()) == first and len(first) >= 32
+
+
+def test_a_secret_key_file_others_can_read_is_refused(isolated_env):
+    from maillage.graph.errors import MaillageError
+    from maillage.settings import secret_key
+
+    settings = Settings.from_env()
+    secret_key(settings)
+    (settings.data_dir / "secret_key").chmod(0o644)
+    with pytest.raises(MaillageError, match="readable by others: chmod 600"):
+        secret_key(settings)
+
+
+def test_an_unreachable_neo4j_is_one_clear_message_without_driver_noise(isolated_env):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"neo4j://127.0.0.1:{port}"
+
+    result = CliRunner().invoke(main, ["--store", url, "territories"])
+
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1, result.output
+    assert url in lines[0] and "start Neo4j" in lines[0]
+    assert "Traceback" not in result.output
