@@ -11,12 +11,16 @@ open the reports (the brokers table, the gaps, and one download in turn as
 CSV, Excel and HTML). A request fails when it raises, answers anything but
 200/204, or carries the dashboard's error panel.
 
+First, unless ``--no-warm-up``, one client per role visits every territory
+twice alone: the first visit fills the caches, the second is the reference
+run whose p95 latency the loaded p95 is divided by (``p95_over_reference``).
+
 Bounded: it stops by itself after ``--duration`` seconds (each client
 finishes the request in flight), stops the server it started, and refuses
 any host but a loopback one.
 
 Run: ``python benchmarks/load_test.py [--clients 20] [--duration 60] [--threads 8]
-[--no-auth] [--json FILE]``.
+[--no-auth] [--no-warm-up] [--json FILE]``.
 """
 
 from __future__ import annotations
@@ -171,8 +175,12 @@ def client(
     account: tuple[str, str] | None,
     deadline: float,
     results: Results,
+    turns: int | None = None,
 ) -> None:
-    """One user: sign in, then switch territories and open reports until ``deadline``."""
+    """One user: sign in, then switch territories and open reports until ``deadline``.
+
+    With ``turns``, stop after that many territories (the reference run).
+    """
     session = requests.Session()
     territories = sorted({key.split("|", 1)[1] for key in bodies})
     formats = list(words.DOWNLOAD_FORMATS)
@@ -187,7 +195,7 @@ def client(
         if problem is not None:
             return
     turn = index
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and (turns is None or turn < index + turns):
         territory = territories[turn % len(territories)]
         fmt = formats[turn % len(formats)]
         for action, body in [*bodies[f"switch|{territory}"], *bodies[f"{fmt}|{territory}"]]:
@@ -205,6 +213,23 @@ def client(
                 problem = f"{type(error).__name__}: {error}"
             results.record(action, time.perf_counter() - started, problem)
         turn += 1
+
+
+def reference_run(
+    base: str,
+    bodies: dict[str, list[tuple[str, dict]]],
+    accounts: list[tuple[str, str] | None],
+    territories: int,
+) -> tuple[float, float]:
+    """p50 and p95 latency (ms) of one client alone on warm caches, each role in turn."""
+    measured = Results()
+    for account in accounts:
+        client(0, base, bodies, account, float("inf"), Results(), turns=territories)
+        client(0, base, bodies, account, float("inf"), measured, turns=territories)
+    if measured.errors:
+        raise RuntimeError(f"the reference run failed: {measured.samples}")
+    alone = measured.summary()
+    return alone["p50_ms"], alone["p95_ms"]
 
 
 @contextmanager
@@ -271,8 +296,14 @@ def run(
     auth: bool = True,
     threads: int = 8,
     seed: int = 7,
+    warm_up: bool = True,
 ) -> dict[str, Any]:
-    """Run the load test and return its summary (see :meth:`Results.summary`)."""
+    """Run the load test and return its summary (see :meth:`Results.summary`).
+
+    With ``warm_up``, one client per role first visits every territory twice,
+    alone: the first visit fills the caches, the second is the reference
+    (``reference_p50_ms``, ``reference_p95_ms``) that the loaded p95 is divided by.
+    """
     if not is_loopback(host):
         raise ValueError(f"the load test runs on loopback only, not on {host!r}")
     with tempfile.TemporaryDirectory(prefix="maillage-load-") as folder:
@@ -288,6 +319,9 @@ def run(
                 for fmt in words.DOWNLOAD_FORMATS:
                     bodies[f"{fmt}|{territory}"] = open_reports(app, territory, fmt)
             reader.close()
+            reference = None
+            if warm_up:
+                reference = reference_run(base, bodies, accounts or [None], len(territories))
             results = Results()
             order = list(range(clients))
             random.Random(seed).shuffle(order)
@@ -314,6 +348,9 @@ def run(
                 worker.join(timeout=duration + 180)
             elapsed = time.monotonic() - started
     summary = results.summary()
+    if reference is not None:
+        summary["reference_p50_ms"], summary["reference_p95_ms"] = reference
+        summary["p95_over_reference"] = round(summary["p95_ms"] / reference[1], 1)
     summary.update(
         clients=clients,
         duration_s=duration,
@@ -336,13 +373,19 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=8, help="waitress threads")
     parser.add_argument("--no-auth", action="store_true", help="serve open, without users")
     parser.add_argument("--json", type=Path, help="also write the summary to FILE")
+    parser.add_argument("--no-warm-up", action="store_true", help="no reference run first")
     args = parser.parse_args()
     if not is_loopback(args.host):
         parser.error(f"the load test runs on loopback only, not on {args.host!r}")
     if not 1 <= args.clients <= 200 or not 0 < args.duration <= 3600:
         parser.error("use 1 to 200 clients and a duration of at most 3600 s")
     summary = run(
-        args.clients, args.duration, host=args.host, auth=not args.no_auth, threads=args.threads
+        args.clients,
+        args.duration,
+        host=args.host,
+        auth=not args.no_auth,
+        threads=args.threads,
+        warm_up=not args.no_warm_up,
     )
     text = json.dumps(summary, indent=2)
     print(text)

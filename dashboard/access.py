@@ -119,7 +119,8 @@ class Access:
     secret : bytes
         The server's master secret; the cookie-signing key is derived from it.
     idle, lifetime : timedelta
-        A session ends after ``idle`` without a request, and ``lifetime`` after sign-in.
+        A session ends after ``idle`` without a request, and ``lifetime`` after sign-in
+        (defaults: ``Settings``, 30 min and 12 h).
     attempts : int
         Failed sign-ins allowed per user name in ``window`` (four times as many per address).
     secure_cookies : bool or None
@@ -133,10 +134,10 @@ class Access:
         users: Mapping[str, User],
         secret: bytes,
         *,
-        idle: timedelta = timedelta(minutes=30),
-        lifetime: timedelta = timedelta(hours=12),
-        attempts: int = 5,
-        window: timedelta = timedelta(minutes=15),
+        idle: timedelta = Settings.session_idle,
+        lifetime: timedelta = Settings.session_lifetime,
+        attempts: int = Settings.login_attempts,
+        window: timedelta = Settings.login_window,
         secure_cookies: bool | None = None,
         clock: Clock = time.time,
     ) -> None:

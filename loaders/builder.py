@@ -95,7 +95,7 @@ class DatasetBuilder:
     def add_actors(
         self, actors: list[Actor], ids: list[str], label: str, lines: Iterable[int]
     ) -> None:
-        """Add many actors at once (not two-mode); one by one (as ``add_actor``) if any id repeats."""
+        """Add many actors (not two-mode) at once; one by one (``add_actor``) if an id repeats."""
         if len(set(ids)) == len(ids) and self.actors.keys().isdisjoint(ids):
             self.actors.update(zip(ids, actors, strict=True))
             self.actor_where.update(zip(ids, zip(repeat(label), lines), strict=True))

@@ -261,9 +261,7 @@ class Maillage:
 
     # Serving the web app
 
-    def access(
-        self, host: str = "127.0.0.1", *, clock: Callable[[], float] | None = None
-    ) -> Access | None:
+    def access(self, host: str = "127.0.0.1") -> Access | None:
         """Sign-in for serving on ``host``, or None to run open.
 
         With users configured (users file or ``MAILLAGE_USERS``) everyone signs
@@ -278,8 +276,7 @@ class Maillage:
             if not is_loopback(host):
                 raise ExposedWithoutSignIn(_exposed_message(host, self.settings))
             return None
-        options = {} if clock is None else {"clock": clock}
-        return Access.from_settings(users, self.settings, self.secret(), **options)
+        return Access.from_settings(users, self.settings, self.secret())
 
     def web_app(self, access: Access | None = None) -> dash.Dash:
         """The Dash app (its Flask server is ``.server``), behind ``access`` if given."""
@@ -287,18 +284,15 @@ class Maillage:
 
         return create_app(self, access=access)
 
-    def serve(
-        self, *, host: str = "127.0.0.1", port: int = 8050, access: Access | None | object = ...
-    ) -> None:
+    def serve(self, *, host: str = "127.0.0.1", port: int = 8050) -> None:
         """Serve the web app with waitress (a production WSGI server) until interrupted.
 
-        ``access`` defaults to :meth:`access` for ``host``, which refuses a
-        host beyond loopback unless users are configured.
+        Sign-in as :meth:`access` decides: a host beyond loopback is refused
+        unless users are configured.
         """
         import waitress
 
-        if access is ...:
-            access = self.access(host)
+        access = self.access(host)
         dash_app = self.web_app(access)
         options: dict[str, Any] = {"threads": self.settings.threads, "ident": "Maillage"}
         if self.settings.trusted_proxy:
@@ -307,7 +301,8 @@ class Maillage:
                 trusted_proxy_headers={"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"},
                 clear_untrusted_proxy_headers=True,
             )
-        who = "open, no sign-in" if access is None else f"{len(access.users)} users, sign-in"
+        count = 0 if access is None else len(access.users)
+        who = f"sign-in, {count} user{'s' * (count != 1)}" if count else "open, no sign-in"
         server = waitress.create_server(dash_app.server, host=host, port=port, **options)
         print(f"Maillage is serving on http://{host}:{port}/ ({who}; Ctrl+C to stop)", flush=True)
         try:

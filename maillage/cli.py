@@ -275,10 +275,10 @@ users_option = click.option(
 )
 
 
-def _serve(app: Maillage, host: str, port: int, access: Any) -> None:
+def _serve(app: Maillage, host: str, port: int) -> None:
     logging.getLogger("maillage").setLevel(logging.INFO)  # sign-ins and sign-outs
     try:
-        app.serve(host=host, port=port, access=access)
+        app.serve(host=host, port=port)
     except OSError as error:
         raise MaillageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
 
@@ -292,8 +292,7 @@ def _serve(app: Maillage, host: str, port: int, access: Any) -> None:
 @_friendly_errors
 def serve(ctx: click.Context, host: str, port: int, users_file: Path | None, store) -> None:
     """Serve the Dash web app (waitress)."""
-    app = _app(ctx, store, users_file=users_file)
-    _serve(app, host, port, app.access(host))
+    _serve(_app(ctx, store, users_file=users_file), host, port)
 
 
 @main.command()
@@ -309,11 +308,12 @@ def demo(
 ) -> None:
     """Load the fictional demo territories into the store (once) and serve the app."""
     app = _app(ctx, store, users_file=users_file)
-    access = None if no_serve else app.access(host)
+    if not no_serve:
+        app.access(host)  # refuse an exposed host before loading anything
     click.echo(app.load_demo().describe(dry_run=False))
     click.echo(f"Store: {app.settings.store_url}")
     if not no_serve:
-        _serve(app, host, port, access)
+        _serve(app, host, port)
 
 
 @main.group()

@@ -114,11 +114,19 @@ def brokerage(G: nx.Graph, attribute: str = "sector") -> dict[Any, dict[str, int
     }
 
 
-def role_counts(n: int, tails: np.ndarray, heads: np.ndarray, groups: np.ndarray) -> np.ndarray:
+def role_counts(
+    n: int,
+    tails: np.ndarray,
+    heads: np.ndarray,
+    groups: np.ndarray,
+    *,
+    triangles: np.ndarray | None = None,
+) -> np.ndarray:
     """Brokerage role counts of vertices ``0 .. n - 1`` as an ``n x 5`` array (columns: ROLES).
 
     ``tails[a] -> heads[a]`` are the arcs (duplicates and self-loops are
-    dropped); ``groups`` holds each vertex's group as a small integer.
+    dropped); ``groups`` holds each vertex's group as a small integer;
+    ``triangles``, if known, are those of the arcs' undirected skeleton.
     """
     keys = np.unique(np.asarray(tails, dtype=np.int64) * n + np.asarray(heads, dtype=np.int64))
     tails, heads = keys // n, keys % n
@@ -128,7 +136,7 @@ def role_counts(n: int, tails: np.ndarray, heads: np.ndarray, groups: np.ndarray
     counts = np.zeros((n, len(ROLES)), dtype=np.int64)
     if len(tails):
         _add_open_pairs(counts, n, tails, heads, groups)
-        _remove_closed_pairs(counts, n, tails, heads, groups)
+        _remove_closed_pairs(counts, n, tails, heads, groups, triangles)
     return counts
 
 
@@ -177,12 +185,18 @@ def _add_open_pairs(
 
 
 def _remove_closed_pairs(
-    counts: np.ndarray, n: int, tails: np.ndarray, heads: np.ndarray, groups: np.ndarray
+    counts: np.ndarray,
+    n: int,
+    tails: np.ndarray,
+    heads: np.ndarray,
+    groups: np.ndarray,
+    corners: np.ndarray | None,
 ) -> None:
     """Remove the two-paths i -> j -> k closed by an arc i -> k (all on triangles)."""
-    low, high = np.minimum(tails, heads), np.maximum(tails, heads)
-    edges = np.unique(low * n + high)
-    corners = EngineGraph.from_edges(n, edges // n, edges % n).triangles
+    if corners is None:
+        low, high = np.minimum(tails, heads), np.maximum(tails, heads)
+        edges = np.unique(low * n + high)
+        corners = EngineGraph.from_edges(n, edges // n, edges % n).triangles
     arc_keys = tails * n + heads  # sorted, as np.unique made them
 
     def has(u: np.ndarray, v: np.ndarray) -> np.ndarray:

@@ -1,10 +1,11 @@
 """Communities: the best modularity partition found by Leiden and Louvain, seeded.
 
 Several Leiden runs (igraph's C implementation, each iterated until it
-stops improving; more runs on small graphs) and one Louvain run (igraph's multilevel) compete; the
-best partition is then refined by ``leidenalg``, which never lowers its
-quality. On the benchmark graph this beats both NetworkX's Louvain and a
-single igraph Leiden run (``docs/benchmarks.md``).
+stops improving; from 2 on large graphs to 64 on small ones) and one
+Louvain run (igraph's multilevel) compete; the best partition is then
+refined by ``leidenalg``, which never lowers its quality. On the benchmark
+graph this beats both NetworkX's Louvain and a single igraph Leiden run
+(``docs/benchmarks.md``).
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from .engine import EngineGraph, engine_graph, seeded_igraph
 
 __all__ = ["communities", "modularity"]
 
-# Leiden runs: at least this many, more on small graphs where runs are cheap.
-LEIDEN_RUNS = 4
-_RUN_BUDGET = 200_000  # vertices + edges walked, summed over the runs
+# Leiden runs: as many as walk this many vertices and edges in all, within bounds.
+LEIDEN_RUNS = (2, 64)
+_RUN_BUDGET = 200_000
 
 
 def _modularity(eg: EngineGraph, membership: list[int]) -> float:
@@ -31,12 +32,18 @@ def _modularity(eg: EngineGraph, membership: list[int]) -> float:
     return float(eg.igraph.modularity(membership, weights=eg.weight_list))
 
 
+def leiden_runs(n: int, m: int) -> int:
+    """Leiden runs on a graph of ``n`` vertices and ``m`` edges: 4 for 10 000 and 40 000."""
+    fewest, most = LEIDEN_RUNS
+    return max(fewest, min(most, _RUN_BUDGET // max(n + m, 1)))
+
+
 def _best_membership(eg: EngineGraph, seed: int | None) -> list[int]:
     g, weights = eg.igraph, eg.weight_list
     with seeded_igraph(seed):
         candidates = [
             g.community_leiden("modularity", weights=weights, n_iterations=-1).membership
-            for _ in range(max(LEIDEN_RUNS, min(64, _RUN_BUDGET // (eg.n + eg.m))))
+            for _ in range(leiden_runs(eg.n, eg.m))
         ]
         candidates.append(g.community_multilevel(weights=weights).membership)
     best = max(candidates, key=lambda membership: _modularity(eg, membership))

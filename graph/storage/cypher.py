@@ -1,7 +1,12 @@
 """Every Cypher statement of the Neo4j store, with ``$parameters`` only.
 
 No value is ever formatted into these strings: ``neo4j.py`` sends them as they are, with
-the values as parameters. Batches travel as lists of maps (``UNWIND $rows AS row``).
+the values as parameters. Batches travel as lists of rows (``UNWIND $rows AS row``), each
+row a list (smaller than a map on the wire), its fields by position as documented on each
+statement. An import's writes name nodes by their internal id (``id(n)``), which the same
+transaction read or created: a direct record look-up instead of an index seek, and stable
+while the import holds the Meta lock (no other writer deletes nodes meanwhile). Dates
+travel as ISO text, made ``DATE`` values by ``date()``.
 
 The graph::
 
@@ -60,10 +65,11 @@ PING = "RETURN 1 AS ok"
 
 # --------------------------------------------------------------------------- writes
 
-UNKNOWN_ACTORS = """
+#: Each of ``$ids`` with the node of the stored actor of that id (null: unknown).
+ACTOR_NODES = """
 UNWIND $ids AS id
-WITH id WHERE NOT EXISTS { MATCH (:Actor {id: id}) }
-RETURN id
+OPTIONAL MATCH (a:Actor {id: id})
+RETURN id, id(a) AS node
 """
 
 UNKNOWN_ACTIVITIES = """
@@ -72,49 +78,60 @@ WITH id WHERE NOT EXISTS { MATCH (:Activity {id: id}) }
 RETURN id
 """
 
-#: Which of ``$rows`` ({id, digest, territories}) are new actors, which changed ones.
-ACTORS_TO_WRITE = """
-UNWIND $rows AS row
-OPTIONAL MATCH (a:Actor {id: row.id})
-WITH row, a
-WHERE a IS NULL OR a.digest <> row.digest OR a.territories <> row.territories
-RETURN row.id AS id, a IS NULL AS new
+#: The stored actors among ``$ids``, with what tells whether an import changes them.
+STORED_ACTORS = """
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+RETURN id, id(a) AS node, a.digest AS digest, a.territories AS territories
 """
 
-MISSING_TERRITORIES = """
+#: The stored territories among ``$names``.
+TERRITORY_NODES = """
 UNWIND $names AS name
-WITH name WHERE NOT EXISTS { MATCH (:Territory {name: name}) }
-RETURN count(name) AS missing
+MATCH (t:Territory {name: name})
+RETURN name, id(t) AS node
 """
 
-WRITE_TERRITORIES = "UNWIND $names AS name MERGE (:Territory {name: name})"
+#: New territories (the writer holds the Meta lock: nobody else creates them meanwhile).
+CREATE_TERRITORIES = """
+UNWIND $names AS name
+CREATE (t:Territory {name: name})
+RETURN name, id(t) AS node
+"""
 
-#: New actors (the writer holds the Meta lock: nobody else creates them meanwhile).
+#: New actors from rows [id, name, sector, territories, kind, city, lat, lon, joined,
+#: attributes_json, digest]; a null is no property. The writer holds the Meta lock.
 CREATE_ACTORS = """
 UNWIND $rows AS row
-CREATE (a:Actor)
-SET a = row.props
-WITH a, row
-UNWIND row.memberships AS name
-MATCH (t:Territory {name: name})
-CREATE (a)-[:IN]->(t)
+CREATE (a:Actor {id: row[0], name: row[1], sector: row[2], territories: row[3], kind: row[4],
+    city: row[5], lat: row[6], lon: row[7], joined: date(row[8]), attributes_json: row[9],
+    digest: row[10]})
+RETURN row[0] AS id, id(a) AS node
 """
 
-#: Replaces the properties and the territories of existing actors.
+#: Replaces the properties of existing actors: rows [node, then as ``CREATE_ACTORS``].
 UPDATE_ACTORS = """
 UNWIND $rows AS row
-MATCH (a:Actor {id: row.props.id})
-SET a = row.props
-WITH a, row
-CALL (a) {
-    MATCH (a)-[old:IN]->(:Territory)
-    DELETE old
-}
-CALL (a, row) {
-    UNWIND row.memberships AS name
-    MATCH (t:Territory {name: name})
-    CREATE (a)-[:IN]->(t)
-}
+MATCH (a) WHERE id(a) = row[0]
+SET a = {id: row[1], name: row[2], sector: row[3], territories: row[4], kind: row[5],
+    city: row[6], lat: row[7], lon: row[8], joined: date(row[9]), attributes_json: row[10],
+    digest: row[11]}
+"""
+
+#: Removes the ``IN`` links of the actor nodes ``$rows``.
+UNLINK_TERRITORIES = """
+UNWIND $rows AS node
+MATCH (a)-[old:IN]->(:Territory)
+WHERE id(a) = node
+DELETE old
+"""
+
+#: ``IN`` links from rows [actor node, territory node].
+LINK_TERRITORIES = """
+UNWIND $rows AS row
+MATCH (a) WHERE id(a) = row[0]
+MATCH (t) WHERE id(t) = row[1]
+CREATE (a)-[:IN]->(t)
 """
 
 DELETE_EMPTY_TERRITORIES = """
@@ -123,24 +140,34 @@ WHERE NOT EXISTS { MATCH (t)<-[:IN]-(:Actor) }
 DETACH DELETE t
 """
 
-#: Creates new ties, updates changed ones, leaves identical ones alone; counts them.
-#: A row is a list (smaller than a map on the wire): [key, source, target, kind, weight,
-#: since, until, note, ref, activities, directed]; absent values are null (``directed``
-#: is stored only when true). ``coalesce(a = b, a IS NULL AND b IS NULL)`` is a null-safe
-#: equality.
+#: New ties from rows [key, source node, target node, kind, weight, since, until, note, ref,
+#: activities, directed]: ties with an end that this import created (the writer holds the
+#: Meta lock, so no other can have made them). A null is no property (``directed`` is sent
+#: only when true). Counts them: fewer than the rows means an end vanished.
+CREATE_TIES = """
+UNWIND $rows AS row
+MATCH (s) WHERE id(s) = row[1]
+MATCH (t) WHERE id(t) = row[2]
+CREATE (s)-[:TIE {key: row[0], kind: row[3], weight: row[4], since: date(row[5]),
+    until: date(row[6]), note: row[7], ref: row[8], activities: row[9], directed: row[10]}]->(t)
+RETURN count(*) AS created
+"""
+
+#: Creates new ties, updates changed ones, leaves identical ones alone; counts them. Rows as
+#: ``CREATE_TIES``. ``coalesce(a = b, a IS NULL AND b IS NULL)`` is a null-safe equality.
 MERGE_TIES = """
 UNWIND $rows AS row
-MATCH (s:Actor {id: row[1]})
-MATCH (t:Actor {id: row[2]})
+MATCH (s) WHERE id(s) = row[1]
+MATCH (t) WHERE id(t) = row[2]
 MERGE (s)-[r:TIE {key: row[0]}]->(t)
-WITH r, row, r.kind IS NULL AS new
+WITH r, row, r.kind IS NULL AS new, date(row[5]) AS since, date(row[6]) AS until
 WHERE new OR NOT (r.weight = row[4]
-    AND coalesce(r.since = row[5], r.since IS NULL AND row[5] IS NULL)
-    AND coalesce(r.until = row[6], r.until IS NULL AND row[6] IS NULL)
+    AND coalesce(r.since = since, r.since IS NULL AND since IS NULL)
+    AND coalesce(r.until = until, r.until IS NULL AND until IS NULL)
     AND coalesce(r.note = row[7], r.note IS NULL AND row[7] IS NULL)
     AND coalesce(r.ref = row[8], r.ref IS NULL AND row[8] IS NULL)
     AND coalesce(r.activities = row[9], r.activities IS NULL AND row[9] IS NULL))
-SET r.kind = row[3], r.weight = row[4], r.since = row[5], r.until = row[6],
+SET r.kind = row[3], r.weight = row[4], r.since = since, r.until = until,
     r.note = row[7], r.ref = row[8], r.activities = row[9], r.directed = row[10]
 RETURN count(CASE WHEN new THEN 1 END) AS added, count(CASE WHEN NOT new THEN 1 END) AS updated
 """

@@ -1,8 +1,9 @@
 """The Neo4j store: the official driver, managed transactions, ``UNWIND`` batches.
 
 An upsert is one managed write transaction: it locks the ``:Meta`` node (one writer at a
-time), checks references, writes only new and changed records in batches (ties with one
-``MERGE`` pass that counts them), and bumps the data version if anything changed. A write
+time), checks references, writes only new and changed records in batches (ties whose end
+it has just created with ``CREATE``, the others with one ``MERGE`` pass that counts them),
+and bumps the data version if anything changed. A write
 that the server loses (crash, lost connection) is retried by the driver for
 ``transaction_retry_time`` seconds, then reported; it is never half applied. Each read of
 a territory is a single statement. Every statement lives in ``cypher.py``; values are
@@ -42,6 +43,7 @@ from .common import (
     breadth_first_reach,
     check_hops,
     check_references,
+    collector_paused,
     tie_identity,
 )
 
@@ -224,7 +226,11 @@ class Neo4jStore(GraphStore):
     # ------------------------------------------------------------------ writes
 
     def upsert(self, dataset: Dataset) -> ImportResult:
-        actor_rows = {row["props"]["id"]: row for row in map(_actor_row, dataset.actors)}
+        with collector_paused():
+            return self._upsert_dataset(dataset)
+
+    def _upsert_dataset(self, dataset: Dataset) -> ImportResult:
+        actors = {actor.id: actor for actor in dataset.actors}
         ties = _unique_ties(dataset.ties)
         activities = {activity.id: activity for activity in dataset.activities}
         participations = [
@@ -234,14 +240,19 @@ class Neo4jStore(GraphStore):
 
         def work(tx: ManagedTransaction) -> ImportResult:
             tx.run(cypher.LOCK_META, id=META_ID).consume()
+            nodes: dict[str, int] = {}  # actor id -> node id, for every actor a tie names
             check_references(
                 dataset,
-                lambda ids: tx.run(cypher.UNKNOWN_ACTORS, ids=ids).value("id"),
+                lambda ids: self._find_actors(tx, ids, nodes),
                 lambda ids: tx.run(cypher.UNKNOWN_ACTIVITIES, ids=ids).value("id"),
             )
-            territories_added = self._write_territories(tx, sorted(dataset.territories))
-            actors_added, actors_updated = self._write_actors(tx, actor_rows)
-            ties_added, ties_updated = self._write_ties(tx, ties)
+            territories, territories_added = self._write_territories(
+                tx, sorted(dataset.territories)
+            )
+            actors_added, actors_updated, new_actors = self._write_actors(
+                tx, actors, territories, nodes
+            )
+            ties_added, ties_updated = self._write_ties(tx, ties, nodes, new_actors)
             activities_added, activities_written = self._write_activities(tx, activities)
             participations_added = sum(
                 tx.run(cypher.ADD_PARTICIPATIONS, rows=batch).single()[0]
@@ -266,53 +277,114 @@ class Neo4jStore(GraphStore):
         for batch in _batches(rows, self.batch_size):
             tx.run(statement, rows=batch).consume()
 
-    def _write_territories(self, tx: ManagedTransaction, names: list[str]) -> int:
-        """Create the missing territories; return how many."""
-        missing = tx.run(cypher.MISSING_TERRITORIES, names=names).single()[0]
-        if missing:
-            tx.run(cypher.WRITE_TERRITORIES, names=names).consume()
-        return missing
+    def _find_actors(
+        self, tx: ManagedTransaction, ids: list[str], nodes: dict[str, int]
+    ) -> list[str]:
+        """Note the node of each stored actor of ``ids`` in ``nodes``; return the unknown ids."""
+        unknown = []
+        for batch in _batches(ids, self.batch_size):
+            for actor_id, node in tx.run(cypher.ACTOR_NODES, ids=batch):
+                if node is None:
+                    unknown.append(actor_id)
+                else:
+                    nodes[actor_id] = node
+        return unknown
 
-    def _write_actors(self, tx: ManagedTransaction, rows: Mapping[str, dict]) -> tuple[int, int]:
-        """Create new actors, update changed ones; return (added, updated)."""
-        fields = ("id", "digest", "territories")
-        states = [{name: row["props"][name] for name in fields} for row in rows.values()]
-        new, changed = self._sort_out(tx, cypher.ACTORS_TO_WRITE, "id", states, rows)
-        self._run_batches(tx, cypher.CREATE_ACTORS, new)
-        self._run_batches(tx, cypher.UPDATE_ACTORS, changed)
-        if changed:
+    def _write_territories(
+        self, tx: ManagedTransaction, names: list[str]
+    ) -> tuple[dict[str, int], int]:
+        """Create the missing territories; their nodes by name, and how many were missing."""
+        territories = dict(tx.run(cypher.TERRITORY_NODES, names=names).values())
+        missing = [name for name in names if name not in territories]
+        if missing:
+            territories.update(tx.run(cypher.CREATE_TERRITORIES, names=missing).values())
+        return territories, len(missing)
+
+    def _write_actors(
+        self,
+        tx: ManagedTransaction,
+        actors: Mapping[str, Actor],
+        territories: Mapping[str, int],
+        nodes: dict[str, int],
+    ) -> tuple[int, int, set[str]]:
+        """Create new actors, update changed ones, note every node in ``nodes``.
+
+        Returns (added, updated, the ids of the added actors). The writer holds the Meta
+        lock: nobody else creates or deletes actors meanwhile, so an actor not found here
+        is created without a ``MERGE``.
+        """
+        stored = {}
+        for ids in _batches(list(actors), self.batch_size):
+            for actor_id, node, digest, names in tx.run(cypher.STORED_ACTORS, ids=ids):
+                stored[actor_id] = (node, digest, names)
+                nodes[actor_id] = node
+        new_rows, changed_rows, moved = [], [], []
+        for actor in actors.values():
+            row = _actor_row(actor)
+            found = stored.get(actor.id)
+            if found is None:
+                new_rows.append(row)
+                continue
+            node, digest, names = found
+            if digest != row[-1] or names != row[3]:
+                changed_rows.append([node, *row])
+                if names != row[3]:
+                    moved.append(actor)
+        for batch in _batches(new_rows, self.batch_size):
+            nodes.update(tx.run(cypher.CREATE_ACTORS, rows=batch).values())
+        self._run_batches(tx, cypher.UPDATE_ACTORS, changed_rows)
+        if moved:
+            self._run_batches(tx, cypher.UNLINK_TERRITORIES, [nodes[a.id] for a in moved])
+        added = {row[0] for row in new_rows}
+        links = [
+            [nodes[actor.id], territories[name]]
+            for actor in (*(actors[actor_id] for actor_id in added), *moved)
+            for name in dict.fromkeys(actor.territories)
+        ]
+        self._run_batches(tx, cypher.LINK_TERRITORIES, links)
+        if moved:
             tx.run(cypher.DELETE_EMPTY_TERRITORIES).consume()
-        return len(new), len(changed)
+        return len(new_rows), len(changed_rows), added
 
     def _write_ties(
-        self, tx: ManagedTransaction, ties: list[tuple[Tie, tuple[str, str, str]]]
+        self,
+        tx: ManagedTransaction,
+        ties: list[tuple[Tie, tuple[str, str, str]]],
+        nodes: Mapping[str, int],
+        new_actors: set[str],
     ) -> tuple[int, int]:
         """Create new ties, update changed ones; return (added, updated).
 
-        Each batch's rows are built while the server still works on the previous batch
-        (``run`` returns once the statement has started; results are read at the end).
+        A tie with an end created by this import is new: it is created without looking
+        for it (the Meta lock keeps other writers out). The others may exist already and
+        go through ``MERGE_TIES``. Each batch's rows are built while the server still
+        works on the previous batch (``run`` returns once the statement has started).
         """
-        results = [
-            tx.run(cypher.MERGE_TIES, rows=[_tie_row(*pair) for pair in batch])
-            for batch in _batches(ties, self.batch_size)
+        surely_new, maybe_stored = [], []
+        for pair in ties:
+            _, source, target = pair[1]
+            (surely_new if source in new_actors or target in new_actors else maybe_stored).append(
+                pair
+            )
+        if os.environ.get("XSORT"):
+            surely_new.sort(key=lambda pair: nodes[pair[1][1]])
+        created = [
+            (len(batch), tx.run(cypher.CREATE_TIES, rows=_tie_rows(batch, nodes)))
+            for batch in _batches(surely_new, int(os.environ.get("XBATCH", self.batch_size)))
         ]
-        counts = [result.single() for result in results]
-        return sum(c["added"] for c in counts), sum(c["updated"] for c in counts)
-
-    def _sort_out(
-        self,
-        tx: ManagedTransaction,
-        statement: str,
-        identity: str,
-        states: list[dict],
-        rows: Mapping[str, dict],
-    ) -> tuple[list[dict], list[dict]]:
-        """Split ``rows`` into (new, changed) by asking the store; identical ones are left out."""
-        new, changed = [], []
-        for batch in _batches(states, self.batch_size):
-            for record in tx.run(statement, rows=batch):
-                (new if record["new"] else changed).append(rows[record[identity]])
-        return new, changed
+        merged = [
+            tx.run(cypher.MERGE_TIES, rows=_tie_rows(batch, nodes))
+            for batch in _batches(maybe_stored, self.batch_size)
+        ]
+        for expected, result in created:
+            if result.single()["created"] != expected:
+                raise MaillageError(
+                    f"an actor disappeared from Neo4j at {self.url} during the import; "
+                    "nothing was imported, retry"
+                )
+        counts = [result.single() for result in merged]
+        added = len(surely_new) + sum(c["added"] for c in counts)
+        return added, sum(c["updated"] for c in counts)
 
     def _write_activities(
         self, tx: ManagedTransaction, activities: Mapping[str, Activity]
@@ -444,10 +516,6 @@ def _text(value: str | None) -> str:
     return "null" if value is None else encode_basestring(value)
 
 
-def _day(value: date | None) -> str:
-    return "null" if value is None else value.isoformat()
-
-
 def _digest(text: str) -> int:
     """A 64-bit fingerprint of an unambiguous text of the fields an upsert may change.
 
@@ -461,38 +529,46 @@ def _float(value: float | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _actor_row(actor: Actor) -> dict:
-    attributes = json.dumps(dict(actor.attributes), ensure_ascii=False, sort_keys=True)
-    props = {
-        "id": actor.id,
-        "name": actor.name,
-        "sector": str(actor.sector),
-        "territories": list(actor.territories),
-        "kind": actor.kind,
-        "city": actor.city,
-        "lat": _float(actor.lat),
-        "lon": _float(actor.lon),
-        "joined": actor.joined,
-        "attributes_json": attributes,
-    }
-    props["digest"] = _digest(
+_SECTOR_VALUE = {sector: sector.value for sector in Sector}
+_KIND_VALUE = {kind: kind.value for kind in TieKind}
+
+
+def _actor_row(actor: Actor) -> list:
+    """The ``CREATE_ACTORS`` row of ``actor``: [id, name, sector, territories, ..., digest]."""
+    attributes = actor.attributes
+    attributes_json = (
+        json.dumps(dict(attributes), ensure_ascii=False, sort_keys=True) if attributes else "{}"
+    )
+    sector = _SECTOR_VALUE[actor.sector]
+    lat, lon = _float(actor.lat), _float(actor.lon)
+    joined = None if actor.joined is None else actor.joined.isoformat()
+    digest = _digest(
         "\x1f".join(
             (
                 _text(actor.name),
-                _text(props["sector"]),
+                _text(sector),
                 _text(actor.kind),
                 _text(actor.city),
-                repr(props["lat"]),
-                repr(props["lon"]),
-                _day(actor.joined),
-                attributes,
+                repr(lat),
+                repr(lon),
+                joined or "null",
+                attributes_json,
             )
         )
     )
-    return {"props": props, "memberships": list(dict.fromkeys(actor.territories))}
-
-
-_KIND_VALUE = {kind: kind.value for kind in TieKind}
+    return [
+        actor.id,
+        actor.name,
+        sector,
+        list(actor.territories),
+        actor.kind,
+        actor.city,
+        lat,
+        lon,
+        joined,
+        attributes_json,
+        digest,
+    ]
 
 
 def _unique_ties(ties: Iterable[Tie]) -> list[tuple[Tie, tuple[str, str, str]]]:
@@ -504,22 +580,40 @@ def _unique_ties(ties: Iterable[Tie]) -> list[tuple[Tie, tuple[str, str, str]]]:
     return list(unique.values())
 
 
-def _tie_row(tie: Tie, identity: tuple[str, str, str]) -> list:
-    """The ``MERGE_TIES`` row of ``tie``: [key, source, target, kind, ..., directed]."""
-    key, source, target = identity
+def _tie_rows(
+    pairs: Iterable[tuple[Tie, tuple[str, str, str]]], nodes: Mapping[str, int]
+) -> list[list]:
+    """The ``CREATE_TIES`` / ``MERGE_TIES`` rows: [key, source node, target node, kind, ...].
+
+    Dates travel as ISO text (the driver packs a ``date`` through a Python hook, ten times
+    slower than a string) and an undirected tie's ``directed`` as null (not stored).
+    """
+    iso = _IsoDates({None: None})
+    kinds = _KIND_VALUE
     return [
-        key,
-        source,
-        target,
-        _KIND_VALUE[tie.kind],
-        float(tie.weight),
-        tie.since,
-        tie.until,
-        tie.note,
-        tie.ref,
-        list(tie.activities) if tie.activities else None,
-        True if tie.directed else None,
+        [
+            key,
+            nodes[source],
+            nodes[target],
+            kinds[tie.kind],
+            float(tie.weight),
+            iso[tie.since],
+            iso[tie.until],
+            tie.note,
+            tie.ref,
+            list(tie.activities) if tie.activities else None,
+            True if tie.directed else None,
+        ]
+        for tie, (key, source, target) in pairs
     ]
+
+
+class _IsoDates(dict):
+    """``day -> day.isoformat()``, each distinct day formatted once."""
+
+    def __missing__(self, day: date) -> str:
+        text = self[day] = day.isoformat()
+        return text
 
 
 def _native(value: Any) -> Any:

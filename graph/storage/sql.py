@@ -125,9 +125,11 @@ ACTOR_TERRITORY_LISTS = (
     "SELECT id, territories FROM actors WHERE id IN (SELECT value FROM json_each(?))"
 )
 
+#: Absent values come as 0 in the text columns and '' in the number columns (see
+#: ``UPSERT_TIE``): neither ever equals a value of the column's type.
 UPSERT_ACTOR = """
 INSERT INTO actors (id, name, sector, territories, kind, city, lat, lon, joined, attributes)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+VALUES (?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, 0), ?)
 ON CONFLICT (id) DO UPDATE SET
     name = excluded.name, sector = excluded.sector, territories = excluded.territories,
     kind = excluded.kind, city = excluded.city, lat = excluded.lat, lon = excluded.lon,

@@ -199,9 +199,9 @@ class SQLiteStore(GraphStore):
 
     def upsert(self, dataset: Dataset) -> ImportResult:
         with collector_paused():
-            return self._upsert(dataset)
+            return self._write_dataset(dataset)
 
-    def _upsert(self, dataset: Dataset) -> ImportResult:
+    def _write_dataset(self, dataset: Dataset) -> ImportResult:
         actors = {actor.id: actor for actor in dataset.actors}
         ties = _tie_rows(dataset.ties)
         activities = {a.id: (a.id, a.name, _iso(a.date)) for a in dataset.activities}
@@ -396,10 +396,6 @@ def _day(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
 
-def _float(value) -> float | None:
-    return None if value is None else float(value)
-
-
 def _upsert(
     conn: sqlite3.Connection, statement: str, count: str, rows: list[tuple]
 ) -> tuple[int, int]:
@@ -421,26 +417,23 @@ _NO_ACTIVITIES = "[]"
 
 
 def _actor_row(actor: Actor) -> tuple:
+    """The ``UPSERT_ACTOR`` row of ``actor`` (absent values as that statement takes them)."""
+    kind, city, lat, lon, joined = actor.kind, actor.city, actor.lat, actor.lon, actor.joined
     attributes = actor.attributes
     return (
         actor.id,
         actor.name,
         _SECTOR_VALUE[actor.sector],
         "[" + ",".join(map(encode_basestring, actor.territories)) + "]",  # as _json()
-        actor.kind,
-        actor.city,
-        _float(actor.lat),
-        _float(actor.lon),
-        _iso(actor.joined),
+        0 if kind is None else kind,
+        0 if city is None else city,
+        "" if lat is None else float(lat),
+        "" if lon is None else float(lon),
+        0 if joined is None else joined.isoformat(),
         json.dumps(dict(attributes), ensure_ascii=False, sort_keys=True)
         if attributes
         else _NO_ATTRIBUTES,
     )
-
-
-_TIE_FIELDS = attrgetter(
-    "source", "target", "kind", "directed", "weight", "since", "until", "note", "ref", "activities"
-)
 
 
 class _IsoDates(dict):
@@ -451,11 +444,17 @@ class _IsoDates(dict):
         return text
 
 
+_TIE_FIELDS = attrgetter(
+    "source", "target", "kind", "directed", "weight", "since", "until", "note", "ref", "activities"
+)
+
+
 def _tie_rows(ties: Iterable[Tie]) -> list[tuple]:
     """The ``UPSERT_TIE`` rows of ``ties``, one per identity (the last one given).
 
-    Absent dates and texts are 0 (``UPSERT_TIE`` makes them NULL). An undirected tie is stored from its smaller end to its larger one (see
-    ``common.tie_identity``), so the first four columns are the identity.
+    An undirected tie is stored from its smaller end to its larger one (see
+    ``common.tie_identity``), so the first four columns are its identity. Absent dates and
+    texts are 0, which ``UPSERT_TIE`` makes NULL.
     """
     rows = {}
     iso = _IsoDates({None: 0})

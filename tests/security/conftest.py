@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from security_support import PASSWORDS, ROLES, Clock
+from security_support import PASSWORDS, ROLES, SECRET, Clock
 
 from maillage.app import Maillage
 from maillage.dashboard.access import Access
@@ -14,8 +14,6 @@ from maillage.dashboard.users import User, new_user
 from maillage.graph.model import Dataset
 from maillage.loaders.demo import demo_dataset
 from maillage.settings import Settings
-
-SECRET = b"a test secret of at least thirty-two bytes"
 
 
 @pytest.fixture(scope="session")

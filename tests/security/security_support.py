@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import io
 import json
 import re
@@ -10,6 +11,7 @@ import zipfile
 from collections.abc import Iterable
 from typing import Any
 
+SECRET = b"a test secret of at least thirty-two bytes"
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 PASSWORDS = {
@@ -52,7 +54,11 @@ def session_cookie(client: Any) -> Any:
 
 
 def downloads(data: bytes) -> bytes:
-    """Every file a callback response carries for ``dcc.Download``, decoded and unzipped."""
+    """Every file a callback response carries for ``dcc.Download``, decoded and unzipped.
+
+    The XML inside an Excel file is given twice: as stored, and with its
+    character references (``L&#233;a``) resolved.
+    """
     try:
         document = json.loads(data)
     except ValueError:
@@ -65,7 +71,10 @@ def downloads(data: bytes) -> bytes:
                 found.append(content)
                 if content.startswith(b"PK"):
                     with zipfile.ZipFile(io.BytesIO(content)) as archive:
-                        found.extend(archive.read(name) for name in archive.namelist())
+                        for name in archive.namelist():
+                            xml = archive.read(name)
+                            found.append(xml)
+                            found.append(html.unescape(xml.decode("utf-8", "replace")).encode())
     return b"\n".join(found)
 
 
@@ -75,15 +84,14 @@ def readable(data: bytes) -> bytes:
 
 
 def spellings(text: str) -> tuple[bytes, ...]:
-    """``text`` as it may appear in a response: UTF-8, JSON-escaped, HTML-escaped, XML-escaped."""
-    import html
-
+    """``text`` as it may appear in a response: UTF-8, JSON-, HTML- or XML-escaped."""
     forms = {
         text,
         json.dumps(text)[1:-1],
         json.dumps(text, ensure_ascii=False)[1:-1],
         html.escape(text),
         html.escape(text, quote=False),
+        html.escape(text).encode("ascii", "xmlcharrefreplace").decode("ascii"),
     }
     return tuple(form.encode("utf-8") for form in forms)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -130,16 +132,25 @@ def test_a_secret_key_file_others_can_read_is_refused(isolated_env):
         secret_key(settings)
 
 
-def test_an_unreachable_neo4j_is_one_clear_message_without_driver_noise(isolated_env):
+def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    url = f"neo4j://127.0.0.1:{port}"
+        return sock.getsockname()[1]
 
-    result = CliRunner().invoke(main, ["--store", url, "territories"])
 
-    assert result.exit_code == 1
-    lines = [line for line in result.output.splitlines() if line.strip()]
-    assert len(lines) == 1, result.output
-    assert url in lines[0] and "start Neo4j" in lines[0]
-    assert "Traceback" not in result.output
+def test_an_unreachable_neo4j_is_one_clear_message_without_driver_noise(isolated_env):
+    url = f"neo4j://127.0.0.1:{closed_port()}"
+    command = [sys.executable, "-m", "maillage.cli", "--store", url, "territories"]
+
+    quiet = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    verbose = subprocess.run(
+        [*command[:3], "--verbose", *command[3:]], capture_output=True, text=True, timeout=120
+    )
+
+    assert quiet.returncode == 1 and quiet.stdout == ""
+    lines = quiet.stderr.splitlines()
+    assert len(lines) == 1, quiet.stderr
+    assert lines[0].startswith(f"Error: cannot reach Neo4j at {url}: start Neo4j")
+    assert "Traceback" not in quiet.stderr
+    assert verbose.returncode == 1
+    assert "neo4j" in verbose.stderr and len(verbose.stderr.splitlines()) > 1

@@ -5,8 +5,11 @@ Time is the ``clock`` fixture, moved by the tests: no test sleeps.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
 import pytest
-from security_support import CSRF, PASSWORDS, csrf_token, session_cookie, sign_in
+from security_support import CSRF, PASSWORDS, SECRET, csrf_token, session_cookie, sign_in
 
 from maillage.dashboard.access import Access
 from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
@@ -134,7 +137,6 @@ def test_the_session_cookie_is_httponly_lax_and_expires(client):
 
 
 def test_the_cookie_is_secure_over_https_or_when_configured(maillage, users, clock):
-    from conftest import SECRET
 
     automatic = maillage.web_app(Access(users, SECRET, clock=clock)).server.test_client()
     https = "https://maillage.example"
@@ -187,11 +189,7 @@ def test_a_session_in_use_still_ends_twelve_hours_after_sign_in(app, client, clo
 
 
 def test_the_timeouts_come_from_the_settings(maillage, users, clock):
-    from dataclasses import replace
-
-    from conftest import SECRET
-
-    settings = replace(maillage.settings, session_idle=__import__("datetime").timedelta(minutes=5))
+    settings = replace(maillage.settings, session_idle=timedelta(minutes=5))
     access = Access.from_settings(users, settings, SECRET, clock=clock)
     client = maillage.web_app(access).server.test_client()
     sign_in(client, "felix")

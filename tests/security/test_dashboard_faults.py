@@ -1,0 +1,78 @@
+"""A failing analytics run shows an error panel over HTTP, never a blank page or a 500."""
+
+from __future__ import annotations
+
+import pytest
+
+from maillage import app as application
+from maillage.app import Maillage
+from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
+from maillage.settings import Settings
+
+PANEL = b"This analysis could not be shown."
+
+
+def broken(*_args, **_kwargs):
+    raise RuntimeError("the analytics engine ran out of memory")
+
+
+@pytest.fixture
+def fresh(demo_store, tmp_path):
+    """An open app (loopback, no users) with an empty cache."""
+    instance = Maillage(Settings(store_url=demo_store, data_dir=tmp_path))
+    yield instance
+    instance.close()
+
+
+@pytest.mark.parametrize(
+    ("analysis", "output"),
+    [
+        ("territory_report", "network.elements"),
+        ("territory_report", "brokers-table.data"),
+        ("gap_report", "gaps-heatmap.figure"),
+        ("compare_territories", "compare-table.data"),
+        ("layout", "network.elements"),
+    ],
+)
+def test_a_failing_analysis_shows_an_error_panel(fresh, monkeypatch, analysis, output):
+    monkeypatch.setattr(application.analytics, analysis, broken)
+    app = fresh.web_app()
+    client = app.server.test_client()
+    values = {"territory.value": "Romans", "compare-territories.value": ["Romans", "Lille"]}
+
+    answer = client.post(UPDATE_COMPONENT, json=request_body(app, output, values))
+
+    assert answer.status_code == 200
+    assert PANEL in answer.data and b"RuntimeError: the analytics engine ran out" in answer.data
+    assert client.get("/").status_code == 200
+
+
+def test_a_failing_download_shows_an_error_panel(fresh, monkeypatch):
+    monkeypatch.setattr(application.analytics, "territory_report", broken)
+    app = fresh.web_app()
+    body = request_body(
+        app,
+        "download.data",
+        {
+            "download-button.n_clicks": [({"fmt": "csv", "type": "download-button"}, 1)],
+            "territory.value": "Romans",
+        },
+        changed=['{"fmt":"csv","type":"download-button"}.n_clicks'],
+    )
+
+    answer = app.server.test_client().post(UPDATE_COMPONENT, json=body)
+
+    assert answer.status_code == 200 and PANEL in answer.data
+
+
+def test_an_unreadable_store_shows_an_error_panel_in_the_shell(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    instance = Maillage(Settings(store_url=f"sqlite:///{blocker}/store.db", data_dir=tmp_path))
+    client = instance.web_app().server.test_client()
+
+    layout = client.get("/_dash-layout")
+
+    assert layout.status_code == 200
+    assert b"This analysis could not be shown." in layout.data
+    assert b"choose another --store path" in layout.data
