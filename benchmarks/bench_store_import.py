@@ -1,8 +1,9 @@
 """Whole-import speed into each store, against Neo4j's own LOAD CSV in the same run.
 
 The input is ``bench_import.generate``'s: 10,000 actors in 20 territories and
-40,000 distinct ties, as canonical CSV. Measured, wall-clock, best of
-``--runs``, each time into an empty store with its schema in place:
+40,000 distinct ties, as canonical CSV. Measured, wall-clock, ``--runs`` times
+each (after ``--warmup`` untimed runs), each time into an empty store with its
+schema in place; best and median are reported:
 
 1. SQLite: ``Maillage.import_files`` (read, validate, one upsert transaction)
    into a fresh file; ties per second (goal: >= 100k ties/s).
@@ -14,7 +15,13 @@ The input is ``bench_import.generate``'s: 10,000 actors in 20 territories and
    (``CALL { ... } IN TRANSACTIONS``). The ratio LOAD CSV time / Maillage time
    must be >= 1.0.
 
-Run ``python benchmarks/bench_store_import.py [--ties 40000] [--actors 10000] [--runs 3]``.
+Runs 2 and 3 alternate (Maillage, LOAD CSV, Maillage, ...) so that both meet the
+same server state (JIT, page cache, garbage collector) and the same load from
+other programs on the machine; the ratio is reported for the best times and as
+the median of the runs' own ratios.
+
+Run ``python benchmarks/bench_store_import.py [--ties 40000] [--actors 10000] [--runs 5]
+[--warmup 1] [--skip-neo4j]``.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import importlib.util
 import os
 import platform
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -54,13 +62,13 @@ CALL (row) {
 
 LOAD_TIES = """
 LOAD CSV WITH HEADERS FROM 'file:///ties.csv' AS row
-CALL (row) {
-    MATCH (s:Actor {id: row.source})
-    MATCH (t:Actor {id: row.target})
-    WITH s, t, row,
-         CASE WHEN row.source < row.target THEN [row.source, row.target]
-              ELSE [row.target, row.source] END AS ends
-    MERGE (s)-[r:TIE {key: '["' + row.kind + '", false, "' + ends[0] + '", "' + ends[1] + '"]'}]->(t)
+WITH row, CASE WHEN row.source < row.target THEN [row.source, row.target]
+               ELSE [row.target, row.source] END AS ends
+CALL (row, ends) {
+    MATCH (s:Actor {id: ends[0]})
+    MATCH (t:Actor {id: ends[1]})
+    MERGE (s)-[r:TIE {key: '["' + row.kind + '", false, "' + ends[0] + '", "'
+                           + ends[1] + '"]'}]->(t)
     SET r.kind = row.kind, r.weight = toFloat(row.weight), r.since = date(row.since),
         r.until = date(row.until), r.directed = false, r.note = row.note, r.ref = row.ref
 } IN TRANSACTIONS OF 10000 ROWS
@@ -74,18 +82,15 @@ def neo4j_server_module():
     return module
 
 
-def best(setup: Callable[[], object], run: Callable[[], object], runs: int) -> float:
-    """The smallest wall-clock time of ``runs`` calls of ``run``, each after ``setup``."""
-    times = []
-    for _ in range(runs):
-        setup()
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times)
+def timed(setup: Callable[[], object], run: Callable[[], object]) -> float:
+    """The wall-clock time of one call of ``run``, after ``setup``."""
+    setup()
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
 
 
-def bench_sqlite(files: list[Path], folder: Path, runs: int) -> float:
+def bench_sqlite(files: list[Path], folder: Path, runs: int, warmup: int) -> list[float]:
     db = folder / "bench.db"
     app: list[Maillage] = []
 
@@ -98,61 +103,105 @@ def bench_sqlite(files: list[Path], folder: Path, runs: int) -> float:
         app.append(Maillage(Settings(store_url=f"sqlite:///{db}")))
         app[0].store.setup_schema()
 
-    return best(fresh, lambda: app[0].import_files(files), runs)
+    def run() -> None:
+        app[0].import_files(files)
+
+    times = [timed(fresh, run) for _ in range(warmup + runs)][warmup:]
+    for stale in app:
+        stale.close()
+    return times
 
 
-def bench_neo4j(files: list[Path], runs: int) -> tuple[float, float]:
+def bench_neo4j(files: list[Path], runs: int, warmup: int) -> tuple[list[float], list[float]]:
+    """Maillage's and LOAD CSV's times, run after run, alternating."""
     server = neo4j_server_module().start()
     os.environ.update(NEO4J_USERNAME=server["user"], NEO4J_PASSWORD=server["password"])
     url = server["bolt_url"].replace("bolt://", "neo4j://")
     store = open_store(url)
+    import_dir = Path(server["home"]) / "import"
+    for path in files:
+        shutil.copy(path, import_dir / path.name)
 
     def fresh() -> None:
         store._wipe_for_tests()
         store.setup_schema()
 
     app = Maillage(Settings(store_url=url), store=store)
-    ours = best(fresh, lambda: app.import_files(files), runs)
 
-    import_dir = Path(server["home"]) / "import"
-    for path in files:
-        shutil.copy(path, import_dir / path.name)
+    def ours() -> None:
+        app.import_files(files)
 
     def load_csv() -> None:
         with store._driver.session(database=server["database"]) as session:
             session.run(LOAD_ACTORS).consume()
             session.run(LOAD_TIES).consume()
 
-    reference = best(fresh, load_csv, runs)
-    count = store.territories()
-    assert sum(t.actors for t in count) > 0, "LOAD CSV wrote nothing"
+    ours_times, reference_times = [], []
+    for run in range(warmup + runs):
+        ours_times.append(timed(fresh, ours))
+        if run == 0:
+            written = graph_of(store)
+        reference_times.append(timed(fresh, load_csv))
+        if run == 0:
+            assert graph_of(store) == written, "LOAD CSV wrote another graph than Maillage"
     store._wipe_for_tests()
     store.close()
-    return ours, reference
+    return ours_times[warmup:], reference_times[warmup:]
+
+
+def graph_of(store) -> tuple:
+    """What a check can compare cheaply: every territory's counts and one whole network."""
+    territories = store.territories()
+    assert territories, "nothing was written"
+    return territories, store.network(territories[0].name)
+
+
+def spread(times: list[float]) -> str:
+    return f"best {min(times):.3f} s, median {statistics.median(times):.3f} s"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ties", type=int, default=40_000)
     parser.add_argument("--actors", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--skip-neo4j", action="store_true")
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; load average {load_average()}; "
+        f"{args.runs} runs after {args.warmup} warm-up"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = list(generate(folder, actors=args.actors, ties=args.ties))
-        sqlite_time = bench_sqlite(files, folder, args.runs)
+        sqlite_times = bench_sqlite(files, folder, args.runs, args.warmup)
         print(
-            f"SQLite  import_files: {sqlite_time:.3f} s = {args.ties / sqlite_time:,.0f} ties/s "
-            f"(goal >= 100,000)"
+            f"SQLite  import_files: {spread(sqlite_times)} = "
+            f"{args.ties / min(sqlite_times):,.0f} ties/s best, "
+            f"{args.ties / statistics.median(sqlite_times):,.0f} median (goal >= 100,000)"
         )
-        if args.skip_neo4j:
-            return
-        ours, reference = bench_neo4j(files, args.runs)
-        print(f"Neo4j   import_files: {ours:.3f} s = {args.ties / ours:,.0f} ties/s")
-        print(f"Neo4j   LOAD CSV:     {reference:.3f} s = {args.ties / reference:,.0f} ties/s")
-        print(f"ratio LOAD CSV / Maillage: {reference / ours:.2f} (goal >= 1.0)")
+        if not args.skip_neo4j:
+            ours, reference = bench_neo4j(files, args.runs, args.warmup)
+            ratios = [theirs / mine for mine, theirs in zip(ours, reference, strict=True)]
+            print(
+                f"Neo4j   import_files: {spread(ours)} = {args.ties / min(ours):,.0f} ties/s best"
+            )
+            print(
+                f"Neo4j   LOAD CSV:     {spread(reference)} = "
+                f"{args.ties / min(reference):,.0f} ties/s best"
+            )
+            print(
+                f"ratio LOAD CSV / Maillage: {min(reference) / min(ours):.2f} best to best, "
+                f"{statistics.median(ratios):.2f} median of runs "
+                f"({', '.join(f'{r:.2f}' for r in ratios)}) (goal >= 1.0)"
+            )
+    print(f"load average at the end: {load_average()}")
+
+
+def load_average() -> str:
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ from ..graph.analytics import path_explanation
 from ..graph.errors import MaillageError
 from ..graph.model import Sector, TieKind, fold
 from ..reports import MEDIA_TYPES, filename, render
+from ..reports.labels import ACTOR_METRICS, ROLES
 from . import ids, style, words
 from .source import Source
 
@@ -818,8 +819,8 @@ def roles_in_words(brokerage: Mapping[str, int] | None, sector: str | None) -> l
     >>> roles_in_words({"coordinator": 2, "liaison": 0}, "public")[0][:60]
     'Coordinator (2 pairs): links two partners of its own sector '
     """
-    counts = {role: int((brokerage or {}).get(role, 0) or 0) for role in words.ROLES}
-    present = sorted((r for r in words.ROLES if counts[r] > 0), key=lambda r: -counts[r])
+    counts = {role: int((brokerage or {}).get(role, 0) or 0) for role in ROLES}
+    present = sorted((r for r in ROLES if counts[r] > 0), key=lambda r: -counts[r])
     if not present:
         return [words.NO_ROLE]
     sentences = []
@@ -900,16 +901,7 @@ def actor_card(
     else:
         body.append(html.H6("Measures", title="hover a row for its meaning"))
         measures = []
-        for key in (
-            "degree",
-            "betweenness",
-            "closeness",
-            "eigenvector",
-            "pagerank",
-            "constraint",
-            "effective_size",
-            "ei_index",
-        ):
+        for key in ACTOR_METRICS:
             if key in row:
                 cells = [html.Th(words.METRIC_LABELS[key]), html.Td(number(row.get(key)))]
                 measures.append(html.Tr(cells, title=words.METRIC_MEANINGS[key]))
@@ -993,7 +985,7 @@ def broker_columns() -> list[dict[str, Any]]:
     columns = []
     for key, label, kind in BROKER_COLUMNS:
         column: dict[str, Any] = {"id": key, "name": label, "type": kind}
-        if kind == "numeric" and key not in {"degree", "community", "brokerage", *words.ROLES}:
+        if kind == "numeric" and key not in {"degree", "community", "brokerage", *ROLES}:
             column["format"] = {"specifier": ".3f"}
         columns.append(column)
     return columns
@@ -1006,8 +998,8 @@ def broker_rows(report: Mapping[str, Any]) -> list[dict[str, Any]]:
         roles = actor.get("brokerage") or {}
         row = {key: actor.get(key) for key, _, _ in BROKER_COLUMNS if key in actor}
         row["id"] = actor["id"]
-        row.update({role: roles.get(role, 0) for role in words.ROLES})
-        row["brokerage"] = sum(roles.get(role, 0) for role in words.ROLES)
+        row.update({role: roles.get(role, 0) for role in ROLES})
+        row["brokerage"] = sum(roles.get(role, 0) for role in ROLES)
         rows.append(row)
     return sorted(rows, key=lambda r: (-(r.get("betweenness") or 0), fold(str(r.get("name")))))
 
@@ -1073,10 +1065,8 @@ def report_summary(report: Mapping[str, Any]) -> list[Any]:
 
 def download_payload(kind: str, data: Mapping[str, Any], fmt: str) -> dict[str, Any]:
     """What ``dcc.Download`` needs to save the rendered report."""
-    rendered = render(kind, data, fmt)
-    content = rendered if isinstance(rendered, bytes) else str(rendered).encode("utf-8")
     return {
-        "content": base64.b64encode(content).decode("ascii"),
+        "content": base64.b64encode(render(kind, data, fmt)).decode("ascii"),
         "filename": filename(kind, data, fmt),
         "type": MEDIA_TYPES.get(fmt),
         "base64": True,
@@ -1525,7 +1515,8 @@ def path_view(
     graph = source.graph(territory, as_of=day)
     if start == end:
         return [html.P("Pick two different actors.")], {}
-    if start not in source.graph(territory) or end not in source.graph(territory):
+    full = source.graph(territory)
+    if start not in full or end not in full:
         return [html.P("Pick two actors of this territory.", className="text-muted")], {}
     try:
         path = source.path(territory, start, end, as_of=day)
@@ -1536,7 +1527,7 @@ def path_view(
         last = graph.nodes[end].get("name", end) if end in graph else end
         message = f"No chain of ties links {first} and {last} in this territory at this date."
         return [dbc.Alert(message, color="warning")], {}
-    index = element_index(source.graph(territory))
+    index = element_index(full)
     communities = _overview_map(source, territory, day, threshold, drill)
     steps = list(zip(path, path[1:], strict=False))
     return path_panel(graph, path), highlight(path, steps, index, communities)

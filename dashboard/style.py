@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from ..reports.html_page import SECTOR_COLOURS as REPORT_SECTOR_COLOURS
+
 # Okabe & Ito's colour-blind safe palette, one colour per sector.
-SECTOR_COLOURS = MappingProxyType(
-    {
-        "business": "#E69F00",
-        "association": "#009E73",
-        "public": "#0072B2",
-        "academic": "#CC79A7",
-        "media": "#D55E00",
-        "citizen": "#56B4E9",
-        "funder": "#F0E442",
-        "other": "#999999",
-    }
-)
+SECTOR_COLOURS = MappingProxyType(REPORT_SECTOR_COLOURS)
+"""One palette (colour-blind safe) for the app and the reports it downloads."""
 UNKNOWN_COLOUR = "#BBBBBB"
 
 # Communities are ranked by size; the largest twelve get distinct colours, the rest grey.

@@ -190,12 +190,17 @@ def write_users(path: Path, users: Mapping[str, User]) -> None:
     partial.replace(path)
 
 
-def new_user(name: str, role: str, password: str) -> User:
-    """A user whose password is kept only as a hash; ``UsersError`` for a bad name or password."""
+def check_account(name: str, role: str) -> None:
+    """``UsersError`` unless ``name`` is an acceptable user name and ``role`` a role."""
     if not NAME_PATTERN.fullmatch(name):
         raise UsersError(f"{name!r}: a name is 1 to 64 letters, digits, '.', '_', '@' or '-'")
     if role not in Role._value2member_map_:
         raise UsersError(f"role must be one of {', '.join(Role)}, not {role!r}")
+
+
+def new_user(name: str, role: str, password: str) -> User:
+    """A user whose password is kept only as a hash; ``UsersError`` for a bad name or password."""
+    check_account(name, role)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UsersError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
     if password.strip() != password or password == name:

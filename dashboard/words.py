@@ -45,8 +45,6 @@ METRIC_MEANINGS = MappingProxyType(
     }
 )
 
-ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
-
 ROLE_LABELS = MappingProxyType(
     {
         "coordinator": "Coordinator",

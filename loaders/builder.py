@@ -10,7 +10,7 @@ problem naming both lines.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import fields, replace
 from datetime import date
 from itertools import repeat
@@ -57,7 +57,8 @@ class DatasetBuilder:
         self.actor_where: dict[str, Where] = {}
         self.rejected_actors: set[str] = set()
         self.ties: dict[TieKey, Tie] = {}
-        self.tie_where: dict[TieKey, Where] = {}
+        self._tie_where: dict[TieKey, Where] = {}
+        self._unplaced_ties: list[tuple[list[TieKey], str, Sequence[int]]] = []
         self.activities: dict[str, Activity] = {}
         self.activity_where: dict[str, Where] = {}
         self.participations: dict[tuple[str, str], Where] = {}
@@ -65,6 +66,14 @@ class DatasetBuilder:
         """Per two-mode file label: territories and sector for actors that no row gives any."""
         self.columns: dict[str, dict[str, str]] = {}
         """Per file label: the column holding each field (``attribute:NAME`` for attributes)."""
+
+    @property
+    def tie_where(self) -> dict[TieKey, Where]:
+        """Where each tie was read (the lines of clean tables are filled in when first asked)."""
+        for keys, label, lines in self._unplaced_ties:
+            self._tie_where.update(zip(keys, zip(repeat(label), lines), strict=True))
+        self._unplaced_ties.clear()
+        return self._tie_where
 
     def column(self, where: Where, name: str) -> str:
         """The column of ``where``'s file that holds the field ``name``, for problems."""
@@ -93,7 +102,7 @@ class DatasetBuilder:
             self.actors[actor.id] = merged
 
     def add_actors(
-        self, actors: list[Actor], ids: list[str], label: str, lines: Iterable[int]
+        self, actors: list[Actor], ids: list[str], label: str, lines: Sequence[int]
     ) -> None:
         """Add many actors (not two-mode) at once; one by one (``add_actor``) if an id repeats."""
         if len(set(ids)) == len(ids) and self.actors.keys().isdisjoint(ids):
@@ -148,7 +157,7 @@ class DatasetBuilder:
         old = self.ties.get(key)
         if old is None:
             self.ties[key] = tie
-            self.tie_where[key] = where
+            self._tie_where[key] = where
         elif not same_tie(old, tie):
             first = describe(self.tie_where[key], where[0])
             self.log.add_at(
@@ -159,12 +168,12 @@ class DatasetBuilder:
             )
 
     def add_ties(
-        self, ties: list[Tie], keys: list[TieKey], label: str, lines: Iterable[int]
+        self, ties: list[Tie], keys: list[TieKey], label: str, lines: Sequence[int]
     ) -> None:
         """Add many ties at once; one by one (as ``add_tie``) if any key repeats."""
         if len(set(keys)) == len(keys) and self.ties.keys().isdisjoint(keys):
             self.ties.update(zip(keys, ties, strict=True))
-            self.tie_where.update(zip(keys, zip(repeat(label), lines), strict=True))
+            self._unplaced_ties.append((keys, label, lines))
         else:
             for tie, line in zip(ties, lines, strict=True):
                 self.add_tie(tie, (label, line))
@@ -205,8 +214,8 @@ class DatasetBuilder:
     def _references(self) -> Iterator[tuple[str, Where, str]]:
         """Every actor id that a tie or participation names and this import does not define."""
         actors = self.actors
-        ends = set(map(itemgetter(2), self.tie_where))
-        ends.update(map(itemgetter(3), self.tie_where))
+        ends = set(map(itemgetter(2), self.ties))
+        ends.update(map(itemgetter(3), self.ties))
         if not ends.issubset(actors.keys()):
             for key, where in self.tie_where.items():
                 if key[2] in actors and key[3] in actors:

@@ -7,6 +7,7 @@ import csv
 import io
 from collections.abc import Iterator
 from itertools import count
+from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,8 @@ def read_csv(
         return None
     if delimiter is None:
         delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    stream = io.StringIO(text, newline="")
+    reader = csv.reader(stream, delimiter=delimiter, strict=False)
     try:
         header: list[str] = []
         while not "".join(header).strip():
@@ -64,15 +66,23 @@ def read_csv(
         log.add(label, reader.line_num, None, f"unreadable CSV: {exc}")
         return None
     header_line = reader.line_num
+    rows: Iterator[tuple[int, list[str]]]
     if '"' in text or text.count("\r") != text.count("\r\n"):
-        rows: Iterator[tuple[int, list[str]]] = _rows(reader, label, log)
+        rows = _rows(reader, label, log)
     else:
         # No quotes and no lone CR: one record per physical line, blank lines included.
-        try:
-            rows = iter(list(zip(count(header_line + 1), reader)))
-        except csv.Error as exc:
-            log.add(label, reader.line_num, None, f"unreadable CSV: {exc}")
-            return None
+        # csv.reader reads the header line by line: the rest of the stream is the body.
+        body = stream.read()
+        split = SplitRows(body, delimiter, header_line + 1)
+        if split.longest() <= csv.field_size_limit():
+            rows = split
+        else:  # csv.reader tells which field is too long
+            reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=False)
+            try:
+                rows = iter(list(zip(count(header_line + 1), reader)))
+            except csv.Error as exc:
+                log.add(label, header_line + reader.line_num, None, f"unreadable CSV: {exc}")
+                return None
     return Table(
         label,
         [restore_formula(cell.strip()) for cell in header],
@@ -80,6 +90,55 @@ def read_csv(
         size_hint=max(text.count("\n") - header_line, 0),
         header_line=header_line,
     )
+
+
+class SplitRows(Iterator[tuple[int, list[str]]]):
+    """The rows of a body without quotes nor lone CRs: each line split on the delimiter.
+
+    Exactly what ``csv.reader`` yields for such a text (one record per physical
+    line, a blank line as a row without cells), as ``(line, cells)`` pairs made
+    on demand; :meth:`columns` gives the cells column by column instead, without
+    a list per row, when every line has the same number of cells: the fast
+    paths of ``fastties`` then need no transposition of every row.
+    """
+
+    def __init__(self, body: str, delimiter: str, first_line: int) -> None:
+        if "\r" in body:
+            body = body.replace("\r\n", "\n")
+        self.lines = body.split("\n")
+        if self.lines[-1] == "":  # the end of the last line, or an empty body
+            self.lines.pop()
+        self.delimiter = delimiter
+        self.first_line = first_line
+        self._rows: Iterator[tuple[int, list[str]]] | None = None
+
+    def longest(self) -> int:
+        """The length of the longest line (no field is longer)."""
+        return max(map(len, self.lines), default=0)
+
+    def __next__(self) -> tuple[int, list[str]]:
+        if self._rows is None:
+            delimiter = self.delimiter
+            self._rows = (
+                (number, line.split(delimiter) if line else [])
+                for number, line in zip(count(self.first_line), self.lines)
+            )
+        return next(self._rows)
+
+    def columns(self, width: int) -> tuple[range, list[list[str]]] | None:
+        """The line numbers and the ``width`` columns of the cells, if every line has that many.
+
+        None when a line is blank or has another number of cells, or once rows have
+        been read.
+        """
+        lines, delimiter = self.lines, self.delimiter
+        if self._rows is not None or not lines or "" in lines:
+            return None
+        if set(map(methodcaller("count", delimiter), lines)) != {width - 1}:
+            return None
+        cells = delimiter.join(lines).split(delimiter)
+        numbers = range(self.first_line, self.first_line + len(lines))
+        return numbers, [cells[i::width] for i in range(width)]
 
 
 def _rows(reader: Any, label: str, log: ProblemLog) -> Iterator[tuple[int, list[str]]]:

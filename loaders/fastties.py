@@ -39,10 +39,15 @@ def fast_ties(
     ``rows`` must all have the header's width; ``index`` gives the column of
     each present field.
     """
-    if not rows:
+    return fast_ties_of_columns(list(zip(*rows, strict=True)), len(rows), index, spec)
+
+
+def fast_ties_of_columns(
+    columns: Sequence[Sequence[str]], n: int, index: Mapping[str, int], spec: TableSpec
+) -> tuple[list[Tie], list[tuple[str, bool, str, str]]] | None:
+    """As :func:`fast_ties`, from the table's ``columns`` of ``n`` cells each."""
+    if not n:
         return [], []
-    n = len(rows)
-    columns = list(zip(*rows, strict=True))
 
     def column(name: str) -> Sequence[str] | None:
         i = index.get(name)
@@ -88,21 +93,20 @@ def fast_ties(
 
 
 def fast_actors(
-    rows: Sequence[list[str]],
+    columns: Sequence[Sequence[str]],
+    n: int,
     index: Mapping[str, int],
     attributes: Sequence[tuple[str, int]],
     spec: TableSpec,
 ) -> tuple[list[Actor], list[str]] | None:
-    """The actors of ``rows`` and their ids, or None to fall back to the row parser.
+    """The actors of a table's ``columns`` (``n`` cells each) and their ids, or None.
 
     As :class:`~maillage.loaders.records.ActorParser` (not ``partial``) reads
-    them; ``rows`` must all have the header's width, ``index`` gives the column
-    of each present field and ``attributes`` the (name, column) of each attribute.
+    them; None sends the table to that parser. ``index`` gives the column of
+    each present field and ``attributes`` the (name, column) of each attribute.
     """
-    if not rows:
+    if not n:
         return [], []
-    n = len(rows)
-    columns = list(zip(*rows, strict=True))
 
     def column(name: str) -> Sequence[str] | None:
         i = index.get(name)
@@ -230,6 +234,9 @@ def _values(
     """Each cell parsed, each distinct text once (``ValueError`` propagates)."""
     if raw is None:
         return [default] * n
+    first = raw[0]
+    if raw[-1] == first and raw.count(first) == n:  # one value throughout (say, "false")
+        return [parse(first)] * n
     parsed = {text: parse(text) for text in set(raw)}
     return list(map(parsed.__getitem__, raw))
 

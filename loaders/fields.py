@@ -11,8 +11,7 @@ import math
 import re
 from datetime import date, datetime
 
-FORMULA_TRIGGERS = frozenset("=+-@\t\r")
-"""First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)."""
+from maillage.graph.cells import starts_like_formula
 
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters that XML 1.0 (so GEXF, GraphML and Excel files) cannot hold, even escaped."""
@@ -35,7 +34,7 @@ def neutralise_formula(text: str) -> str:
     """
     core = text.lstrip("'")
     escaped = len(core) < len(text)
-    if core and core[0] in FORMULA_TRIGGERS and (escaped or not _PLAIN_NUMBER.fullmatch(text)):
+    if starts_like_formula(core) and (escaped or not _PLAIN_NUMBER.fullmatch(text)):
         return "'" + text
     return text
 
@@ -48,7 +47,7 @@ def restore_formula(text: str) -> str:
     """
     if text[:1] == "'":
         core = text.lstrip("'")
-        if core and core[0] in FORMULA_TRIGGERS:
+        if starts_like_formula(core):
             return text[1:]
     return text
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
 from ..graph.model import fold
 from .builder import DatasetBuilder
-from .fastties import fast_actors, fast_ties
+from .csv_reader import SplitRows
+from .fastties import fast_actors, fast_ties_of_columns
 from .mapping import ACTIVITY_FIELDS, ACTOR_FIELDS, FIELDS, REQUIRED, TIE_FIELDS, Role, TableSpec
 from .records import MISSING, ActivityParser, ActorParser, TieParser, clean
 from .tables import Table
@@ -205,30 +206,36 @@ class _RowFeeder:
             )
         return self.count
 
-    def full_rows(self) -> tuple[tuple[int, ...], tuple[list[str], ...]] | None:
-        """The lines and cells of every row if all have the header's width, else None.
+    def full_columns(self) -> tuple[Sequence[int], Sequence[Sequence[str]]] | None:
+        """The line numbers and the cells column by column, if every row has the header's width.
 
-        The table's rows stay readable (by ``rows``) for the row-by-row parsers.
+        None otherwise; the table's rows then stay readable (by ``rows``) for the
+        row-by-row parsers.
         """
-        rows = list(self.table.rows)
-        self.table.rows = iter(rows)
-        if not rows:
+        rows = self.table.rows
+        if isinstance(rows, SplitRows):
+            found = rows.columns(self.width)
+            if found is not None:
+                return found
+        listed = list(rows)
+        self.table.rows = iter(listed)
+        if not listed:
             return None
-        lines, cells = zip(*rows, strict=True)
+        lines, cells = zip(*listed, strict=True)
         if set(map(len, cells)) != {self.width}:
             return None
-        return lines, cells
+        return lines, list(zip(*cells, strict=True))
 
-    def took_fast_path(self, lines: tuple[int, ...]) -> None:
+    def took_fast_path(self, lines: Sequence[int]) -> None:
         self.count = len(lines)
         self.tick(len(lines))
 
     def ties(self) -> None:
         label = self.table.label
-        full = self.full_rows()
+        full = self.full_columns()
         if full is not None:
-            lines, cells = full
-            fast = fast_ties(cells, self.layout.index, self.spec)
+            lines, columns = full
+            fast = fast_ties_of_columns(columns, len(lines), self.layout.index, self.spec)
             if fast is not None:
                 self.builder.add_ties(*fast, label, lines)
                 self.took_fast_path(lines)
@@ -243,10 +250,11 @@ class _RowFeeder:
 
     def actors(self, *, merge: bool, with_activity: bool) -> None:
         label, names, builder = self.table.label, self.layout.names, self.builder
-        full = None if merge or with_activity else self.full_rows()
+        full = None if merge or with_activity else self.full_columns()
         if full is not None:
-            lines, cells = full
-            fast = fast_actors(cells, self.layout.index, self.layout.attributes, self.spec)
+            lines, columns = full
+            layout = self.layout
+            fast = fast_actors(columns, len(lines), layout.index, layout.attributes, self.spec)
             if fast is not None:
                 builder.add_actors(*fast, label, lines)
                 self.took_fast_path(lines)

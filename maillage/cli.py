@@ -344,7 +344,7 @@ def users_add(name: str, role: str, users_file: Path | None) -> None:
     from .dashboard import users as accounts
 
     path = users_file or default_users_file()
-    accounts.new_user(name, role, "x" * accounts.MIN_PASSWORD_LENGTH)  # check the name first
+    accounts.check_account(name, role)  # before asking for a password
     if path.exists():
         accounts.read_users(path)
     password = click.prompt(

@@ -22,14 +22,24 @@ from .html_page import (
     sector_chip,
     table_html,
 )
-from .labels import ACTOR_LABELS, NETWORK_LABELS, ROLES, label, sector_sort_key, show
+from .labels import (
+    ACTOR_LABELS,
+    ACTOR_METRICS,
+    ROLES,
+    label,
+    sector_sort_key,
+    show,
+)
 from .tables import (
     STATS,
     bridges_table,
     flatten,
     mixing_cells,
     name_of,
+    network_indicators,
+    pair_cell,
     sector_pairs,
+    sectors_table,
     top_actors,
 )
 
@@ -111,16 +121,11 @@ def subtitle(data: Mapping[str, Any]) -> str:
 
 def network_section(report: Mapping[str, Any]) -> str:
     network = report.get("network") or {}
-    cards = [
-        (label(k, NETWORK_LABELS), v) for k, v in network.items() if not isinstance(v, Mapping)
-    ]
-    counts, ei = network.get("sector_counts") or {}, network.get("ei_by_sector") or {}
+    cards = network_indicators(network)
+    by_sector = sectors_table(report)
     sectors = ""
-    if counts or ei:
-        rows = [
-            (Raw(sector_chip(s)), counts.get(s), ei.get(s))
-            for s in sorted({*counts, *ei}, key=sector_sort_key)
-        ]
+    if by_sector is not None:
+        rows = [(Raw(sector_chip(s)), count, ei) for s, count, ei in by_sector.rows]
         sectors = "<h3>Sectors</h3>" + table_html(
             ["Sector", "Actors", "E-I index"], rows, numeric=["Actors", "E-I index"]
         )
@@ -132,16 +137,6 @@ def network_section(report: Mapping[str, Any]) -> str:
     return section("The network at a glance", cards_html(cards), sectors, *extra, id="network")
 
 
-ALL_METRICS = (
-    "degree",
-    "betweenness",
-    "closeness",
-    "eigenvector",
-    "pagerank",
-    "constraint",
-    "effective_size",
-    "ei_index",
-)
 BROKER_METRICS = ("degree", "betweenness", "constraint", "effective_size", "ei_index")
 ROLE_HEADS = {
     "coordinator": "Coord.",
@@ -217,7 +212,7 @@ def mixing_section(mixing: Any, figure: Figures) -> str:
         return ""
     rows = []
     for a, b in sector_pairs(sectors, cells):
-        values = cells.get((a, b)) or cells.get((b, a)) or {}
+        values = pair_cell(cells, a, b)
         rows.append((Raw(sector_chip(a)), Raw(sector_chip(b)), *(values.get(s) for s in STATS)))
     details = table_html(
         ["Sector", "Sector", "Observed", "Expected", "z"],
@@ -301,7 +296,7 @@ def all_actors_section(report: Mapping[str, Any]) -> str:
     actors = report.get("actors") or []
     if not actors:
         return ""
-    table = actors_table(top_actors(actors, len(actors)), ALL_METRICS)
+    table = actors_table(top_actors(actors, len(actors)), ACTOR_METRICS)
     return section(
         "All actors",
         f"<details><summary>Show the {len(actors)} actors, by betweenness</summary>"

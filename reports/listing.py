@@ -8,6 +8,7 @@ import json
 from collections.abc import Sequence
 
 from ..graph.model import TerritorySummary
+from .safe import neutralise_formula
 
 
 def territories_listing(rows: Sequence[TerritorySummary], fmt: str = "table") -> str:
@@ -24,7 +25,7 @@ def territories_listing(rows: Sequence[TerritorySummary], fmt: str = "table") ->
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(["territory", "actors", "ties"])
-        writer.writerows([r.name, r.actors, r.ties] for r in rows)
+        writer.writerows([neutralise_formula(r.name), r.actors, r.ties] for r in rows)
         return buffer.getvalue()
     name_w = max([len("territory"), *(len(r.name) for r in rows)])
     actors_w = max([len("actors"), *(len(str(r.actors)) for r in rows)])

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+from maillage.graph.cells import starts_like_formula
 
 # Control characters that XML 1.0 (hence XLSX) cannot hold; tab, LF and CR are allowed.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -37,7 +37,7 @@ def neutralise_formula(value: Any) -> Any:
     >>> neutralise_formula("Mairie de Brest")
     'Mairie de Brest'
     """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    if isinstance(value, str) and starts_like_formula(value):
         return "'" + value
     return value
 

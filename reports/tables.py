@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .labels import NETWORK_LABELS, ROLES, label, sector_sort_key
+from .labels import ACTOR_METRICS, NETWORK_LABELS, ROLES, label, sector_sort_key
 from .safe import scalar
 
 ACTOR_COLUMNS: tuple[str, ...] = (
@@ -29,14 +29,7 @@ ACTOR_COLUMNS: tuple[str, ...] = (
     "name",
     "sector",
     "community",
-    "degree",
-    "betweenness",
-    "closeness",
-    "eigenvector",
-    "pagerank",
-    "constraint",
-    "effective_size",
-    "ei_index",
+    *ACTOR_METRICS,
     *(f"brokerage_{role}" for role in ROLES),
 )
 
@@ -147,26 +140,19 @@ def mixing_cells(
 ) -> tuple[list[str], dict[tuple[str, str], dict[str, Any]]]:
     """Sectors and ``{(a, b): {"observed", "expected", "z"}}`` from a sector-mixing result.
 
-    Accepts the matrices form (``{"sectors": [...], "observed": {a: {b: n}},
-    "expected": ..., "z": ...}``, also the one of ``gap_report``), nested cells
-    (``{a: {b: {"observed": n, ...}}}``) and a list of ``{"sectors": [a, b], ...}``.
+    ``mixing`` is the matrices form that both ``territory_report``'s
+    ``sector_mixing`` and ``gap_report`` use: ``{"sectors": [...],
+    "observed": {a: {b: n}}, "expected": ..., "z": ...}``.
+
+    >>> mixing_cells({"observed": {"public": {"media": 2}}, "z": {"public": {"media": 1.5}}})
+    (['public', 'media'], {('public', 'media'): {'observed': 2, 'expected': None, 'z': 1.5}})
     """
     cells: dict[tuple[str, str], dict[str, Any]] = {}
-    if isinstance(mixing, list | tuple):
-        for record in mixing:
-            a, b = record["sectors"]
-            cells[(a, b)] = {stat: record.get(stat) for stat in STATS}
-    elif isinstance(mixing, Mapping) and isinstance(mixing.get("observed"), Mapping):
+    if isinstance(mixing, Mapping):
         for stat in STATS:
             for a, row in (mixing.get(stat) or {}).items():
                 for b, value in row.items():
                     cells.setdefault((a, b), dict.fromkeys(STATS))[stat] = value
-    elif isinstance(mixing, Mapping):
-        for a, row in mixing.items():
-            if isinstance(row, Mapping):
-                for b, values in row.items():
-                    if isinstance(values, Mapping):
-                        cells[(a, b)] = {stat: values.get(stat) for stat in STATS}
     given = mixing.get("sectors") if isinstance(mixing, Mapping) else None
     if isinstance(given, list | tuple):
         sectors = [str(s) for s in given]
@@ -189,14 +175,15 @@ def sector_pairs(sectors: Sequence[str], cells: Mapping[tuple[str, str], Any]) -
     ]
 
 
-def _cell(cells: Mapping, a: str, b: str) -> Mapping[str, Any]:
+def pair_cell(cells: Mapping, a: str, b: str) -> Mapping[str, Any]:
+    """The statistics of the pair ``a``, ``b`` in either order, else ``{}``."""
     return cells.get((a, b)) or cells.get((b, a)) or {}
 
 
 def mixing_long(name: str, mixing: Any) -> Table:
     sectors, cells = mixing_cells(mixing)
     pairs = sector_pairs(sectors, cells)
-    rows = [(a, b, *(_cell(cells, a, b).get(s) for s in STATS)) for a, b in pairs]
+    rows = [(a, b, *(pair_cell(cells, a, b).get(s) for s in STATS)) for a, b in pairs]
     return Table(name, ("sector_a", "sector_b", *STATS), rows)
 
 
@@ -224,6 +211,11 @@ def top_actors(actors: Sequence[Mapping[str, Any]], n: int) -> list[Mapping[str,
 
 def actors_table(report: Mapping[str, Any]) -> Table:
     return records_table("actors", report.get("actors", []), ACTOR_COLUMNS)
+
+
+def network_indicators(network: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """The scalar network indicators, in the order of the data, with their labels."""
+    return [(label(k, NETWORK_LABELS), v) for k, v in network.items() if not isinstance(v, Mapping)]
 
 
 def network_table(report: Mapping[str, Any]) -> Table:
@@ -310,7 +302,7 @@ def gaps_flat(gaps: Mapping[str, Any]) -> Table:
             continue
         done.add(key)
         gap = gap_of.get(key)
-        stats = _cell(cells, a, b) or gap or {}
+        stats = pair_cell(cells, a, b) or gap or {}
         pair = (
             a,
             b,

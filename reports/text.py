@@ -15,8 +15,18 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .labels import NETWORK_LABELS, ROLES, label, sector_sort_key, show
-from .tables import STATS, bridges_table, mixing_cells, name_of, sector_pairs, top_actors
+from .labels import ROLES, label, show
+from .tables import (
+    STATS,
+    bridges_table,
+    mixing_cells,
+    name_of,
+    network_indicators,
+    pair_cell,
+    sector_pairs,
+    sectors_table,
+    top_actors,
+)
 
 WIDTH = 120
 
@@ -80,11 +90,6 @@ def heading(console: Console, title: str, details: Sequence[tuple[str, Any]]) ->
 # Report
 
 
-def network_indicators(network: Mapping[str, Any]) -> list[tuple[str, Any]]:
-    """The scalar network indicators, in the order of the data, with their labels."""
-    return [(label(k, NETWORK_LABELS), v) for k, v in network.items() if not isinstance(v, Mapping)]
-
-
 def report_text(console: Console, report: Mapping[str, Any]) -> None:
     heading(
         console,
@@ -129,12 +134,11 @@ def report_text(console: Console, report: Mapping[str, Any]) -> None:
     console.print(Text(ROLES_LEGEND, style="dim"))
     console.print()
 
-    network = report.get("network") or {}
-    counts, ei = network.get("sector_counts") or {}, network.get("ei_by_sector") or {}
-    if counts or ei:
+    by_sector = sectors_table(report)
+    if by_sector is not None:
         table = new_table("Sectors", ["Sector", "Actors", "E-I index"], ["Actors", "E-I index"])
-        for sector in sorted({*counts, *ei}, key=sector_sort_key):
-            table.add_row(text(sector), text(counts.get(sector)), text(ei.get(sector)))
+        for row in by_sector.rows:
+            table.add_row(*map(text, row))
         emit(console, table)
 
 
@@ -189,7 +193,7 @@ def gaps_text(console: Console, gaps: Mapping[str, Any]) -> None:
     if cells:
         table = new_table("Sector mixing", ["Sectors", *STATS], STATS)
         for a, b in sector_pairs(sectors, cells):
-            values = cells.get((a, b)) or cells.get((b, a)) or {}
+            values = pair_cell(cells, a, b)
             table.add_row(Text(f"{a} × {b}"), *(text(values.get(s)) for s in STATS))
         emit(console, table)
 

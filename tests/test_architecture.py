@@ -21,7 +21,7 @@ FOLDERS = {
     "graph/analytics": "maillage.graph.analytics",
     "graph": "maillage.graph",
 }
-CORE = ("maillage.graph.model", "maillage.graph.errors")
+CORE = ("maillage.graph.model", "maillage.graph.errors", "maillage.graph.cells")
 ALLOWED = {
     "maillage": ("maillage",),
     "maillage.dashboard": (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from json.encoder import encode_basestring
 from operator import attrgetter
 
@@ -55,6 +56,17 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+class IsoDates(dict):
+    """``day -> day.isoformat()``, each distinct day formatted once (a store's row builders).
+
+    Start it with what stands for an absent date, e.g. ``IsoDates({None: None})``.
+    """
+
+    def __missing__(self, day: date) -> str:
+        text = self[day] = day.isoformat()
+        return text
 
 
 def check_hops(hops: int) -> int:

@@ -65,11 +65,12 @@ PING = "RETURN 1 AS ok"
 
 # --------------------------------------------------------------------------- writes
 
-#: Each of ``$ids`` with the node of the stored actor of that id (null: unknown).
+#: Each of ``$ids`` with the node of the stored actor of that id (null: unknown), as one
+#: list of pairs (one record: the driver reads a record at a time in Python).
 ACTOR_NODES = """
 UNWIND $ids AS id
 OPTIONAL MATCH (a:Actor {id: id})
-RETURN id, id(a) AS node
+RETURN collect([id, id(a)]) AS nodes
 """
 
 UNKNOWN_ACTIVITIES = """
@@ -78,35 +79,37 @@ WITH id WHERE NOT EXISTS { MATCH (:Activity {id: id}) }
 RETURN id
 """
 
-#: The stored actors among ``$ids``, with what tells whether an import changes them.
+#: The stored actors among ``$ids``, with what tells whether an import changes them: one
+#: list of [id, node, digest, territories].
 STORED_ACTORS = """
 UNWIND $ids AS id
 MATCH (a:Actor {id: id})
-RETURN id, id(a) AS node, a.digest AS digest, a.territories AS territories
+RETURN collect([id, id(a), a.digest, a.territories]) AS actors
 """
 
-#: The stored territories among ``$names``.
+#: The stored territories among ``$names``: one list of [name, node].
 TERRITORY_NODES = """
 UNWIND $names AS name
 MATCH (t:Territory {name: name})
-RETURN name, id(t) AS node
+RETURN collect([name, id(t)]) AS nodes
 """
 
 #: New territories (the writer holds the Meta lock: nobody else creates them meanwhile).
 CREATE_TERRITORIES = """
 UNWIND $names AS name
 CREATE (t:Territory {name: name})
-RETURN name, id(t) AS node
+RETURN collect([name, id(t)]) AS nodes
 """
 
 #: New actors from rows [id, name, sector, territories, kind, city, lat, lon, joined,
-#: attributes_json, digest]; a null is no property. The writer holds the Meta lock.
+#: attributes_json, digest]; a null is no property. The writer holds the Meta lock. Returns
+#: one list of [id, node].
 CREATE_ACTORS = """
 UNWIND $rows AS row
 CREATE (a:Actor {id: row[0], name: row[1], sector: row[2], territories: row[3], kind: row[4],
     city: row[5], lat: row[6], lon: row[7], joined: date(row[8]), attributes_json: row[9],
     digest: row[10]})
-RETURN row[0] AS id, id(a) AS node
+RETURN collect([row[0], id(a)]) AS nodes
 """
 
 #: Replaces the properties of existing actors: rows [node, then as ``CREATE_ACTORS``].

@@ -32,6 +32,7 @@ from ..model import (
 from . import sql
 from .base import GraphStore
 from .common import (
+    IsoDates,
     breadth_first_path,
     breadth_first_reach,
     check_hops,
@@ -436,14 +437,6 @@ def _actor_row(actor: Actor) -> tuple:
     )
 
 
-class _IsoDates(dict):
-    """``day -> day.isoformat()``, each distinct day formatted once."""
-
-    def __missing__(self, day: date) -> str:
-        text = self[day] = day.isoformat()
-        return text
-
-
 _TIE_FIELDS = attrgetter(
     "source", "target", "kind", "directed", "weight", "since", "until", "note", "ref", "activities"
 )
@@ -457,7 +450,7 @@ def _tie_rows(ties: Iterable[Tie]) -> list[tuple]:
     texts are 0, which ``UPSERT_TIE`` makes NULL.
     """
     rows = {}
-    iso = _IsoDates({None: 0})
+    iso = IsoDates({None: 0})
     kinds = _KIND_VALUE
     for source, target, kind, directed, weight, since, until, note, ref, activities in map(
         _TIE_FIELDS, ties

@@ -11,7 +11,8 @@ import networkx as nx
 import pytest
 
 from maillage.graph.analytics import report as report_module
-from maillage.graph.analytics.network import territory_graph
+from maillage.graph.analytics.brokerage import brokerage
+from maillage.graph.analytics.network import territory_arcs, territory_graph
 from maillage.graph.analytics.report import territory_report
 from maillage.graph.model import Actor, Network, Sector, Tie, TieKind
 
@@ -137,6 +138,18 @@ def test_values_are_networkx_values(weighted):
     betweenness = [a["betweenness"] for a in report["actors"]]
     assert betweenness == sorted(betweenness, reverse=True)
     assert report["variant"] == ("weighted" if weighted else "unweighted")
+
+
+def test_brokerage_counts_directed_ties_as_one_arc():
+    base = random_network(40, 7)
+    rng = random.Random(7)
+    ties = tuple(Tie(t.source, t.target, directed=rng.random() < 0.4) for t in base.ties) + (
+        Tie("n01", "n02", TieKind.FUNDING, directed=True),
+    )
+    network = Network("T", base.actors, ties)
+    expected = brokerage(territory_arcs(network))
+    for actor in territory_report(network)["actors"]:
+        assert actor["brokerage"] == expected[actor["id"]]
 
 
 def test_approximate_mode_is_chosen_above_the_threshold_and_stated():
