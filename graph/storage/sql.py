@@ -26,6 +26,15 @@ PRAGMAS = (
     "PRAGMA cache_size = -32768",
 )
 
+#: The indexes of the ties. An import of many ties into a store with few drops them and
+#: builds them again at the end, in the same transaction (``sqlite._write_ties``).
+TIES_BY_ENDS = (
+    "CREATE UNIQUE INDEX IF NOT EXISTS ties_by_ends ON ties (source, target, kind, directed)"
+)
+TIES_BY_TARGET = "CREATE INDEX IF NOT EXISTS ties_by_target ON ties (target)"
+DROP_TIES_BY_ENDS = "DROP INDEX IF EXISTS ties_by_ends"
+DROP_TIES_BY_TARGET = "DROP INDEX IF EXISTS ties_by_target"
+
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS meta (
         key TEXT PRIMARY KEY,
@@ -64,8 +73,8 @@ SCHEMA = (
         ref TEXT,
         activities TEXT NOT NULL
     )""",
-    "CREATE UNIQUE INDEX IF NOT EXISTS ties_by_ends ON ties (source, target, kind, directed)",
-    "CREATE INDEX IF NOT EXISTS ties_by_target ON ties (target)",
+    TIES_BY_ENDS,
+    TIES_BY_TARGET,
     """CREATE TABLE IF NOT EXISTS activities (
         id TEXT PRIMARY KEY,
         name TEXT,
@@ -88,7 +97,7 @@ SET_META = "UPDATE meta SET value = ? WHERE key = ?"
 #: then creates the new one), copy its rows over (``COPY_TIES_FROM_1``), drop it.
 MIGRATE_1_TO_2 = (
     "DROP INDEX IF EXISTS ties_by_source",
-    "DROP INDEX IF EXISTS ties_by_target",
+    DROP_TIES_BY_TARGET,
     "ALTER TABLE ties RENAME TO ties_schema_1",
 )
 COPY_TIES_FROM_1 = (
@@ -142,10 +151,15 @@ WHERE actors.name IS NOT excluded.name OR actors.sector IS NOT excluded.sector
 """
 
 INSERT_TERRITORY = "INSERT INTO territories (name) VALUES (?) ON CONFLICT (name) DO NOTHING"
-DELETE_MEMBERSHIPS_OF_ACTOR = "DELETE FROM actor_territories WHERE actor_id = ?"
-INSERT_MEMBERSHIP = (
-    "INSERT INTO actor_territories (territory, actor_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
-)
+#: The memberships of the actors of the JSON array, from their stored territory lists (one
+#: statement: no Python row per membership). ``WHERE true`` keeps ``ON CONFLICT`` from being
+#: read as part of the join.
+INSERT_MEMBERSHIPS_OF_ACTORS = """
+INSERT INTO actor_territories (territory, actor_id)
+SELECT t.value, a.id FROM json_each(?) m JOIN actors a ON a.id = m.value, json_each(a.territories) t
+WHERE true
+ON CONFLICT DO NOTHING
+"""
 DELETE_EMPTY_TERRITORIES = """
 DELETE FROM territories
 WHERE NOT EXISTS (SELECT 1 FROM actor_territories m WHERE m.territory = territories.name)
@@ -154,6 +168,12 @@ WHERE NOT EXISTS (SELECT 1 FROM actor_territories m WHERE m.territory = territor
 #: The ends, kind and direction of a tie are its identity: never updated. The optional text
 #: columns take 0 for NULL (``NULLIF``): Python's sqlite3 binds ``None`` through its adapter
 #: look-up, a third of the cost of a row, and an integer 0 never equals a text.
+#: ``UPSERT_TIE`` without the ``ON CONFLICT``: for rows that cannot conflict (``_write_ties``).
+INSERT_TIE = """
+INSERT INTO ties (source, target, kind, directed, weight, since, until, note, ref, activities)
+VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?)
+"""
+
 UPSERT_TIE = """
 INSERT INTO ties (source, target, kind, directed, weight, since, until, note, ref, activities)
 VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?)

@@ -42,6 +42,9 @@ from .common import (
 
 URL_PREFIX = "sqlite://"
 
+#: From this many ties on, an import into a store with few rebuilds the ties' indexes.
+BULK_TIES = 1000
+
 
 class SQLiteStore(GraphStore):
     """A ``GraphStore`` in one SQLite file.
@@ -217,7 +220,7 @@ class SQLiteStore(GraphStore):
                 sql.INSERT_TERRITORY, [(name,) for name in sorted(dataset.territories)]
             ).rowcount
             actors_added, actors_updated = self._write_actors(conn, actors)
-            ties_added, ties_updated = _upsert(conn, sql.UPSERT_TIE, sql.COUNT_TIES, ties)
+            ties_added, ties_updated = _write_ties(conn, ties)
             activities_added, activities_updated = _upsert(
                 conn, sql.UPSERT_ACTIVITY, sql.COUNT_ACTIVITIES, list(activities.values())
             )
@@ -246,12 +249,10 @@ class SQLiteStore(GraphStore):
         added, updated = _upsert(conn, sql.UPSERT_ACTOR, sql.COUNT_ACTORS, rows)
         moved = [row[0] for row in rows if stored_lists.get(row[0]) != row[3]]
         if moved:
-            left = [(actor_id,) for actor_id in moved if actor_id in stored_lists]
-            conn.executemany(sql.DELETE_MEMBERSHIPS_OF_ACTOR, left)
-            conn.executemany(
-                sql.INSERT_MEMBERSHIP,
-                [(name, actor_id) for actor_id in moved for name in actors[actor_id].territories],
-            )
+            left = [actor_id for actor_id in moved if actor_id in stored_lists]
+            if left:
+                conn.execute(sql.DELETE_MEMBERSHIPS_OF_ACTORS, (_json(left),))
+            conn.execute(sql.INSERT_MEMBERSHIPS_OF_ACTORS, (_json(moved),))
             if left:
                 conn.execute(sql.DELETE_EMPTY_TERRITORIES)
         return added, updated
@@ -398,14 +399,16 @@ def _day(text: str | None) -> date | None:
 
 
 def _upsert(
-    conn: sqlite3.Connection, statement: str, count: str, rows: list[tuple]
+    conn: sqlite3.Connection, statement: str, count: str, rows: list[tuple], before: int = -1
 ) -> tuple[int, int]:
     """Run an ``INSERT ... ON CONFLICT DO UPDATE ... WHERE changed``; return (added, updated).
 
     ``rowcount`` counts inserted and updated rows (identical ones are skipped by the
-    ``WHERE``); the growth of the table tells how many were inserted.
+    ``WHERE``); the growth of the table (from ``before`` rows, if known) tells how many
+    were inserted.
     """
-    before = conn.execute(count).fetchone()[0]
+    if before < 0:
+        before = conn.execute(count).fetchone()[0]
     written = conn.executemany(statement, rows).rowcount
     added = conn.execute(count).fetchone()[0] - before
     return added, written - added
@@ -415,6 +418,29 @@ _SECTOR_VALUE = {sector: sector.value for sector in Sector}
 _KIND_VALUE = {kind: kind.value for kind in TieKind}
 _NO_ATTRIBUTES = "{}"
 _NO_ACTIVITIES = "[]"
+
+
+def _write_ties(conn: sqlite3.Connection, rows: list[tuple]) -> tuple[int, int]:
+    """Upsert the tie rows (one per identity); return (added, updated).
+
+    When the store holds at most half as many ties as the rows (a first import, say), the
+    indexes are dropped and built again at the end, in the same transaction: sorting every
+    entry once costs less than inserting them one by one. Into an empty table the rows
+    cannot conflict, so they are inserted before the unique index exists.
+    """
+    stored = conn.execute(sql.COUNT_TIES).fetchone()[0]
+    if len(rows) < BULK_TIES or 2 * stored > len(rows):
+        return _upsert(conn, sql.UPSERT_TIE, sql.COUNT_TIES, rows, before=stored)
+    conn.execute(sql.DROP_TIES_BY_TARGET)
+    if stored:
+        counts = _upsert(conn, sql.UPSERT_TIE, sql.COUNT_TIES, rows, before=stored)
+    else:
+        conn.execute(sql.DROP_TIES_BY_ENDS)
+        conn.executemany(sql.INSERT_TIE, rows)
+        conn.execute(sql.TIES_BY_ENDS)
+        counts = (len(rows), 0)
+    conn.execute(sql.TIES_BY_TARGET)
+    return counts
 
 
 def _actor_row(actor: Actor) -> tuple:
