@@ -11,14 +11,15 @@ schema in place; best and median are reported:
    ``scripts/neo4j_server.py``.
 3. Neo4j ``LOAD CSV`` of the same two files from the server's import folder,
    writing the same graph (actors with their territories, ``IN`` links, ties
-   merged on the same key with the same properties) in batches of 10,000 rows
-   (``CALL { ... } IN TRANSACTIONS``). The ratio LOAD CSV time / Maillage time
-   must be >= 1.0.
+   merged on the same key, from the same end as the store stores them, with
+   the same properties) in batches of 10,000 rows (``CALL { ... } IN
+   TRANSACTIONS``). The ratio LOAD CSV time / Maillage time must be >= 1.0.
 
 Runs 2 and 3 alternate (Maillage, LOAD CSV, Maillage, ...) so that both meet the
 same server state (JIT, page cache, garbage collector) and the same load from
 other programs on the machine; the ratio is reported for the best times and as
-the median of the runs' own ratios.
+the median of the runs' own ratios. After the first of each, the graphs they
+wrote are compared (every territory's counts and one whole network).
 
 Run ``python benchmarks/bench_store_import.py [--ties 40000] [--actors 10000] [--runs 5]
 [--warmup 1] [--skip-neo4j]``.

@@ -105,7 +105,7 @@ class DatasetBuilder:
         self, actors: list[Actor], ids: list[str], label: str, lines: Sequence[int]
     ) -> None:
         """Add many actors (not two-mode) at once; one by one (``add_actor``) if an id repeats."""
-        if len(set(ids)) == len(ids) and self.actors.keys().isdisjoint(ids):
+        if len(set(ids)) == len(ids) and (not self.actors or self.actors.keys().isdisjoint(ids)):
             self.actors.update(zip(ids, actors, strict=True))
             self.actor_where.update(zip(ids, zip(repeat(label), lines), strict=True))
         else:
@@ -171,7 +171,7 @@ class DatasetBuilder:
         self, ties: list[Tie], keys: list[TieKey], label: str, lines: Sequence[int]
     ) -> None:
         """Add many ties at once; one by one (as ``add_tie``) if any key repeats."""
-        if len(set(keys)) == len(keys) and self.ties.keys().isdisjoint(keys):
+        if len(set(keys)) == len(keys) and (not self.ties or self.ties.keys().isdisjoint(keys)):
             self.ties.update(zip(keys, ties, strict=True))
             self._unplaced_ties.append((keys, label, lines))
         else:

@@ -37,6 +37,7 @@ __all__ = ["territory_report", "default_pivots"]
 
 APPROXIMATE_THRESHOLD = 50_000
 EIGENVECTOR_MAX_ITER = 1000
+_PER_ACTOR = ("betweenness", "closeness", "eigenvector", "pagerank", "constraint", "effective_size")
 
 REFERENCES = [
     "Brandes, U. (2001). A faster algorithm for betweenness centrality. "
@@ -216,73 +217,94 @@ def territory_report(
     if k is not None and k >= n:
         k = None
 
-    sectors_present = sorted({s for _, s in G.nodes(data="sector")}, key=group_sort_key)
-    if n:
-        betweenness = betweenness_centrality(G, k=k, weight=weight, seed=seed)
-        closeness = closeness_centrality(G, weight=weight, k=k, seed=seed)
-        eigenvector, eigenvector_method = _eigenvector(G, eg, weight)
-        rank = pagerank(G, weight=weight)
-    else:
-        betweenness = closeness = eigenvector = rank = {}
-        eigenvector_method = "none (no actors)"
-    burt_constraint = constraint(G, weight=weight)
-    burt_size = effective_size(G, weight=weight)
-    roles = _brokerage(network, eg, G)
-    community = communities(G, weight=weight, seed=seed)
-    actor_ei = ei_index_by_node(G, weight=weight)
-    membership, sizes = eg.components
-
-    actors = []
-    for i, actor_id in enumerate(eg.nodes):
-        node = G.nodes[actor_id]
-        actors.append(
-            {
-                "id": actor_id,
-                "name": node["name"],
-                "sector": node["sector"],
-                "degree": int(eg.degree[i]),
-                "betweenness": betweenness[actor_id],
-                "closeness": closeness[actor_id],
-                "eigenvector": eigenvector[actor_id],
-                "pagerank": rank[actor_id],
-                "constraint": burt_constraint[actor_id],
-                "effective_size": burt_size[actor_id],
-                "brokerage": dict(zip(ROLES, roles[i].tolist(), strict=True)),
-                "community": community[actor_id],
-                "ei_index": actor_ei[actor_id],
-            }
-        )
-    actors.sort(key=lambda a: (-a["betweenness"], a["id"]))
-
-    whole_ei = ei_index(G, weight=weight)
+    measures = _measures(network, G, eg, weight, k, seed)
     internal = _internal_ties(network)
-    mixing = mixing_baseline(G, permutations=permutations, seed=seed, weight=weight) if n else {}
     return {
         "territory": network.territory,
         "as_of": network.as_of.isoformat() if network.as_of else None,
         "variant": "weighted" if weighted else "unweighted",
-        "approximate": bool(approximate and k is not None),
+        "approximate": k is not None,
         "method": _method(
-            weight, seed, k, eigenvector_method, permutations, leiden_runs(eg.n, eg.m)
+            weight, seed, k, measures["eigenvector method"], permutations, leiden_runs(n, eg.m)
         ),
-        "network": {
-            "actors": n,
-            "ties": internal,
-            "linked_pairs": eg.m,
-            "density": float(nx.density(G)),
-            "components": int(len(sizes)),
-            "largest_component_share": float(sizes.max() / n) if n else 0.0,
-            "average_clustering": _average_clustering(eg),
-            "communities": len(set(community.values())),
-            "modularity": modularity(G, community, weight=weight) if n else 0.0,
-            "ei_index": whole_ei if whole_ei is not None else 0.0,
-            "openness": _openness(network, internal),
-            "sector_counts": _sector_counts(G, sectors_present),
-            "ei_by_sector": ei_index_by_group(G, weight=weight) if n else {},
-            "assortativity": attribute_assortativity(G) if n else None,
-        },
-        "sector_mixing": mixing,
-        "actors": actors,
+        "network": _indicators(network, G, eg, weight, measures["community"], internal),
+        "sector_mixing": (
+            mixing_baseline(G, permutations=permutations, seed=seed, weight=weight) if n else {}
+        ),
+        "actors": _actor_rows(G, eg, measures),
+    }
+
+
+def _measures(
+    network: Network, G: nx.Graph, eg: EngineGraph, weight: str | None, k: int | None, seed: int
+) -> dict[str, Any]:
+    """Every per-actor measure, as node-keyed dicts (brokerage: an array of role counts)."""
+    if eg.n:
+        eigenvector, eigenvector_method = _eigenvector(G, eg, weight)
+        central = {
+            "betweenness": betweenness_centrality(G, k=k, weight=weight, seed=seed),
+            "closeness": closeness_centrality(G, weight=weight, k=k, seed=seed),
+            "eigenvector": eigenvector,
+            "pagerank": pagerank(G, weight=weight),
+        }
+    else:
+        central = dict.fromkeys(["betweenness", "closeness", "eigenvector", "pagerank"], {})
+        eigenvector_method = "none (no actors)"
+    return {
+        **central,
+        "eigenvector method": eigenvector_method,
+        "constraint": constraint(G, weight=weight),
+        "effective_size": effective_size(G, weight=weight),
+        "brokerage": _brokerage(network, eg, G),
+        "community": communities(G, weight=weight, seed=seed),
+        "ei_index": ei_index_by_node(G, weight=weight),
+    }
+
+
+def _actor_rows(G: nx.Graph, eg: EngineGraph, measures: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per actor, by decreasing betweenness, then id."""
+    rows = []
+    for i, actor_id in enumerate(eg.nodes):
+        node = G.nodes[actor_id]
+        row = {"id": actor_id, "name": node["name"], "sector": node["sector"]}
+        row["degree"] = int(eg.degree[i])
+        row.update((key, measures[key][actor_id]) for key in _PER_ACTOR)
+        row["brokerage"] = dict(zip(ROLES, measures["brokerage"][i].tolist(), strict=True))
+        row["community"] = measures["community"][actor_id]
+        row["ei_index"] = measures["ei_index"][actor_id]
+        rows.append(row)
+    rows.sort(key=lambda row: (-row["betweenness"], row["id"]))
+    return rows
+
+
+def _indicators(
+    network: Network,
+    G: nx.Graph,
+    eg: EngineGraph,
+    weight: str | None,
+    community: dict[str, int],
+    internal: int,
+) -> dict[str, Any]:
+    """The network-level indicators of the report."""
+    n = eg.n
+    _, sizes = eg.components
+    whole_ei = ei_index(G, weight=weight)
+    sectors = sorted({s for _, s in G.nodes(data="sector")}, key=group_sort_key)
+    return {
+        "actors": n,
+        "ties": internal,
+        "linked_pairs": eg.m,
+        "density": float(nx.density(G)),
+        "components": int(len(sizes)),
+        "largest_component_share": float(sizes.max() / n) if n else 0.0,
+        "average_clustering": _average_clustering(eg),
+        "communities": len(set(community.values())),
+        "modularity": modularity(G, community, weight=weight) if n else 0.0,
+        "ei_index": whole_ei if whole_ei is not None else 0.0,
+        "openness": _openness(network, internal),
+        "sector_counts": _sector_counts(G, sectors),
+        "ei_by_sector": ei_index_by_group(G, weight=weight) if n else {},
+        "assortativity": attribute_assortativity(G) if n else None,
     }
 
 
