@@ -144,10 +144,10 @@ def speed_and_quality(actors: int = 10_000, ties: int = 40_000, repeat: int = 2)
         leiden = g.community_leiden("modularity", n_iterations=-1).membership
     louvain = nx.community.louvain_communities(G, weight=None, seed=42)
     ours = result["network"]["modularity"]
-    print(f"modularity, territory_report   : {ours:.4f}")
-    print(f"modularity, igraph Leiden      : {g.modularity(leiden):.4f}")
+    print(f"modularity, territory_report   : {ours:.6f}")
+    print(f"modularity, igraph Leiden      : {g.modularity(leiden):.6f}")
     louvain_modularity = nx.community.modularity(G, louvain, weight=None)
-    print(f"modularity, NetworkX Louvain   : {louvain_modularity:.4f}")
+    print(f"modularity, NetworkX Louvain   : {louvain_modularity:.6f}")
 
 
 def approximate_mode(

@@ -166,9 +166,16 @@ class Maillage:
             "gaps",
             (territory, as_of),
             lambda: analytics.gap_report(
-                self.network(territory, as_of=as_of), seed=self.settings.seed
+                self.network(territory, as_of=as_of),
+                seed=self.settings.seed,
+                partition=self._communities(territory, as_of),
             ),
         )
+
+    def _communities(self, territory: str, as_of: date | None) -> dict[str, int]:
+        """The report's cached communities, so that gaps never detect them again."""
+        actors = self.report(territory, as_of=as_of)["actors"]
+        return {actor["id"]: actor["community"] for actor in actors}
 
     def compare(self, territories: Sequence[str], *, as_of: date | None = None) -> dict:
         names = tuple(territories)

@@ -15,6 +15,7 @@ components and sums of shortest-path lengths (closeness).
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -257,17 +258,22 @@ def engine_graph(G: nx.Graph, weight: str | None = None) -> EngineGraph:
     return view
 
 
+_IGRAPH_RANDOM = threading.RLock()
+
+
 @contextmanager
 def seeded_igraph(seed: int | None) -> Iterator[None]:
     """Run igraph's random algorithms from ``random.Random(seed)``, then restore the default.
 
-    igraph draws from one process-wide generator, so this is not thread-safe.
+    igraph draws from one process-wide generator: a lock keeps two threads (two
+    dashboard users) from interleaving their seeded runs.
     """
-    ig.set_random_number_generator(random.Random(seed))
-    try:
-        yield
-    finally:
-        ig.set_random_number_generator(random)
+    with _IGRAPH_RANDOM:
+        ig.set_random_number_generator(random.Random(seed))
+        try:
+            yield
+        finally:
+            ig.set_random_number_generator(random)
 
 
 def sample_pivots(nodes: Sequence[Any], k: int, seed: int | None) -> list[Any]:
