@@ -31,4 +31,5 @@ eval "$($PY scripts/neo4j_server.py env)"
 export NEO4J_URI NEO4J_USERNAME NEO4J_PASSWORD NEO4J_DATABASE
 
 echo "== Tests"
-$PY -m pytest "$@"
+# -v: every test id with its outcome, so the log shows each contract test passing on [sqlite] and [neo4j].
+$PY -m pytest -v "$@"
