@@ -18,6 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import networkx as nx
+
 from . import loaders
 from .graph import analytics
 from .graph.errors import MaillageError, NotFound
@@ -230,7 +232,14 @@ class Maillage:
         self, territory: str, source: str, target: str, *, as_of: date | None = None
     ) -> str:
         """The introduction chain in plain words, one step a line."""
-        chain = self.path(territory, source, target, as_of=as_of)
+        graph = self.graph(territory, as_of=as_of)
+        missing = [actor for actor in (source, target) if actor not in graph]
+        if missing:
+            raise NotFound(f"no actor with id {missing[0]!r} in {territory}")
+        try:
+            chain = self.path(territory, source, target, as_of=as_of)
+        except nx.NetworkXNoPath:
+            chain = []
         if not chain:
             return f"No chain of ties links {source} to {target} in {territory}."
         steps = analytics.path_explanation(self.graph(territory, as_of=as_of), chain)

@@ -168,3 +168,13 @@ def test_unreachable_neo4j_is_a_clear_error():
     assert result.exit_code == 1
     assert "neo4j://127.0.0.1:9" in result.output
     assert "Traceback" not in result.output
+
+
+def test_path_names_the_chain_or_the_missing_actor(store_url, files):
+    run("import", *map(str, files), store=store_url)
+    chain = run("path", "Alsace", "a1", "a3", store=store_url)
+    assert chain.exit_code == 0, chain.output
+    assert "Les Jardins d'Ill" in chain.output
+    unknown = run("path", "Alsace", "a1", "nobody", store=store_url)
+    assert unknown.exit_code == 1
+    assert "'nobody'" in unknown.output and "Traceback" not in unknown.output
