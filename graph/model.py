@@ -6,13 +6,13 @@ analytics read them. The vocabulary is the one of ``DATA-FORMAT.md``.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
+from json.encoder import encode_basestring
 
 
 class Sector(StrEnum):
@@ -142,10 +142,26 @@ class Tie:
     @property
     def key(self) -> str:
         """Stable identity of the tie: kind, direction and its two ends."""
-        ends = [self.source, self.target]
-        if not self.directed:
-            ends.sort()
-        return json.dumps([self.kind.value, self.directed, *ends], ensure_ascii=False)
+        return self.identity()[0]
+
+    def identity(self) -> tuple[str, str, str]:
+        """``(key, source, target)`` with an undirected tie's ends in key order.
+
+        The key is the JSON text of ``[kind, directed, end, end]`` as
+        ``json.dumps(..., ensure_ascii=False)`` writes it, spelt out directly
+        because stores build it for every tie of an import.
+
+        >>> Tie("b", "a").identity()
+        ('["partnership", false, "a", "b"]', 'a', 'b')
+        """
+        source, target, directed = self.source, self.target, self.directed
+        if not directed and target < source:
+            source, target = target, source
+        key = (
+            f"[{encode_basestring(self.kind.value)}, {'true' if directed else 'false'}, "
+            f"{encode_basestring(source)}, {encode_basestring(target)}]"
+        )
+        return key, source, target
 
     def active_on(self, day: date | None) -> bool:
         """True when the tie existed on ``day`` (always true without a date)."""
