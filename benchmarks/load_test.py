@@ -208,7 +208,9 @@ def client(
                 if answer.status_code not in (200, 204):
                     problem = f"HTTP {answer.status_code}: {answer.text[:200]!r}"
                 elif ERROR_PANEL in answer.content:
-                    problem = "error panel in the response"
+                    at = answer.content.index(ERROR_PANEL)
+                    shown = answer.content[at : at + 300].decode("utf-8", "replace")
+                    problem = f"error panel in the response: {shown}"
             except Exception as error:  # noqa: BLE001 - every failure is counted and reported
                 problem = f"{type(error).__name__}: {error}"
             results.record(action, time.perf_counter() - started, problem)

@@ -23,6 +23,7 @@ from .builder import DatasetBuilder
 from .csv_reader import read_csv
 from .excel import CANONICAL_SHEETS, Workbook
 from .graphfiles import read_graph_file
+from .limits import FileLimits, bounded_table, check_expanded_size, check_file_size
 from .mapping import CANONICAL, MappingFile, Role, TableSpec, read_mapping
 from .rows import read_table
 from .validate import ProblemLog
@@ -52,6 +53,7 @@ def load(
     mapping: Path | str | None = None,
     known_actor_ids: Container[str] = (),
     progress: Progress | None = None,
+    limits: FileLimits | None = None,
 ) -> LoadResult:
     """Read, check and assemble ``paths`` (CSV, Excel, GEXF, GraphML) into one ``Dataset``.
 
@@ -61,10 +63,12 @@ def load(
     ``file:line: column: message`` and nothing is returned.
 
     ``progress(done_rows, total_rows)`` is called as rows are read;
-    ``total_rows`` is an estimate until the end.
+    ``total_rows`` is an estimate until the end. A file over ``limits`` (bytes,
+    unzipped bytes, rows, a cell's characters; ``FileLimits()`` by default) is a
+    problem naming the limit.
     """
     with _collector_paused():
-        return _load(paths, mapping, known_actor_ids, progress)
+        return _load(paths, mapping, known_actor_ids, progress, limits or FileLimits())
 
 
 @contextmanager
@@ -89,6 +93,7 @@ def _load(
     mapping: Path | str | None,
     known_actor_ids: Container[str],
     progress: Progress | None,
+    limits: FileLimits,
 ) -> LoadResult:
     log = ProblemLog()
     warnings: list[str] = []
@@ -110,12 +115,15 @@ def _load(
             log.add(label, None, None, f"no [[file]] of {mapping} matches this file")
             continue
         suffix = path.suffix.lower()
+        if not check_file_size(path, label, limits, log):
+            continue
         if suffix in CSV_SUFFIXES:
-            _read_delimited(path, label, specs[0], builder, warnings, counter)
+            _read_delimited(path, label, specs[0], builder, warnings, counter, limits)
         elif suffix in EXCEL_SUFFIXES:
-            _read_workbook(path, label, specs, mapping_file, builder, warnings, counter)
+            if check_expanded_size(path, label, limits, log):
+                _read_workbook(path, label, specs, mapping_file, builder, warnings, counter, limits)
         elif suffix in GRAPH_SUFFIXES:
-            counter.tick(read_graph_file(path, label, specs[0], builder, warnings))
+            counter.tick(read_graph_file(path, label, specs[0], builder, warnings, limits))
         elif not path.exists():
             log.add(label, None, None, "cannot read: No such file or directory")
         else:
@@ -133,12 +141,13 @@ def _read_delimited(
     builder: DatasetBuilder,
     warnings: list[str],
     counter: _Counter,
+    limits: FileLimits,
 ) -> None:
     table = read_csv(
         path, label, builder.log, warnings, delimiter=spec.delimiter, encoding=spec.encoding
     )
     if table is not None:
-        read_table(table, spec, builder, warnings, counter.tick)
+        read_table(bounded_table(table, limits, builder.log), spec, builder, warnings, counter.tick)
 
 
 def _read_workbook(
@@ -149,6 +158,7 @@ def _read_workbook(
     builder: DatasetBuilder,
     warnings: list[str],
     counter: _Counter,
+    limits: FileLimits,
 ) -> None:
     log = builder.log
     with Workbook(path, label, log) as book:
@@ -188,7 +198,7 @@ def _read_workbook(
         for sheet, spec in sheets:
             table = book.table(sheet)
             if table is not None:
-                read_table(table, spec, builder, warnings, counter.tick)
+                read_table(bounded_table(table, limits, log), spec, builder, warnings, counter.tick)
 
 
 class _Counter:

@@ -12,7 +12,7 @@ import ipaddress
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,10 +21,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import networkx as nx
 
 from . import loaders
+from .budget import Budget, too_many_territories
 from .graph import analytics
 from .graph.errors import MaillageError, NotFound
 from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary
 from .graph.storage import GraphStore, open_store
+from .graph.storage.breaker import CircuitBreaker
 from .graph.storage.pseudonymised import PseudonymisedStore
 from .settings import Settings, derive_key, secret_key
 
@@ -37,23 +39,40 @@ T = TypeVar("T")
 
 
 class ResultCache:
-    """A small thread-safe LRU of computed results, keyed by plain tuples."""
+    """A small thread-safe LRU of computed results, keyed by plain tuples.
+
+    A result being computed is computed once: callers asking for the same key
+    meanwhile wait for it (a browser fires several callbacks that need the
+    same report at once), instead of each computing it again.
+    """
 
     def __init__(self, size: int) -> None:
         self._size = size
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._pending: dict[Hashable, threading.Event] = {}
         self._lock = threading.Lock()
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = compute()
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
+        while True:
+            with self._lock:
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    return self._items[key]
+                pending = self._pending.get(key)
+                if pending is None:
+                    done = self._pending[key] = threading.Event()
+                    break
+            pending.wait()  # then read the result, or compute it if that failed
+        try:
+            value = compute()
+            with self._lock:
+                self._items[key] = value
+                while len(self._items) > self._size:
+                    self._items.popitem(last=False)
+        finally:
+            with self._lock:
+                del self._pending[key]
+            done.set()
         return value
 
 
@@ -89,6 +108,8 @@ class Maillage:
         self._pseudonymised: Maillage | None = None
         self._secret: bytes | None = None
         self._secret_lock = threading.Lock()
+        self.budget: Budget | None = None
+        """Bounds on analyses, set when serving the web app (the command line has none)."""
 
     @property
     def store(self) -> GraphStore:
@@ -124,6 +145,7 @@ class Maillage:
             return found
         key = derive_key(self.secret(), "citizen pseudonyms")
         created = Maillage(self.settings, store=PseudonymisedStore(self.store, key))
+        created.budget = self.budget
         with self._secret_lock:
             if self._pseudonymised is None:
                 self._pseudonymised = created
@@ -132,6 +154,15 @@ class Maillage:
     def _cached(self, what: str, key: tuple, compute: Callable[[], T]) -> T:
         version = self.store.data_version()
         return self._cache.get_or_compute((what, version, *key), compute)
+
+    def _bounded(self, what: str, territories: Iterable[str], compute: Callable[[], T]) -> T:
+        """``compute()`` within the web app's budget (:mod:`maillage.budget`), if there is one."""
+        if self.budget is None:
+            return compute()
+        wanted = set(territories)
+        cost = sum(t.actors + t.ties for t in self.territories() if t.name in wanted)
+        with self.budget.turn(what, cost):
+            return compute()
 
     # Reading the store
 
@@ -142,11 +173,13 @@ class Maillage:
         return [t.name for t in self.territories()]
 
     def network(self, territory: str, *, as_of: date | None = None) -> Network:
+        _check_text(territory, "territory")
         return self._cached(
             "network", (territory, as_of), lambda: self.store.network(territory, as_of=as_of)
         )
 
     def actor(self, actor_id: str) -> Actor:
+        _check_text(actor_id, "actor")
         found = self.store.actor(actor_id)
         if found is None:
             raise NotFound(f"no actor with id {actor_id!r}")
@@ -158,8 +191,12 @@ class Maillage:
         return self._cached(
             "report",
             (territory, as_of, weighted),
-            lambda: analytics.territory_report(
-                self.network(territory, as_of=as_of), weighted=weighted, seed=self.settings.seed
+            lambda: self._bounded(
+                f"the report of {territory}",
+                (territory,),
+                lambda: analytics.territory_report(
+                    self.network(territory, as_of=as_of), weighted=weighted, seed=self.settings.seed
+                ),
             ),
         )
 
@@ -167,10 +204,17 @@ class Maillage:
         return self._cached(
             "gaps",
             (territory, as_of),
+            lambda: self._gap_report(territory, as_of),
+        )
+
+    def _gap_report(self, territory: str, as_of: date | None) -> dict:
+        # The report first, in its own turn: a turn never waits for another analysis.
+        partition = self._communities(territory, as_of)
+        return self._bounded(
+            f"the gaps of {territory}",
+            (territory,),
             lambda: analytics.gap_report(
-                self.network(territory, as_of=as_of),
-                seed=self.settings.seed,
-                partition=self._communities(territory, as_of),
+                self.network(territory, as_of=as_of), seed=self.settings.seed, partition=partition
             ),
         )
 
@@ -180,12 +224,20 @@ class Maillage:
         return {actor["id"]: actor["community"] for actor in actors}
 
     def compare(self, territories: Sequence[str], *, as_of: date | None = None) -> dict:
-        names = tuple(territories)
+        """Indicators of ``territories`` side by side; a name given twice is compared once."""
+        names = tuple(dict.fromkeys(territories))
+        limit = self.settings.limits.compare_territories
+        if len(names) > limit:
+            raise too_many_territories(len(names), limit)
         return self._cached(
             "compare",
             (names, as_of),
-            lambda: analytics.compare_territories(
-                [self.network(t, as_of=as_of) for t in names], seed=self.settings.seed
+            lambda: self._bounded(
+                f"the comparison of {len(names)} territories",
+                names,
+                lambda: analytics.compare_territories(
+                    [self.network(t, as_of=as_of) for t in names], seed=self.settings.seed
+                ),
             ),
         )
 
@@ -193,8 +245,12 @@ class Maillage:
         return self._cached(
             "bridges",
             (territory, since, until),
-            lambda: analytics.bridge_changes(
-                self.network(territory, as_of=since), self.network(territory, as_of=until)
+            lambda: self._bounded(
+                f"the bridges of {territory}",
+                (territory,),
+                lambda: analytics.bridge_changes(
+                    self.network(territory, as_of=since), self.network(territory, as_of=until)
+                ),
             ),
         )
 
@@ -213,7 +269,11 @@ class Maillage:
         return self._cached(
             "layout",
             (territory,),
-            lambda: analytics.layout(self.graph(territory), seed=self.settings.seed),
+            lambda: self._bounded(
+                f"the layout of {territory}",
+                (territory,),
+                lambda: analytics.layout(self.graph(territory), seed=self.settings.seed),
+            ),
         )
 
     def path(
@@ -257,7 +317,11 @@ class Maillage:
     ) -> ImportSummary:
         """Validate ``paths`` whole, then upsert them in one transaction unless ``dry_run``."""
         loaded = loaders.load(
-            paths, mapping=mapping, known_actor_ids=_StoredIds(self.store), progress=progress
+            paths,
+            mapping=mapping,
+            known_actor_ids=_StoredIds(self.store),
+            progress=progress,
+            limits=self.settings.limits.files,
         )
         result = None if dry_run else self.store.upsert(loaded.dataset)
         return ImportSummary(loaded.dataset, result, tuple(loaded.warnings))
@@ -295,10 +359,29 @@ class Maillage:
         return Access.from_settings(users, self.settings, self.secret())
 
     def web_app(self, access: Access | None = None) -> dash.Dash:
-        """The Dash app (its Flask server is ``.server``), behind ``access`` if given."""
+        """The Dash app (its Flask server is ``.server``), behind ``access`` if given.
+
+        Serving bounds the work: request bodies (``Limits.request_bytes``),
+        analyses (:class:`~maillage.budget.Budget`), and store calls, which
+        fail at once while the store is down (a circuit breaker).
+        """
+        from . import request_limits
         from .dashboard import create_app
 
-        return create_app(self, access=access)
+        self._serving_bounds()
+        app = create_app(self, access=access)
+        request_limits.install(app.server, app.callback_map, self.settings.limits.request_bytes)
+        return app
+
+    def _serving_bounds(self) -> None:
+        with self._store_lock:
+            if not isinstance(self._store, CircuitBreaker):
+                given, url = self._store, self.settings.store_url
+                self._store = CircuitBreaker(lambda: given or open_store(url))
+        if self.budget is None:
+            self.budget = Budget(self.settings.limits)
+        if self._pseudonymised is not None:
+            self._pseudonymised.budget = self.budget
 
     def serve(self, *, host: str = "127.0.0.1", port: int = 8050) -> None:
         """Serve the web app with waitress (a production WSGI server) until interrupted.
@@ -310,7 +393,11 @@ class Maillage:
 
         access = self.access(host)
         dash_app = self.web_app(access)
-        options: dict[str, Any] = {"threads": self.settings.threads, "ident": "Maillage"}
+        options: dict[str, Any] = {
+            "threads": self.settings.threads,
+            "ident": "Maillage",
+            "max_request_body_size": self.settings.limits.request_bytes,
+        }
         if self.settings.trusted_proxy:
             options.update(
                 trusted_proxy=self.settings.trusted_proxy,
@@ -337,6 +424,16 @@ def _exposed_message(host: str, settings: Settings) -> str:
         "configure sign-in first: `maillage users add NAME --role admin` (writes "
         f"{users_file}), or give a users file with --users FILE or MAILLAGE_USERS_FILE."
     )
+
+
+def _check_text(value: str, what: str) -> None:
+    """``NotFound`` for a name no store can hold (a lone surrogate, sent by a browser)."""
+    if isinstance(value, str) and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = value.encode("utf-8", "backslashreplace").decode("utf-8")
+            raise NotFound(f"no {what} named {shown!r}") from None
 
 
 def _file_stem(name: str) -> str:
