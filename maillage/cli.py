@@ -381,5 +381,20 @@ def users_remove(name: str, users_file: Path | None) -> None:
     click.echo(f"Removed {name} from {path}")
 
 
+@users.command("unlock")
+@click.argument("name")
+@_friendly_errors
+def users_unlock(name: str) -> None:
+    """Let NAME sign in again at once, from every address, after failed sign-ins.
+
+    The running server (same data folder) reads the request at its next sign-in.
+    """
+    from .throttle import UNLOCK_FILE, UnlockRequests
+
+    path = Settings.from_env().data_dir / UNLOCK_FILE
+    UnlockRequests(path).request(name)
+    click.echo(f"Unlocked {name}: the server forgets its failed sign-ins.")
+
+
 if __name__ == "__main__":
     main()

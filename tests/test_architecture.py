@@ -30,6 +30,7 @@ ALLOWED = {
         "maillage.graph",
         "maillage.app",
         "maillage.settings",
+        "maillage.throttle",
     ),
     "maillage.reports": ("maillage.reports", *CORE),
     "maillage.loaders": ("maillage.loaders", *CORE),
