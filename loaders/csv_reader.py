@@ -11,7 +11,7 @@ from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
-from .fields import restore_formula
+from ..graph.cells import restore_formula
 from .tables import Table
 from .validate import ProblemLog
 

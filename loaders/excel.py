@@ -8,7 +8,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from .fields import format_number, restore_formula
+from ..graph.cells import restore_formula
+from .fields import format_number
 from .tables import Table
 from .validate import ProblemLog
 

@@ -21,8 +21,9 @@ from itertools import repeat
 from operator import eq, methodcaller, ne
 from typing import Any, TypeVar
 
+from ..graph.cells import restore_formula
 from ..graph.model import Actor, Sector, Tie, TieKind
-from .fields import parse_bool, parse_date, parse_latitude, parse_longitude, restore_formula
+from .fields import parse_bool, parse_date, parse_latitude, parse_longitude
 from .mapping import TableSpec
 from .records import activities_of, clean, kind_of, text_of, weight_of
 
