@@ -10,7 +10,6 @@ import pytest
 from maillage.graph.errors import MaillageError, StoreUnavailable
 from maillage.graph.model import Actor, Dataset, Sector
 from maillage.graph.storage import open_store
-from maillage.graph.storage.common import tie_identity
 from maillage.graph.storage.neo4j import Neo4jStore
 from maillage.graph.storage.sqlite import SQLiteStore
 
@@ -126,11 +125,16 @@ def test_an_unsupported_store_url_is_refused():
     [("b", "a", False), ("a", "b", True), ("é'\"\\", "🌿\n", False), ("z", "\u0000x", False)],
 )
 def test_the_fast_tie_key_is_tie_key(source, target, directed):
+    import json
+
     from maillage.graph.model import Tie, TieKind
+    from maillage.graph.storage.sqlite import _tie_rows
 
     for kind in TieKind:
         tie = Tie(source, target, kind, directed=directed)
-        key, first, second = tie_identity(tie)
-        assert key == tie.key
+        key_kind, key_directed, first, second = tie.identity
+        assert tie.key == json.dumps(list(tie.identity), ensure_ascii=False)
         ends = (source, target) if directed else tuple(sorted((source, target)))
-        assert (first, second) == ends
+        assert (key_kind, key_directed, first, second) == (kind.value, directed, *ends)
+        (row,) = _tie_rows([tie])
+        assert row[:2] == ends
