@@ -113,7 +113,8 @@ def test_weighted_equal_to_networkx_with_inverse_distances(seed):
         nx.betweenness_centrality(G, weight="distance"),
     )
     assert_same(
-        closeness_centrality(G, distance="distance"), nx.closeness_centrality(G, distance="distance")
+        closeness_centrality(G, distance="distance"),
+        nx.closeness_centrality(G, distance="distance"),
     )
     assert_same(
         eigenvector_centrality(G, max_iter=1000, weight="weight"),
