@@ -273,6 +273,8 @@ def _actor_rows(G: nx.Graph, eg: EngineGraph, measures: dict[str, Any]) -> list[
         row = {"id": actor_id, "name": node["name"], "sector": node["sector"]}
         row["degree"] = int(eg.degree[i])
         row.update((key, measures[key][actor_id]) for key in _PER_ACTOR)
+        if row["degree"] == 0:  # NetworkX's NaN, null in the document (DATA-FORMAT.md)
+            row["constraint"] = row["effective_size"] = None
         row["brokerage"] = dict(zip(ROLES, measures["brokerage"][i].tolist(), strict=True))
         row["community"] = measures["community"][actor_id]
         row["ei_index"] = measures["ei_index"][actor_id]
