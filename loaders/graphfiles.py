@@ -28,7 +28,7 @@ from xml.parsers import expat
 from ..graph.model import fold
 from .builder import DatasetBuilder
 from .mapping import TableSpec
-from .records import ActorParser, TieParser
+from .row_parsers import ActorParser, TieParser
 
 ACTOR_ATTRIBUTE_FIELDS = {
     "sector": "sector",

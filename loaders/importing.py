@@ -24,7 +24,7 @@ from .csv_reader import read_csv
 from .excel import CANONICAL_SHEETS, Workbook
 from .graphfiles import read_graph_file
 from .mapping import CANONICAL, MappingFile, Role, TableSpec, read_mapping
-from .rows import read_table
+from .table_reading import read_table
 from .validate import ProblemLog
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})

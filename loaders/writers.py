@@ -38,7 +38,7 @@ from xml.etree import ElementTree as ET
 
 from ..graph.errors import MaillageError
 from ..graph.model import Actor, Network, Tie
-from .fields import XML_ILLEGAL, format_number, neutralise_formula
+from .cell_values import XML_ILLEGAL, format_number, neutralise_formula
 
 FORMATS = ("csv", "xlsx", "gexf", "graphml")
 

@@ -8,11 +8,11 @@ from operator import itemgetter
 
 from ..graph.model import fold
 from .builder import DatasetBuilder
+from .column_parsers import fast_actors, fast_ties_of_columns
 from .csv_reader import SplitRows
-from .fastties import fast_actors, fast_ties_of_columns
 from .mapping import ACTIVITY_FIELDS, ACTOR_FIELDS, FIELDS, REQUIRED, TIE_FIELDS, Role, TableSpec
-from .records import MISSING, ActivityParser, ActorParser, TieParser, clean
-from .tables import Table
+from .raw_table import Table
+from .row_parsers import MISSING, ActivityParser, ActorParser, TieParser, clean
 from .validate import ProblemLog
 
 
