@@ -254,13 +254,30 @@ class Maillage:
         mapping: Path | str | None = None,
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
+        rejects: Path | str | None = None,
     ) -> ImportSummary:
-        """Validate ``paths`` whole, then upsert them in one transaction unless ``dry_run``."""
+        """Validate ``paths`` whole, then upsert them in one transaction unless ``dry_run``.
+
+        With ``rejects`` the invalid rows are set aside and written to that
+        CSV file (even on a dry run) and the valid ones are imported.
+        """
         loaded = loaders.load(
-            paths, mapping=mapping, known_actor_ids=_StoredIds(self.store), progress=progress
+            paths,
+            mapping=mapping,
+            known_actor_ids=_StoredIds(self.store),
+            progress=progress,
+            keep_valid=rejects is not None,
         )
+        if rejects is not None:
+            loaders.write_rejects(rejects, loaded.rejected, loaded.headers)
         result = None if dry_run else self.store.upsert(loaded.dataset)
-        return ImportSummary(loaded.dataset, result, tuple(loaded.warnings))
+        return ImportSummary(
+            loaded.dataset,
+            result,
+            tuple(loaded.warnings),
+            rejected=len(loaded.rejected),
+            rejects_file=None if rejects is None else str(rejects),
+        )
 
     def load_demo(self) -> ImportSummary:
         """Load the fictional demo territories; a second run changes nothing."""
@@ -365,8 +382,21 @@ class ImportSummary:
     dataset: Dataset
     result: ImportResult | None
     warnings: tuple[str, ...]
+    rejected: int = 0
+    """Rows set aside (``--rejects``)."""
+    rejects_file: str | None = None
 
     def describe(self, *, dry_run: bool) -> str:
+        return "\n".join(filter(None, [self._describe(dry_run=dry_run), self.rejects_line()]))
+
+    def rejects_line(self) -> str:
+        """``3 rows set aside in rejects.csv`` when ``--rejects`` was given, else ''."""
+        if self.rejects_file is None:
+            return ""
+        rows = "row" if self.rejected == 1 else "rows"
+        return f"{self.rejected} invalid {rows} set aside in {self.rejects_file}."
+
+    def _describe(self, *, dry_run: bool) -> str:
         data = self.dataset
         read = (
             f"{len(data.actors)} actors, {len(data.ties)} ties, "

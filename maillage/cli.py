@@ -138,16 +138,26 @@ def configure_logging(verbose: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
+@click.option(
+    "--rejects",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Import the valid rows; write the invalid ones to this CSV file.",
+)
 @_store_option
 @click.pass_context
 @_friendly_errors
-def import_(ctx: click.Context, paths, mapping, dry_run, store) -> None:
-    """Validate PATH... whole and load them into the store (all or nothing)."""
+def import_(ctx: click.Context, paths, mapping, dry_run, rejects, store) -> None:
+    """Validate PATH... (files, or folders that export --format csv wrote) and load them.
+
+    All or nothing, unless --rejects sets the invalid rows aside.
+    """
     from .progress import import_progress
 
     app = _app(ctx, store)
     with import_progress() as progress:
-        summary = app.import_files(paths, mapping=mapping, dry_run=dry_run, progress=progress)
+        summary = app.import_files(
+            paths, mapping=mapping, dry_run=dry_run, progress=progress, rejects=rejects
+        )
     click.echo(summary.describe(dry_run=dry_run))
 
 
