@@ -7,8 +7,10 @@ from pathlib import Path
 
 import dash
 
-from . import callbacks, layout, presenters
+from . import callbacks, layout
 from .access import Access
+from .presenters.explore import territories_view
+from .presenters.network import AGGREGATE_ABOVE
 from .source import Source
 from .sources import Sources
 
@@ -19,7 +21,7 @@ def create_app(
     maillage: Source,
     *,
     access: Access | None = None,
-    aggregate_above: int = presenters.AGGREGATE_ABOVE,
+    aggregate_above: int = AGGREGATE_ABOVE,
     external_stylesheets: Sequence[str] = (),
     title: str = "Maillage",
 ) -> dash.Dash:
@@ -53,9 +55,7 @@ def create_app(
     )
     sources = Sources(maillage) if access is None else Sources(maillage, access.role)
     identity = (lambda: None) if access is None else access.identity
-    app.layout = lambda: layout.shell(
-        *presenters.territories_view(sources.current()), identity=identity()
-    )
+    app.layout = lambda: layout.shell(*territories_view(sources.current()), identity=identity())
     app.validation_layout = layout.validation_layout()
     callbacks.register(app, sources, threshold=aggregate_above)
     if access is not None:
