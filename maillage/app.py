@@ -179,13 +179,20 @@ class Maillage:
         actors = self.report(territory, as_of=as_of)["actors"]
         return {actor["id"]: actor["community"] for actor in actors}
 
-    def compare(self, territories: Sequence[str], *, as_of: date | None = None) -> dict:
+    def compare(
+        self,
+        territories: Sequence[str],
+        *,
+        as_of: date | None = None,
+        kind: str | None = None,
+    ) -> dict:
+        """Indicators and partnership rates of ``territories`` side by side (ties of ``kind``)."""
         names = tuple(territories)
         return self._cached(
             "compare",
-            (names, as_of),
+            (names, as_of, kind),
             lambda: analytics.compare_territories(
-                [self.network(t, as_of=as_of) for t in names], seed=self.settings.seed
+                [self.network(t, as_of=as_of) for t in names], seed=self.settings.seed, kind=kind
             ),
         )
 

@@ -505,9 +505,35 @@ def compare_page(compare: Mapping[str, Any]) -> str:
             figure(figures.indicator_bars(compare), "Normalised indicators."),
             id="indicators",
         ),
+        rates_section(compare),
         method_section(compare.get("method")),
     ]
     return page("Territories compared", " · ".join(territories), body, figures=figure.count > 0)
+
+
+def rates_section(compare: Mapping[str, Any]) -> str:
+    """The partnership rates: one row per sector pair, a cell per territory."""
+    from .compare_tables import pair_text, rate_text
+
+    territories = [str(t) for t in compare.get("territories", [])]
+    rows = [
+        (
+            pair_text(row.get("from"), row.get("to")),
+            *(rate_text((row.get("values") or {}).get(t)) for t in territories),
+        )
+        for row in compare.get("rates", [])
+    ]
+    if not rows:
+        return ""
+    return section(
+        "Partnership rates",
+        paragraph(
+            "Share of the first sector's actors with at least one tie to the second, "
+            "with its 95 % Wilson interval."
+        ),
+        table_html(["Sectors", *territories], rows, numeric=territories),
+        id="rates",
+    )
 
 
 def bridges_page(changes: Mapping[str, Any]) -> str:

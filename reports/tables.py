@@ -331,35 +331,17 @@ def gaps_sheets(gaps: Mapping[str, Any]) -> list[Table]:
 
 
 def indicators_table(compare: Mapping[str, Any]) -> Table:
-    territories = [str(t) for t in compare.get("territories", [])]
-    columns = (
-        "indicator",
-        "label",
-        *territories,
-        *(f"{t} (normalised)" for t in territories),
-        "description",
-    )
-    rows = []
-    for ind in compare.get("indicators", []):
-        values = ind.get("values") or {}
-        normalised = ind.get("normalised") or {}
-        rows.append(
-            (
-                ind.get("name"),
-                ind.get("label") or label(str(ind.get("name", ""))),
-                *(values.get(t) for t in territories),
-                *(normalised.get(t) for t in territories),
-                ind.get("description"),
-            )
-        )
-    return Table("indicators", columns, rows, row_labels=True)
+    """The comparison's CSV table (see :mod:`maillage.reports.compare_tables`)."""
+    from .compare_tables import compare_flat
+
+    return compare_flat(compare)
 
 
 def compare_sheets(compare: Mapping[str, Any]) -> list[Table]:
-    sheets = [indicators_table(compare)]
-    if compare.get("method"):
-        sheets.append(key_values("method", method_rows(compare["method"])))
-    return sheets
+    """The comparison's workbook in English (see :mod:`maillage.reports.compare_tables`)."""
+    from .compare_tables import compare_sheets as sheets_of
+
+    return sheets_of(compare)
 
 
 # Bridges

@@ -214,20 +214,10 @@ def details_text(details: Mapping[str, Any]) -> str:
 
 
 def compare_text(console: Console, compare: Mapping[str, Any]) -> None:
-    territories = [str(t) for t in compare.get("territories", [])]
-    heading(console, "Territories compared", [("Territories", ", ".join(territories))])
-    for title, field in (("Indicators", "values"), ("Normalised for size", "normalised")):
-        indicators = compare.get("indicators", [])
-        if not any((ind.get(field) or {}) for ind in indicators):
-            continue
-        table = new_table(title, ["Indicator", *territories], territories)
-        for ind in indicators:
-            values = ind.get(field) or {}
-            table.add_row(
-                Text(str(ind.get("label") or ind.get("name"))),
-                *(text(values.get(t)) for t in territories),
-            )
-        emit(console, table)
+    """The comparison's tables (see :mod:`maillage.reports.compare_text`)."""
+    from .compare_text import compare_text as write
+
+    write(console, compare)
 
 
 # Bridges

@@ -21,12 +21,13 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
-from ..model import Network
+from ..model import Network, TieKind
 from .communities import communities, modularity
 from .engine import engine_graph, seeded_igraph
 from .gaps import sector_order
 from .groups import attribute_assortativity, ei_index
 from .network import territory_graph
+from .rates import partnership_rates
 
 __all__ = ["compare_territories", "INDICATORS"]
 
@@ -103,7 +104,11 @@ INDICATORS: tuple[Indicator, ...] = (
 
 
 def compare_territories(
-    networks: Sequence[Network], *, seed: int | None = 42, randomisations: int = 20
+    networks: Sequence[Network],
+    *,
+    seed: int | None = 42,
+    randomisations: int = 20,
+    kind: TieKind | str | None = None,
 ) -> dict[str, Any]:
     """Return indicators of each territory, raw and normalised against randomisations.
 
@@ -125,13 +130,18 @@ def compare_territories(
         Seed of the rewiring and of the community detection.
     randomisations : int, default 20
         Rewired copies per territory; 0 leaves ``normalised`` and ``z`` null.
+    kind : TieKind or str, optional
+        Count only ties of this kind in the partnership ``rates``.
 
     Returns
     -------
     dict
         ``territories`` (names), ``indicators``: list of ``{name, label,
         description, normalisation, values, normalised, z}`` where the last
-        three map each territory name to a number or None, and ``method``.
+        three map each territory name to a number or None, ``rates``: the
+        partnership rates of
+        :func:`~maillage.graph.analytics.rates.partnership_rates`, and
+        ``method``.
 
     References
     ----------
@@ -179,6 +189,7 @@ def compare_territories(
     return {
         "territories": names,
         "indicators": indicators,
+        "rates": partnership_rates(networks, names, kind=kind),
         "method": {
             "graph": "ties between the territory's members, parallel ties collapsed, unweighted",
             "randomisation": (
@@ -199,6 +210,12 @@ def compare_territories(
                 "normalised modularity and communities compare one seeded Leiden run on the "
                 "territory with one on each randomisation, so that both are optimised alike"
             ),
+            "rates": (
+                "share of the territory's actors of sector 'from' with at least one tie "
+                f"({'of kind ' + str(TieKind(kind).value) if kind else 'any kind'}) to an actor "
+                "of sector 'to' in the territory; 95 % Wilson score interval (Wilson 1927)"
+            ),
+            "kind": TieKind(kind).value if kind else None,
             "seed": seed,
             "randomisations": randomisations,
         },

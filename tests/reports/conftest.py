@@ -217,6 +217,48 @@ COMPARE = {
             "normalised": {"Pays de Morlaix": 0.1818, "Pays de Brest": None},
         },
     ],
+    "rates": [
+        {
+            "from": "business",
+            "to": "association",
+            "values": {
+                "Pays de Morlaix": {
+                    "actors": 3,
+                    "tied": 1,
+                    "share": 0.333333,
+                    "low": 0.061492,
+                    "high": 0.79234,
+                },
+                "Pays de Brest": {
+                    "actors": 10,
+                    "tied": 0,
+                    "share": 0.0,
+                    "low": 0.0,
+                    "high": 0.277533,
+                },
+            },
+        },
+        {
+            "from": "association",
+            "to": "public",
+            "values": {
+                "Pays de Morlaix": {
+                    "actors": 4,
+                    "tied": 2,
+                    "share": 0.5,
+                    "low": 0.150039,
+                    "high": 0.849961,
+                },
+                "Pays de Brest": {
+                    "actors": 10,
+                    "tied": 5,
+                    "share": 0.5,
+                    "low": 0.236593,
+                    "high": 0.763407,
+                },
+            },
+        },
+    ],
     "method": {"normalisation": "against 100 random graphs of the same size", "seed": 42},
 }
 

@@ -139,7 +139,7 @@ def test_gaps_csv_neutralises_partner_names(hostile_gaps):
 
 def test_compare_csv_has_one_row_per_indicator_and_a_column_per_territory(compare):
     header, *rows = rows_of(render("compare", compare, "csv"))
-    assert header == [
+    assert header[:7] == [
         "indicator",
         "label",
         "Pays de Morlaix",
@@ -148,7 +148,9 @@ def test_compare_csv_has_one_row_per_indicator_and_a_column_per_territory(compar
         "Pays de Brest (normalised)",
         "description",
     ]
-    assert rows[1] == [
+    assert header[7:9] == ["Pays de Morlaix (z)", "Pays de Brest (z)"]
+    assert header[9:11] == ["Pays de Morlaix (tied)", "Pays de Brest (tied)"]
+    assert rows[1][:7] == [
         "density",
         "Density",
         "0.25",
@@ -158,6 +160,19 @@ def test_compare_csv_has_one_row_per_indicator_and_a_column_per_territory(compar
         "Share of possible ties that exist",
     ]
     assert rows[3][3] == ""  # NaN
+
+
+def test_compare_csv_lists_the_partnership_rates_after_the_indicators(compare):
+    header, *rows = rows_of(render("compare", compare, "csv"))
+    record = dict(zip(header, rows[4], strict=True))
+    assert record["indicator"] == "business→association"
+    assert record["label"] == "businesses → associations"
+    assert record["Pays de Morlaix"] == "0.333333"
+    assert record["Pays de Morlaix (tied)"] == "1"
+    assert record["Pays de Morlaix (actors)"] == "3"
+    assert record["Pays de Brest (high)"] == "0.277533"
+    assert record["Pays de Morlaix (normalised)"] == ""
+    assert [row[0] for row in rows[4:]] == ["business→association", "association→public"]
 
 
 def test_compare_csv_neutralises_territory_names_in_the_header(compare):

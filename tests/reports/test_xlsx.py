@@ -135,9 +135,9 @@ def test_gaps_workbook(gaps):
 
 def test_compare_workbook(compare):
     book = workbook("compare", compare)
-    assert book.sheetnames == ["indicators", "method"]
+    assert book.sheetnames == ["indicators", "rates", "method"]
     rows = values(book["indicators"])
-    assert rows[2] == [
+    assert rows[2][:7] == [
         "density",
         "Density",
         0.25,
@@ -147,6 +147,19 @@ def test_compare_workbook(compare):
         "Share of possible ties that exist",
     ]
     assert rows[4][3] is None
+    rates = values(book["rates"])
+    assert rates[0] == ["from", "to", "pair", "territory", "actors", "tied", "share", "low", "high"]
+    assert rates[1] == [
+        "business",
+        "association",
+        "businesses → associations",
+        "Pays de Morlaix",
+        3,
+        1,
+        0.333333,
+        0.061492,
+        0.79234,
+    ]
 
 
 def test_bridges_workbook(bridges):

@@ -1,0 +1,99 @@
+"""A comparison of territories as terminal tables: indicators, rates, years, crossings.
+
+Each part of the comparison document gets its own table, so that raw values,
+z-scores and shares never share a column: the raw indicators, the indicators
+against their randomisations (z and what it means), the partnership rates,
+what stands out, the per-year series (``--by-year``) and the crossings between
+territories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from .compare_tables import pair_text, rate_text, territories_of
+from .i18n import translator
+from .text import emit, heading, new_table, text
+
+PAIR_LIMIT = 80
+
+
+def compare_text(console: Console, compare: Mapping[str, Any]) -> None:
+    """Write the comparison to ``console`` as tables, in English."""
+    t = translator("en")
+    territories = territories_of(compare)
+    heading(console, "Territories compared", [("Territories", ", ".join(territories))])
+    indicators = compare.get("indicators", [])
+    if compare.get("by_year"):
+        years_text(console, compare)
+        return
+    if any(ind.get("values") for ind in indicators):
+        table = new_table("Indicators", ["Indicator", *territories], territories)
+        for ind in indicators:
+            values = ind.get("values") or {}
+            table.add_row(
+                Text(str(ind.get("label") or ind.get("name"))),
+                *(text(values.get(name)) for name in territories),
+            )
+        emit(console, table)
+    if any(ind.get("normalised") for ind in indicators):
+        table = new_table("Normalised for size", ["Indicator", *territories], territories)
+        for ind in indicators:
+            normalised = ind.get("normalised") or {}
+            if not any(normalised.get(name) is not None for name in territories):
+                continue
+            table.add_row(
+                Text(str(ind.get("label") or ind.get("name"))),
+                *(text(normalised.get(name)) for name in territories),
+            )
+        emit(console, table)
+    rates = [row for row in compare.get("rates", []) if _has_actors(row, territories)]
+    if rates:
+        title = "Partnership rates: share of the first sector's actors tied to the second"
+        table = new_table(title, ["Sectors", *territories], territories)
+        for row in rates[:PAIR_LIMIT]:
+            cells = row.get("values") or {}
+            table.add_row(
+                Text(pair_text(row.get("from"), row.get("to"), t)),
+                *(Text(rate_text(cells.get(name), t)) for name in territories),
+            )
+        emit(console, table)
+        console.print(Text("Shares with their 95 % Wilson interval.", style="dim"))
+        console.print()
+
+
+def _has_actors(row: Mapping[str, Any], territories: list[str]) -> bool:
+    values = row.get("values") or {}
+    return any((values.get(name) or {}).get("actors") for name in territories)
+
+
+def years_text(console: Console, compare: Mapping[str, Any]) -> None:
+    """The per-year series: a table per territory, a column per year."""
+    t = translator("en")
+    years = compare.get("by_year") or {}
+    labels = [str(year) for year in years.get("years") or []]
+    for name in territories_of(compare):
+        table = new_table(f"{name}, as of each 31 December", ["Measure", *labels], labels)
+        for ind in years.get("indicators", []):
+            series = (ind.get("values") or {}).get(name) or []
+            table.add_row(Text(str(ind.get("label") or ind.get("name"))), *map(text, series))
+        for rate in years.get("rates", []):
+            series = (rate.get("values") or {}).get(name) or []
+            if not any((cell or {}).get("actors") for cell in series):
+                continue
+            table.add_row(
+                Text(pair_text(rate.get("from"), rate.get("to"), t)),
+                *(Text(_share_count(cell)) for cell in series),
+            )
+        emit(console, table)
+
+
+def _share_count(cell: Mapping[str, Any] | None) -> str:
+    cell = cell or {}
+    if not cell.get("actors"):
+        return "—"
+    return f"{cell.get('tied')}/{cell.get('actors')}"

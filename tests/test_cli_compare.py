@@ -1,0 +1,114 @@
+"""``maillage compare``: rates, years, crossings and the brief, from the command line.
+
+The two territories have a history written down here, so that every count
+below can be checked by hand. Lille, as of each 31 December:
+
+- 2019: b1, b2, a1, p1, u1 (a2 joins in March 2020); ties b1-a1, u1-b1.
+- 2020: a2 joins; the event tie b2-a2 starts in June (it ends on 2021-06-30).
+- 2021: a1-p1 (funding) starts; b2-a2 has ended; b1-f1 crosses to Figeac.
+
+u1 belongs to both territories.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from maillage.cli import main
+
+ACTORS = """id,name,sector,territory,joined
+b1,Brasserie du Nord,business,Lille,2019-01-01
+b2,Imprimerie Lilloise,business,Lille,2019-01-01
+a1,Secours Lillois,association,Lille,2019-01-01
+a2,Jardins de Fives,association,Lille,2020-03-01
+p1,Mairie de Lille,public,Lille,2019-01-01
+u1,Université des Deux Villes,academic,Lille|Figeac,
+f1,Fromagerie du Célé,business,Figeac,2019-01-01
+f2,Asso Figeac Solidaire,association,Figeac,2019-01-01
+m1,Mairie de Figeac,public,Figeac,2019-01-01
+"""
+TIES = """source,target,kind,since,until
+b1,a1,partnership,2019-02-01,
+b2,a2,event,2020-06-01,2021-06-30
+a1,p1,funding,2021-01-15,
+u1,b1,partnership,2019-05-01,
+f1,f2,partnership,2020-01-10,
+f2,m1,partnership,2021-03-01,
+u1,f1,service,2019-09-01,
+b1,f1,partnership,2021-05-01,
+"""
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> str:
+    """A SQLite store holding the two territories."""
+    (tmp_path / "actors.csv").write_text(ACTORS, encoding="utf-8")
+    (tmp_path / "ties.csv").write_text(TIES, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    files = [str(tmp_path / "actors.csv"), str(tmp_path / "ties.csv")]
+    assert run("import", *files, store=url).exit_code == 0
+    return url
+
+
+def run(*args: str, store: str):
+    return CliRunner().invoke(main, [*args, "--store", store], catch_exceptions=False)
+
+
+def compare_json(store: str, *options: str) -> dict:
+    result = run("compare", "Lille", "Figeac", "--format", "json", *options, store=store)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_json_lists_the_rates_business_to_association_first(store):
+    rates = compare_json(store)["rates"]
+    first = rates[0]
+    assert (first["from"], first["to"]) == ("business", "association")
+    # every tie ever, without --as-of: b1 (a1) and b2 (a2) of b1, b2
+    assert first["values"]["Lille"] == {
+        "actors": 2,
+        "tied": 2,
+        "share": 1.0,
+        "low": pytest.approx(0.342380, abs=1e-6),
+        "high": 1.0,
+    }
+    # at the end of 2021 b2-a2 has ended: b1 of b1, b2; Figeac: f1 (tied to f2) of f1
+    first = compare_json(store, "--as-of", "2021-12-31")["rates"][0]
+    assert first["values"]["Lille"] == {
+        "actors": 2,
+        "tied": 1,
+        "share": 0.5,
+        "low": pytest.approx(0.094531, abs=1e-6),
+        "high": pytest.approx(0.905469, abs=1e-6),
+    }
+    assert (first["values"]["Figeac"]["tied"], first["values"]["Figeac"]["actors"]) == (1, 1)
+    sectors = {"business", "association", "public", "academic"}
+    assert {(r["from"], r["to"]) for r in rates} == {(a, b) for a in sectors for b in sectors}
+
+
+def test_kind_counts_only_ties_of_that_kind(store):
+    rates = {
+        (r["from"], r["to"]): r["values"] for r in compare_json(store, "--kind", "funding")["rates"]
+    }
+    assert rates["association", "public"]["Lille"]["tied"] == 1  # a1-p1 is funding
+    assert rates["business", "association"]["Lille"]["tied"] == 0
+    assert compare_json(store, "--kind", "Partnership")["method"]["kind"] == "partnership"
+
+
+def test_every_format_shows_the_rates(store, tmp_path):
+    table = run("compare", "Lille", "Figeac", "--as-of", "2021-12-31", store=store).output
+    line = next(x for x in table.splitlines() if x.lstrip().startswith("businesses → associations"))
+    assert "1 of 2 · 50% (9–91%)" in line and "1 of 1 · 100% (21–100%)" in line
+    csv_text = run("compare", "Lille", "Figeac", "--format", "csv", store=store).output
+    assert "business→association,businesses → associations,1.0,1.0" in csv_text
+    html = run("compare", "Lille", "Figeac", "--format", "html", store=store).output
+    assert "businesses → associations" in html
+    target = tmp_path / "compare.xlsx"
+    run("compare", "Lille", "Figeac", "--format", "xlsx", "-o", str(target), store=store)
+    rates = list(load_workbook(target)["rates"].iter_rows(values_only=True))
+    assert rates[1][:6] == ("business", "association", "businesses → associations", "Lille", 2, 2)
