@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .i18n import Translator, translator
-from .tables import Table, key_values, method_rows
+from .tables import BRIDGE_COLUMNS, Table, bridge_record, key_values, method_rows
 
 RATE_FIELDS: tuple[str, ...] = ("actors", "tied", "share", "low", "high")
 
@@ -209,7 +209,39 @@ def years_long(compare: Mapping[str, Any], t: Translator) -> Table:
                         cell.get("high"),
                     )
                 )
+    for row in years.get("bridges", []):
+        as_of = row.get("until")
+        for change in ("gained", "lost"):
+            rows.append(
+                (
+                    row.get("year"),
+                    as_of,
+                    row.get("territory"),
+                    f"bridges_{change}",
+                    t.gettext(f"Bridges {change}"),
+                    len(row.get(change) or []),
+                )
+                + (None,) * 4
+            )
     return Table("by_year", columns, rows)
+
+
+def year_bridges_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
+    """One row per bridge gained or lost in a year, sector pairs as ``business–public``."""
+    columns = ("year", "territory", *BRIDGE_COLUMNS)
+    rows = []
+    for row in (compare.get("by_year") or {}).get("bridges", []):
+        for change in ("gained", "lost"):
+            for item in row.get(change) or []:
+                record = bridge_record(t.gettext(change), item)
+                rows.append(
+                    (
+                        row.get("year"),
+                        row.get("territory"),
+                        *(record.get(c) for c in BRIDGE_COLUMNS),
+                    )
+                )
+    return Table("bridges_by_year", tuple(t.gettext(c) for c in columns), rows)
 
 
 def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> list[Table]:
@@ -219,7 +251,7 @@ def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> l
     if compare.get("rates"):
         sheets.append(rates_sheet(compare, t))
     if compare.get("by_year"):
-        sheets.append(years_long(compare, t))
+        sheets += [years_long(compare, t), year_bridges_sheet(compare, t)]
     if compare.get("method"):
         sheets.append(key_values("method", method_rows(compare["method"])))
     return sheets

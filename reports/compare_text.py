@@ -17,6 +17,7 @@ from rich.text import Text
 
 from .compare_tables import pair_text, rate_text, territories_of
 from .i18n import translator
+from .tables import bridge_pairs, bridge_text
 from .text import emit, heading, new_table, text
 
 PAIR_LIMIT = 80
@@ -90,6 +91,27 @@ def years_text(console: Console, compare: Mapping[str, Any]) -> None:
                 *(Text(_share_count(cell)) for cell in series),
             )
         emit(console, table)
+    changes = [row for row in years.get("bridges", []) if row.get("gained") or row.get("lost")]
+    if changes:
+        columns = ["Year", "Territory", "Bridges gained", "Bridges lost"]
+        table = new_table("Cross-sector bridges gained and lost each year", columns, ["Year"])
+        for row in changes:
+            table.add_row(
+                text(row.get("year")),
+                Text(str(row.get("territory"))),
+                Text(_bridges_text(row.get("gained"))),
+                Text(_bridges_text(row.get("lost"))),
+            )
+        emit(console, table)
+
+
+def _bridges_text(items: Any) -> str:
+    """``Name (a–b, c–d)`` per bridge, one a line."""
+    lines = []
+    for item in items or []:
+        pairs = bridge_pairs(item.get("sectors") if isinstance(item, Mapping) else None)
+        lines.append(f"{bridge_text(item)}: {', '.join(pairs)}" if pairs else bridge_text(item))
+    return "\n".join(lines) or "—"
 
 
 def _share_count(cell: Mapping[str, Any] | None) -> str:

@@ -32,7 +32,8 @@ from .labels import (
 )
 from .tables import (
     STATS,
-    bridges_table,
+    bridge_pairs,
+    bridge_text,
     flatten,
     mixing_cells,
     name_of,
@@ -537,11 +538,16 @@ def rates_section(compare: Mapping[str, Any]) -> str:
 
 
 def bridges_page(changes: Mapping[str, Any]) -> str:
-    table = bridges_table(changes)
     sections = []
     for change in ("gained", "lost"):
-        rows = [row[1:] for row in table.rows if row[0] == change]
-        columns = [label(c) for c in table.columns[1:]]
+        rows = [
+            (
+                bridge_text(item),
+                ", ".join(bridge_pairs(item.get("sectors") if isinstance(item, Mapping) else None)),
+            )
+            for item in changes.get(change) or []
+        ]
+        columns = ["Bridge", "Sectors it links"]
         content = table_html(columns, rows) if rows else paragraph(f"No bridge {change}.")
         sections.append(section(f"Bridges {change}", content, id=change))
     period = f"From {show(changes.get('since'))} to {show(changes.get('until'))}"

@@ -112,3 +112,34 @@ def test_every_format_shows_the_rates(store, tmp_path):
     run("compare", "Lille", "Figeac", "--format", "xlsx", "-o", str(target), store=store)
     rates = list(load_workbook(target)["rates"].iter_rows(values_only=True))
     assert rates[1][:6] == ("business", "association", "businesses → associations", "Lille", 2, 2)
+
+
+def test_by_year_gives_each_31_december_and_the_bridges_of_each_year(store):
+    years = compare_json(store, "--by-year")["by_year"]
+    assert years["years"] == [2019, 2020, 2021]
+    first = years["rates"][0]
+    lille = [(c["tied"], c["actors"]) for c in first["values"]["Lille"]]
+    assert (first["from"], first["to"], lille) == (
+        "business",
+        "association",
+        [(1, 2), (2, 2), (1, 2)],
+    )
+    ties = next(r for r in years["indicators"] if r["name"] == "ties")["values"]
+    assert ties == {"Lille": [2, 3, 3], "Figeac": [1, 2, 3]}
+    lost = {
+        (row["territory"], row["year"]): [i.get("id") for i in row["lost"] if i["type"] == "actor"]
+        for row in years["bridges"]
+    }
+    assert sorted(lost["Lille", 2021]) == ["a2", "b2"]
+    table = run("compare", "Lille", "Figeac", "--by-year", store=store).output
+    assert "Lille, as of each 31 December" in table
+    header = next(x for x in table.splitlines() if x.lstrip().startswith("Measure"))
+    assert header.split() == ["Measure", "2019", "2020", "2021"]
+    line = next(x for x in table.splitlines() if x.lstrip().startswith("businesses → associations"))
+    assert line.split()[-3:] == ["1/2", "2/2", "1/2"]
+    assert "Imprimerie Lilloise (business):" in table and "business–association" in table
+    csv_text = run("compare", "Lille", "Figeac", "--by-year", "--format", "csv", store=store).output
+    assert "2021,2021-12-31,Lille,bridges_lost,Bridges lost,2" in csv_text
+    assert (
+        "2020,2020-12-31,Lille,business→association,businesses → associations,1.0,2,2" in csv_text
+    )

@@ -267,18 +267,26 @@ BRIDGES = {
     "until": "2024-06-30",
     "gained": [
         {
+            "type": "actor",
             "id": "a3",
             "name": "Coopérative Ti Kafe",
             "sector": "business",
-            "sectors": ["academic", "business"],
+            "sectors": [["academic", "business"]],
+        },
+        {
+            "type": "tie",
+            "source": {"id": "a1", "name": "Mairie de Morlaix", "sector": "public"},
+            "target": {"id": "a3", "name": "Coopérative Ti Kafe", "sector": "business"},
+            "sectors": [["business", "public"], ["academic", "public"]],
         },
     ],
     "lost": [
         {
+            "type": "actor",
             "id": "a5",
             "name": "Le Télégramme",
             "sector": "media",
-            "sectors": ["media", "association"],
+            "sectors": [["association", "media"]],
         },
     ],
 }

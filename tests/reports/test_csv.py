@@ -186,11 +186,19 @@ def test_compare_csv_neutralises_territory_names_in_the_header(compare):
 
 def test_bridges_csv(bridges):
     header, *rows = rows_of(render("bridges", bridges, "csv"))
-    assert header == ["change", "id", "name", "sector", "sectors"]
-    assert rows == [
-        ["gained", "a3", "Coopérative Ti Kafe", "business", "academic; business"],
-        ["lost", "a5", "Le Télégramme", "media", "media; association"],
+    assert header == [
+        *("change", "type", "id", "name", "sector", "source_id", "source_name"),
+        *("source_sector", "target_id", "target_name", "target_sector", "sectors"),
     ]
+    E = ""
+    assert rows == [
+        ["gained", "actor", "a3", "Coopérative Ti Kafe", "business", E, E, E, E, E, E,
+         "academic–business"],
+        ["gained", "tie", E, E, E, "a1", "Mairie de Morlaix", "public", "a3",
+         "Coopérative Ti Kafe", "business", "business–public; academic–public"],
+        ["lost", "actor", "a5", "Le Télégramme", "media", E, E, E, E, E, E, "association–media"],
+    ]  # fmt: skip
+    assert not any("[" in cell or "'" in cell for row in rows for cell in row)  # no reprs
 
 
 def test_empty_report_csv_still_has_its_header(report):
