@@ -414,10 +414,7 @@ def bridges_table(changes: Mapping[str, Any]) -> Table:
         for change in ("gained", "lost")
         for item in changes.get(change, [])
     ]
-    columns = [
-        c for c in BRIDGE_COLUMNS if c in ("change", "sectors") or any(r.get(c) for r in rows)
-    ]
-    return Table("bridges", tuple(columns), [tuple(r.get(c) for c in columns) for r in rows])
+    return Table("bridges", BRIDGE_COLUMNS, [tuple(r.get(c) for c in BRIDGE_COLUMNS) for r in rows])
 
 
 def bridge_text(item: Any) -> str:
