@@ -17,6 +17,7 @@ from rich.text import Text
 
 from .compare_tables import pair_text, rate_text, territories_of
 from .i18n import translator
+from .summary import summary
 from .tables import bridge_pairs, bridge_text
 from .text import emit, heading, new_table, text
 
@@ -41,17 +42,26 @@ def compare_text(console: Console, compare: Mapping[str, Any]) -> None:
                 *(text(values.get(name)) for name in territories),
             )
         emit(console, table)
-    if any(ind.get("normalised") for ind in indicators):
-        table = new_table("Normalised for size", ["Indicator", *territories], territories)
-        for ind in indicators:
-            normalised = ind.get("normalised") or {}
-            if not any(normalised.get(name) is not None for name in territories):
-                continue
+    readings = compare.get("z_scores") or []
+    if any(any(v is not None for v in (row.get("z") or {}).values()) for row in readings):
+        title = "Against randomisations that keep each actor's number of ties (z-scores)"
+        table = new_table(title, ["Indicator", *territories, "A high z means"], territories)
+        for row in readings:
+            z = row.get("z") or {}
             table.add_row(
-                Text(str(ind.get("label") or ind.get("name"))),
-                *(text(normalised.get(name)) for name in territories),
+                Text(str(row.get("label") or row.get("name"))),
+                *(Text(_signed(z.get(name))) for name in territories),
+                Text(str(row.get("higher") or "")),
             )
         emit(console, table)
+        console.print(
+            Text(
+                "|z| >= 2: the territory differs from what its actors' numbers of ties alone "
+                "would give; density, actors and ties are kept by the randomisation.",
+                style="dim",
+            )
+        )
+        console.print()
     rates = [row for row in compare.get("rates", []) if _has_actors(row, territories)]
     if rates:
         title = "Partnership rates: share of the first sector's actors tied to the second"
@@ -65,6 +75,19 @@ def compare_text(console: Console, compare: Mapping[str, Any]) -> None:
         emit(console, table)
         console.print(Text("Shares with their 95 % Wilson interval.", style="dim"))
         console.print()
+    if compare.get("standouts"):
+        console.print(Text("What stands out", style="bold"))
+        for sentences in summary(compare, t).values():
+            for sentence in sentences:
+                console.print(Text(f"- {sentence}"))
+        console.print()
+
+
+def _signed(value: Any) -> str:
+    """A z-score with its sign and one decimal, ``—`` when undefined."""
+    if value is None:
+        return "—"
+    return f"{float(value):+.1f}"
 
 
 def _has_actors(row: Mapping[str, Any], territories: list[str]) -> bool:

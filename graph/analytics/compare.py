@@ -28,6 +28,7 @@ from .gaps import sector_order
 from .groups import attribute_assortativity, ei_index
 from .network import territory_graph
 from .rates import partnership_rates
+from .standouts import find_standouts, z_readings
 
 __all__ = ["compare_territories", "INDICATORS"]
 
@@ -51,8 +52,8 @@ INDICATORS: tuple[Indicator, ...] = (
         "density",
         "Density",
         "Share of the possible ties between members that exist; degree-preserving "
-        "randomisation keeps it, so its normalised value is 1.",
-        "ratio",
+        "randomisation keeps it, so it has no normalised value.",
+        None,
     ),
     Indicator("components", "Components", "Connected parts of the network.", "ratio"),
     Indicator(
@@ -140,8 +141,13 @@ def compare_territories(
         description, normalisation, values, normalised, z}`` where the last
         three map each territory name to a number or None, ``rates``: the
         partnership rates of
-        :func:`~maillage.graph.analytics.rates.partnership_rates`, and
-        ``method``.
+        :func:`~maillage.graph.analytics.rates.partnership_rates`,
+        ``z_scores``: the randomised indicators' z-scores in plain words
+        (:func:`~maillage.graph.analytics.standouts.z_readings`; indicators
+        that randomisation keeps fixed, such as density, have no normalised
+        value and are left out), ``standouts``: what sets each territory
+        apart (:func:`~maillage.graph.analytics.standouts.find_standouts`),
+        and ``method``.
 
     References
     ----------
@@ -162,7 +168,7 @@ def compare_territories(
     >>> result = compare_territories([ring], randomisations=5)
     >>> rows = {row["name"]: row for row in result["indicators"]}
     >>> rows["density"]["values"], rows["density"]["normalised"]
-    ({'T': 0.666667}, {'T': 1.0})
+    ({'T': 0.666667}, {'T': None})
     """
     names = _names(networks)
     measured = [_territory(network, seed, randomisations) for network in networks]
@@ -189,7 +195,9 @@ def compare_territories(
     return {
         "territories": names,
         "indicators": indicators,
-        "rates": partnership_rates(networks, names, kind=kind),
+        "rates": (rates := partnership_rates(networks, names, kind=kind)),
+        "z_scores": (readings := z_readings(indicators, names)),
+        "standouts": find_standouts(rates, readings, names),
         "method": {
             "graph": "ties between the territory's members, parallel ties collapsed, unweighted",
             "randomisation": (

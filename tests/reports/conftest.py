@@ -259,6 +259,48 @@ COMPARE = {
             },
         },
     ],
+    "z_scores": [
+        {
+            "name": "ei_index",
+            "label": "E-I index",
+            "higher": "more ties across sectors than its degrees alone would give",
+            "lower": "more ties within sectors than its degrees alone would give",
+            "z": {"Pays de Morlaix": 2.54, "Pays de Brest": None},
+            "reading": {"Pays de Morlaix": "higher", "Pays de Brest": None},
+            "meaning": {
+                "Pays de Morlaix": "more ties across sectors than its degrees alone would give",
+                "Pays de Brest": None,
+            },
+        },
+    ],
+    "standouts": {
+        "Pays de Morlaix": [
+            {
+                "type": "rate",
+                "rank": "highest",
+                "from": "business",
+                "to": "association",
+                "tied": 1,
+                "actors": 3,
+                "share": 0.333333,
+                "others": 0.0,
+                "territories": 2,
+            },
+        ],
+        "Pays de Brest": [
+            {
+                "type": "rate",
+                "rank": "lowest",
+                "from": "business",
+                "to": "association",
+                "tied": 0,
+                "actors": 10,
+                "share": 0.0,
+                "others": 0.333333,
+                "territories": 2,
+            },
+        ],
+    },
     "method": {"normalisation": "against 100 random graphs of the same size", "seed": 42},
 }
 

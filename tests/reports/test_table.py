@@ -50,7 +50,17 @@ def test_compare_table(compare):
     header = next(line for line in lines if line.lstrip().startswith("Indicator "))
     assert header.split() == ["Indicator", "Pays", "de", "Morlaix", "Pays", "de", "Brest"]
     density = [line.split() for line in lines if line.lstrip().startswith("Density")]
-    assert density == [["Density", "0.250", "0.061"], ["Density", "1.000", "0.710"]]
+    assert density == [["Density", "0.250", "0.061"]]  # raw only: rewiring keeps density
+    ei = next(line for line in lines if line.split()[:2] == ["E-I", "index"] and "+" in line)
+    assert ei.split()[:4] == ["E-I", "index", "+2.5", "—"]
+    assert "more ties across sectors than its degrees alone would give" in ei
+    assert (
+        "- Pays de Brest: businesses rarely tie to associations, 0 of 10, "
+        "the lowest of the 2 territories." in lines
+    )
+    assert "- Pays de Morlaix: businesses tie to associations more often than elsewhere, " in (
+        "\n".join(lines)
+    )
 
 
 def test_bridges_table(bridges):
