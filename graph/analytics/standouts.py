@@ -117,7 +117,7 @@ def z_readings(
         z = {t: (indicator.get("z") or {}).get(t) for t in territories}
         reading = {t: _reading(value) for t, value in z.items()}
         meaning = {
-            t: {"higher": higher, "lower": lower, "similar": SIMILAR}.get(str(r), None)
+            t: {"higher": higher, "lower": lower, "similar": SIMILAR}.get(str(r))
             for t, r in reading.items()
         }
         rows.append(
