@@ -204,6 +204,7 @@ class Maillage:
     ) -> dict:
         networks = [self.network(t, as_of=as_of) for t in names]
         document = analytics.compare_territories(networks, seed=self.settings.seed, kind=kind)
+        document["crossings"] = analytics.territory_crossings(networks, document["territories"])
         if by_year:
             dates = analytics.year_ends([self.network(t) for t in names], until=as_of)
             document["by_year"] = analytics.yearly_comparison(

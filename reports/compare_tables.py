@@ -252,9 +252,67 @@ def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> l
         sheets.append(rates_sheet(compare, t))
     if compare.get("by_year"):
         sheets += [years_long(compare, t), year_bridges_sheet(compare, t)]
+    if compare.get("crossings"):
+        sheets += crossings_sheets(compare["crossings"], t)
     if compare.get("method"):
         sheets.append(key_values("method", method_rows(compare["method"])))
     return sheets
+
+
+def crossings_sheets(crossings: Mapping[str, Any], t: Translator) -> list[Table]:
+    """The actors two territories share, the ties that cross, and where each one's ties go."""
+    ends = ("id", "name", "sector")
+    shared, crossing = [], []
+    for pair in crossings.get("pairs", []):
+        a, b = (list(pair.get("territories") or []) + [None, None])[:2]
+        for actor in pair.get("shared") or []:
+            shared.append((a, b, *(actor.get(k) for k in ends)))
+        for tie in pair.get("crossing") or []:
+            source, target = tie.get("source") or {}, tie.get("target") or {}
+            crossing.append(
+                (
+                    a,
+                    b,
+                    *(source.get(k) for k in ends),
+                    *(target.get(k) for k in ends),
+                    tie.get("kind"),
+                    tie.get("weight"),
+                )
+            )
+    names = [str(n) for n in crossings.get("territories", [])]
+    leaving = []
+    for name in names:
+        found = (crossings.get("leaving") or {}).get(name) or {}
+        to = found.get("to") or {}
+        leaving.append(
+            (name, found.get("ties"), *(to.get(other) for other in names), found.get("elsewhere"))
+        )
+    head = [t.gettext("territory") + " A", t.gettext("territory") + " B"]
+    return [
+        Table("shared_actors", (*head, "id", t.gettext("name"), t.gettext("sector")), shared),
+        Table(
+            "crossing_ties",
+            (
+                *head,
+                *(f"source_{k}" for k in ends),
+                *(f"target_{k}" for k in ends),
+                t.gettext("kind"),
+                t.gettext("weight"),
+            ),
+            crossing,
+        ),
+        Table(
+            "leaving",
+            (
+                t.gettext("territory"),
+                t.gettext("ties leaving"),
+                *(t.gettext("to {territory}").format(territory=n) for n in names),
+                t.gettext("elsewhere"),
+            ),
+            leaving,
+            row_labels=True,
+        ),
+    ]
 
 
 def cells_of(row: Mapping[str, Any], names: Sequence[str]) -> list[Mapping[str, Any]]:

@@ -22,6 +22,7 @@ from .tables import bridge_pairs, bridge_text
 from .text import emit, heading, new_table, text
 
 PAIR_LIMIT = 80
+PAIR_LIST = 10
 
 
 def compare_text(console: Console, compare: Mapping[str, Any]) -> None:
@@ -75,12 +76,45 @@ def compare_text(console: Console, compare: Mapping[str, Any]) -> None:
         emit(console, table)
         console.print(Text("Shares with their 95 % Wilson interval.", style="dim"))
         console.print()
+    crossings_text(console, compare.get("crossings") or {})
     if compare.get("standouts"):
         console.print(Text("What stands out", style="bold"))
         for sentences in summary(compare, t).values():
             for sentence in sentences:
                 console.print(Text(f"- {sentence}"))
         console.print()
+
+
+def crossings_text(console: Console, crossings: Mapping[str, Any]) -> None:
+    """The actors the territories share, the ties that cross, where each one's ties go."""
+    pairs = crossings.get("pairs") or []
+    if not pairs:
+        return
+    columns = ["Territories", "Actors in both", "Ties that cross"]
+    table = new_table("Across territories", columns)
+    for pair in pairs:
+        shared = [bridge_text(actor) for actor in pair.get("shared") or []]
+        crossing = [f"{bridge_text(tie)} ({tie.get('kind')})" for tie in pair.get("crossing") or []]
+        table.add_row(
+            Text(" – ".join(map(str, pair.get("territories") or []))),
+            Text(f"{len(shared)}" + "".join(f"\n{x}" for x in shared[:PAIR_LIST])),
+            Text(f"{len(crossing)}" + "".join(f"\n{x}" for x in crossing[:PAIR_LIST])),
+        )
+    emit(console, table)
+    names = [str(n) for n in crossings.get("territories") or []]
+    leaving = crossings.get("leaving") or {}
+    columns = ["Territory", "Ties leaving", *(f"to {n}" for n in names), "elsewhere"]
+    table = new_table("Where the ties that leave each territory go", columns, columns[1:])
+    for name in names:
+        found = leaving.get(name) or {}
+        to = found.get("to") or {}
+        table.add_row(
+            Text(name),
+            text(found.get("ties")),
+            *(text(to.get(other)) if other != name else Text("") for other in names),
+            text(found.get("elsewhere")),
+        )
+    emit(console, table)
 
 
 def _signed(value: Any) -> str:

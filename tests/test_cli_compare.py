@@ -143,3 +143,26 @@ def test_by_year_gives_each_31_december_and_the_bridges_of_each_year(store):
     assert (
         "2020,2020-12-31,Lille,business→association,businesses → associations,1.0,2,2" in csv_text
     )
+
+
+def test_actors_shared_and_ties_that_cross(store, tmp_path):
+    crossings = compare_json(store)["crossings"]
+    (pair,) = crossings["pairs"]
+    assert pair["territories"] == ["Lille", "Figeac"]
+    assert [a["id"] for a in pair["shared"]] == ["u1"]
+    assert [(t["source"]["id"], t["target"]["id"]) for t in pair["crossing"]] == [("b1", "f1")]
+    # u1-f1 is inside Figeac and leaves Lille through the shared u1
+    assert crossings["leaving"]["Lille"] == {"ties": 2, "to": {"Figeac": 2}, "elsewhere": 0}
+    table = run("compare", "Lille", "Figeac", store=store).output
+    assert "Across territories" in table
+    assert "Brasserie du Nord – Fromagerie du Célé (partnership)" in table
+    target = tmp_path / "compare.xlsx"
+    run("compare", "Lille", "Figeac", "--format", "xlsx", "-o", str(target), store=store)
+    book = load_workbook(target)
+    shared = list(book["shared_actors"].iter_rows(values_only=True))
+    assert shared[1] == ("Lille", "Figeac", "u1", "Université des Deux Villes", "academic")
+    crossing = list(book["crossing_ties"].iter_rows(values_only=True))
+    assert crossing[1][2:4] == ("b1", "Brasserie du Nord") and crossing[1][-2:] == (
+        "partnership",
+        1,
+    )

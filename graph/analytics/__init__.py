@@ -52,6 +52,7 @@ __all__ = [
 
 # Gaps, introductions, paths, timeline and comparison.
 from .compare import compare_territories
+from .crossings import territory_crossings
 from .gaps import fragile_bridges, gap_report, sector_bridges
 from .introductions import reach_gain, suggest_introductions
 from .paths import ego_network, introduction_path, path_explanation
@@ -71,6 +72,7 @@ __all__ += [
     "reach_gain",
     "sector_bridges",
     "suggest_introductions",
+    "territory_crossings",
     "wilson",
     "year_ends",
     "yearly_comparison",
