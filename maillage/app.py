@@ -153,15 +153,41 @@ class Maillage:
         actors = self.report(territory, as_of=as_of)["actors"]
         return {actor["id"]: actor["community"] for actor in actors}
 
-    def compare(self, territories: Sequence[str], *, as_of: date | None = None) -> dict:
+    def compare(
+        self,
+        territories: Sequence[str],
+        *,
+        as_of: date | None = None,
+        kind: str | None = None,
+        by_year: bool = False,
+    ) -> dict:
+        """Indicators and partnership rates of ``territories`` side by side (ties of ``kind``).
+
+        With ``by_year``, the document also holds ``by_year``: every indicator
+        and rate as of each 31 December of the data's range (up to ``as_of``).
+        """
         names = tuple(territories)
         return self._cached(
             "compare",
-            (names, as_of),
-            lambda: analytics.compare_territories(
-                [self.network(t, as_of=as_of) for t in names], seed=self.settings.seed
-            ),
+            (names, as_of, kind, by_year),
+            lambda: self._compare(names, as_of, kind, by_year),
         )
+
+    def _compare(
+        self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
+    ) -> dict:
+        networks = [self.network(t, as_of=as_of) for t in names]
+        document = analytics.compare_territories(networks, seed=self.settings.seed, kind=kind)
+        document["crossings"] = analytics.territory_crossings(networks, document["territories"])
+        if by_year:
+            dates = analytics.year_ends([self.network(t) for t in names], until=as_of)
+            document["by_year"] = analytics.yearly_comparison(
+                dates,
+                lambda day: [self.network(t, as_of=day) for t in names],
+                seed=self.settings.seed,
+                kind=kind,
+            )
+        return document
 
     def bridge_changes(self, territory: str, *, since: date, until: date) -> dict:
         return self._cached(

@@ -230,17 +230,33 @@ def gaps(ctx: click.Context, territory, as_of, fmt, output, store) -> None:
     _emit(_render("gaps", data, fmt, output), output)
 
 
+TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other")
+
+
 @main.command()
 @click.argument("territories", nargs=-1, required=True)
 @as_of_option
+@click.option(
+    "--kind",
+    type=click.Choice(TIE_KINDS, case_sensitive=False),
+    default=None,
+    help="Partnership rates count only ties of this kind (default: any kind).",
+)
+@click.option(
+    "--by-year",
+    is_flag=True,
+    help="Every indicator and rate as of each 31 December, and the bridges of each year.",
+)
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def compare(ctx: click.Context, territories, as_of, fmt, output, store) -> None:
-    """Territory indicators side by side, raw and size-normalised."""
-    data = _app(ctx, store).compare(territories, as_of=as_of)
+def compare(ctx: click.Context, territories, as_of, kind, by_year, fmt, output, store) -> None:
+    """Territory indicators and partnership rates side by side."""
+    data = _app(ctx, store).compare(
+        territories, as_of=as_of, kind=kind and kind.lower(), by_year=by_year
+    )
     _emit(_render("compare", data, fmt, output), output)
 
 
