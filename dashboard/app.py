@@ -50,6 +50,7 @@ def create_app(
         external_stylesheets=list(external_stylesheets),
         update_title=None,
         serve_locally=True,
+        compress=True,
     )
     sources = Sources(maillage) if access is None else Sources(maillage, access.role)
     identity = (lambda: None) if access is None else access.identity

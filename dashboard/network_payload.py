@@ -32,8 +32,10 @@ DEGREE = "degree"
 def measure(row: Mapping[str, Any] | None, key: str) -> float:
     """A report row's measure as a number (``brokerage``: the sum of its roles; else 0).
 
-    >>> measure({"betweenness": 0.25}, "betweenness"), measure({"brokerage": {"a": 2, "b": 1}}, "brokerage")
-    (0.25, 3.0)
+    >>> measure({"betweenness": 0.25}, "betweenness")
+    0.25
+    >>> measure({"brokerage": {"a": 2, "b": 1}}, "brokerage")
+    3.0
     >>> measure(None, "degree"), measure({"degree": True}, "degree")
     (0.0, 0.0)
     """

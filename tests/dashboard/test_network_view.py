@@ -231,7 +231,8 @@ def test_labels_hover_and_drag(dash_duo: Any) -> None:
     assert zoomed != shown_at_fit or zoomed > 0
     view(
         dash_duo,
-        "v.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1}); v.renderer.refresh(); return 0;",
+        "v.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1});"
+        "v.renderer.refresh(); return 0;",
     )
 
     # Hovering an actor highlights it and its partners.
