@@ -10,12 +10,12 @@ raises it (``maillage.settings.Limits`` reads them from the environment).
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .csv_reader import SplitRows
-from .tables import Table
+from .raw_table import Table
 from .validate import ProblemLog
 
 CELL_CHARS_ENV = "MAILLAGE_MAX_CELL_CHARS"
@@ -89,8 +89,10 @@ def check_expanded_size(path: Path, label: str, limits: FileLimits, log: Problem
 
 
 def too_many_rows(label: str, line: int | None, limits: FileLimits, log: ProblemLog) -> None:
+    """The file goes on beyond ``limits.file_rows`` rows: a problem of the whole file."""
+    where = f" (line {line} is row {limits.file_rows + 1:,})" if line is not None else ""
     message = over("a row count", limits.file_rows + 1, limits.file_rows, FILE_ROWS_ENV)
-    log.add(label, line, None, message.replace(" of ", " of at least ", 1))
+    log.add(label, None, None, message.replace(" of ", " of at least ", 1) + where)
 
 
 def cell_too_long(
@@ -101,11 +103,15 @@ def cell_too_long(
     )
 
 
-def bounded_table(table: Table, limits: FileLimits, log: ProblemLog) -> Table:
-    """``table`` whose rows stop at the first row or cell over ``limits`` (a problem logged).
+def bounded_table(
+    table: Table, limits: FileLimits, log: ProblemLog, skip: Container[int | None] = ()
+) -> Table:
+    """``table`` without the rows that hold a cell over ``limits``, and no more rows than allowed.
 
-    A CSV body already split in lines (``SplitRows``) that is within the limits
-    is returned as it is, so that the fast column paths keep working.
+    Each such row and the first row beyond the count is a problem; rows in
+    ``skip`` (set aside by an earlier pass) are passed on unchecked. A CSV
+    body already split in lines (``SplitRows``) that is within the limits is
+    returned as it is, so that the fast column paths keep working.
     """
     for value in table.header:
         if len(value) > limits.cell_chars:
@@ -116,7 +122,7 @@ def bounded_table(table: Table, limits: FileLimits, log: ProblemLog) -> Table:
     within = isinstance(rows, SplitRows) and len(rows.lines) <= limits.file_rows
     if within and rows.longest() <= limits.cell_chars:
         return table
-    table.rows = _bounded_rows(rows, table.label, table.header, limits, log)
+    table.rows = _bounded_rows(rows, table.label, table.header, limits, log, skip)
     return table
 
 
@@ -126,15 +132,21 @@ def _bounded_rows(
     header: list[str],
     limits: FileLimits,
     log: ProblemLog,
+    skip: Container[int | None],
 ) -> Iterator[tuple[int, list[str]]]:
     longest, most = limits.cell_chars, limits.file_rows
     for count, (line, cells) in enumerate(rows, start=1):
         if count > most:
             too_many_rows(label, line, limits, log)
             return
+        if line in skip:
+            yield line, cells
+            continue
+        fits = True
         for index, value in enumerate(cells):
             if len(value) > longest:
                 column = header[index] if index < len(header) else None
                 cell_too_long(label, line, column, len(value), limits, log)
-                return
-        yield line, cells
+                fits = False
+        if fits:
+            yield line, cells

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from security_support import PASSWORDS, SECRET, Clock, csrf_token, sign_in
 
 from maillage.cli import main
-from maillage.dashboard.access import Access
+from maillage.serving.access import Access
+from maillage.serving.web import web_app
 from maillage.throttle import UNLOCK_FILE, SignInThrottle, UnlockRequests
 
 
@@ -64,7 +65,7 @@ def test_concurrent_wrong_passwords_never_get_past_the_allowance(users):
     from maillage.settings import Settings  # noqa: PLC0415
 
     server = Maillage(Settings(store_url="sqlite:///:memory:", secret_key=SECRET.decode()))
-    app = server.web_app(access)
+    app = web_app(server, access)
     statuses: list[int] = []
     ready = threading.Barrier(12)
 
@@ -95,7 +96,7 @@ def test_an_admin_unlocks_a_name_from_the_command_line(users, tmp_path: Path, mo
     from maillage.app import Maillage  # noqa: PLC0415
 
     server = Maillage(Settings(store_url="sqlite:///:memory:", secret_key=SECRET.decode()))
-    client = server.web_app(access).server.test_client()
+    client = web_app(server, access).server.test_client()
     for _ in range(5):
         sign_in(client, "felix", "not the password")
     assert sign_in(client, "felix").status_code == 429

@@ -22,7 +22,7 @@ from typing import Any
 import flask
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from .settings import REQUEST_BYTES_ENV
+from ..settings import REQUEST_BYTES_ENV
 
 log = logging.getLogger(__name__)
 
