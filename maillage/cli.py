@@ -117,6 +117,9 @@ as_of_option = click.option(
 @click.version_option(package_name="maillage")
 def main(store: str | None, verbose: bool) -> None:
     """Entry point of the ``maillage`` command."""
+    from .terminal import protect_terminal
+
+    protect_terminal()  # no control character of a name ever reaches a terminal
     configure_logging(verbose)
 
 
