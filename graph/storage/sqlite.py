@@ -39,6 +39,7 @@ from .common import (
     check_references,
     collector_paused,
 )
+from .sqlite_integrity import check_before_writing
 
 URL_PREFIX = "sqlite://"
 
@@ -211,6 +212,7 @@ class SQLiteStore(GraphStore):
         activities = {a.id: (a.id, a.name, _iso(a.date)) for a in dataset.activities}
         participations = [(p.actor, p.activity) for p in dict.fromkeys(dataset.participations)]
         with self._write() as conn:
+            check_before_writing(conn, self.path)
             check_references(
                 dataset,
                 lambda ids: (row[0] for row in conn.execute(sql.UNKNOWN_ACTORS, (_json(ids),))),

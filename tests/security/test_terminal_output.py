@@ -102,7 +102,7 @@ def test_output_that_is_not_a_terminal_keeps_its_bytes(hostile_store, tmp_path):
         check=True,
     )
     # (click itself drops ANSI CSI sequences such as ESC [ 2 J when output is not a terminal)
-    assert "Ker\x1b]0;owned\x07lan".encode() in result.stdout, "a pipe gets the data as it is"
+    assert b"Ker\x1b]0;owned\x07lan" in result.stdout, "a pipe gets the data as it is"
 
 
 def test_the_sanitiser_removes_c0_and_c1_but_tab_and_newline():
