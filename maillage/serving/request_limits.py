@@ -73,7 +73,10 @@ def install(server: flask.Flask, callback_map: Mapping[str, Any], limit: int) ->
 
 def callback_problem(request: flask.Request, callback_map: Mapping[str, Any]) -> str | None:
     """What is wrong with a callback body, or None when Dash can decode it."""
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        return "the JSON is nested too deep"
     if not isinstance(body, dict):
         return "the body is not a JSON object"
     output = body.get("output")
