@@ -16,6 +16,10 @@ from .app import Maillage
 from .graph.errors import MaillageError, ValidationError
 from .settings import STORE_ENV, USERS_FILE_ENV, Settings, default_store_url, default_users_file
 
+OUT_OF_MEMORY = (
+    "not enough memory to finish: the input expands far beyond its size on disk "
+    "(lower MAILLAGE_MAX_EXPANDED_BYTES or MAILLAGE_MAX_CELL_CHARS, or give it more memory)"
+)
 OUTPUT_FORMATS = ("table", "csv", "json", "xlsx", "html")
 EXPORT_FORMATS = ("csv", "xlsx", "gexf", "graphml")
 
@@ -51,6 +55,9 @@ def _friendly_errors(command: Callable) -> Callable:
             sys.exit(1)
         except MaillageError as error:
             click.echo(f"Error: {error}", err=True)
+            sys.exit(1)
+        except MemoryError:
+            click.echo(f"Error: {OUT_OF_MEMORY}", err=True)
             sys.exit(1)
 
     return wrapper
