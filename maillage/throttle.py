@@ -9,16 +9,18 @@ slows down only themselves: the name's owner, from another address, signs in
 as usual. An admin can clear a name's waits at once (``maillage users unlock
 NAME``, which the server reads from :class:`UnlockRequests`).
 
-Checking and recording are one step: an attempt is counted as a failure
-*before* its password is checked (and the count given back when it was
-right), under one lock, so that concurrent wrong passwords can never get past
-the allowance, however many threads serve them.
+Checking and recording are one step: under one lock, an attempt is admitted
+only if the failures so far plus the attempts still being checked stay
+within the allowance; otherwise it waits (a few seconds at most) for those to
+be decided. So concurrent wrong passwords never get past the allowance,
+however many threads serve them, and concurrent right ones merely queue.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +28,8 @@ from pathlib import Path
 
 Clock = Callable[[], float]
 KEYS_KEPT = 10_000
+PENDING_WAIT = 10.0
+"""Seconds an attempt waits for those in flight before it is refused."""
 UNLOCK_FILE = "unlock-requests"
 
 
@@ -42,6 +46,27 @@ class _Backoff:
     def __init__(self, free: int, base: float, cap: float, window: float) -> None:
         self.free, self.base, self.cap, self.window = free, base, cap, window
         self.keys: OrderedDict[str, _Failures] = OrderedDict()
+        self.pending: dict[str, int] = {}
+
+    def room(self, key: str) -> bool:
+        """Whether one more attempt in flight could not take ``key`` past its allowance.
+
+        Past the allowance (a wait just ended), one attempt at a time.
+        """
+        found = self.keys.get(key)
+        count = found.count if found is not None else 0
+        pending = self.pending.get(key, 0)
+        return count + pending < self.free or (count >= self.free and pending == 0)
+
+    def start(self, key: str) -> None:
+        self.pending[key] = self.pending.get(key, 0) + 1
+
+    def settle(self, key: str) -> None:
+        left = self.pending.get(key, 1) - 1
+        if left > 0:
+            self.pending[key] = left
+        else:
+            self.pending.pop(key, None)
 
     def wait(self, key: str, now: float) -> float:
         found = self.keys.get(key)
@@ -62,13 +87,6 @@ class _Backoff:
             found.blocked_until = now + min(self.cap, self.base * 2**excess)
         while len(self.keys) > KEYS_KEPT:
             self.keys.popitem(last=False)
-
-    def give_back(self, key: str) -> None:
-        found = self.keys.get(key)
-        if found is not None:
-            found.count = max(0, found.count - 1)
-            if found.count < self.free:
-                found.blocked_until = 0.0
 
 
 class SignInThrottle:
@@ -101,33 +119,53 @@ class SignInThrottle:
         self._by_pair = _Backoff(attempts, base, cap, window)
         self._by_address = _Backoff(attempts * address_factor, base, cap, window)
         self._clock = clock
-        self._lock = threading.Lock()
+        self._decided = threading.Condition()
 
     def attempt(self, name: str, address: str) -> float:
-        """Seconds to wait before trying (refused), or 0: the try is counted as a failure.
+        """Seconds to wait before trying (refused), or 0: the try may go on.
 
-        Call :meth:`succeeded` when the password was right.
+        An admitted attempt must end with :meth:`failed` or :meth:`succeeded`.
         """
         pair = _pair(name, address)
+        give_up = time.monotonic() + PENDING_WAIT
+        with self._decided:
+            while True:
+                now = self._clock()
+                wait = max(self._by_pair.wait(pair, now), self._by_address.wait(address, now))
+                if wait > 0:
+                    return wait
+                if self._by_pair.room(pair) and self._by_address.room(address):
+                    self._by_pair.start(pair)
+                    self._by_address.start(address)
+                    return 0.0
+                left = give_up - time.monotonic()
+                if left <= 0:
+                    return 1.0  # still undecided: try again in a moment
+                self._decided.wait(left)
+
+    def failed(self, name: str, address: str) -> None:
+        """The admitted attempt had a wrong name or password."""
+        pair = _pair(name, address)
         now = self._clock()
-        with self._lock:
-            wait = max(self._by_pair.wait(pair, now), self._by_address.wait(address, now))
-            if wait > 0:
-                return wait
-            self._by_pair.fail(pair, now)
-            self._by_address.fail(address, now)
-            return 0.0
+        with self._decided:
+            for backoff, key in ((self._by_pair, pair), (self._by_address, address)):
+                backoff.settle(key)
+                backoff.fail(key, now)
+            self._decided.notify_all()
 
     def succeeded(self, name: str, address: str) -> None:
-        """The attempt was right: the pair starts afresh, the address gets its try back."""
-        with self._lock:
-            self._by_pair.keys.pop(_pair(name, address), None)
-            self._by_address.give_back(address)
+        """The admitted attempt was right: the pair starts afresh."""
+        pair = _pair(name, address)
+        with self._decided:
+            self._by_pair.settle(pair)
+            self._by_address.settle(address)
+            self._by_pair.keys.pop(pair, None)
+            self._decided.notify_all()
 
     def unlock(self, name: str) -> int:
         """Forget every failure of ``name``, from any address; how many addresses had some."""
         prefix = _pair(name, "")
-        with self._lock:
+        with self._decided:
             pairs = [key for key in self._by_pair.keys if key.startswith(prefix)]
             for key in pairs:
                 del self._by_pair.keys[key]

@@ -232,17 +232,20 @@ class Access:
         password = form.get("password", "")
         address = request.remote_addr or "unknown"
         self._read_unlocks()
-        wait = self.throttle.attempt(name, address)  # counted as a failure until proved right
+        wait = self.throttle.attempt(name, address)  # checked and counted in one step
         if wait > 0:
             who = self._who(name)
             log.warning("sign-in refused after too many failures (%s from %s)", who, address)
             message = f"Too many failed sign-ins: try again in {_duration(wait)}."
             return self._form(message, 429, target, name)
         user = self.users.get(name)
-        if len(password) > MAX_PASSWORD_LENGTH:
-            valid = False
-        else:
-            valid = user.verify(password) if user is not None else verify_unknown(password)
+        valid = False
+        try:
+            if len(password) <= MAX_PASSWORD_LENGTH:
+                valid = user.verify(password) if user is not None else verify_unknown(password)
+        finally:
+            if not valid or user is None:
+                self.throttle.failed(name, address)
         if not valid or user is None:
             log.warning("failed sign-in (%s from %s)", self._who(name), address)
             return self._form("Wrong name or password.", 401, target, name)

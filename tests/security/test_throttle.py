@@ -32,23 +32,29 @@ def test_the_wait_doubles_with_each_failure_after_the_allowance(clock):
     throttle = SignInThrottle(5, 900.0, clock, base=60.0)
     waits = []
     for _ in range(5):
-        assert throttle.attempt("felix", "a") == 0.0
+        wrong(throttle, "felix", "a")
     for _ in range(4):
         waits.append(throttle.attempt("felix", "a"))
         clock.now += waits[-1]
-        assert throttle.attempt("felix", "a") == 0.0  # another wrong password
+        wrong(throttle, "felix", "a")
     assert waits == [60.0, 120.0, 240.0, 480.0]
     assert throttle.attempt("felix", "a") == 900.0, "capped at the window"
 
 
+def wrong(throttle: SignInThrottle, name: str, address: str) -> None:
+    """One admitted attempt with a wrong password."""
+    assert throttle.attempt(name, address) == 0.0
+    throttle.failed(name, address)
+
+
 def test_failures_are_forgotten_after_a_quiet_window(clock):
     throttle = SignInThrottle(5, 900.0, clock)
-    for _ in range(6):
-        throttle.attempt("felix", "a")
+    for _ in range(5):
+        wrong(throttle, "felix", "a")
     assert throttle.attempt("felix", "a") > 0
-    clock.advance(minutes=2 + 15.1)
-    assert throttle.attempt("felix", "a") == 0.0
-    assert throttle.attempt("felix", "a") == 0.0, "counted afresh"
+    clock.advance(minutes=1 + 15.1)
+    for _ in range(5):
+        wrong(throttle, "felix", "a")  # counted afresh: five again before a wait
 
 
 def test_a_right_password_gives_the_attempt_back(clock):
@@ -57,6 +63,20 @@ def test_a_right_password_gives_the_attempt_back(clock):
         assert throttle.attempt(f"user{turn % 3}", "a") == 0.0
         throttle.succeeded(f"user{turn % 3}", "a")
     assert throttle.attempt("felix", "a") == 0.0, "successes never count against an address"
+
+
+def test_concurrent_right_passwords_queue_instead_of_being_refused(clock):
+    throttle = SignInThrottle(2, 900.0, clock, address_factor=2)
+    for turn in range(4):  # four in flight at once: the allowance of the address
+        assert throttle.attempt(f"user{turn}", "office") == 0.0
+    outcome: list[float] = []
+    fifth = threading.Thread(target=lambda: outcome.append(throttle.attempt("ada", "office")))
+    fifth.start()
+    fifth.join(0.2)
+    assert fifth.is_alive(), "the fifth waits for those in flight"
+    throttle.succeeded("user0", "office")
+    fifth.join(5)
+    assert outcome == [0.0], "admitted once one was decided"
 
 
 def test_concurrent_wrong_passwords_never_get_past_the_allowance(users):
