@@ -11,8 +11,8 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from ..changes import Edit, FileDigest, TieId, tie_id
-from ..model import Actor, Dataset, Participation
+from ..changes import TIE_FIELDS, Edit, FileDigest, TieId, tie_id
+from ..model import Actor, Dataset, Participation, Tie
 from . import sql
 from .revisions import ABSENT, BeforeImage, RevisionRow, Stamp, files_json, now
 from .sqlite_records import (
@@ -194,6 +194,13 @@ def _remove_participations(
         conn.execute(sql.DELETE_PARTICIPATIONS_BY_PAIRS, (to_json([list(p) for p in pairs]),))
 
 
+def _same_tie(found: tuple | None, tie: Tie) -> bool:
+    """True when the stored ``found`` (tie, stamp) holds the same values as ``tie``."""
+    return found is not None and all(
+        getattr(found[0], name) == getattr(tie, name) for name in TIE_FIELDS
+    )
+
+
 def apply_edit(
     conn: sqlite3.Connection, edit: Edit, stamp: int, before: BeforeImage, *, noted: bool
 ) -> None:
@@ -203,23 +210,33 @@ def apply_edit(
     writes (an import read them to plan it): they are not read again.
     """
     actors = list({actor.id: actor for actor in edit.actors}.values())
-    if not noted:
-        for actor_id, image in stored_actors(conn, [a.id for a in actors]).items():
-            before.note_actor(actor_id, image)
-        for identity, image in stored_ties(conn, list(map(tie_id, edit.ties))).items():
-            before.note_tie(identity, image)
-        activities = [a.id for a in edit.activities]
-        for activity_id, image in stored_activities(conn, activities).items():
-            before.note_activity(activity_id, image)
-        pairs = [(p.actor, p.activity) for p in edit.participations]
-        for pair, old in stored_participations(conn, pairs).items():
-            before.note_participation(pair, old)
+    ties, activities = list(edit.ties), list(edit.activities)
+    participations = list(dict.fromkeys(edit.participations))
+    if not noted:  # write only what differs from the stored records, noting those
+        found = stored_actors(conn, [a.id for a in actors])
+        actors = [a for a in actors if a.id not in found or found[a.id][0] != a]
+        for actor in actors:
+            if actor.id in found:
+                before.note_actor(actor.id, found[actor.id])
+        found_ties = stored_ties(conn, list(map(tie_id, ties)))
+        ties = [t for t in ties if not _same_tie(found_ties.get(tie_id(t)), t)]
+        for tie in ties:
+            if tie_id(tie) in found_ties:
+                before.note_tie(tie_id(tie), found_ties[tie_id(tie)])
+        found_activities = stored_activities(conn, [a.id for a in activities])
+        activities = [
+            a for a in activities if a.id not in found_activities or found_activities[a.id][0] != a
+        ]
+        for activity in activities:
+            if activity.id in found_activities:
+                before.note_activity(activity.id, found_activities[activity.id])
+        found_pairs = stored_participations(conn, [(p.actor, p.activity) for p in participations])
+        participations = [p for p in participations if (p.actor, p.activity) not in found_pairs]
     _write_actors(conn, actors, [stamp] * len(actors))
-    _write_ties(conn, tie_rows(edit.ties, stamp))
-    conn.executemany(sql.UPSERT_ACTIVITY, [activity_row(a, stamp) for a in edit.activities])
+    _write_ties(conn, tie_rows(ties, stamp))
+    conn.executemany(sql.UPSERT_ACTIVITY, [activity_row(a, stamp) for a in activities])
     conn.executemany(
-        sql.INSERT_PARTICIPATION,
-        [(p.actor, p.activity, stamp) for p in dict.fromkeys(edit.participations)],
+        sql.INSERT_PARTICIPATION, [(p.actor, p.activity, stamp) for p in participations]
     )
     _remove_ties(conn, list(dict.fromkeys(map(tie_id, edit.removed_ties))), before)
     pairs = list(dict.fromkeys((p.actor, p.activity) for p in edit.removed_participations))
