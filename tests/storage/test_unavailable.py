@@ -11,7 +11,6 @@ import pytest
 from maillage.graph.errors import MaillageError, StoreUnavailable
 from maillage.graph.model import Actor, Dataset, Sector
 from maillage.graph.storage import open_store
-from maillage.graph.storage.common import tie_identity
 from maillage.graph.storage.neo4j import Neo4jStore
 from maillage.graph.storage.sqlite import SQLiteStore
 
@@ -132,7 +131,7 @@ def test_the_fast_tie_key_is_tie_key(source, target, directed):
 
     for kind in TieKind:
         tie = Tie(source, target, kind, directed=directed)
-        key, first, second = tie_identity(tie)
+        key, first, second = tie.identity()
         assert key == tie.key
         ends = (source, target) if directed else tuple(sorted((source, target)))
         assert (first, second) == ends
