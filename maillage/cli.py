@@ -125,13 +125,16 @@ def configure_logging(verbose: bool) -> None:
 
     The Neo4j driver logs every failed connection attempt as an error; the
     store already reports an unreachable server in one message with the
-    remedy, so the driver speaks only with ``--verbose``.
+    remedy, so the driver speaks only with ``--verbose``, except for the
+    server's warnings about a statement (``neo4j.notifications``).
     """
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("neo4j").setLevel(logging.NOTSET if verbose else logging.CRITICAL)
+    # The server's warnings about a statement (deprecations, say) are always shown.
+    logging.getLogger("neo4j.notifications").setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 @main.command("import")

@@ -99,6 +99,7 @@ class Neo4jStore(GraphStore):
                 auth=auth,
                 connection_timeout=5.0,
                 max_transaction_retry_time=transaction_retry_time,
+                notifications_min_severity="WARNING",
             )
         except (ValueError, neo4j_errors.ConfigurationError) as error:
             raise StoreUnavailable(

@@ -217,7 +217,9 @@ def edit_territories(edit: Edit, before: BeforeImage) -> set[str]:
 def to_revert(revisions: Iterable[RevisionRow], target: int | None) -> list[RevisionRow]:
     """The standing revisions to revert, latest first, down to ``target`` (default: the latest).
 
-    Raises ``LookupError`` (with the reason) if ``target`` is unknown or already undone.
+    A standing undo later than ``target`` is left alone: it and the revisions it undid
+    cancel out (they are the state from before them, stamps included). Raises
+    ``LookupError`` (with the reason) if ``target`` is unknown or already undone.
     """
     standing = sorted(
         (r for r in revisions if r.undone_by is None), key=lambda r: r.id, reverse=True
@@ -226,10 +228,9 @@ def to_revert(revisions: Iterable[RevisionRow], target: int | None) -> list[Revi
         if not standing:
             raise LookupError("there is nothing to undo: the store has no revision")
         return standing[:1]
-    kept = [r for r in standing if r.id >= target]
-    if not kept or kept[-1].id != target:
+    if target not in {r.id for r in standing}:
         raise LookupError(f"revision {target} does not exist or is already undone")
-    return kept
+    return [r for r in standing if r.id == target or (r.id > target and r.action != "undo")]
 
 
 def tie_ids(ties: Iterable[Tie]) -> list[TieId]:

@@ -7,6 +7,7 @@ Every test runs on both stores (the ``store`` fixture); the expected values come
 from __future__ import annotations
 
 import dataclasses
+import logging
 from datetime import date
 
 import pytest
@@ -282,3 +283,40 @@ def test_write_is_a_revision_that_removes_and_undo_restores(store, small_dataset
 
     store.undo()
     assert state(store) == before
+
+
+@pytest.mark.neo4j
+def test_neo4j_warns_about_none_of_the_stores_statements(fresh_neo4j_store, small_dataset, caplog):
+    store = fresh_neo4j_store
+    with caplog.at_level(logging.INFO, logger="neo4j.notifications"):
+        store.setup_schema()
+        store.upsert(small_dataset)
+        store.upsert(dataclasses.replace(small_dataset, actors=small_dataset.actors[:2]))
+        store.plan(AIRLINES)
+        store.network("Nantes", as_of=date(2021, 1, 1))
+        store.territories()
+        store.neighbourhood("n1", 2)
+        store.shortest_path("n1", "r2", as_of=date(2023, 1, 1))
+        store.write(Edit(removed_ties=(small_dataset.ties[0],)))
+        store.delete_territory("Rennes")
+        store.undo()
+        store.revisions("Nantes")
+
+    notes = [r.getMessage() for r in caplog.records if r.name == "neo4j.notifications"]
+    assert notes == []
+
+
+def test_undo_down_past_an_earlier_undo_leaves_that_pair_alone(store, small_dataset):
+    first = store.upsert(small_dataset)
+    store.write(Edit(removed_ties=(small_dataset.ties[0],)))
+    after_edit = state(store)
+    store.delete_territory("Nantes")
+    undo_delete = store.undo()
+    assert state(store) == after_edit
+
+    undo_all = store.undo(first.revision)
+
+    assert state(store) == ([], {}, {})
+    assert undo_delete.id not in undo_all.undoes
+    store.undo(undo_all.id)
+    assert state(store) == after_edit
