@@ -21,7 +21,12 @@ FOLDERS = {
     "graph/analytics": "maillage.graph.analytics",
     "graph": "maillage.graph",
 }
-CORE = ("maillage.graph.model", "maillage.graph.errors", "maillage.graph.cells")
+CORE = (
+    "maillage.graph.model",
+    "maillage.graph.errors",
+    "maillage.graph.cells",
+    "maillage.graph.changes",
+)
 ALLOWED = {
     "maillage": ("maillage",),
     "maillage.dashboard": (
