@@ -3,9 +3,9 @@
 The values are those of :func:`networkx.constraint` and
 :func:`networkx.effective_size`, an isolated node's included: NaN, as
 NetworkX gives it (the report writes it as null). Both measures only
-involve a node's neighbours and the ties among them, so they are sums over edges and triangles, which numpy
-computes in one pass over the triangle list instead of one Python loop
-per node.
+involve a node's neighbours and the ties among them, so they are sums
+over edges and triangles, which numpy computes in one pass over the
+triangle list instead of one Python loop per node.
 
 Ties are read as NetworkX does: the *mutual weight* of ``u`` and ``v`` is
 the weight of ``u -> v`` plus that of ``v -> u`` (an undirected edge counts
@@ -74,9 +74,7 @@ def _triangle_arcs(eg: EngineGraph, ordering: tuple[int, int, int]) -> tuple[np.
     )
 
 
-def _result(
-    eg: EngineGraph, values: np.ndarray, nodes: Iterable[Any] | None
-) -> dict[Any, float]:
+def _result(eg: EngineGraph, values: np.ndarray, nodes: Iterable[Any] | None) -> dict[Any, float]:
     values = np.where(eg.degree == 0, math.nan, values)
     result = dict(zip(eg.nodes, values.tolist(), strict=True))
     return result if nodes is None else {v: result[v] for v in nodes}
