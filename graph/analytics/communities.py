@@ -10,16 +10,17 @@ graph this beats both NetworkX's Louvain and a single igraph Leiden run
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Hashable, Iterable, Mapping
 from typing import Any
 
 import leidenalg
 import networkx as nx
 import numpy as np
+from networkx.algorithms.community.quality import NotAPartition
 
 from .engine import EngineGraph, engine_graph, seeded_igraph
 
-__all__ = ["communities", "modularity"]
+__all__ = ["communities", "modularity", "partition_sets"]
 
 # Leiden runs: as many as walk this many vertices and edges in all, within bounds.
 LEIDEN_RUNS = (2, 64)
@@ -115,24 +116,49 @@ def communities(G: nx.Graph, *, weight: str | None = None, seed: int | None = 42
     return dict(zip(eg.nodes, _by_size(membership).tolist(), strict=True))
 
 
+def partition_sets(labels: Mapping[Any, Hashable]) -> list[set[Any]]:
+    """The communities of a node-to-label mapping as a list of node sets, as NetworkX takes them.
+
+    Sets come in the order their label first appears; the nodes in each keep
+    the mapping's order.
+
+    >>> partition_sets({"a": 0, "b": 1, "c": 0})
+    [{'a', 'c'}, {'b'}]
+    """
+    groups: dict[Hashable, set[Any]] = {}
+    for node, label in labels.items():
+        groups.setdefault(label, set()).add(node)
+    return list(groups.values())
+
+
 @nx.utils.not_implemented_for("directed", "multigraph")
-def modularity(G: nx.Graph, communities: Mapping[Any, Any], *, weight: str | None = None) -> float:
-    """Newman's modularity of the partition ``communities`` (node to label).
+def modularity(
+    G: nx.Graph, communities: Iterable[Collection[Any]], *, weight: str | None = None
+) -> float:
+    """Newman's modularity of the partition ``communities`` (an iterable of node sets).
 
     Equal to :func:`networkx.community.modularity` with resolution 1; 0.0 for
-    a graph without edges (where NetworkX divides by zero).
+    a graph without edges (where NetworkX divides by zero). A node-to-label
+    mapping, such as :func:`communities` returns, becomes sets with
+    :func:`partition_sets`.
 
     Parameters
     ----------
     G : networkx.Graph
-    communities : mapping
-        Node to community label, for every node of ``G``.
+    communities : iterable of sets of nodes
+        A partition of the nodes of ``G``: each node in exactly one set.
     weight : str or None, optional (default=None)
-        Edge attribute of tie strength.
+        Edge attribute of tie strength (NetworkX's default is ``"weight"``).
 
     Returns
     -------
     float
+
+    Raises
+    ------
+    networkx.algorithms.community.quality.NotAPartition
+        If ``communities`` is not a partition of the nodes of ``G``, as NetworkX
+        raises (a ``networkx.NetworkXError``).
 
     References
     ----------
@@ -143,10 +169,16 @@ def modularity(G: nx.Graph, communities: Mapping[Any, Any], *, weight: str | Non
     --------
     >>> import networkx as nx
     >>> G = nx.Graph([(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (3, 5)])
-    >>> round(modularity(G, {0: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1}), 4)
+    >>> round(modularity(G, [{0, 1, 2}, {3, 4, 5}]), 4)
     0.3571
     """
     eg = engine_graph(G, weight)
-    codes: dict[Any, int] = {}
-    membership = [codes.setdefault(communities[v], len(codes)) for v in eg.nodes]
-    return _modularity(eg, membership)
+    code: dict[Any, int] = {}
+    for label, members in enumerate(communities):
+        for node in members:
+            if node in code or node not in eg.index:
+                raise NotAPartition(G, communities)
+            code[node] = label
+    if len(code) != eg.n:
+        raise NotAPartition(G, communities)
+    return _modularity(eg, [code[v] for v in eg.nodes])

@@ -22,7 +22,7 @@ import networkx as nx
 import numpy as np
 
 from ..model import Network
-from .communities import communities, modularity
+from .communities import communities, modularity, partition_sets
 from .engine import engine_graph, seeded_igraph
 from .gaps import sector_order
 from .groups import attribute_assortativity, ei_index
@@ -250,7 +250,7 @@ def _raw(
         "ties": sum(1 for tie in network.ties if network.is_internal(tie)),
         "largest_component_share": observed["largest_component_share"] or 0.0,
         "average_clustering": observed["average_clustering"] or 0.0,
-        "modularity": modularity(G, labels) if len(G) else 0.0,
+        "modularity": modularity(G, partition_sets(labels)) if len(G) else 0.0,
         "communities": len(set(labels.values())),
         "ei_index": whole_ei if whole_ei is not None else 0.0,
         "assortativity": attribute_assortativity(G) if len(G) else None,

@@ -20,7 +20,7 @@ from .centrality import (
     eigenvector_centrality,
     pagerank,
 )
-from .communities import communities, leiden_runs, modularity
+from .communities import communities, leiden_runs, modularity, partition_sets
 from .engine import EngineGraph, engine_graph
 from .groups import (
     attribute_assortativity,
@@ -305,7 +305,7 @@ def _indicators(
         "largest_component_share": float(sizes.max() / n) if n else 0.0,
         "average_clustering": _average_clustering(eg),
         "communities": len(set(community.values())),
-        "modularity": modularity(G, community, weight=weight) if n else 0.0,
+        "modularity": modularity(G, partition_sets(community), weight=weight) if n else 0.0,
         "ei_index": whole_ei if whole_ei is not None else 0.0,
         "openness": _openness(network, internal),
         "sector_counts": _sector_counts(G, sectors),
