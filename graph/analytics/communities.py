@@ -119,11 +119,10 @@ def communities(G: nx.Graph, *, weight: str | None = None, seed: int | None = 42
 def partition_sets(labels: Mapping[Any, Hashable]) -> list[set[Any]]:
     """The communities of a node-to-label mapping as a list of node sets, as NetworkX takes them.
 
-    Sets come in the order their label first appears; the nodes in each keep
-    the mapping's order.
+    The sets come in the order in which their label first appears.
 
-    >>> partition_sets({"a": 0, "b": 1, "c": 0})
-    [{'a', 'c'}, {'b'}]
+    >>> partition_sets({1: "x", 2: "y", 3: "x"})
+    [{1, 3}, {2}]
     """
     groups: dict[Hashable, set[Any]] = {}
     for node, label in labels.items():
