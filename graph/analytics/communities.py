@@ -18,7 +18,7 @@ import networkx as nx
 import numpy as np
 from networkx.algorithms.community.quality import NotAPartition
 
-from .engine import EngineGraph, engine_graph, seeded_igraph
+from .engine import EngineGraph, Seed, engine_graph, seeded_igraph, settled_seed
 
 __all__ = ["communities", "modularity", "partition_sets"]
 
@@ -39,7 +39,7 @@ def leiden_runs(n: int, m: int) -> int:
     return max(fewest, min(most, _RUN_BUDGET // max(n + m, 1)))
 
 
-def _best_membership(eg: EngineGraph, seed: int | None) -> list[int]:
+def _best_membership(eg: EngineGraph, seed: int) -> list[int]:
     g, weights = eg.igraph, eg.weight_list
     with seeded_igraph(seed):
         candidates = [
@@ -50,8 +50,7 @@ def _best_membership(eg: EngineGraph, seed: int | None) -> list[int]:
     best = max(candidates, key=lambda membership: _modularity(eg, membership))
     partition = leidenalg.ModularityVertexPartition(g, initial_membership=best, weights=weights)
     optimiser = leidenalg.Optimiser()
-    if seed is not None:
-        optimiser.set_rng_seed(seed)
+    optimiser.set_rng_seed(seed)
     optimiser.optimise_partition(partition, n_iterations=-1)
     refined = list(partition.membership)
     return refined if _modularity(eg, refined) >= _modularity(eg, best) else best
@@ -72,7 +71,7 @@ def _by_size(membership: list[int]) -> np.ndarray:
 
 
 @nx.utils.not_implemented_for("directed", "multigraph")
-def communities(G: nx.Graph, *, weight: str | None = None, seed: int | None = 42) -> dict[Any, int]:
+def communities(G: nx.Graph, *, weight: str | None = None, seed: Seed = None) -> dict[Any, int]:
     """Partition ``G`` into communities of maximal modularity.
 
     Parameters
@@ -80,8 +79,9 @@ def communities(G: nx.Graph, *, weight: str | None = None, seed: int | None = 42
     G : networkx.Graph
     weight : str or None, optional (default=None)
         Edge attribute of tie strength.
-    seed : int or None, optional (default=42)
-        The same seed gives the same partition.
+    seed : int, random.Random, numpy RandomState or Generator, or None, optional
+        Random state, as NetworkX takes one (None: the global random state); the same
+        int seed gives the same partition.
 
     Returns
     -------
@@ -106,13 +106,13 @@ def communities(G: nx.Graph, *, weight: str | None = None, seed: int | None = 42
 
     >>> import networkx as nx
     >>> G = nx.Graph([(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (3, 5)])
-    >>> communities(G)
+    >>> communities(G, seed=42)
     {0: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1}
     """
     eg = engine_graph(G, weight)
     if eg.n == 0:
         return {}
-    membership = _best_membership(eg, seed) if eg.m else list(range(eg.n))
+    membership = _best_membership(eg, settled_seed(seed)) if eg.m else list(range(eg.n))
     return dict(zip(eg.nodes, _by_size(membership).tolist(), strict=True))
 
 

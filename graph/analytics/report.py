@@ -21,7 +21,7 @@ from .centrality import (
     pagerank,
 )
 from .communities import communities, leiden_runs, modularity, partition_sets
-from .engine import EngineGraph, engine_graph
+from .engine import EngineGraph, Seed, engine_graph, settled_seed
 from .groups import (
     attribute_assortativity,
     ei_index,
@@ -150,7 +150,7 @@ def territory_report(
     network: Network,
     *,
     weighted: bool = False,
-    seed: int = 42,
+    seed: Seed = None,
     approximate: bool | None = None,
     approximate_threshold: int = APPROXIMATE_THRESHOLD,
     pivots: int | None = None,
@@ -168,8 +168,10 @@ def territory_report(
         ``weight=`` of a path is a length), eigenvector, PageRank, structural
         holes, communities, E-I and mixing on the weights themselves.
         Clustering and assortativity stay unweighted, as in NetworkX.
-    seed : int, optional (default=42)
-        Seed of every random step (communities, pivots, permutations).
+    seed : int, random.Random, numpy RandomState or Generator, or None, optional
+        Random state of every random step (communities, pivots, permutations), as
+        NetworkX takes one (None: the global random state); an int seed, recorded in
+        ``method["seed"]``, gives the same result again.
     approximate : bool or None, optional (default=None)
         Estimate betweenness and closeness from sampled pivots; None chooses
         it when the territory has at least ``approximate_threshold`` actors.
@@ -203,13 +205,14 @@ def territory_report(
     ...     Actor("b", "Asso B", Sector.ASSOCIATION, ("T",)),
     ... )
     >>> ties = (Tie("m", "a"), Tie("m", "b"), Tie("m", "x"))
-    >>> report = territory_report(Network("T", actors, ties))
+    >>> report = territory_report(Network("T", actors, ties), seed=42)
     >>> report["network"]["actors"], report["network"]["ties"], report["network"]["openness"]
     (3, 2, 0.3333333333333333)
     >>> top = report["actors"][0]
     >>> top["id"], top["betweenness"], top["brokerage"]["itinerant"]
     ('m', 1.0, 2)
     """
+    seed = settled_seed(seed)
     G = territory_graph(network, weighted=weighted)
     weight = "weight" if weighted else None
     eg = engine_graph(G, weight)
