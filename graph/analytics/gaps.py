@@ -326,7 +326,7 @@ def fragile_bridges(G: nx.Graph) -> list[dict[str, Any]]:
     def joined(pieces: Sequence[Sequence[int]]) -> set[tuple[int, int]]:
         return {(a, b) for piece in pieces for a, b in pairs if piece[a] and piece[b]}
 
-    components = []
+    components: list[list[int]] = []
     cut_actors: list[tuple[Hashable, list[list[int]], int]] = []
     cut_ties: list[tuple[Hashable, Hashable, list[list[int]], int]] = []
     disc: dict[Hashable, int] = {}
