@@ -2,7 +2,7 @@
 
 :func:`territory_report` builds the territory's graph once, converts it
 once for the engine, and derives every measure from that conversion. The
-result is the ``report --format json`` document of ``DATA-FORMAT.md``.
+result is the ``report --format json`` document of ``docs/data-format.md``.
 """
 
 from __future__ import annotations
@@ -186,7 +186,7 @@ def territory_report(
     dict
         ``territory``, ``as_of``, ``variant``, ``approximate``, ``method``,
         ``network``, ``sector_mixing`` and ``actors`` (sorted by decreasing
-        betweenness, then id), as in ``DATA-FORMAT.md``. ``network.ties``
+        betweenness, then id), as in ``docs/data-format.md``. ``network.ties``
         counts the ties among members (before folding parallel ties);
         ``network.linked_pairs`` the pairs of members they join. Actors get
         ``ei_index`` besides the contract's keys; ``constraint``,
@@ -276,7 +276,7 @@ def _actor_rows(G: nx.Graph, eg: EngineGraph, measures: dict[str, Any]) -> list[
         row = {"id": actor_id, "name": node["name"], "sector": node["sector"]}
         row["degree"] = int(eg.degree[i])
         row.update((key, measures[key][actor_id]) for key in _PER_ACTOR)
-        if row["degree"] == 0:  # NetworkX's NaN, null in the document (DATA-FORMAT.md)
+        if row["degree"] == 0:  # NetworkX's NaN, null in the document (docs/data-format.md)
             row["constraint"] = row["effective_size"] = None
         row["brokerage"] = dict(zip(ROLES, measures["brokerage"][i].tolist(), strict=True))
         row["community"] = measures["community"][actor_id]
