@@ -18,8 +18,9 @@ def installed_layout(folder: Path) -> Path:
     """``folder/maillage`` with the package's modules and sub-packages as links."""
     package = folder / "maillage"
     package.mkdir(parents=True)
-    for module in (ROOT / "maillage").glob("*.py"):
-        (package / module.name).symlink_to(module)
+    for entry in (ROOT / "maillage").iterdir():  # its modules and any sub-package
+        if entry.name != "__pycache__":
+            (package / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
     for name in ("graph", "loaders", "reports", "dashboard"):
         (package / name).symlink_to(ROOT / name, target_is_directory=True)
     return folder
