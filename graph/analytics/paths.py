@@ -25,8 +25,9 @@ def tie_cost(data: dict[str, Any], today: date | None = None) -> float:
 
     The cost is the tie's length, ``1 / weight`` (the ``distance`` that a
     weighted territory graph carries for every shortest-path measure), plus its
-    age in years of 365 days: the time from its latest date (``until``) to ``today``. A tie without an end date is
-    current and has age 0, as does a tie whose end is after ``today``.
+    age in years of 365 days: the time from its latest date (``until``) to
+    ``today``. A tie without an end date is current and has age 0, as does a
+    tie whose end is after ``today``.
 
     Parameters
     ----------
