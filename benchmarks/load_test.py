@@ -48,10 +48,11 @@ from typing import Any
 
 import requests
 
-from maillage.app import Maillage, is_loopback
+from maillage.app import Maillage
 from maillage.dashboard import words
-from maillage.dashboard.users import new_user, write_users
 from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
+from maillage.serving.users import new_user, write_users
+from maillage.serving.web import is_loopback, web_app
 from maillage.settings import Settings
 
 ERROR_PANEL = b"This analysis could not be shown"
@@ -316,7 +317,7 @@ def run(
         port = free_port(host)
         with server(workdir, host, port, auth=auth, threads=threads) as (base, accounts):
             reader = Maillage(Settings(store_url=f"sqlite:///{workdir / 'demo.db'}"))
-            app = reader.web_app()
+            app = web_app(reader)
             territories = reader.territory_names()
             bodies: dict[str, list[tuple[str, dict]]] = {}
             for territory in territories:

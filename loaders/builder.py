@@ -17,6 +17,7 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
+from ..graph.errors import Problem
 from ..graph.model import Activity, Actor, Dataset, Participation, Sector, Tie, TieIdentity
 from .participations import co_participation_ties
 from .validate import ProblemLog, Where, check_references, describe
@@ -56,6 +57,33 @@ class DatasetBuilder:
         """Per two-mode file label: territories and sector for actors that no row gives any."""
         self.columns: dict[str, dict[str, str]] = {}
         """Per file label: the column holding each field (``attribute:NAME`` for attributes)."""
+        self.skip: dict[str, set[int]] = {}
+        """Per file label: the lines of the rows set aside (``load(..., keep_valid=True)``)."""
+        self.set_aside_cells: dict[Where, list[str]] = {}
+        """The cells of each row set aside, as read."""
+        self.set_aside_actors: dict[str, Where] = {}
+        """Actor ids whose row was set aside, and where that row was."""
+        self.headers: dict[str, list[str]] = {}
+        """Per file label: its header (the names of its cells)."""
+        self.header_lines: dict[str, int] = {}
+        """Per table label: the line of its header (a problem there is the whole table's)."""
+        self.actor_rows: dict[str, list[Where]] = {}
+        """Two-mode actors: every row that describes them."""
+        self.dataset = Dataset()
+        self.external: frozenset[str] = frozenset()
+
+    def set_aside(self, where: Where, cells: Sequence[str], actor_id: str = "") -> None:
+        """Keep the cells of a row that is skipped, and the actor it defined, for the rejects."""
+        self.set_aside_cells[where] = list(cells)
+        if actor_id:
+            self.set_aside_actors.setdefault(actor_id, where)
+
+    def is_row_problem(self, problem: Problem, set_aside: Container[Where]) -> bool:
+        """Whether setting aside the row of ``problem`` can remove it (it belongs to a data row)."""
+        line = problem.line
+        if line is None or (problem.file, line) in set_aside:
+            return False
+        return line != self.header_lines.get(problem.file)
 
     @property
     def tie_where(self) -> dict[TieIdentity, Where]:
@@ -71,6 +99,8 @@ class DatasetBuilder:
 
     def add_actor(self, actor: Actor, where: Where, *, merge: bool = False) -> None:
         """Add an actor; ``merge`` for two-mode rows (see the module docstring)."""
+        if merge:
+            self.actor_rows.setdefault(actor.id, []).append(where)
         old = self.actors.get(actor.id)
         if old is None:
             self.actors[actor.id] = actor
@@ -235,12 +265,13 @@ class DatasetBuilder:
                 if not value
             ]
             if missing:
-                for field in missing:
-                    self.log.add_at(
-                        where,
-                        self.column(where, field),
-                        f"missing value (on every row of actor {actor.id!r})",
-                    )
+                for row in self.actor_rows.get(actor.id, [where]):
+                    for field in missing:
+                        self.log.add_at(
+                            row,
+                            self.column(row, field),
+                            f"missing value (on every row of actor {actor.id!r})",
+                        )
                 del self.actors[actor.id]
                 self.rejected_actors.add(actor.id)
             else:
@@ -250,7 +281,12 @@ class DatasetBuilder:
         """Check every reference, derive event ties; the dataset and the store-only ids."""
         self._complete()
         external = check_references(
-            self._references(), self.actors, known_actor_ids, self.rejected_actors, self.log
+            self._references(),
+            self.actors,
+            known_actor_ids,
+            self.rejected_actors,
+            self.log,
+            self.set_aside_actors,
         )
         participations = tuple(Participation(a, act) for a, act in self.participations)
         dates: dict[str, date | None] = {a.id: a.date for a in self.activities.values()}

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ..graph.cells import restore_formula
-from .fields import format_number
-from .tables import Table
+from .cell_values import format_number
+from .raw_table import Table
 from .validate import ProblemLog
 
 CANONICAL_SHEETS = ("actors", "ties", "participations")

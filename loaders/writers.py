@@ -39,7 +39,7 @@ from xml.etree import ElementTree as ET
 from ..graph.cells import neutralise_reversibly
 from ..graph.errors import MaillageError
 from ..graph.model import Actor, Network, Tie
-from .fields import XML_ILLEGAL, format_number
+from .cell_values import XML_ILLEGAL, format_number
 
 FORMATS = ("csv", "xlsx", "gexf", "graphml")
 

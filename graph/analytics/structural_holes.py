@@ -2,10 +2,10 @@
 
 The values are those of :func:`networkx.constraint` and
 :func:`networkx.effective_size`, an isolated node's included: NaN, as
-NetworkX gives it (the report writes it as null). Both measures only
-involve a node's neighbours and the ties among them, so they are sums
-over edges and triangles, which numpy computes in one pass over the
-triangle list instead of one Python loop per node.
+NetworkX gives it (the report writes it as null). Both measures only involve a
+node's neighbours and the ties among them, so they are sums over edges and
+triangles, which numpy computes in one pass over the triangle list instead of
+one Python loop per node.
 
 Ties are read as NetworkX does: the *mutual weight* of ``u`` and ``v`` is
 the weight of ``u -> v`` plus that of ``v -> u`` (an undirected edge counts

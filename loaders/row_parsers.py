@@ -13,7 +13,7 @@ from typing import Any
 
 from ..graph.cells import restore_formula
 from ..graph.model import Activity, Actor, Sector, Tie, TieKind
-from .fields import (
+from .cell_values import (
     parse_bool,
     parse_date,
     parse_latitude,
@@ -215,7 +215,7 @@ def activities_of(raw: str, clean: Callable[[str], str] = clean) -> tuple[str, .
 class TieParser(_Parser):
     """Ties from rows; ``parse`` returns ``None`` when the row had a problem.
 
-    Clean tables take the faster, column-wise path of ``fastties``, which
+    Clean tables take the faster, column-wise path of ``column_parsers``, which
     must accept exactly what this parser accepts, with the same result.
     """
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from maillage.loaders.fastties import fast_ties
+from maillage.loaders.column_parsers import fast_ties
 from maillage.loaders.mapping import CANONICAL, TIE_FIELDS
-from maillage.loaders.records import TieParser
+from maillage.loaders.row_parsers import TieParser
 from maillage.loaders.validate import ProblemLog
 
 VALID = {
