@@ -1,7 +1,7 @@
 """The domain model: actors, sectors, territories, ties and activities.
 
 Plain frozen values with no I/O. Loaders build them, stores persist them,
-analytics read them. The vocabulary is the one of ``DATA-FORMAT.md``.
+analytics read them. The vocabulary is the one of ``docs/data-format.md``.
 """
 
 from __future__ import annotations

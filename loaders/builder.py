@@ -15,6 +15,7 @@ from dataclasses import fields, replace
 from datetime import date
 from itertools import repeat
 from operator import itemgetter
+from typing import Any
 
 from ..graph.errors import Problem
 from ..graph.model import Activity, Actor, Dataset, Participation, Sector, Tie, TieIdentity
@@ -132,7 +133,7 @@ class DatasetBuilder:
                 self.add_actor(actor, (label, line))
 
     def _merge(self, old: Actor, new: Actor, where: Where, first: str) -> Actor | None:
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}
         conflict = False
         for name in _MERGED_ACTOR_FIELDS:
             mine, theirs = getattr(new, name), getattr(old, name)

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 from xml.parsers import expat
 
 from ..graph.model import fold
@@ -83,7 +84,7 @@ def parse_xml(data: bytes) -> Element:
     root = Element("", {}, 0)
     stack = [root]
 
-    def refuse(*_: object) -> None:
+    def refuse(*_: object) -> NoReturn:
         raise _Refused
 
     def start(name: str, attrs: dict[str, str]) -> None:
@@ -243,9 +244,9 @@ def _add_nodes(nodes: list[_Item], label: str, spec: TableSpec, builder: Dataset
         fields: dict[str, str] = {}
         attributes: dict[str, str] = {}
         for key, value in item.values.items():
-            name = ACTOR_ATTRIBUTE_FIELDS.get(key)
-            if name is not None:
-                fields.setdefault(name, value)
+            field_name = ACTOR_ATTRIBUTE_FIELDS.get(key)
+            if field_name is not None:
+                fields.setdefault(field_name, value)
             elif key not in DRAWING_ATTRIBUTES:
                 attributes[item.titles.get(key, key)] = value.strip()
         name = item.element.attrib.get("label") or fields.pop("name", "") or actor_id

@@ -88,10 +88,10 @@ def resolve_layout(
     names: dict[str, str] = {}
     for name in FIELDS[role]:
         named = name in spec.columns
-        i = locate(spec.columns.get(name, name), named=named)
-        if i is not None:
-            index[name] = i
-            names[name] = table.header[i]
+        found = locate(spec.columns.get(name, name), named=named)
+        if found is not None:
+            index[name] = found
+            names[name] = table.header[found]
         elif not named and name in REQUIRED[role]:
             if name == "territory" and spec.default_territory:
                 continue
@@ -102,10 +102,10 @@ def resolve_layout(
         if spec.attributes is None and role is Role.ACTORS:
             layout.attributes = [(h, i) for i, h in enumerate(table.header) if h and i not in used]
         for attribute, column in (spec.attributes or {}).items():
-            i = locate(column, named=True)
-            if i is not None:
-                layout.attributes.append((attribute, i))
-                used.add(i)
+            found = locate(column, named=True)
+            if found is not None:
+                layout.attributes.append((attribute, found))
+                used.add(found)
         for attribute, i in layout.attributes:
             names[f"attribute:{attribute}"] = table.header[i]
     if spec.attributes is None and not spec.columns and role is not Role.ACTORS:
@@ -288,8 +288,11 @@ class _RowFeeder:
                 self.skipped.append(line)
                 continue
             where = (label, line)
-            actor = parse(
-                line, *pick(cells), attributes={a: clean(cells[i]) for a, i in attributes}
+            # pick gives exactly the cells from id to joined, never the attributes
+            actor = parse(  # type: ignore[misc]
+                line,
+                *pick(cells),  # type: ignore[arg-type]
+                attributes={a: clean(cells[i]) for a, i in attributes},
             )
             if actor is None:
                 if actor_id:

@@ -8,7 +8,7 @@ from .centrality import (
     eigenvector_centrality,
     pagerank,
 )
-from .communities import communities, modularity
+from .communities import communities, modularity, partition_sets
 from .engine import EngineGraph, engine_graph
 from .groups import (
     attribute_assortativity,
@@ -44,6 +44,7 @@ __all__ = [
     "mixing_baseline",
     "mixing_matrix",
     "modularity",
+    "partition_sets",
     "pagerank",
     "territory_arcs",
     "territory_graph",
