@@ -113,9 +113,8 @@ def prepare_table(table: Table, spec: TableSpec, log: ProblemLog) -> tuple[Table
                 if d.extract is not None and value:
                     try:
                         value = extracted(d.extract, value)
-                    except ValueError as exc:
+                    except ValueError as exc:  # the row keeps its text, with one problem
                         log.add(table.label, line, table.header[d.sources[0]], str(exc))  # type: ignore[index]
-                        value = ""
                 extra.append(value)
             yield line, out[:width] + extra + out[width:]
 
@@ -147,3 +146,13 @@ def clean_value(spec: TableSpec, field: str | None, value: str) -> str:
         return ""
     pattern = spec.extracts.get(field or "")
     return extracted(pattern, cell) if pattern is not None and cell else cell
+
+
+def original_columns(table: Table, spec: TableSpec, derived: dict[str, str]) -> dict[str, str]:
+    """For fields read from an added column by an extract: the file's own column, for problems."""
+    by_fold = {fold(h): h for h in table.header}
+    return {
+        name: by_fold.get(fold(spec.columns.get(name, name)), spec.columns.get(name, name))
+        for name in derived
+        if name not in spec.joined
+    }

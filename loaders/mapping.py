@@ -403,9 +403,13 @@ class _Checker:
 
     def extracts(self, value: Any, prefix: str) -> dict[str, re.Pattern[str]]:
         result = {}
-        for name, pattern in self.strings(
-            value, prefix + "extract", what="a regular expression"
-        ).items():
+        if not isinstance(value, dict):
+            self.problem(prefix + "extract", "must be a table")
+            return {}
+        for name, pattern in value.items():
+            if not isinstance(pattern, str) or not pattern:
+                self.problem(f"{prefix}extract.{name}", "must be a regular expression (a text)")
+                continue
             where = f"{prefix}extract.{name}"
             if name not in ALL_FIELDS:
                 self.problem(

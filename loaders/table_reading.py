@@ -8,7 +8,7 @@ from operator import itemgetter
 
 from ..graph.model import fold
 from .builder import DatasetBuilder
-from .cleaning import prepare_table
+from .cleaning import original_columns, prepare_table
 from .column_parsers import fast_actors, fast_ties_of_columns
 from .csv_reader import SplitRows
 from .mapping import ACTIVITY_FIELDS, ACTOR_FIELDS, FIELDS, REQUIRED, TIE_FIELDS, Role, TableSpec
@@ -145,11 +145,13 @@ def read_table(
     builder.header_lines[table.label] = table.header_line
     builder.headers[table.label] = list(table.header)
     table, derived = prepare_table(table, spec, log)
+    shown = original_columns(table, spec, derived)
     if derived:
         spec = replace(spec, columns={**spec.columns, **derived})
     layout = resolve_layout(table, spec, log, warnings)
     if layout is None:
         return 0
+    layout.names.update(shown)
     builder.columns[table.label] = layout.names
     return _RowFeeder(table, spec, layout, builder, warnings, tick).run()
 
