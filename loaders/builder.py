@@ -19,25 +19,14 @@ from itertools import repeat
 from operator import itemgetter
 
 from ..graph.errors import Problem
-from ..graph.model import Activity, Actor, Dataset, Participation, Sector, Tie, fold
+from ..graph.model import Activity, Actor, Dataset, Participation, Sector, Tie, TieIdentity, fold
 from .mapping import TableSpec
 from .participations import co_participation_ties
 from .validate import ProblemLog, Where, check_references, describe
 
-TieKey = tuple[str, bool, str, str]
-"""A tie's identity (as ``Tie.key``): kind name, directed, and its ends (sorted if undirected)."""
-
 _MERGED_ACTOR_FIELDS = tuple(
     f.name for f in fields(Actor) if f.name not in ("id", "territories", "attributes")
 )
-
-
-def tie_key(tie: Tie) -> TieKey:
-    """The identity of a tie (as ``Tie.key``) as a cheap tuple."""
-    a, b = tie.source, tie.target
-    if not tie.directed and b < a:
-        a, b = b, a
-    return tie.kind.value, tie.directed, a, b
 
 
 def same_tie(one: Tie, other: Tie) -> bool:
@@ -60,9 +49,9 @@ class DatasetBuilder:
         self.actors: dict[str, Actor] = {}
         self.actor_where: dict[str, Where] = {}
         self.rejected_actors: set[str] = set()
-        self.ties: dict[TieKey, Tie] = {}
-        self._tie_where: dict[TieKey, Where] = {}
-        self._unplaced_ties: list[tuple[list[TieKey], str, Sequence[int]]] = []
+        self.ties: dict[TieIdentity, Tie] = {}
+        self._tie_where: dict[TieIdentity, Where] = {}
+        self._unplaced_ties: list[tuple[list[TieIdentity], str, Sequence[int]]] = []
         self.activities: dict[str, Activity] = {}
         self.activity_where: dict[str, Where] = {}
         self.participations: dict[tuple[str, str], Where] = {}
@@ -104,7 +93,7 @@ class DatasetBuilder:
         return line != self.header_lines.get(problem.file)
 
     @property
-    def tie_where(self) -> dict[TieKey, Where]:
+    def tie_where(self) -> dict[TieIdentity, Where]:
         """Where each tie was read (the lines of clean tables are filled in when first asked)."""
         for keys, label, lines in self._unplaced_ties:
             self._tie_where.update(zip(keys, zip(repeat(label), lines), strict=True))
@@ -228,10 +217,8 @@ class DatasetBuilder:
         return replace(old, **changes) if changes else old
 
     def add_tie(self, tie: Tie, where: Where) -> None:
-        a, b = tie.source, tie.target
-        if not tie.directed and b < a:
-            a, b = b, a
-        key = (tie.kind.value, tie.directed, a, b)
+        key = tie.identity
+        _, _, a, b = key
         old = self.ties.get(key)
         if old is None:
             self.ties[key] = tie
@@ -246,7 +233,7 @@ class DatasetBuilder:
             )
 
     def add_ties(
-        self, ties: list[Tie], keys: list[TieKey], label: str, lines: Sequence[int]
+        self, ties: list[Tie], keys: list[TieIdentity], label: str, lines: Sequence[int]
     ) -> None:
         """Add many ties at once; one by one (as ``add_tie``) if any key repeats."""
         if len(set(keys)) == len(keys) and (not self.ties or self.ties.keys().isdisjoint(keys)):
@@ -368,7 +355,7 @@ class DatasetBuilder:
         )
         dates: dict[str, date | None] = {a.id: a.date for a in self.activities.values()}
         for tie in co_participation_ties(participations, dates):
-            key = tie_key(tie)
+            key = tie.identity
             old = self.ties.get(key)
             if old is None:
                 self.ties[key] = tie

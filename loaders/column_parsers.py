@@ -21,8 +21,9 @@ from itertools import repeat
 from operator import eq, methodcaller, ne
 from typing import Any, TypeVar
 
-from ..graph.model import Actor, Sector, Tie, TieKind
-from .cell_values import parse_bool, parse_date, parse_latitude, parse_longitude, restore_formula
+from ..graph.cells import restore_formula
+from ..graph.model import Actor, Sector, Tie, TieIdentity, TieKind
+from .cell_values import parse_bool, parse_date, parse_latitude, parse_longitude
 from .mapping import TableSpec
 from .row_parsers import activities_of, clean, kind_of, text_of, weight_of
 
@@ -33,8 +34,11 @@ T = TypeVar("T")
 
 def fast_ties(
     rows: Sequence[list[str]], index: Mapping[str, int], spec: TableSpec
-) -> tuple[list[Tie], list[tuple[str, bool, str, str]]] | None:
-    """The ties of ``rows`` and their identity keys, or None to fall back to the row parser.
+) -> tuple[list[Tie], list[TieIdentity]] | None:
+    """The ties of ``rows`` and their identities, or None to fall back to the row parser.
+
+    The identities are those of :attr:`Tie.identity`, built column by column
+    (``tests/loaders/test_column_parsers_ties.py`` checks that they agree).
 
     ``rows`` must all have the header's width; ``index`` gives the column of
     each present field.
@@ -44,7 +48,7 @@ def fast_ties(
 
 def fast_ties_of_columns(
     columns: Sequence[Sequence[str]], n: int, index: Mapping[str, int], spec: TableSpec
-) -> tuple[list[Tie], list[tuple[str, bool, str, str]]] | None:
+) -> tuple[list[Tie], list[TieIdentity]] | None:
     """As :func:`fast_ties`, from the table's ``columns`` of ``n`` cells each."""
     if not n:
         return [], []

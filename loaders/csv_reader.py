@@ -11,7 +11,7 @@ from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
-from .cell_values import restore_formula
+from ..graph.cells import restore_formula
 from .raw_table import Table
 from .validate import ProblemLog
 

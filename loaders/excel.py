@@ -8,7 +8,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from .cell_values import format_number, restore_formula
+from ..graph.cells import restore_formula
+from .cell_values import format_number
 from .raw_table import Table
 from .validate import ProblemLog
 

@@ -36,8 +36,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.parsers import expat
 
-from ..graph.model import Tie, fold
-from .builder import DatasetBuilder, TieKey, tie_key
+from ..graph.model import Tie, TieIdentity, fold
+from .builder import DatasetBuilder
 from .cleaning import clean_value
 from .mapping import TableSpec
 from .row_parsers import ActorParser, TieParser
@@ -358,7 +358,7 @@ def _add_edges(
     parser = TieParser(spec, label, columns, builder.log, escapes=False)
     builder.columns[label] = {**builder.columns.get(label, {}), **columns}
     skip = builder.skip.get(label, ())
-    merged: dict[TieKey, tuple[Tie, int]] = {}
+    merged: dict[TieIdentity, tuple[Tie, int]] = {}
     parallel = 0
     loops: list[int] = []
     for item in edges:
@@ -400,7 +400,7 @@ def _add_edges(
         )
         if tie is None:
             continue
-        key = tie_key(tie)
+        key = tie.identity
         first = merged.get(key)
         if first is None:
             merged[key] = (tie, line)

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..graph.cells import neutralise_reversibly
 from ..graph.errors import Problem
-from .cell_values import neutralise_formula
 from .validate import Where
 
 REJECT_COLUMNS = ("file", "line", "column", "problem")
@@ -76,11 +76,11 @@ def write_rejects(
         for row in rows:
             out.writerow(
                 [
-                    neutralise_formula(row.file),
+                    neutralise_reversibly(row.file),
                     row.line,
-                    neutralise_formula("; ".join(row.columns)),
-                    neutralise_formula("; ".join(row.problems)),
-                    *map(neutralise_formula, row.cells),
+                    neutralise_reversibly("; ".join(row.columns)),
+                    neutralise_reversibly("; ".join(row.problems)),
+                    *map(neutralise_reversibly, row.cells),
                 ]
             )
     return target

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from ..graph.cells import restore_formula
 from ..graph.model import Activity, Actor, Sector, Tie, TieKind
 from .cell_values import (
     parse_bool,
@@ -18,7 +19,6 @@ from .cell_values import (
     parse_latitude,
     parse_longitude,
     parse_weight,
-    restore_formula,
 )
 from .mapping import TableSpec
 from .validate import ProblemLog
@@ -41,7 +41,7 @@ class _Parser:
     """Base of the parsers; ``escapes=False`` for formats that never neutralise formulas.
 
     CSV and Excel exports prefix ``'`` to text a spreadsheet would run
-    (``cell_values.neutralise_formula``), so those readers drop it again; GEXF and
+    (``graph.cells.neutralise_reversibly``), so those readers drop it again; GEXF and
     GraphML exports write values as they are, so a leading ``'`` is data there.
     """
 

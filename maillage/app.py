@@ -1,14 +1,14 @@
 """``Maillage``: the one object that wires settings, store, loaders, analytics and caches.
 
 The CLI and the dashboard hold no logic: they call this object, which calls
-the layers below. Results are cached by (what, territory, data version,
-options), so that a page reload or a second user never recomputes them and a
-write (which changes the data version) invalidates them all.
+the layers below (``maillage.serving`` hands it to the dashboard). Results
+are cached by (what, territory, data version, options), so that a page reload
+or a second user never recomputes them and a write (which changes the data
+version) invalidates them all.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import re
 import threading
 from collections import OrderedDict
@@ -16,22 +16,17 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import networkx as nx
 
 from . import loaders
 from .graph import analytics
-from .graph.errors import MaillageError, NotFound
+from .graph.errors import NotFound
 from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary
 from .graph.storage import GraphStore, open_store
 from .graph.storage.pseudonymised import PseudonymisedStore
 from .settings import Settings, derive_key, secret_key
-
-if TYPE_CHECKING:
-    import dash
-
-    from .dashboard.access import Access
 
 T = TypeVar("T")
 
@@ -55,27 +50,6 @@ class ResultCache:
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
         return value
-
-
-class ExposedWithoutSignIn(MaillageError):
-    """Serving beyond loopback was asked for, but nobody has to sign in."""
-
-
-def is_loopback(host: str) -> bool:
-    """True for an address only this machine can reach: 127.0.0.0/8, ::1, ``localhost``.
-
-    >>> [is_loopback(h) for h in ("127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost")]
-    [True, True, True, True, True]
-    >>> [is_loopback(h) for h in ("0.0.0.0", "", "::", "192.168.1.10", "example.org")]
-    [False, False, False, False, False]
-    """
-    name = host.strip().removeprefix("[").removesuffix("]").lower()
-    if name == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
 
 
 class Maillage:
@@ -179,15 +153,41 @@ class Maillage:
         actors = self.report(territory, as_of=as_of)["actors"]
         return {actor["id"]: actor["community"] for actor in actors}
 
-    def compare(self, territories: Sequence[str], *, as_of: date | None = None) -> dict:
+    def compare(
+        self,
+        territories: Sequence[str],
+        *,
+        as_of: date | None = None,
+        kind: str | None = None,
+        by_year: bool = False,
+    ) -> dict:
+        """Indicators and partnership rates of ``territories`` side by side (ties of ``kind``).
+
+        With ``by_year``, the document also holds ``by_year``: every indicator
+        and rate as of each 31 December of the data's range (up to ``as_of``).
+        """
         names = tuple(territories)
         return self._cached(
             "compare",
-            (names, as_of),
-            lambda: analytics.compare_territories(
-                [self.network(t, as_of=as_of) for t in names], seed=self.settings.seed
-            ),
+            (names, as_of, kind, by_year),
+            lambda: self._compare(names, as_of, kind, by_year),
         )
+
+    def _compare(
+        self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
+    ) -> dict:
+        networks = [self.network(t, as_of=as_of) for t in names]
+        document = analytics.compare_territories(networks, seed=self.settings.seed, kind=kind)
+        document["crossings"] = analytics.territory_crossings(networks, document["territories"])
+        if by_year:
+            dates = analytics.year_ends([self.network(t) for t in names], until=as_of)
+            document["by_year"] = analytics.yearly_comparison(
+                dates,
+                lambda day: [self.network(t, as_of=day) for t in names],
+                seed=self.settings.seed,
+                kind=kind,
+            )
+        return document
 
     def bridge_changes(self, territory: str, *, since: date, until: date) -> dict:
         return self._cached(
@@ -291,69 +291,6 @@ class Maillage:
         stem = _file_stem(territory)
         target = output or Path(stem if fmt == "csv" else f"{stem}.{fmt}")
         return loaders.write(self.network(territory, as_of=as_of), fmt, target)
-
-    # Serving the web app
-
-    def access(self, host: str = "127.0.0.1") -> Access | None:
-        """Sign-in for serving on ``host``, or None to run open.
-
-        With users configured (users file or ``MAILLAGE_USERS``) everyone signs
-        in, on any host. Without users the app runs open, every visitor an
-        admin, on loopback only: any other host raises ``ExposedWithoutSignIn``.
-        """
-        from .dashboard.access import Access
-        from .dashboard.users import configured_users
-
-        users = configured_users(self.settings)
-        if not users:
-            if not is_loopback(host):
-                raise ExposedWithoutSignIn(_exposed_message(host, self.settings))
-            return None
-        return Access.from_settings(users, self.settings, self.secret())
-
-    def web_app(self, access: Access | None = None) -> dash.Dash:
-        """The Dash app (its Flask server is ``.server``), behind ``access`` if given."""
-        from .dashboard import create_app
-
-        return create_app(self, access=access)
-
-    def serve(self, *, host: str = "127.0.0.1", port: int = 8050) -> None:
-        """Serve the web app with waitress (a production WSGI server) until interrupted.
-
-        Sign-in as :meth:`access` decides: a host beyond loopback is refused
-        unless users are configured.
-        """
-        import waitress
-
-        access = self.access(host)
-        dash_app = self.web_app(access)
-        options: dict[str, Any] = {"threads": self.settings.threads, "ident": "Maillage"}
-        if self.settings.trusted_proxy:
-            options.update(
-                trusted_proxy=self.settings.trusted_proxy,
-                trusted_proxy_headers={"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"},
-                clear_untrusted_proxy_headers=True,
-            )
-        count = 0 if access is None else len(access.users)
-        who = f"sign-in, {count} user{'s' * (count != 1)}" if count else "open, no sign-in"
-        server = waitress.create_server(dash_app.server, host=host, port=port, **options)
-        print(f"Maillage is serving on http://{host}:{port}/ ({who}; Ctrl+C to stop)", flush=True)
-        try:
-            server.run()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.close()
-
-
-def _exposed_message(host: str, settings: Settings) -> str:
-    users_file = settings.data_dir / "users.toml"
-    return (
-        f"refusing to serve on {host or 'every address'}: without users anyone who can reach "
-        "it would see every actor, citizens included. Serve on 127.0.0.1 (the default), or "
-        "configure sign-in first: `maillage users add NAME --role admin` (writes "
-        f"{users_file}), or give a users file with --users FILE or MAILLAGE_USERS_FILE."
-    )
 
 
 def _file_stem(name: str) -> str:

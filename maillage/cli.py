@@ -230,17 +230,33 @@ def gaps(ctx: click.Context, territory, as_of, fmt, output, store) -> None:
     _emit(_render("gaps", data, fmt, output), output)
 
 
+TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other")
+
+
 @main.command()
 @click.argument("territories", nargs=-1, required=True)
 @as_of_option
+@click.option(
+    "--kind",
+    type=click.Choice(TIE_KINDS, case_sensitive=False),
+    default=None,
+    help="Partnership rates count only ties of this kind (default: any kind).",
+)
+@click.option(
+    "--by-year",
+    is_flag=True,
+    help="Every indicator and rate as of each 31 December, and the bridges of each year.",
+)
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def compare(ctx: click.Context, territories, as_of, fmt, output, store) -> None:
-    """Territory indicators side by side, raw and size-normalised."""
-    data = _app(ctx, store).compare(territories, as_of=as_of)
+def compare(ctx: click.Context, territories, as_of, kind, by_year, fmt, output, store) -> None:
+    """Territory indicators and partnership rates side by side."""
+    data = _app(ctx, store).compare(
+        territories, as_of=as_of, kind=kind and kind.lower(), by_year=by_year
+    )
     _emit(_render("compare", data, fmt, output), output)
 
 
@@ -286,11 +302,17 @@ users_option = click.option(
 
 
 def _serve(app: Maillage, host: str, port: int) -> None:
+    from .serving.web import wsgi_server
+
     logging.getLogger("maillage").setLevel(logging.INFO)  # sign-ins and sign-outs
     try:
-        app.serve(host=host, port=port)
+        serving = wsgi_server(app, host=host, port=port)
     except OSError as error:
         raise MaillageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    count = serving.users
+    who = f"sign-in, {count} user{'s' * (count != 1)}" if count else "open, no sign-in"
+    click.echo(f"Maillage is serving on http://{host}:{port}/ ({who}; Ctrl+C to stop)")
+    serving.run()
 
 
 @main.command()
@@ -319,7 +341,9 @@ def demo(
     """Load the fictional demo territories into the store (once) and serve the app."""
     app = _app(ctx, store, users_file=users_file)
     if not no_serve:
-        app.access(host)  # refuse an exposed host before loading anything
+        from .serving.web import sign_in_for
+
+        sign_in_for(app, host)  # refuse an exposed host before loading anything
     click.echo(app.load_demo().describe(dry_run=False))
     click.echo(f"Store: {app.settings.store_url}")
     if not no_serve:
@@ -351,7 +375,7 @@ users_file_option = click.option(
 @_friendly_errors
 def users_add(name: str, role: str, users_file: Path | None) -> None:
     """Add NAME (or change its role and password); the password is asked twice, never shown."""
-    from .dashboard import users as accounts
+    from .serving import users as accounts
 
     path = users_file or default_users_file()
     accounts.check_account(name, role)  # before asking for a password
@@ -371,7 +395,7 @@ def users_add(name: str, role: str, users_file: Path | None) -> None:
 @_friendly_errors
 def users_list(users_file: Path | None) -> None:
     """List the users and their roles."""
-    from .dashboard import users as accounts
+    from .serving import users as accounts
 
     path = users_file or default_users_file()
     for user in accounts.read_users(path).values():
@@ -384,7 +408,7 @@ def users_list(users_file: Path | None) -> None:
 @_friendly_errors
 def users_remove(name: str, users_file: Path | None) -> None:
     """Remove NAME from the users file (signed-in sessions end when the server restarts)."""
-    from .dashboard import users as accounts
+    from .serving import users as accounts
 
     path = users_file or default_users_file()
     accounts.remove_user(path, name)

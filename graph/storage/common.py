@@ -20,16 +20,6 @@ MAX_HOPS = 10
 _SOURCE, _TARGET, _ID = attrgetter("source"), attrgetter("target"), attrgetter("id")
 
 
-def tie_identity(tie: Tie) -> tuple[str, str, str]:
-    """``(tie.key, source, target)`` as stored (``Tie.identity``).
-
-    A directed tie keeps its ends; an undirected one is stored from its smaller
-    end to its larger one, so a re-import naming its ends the other way round is
-    an identical one.
-    """
-    return tie.identity()
-
-
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while an upsert runs.

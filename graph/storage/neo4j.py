@@ -45,7 +45,6 @@ from .common import (
     check_hops,
     check_references,
     collector_paused,
-    tie_identity,
 )
 
 META_ID = "maillage"
@@ -585,11 +584,17 @@ def _actor_row(actor: Actor) -> list:
 
 
 def _unique_ties(ties: Iterable[Tie]) -> list[tuple[Tie, tuple[str, str, str]]]:
-    """Each tie with its ``tie_identity``; of several with one key, the last one."""
+    """Each tie with its ``(key, source, target)`` as stored; of several with one key, the last.
+
+    The ends are those of :attr:`Tie.identity`: an undirected tie is stored from its
+    smaller end to its larger one, so a re-import naming them the other way round
+    is the same tie.
+    """
     unique = {}
     for tie in ties:
-        identity = tie_identity(tie)
-        unique[identity[0]] = (tie, identity)
+        _, _, source, target = tie.identity
+        key = tie.key
+        unique[key] = (tie, (key, source, target))
     return list(unique.values())
 
 

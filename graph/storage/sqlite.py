@@ -471,8 +471,9 @@ _TIE_FIELDS = attrgetter(
 def _tie_rows(ties: Iterable[Tie]) -> list[tuple]:
     """The ``UPSERT_TIE`` rows of ``ties``, one per identity (the last one given).
 
-    An undirected tie is stored from its smaller end to its larger one (see
-    ``common.tie_identity``), so the first four columns are its identity. Absent dates and
+    An undirected tie is stored from its smaller end to its larger one (as
+    ``Tie.identity`` orders them, spelt out inline for speed), so the first four
+    columns are its identity. Absent dates and
     texts are 0, which ``UPSERT_TIE`` makes NULL.
     """
     rows = {}
