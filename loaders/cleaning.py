@@ -13,6 +13,9 @@ so that every parser, fast or row by row, reads them the same way:
 - ``[extract]``: ``field = "regex"`` keeps the first group (or the whole
   match) of the field's cells; a non-blank cell that does not match is a
   problem on its line;
+- ``ids_ignore_case = true``: ids (``id``, ``actor``, ``source``, ``target``,
+  ``activity``) that differ only in case, accents or spacing are one id, spelt
+  as first seen in the file;
 - ``[columns]`` ``field = ["A", "B"]``: the field is the cells of A and B
   joined with ``key_separator``; a row where any of them is blank gives a
   blank key (extracts apply to the joined key).
@@ -35,8 +38,16 @@ _SPACES = re.compile(r"\s+")
 def needs_cleaning(spec: TableSpec) -> bool:
     """Whether ``spec`` changes any cell (tables read without a mapping never do)."""
     return bool(
-        spec.nulls or spec.field_nulls or spec.normalise_spaces or spec.extracts or spec.joined
+        spec.nulls
+        or spec.field_nulls
+        or spec.normalise_spaces
+        or spec.extracts
+        or spec.joined
+        or spec.ids_ignore_case
     )
+
+
+ID_FIELDS = ("id", "actor", "source", "target", "activity")
 
 
 @dataclass(frozen=True)
@@ -96,6 +107,14 @@ def prepare_table(table: Table, spec: TableSpec, log: ProblemLog) -> tuple[Table
     columns = {d.field: d.header for d in derived}
     clean_cell = _cell_cleaner(spec.normalise_spaces)
     separator = spec.key_separator
+    id_indexes: list[int] = []
+    if spec.ids_ignore_case:
+        added = {d.field: len(table.header) + k for k, d in enumerate(derived)}
+        for name in ID_FIELDS:
+            i = added.get(name, positions.get(fold(spec.columns.get(name, name))))
+            if i is not None and i not in id_indexes:
+                id_indexes.append(i)
+    spellings: dict[str, str] = {}
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         width = len(table.header)
@@ -116,7 +135,11 @@ def prepare_table(table: Table, spec: TableSpec, log: ProblemLog) -> tuple[Table
                     except ValueError as exc:  # the row keeps its text, with one problem
                         log.add(table.label, line, table.header[d.sources[0]], str(exc))  # type: ignore[index]
                 extra.append(value)
-            yield line, out[:width] + extra + out[width:]
+            row = out[:width] + extra + out[width:]
+            for i in id_indexes:
+                if row[i]:
+                    row[i] = spellings.setdefault(" ".join(fold(row[i]).split()), row[i])
+            yield line, row
 
     return Table(table.label, header, rows(), table.size_hint, table.header_line), columns
 

@@ -202,6 +202,8 @@ def _mapping_applies(
         log.add(label, None, f"columns.{name}", "keys of several columns apply to tables only")
     if spec.participation_attributes:
         log.add(label, None, "participation_attributes", "graph files have no participations")
+    if spec.ids_ignore_case:
+        log.add(label, None, "ids_ignore_case", "a graph file's node ids are its own")
     titles = {"node": set[str](), "edge": set[str]()}
     for kind, items in (("node", nodes), ("edge", edges)):
         for item in items:

@@ -96,6 +96,8 @@ class TableSpec:
     field_nulls: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Per field, more folded texts that mean blank there (``[sectors]`` entries set to ``""``)."""
     normalise_spaces: bool = False
+    ids_ignore_case: bool = False
+    """Ids that differ only in case, accents or spacing are one id (the first spelling seen)."""
     extracts: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     joined: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Fields whose value is several columns joined with ``key_separator``."""
@@ -169,6 +171,7 @@ _SCALAR_KEYS = {
     "skip_rows_without_id",
     "null",
     "normalise_spaces",
+    "ids_ignore_case",
     "key_separator",
     "conflict",
 }
@@ -181,7 +184,7 @@ _TABLE_KEYS = {
     "conflicts",
     "participation_attributes",
 }
-_BOOLEAN_KEYS = {"skip_rows_without_id", "normalise_spaces"}
+_BOOLEAN_KEYS = {"skip_rows_without_id", "normalise_spaces", "ids_ignore_case"}
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 

@@ -185,7 +185,8 @@ def test_mapping_file_problems_are_all_listed(write, problems):
     assert problems([export], mapping=mapping) == [
         f"{mapping}: typ: unknown key (expected one of attributes, columns, conflict, conflicts, "
         "date_format, default_sector, default_territory, delimiter, encoding, extract, file, "
-        "key_separator, kinds, normalise_spaces, null, participation_attributes, sectors, sheet, "
+        "ids_ignore_case, key_separator, kinds, normalise_spaces, null, participation_attributes, "
+        "sectors, sheet, "
         "skip_rows_without_id, territory_separator, type)",
         f"{mapping}: delimiter: a delimiter is one character, got ';;'",
         f"{mapping}: columns.identifier: unknown field (expected one of activities, activity, "
