@@ -167,10 +167,10 @@ def import_(ctx: click.Context, paths, mapping, dry_run, rejects, store) -> None
 @click.pass_context
 @_friendly_errors
 def territories(ctx: click.Context, fmt: str, store) -> None:
-    """List territories with their actor and tie counts."""
+    """List territories: actors, ties inside, and ties leaving to other territories."""
     from .reports.listing import territories_listing
 
-    click.echo(territories_listing(_app(ctx, store).territories(), fmt), nl=False)
+    click.echo(territories_listing(_app(ctx, store).territory_counts(), fmt), nl=False)
 
 
 @main.command()
@@ -269,7 +269,7 @@ def compare(ctx: click.Context, territories, as_of, kind, by_year, fmt, output, 
 @click.pass_context
 @_friendly_errors
 def path(ctx: click.Context, territory, source, target, as_of, store) -> None:
-    """The introduction chain from SOURCE to TARGET (actor ids) in TERRITORY."""
+    """The introduction chain from SOURCE to TARGET (actor ids or names) in TERRITORY."""
     click.echo(_app(ctx, store).describe_path(territory, source, target, as_of=as_of))
 
 
@@ -281,8 +281,10 @@ def path(ctx: click.Context, territory, source, target, as_of, store) -> None:
 @_friendly_errors
 def delete_territory(ctx: click.Context, territory, store) -> None:
     """Remove TERRITORY; actors in other territories stay there."""
-    _app(ctx, store).store.delete_territory(territory)
-    click.echo(f"Deleted {territory}")
+    app = _app(ctx, store)
+    name = app.resolve_territory(territory)
+    app.store.delete_territory(name)
+    click.echo(f"Deleted {name}")
 
 
 host_option = click.option(
