@@ -80,8 +80,11 @@ class DatasetBuilder:
         self.external: frozenset[str] = frozenset()
 
     def set_aside(self, where: Where, cells: Sequence[str], actor_id: str = "") -> None:
-        """Keep the cells of a row that is skipped, and the actor it defined, for the rejects."""
-        self.set_aside_cells[where] = list(cells)
+        """Keep the cells of a row that is skipped, and the actor it defined, for the rejects.
+
+        Cells already kept (as read, before a mapping cleaned them) stay.
+        """
+        self.set_aside_cells.setdefault(where, list(cells))
         if actor_id:
             self.set_aside_actors.setdefault(actor_id, where)
 

@@ -144,6 +144,9 @@ def read_table(
     log = builder.log
     builder.header_lines[table.label] = table.header_line
     builder.headers[table.label] = list(table.header)
+    skip = builder.skip.get(table.label)
+    if skip:
+        table = replace(table, rows=_keeping_raw_cells(table, skip, builder))
     table, derived = prepare_table(table, spec, log)
     shown = original_columns(table, spec, derived)
     if derived:
@@ -154,6 +157,16 @@ def read_table(
     layout.names.update(shown)
     builder.columns[table.label] = layout.names
     return _RowFeeder(table, spec, layout, builder, warnings, tick).run()
+
+
+def _keeping_raw_cells(
+    table: Table, skip: set[int], builder: DatasetBuilder
+) -> Iterator[tuple[int, list[str]]]:
+    """The rows of ``table``, keeping the cells of those set aside as read (before cleaning)."""
+    for line, cells in table.rows:
+        if line in skip:
+            builder.set_aside_cells.setdefault((table.label, line), list(cells))
+        yield line, cells
 
 
 class _RowFeeder:

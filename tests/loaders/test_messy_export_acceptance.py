@@ -79,6 +79,7 @@ def test_exactly_the_one_invalid_row_is_set_aside(loaded, expected, export):
     assert rejected.line == int(expected["invalid"].index[0]) + 2  # header is line 1
     assert rejected.columns == ("Start date",)
     assert rejected.problems == (f"bad date {INVALID_DATE!r} (expected %d/%m/%Y)",)
+    assert list(rejected.cells) == list(expected["invalid"].iloc[0])  # as read, not cleaned
     assert rejected.cells[2] == INVALID_DATE
 
 
