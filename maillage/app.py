@@ -26,7 +26,7 @@ from .graph.errors import NotFound
 from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary
 from .graph.storage import GraphStore, open_store
 from .graph.storage.pseudonymised import PseudonymisedStore
-from .reports.listing import TerritoryCounts, territory_counts
+from .graph.territory_counts import TerritoryCounts, territory_counts
 from .settings import Settings, derive_key, secret_key
 
 T = TypeVar("T")

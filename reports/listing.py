@@ -11,37 +11,37 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple, Protocol
 
 from maillage.graph.cells import neutralise_formula
-
-from ..graph.model import Network
 
 COLUMNS = ("territory", "actors", "ties inside", "ties leaving")
 
 
-@dataclass(frozen=True, slots=True)
-class TerritoryCounts:
-    """One row of ``maillage territories``."""
+class CountsRow(Protocol):
+    """What a row needs (``maillage.graph.territory_counts.TerritoryCounts`` has it)."""
 
+    @property
+    def name(self) -> str: ...
+    @property
+    def actors(self) -> int: ...
+    @property
+    def ties_inside(self) -> int: ...
+    @property
+    def ties_leaving(self) -> int: ...
+
+
+class _Row(NamedTuple):
     name: str
     actors: int
     ties_inside: int
     ties_leaving: int
 
 
-def territory_counts(network: Network) -> TerritoryCounts:
-    """The counts of one territory's network."""
-    inside = sum(1 for tie in network.ties if network.is_internal(tie))
-    return TerritoryCounts(
-        network.territory, len(network.actors), inside, len(network.ties) - inside
-    )
-
-
-def territories_listing(rows: Sequence[TerritoryCounts], fmt: str = "table") -> str:
+def territories_listing(rows: Sequence[CountsRow], fmt: str = "table") -> str:
     """Render territory counts as a plain-text table, CSV or JSON.
 
-    >>> print(territories_listing([TerritoryCounts("Alsace", 3, 2, 1)]), end="")
+    >>> print(territories_listing([_Row("Alsace", 3, 2, 1)]), end="")
     territory  actors  ties inside  ties leaving
     Alsace          3            2             1
     """
