@@ -148,7 +148,7 @@ def extracted(pattern: re.Pattern[str], value: str) -> str:
     """The first group of ``pattern`` in ``value`` (or the whole match); ``ValueError`` if none."""
     found = pattern.search(value)
     if found is None:
-        raise ValueError(f"{value!r} does not match the mapping's extract {pattern.pattern!r}")
+        raise ValueError(f"{value!r} does not match the mapping's extract '{pattern.pattern}'")
     return (found.group(1) if pattern.groups else found.group(0)).strip()
 
 

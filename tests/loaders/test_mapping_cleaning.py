@@ -126,5 +126,5 @@ def test_an_extract_that_does_not_match_is_a_problem_on_its_line(write, problems
     )
     mapping = write("m.toml", "[extract]\nterritory = '^(\\w+) / '\n")
     assert problems([export], mapping=mapping) == [
-        f"{export}:3: territory: 'Alsace' does not match the mapping's extract '^(\\\\w+) / '"
+        f"{export}:3: territory: 'Alsace' does not match the mapping's extract '^(\\w+) / '"
     ]
