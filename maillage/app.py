@@ -23,13 +23,14 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from . import loaders
-from .graph import analytics
+from .graph import analytics, names
 from .graph.changes import Edit, FileDigest, ImportCollision, ImportPlan, Revision, prefix_ids
 from .graph.errors import NotFound
 from .graph.introductions import Introduction, Status
 from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary, Tie, TieKind
 from .graph.storage import GraphStore, open_store
 from .graph.storage.pseudonymised import PseudonymisedStore
+from .graph.territory_counts import TerritoryCounts, territory_counts
 from .settings import Settings, derive_key, secret_key
 
 T = TypeVar("T")
@@ -119,10 +120,27 @@ class Maillage:
     def territory_names(self) -> list[str]:
         return [t.name for t in self.territories()]
 
+    def resolve_territory(self, typed: str) -> str:
+        """The stored territory ``typed`` means (case, accents and spaces ignored).
+
+        Raises ``UnknownName`` (a ``NotFound``) naming the closest territories.
+        """
+        return names.resolve_territory(typed, self.territory_names())
+
+    def resolve_actor(self, territory: str, typed: str, *, as_of: date | None = None) -> str:
+        """The id of the actor of ``territory`` that ``typed`` means: an id or a unique name."""
+        network = self.network(territory, as_of=as_of)
+        pairs = [(a.id, a.name) for a in network.actors]
+        return names.resolve_actor(typed, pairs, where=network.territory)
+
     def network(self, territory: str, *, as_of: date | None = None) -> Network:
-        return self._cached(
-            "network", (territory, as_of), lambda: self.store.network(territory, as_of=as_of)
-        )
+        """The territory's network; ``territory`` as people type it (``resolve_territory``)."""
+        name = self.resolve_territory(territory)
+        return self._cached("network", (name, as_of), lambda: self.store.network(name, as_of=as_of))
+
+    def territory_counts(self) -> list[TerritoryCounts]:
+        """Each territory's actors, ties inside it and ties leaving it (``territories``)."""
+        return [territory_counts(self.network(name)) for name in self.territory_names()]
 
     def actor(self, actor_id: str) -> Actor:
         found = self.store.actor(actor_id)
@@ -230,16 +248,19 @@ class Maillage:
         )
 
     def ego(self, territory: str, actor_id: str, *, hops: int = 1, as_of: date | None = None):
+        actor_id = self.resolve_actor(territory, actor_id, as_of=as_of)
         return analytics.ego_network(self.graph(territory, as_of=as_of), actor_id, hops=hops)
 
     def describe_path(
         self, territory: str, source: str, target: str, *, as_of: date | None = None
     ) -> str:
-        """The introduction chain in plain words, one step a line."""
-        graph = self.graph(territory, as_of=as_of)
-        missing = [actor for actor in (source, target) if actor not in graph]
-        if missing:
-            raise NotFound(f"no actor with id {missing[0]!r} in {territory}")
+        """The introduction chain in plain words, one step a line.
+
+        ``source`` and ``target`` are actor ids or unambiguous names.
+        """
+        source = self.resolve_actor(territory, source, as_of=as_of)
+        target = self.resolve_actor(territory, target, as_of=as_of)
+        territory = self.resolve_territory(territory)
         try:
             chain = self.path(territory, source, target, as_of=as_of)
         except nx.NetworkXNoPath:
@@ -327,6 +348,7 @@ class Maillage:
         self, territory: str, fmt: str, output: Path | None, *, as_of: date | None = None
     ) -> list[Path]:
         """Write the territory in ``fmt``; csv writes a folder of canonical files."""
+        territory = self.resolve_territory(territory)
         stem = _file_stem(territory)
         target = output or Path(stem if fmt == "csv" else f"{stem}.{fmt}")
         return loaders.write(self.network(territory, as_of=as_of), fmt, target)
@@ -392,13 +414,16 @@ class Maillage:
     ) -> Introduction:
         """Record that ``source`` and ``target`` were put in touch on ``territory``.
 
-        Both actors (and every intermediary) must belong to the territory;
+        Both actors (and every intermediary) must belong to the territory, each
+        named by id or by an unambiguous name (``did you mean`` otherwise);
         ``user`` (default: the OS user) is the author of its first step.
         """
-        members = self.network(territory).member_ids
-        for actor_id in (source, target, *via):
-            if actor_id not in members:
-                raise NotFound(f"no actor with id {actor_id!r} in {territory}")
+        territory = self.resolve_territory(territory)
+        source, target = (
+            self.resolve_actor(territory, source),
+            self.resolve_actor(territory, target),
+        )
+        via = [self.resolve_actor(territory, actor) for actor in via]
         introduction = Introduction.new(
             "",
             territory,

@@ -225,10 +225,10 @@ def undo(ctx: click.Context, revision: int | None, store) -> None:
 @click.pass_context
 @_friendly_errors
 def territories(ctx: click.Context, fmt: str, store) -> None:
-    """List territories with their actor and tie counts."""
+    """List territories: actors, ties inside, and ties leaving to other territories."""
     from .reports.listing import territories_listing
 
-    click.echo(territories_listing(_app(ctx, store).territories(), fmt), nl=False)
+    click.echo(territories_listing(_app(ctx, store).territory_counts(), fmt), nl=False)
 
 
 @main.command()
@@ -327,7 +327,7 @@ def compare(ctx: click.Context, territories, as_of, kind, by_year, fmt, output, 
 @click.pass_context
 @_friendly_errors
 def path(ctx: click.Context, territory, source, target, as_of, store) -> None:
-    """The introduction chain from SOURCE to TARGET (actor ids) in TERRITORY."""
+    """The introduction chain from SOURCE to TARGET (actor ids or names) in TERRITORY."""
     click.echo(_app(ctx, store).describe_path(territory, source, target, as_of=as_of))
 
 
@@ -341,8 +341,10 @@ def delete_territory(ctx: click.Context, territory, store) -> None:
     """Remove TERRITORY; actors in other territories stay there."""
     from .app import os_user
 
-    _app(ctx, store).store.delete_territory(territory, user=os_user())
-    click.echo(f"Deleted {territory} (`maillage undo` brings it back)")
+    app = _app(ctx, store)
+    name = app.resolve_territory(territory)
+    app.store.delete_territory(name, user=os_user())
+    click.echo(f"Deleted {name} (`maillage undo` brings it back)")
 
 
 host_option = click.option(
