@@ -40,6 +40,7 @@ from xml.parsers import expat
 from ..graph.model import Tie, TieIdentity, fold
 from .builder import DatasetBuilder
 from .cleaning import clean_value
+from .limits import FileLimits, cell_too_long, too_many_rows
 from .mapping import TableSpec
 from .row_parsers import ActorParser, TieParser
 from .validate import ProblemLog
@@ -92,26 +93,54 @@ class _Refused(Exception):
     pass
 
 
-def parse_xml(data: bytes) -> Element:
-    """Parse ``data`` into :class:`Element` objects; ``ValueError`` names the line on failure."""
+class _TooLong(Exception):
+    def __init__(self, line: int, size: int) -> None:
+        self.line, self.size = line, size
+
+
+def parse_xml(data: bytes, *, max_text: int | None = None) -> Element:
+    """Parse ``data`` into :class:`Element` objects; ``ValueError`` names the line on failure.
+
+    Text arrives from expat in pieces (one per line, at least): the pieces of
+    each element are kept in a list and joined once at its end tag, so a long
+    multi-line value costs time in proportion to its length. An attribute or a
+    text value longer than ``max_text`` characters raises ``TextTooLong``.
+    """
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     root = Element("", {}, 0)
     stack = [root]
+    pieces: list[list[str]] = [[]]
+    sizes = [0]
+    longest = max_text if max_text is not None else -1
 
     def refuse(*_: object) -> NoReturn:
         raise _Refused
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        element = Element(name.rpartition(":")[2], attrs, parser.CurrentLineNumber)
+        line = parser.CurrentLineNumber
+        if longest >= 0:
+            size = max(map(len, attrs.values()), default=0)
+            if size > longest:
+                raise _TooLong(line, size)
+        element = Element(name.rpartition(":")[2], attrs, line)
         stack[-1].children.append(element)
         stack.append(element)
+        pieces.append([])
+        sizes.append(0)
 
     def end(_: str) -> None:
-        stack.pop()
+        element = stack.pop()
+        parts = pieces.pop()
+        sizes.pop()
+        if parts:
+            element.text = "".join(parts)
 
     def text(data: str) -> None:
-        stack[-1].text += data
+        pieces[-1].append(data)
+        sizes[-1] += len(data)
+        if 0 <= longest < sizes[-1]:
+            raise _TooLong(stack[-1].line, sizes[-1])
 
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
@@ -121,6 +150,8 @@ def parse_xml(data: bytes) -> Element:
     parser.CharacterDataHandler = text
     try:
         parser.Parse(data, True)
+    except _TooLong as too_long:
+        raise TextTooLong(too_long.line, too_long.size) from None
     except _Refused:
         raise ValueError(
             f"line {parser.CurrentLineNumber}: document type declarations (DOCTYPE, ENTITY) "
@@ -139,6 +170,14 @@ def parse_xml(data: bytes) -> Element:
     return root.children[0]
 
 
+class TextTooLong(ValueError):
+    """An attribute or a text value of an XML file is longer than allowed."""
+
+    def __init__(self, line: int, size: int) -> None:
+        super().__init__(f"line {line}: a value of {size:,} characters")
+        self.line, self.size = line, size
+
+
 @dataclass
 class _Item:
     """A node or an edge: its XML attributes and its attribute values by lower-case title."""
@@ -149,10 +188,16 @@ class _Item:
 
 
 def read_graph_file(
-    path: Path, label: str, spec: TableSpec, builder: DatasetBuilder, warnings: list[str]
+    path: Path,
+    label: str,
+    spec: TableSpec,
+    builder: DatasetBuilder,
+    warnings: list[str],
+    limits: FileLimits | None = None,
 ) -> int:
     """Read a ``.gexf`` or ``.graphml`` file into ``builder``; return its node and edge count."""
     log = builder.log
+    limits = limits or FileLimits()
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -162,11 +207,18 @@ def read_graph_file(
         log.add(label, None, None, "empty file")
         return 0
     try:
-        root = parse_xml(data)
+        root = parse_xml(data, max_text=limits.cell_chars)
+    except TextTooLong as exc:
+        cell_too_long(label, exc.line, None, exc.size, limits, log)
+        return 0
     except ValueError as exc:
         where, _, message = str(exc).partition(": ")
         line = int(where.removeprefix("line ")) if where.startswith("line ") else None
         log.add(label, line, None, message if line is not None else str(exc))
+        return 0
+    if root.tag in ("gexf", "graphml") and next(root.find("graph"), None) is None:
+        message = f"no <graph> element in this <{root.tag}> document: nothing to import"
+        log.add(label, root.line, None, message)
         return 0
     if root.tag == "gexf":
         nodes, edges, directed_default = _gexf_items(root)
@@ -176,6 +228,9 @@ def read_graph_file(
         log.add(
             label, root.line, None, f"expected a <gexf> or <graphml> document, got <{root.tag}>"
         )
+        return 0
+    if len(nodes) + len(edges) > limits.file_rows:
+        too_many_rows(label, None, limits, log)
         return 0
     if not nodes and not edges:
         warnings.append(f"{label}: no nodes and no edges")

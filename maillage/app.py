@@ -14,7 +14,7 @@ import hashlib
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,12 +23,14 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from . import loaders
+from .budget import Budget, too_many_territories
 from .graph import analytics, names
 from .graph.changes import Edit, FileDigest, ImportCollision, ImportPlan, Revision, prefix_ids
 from .graph.errors import NotFound
 from .graph.introductions import Introduction, Status
 from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary, Tie, TieKind
 from .graph.storage import GraphStore, open_store
+from .graph.storage.breaker import CircuitBreaker
 from .graph.storage.pseudonymised import PseudonymisedStore
 from .graph.territory_counts import TerritoryCounts, territory_counts
 from .settings import Settings, derive_key, secret_key
@@ -37,23 +39,40 @@ T = TypeVar("T")
 
 
 class ResultCache:
-    """A small thread-safe LRU of computed results, keyed by plain tuples."""
+    """A small thread-safe LRU of computed results, keyed by plain tuples.
+
+    A result being computed is computed once: callers asking for the same key
+    meanwhile wait for it (a browser fires several callbacks that need the
+    same report at once), instead of each computing it again.
+    """
 
     def __init__(self, size: int) -> None:
         self._size = size
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._pending: dict[Hashable, threading.Event] = {}
         self._lock = threading.Lock()
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = compute()
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
+        while True:
+            with self._lock:
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    return self._items[key]
+                pending = self._pending.get(key)
+                if pending is None:
+                    done = self._pending[key] = threading.Event()
+                    break
+            pending.wait()  # then read the result, or compute it if that failed
+        try:
+            value = compute()
+            with self._lock:
+                self._items[key] = value
+                while len(self._items) > self._size:
+                    self._items.popitem(last=False)
+        finally:
+            with self._lock:
+                del self._pending[key]
+            done.set()
         return value
 
 
@@ -68,6 +87,8 @@ class Maillage:
         self._pseudonymised: Maillage | None = None
         self._secret: bytes | None = None
         self._secret_lock = threading.Lock()
+        self.budget: Budget | None = None
+        """Bounds on analyses, set when serving the web app (the command line has none)."""
 
     @property
     def store(self) -> GraphStore:
@@ -103,6 +124,7 @@ class Maillage:
             return found
         key = derive_key(self.secret(), "citizen pseudonyms")
         created = Maillage(self.settings, store=PseudonymisedStore(self.store, key))
+        created.budget = self.budget
         with self._secret_lock:
             if self._pseudonymised is None:
                 self._pseudonymised = created
@@ -111,6 +133,38 @@ class Maillage:
     def _cached(self, what: str, key: tuple, compute: Callable[[], T]) -> T:
         version = self.store.data_version()
         return self._cache.get_or_compute((what, version, *key), compute)
+
+    def _bounded(
+        self, what: str, territories: Iterable[str], compute: Callable[[], T], *, times: int = 1
+    ) -> T:
+        """``compute()`` within the web app's budget (:mod:`maillage.budget`), if there is one.
+
+        Its cost is the actors and ties of ``territories``, ``times`` over. What
+        it needs from another bounded analysis must be computed before: a turn
+        never waits for another analysis.
+        """
+        if self.budget is None:
+            return compute()
+        wanted = set(territories)
+        cost = times * sum(t.actors + t.ties for t in self.territories() if t.name in wanted)
+        with self.budget.turn(what, cost):
+            return compute()
+
+    def bound_for_serving(self) -> None:
+        """Bound the work of serving the web app: an analysis budget, a store breaker.
+
+        Store calls then fail at once while the store is down (see
+        :mod:`maillage.graph.storage.breaker`); the pseudonymised instance
+        shares the budget.
+        """
+        with self._store_lock:
+            if not isinstance(self._store, CircuitBreaker):
+                given, url = self._store, self.settings.store_url
+                self._store = CircuitBreaker(lambda: given or open_store(url))
+        if self.budget is None:
+            self.budget = Budget(self.settings.limits)
+        if self._pseudonymised is not None:
+            self._pseudonymised.budget = self.budget
 
     # Reading the store
 
@@ -135,6 +189,7 @@ class Maillage:
 
     def network(self, territory: str, *, as_of: date | None = None) -> Network:
         """The territory's network; ``territory`` as people type it (``resolve_territory``)."""
+        _check_text(territory, "territory")
         name = self.resolve_territory(territory)
         return self._cached("network", (name, as_of), lambda: self.store.network(name, as_of=as_of))
 
@@ -143,6 +198,7 @@ class Maillage:
         return [territory_counts(self.network(name)) for name in self.territory_names()]
 
     def actor(self, actor_id: str) -> Actor:
+        _check_text(actor_id, "actor")
         found = self.store.actor(actor_id)
         if found is None:
             raise NotFound(f"no actor with id {actor_id!r}")
@@ -154,8 +210,12 @@ class Maillage:
         return self._cached(
             "report",
             (territory, as_of, weighted),
-            lambda: analytics.territory_report(
-                self.network(territory, as_of=as_of), weighted=weighted, seed=self.settings.seed
+            lambda: self._bounded(
+                f"the report of {territory}",
+                (territory,),
+                lambda: analytics.territory_report(
+                    self.network(territory, as_of=as_of), weighted=weighted, seed=self.settings.seed
+                ),
             ),
         )
 
@@ -163,10 +223,16 @@ class Maillage:
         return self._cached(
             "gaps",
             (territory, as_of),
+            lambda: self._gap_report(territory, as_of),
+        )
+
+    def _gap_report(self, territory: str, as_of: date | None) -> dict:
+        partition = self._communities(territory, as_of)  # the report first, in its own turn
+        return self._bounded(
+            f"the gaps of {territory}",
+            (territory,),
             lambda: analytics.gap_report(
-                self.network(territory, as_of=as_of),
-                seed=self.settings.seed,
-                partition=self._communities(territory, as_of),
+                self.network(territory, as_of=as_of), seed=self.settings.seed, partition=partition
             ),
         )
 
@@ -187,8 +253,13 @@ class Maillage:
 
         With ``by_year``, the document also holds ``by_year``: every indicator
         and rate as of each 31 December of the data's range (up to ``as_of``).
+        A territory named twice is compared once; more than
+        ``Limits.compare_territories`` different ones is an error.
         """
-        names = tuple(territories)
+        names = tuple(dict.fromkeys(territories))
+        limit = self.settings.limits.compare_territories
+        if len(names) > limit:
+            raise too_many_territories(len(names), limit)
         return self._cached(
             "compare",
             (names, as_of, kind, by_year),
@@ -196,6 +267,19 @@ class Maillage:
         )
 
     def _compare(
+        self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
+    ) -> dict:
+        times = 1
+        if by_year and self.budget is not None:
+            times += len(analytics.year_ends([self.network(t) for t in names], until=as_of))
+        return self._bounded(
+            f"the comparison of {len(names)} territories",
+            names,
+            lambda: self._comparison(names, as_of, kind, by_year),
+            times=times,
+        )
+
+    def _comparison(
         self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
     ) -> dict:
         networks = [self.network(t, as_of=as_of) for t in names]
@@ -215,8 +299,12 @@ class Maillage:
         return self._cached(
             "bridges",
             (territory, since, until),
-            lambda: analytics.bridge_changes(
-                self.network(territory, as_of=since), self.network(territory, as_of=until)
+            lambda: self._bounded(
+                f"the bridges of {territory}",
+                (territory,),
+                lambda: analytics.bridge_changes(
+                    self.network(territory, as_of=since), self.network(territory, as_of=until)
+                ),
             ),
         )
 
@@ -235,7 +323,11 @@ class Maillage:
         return self._cached(
             "layout",
             (territory,),
-            lambda: analytics.layout(self.graph(territory), seed=self.settings.seed),
+            lambda: self._bounded(
+                f"the layout of {territory}",
+                (territory,),
+                lambda: analytics.layout(self.graph(territory), seed=self.settings.seed),
+            ),
         )
 
     def path(
@@ -300,6 +392,7 @@ class Maillage:
             known_actor_ids=_StoredIds(self.store),
             progress=progress,
             keep_valid=rejects is not None,
+            limits=self.settings.limits.files,
         )
         if rejects is not None:
             loaders.write_rejects(rejects, loaded.rejected, loaded.headers)
@@ -486,6 +579,16 @@ def _partnership_between(network: Network, introduction: Introduction) -> Tie | 
         if tie.kind == TieKind.PARTNERSHIP and {tie.source, tie.target} == ends:
             return tie
     return None
+
+
+def _check_text(value: str, what: str) -> None:
+    """``NotFound`` for a name no store can hold (a lone surrogate, sent by a browser)."""
+    if isinstance(value, str) and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = value.encode("utf-8", "backslashreplace").decode("utf-8")
+            raise NotFound(f"no {what} named {shown!r}") from None
 
 
 def _file_stem(name: str) -> str:

@@ -16,6 +16,10 @@ from .app import Maillage
 from .graph.errors import MaillageError, ValidationError
 from .settings import STORE_ENV, USERS_FILE_ENV, Settings, default_store_url, default_users_file
 
+OUT_OF_MEMORY = (
+    "not enough memory to finish: the input expands far beyond its size on disk "
+    "(lower MAILLAGE_MAX_EXPANDED_BYTES or MAILLAGE_MAX_CELL_CHARS, or give it more memory)"
+)
 OUTPUT_FORMATS = ("table", "csv", "json", "xlsx", "html")
 EXPORT_FORMATS = ("csv", "xlsx", "gexf", "graphml")
 
@@ -51,6 +55,9 @@ def _friendly_errors(command: Callable) -> Callable:
             sys.exit(1)
         except MaillageError as error:
             click.echo(f"Error: {error}", err=True)
+            sys.exit(1)
+        except MemoryError:
+            click.echo(f"Error: {OUT_OF_MEMORY}", err=True)
             sys.exit(1)
 
     return wrapper
@@ -117,6 +124,9 @@ as_of_option = click.option(
 @click.version_option(package_name="maillage")
 def main(store: str | None, verbose: bool) -> None:
     """Entry point of the ``maillage`` command."""
+    from .terminal import protect_terminal
+
+    protect_terminal()  # no control character of a name ever reaches a terminal
     configure_logging(verbose)
 
 
@@ -475,6 +485,21 @@ def users_remove(name: str, users_file: Path | None) -> None:
     path = users_file or default_users_file()
     accounts.remove_user(path, name)
     click.echo(f"Removed {name} from {path}")
+
+
+@users.command("unlock")
+@click.argument("name")
+@_friendly_errors
+def users_unlock(name: str) -> None:
+    """Let NAME sign in again at once, from every address, after failed sign-ins.
+
+    The running server (same data folder) reads the request at its next sign-in.
+    """
+    from .throttle import UNLOCK_FILE, UnlockRequests
+
+    path = Settings.from_env().data_dir / UNLOCK_FILE
+    UnlockRequests(path).request(name)
+    click.echo(f"Unlocked {name}: the server forgets its failed sign-ins.")
 
 
 if __name__ == "__main__":
