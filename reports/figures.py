@@ -12,14 +12,12 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .html_page import SECTOR_COLOURS, sector_colour
-from .labels import ROLES, sector_sort_key, show
+from maillage.graph.vocabulary import ROLE, ROLES, sector_colour, sector_sort_key
+
+from .labels import show
 from .safe import finite, scalar
 
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
-ROLE_COLOURS = dict(
-    zip(ROLES, ("#4E79A7", "#59A14F", "#F28E2B", "#B07AA1", "#E15759"), strict=True)
-)
 CONFIG = {
     "displaylogo": False,
     "responsive": True,
@@ -158,7 +156,7 @@ def brokerage_bars(actors: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
             "name": role,
             "y": rows,
             "x": [number((a.get("brokerage") or {}).get(role)) or 0 for a in actors],
-            "marker": {"color": ROLE_COLOURS[role]},
+            "marker": {"color": ROLE[role].colour},
             "hovertemplate": f"{role} %{{x}}<extra></extra>",
         }
         for role in ROLES
@@ -232,7 +230,7 @@ def community_bars(
             "name": label_text(sector),
             "y": rows,
             "x": [counts.get(sector, 0) for _, counts in communities],
-            "marker": {"color": SECTOR_COLOURS.get(sector, SECTOR_COLOURS["other"])},
+            "marker": {"color": sector_colour(sector)},
             "hovertemplate": f"{label_text(sector)}: %{{x}} actors<extra></extra>",
         }
         for sector in sectors

@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from maillage.graph.vocabulary import ACTOR_METRICS, ROLE_LIST, ROLES, sector_sort_key
+
 from . import figures
 from .html_page import (
     Raw,
@@ -22,14 +24,7 @@ from .html_page import (
     sector_chip,
     table_html,
 )
-from .labels import (
-    ACTOR_LABELS,
-    ACTOR_METRICS,
-    ROLES,
-    label,
-    sector_sort_key,
-    show,
-)
+from .labels import ACTOR_LABELS, label, show
 from .tables import (
     STATS,
     bridges_table,
@@ -138,13 +133,7 @@ def network_section(report: Mapping[str, Any]) -> str:
 
 
 BROKER_METRICS = ("degree", "betweenness", "constraint", "effective_size", "ei_index")
-ROLE_HEADS = {
-    "coordinator": "Coord.",
-    "itinerant": "Itin.",
-    "gatekeeper": "Gatek.",
-    "representative": "Repr.",
-    "liaison": "Liaison",
-}
+ROLE_HEADS = {role.key: role.short for role in ROLE_LIST}
 
 
 def actors_table(actors: Sequence[Mapping[str, Any]], metrics: Sequence[str]) -> str:

@@ -1,4 +1,8 @@
-"""Human labels of the keys that analytics results use, and how numbers are shown."""
+"""Human labels of the keys that analytics results use, and how numbers are shown.
+
+The words themselves live in :mod:`maillage.graph.vocabulary`; this module
+shapes them into the lookups the report tables use.
+"""
 
 from __future__ import annotations
 
@@ -7,52 +11,39 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from maillage.graph.model import Sector
+from maillage.graph.vocabulary import (
+    ACTOR_MEASURES,
+    ACTOR_METRICS,
+    NETWORK_MEASURES,
+    ROLES,
+    SECTORS,
+    sector_sort_key,
+)
 
 from .safe import scalar
 
-NETWORK_LABELS: Mapping[str, str] = {
-    "actors": "Actors",
-    "ties": "Ties",
-    "density": "Density",
-    "components": "Components",
-    "largest_component_share": "Share of actors in the largest component",
-    "average_clustering": "Average clustering",
-    "communities": "Communities",
-    "modularity": "Modularity of the communities",
-    "ei_index": "E-I index across sectors",
-    "openness": "Openness (share of ties leaving the territory)",
-    "assortativity": "Sector assortativity",
-}
+NETWORK_LABELS: Mapping[str, str] = {key: m.label for key, m in NETWORK_MEASURES.items()}
+"""Full labels of the report's ``network`` section (the measure registry's)."""
 
 ACTOR_LABELS: Mapping[str, str] = {
     "name": "Name",
     "sector": "Sector",
-    "degree": "Degree",
-    "betweenness": "Betweenness",
-    "closeness": "Closeness",
-    "eigenvector": "Eigenvector",
-    "pagerank": "PageRank",
-    "constraint": "Constraint",
-    "effective_size": "Effective size",
-    "ei_index": "E-I",
+    **{key: m.short for key, m in ACTOR_MEASURES.items() if key != "brokerage"},
     "community": "Community",
 }
+"""Column heads of the actor tables: the registry's short labels."""
 
-ROLES: tuple[str, ...] = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
-
-ACTOR_METRICS: tuple[str, ...] = (
-    "degree",
-    "betweenness",
-    "closeness",
-    "eigenvector",
-    "pagerank",
-    "constraint",
-    "effective_size",
-    "ei_index",
-)
-
-SECTOR_ORDER: tuple[str, ...] = tuple(s.value for s in Sector)
+SECTOR_ORDER = SECTORS
+__all__ = [
+    "ACTOR_LABELS",
+    "ACTOR_METRICS",
+    "NETWORK_LABELS",
+    "ROLES",
+    "SECTOR_ORDER",
+    "label",
+    "sector_sort_key",
+    "show",
+]
 
 
 def label(key: str, labels: Mapping[str, str] = NETWORK_LABELS) -> str:
@@ -64,12 +55,6 @@ def label(key: str, labels: Mapping[str, str] = NETWORK_LABELS) -> str:
     'Mean tie age'
     """
     return labels.get(key) or key.replace("_", " ").capitalize()
-
-
-def sector_sort_key(sector: Any) -> tuple[int, str]:
-    """Sectors in the order of the closed list, unknown ones after, alphabetically."""
-    text = str(scalar(sector))
-    return (SECTOR_ORDER.index(text) if text in SECTOR_ORDER else len(SECTOR_ORDER), text)
 
 
 def show(value: Any) -> str:

@@ -21,7 +21,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .labels import ACTOR_METRICS, NETWORK_LABELS, ROLES, label, sector_sort_key
+from maillage.graph.vocabulary import ACTOR_METRICS, ROLES, sector_sort_key
+
+from .labels import NETWORK_LABELS, label
 from .safe import scalar
 
 ACTOR_COLUMNS: tuple[str, ...] = (

@@ -15,7 +15,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .labels import ROLES, label, show
+from maillage.graph.vocabulary import ROLES
+
+from .labels import label, show
 from .tables import (
     STATS,
     bridges_table,

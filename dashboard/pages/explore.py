@@ -9,8 +9,9 @@ import dash_bootstrap_components as dbc
 import dash_cytoscape as cyto
 from dash import dcc, html
 
+from ...graph.vocabulary import SECTORS, TIE_KINDS
 from .. import ids, words
-from ..presenters.network import SECTORS, TIE_KINDS, stylesheet
+from ..presenters.network import stylesheet
 
 NETWORK_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
 

@@ -11,12 +11,18 @@ from dash import html, no_update
 from dash.exceptions import PreventUpdate
 
 from ...graph.model import fold
+from ...graph.vocabulary import (
+    ACTOR_MEASURES,
+    ACTOR_METRICS,
+    ROLE_LIST,
+    ROLES,
+    SECTORS,
+    sector_colour,
+)
 from ...reports import MEDIA_TYPES, filename, render
-from ...reports.labels import ROLES
-from .. import style, words
+from .. import words
 from ..source import Source
 from .guard import guarded, require_territory
-from .network import SECTORS
 
 TOP_BROKERS = 15
 
@@ -29,21 +35,11 @@ BROKER_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("name", "Actor", "text"),
     ("sector", "Sector", "text"),
     ("community", "Community", "numeric"),
-    ("degree", "Degree", "numeric"),
-    ("betweenness", "Betweenness", "numeric"),
-    ("closeness", "Closeness", "numeric"),
-    ("eigenvector", "Eigenvector", "numeric"),
-    ("pagerank", "PageRank", "numeric"),
-    ("constraint", "Constraint", "numeric"),
-    ("effective_size", "Effective size", "numeric"),
-    ("ei_index", "E-I index", "numeric"),
-    ("brokerage", "Brokerage (all)", "numeric"),
-    ("coordinator", "Coordinator", "numeric"),
-    ("itinerant", "Itinerant", "numeric"),
-    ("gatekeeper", "Gatekeeper", "numeric"),
-    ("representative", "Representative", "numeric"),
-    ("liaison", "Liaison", "numeric"),
+    *((key, ACTOR_MEASURES[key].label, "numeric") for key in ACTOR_METRICS),
+    ("brokerage", ACTOR_MEASURES["brokerage"].label, "numeric"),
+    *((role.key, role.label, "numeric") for role in ROLE_LIST),
 )
+"""The brokers table: ``(key, heading, DataTable type)``; measures as the registry names them."""
 
 
 def broker_columns() -> list[dict[str, Any]]:
@@ -51,8 +47,9 @@ def broker_columns() -> list[dict[str, Any]]:
     columns = []
     for key, label, kind in BROKER_COLUMNS:
         column: dict[str, Any] = {"id": key, "name": label, "type": kind}
-        if kind == "numeric" and key not in {"degree", "community", "brokerage", *ROLES}:
-            column["format"] = {"specifier": ".3f"}
+        decimals = ACTOR_MEASURES[key].decimals if key in ACTOR_MEASURES else 0
+        if kind == "numeric" and decimals:
+            column["format"] = {"specifier": f".{decimals}f"}
         columns.append(column)
     return columns
 
@@ -89,7 +86,7 @@ def top_brokers_figure(
             y=[r["name"] for r in mine],
             orientation="h",
             name=sector,
-            marker_color=style.sector_colour(sector),
+            marker_color=sector_colour(sector),
             hovertemplate="%{y}: %{x}<extra>" + sector + "</extra>",
         )
     figure.update_layout(

@@ -8,7 +8,7 @@ from typing import Any
 
 from dash import html
 
-from .. import style
+from ...graph.vocabulary import sector_colour
 
 
 def number(value: Any) -> str:
@@ -55,7 +55,7 @@ def parse_as_of(value: str | None) -> date | None:
 
 
 def sector_badge(sector: str | None) -> html.Span:
-    colour = style.sector_colour(sector)
+    colour = sector_colour(sector)
     return html.Span(
         sector or "unknown",
         className="sector-badge",

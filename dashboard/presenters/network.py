@@ -20,7 +20,7 @@ import networkx as nx
 import numpy as np
 from dash import html
 
-from ...graph.model import Sector, TieKind
+from ...graph.vocabulary import SECTORS, TIE_KINDS, sector_colour
 from .. import style, words
 from .formatting import number
 
@@ -32,8 +32,6 @@ LABELLED = 12
 """The most connected actors drawn keep their name at any zoom; the others show it zoomed in."""
 
 
-SECTORS = tuple(s.value for s in Sector)
-TIE_KINDS = tuple(k.value for k in TieKind)
 _ELEMENT_ID = re.compile(r"n\d+|c-?\d+|e\d+_\d+|x-?\d+_-?\d+")
 
 
@@ -164,7 +162,7 @@ def network_elements(
             "label": str(attrs.get("name") or node),
             "sector": sector,
             "community": -1 if community is None else community,
-            "colour": style.sector_colour(sector),
+            "colour": sector_colour(sector),
             "ccolour": style.community_colour(ranks.get(community, len(ranks))),
             **sizes.get(node, blank),
         }
@@ -276,7 +274,7 @@ def overview_elements(
             "members": len(nodes),
             "dominant": dominant,
             "label": f"Community {label}\n{len(nodes):,} actors, {share}% {dominant}",
-            "colour": style.sector_colour(dominant),
+            "colour": sector_colour(dominant),
             "ccolour": style.community_colour(ranks[label]),
             **{f"s_{key}": size for key in words.SIZE_METRICS},
         }
@@ -527,7 +525,7 @@ def legend(
         counts = Counter(str(d.get("sector") or "other") for _, d in graph.nodes(data=True))
         for sector in SECTORS:
             if counts[sector]:
-                items.append(_swatch(style.sector_colour(sector), f"{sector} ({counts[sector]:,})"))
+                items.append(_swatch(sector_colour(sector), f"{sector} ({counts[sector]:,})"))
         if mode != "overview":
             items.append(html.Span("border colour: community", className="legend-note"))
     if mode == "overview":
