@@ -188,7 +188,7 @@ def brokers_section(report: Mapping[str, Any], figure: Figures) -> str:
             "run. Brokerage roles count the pairs of unconnected partners each one mediates, "
             "by the sectors involved."
         ),
-        figure(figures.betweenness_bars(top), "Betweenness, coloured by sector."),
+        figure(figures.measure_bars(top), "Betweenness, coloured by sector."),
         figure(figures.brokerage_bars(top), "Brokerage roles (Gould & Fernandez 1989)."),
         actors_table(top, BROKER_METRICS),
         id="brokers",
@@ -214,9 +214,7 @@ def mixing_section(mixing: Any, figure: Figures) -> str:
             "Ties observed between sectors against those expected if ties ignored sectors. "
             "Red cells (negative z) are sector pairs with fewer ties than expected."
         ),
-        figure(
-            figures.mixing_heatmap(sectors, cells), "Cells: observed / expected ties; colour: z."
-        ),
+        figure(figures.mixing_heatmap(mixing), "Cells: observed (expected) ties; colour: z."),
         f"<details><summary>Sector mixing as a table</summary>{details}</details>",
         id="mixing",
     )

@@ -41,6 +41,7 @@ __all__ = [
     "ROLES",
     "SECTOR_ORDER",
     "label",
+    "readable",
     "sector_sort_key",
     "show",
 ]
@@ -80,4 +81,26 @@ def show(value: Any) -> str:
         return ", ".join(show(v) for v in value)
     if isinstance(value, Mapping) and ("name" in value or "id" in value):
         return str(value.get("name") or value.get("id"))
+    return str(value)
+
+
+def readable(value: Any) -> str:
+    """A measure as a reader wants to see it in the app and in chart labels.
+
+    Whole numbers without decimals, thousands separated, three decimals
+    otherwise (one from 100 up), ``–`` for missing.
+
+    >>> readable(3), readable(0.41234), readable(None), readable(1234.5), readable(3.0)
+    ('3', '0.412', '–', '1,234.5', '3')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) >= 1:
+            return f"{int(value):,}"
+        return f"{value:,.1f}" if abs(value) >= 100 else f"{value:.3f}"
     return str(value)

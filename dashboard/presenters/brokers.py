@@ -14,12 +14,12 @@ from ...graph.model import fold
 from ...graph.vocabulary import (
     ACTOR_MEASURES,
     ACTOR_METRICS,
+    ROLE,
     ROLE_LIST,
     ROLES,
-    SECTORS,
-    sector_colour,
 )
 from ...reports import MEDIA_TYPES, filename, render
+from ...reports.figures import measure_bars, measure_name
 from .. import words
 from ..source import Source
 from .guard import guarded, require_territory
@@ -70,34 +70,14 @@ def broker_rows(report: Mapping[str, Any]) -> list[dict[str, Any]]:
 def top_brokers_figure(
     report: Mapping[str, Any], measure: str | None, top: int = TOP_BROKERS
 ) -> go.Figure:
-    """Horizontal bars of the ``top`` actors by ``measure``, coloured by sector."""
-    labels = {key: label for key, label, kind in BROKER_COLUMNS if kind == "numeric"}
-    key = measure if measure in labels else "betweenness"
+    """Horizontal bars of the ``top`` actors by ``measure``: the reports' :func:`measure_bars`."""
+    key = measure if measure in ACTOR_MEASURES or measure in ROLE else "betweenness"
     rows = broker_rows(report)
     ranked = sorted(rows, key=lambda r: (-(r.get(key) or 0), fold(str(r.get("name")))))[:top]
-    ranked = ranked[::-1]
-    figure = go.Figure()
-    for sector in SECTORS:
-        mine = [r for r in ranked if r.get("sector") == sector]
-        if not mine:
-            continue
-        figure.add_bar(
-            x=[r.get(key) or 0 for r in mine],
-            y=[r["name"] for r in mine],
-            orientation="h",
-            name=sector,
-            marker_color=sector_colour(sector),
-            hovertemplate="%{y}: %{x}<extra>" + sector + "</extra>",
-        )
-    figure.update_layout(
-        title=f"Top {len(ranked)} actors by {labels[key].lower()}",
-        yaxis={"categoryorder": "array", "categoryarray": [r["name"] for r in ranked]},
-        margin={"l": 10, "r": 10, "t": 50, "b": 30},
-        height=max(320, 28 * len(ranked) + 90),
-        legend_title_text="sector",
-        template="plotly_white",
+    label = measure_name(key)[0]
+    return go.Figure(
+        measure_bars(ranked, key, title=f"Top {len(ranked)} actors by {label.lower()}")
     )
-    return figure
 
 
 def report_summary(report: Mapping[str, Any]) -> list[Any]:

@@ -33,9 +33,10 @@ def test_broker_rows_flatten_roles_and_total() -> None:
 
 def test_top_brokers_figure_ranks_by_the_measure() -> None:
     figure = top_brokers_figure({"actors": ROWS}, "closeness", top=2)
-    bars = {trace.name: list(trace.y) for trace in figure.data}
+    ticks = figure.layout.yaxis.ticktext  # actors by position, the first on top
+    bars = {trace.name: [ticks[i] for i in trace.y] for trace in figure.data}
     assert bars == {"business": ["Atelier"], "public": ["Bibliothèque"]}
-    assert figure.layout.yaxis.categoryarray == ("Bibliothèque", "Atelier")
+    assert ticks == ("Atelier", "Bibliothèque") and figure.layout.yaxis.autorange == "reversed"
     assert "closeness" in figure.layout.title.text
 
 
