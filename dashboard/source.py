@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, Protocol
 
+from ..graph.documents import Comparison, GapReport, TerritoryReport
+
 
 class Source(Protocol):
     """The read side of ``Maillage``: cached networks and analytics."""
@@ -24,11 +26,11 @@ class Source(Protocol):
 
     def report(
         self, territory: str, *, as_of: date | None = None, weighted: bool = False
-    ) -> dict: ...
+    ) -> TerritoryReport: ...
 
-    def gaps(self, territory: str, *, as_of: date | None = None) -> dict: ...
+    def gaps(self, territory: str, *, as_of: date | None = None) -> GapReport: ...
 
-    def compare(self, territories: Sequence[str], *, as_of: date | None = None) -> dict: ...
+    def compare(self, territories: Sequence[str], *, as_of: date | None = None) -> Comparison: ...
 
     def graph(
         self, territory: str, *, as_of: date | None = None, weighted: bool = False

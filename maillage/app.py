@@ -23,6 +23,7 @@ import networkx as nx
 
 from . import loaders
 from .graph import analytics
+from .graph.documents import BridgeChanges, Comparison, GapReport, TerritoryReport
 from .graph.errors import NotFound
 from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary
 from .graph.storage import GraphStore, open_store
@@ -151,7 +152,9 @@ class Maillage:
 
     # Analytics, cached
 
-    def report(self, territory: str, *, as_of: date | None = None, weighted: bool = False) -> dict:
+    def report(
+        self, territory: str, *, as_of: date | None = None, weighted: bool = False
+    ) -> TerritoryReport:
         return self._cached(
             "report",
             (territory, as_of, weighted),
@@ -160,7 +163,7 @@ class Maillage:
             ),
         )
 
-    def gaps(self, territory: str, *, as_of: date | None = None) -> dict:
+    def gaps(self, territory: str, *, as_of: date | None = None) -> GapReport:
         return self._cached(
             "gaps",
             (territory, as_of),
@@ -176,7 +179,7 @@ class Maillage:
         actors = self.report(territory, as_of=as_of)["actors"]
         return {actor["id"]: actor["community"] for actor in actors}
 
-    def compare(self, territories: Sequence[str], *, as_of: date | None = None) -> dict:
+    def compare(self, territories: Sequence[str], *, as_of: date | None = None) -> Comparison:
         names = tuple(territories)
         return self._cached(
             "compare",
@@ -186,7 +189,7 @@ class Maillage:
             ),
         )
 
-    def bridge_changes(self, territory: str, *, since: date, until: date) -> dict:
+    def bridge_changes(self, territory: str, *, since: date, until: date) -> BridgeChanges:
         return self._cached(
             "bridges",
             (territory, since, until),

@@ -18,6 +18,7 @@ from maillage.dashboard.presenters.brokers import (
     download_view,
     top_brokers_figure,
 )
+from maillage.graph.documents import ActorRow, problems
 
 
 def test_broker_rows_flatten_roles_and_total() -> None:
@@ -64,3 +65,7 @@ def test_download_view_renders_the_clicked_format(maillage: Any) -> None:
     assert base64.b64decode(payload["content"])[:2] == b"PK"
     with pytest.raises(PreventUpdate):
         download_view(maillage, "Nantes", False, trigger, [None, None, None])
+
+
+def test_the_literal_rows_are_in_the_shape_of_real_report_rows() -> None:
+    assert all(problems(row, ActorRow, partial=True) == [] for row in ROWS)
