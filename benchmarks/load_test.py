@@ -298,8 +298,13 @@ def run(
     threads: int = 8,
     seed: int = 7,
     warm_up: bool = True,
+    turns: int | None = None,
 ) -> dict[str, Any]:
     """Run the load test and return its summary (see :meth:`Results.summary`).
+
+    Each client runs for ``duration`` seconds; with ``turns``, each instead visits
+    that many territories (switch, brokers, gaps, one download) however long it
+    takes, so that which requests are made does not depend on the machine's speed.
 
     With ``warm_up``, one client per role first visits every territory twice,
     alone: the first visit fills the caches, the second is the reference
@@ -327,7 +332,7 @@ def run(
             order = list(range(clients))
             random.Random(seed).shuffle(order)
             started = time.monotonic()
-            deadline = started + duration
+            deadline = started + duration if turns is None else float("inf")
             workers = [
                 threading.Thread(
                     target=client,
@@ -338,6 +343,7 @@ def run(
                         accounts[i % len(accounts)] if accounts else None,
                         deadline,
                         results,
+                        turns,
                     ),
                     daemon=True,
                 )
@@ -346,7 +352,7 @@ def run(
             for worker in workers:
                 worker.start()
             for worker in workers:
-                worker.join(timeout=duration + 180)
+                worker.join(timeout=duration + 180 if turns is None else None)
             elapsed = time.monotonic() - started
     summary = results.summary()
     if reference is not None:

@@ -54,6 +54,7 @@ def create_app(
         external_stylesheets=list(external_stylesheets),
         update_title=None,
         serve_locally=True,
+        compress=True,
     )
     sources = Sources(maillage) if sees_everything is None else Sources(maillage, sees_everything)
     who = identity or (lambda: None)

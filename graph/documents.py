@@ -164,11 +164,21 @@ class IndicatorRow(TypedDict):
 
 
 class Comparison(TypedDict):
-    """``compare_territories``: indicators of several territories side by side."""
+    """``compare_territories``: indicators of several territories side by side.
+
+    ``rates``, ``z_scores`` and ``standouts`` are typed where they are made
+    (``analytics.rates``, ``analytics.standouts``); ``Maillage.compare`` adds
+    ``crossings``, and ``by_year`` when asked.
+    """
 
     territories: list[str]
     indicators: list[IndicatorRow]
+    rates: Any
+    z_scores: Any
+    standouts: Any
     method: dict[str, Any]
+    crossings: NotRequired[Any]
+    by_year: NotRequired[Any]
 
 
 class BridgeChange(TypedDict):

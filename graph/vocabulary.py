@@ -266,7 +266,7 @@ NETWORK_MEASURES: Mapping[str, Measure] = _registry(
         "Density",
         "Density",
         "Share of the possible ties between members that exist; degree-preserving "
-        "randomisation keeps it, so its normalised value is 1.",
+        "randomisation keeps it, so it has no normalised value.",
     ),
     Measure("components", "Components", "Components", "Connected parts of the network.", 0),
     Measure(

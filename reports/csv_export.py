@@ -3,7 +3,7 @@
 The byte-order mark makes Excel read accents right when the file is
 double-clicked; Python (``encoding="utf-8-sig"``), pandas, R and LibreOffice
 skip it. Text cells that a spreadsheet would run as formulas are neutralised
-(:func:`maillage.reports.safe.neutralise_formula`); missing values are empty,
+(:func:`maillage.graph.cells.neutralise_formula`); missing values are empty,
 booleans ``true`` / ``false``, numbers full precision.
 
 French Excel expects another dialect (``excel-fr``): semicolons between

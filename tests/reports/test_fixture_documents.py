@@ -15,10 +15,9 @@ from maillage.graph.documents import DOCUMENTS, problems
 DRIFTED = {
     "report": "sector_mixing names its sectors `sectors`; the analytics name them `groups`",
     "gaps": "fragile_bridges hold `sectors`, not the analytics' `type` and `disconnects`",
-    "bridges": "gained and lost lack `type`, and `sectors` is one pair, not a list of pairs",
 }
 """Fixtures found apart from the real documents; fixing them changes what the export tests
-pin (a real bridges CSV shows its pairs as Python lists), so they are left for that work."""
+pin, so they are left for that work."""
 
 
 @pytest.mark.parametrize(
