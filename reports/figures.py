@@ -14,9 +14,9 @@ from typing import Any
 
 from maillage.graph.vocabulary import ACTOR_MEASURES, ROLE, ROLES, sector_colour, sector_sort_key
 
+from .export_tables import mixing_cells
 from .labels import readable, show
 from .safe import finite, scalar
-from .tables import mixing_cells
 
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
 CONFIG = {
@@ -218,7 +218,7 @@ def mixing_heatmap(mixing: Any, *, title: str | None = None) -> dict[str, Any]:
     """Sector × sector z-scores, each cell labelled with observed (expected) ties.
 
     ``mixing`` is the matrices form of ``territory_report``'s ``sector_mixing``
-    and of ``gap_report`` (:func:`~maillage.reports.tables.mixing_cells`).
+    and of ``gap_report`` (:func:`~maillage.reports.export_tables.mixing_cells`).
     """
     sectors, cells = mixing_cells(mixing)
     z, text, hover = [], [], []

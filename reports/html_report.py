@@ -14,18 +14,7 @@ from typing import Any
 from maillage.graph.vocabulary import ACTOR_METRICS, ROLE_LIST, ROLES, sector_sort_key
 
 from . import figures
-from .html_page import (
-    Raw,
-    cards_html,
-    esc,
-    page,
-    paragraph,
-    section,
-    sector_chip,
-    table_html,
-)
-from .labels import ACTOR_LABELS, label, show
-from .tables import (
+from .export_tables import (
     STATS,
     bridge_pairs,
     bridge_text,
@@ -38,6 +27,17 @@ from .tables import (
     sectors_table,
     top_actors,
 )
+from .html_page import (
+    Raw,
+    cards_html,
+    esc,
+    page,
+    paragraph,
+    section,
+    sector_chip,
+    table_html,
+)
+from .labels import ACTOR_LABELS, label, show
 
 TOP_BROKERS = 20
 TOP_COMMUNITIES = 15

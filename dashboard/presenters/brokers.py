@@ -20,8 +20,8 @@ from ...graph.vocabulary import (
 )
 from ...reports import MEDIA_TYPES, filename, render
 from ...reports.figures import measure_bars, measure_name
-from .. import words
-from ..source import Source
+from .. import menus
+from ..sources import Source
 from .guard import guarded, require_territory
 
 TOP_BROKERS = 15
@@ -139,6 +139,6 @@ def download_view(
     if not territory or not isinstance(trigger, Mapping) or not any(clicks or ()):
         raise PreventUpdate
     fmt = trigger.get("fmt")
-    if fmt not in words.DOWNLOAD_FORMATS:
+    if fmt not in menus.DOWNLOAD_FORMATS:
         raise PreventUpdate
     return (download_payload("report", source.report(territory, weighted=bool(weighted)), fmt),)

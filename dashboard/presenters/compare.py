@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ...reports.figures import indicator_bars, label_text
-from ..source import Source
+from ..sources import Source
 from .formatting import number
 from .guard import NothingToShow, guarded
 

@@ -26,7 +26,7 @@ from ...graph.vocabulary import (
     TIE_KIND_LABELS,
 )
 from .. import ids
-from ..source import Source
+from ..sources import Source
 from .formatting import iso, number, parse_as_of, sector_badge, year_of
 from .guard import error_alert, guarded, require_territory
 from .network import (

@@ -13,7 +13,7 @@ from dash.exceptions import PreventUpdate
 
 from ...reports.figures import mixing_heatmap
 from .. import ids
-from ..source import Source
+from ..sources import Source
 from .formatting import number, sector_badge
 from .guard import guarded, require_territory
 

@@ -21,7 +21,7 @@ import numpy as np
 from dash import html
 
 from ...graph.vocabulary import SECTORS, TIE_KINDS, sector_colour
-from .. import style, words
+from .. import menus, style
 from .formatting import number
 
 AGGREGATE_ABOVE = 1500
@@ -89,7 +89,7 @@ def relative_sizes(rows: Sequence[Mapping[str, Any]]) -> dict[Any, dict[str, flo
     The square root of the share of the largest value (3 decimals), so that
     a node's area is proportional to its measure.
     """
-    columns = {key: [metric_value(row, key) for row in rows] for key in words.SIZE_METRICS}
+    columns = {key: [metric_value(row, key) for row in rows] for key in menus.SIZE_METRICS}
     scaled = {}
     for key, values in columns.items():
         top = max(values, default=0.0)
@@ -148,7 +148,7 @@ def network_elements(
     keep = {n for n in graph if n in index}
     if members is not None:
         keep &= set(members)
-    blank = {f"s_{key}": 0.0 for key in words.SIZE_METRICS}
+    blank = {f"s_{key}": 0.0 for key in menus.SIZE_METRICS}
     labelled = set(heapq.nsmallest(LABELLED, keep, key=lambda n: (-len(graph[n]), index[n])))
     elements: list[dict[str, Any]] = []
     for node in sorted(keep, key=index.__getitem__):
@@ -276,7 +276,7 @@ def overview_elements(
             "label": f"Community {label}\n{len(nodes):,} actors, {share}% {dominant}",
             "colour": sector_colour(dominant),
             "ccolour": style.community_colour(ranks[label]),
-            **{f"s_{key}": size for key in words.SIZE_METRICS},
+            **{f"s_{key}": size for key in menus.SIZE_METRICS},
         }
         elements.append({"data": data, "position": {"x": x, "y": y}})
     between: dict[tuple[int, int], list[Any]] = defaultdict(lambda: [0, set()])
@@ -367,7 +367,7 @@ def stylesheet(
     Filters and highlights only restyle elements (``display: none``, opacity):
     the elements and their positions never change, so nothing jumps.
     """
-    size_key = f"s_{size_by}" if size_by in words.SIZE_METRICS else "s_degree"
+    size_key = f"s_{size_by}" if size_by in menus.SIZE_METRICS else "s_degree"
     by_sector = colour_by != "community"
     node_px = f"mapData({size_key}, 0, 1, {style.NODE_MIN_PX}, {style.NODE_MAX_PX})"
     super_px = f"mapData({size_key}, 0, 1, {style.SUPERNODE_MIN_PX}, {style.SUPERNODE_MAX_PX})"

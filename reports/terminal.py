@@ -17,8 +17,7 @@ from rich.text import Text
 
 from maillage.graph.vocabulary import ROLES
 
-from .labels import label, show
-from .tables import (
+from .export_tables import (
     STATS,
     bridge_pairs,
     bridge_text,
@@ -30,6 +29,7 @@ from .tables import (
     sectors_table,
     top_actors,
 )
+from .labels import label, show
 
 WIDTH = 120
 
