@@ -11,14 +11,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from maillage.graph.vocabulary import (
-    ACTOR_MEASURES,
-    ACTOR_METRICS,
-    NETWORK_MEASURES,
-    ROLES,
-    SECTORS,
-    sector_sort_key,
-)
+from maillage.graph.vocabulary import ACTOR_MEASURES, NETWORK_MEASURES
 
 from .safe import scalar
 
@@ -32,19 +25,6 @@ ACTOR_LABELS: Mapping[str, str] = {
     "community": "Community",
 }
 """Column heads of the actor tables: the registry's short labels."""
-
-SECTOR_ORDER = SECTORS
-__all__ = [
-    "ACTOR_LABELS",
-    "ACTOR_METRICS",
-    "NETWORK_LABELS",
-    "ROLES",
-    "SECTOR_ORDER",
-    "label",
-    "readable",
-    "sector_sort_key",
-    "show",
-]
 
 
 def label(key: str, labels: Mapping[str, str] = NETWORK_LABELS) -> str:
