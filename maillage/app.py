@@ -15,6 +15,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,7 @@ from . import loaders
 from .budget import Budget, too_many_territories
 from .graph import analytics, names
 from .graph.changes import Edit, FileDigest, ImportCollision, ImportPlan, Revision, prefix_ids
+from .graph.documents import BridgeChanges, Comparison, GapReport, TerritoryReport
 from .graph.errors import NotFound
 from .graph.introductions import Introduction, Status
 from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary, Tie, TieKind
@@ -41,38 +43,43 @@ T = TypeVar("T")
 class ResultCache:
     """A small thread-safe LRU of computed results, keyed by plain tuples.
 
-    A result being computed is computed once: callers asking for the same key
-    meanwhile wait for it (a browser fires several callbacks that need the
-    same report at once), instead of each computing it again.
+    Each key is computed once: the first caller computes it outside the
+    lock, and callers of the same key meanwhile wait for that computation
+    (a per-key future) instead of starting their own. A failure reaches
+    every caller waiting for it and is not cached: the next call computes
+    again.
     """
 
     def __init__(self, size: int) -> None:
         self._size = size
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
-        self._pending: dict[Hashable, threading.Event] = {}
+        self._pending: dict[Hashable, Future] = {}
         self._lock = threading.Lock()
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
-        while True:
-            with self._lock:
-                if key in self._items:
-                    self._items.move_to_end(key)
-                    return self._items[key]
-                pending = self._pending.get(key)
-                if pending is None:
-                    done = self._pending[key] = threading.Event()
-                    break
-            pending.wait()  # then read the result, or compute it if that failed
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+            pending = self._pending.get(key)
+            if pending is None:
+                future: Future = Future()
+                self._pending[key] = future
+        if pending is not None:
+            return pending.result()
         try:
             value = compute()
-            with self._lock:
-                self._items[key] = value
-                while len(self._items) > self._size:
-                    self._items.popitem(last=False)
-        finally:
+        except BaseException as error:
             with self._lock:
                 del self._pending[key]
-            done.set()
+            future.set_exception(error)
+            raise
+        with self._lock:
+            del self._pending[key]
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        future.set_result(value)
         return value
 
 
@@ -206,7 +213,9 @@ class Maillage:
 
     # Analytics, cached
 
-    def report(self, territory: str, *, as_of: date | None = None, weighted: bool = False) -> dict:
+    def report(
+        self, territory: str, *, as_of: date | None = None, weighted: bool = False
+    ) -> TerritoryReport:
         return self._cached(
             "report",
             (territory, as_of, weighted),
@@ -219,7 +228,7 @@ class Maillage:
             ),
         )
 
-    def gaps(self, territory: str, *, as_of: date | None = None) -> dict:
+    def gaps(self, territory: str, *, as_of: date | None = None) -> GapReport:
         return self._cached(
             "gaps",
             (territory, as_of),
@@ -248,7 +257,7 @@ class Maillage:
         as_of: date | None = None,
         kind: str | None = None,
         by_year: bool = False,
-    ) -> dict:
+    ) -> Comparison:
         """Indicators and partnership rates of ``territories`` side by side (ties of ``kind``).
 
         With ``by_year``, the document also holds ``by_year``: every indicator
@@ -268,7 +277,7 @@ class Maillage:
 
     def _compare(
         self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
-    ) -> dict:
+    ) -> Comparison:
         times = 1
         if by_year and self.budget is not None:
             times += len(analytics.year_ends([self.network(t) for t in names], until=as_of))
@@ -281,7 +290,7 @@ class Maillage:
 
     def _comparison(
         self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
-    ) -> dict:
+    ) -> Comparison:
         networks = [self.network(t, as_of=as_of) for t in names]
         document = analytics.compare_territories(networks, seed=self.settings.seed, kind=kind)
         document["crossings"] = analytics.territory_crossings(networks, document["territories"])
@@ -295,7 +304,7 @@ class Maillage:
             )
         return document
 
-    def bridge_changes(self, territory: str, *, since: date, until: date) -> dict:
+    def bridge_changes(self, territory: str, *, since: date, until: date) -> BridgeChanges:
         return self._cached(
             "bridges",
             (territory, since, until),

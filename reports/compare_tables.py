@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .export_tables import BRIDGE_COLUMNS, ExportTable, bridge_record, key_values, method_rows
 from .i18n import Translator, translator
-from .tables import BRIDGE_COLUMNS, Table, bridge_record, key_values, method_rows
 
 RATE_FIELDS: tuple[str, ...] = ("actors", "tied", "share", "low", "high")
 
@@ -61,7 +61,7 @@ def indicator_label(indicator: Mapping[str, Any], t: Translator) -> str:
     return t.gettext(str(indicator.get("label") or indicator.get("name") or ""))
 
 
-def compare_flat(compare: Mapping[str, Any], t: Translator | None = None) -> Table:
+def compare_flat(compare: Mapping[str, Any], t: Translator | None = None) -> ExportTable:
     """The CSV table: the per-year table with ``by_year``, else indicators then rates."""
     t = t or translator("en")
     if compare.get("by_year"):
@@ -112,10 +112,10 @@ def compare_flat(compare: Mapping[str, Any], t: Translator | None = None) -> Tab
                 ),
             )
         )
-    return Table("indicators", columns, rows, row_labels=True)
+    return ExportTable("indicators", columns, rows, row_labels=True)
 
 
-def indicators_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
+def indicators_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """Raw values, normalised values, description, then the z-scores of each indicator."""
     territories = territories_of(compare)
     columns = (
@@ -139,10 +139,10 @@ def indicators_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
                 *(z.get(name) for name in territories),
             )
         )
-    return Table("indicators", columns, rows, row_labels=True)
+    return ExportTable("indicators", columns, rows, row_labels=True)
 
 
-def rates_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
+def rates_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """One row per sector pair and territory: counts, share and its Wilson interval."""
     columns = (
         t.gettext("from"),
@@ -164,10 +164,10 @@ def rates_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
                     *(cell.get(field) for field in RATE_FIELDS),
                 )
             )
-    return Table("rates", columns, rows)
+    return ExportTable("rates", columns, rows)
 
 
-def years_long(compare: Mapping[str, Any], t: Translator) -> Table:
+def years_long(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """The per-year series: one row per year, territory and indicator or rate."""
     years = compare.get("by_year") or {}
     dates = list(years.get("as_of") or [])
@@ -223,10 +223,10 @@ def years_long(compare: Mapping[str, Any], t: Translator) -> Table:
                 )
                 + (None,) * 4
             )
-    return Table("by_year", columns, rows)
+    return ExportTable("by_year", columns, rows)
 
 
-def year_bridges_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
+def year_bridges_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """One row per bridge gained or lost in a year, sector pairs as ``business–public``."""
     columns = ("year", "territory", *BRIDGE_COLUMNS)
     rows = []
@@ -241,10 +241,10 @@ def year_bridges_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
                         *(record.get(c) for c in BRIDGE_COLUMNS),
                     )
                 )
-    return Table("bridges_by_year", tuple(t.gettext(c) for c in columns), rows)
+    return ExportTable("bridges_by_year", tuple(t.gettext(c) for c in columns), rows)
 
 
-def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> list[Table]:
+def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> list[ExportTable]:
     """The workbook of a comparison, in ``t``'s language."""
     t = t or translator("en")
     sheets = [indicators_sheet(compare, t)]
@@ -259,7 +259,7 @@ def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> l
     return sheets
 
 
-def crossings_sheets(crossings: Mapping[str, Any], t: Translator) -> list[Table]:
+def crossings_sheets(crossings: Mapping[str, Any], t: Translator) -> list[ExportTable]:
     """The actors two territories share, the ties that cross, and where each one's ties go."""
     ends = ("id", "name", "sector")
     shared, crossing = [], []
@@ -289,8 +289,8 @@ def crossings_sheets(crossings: Mapping[str, Any], t: Translator) -> list[Table]
         )
     head = [t.gettext("territory") + " A", t.gettext("territory") + " B"]
     return [
-        Table("shared_actors", (*head, "id", t.gettext("name"), t.gettext("sector")), shared),
-        Table(
+        ExportTable("shared_actors", (*head, "id", t.gettext("name"), t.gettext("sector")), shared),
+        ExportTable(
             "crossing_ties",
             (
                 *head,
@@ -301,7 +301,7 @@ def crossings_sheets(crossings: Mapping[str, Any], t: Translator) -> list[Table]
             ),
             crossing,
         ),
-        Table(
+        ExportTable(
             "leaving",
             (
                 t.gettext("territory"),
