@@ -154,7 +154,26 @@ class Maillage:
 
     # Analytics, cached
 
-    def report(self, territory: str, *, as_of: date | None = None, weighted: bool = False) -> dict:
+    def report(
+        self,
+        territory: str,
+        *,
+        as_of: date | None = None,
+        weighted: bool = False,
+        engine: str | None = None,
+    ) -> dict:
+        """The territory report, computed by ``engine`` (default: the settings' engine).
+
+        ``local`` computes in this process from the territory's network; ``gds``
+        inside Neo4j with its Graph Data Science library (the graph stays there).
+        """
+        chosen = engine or self.settings.engine
+        if chosen == "gds":
+            return self._cached(
+                "report",
+                (territory, as_of, weighted, "gds"),
+                lambda: self._gds_report(territory, as_of, weighted),
+            )
         return self._cached(
             "report",
             (territory, as_of, weighted),
@@ -163,24 +182,44 @@ class Maillage:
             ),
         )
 
-    def gaps(self, territory: str, *, as_of: date | None = None) -> dict:
+    def _gds_report(self, territory: str, as_of: date | None, weighted: bool) -> dict:
+        from .graph.storage.gds import gds_territory
+
+        source = gds_territory(self.store, territory, as_of=as_of)
+        return analytics.streamed_report(source, weighted=weighted, seed=self.settings.seed)
+
+    def gaps(self, territory: str, *, as_of: date | None = None, engine: str | None = None) -> dict:
+        """Sector gaps and introductions; with ``engine="gds"`` the communities come from GDS."""
+        chosen = engine or self.settings.engine
         return self._cached(
             "gaps",
-            (territory, as_of),
+            (territory, as_of, chosen),
             lambda: analytics.gap_report(
                 self.network(territory, as_of=as_of),
                 seed=self.settings.seed,
-                partition=self._communities(territory, as_of),
+                partition=self._communities(territory, as_of, chosen),
             ),
         )
 
-    def _communities(self, territory: str, as_of: date | None) -> dict[str, int]:
+    def _communities(self, territory: str, as_of: date | None, engine: str) -> dict[str, int]:
         """The report's cached communities, so that gaps never detect them again."""
-        actors = self.report(territory, as_of=as_of)["actors"]
+        actors = self.report(territory, as_of=as_of, engine=engine)["actors"]
         return {actor["id"]: actor["community"] for actor in actors}
 
-    def compare(self, territories: Sequence[str], *, as_of: date | None = None) -> dict:
+    def compare(
+        self, territories: Sequence[str], *, as_of: date | None = None, engine: str | None = None
+    ) -> dict:
+        """Territories side by side; with ``engine="gds"`` from their GDS reports (no rewiring)."""
         names = tuple(territories)
+        if (engine or self.settings.engine) == "gds":
+            return self._cached(
+                "compare",
+                (names, as_of, "gds"),
+                lambda: analytics.compare_reports(
+                    _compare_names(names, as_of),
+                    [self.report(t, as_of=as_of, engine="gds") for t in names],
+                ),
+            )
         return self._cached(
             "compare",
             (names, as_of),
@@ -337,6 +376,15 @@ def _exposed_message(host: str, settings: Settings) -> str:
         "configure sign-in first: `maillage users add NAME --role admin` (writes "
         f"{users_file}), or give a users file with --users FILE or MAILLAGE_USERS_FILE."
     )
+
+
+def _compare_names(names: Sequence[str], as_of: date | None) -> list[str]:
+    """Names as ``compare_territories`` gives them: a repeated name gets its position."""
+    seen = {name: names.count(name) for name in names}
+    return [
+        name if seen[name] == 1 else f"{name} #{position}"
+        for position, name in enumerate(names, start=1)
+    ]
 
 
 def _file_stem(name: str) -> str:
