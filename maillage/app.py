@@ -28,7 +28,7 @@ from .budget import Budget, too_many_territories
 from .graph import analytics, names
 from .graph.changes import Edit, FileDigest, ImportCollision, ImportPlan, Revision, prefix_ids
 from .graph.documents import BridgeChanges, Comparison, GapReport, TerritoryReport
-from .graph.errors import NotFound
+from .graph.errors import MaillageError, NotFound
 from .graph.introductions import Introduction, Status
 from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary, Tie, TieKind
 from .graph.storage import GraphStore, open_store
@@ -214,8 +214,25 @@ class Maillage:
     # Analytics, cached
 
     def report(
-        self, territory: str, *, as_of: date | None = None, weighted: bool = False
+        self,
+        territory: str,
+        *,
+        as_of: date | None = None,
+        weighted: bool = False,
+        engine: str | None = None,
     ) -> TerritoryReport:
+        """The territory report, computed by ``engine`` (default: the settings' engine).
+
+        ``local`` computes in this process from the territory's network; ``gds``
+        inside Neo4j with its Graph Data Science library (the graph stays there).
+        """
+        chosen = engine or self.settings.engine
+        if chosen == "gds":
+            return self._cached(
+                "report",
+                (territory, as_of, weighted, "gds"),
+                lambda: self._gds_report(territory, as_of, weighted),
+            )
         return self._cached(
             "report",
             (territory, as_of, weighted),
@@ -228,15 +245,25 @@ class Maillage:
             ),
         )
 
-    def gaps(self, territory: str, *, as_of: date | None = None) -> GapReport:
+    def _gds_report(self, territory: str, as_of: date | None, weighted: bool) -> TerritoryReport:
+        from .graph.storage.gds import gds_territory
+
+        source = gds_territory(self.store, territory, as_of=as_of)
+        return analytics.streamed_report(source, weighted=weighted, seed=self.settings.seed)
+
+    def gaps(
+        self, territory: str, *, as_of: date | None = None, engine: str | None = None
+    ) -> GapReport:
+        """Sector gaps and introductions; with ``engine="gds"`` the communities come from GDS."""
+        chosen = engine or self.settings.engine
         return self._cached(
             "gaps",
-            (territory, as_of),
-            lambda: self._gap_report(territory, as_of),
+            (territory, as_of, chosen),
+            lambda: self._gap_report(territory, as_of, chosen),
         )
 
-    def _gap_report(self, territory: str, as_of: date | None) -> dict:
-        partition = self._communities(territory, as_of)  # the report first, in its own turn
+    def _gap_report(self, territory: str, as_of: date | None, engine: str) -> GapReport:
+        partition = self._communities(territory, as_of, engine)  # the report first, in its turn
         return self._bounded(
             f"the gaps of {territory}",
             (territory,),
@@ -245,9 +272,9 @@ class Maillage:
             ),
         )
 
-    def _communities(self, territory: str, as_of: date | None) -> dict[str, int]:
+    def _communities(self, territory: str, as_of: date | None, engine: str) -> dict[str, int]:
         """The report's cached communities, so that gaps never detect them again."""
-        actors = self.report(territory, as_of=as_of)["actors"]
+        actors = self.report(territory, as_of=as_of, engine=engine)["actors"]
         return {actor["id"]: actor["community"] for actor in actors}
 
     def compare(
@@ -257,18 +284,35 @@ class Maillage:
         as_of: date | None = None,
         kind: str | None = None,
         by_year: bool = False,
+        engine: str | None = None,
     ) -> Comparison:
         """Indicators and partnership rates of ``territories`` side by side (ties of ``kind``).
 
         With ``by_year``, the document also holds ``by_year``: every indicator
         and rate as of each 31 December of the data's range (up to ``as_of``).
         A territory named twice is compared once; more than
-        ``Limits.compare_territories`` different ones is an error.
+        ``Limits.compare_territories`` different ones is an error. With
+        ``engine="gds"``, the indicators of each territory's GDS report (no
+        rewired copies, no rates: the graphs stay in Neo4j).
         """
         names = tuple(dict.fromkeys(territories))
         limit = self.settings.limits.compare_territories
         if len(names) > limit:
             raise too_many_territories(len(names), limit)
+        if (engine or self.settings.engine) == "gds":
+            if kind or by_year:
+                raise MaillageError(
+                    "--engine gds compares the territories' reports only: drop --kind and "
+                    "--by-year, or use --engine local"
+                )
+            return self._cached(
+                "compare",
+                (names, as_of, "gds"),
+                lambda: analytics.compare_reports(
+                    _compare_names(names, as_of),
+                    [self.report(t, as_of=as_of, engine="gds") for t in names],
+                ),
+            )
         return self._cached(
             "compare",
             (names, as_of, kind, by_year),
@@ -598,6 +642,15 @@ def _check_text(value: str, what: str) -> None:
         except UnicodeEncodeError:
             shown = value.encode("utf-8", "backslashreplace").decode("utf-8")
             raise NotFound(f"no {what} named {shown!r}") from None
+
+
+def _compare_names(names: Sequence[str], as_of: date | None) -> list[str]:
+    """Names as ``compare_territories`` gives them: a repeated name gets its position."""
+    seen = {name: names.count(name) for name in names}
+    return [
+        name if seen[name] == 1 else f"{name} #{position}"
+        for position, name in enumerate(names, start=1)
+    ]
 
 
 def _file_stem(name: str) -> str:

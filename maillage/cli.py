@@ -14,7 +14,15 @@ import click
 
 from .app import Maillage
 from .graph.errors import MaillageError, ValidationError
-from .settings import STORE_ENV, USERS_FILE_ENV, Settings, default_store_url, default_users_file
+from .settings import (
+    ENGINE_ENV,
+    ENGINES,
+    STORE_ENV,
+    USERS_FILE_ENV,
+    Settings,
+    default_store_url,
+    default_users_file,
+)
 
 OUT_OF_MEMORY = (
     "not enough memory to finish: the input expands far beyond its size on disk "
@@ -105,6 +113,14 @@ format_option = click.option(
 )
 output_option = click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
+)
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    envvar=ENGINE_ENV,
+    default=None,
+    help=f"Where to compute: local (this process, the default) or gds (inside Neo4j with its "
+    f"Graph Data Science library) (env {ENGINE_ENV}).",
 )
 as_of_option = click.option(
     "--as-of", callback=_date, metavar="DATE", help="The network as it was on DATE (ISO)."
@@ -261,12 +277,15 @@ def export(ctx: click.Context, territory, fmt, output, as_of, store) -> None:
 @click.option("--since", callback=_date, metavar="DATE", help="With --until: bridges gained/lost.")
 @click.option("--until", callback=_date, metavar="DATE")
 @click.option("--weighted", is_flag=True, help="Use tie weights where a measure has them.")
+@engine_option
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, output, store):
+def report(
+    ctx: click.Context, territory, as_of, since, until, weighted, engine, fmt, output, store
+):
     """Per-actor centrality and brokerage report for TERRITORY."""
     app = _app(ctx, store)
     if since or until:
@@ -275,11 +294,11 @@ def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, ou
         data = app.bridge_changes(territory, since=since, until=until)
         _emit(_render("bridges", data, fmt, output), output)
         return
-    data = app.report(territory, as_of=as_of, weighted=weighted)
+    data = app.report(territory, as_of=as_of, weighted=weighted, engine=engine)
     if fmt == "html":
         from .reports import render_html_report
 
-        _emit(render_html_report(data, app.gaps(territory, as_of=as_of)), output)
+        _emit(render_html_report(data, app.gaps(territory, as_of=as_of, engine=engine)), output)
         return
     _emit(_render("report", data, fmt, output), output)
 
@@ -287,14 +306,15 @@ def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, ou
 @main.command()
 @click.argument("territory")
 @as_of_option
+@engine_option
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def gaps(ctx: click.Context, territory, as_of, fmt, output, store) -> None:
+def gaps(ctx: click.Context, territory, as_of, engine, fmt, output, store) -> None:
     """Sector x sector gaps, fragile bridges and suggested introductions."""
-    data = _app(ctx, store).gaps(territory, as_of=as_of)
+    data = _app(ctx, store).gaps(territory, as_of=as_of, engine=engine)
     _emit(_render("gaps", data, fmt, output), output)
 
 
@@ -304,6 +324,7 @@ TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other"
 @main.command()
 @click.argument("territories", nargs=-1, required=True)
 @as_of_option
+@engine_option
 @click.option(
     "--kind",
     type=click.Choice(TIE_KINDS, case_sensitive=False),
@@ -320,10 +341,12 @@ TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other"
 @_store_option
 @click.pass_context
 @_friendly_errors
-def compare(ctx: click.Context, territories, as_of, kind, by_year, fmt, output, store) -> None:
+def compare(
+    ctx: click.Context, territories, as_of, engine, kind, by_year, fmt, output, store
+) -> None:
     """Territory indicators and partnership rates side by side."""
     data = _app(ctx, store).compare(
-        territories, as_of=as_of, kind=kind and kind.lower(), by_year=by_year
+        territories, as_of=as_of, kind=kind and kind.lower(), by_year=by_year, engine=engine
     )
     _emit(_render("compare", data, fmt, output), output)
 
