@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .i18n import Translator, translator
+from .i18n import N_, Translator, translator
 from .tables import BRIDGE_COLUMNS, Table, bridge_record, key_values, method_rows
 
 RATE_FIELDS: tuple[str, ...] = ("actors", "tied", "share", "low", "high")
+BRIDGE_CHANGES: Mapping[str, str] = {"gained": N_("Bridges gained"), "lost": N_("Bridges lost")}
 
 GROUPS: Mapping[str, str] = {
     "business": "businesses",
@@ -218,7 +219,7 @@ def years_long(compare: Mapping[str, Any], t: Translator) -> Table:
                     as_of,
                     row.get("territory"),
                     f"bridges_{change}",
-                    t.gettext(f"Bridges {change}"),
+                    t.gettext(BRIDGE_CHANGES[change]),
                     len(row.get(change) or []),
                 )
                 + (None,) * 4
@@ -246,8 +247,15 @@ def year_bridges_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
 
 def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> list[Table]:
     """The workbook of a comparison, in ``t``'s language."""
+    from .summary import summary
+
     t = t or translator("en")
-    sheets = [indicators_sheet(compare, t)]
+    sentences = [(name, line) for name, lines in summary(compare, t).items() for line in lines]
+    sheets = []
+    if compare.get("standouts"):
+        columns = (t.gettext("territory"), t.gettext("what stands out"))
+        sheets.append(Table("summary", columns, sentences, row_labels=True))
+    sheets.append(indicators_sheet(compare, t))
     if compare.get("rates"):
         sheets.append(rates_sheet(compare, t))
     if compare.get("by_year"):

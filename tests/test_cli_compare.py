@@ -166,3 +166,35 @@ def test_actors_shared_and_ties_that_cross(store, tmp_path):
         "partnership",
         1,
     )
+
+
+def test_the_coordinators_brief_in_french_and_english(store, tmp_path):
+    for lang, heading in (
+        ("fr", "<h2>Évolution dans le temps</h2>"),
+        ("en", "<h2>Change over time</h2>"),
+    ):
+        target = tmp_path / f"brief-{lang}.html"
+        result = run(
+            "compare", "Lille", "Figeac", "--by-year", "--format", "html", "--lang", lang,
+            "-o", str(target), store=store,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        html = target.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in html and heading in html
+        assert (
+            html.count('class="plotly-graph-div"') == 5
+        )  # rates, raw, z, years... and none missing
+    workbook = tmp_path / "brief.xlsx"
+    run(
+        "compare",
+        "Lille",
+        "Figeac",
+        "--format",
+        "xlsx",
+        "--lang",
+        "fr",
+        "-o",
+        str(workbook),
+        store=store,
+    )
+    assert load_workbook(workbook)["rates"]["A1"].value == "de"
