@@ -1,14 +1,16 @@
 """``Maillage``: the one object that wires settings, store, loaders, analytics and caches.
 
 The CLI and the dashboard hold no logic: they call this object, which calls
-the layers below. Results are cached by (what, territory, data version,
-options), so that a page reload or a second user never recomputes them and a
-write (which changes the data version) invalidates them all.
+the layers below (``maillage.serving`` hands it to the dashboard). Results
+are cached by (what, territory, data version, options), so that a page reload
+or a second user never recomputes them and a write (which changes the data
+version) invalidates them all.
 """
 
 from __future__ import annotations
 
-import ipaddress
+import getpass
+import hashlib
 import re
 import threading
 from collections import OrderedDict
@@ -16,22 +18,18 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import networkx as nx
 
 from . import loaders
 from .graph import analytics
-from .graph.errors import MaillageError, NotFound
+from .graph.changes import Edit, FileDigest, ImportCollision, ImportPlan, Revision, prefix_ids
+from .graph.errors import NotFound
 from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary
 from .graph.storage import GraphStore, open_store
 from .graph.storage.pseudonymised import PseudonymisedStore
 from .settings import Settings, derive_key, secret_key
-
-if TYPE_CHECKING:
-    import dash
-
-    from .dashboard.access import Access
 
 T = TypeVar("T")
 
@@ -55,27 +53,6 @@ class ResultCache:
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
         return value
-
-
-class ExposedWithoutSignIn(MaillageError):
-    """Serving beyond loopback was asked for, but nobody has to sign in."""
-
-
-def is_loopback(host: str) -> bool:
-    """True for an address only this machine can reach: 127.0.0.0/8, ::1, ``localhost``.
-
-    >>> [is_loopback(h) for h in ("127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost")]
-    [True, True, True, True, True]
-    >>> [is_loopback(h) for h in ("0.0.0.0", "", "::", "192.168.1.10", "example.org")]
-    [False, False, False, False, False]
-    """
-    name = host.strip().removeprefix("[").removesuffix("]").lower()
-    if name == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
 
 
 class Maillage:
@@ -280,18 +257,70 @@ class Maillage:
         mapping: Path | str | None = None,
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
+        rejects: Path | str | None = None,
+        replace: bool = False,
+        merge: bool = False,
+        id_prefix: str | None = None,
+        user: str | None = None,
     ) -> ImportSummary:
-        """Validate ``paths`` whole, then upsert them in one transaction unless ``dry_run``."""
+        """Validate ``paths`` whole, plan the import, then upsert it as one revision.
+
+        ``dry_run`` plans only. An id collision raises ``ImportCollision`` (also on a dry
+        run) unless ``merge``; ``id_prefix`` prefixes the files' actor ids first; the ids
+        of GEXF and GraphML files are local to them (``GraphStore.upsert``'s
+        ``local_ids``). ``user`` (default: the OS user) is recorded in the revision.
+        With ``rejects`` the invalid rows are set aside and written to that CSV file
+        (even on a dry run) and the valid ones are imported.
+        """
         loaded = loaders.load(
-            paths, mapping=mapping, known_actor_ids=_StoredIds(self.store), progress=progress
+            paths,
+            mapping=mapping,
+            known_actor_ids=_StoredIds(self.store),
+            progress=progress,
+            keep_valid=rejects is not None,
         )
-        result = None if dry_run else self.store.upsert(loaded.dataset)
-        return ImportSummary(loaded.dataset, result, tuple(loaded.warnings))
+        if rejects is not None:
+            loaders.write_rejects(rejects, loaded.rejected, loaded.headers)
+        set_aside = {
+            "rejected": len(loaded.rejected),
+            "rejects_file": None if rejects is None else str(rejects),
+        }
+        dataset = loaded.dataset
+        if id_prefix:
+            dataset = prefix_ids(dataset, id_prefix)
+        files = file_digests(paths)
+        options = {
+            "replace": replace,
+            "merge": merge,
+            "local_ids": any(Path(p).suffix.lower() in GRAPH_SUFFIXES for p in paths),
+            "files": files,
+        }
+        if dry_run:
+            plan = self.store.plan(dataset, **options)
+            if plan.collisions:
+                raise ImportCollision(plan.collisions)
+            return ImportSummary(dataset, None, tuple(loaded.warnings), **set_aside, plan=plan)
+        who = os_user() if user is None else user
+        result = self.store.upsert(dataset, user=who, **options)
+        return ImportSummary(dataset, result, tuple(loaded.warnings), **set_aside, plan=result.plan)
 
     def load_demo(self) -> ImportSummary:
         """Load the fictional demo territories; a second run changes nothing."""
         dataset = loaders.demo_dataset()
-        return ImportSummary(dataset, self.store.upsert(dataset), ())
+        result = self.store.upsert(dataset, user=os_user())
+        return ImportSummary(dataset, result, (), result.plan)
+
+    def history(self, territory: str | None = None) -> list[Revision]:
+        """Every revision, oldest first (those that touched ``territory``, if given)."""
+        if territory is not None and territory not in self.territory_names():
+            known = {r for revision in self.store.revisions() for r in revision.territories}
+            if territory not in known:
+                raise NotFound(f"no territory named {territory!r} in the store or its history")
+        return self.store.revisions(territory)
+
+    def undo(self, revision: int | None = None, *, user: str | None = None) -> Revision:
+        """Restore the state before ``revision`` (default: the latest); the undo's revision."""
+        return self.store.undo(revision, user=os_user() if user is None else user)
 
     def export(
         self, territory: str, fmt: str, output: Path | None, *, as_of: date | None = None
@@ -300,69 +329,6 @@ class Maillage:
         stem = _file_stem(territory)
         target = output or Path(stem if fmt == "csv" else f"{stem}.{fmt}")
         return loaders.write(self.network(territory, as_of=as_of), fmt, target)
-
-    # Serving the web app
-
-    def access(self, host: str = "127.0.0.1") -> Access | None:
-        """Sign-in for serving on ``host``, or None to run open.
-
-        With users configured (users file or ``MAILLAGE_USERS``) everyone signs
-        in, on any host. Without users the app runs open, every visitor an
-        admin, on loopback only: any other host raises ``ExposedWithoutSignIn``.
-        """
-        from .dashboard.access import Access
-        from .dashboard.users import configured_users
-
-        users = configured_users(self.settings)
-        if not users:
-            if not is_loopback(host):
-                raise ExposedWithoutSignIn(_exposed_message(host, self.settings))
-            return None
-        return Access.from_settings(users, self.settings, self.secret())
-
-    def web_app(self, access: Access | None = None) -> dash.Dash:
-        """The Dash app (its Flask server is ``.server``), behind ``access`` if given."""
-        from .dashboard import create_app
-
-        return create_app(self, access=access)
-
-    def serve(self, *, host: str = "127.0.0.1", port: int = 8050) -> None:
-        """Serve the web app with waitress (a production WSGI server) until interrupted.
-
-        Sign-in as :meth:`access` decides: a host beyond loopback is refused
-        unless users are configured.
-        """
-        import waitress
-
-        access = self.access(host)
-        dash_app = self.web_app(access)
-        options: dict[str, Any] = {"threads": self.settings.threads, "ident": "Maillage"}
-        if self.settings.trusted_proxy:
-            options.update(
-                trusted_proxy=self.settings.trusted_proxy,
-                trusted_proxy_headers={"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"},
-                clear_untrusted_proxy_headers=True,
-            )
-        count = 0 if access is None else len(access.users)
-        who = f"sign-in, {count} user{'s' * (count != 1)}" if count else "open, no sign-in"
-        server = waitress.create_server(dash_app.server, host=host, port=port, **options)
-        print(f"Maillage is serving on http://{host}:{port}/ ({who}; Ctrl+C to stop)", flush=True)
-        try:
-            server.run()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.close()
-
-
-def _exposed_message(host: str, settings: Settings) -> str:
-    users_file = settings.data_dir / "users.toml"
-    return (
-        f"refusing to serve on {host or 'every address'}: without users anyone who can reach "
-        "it would see every actor, citizens included. Serve on 127.0.0.1 (the default), or "
-        "configure sign-in first: `maillage users add NAME --role admin` (writes "
-        f"{users_file}), or give a users file with --users FILE or MAILLAGE_USERS_FILE."
-    )
 
 
 def _file_stem(name: str) -> str:
@@ -384,30 +350,74 @@ class _StoredIds:
         return actor_id in self._ids
 
 
+GRAPH_SUFFIXES = frozenset({".gexf", ".graphml"})
+
+
+def os_user() -> str:
+    """The name of the user running this process, as revisions record it ("" if unknown)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
+def file_digests(paths: Sequence[Path | str]) -> tuple[FileDigest, ...]:
+    """The name and SHA-256 of every file of ``paths`` (a folder: each file in it)."""
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            digest = hashlib.sha256()
+            with open(file, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+            found.append(FileDigest(str(file), digest.hexdigest()))
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class ImportSummary:
-    """What an import read and what it changed, for the final summary line."""
+    """What an import read, what it changes (its plan) and what it changed."""
 
     dataset: Dataset
     result: ImportResult | None
     warnings: tuple[str, ...]
+    rejected: int = 0
+    """Rows set aside (``--rejects``)."""
+    rejects_file: str | None = None
+    plan: ImportPlan | None = None
 
     def describe(self, *, dry_run: bool) -> str:
+        return "\n".join(filter(None, [self._describe(dry_run=dry_run), self.rejects_line()]))
+
+    def rejects_line(self) -> str:
+        """``3 rows set aside in rejects.csv`` when ``--rejects`` was given, else ''."""
+        if self.rejects_file is None:
+            return ""
+        rows = "row" if self.rejected == 1 else "rows"
+        return f"{self.rejected} invalid {rows} set aside in {self.rejects_file}."
+
+    def _describe(self, *, dry_run: bool) -> str:
         data = self.dataset
         read = (
             f"{len(data.actors)} actors, {len(data.ties)} ties, "
             f"{len(data.activities)} activities in {len(data.territories)} territories"
         )
         lines = [f"warning: {w}" for w in self.warnings]
+        plan_lines = self.plan.describe() if self.plan is not None else []
         if dry_run or self.result is None:
-            lines.append(f"Valid: {read}. Dry run: nothing was written.")
+            lines.append(f"Valid: {read}. Dry run: nothing was written; the import would do:")
+            lines.extend(plan_lines)
             return "\n".join(lines)
-        r = self.result
         lines.append(f"Read {read}.")
-        lines.append(
-            f"Actors: {r.actors_added} added, {r.actors_updated} updated; "
-            f"ties: {r.ties_added} added, {r.ties_updated} updated; "
-            f"territories: {r.territories_added} added."
-            + ("" if r.changed else " Nothing changed.")
-        )
+        lines.extend(plan_lines)
+        r = self.result
+        if r.revision is None:
+            lines.append("Nothing changed.")
+        else:
+            lines.append(
+                f"Saved as revision {r.revision} (`maillage history` lists it, "
+                f"`maillage undo {r.revision}` reverts it)."
+            )
         return "\n".join(lines)

@@ -129,30 +129,98 @@ def configure_logging(verbose: bool) -> None:
 
     The Neo4j driver logs every failed connection attempt as an error; the
     store already reports an unreachable server in one message with the
-    remedy, so the driver speaks only with ``--verbose``.
+    remedy, so the driver speaks only with ``--verbose``, except for the
+    server's warnings about a statement (``neo4j.notifications``).
     """
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("neo4j").setLevel(logging.NOTSET if verbose else logging.CRITICAL)
+    # The server's warnings about a statement (deprecations, say) are always shown.
+    logging.getLogger("neo4j.notifications").setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
+@click.option("--dry-run", is_flag=True, help="Show what the import would change; write nothing.")
+@click.option(
+    "--rejects",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Import the valid rows; write the invalid ones to this CSV file.",
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="The files' values, territories included, replace the stored ones (default: add).",
+)
+@click.option(
+    "--id-prefix",
+    metavar="PREFIX",
+    help="Make the files' actor ids PREFIX + id (their ties follow): for ids that collide.",
+)
+@click.option("--merge", is_flag=True, help="Actors whose ids collide are the same actors.")
 @_store_option
 @click.pass_context
 @_friendly_errors
-def import_(ctx: click.Context, paths, mapping, dry_run, store) -> None:
-    """Validate PATH... whole and load them into the store (all or nothing)."""
+def import_(
+    ctx: click.Context, paths, mapping, dry_run, rejects, replace, id_prefix, merge, store
+) -> None:
+    """Validate PATH... (files, or folders that export --format csv wrote), show what
+    changes and load them: all or nothing, one revision, unless --rejects sets the
+    invalid rows aside.
+    """
     from .progress import import_progress
 
     app = _app(ctx, store)
     with import_progress() as progress:
-        summary = app.import_files(paths, mapping=mapping, dry_run=dry_run, progress=progress)
+        summary = app.import_files(
+            paths,
+            mapping=mapping,
+            dry_run=dry_run,
+            progress=progress,
+            rejects=rejects,
+            replace=replace,
+            merge=merge,
+            id_prefix=id_prefix,
+        )
     click.echo(summary.describe(dry_run=dry_run))
+
+
+@main.command()
+@click.argument("territory", required=False)
+@_store_option
+@click.pass_context
+@_friendly_errors
+def history(ctx: click.Context, territory: str | None, store) -> None:
+    """List the revisions (every write), oldest first: id, time, who, what, files."""
+    revisions = _app(ctx, store).history(territory)
+    if not revisions:
+        click.echo(
+            "No revisions yet." if territory is None else f"No revision touched {territory}."
+        )
+        return
+    click.echo("revision\ttime\tuser\twhat")
+    for revision in revisions:
+        click.echo(revision.describe())
+        for line in revision.file_lines():
+            click.echo(line)
+
+
+@main.command()
+@click.argument("revision", type=int, required=False)
+@_store_option
+@click.pass_context
+@_friendly_errors
+def undo(ctx: click.Context, revision: int | None, store) -> None:
+    """Restore the state before REVISION (default: the latest); later ones are undone too."""
+    done = _app(ctx, store).undo(revision)
+    undone = ", ".join(map(str, done.undoes))
+    click.echo(
+        f"Undid revision{'s' if len(done.undoes) > 1 else ''} {undone}: saved as revision "
+        f"{done.id} (`maillage undo {done.id}` redoes it)."
+    )
 
 
 @main.command()
@@ -288,8 +356,10 @@ def path(ctx: click.Context, territory, source, target, as_of, store) -> None:
 @_friendly_errors
 def delete_territory(ctx: click.Context, territory, store) -> None:
     """Remove TERRITORY; actors in other territories stay there."""
-    _app(ctx, store).store.delete_territory(territory)
-    click.echo(f"Deleted {territory}")
+    from .app import os_user
+
+    _app(ctx, store).store.delete_territory(territory, user=os_user())
+    click.echo(f"Deleted {territory} (`maillage undo` brings it back)")
 
 
 host_option = click.option(
@@ -309,11 +379,17 @@ users_option = click.option(
 
 
 def _serve(app: Maillage, host: str, port: int) -> None:
+    from .serving.web import wsgi_server
+
     logging.getLogger("maillage").setLevel(logging.INFO)  # sign-ins and sign-outs
     try:
-        app.serve(host=host, port=port)
+        serving = wsgi_server(app, host=host, port=port)
     except OSError as error:
         raise MaillageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    count = serving.users
+    who = f"sign-in, {count} user{'s' * (count != 1)}" if count else "open, no sign-in"
+    click.echo(f"Maillage is serving on http://{host}:{port}/ ({who}; Ctrl+C to stop)")
+    serving.run()
 
 
 @main.command()
@@ -342,7 +418,9 @@ def demo(
     """Load the fictional demo territories into the store (once) and serve the app."""
     app = _app(ctx, store, users_file=users_file)
     if not no_serve:
-        app.access(host)  # refuse an exposed host before loading anything
+        from .serving.web import sign_in_for
+
+        sign_in_for(app, host)  # refuse an exposed host before loading anything
     click.echo(app.load_demo().describe(dry_run=False))
     click.echo(f"Store: {app.settings.store_url}")
     if not no_serve:
@@ -374,7 +452,7 @@ users_file_option = click.option(
 @_friendly_errors
 def users_add(name: str, role: str, users_file: Path | None) -> None:
     """Add NAME (or change its role and password); the password is asked twice, never shown."""
-    from .dashboard import users as accounts
+    from .serving import users as accounts
 
     path = users_file or default_users_file()
     accounts.check_account(name, role)  # before asking for a password
@@ -394,7 +472,7 @@ def users_add(name: str, role: str, users_file: Path | None) -> None:
 @_friendly_errors
 def users_list(users_file: Path | None) -> None:
     """List the users and their roles."""
-    from .dashboard import users as accounts
+    from .serving import users as accounts
 
     path = users_file or default_users_file()
     for user in accounts.read_users(path).values():
@@ -407,7 +485,7 @@ def users_list(users_file: Path | None) -> None:
 @_friendly_errors
 def users_remove(name: str, users_file: Path | None) -> None:
     """Remove NAME from the users file (signed-in sessions end when the server restarts)."""
-    from .dashboard import users as accounts
+    from .serving import users as accounts
 
     path = users_file or default_users_file()
     accounts.remove_user(path, name)

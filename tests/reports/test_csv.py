@@ -3,6 +3,8 @@
 import csv
 import io
 
+import pytest
+
 from maillage.reports import render
 
 ACTOR_HEADER = [
@@ -204,3 +206,18 @@ def test_bridges_csv(bridges):
 def test_empty_report_csv_still_has_its_header(report):
     report["actors"] = []
     assert rows_of(render("report", report, "csv")) == [ACTOR_HEADER]
+
+
+def test_french_excel_dialect_uses_semicolons_and_decimal_commas():
+    from maillage.reports.csv_export import to_csv
+    from maillage.reports.tables import Table
+
+    table = Table(
+        "t", ("name", "share", "count"), [("Brest; Quimper", -0.125, 3), ("=1+1", None, 0)]
+    )
+    text = to_csv(table, dialect="excel-fr").decode("utf-8-sig")
+    assert text.splitlines() == ["name;share;count", '"Brest; Quimper";-0,125;3', "'=1+1;;0"]
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[1] == ["Brest; Quimper", "-0,125", "3"]
+    with pytest.raises(ValueError, match="excel-fr"):
+        to_csv(table, dialect="excel-de")
