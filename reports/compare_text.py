@@ -23,6 +23,8 @@ from .text import emit, heading, new_table, text
 
 PAIR_LIMIT = 80
 PAIR_LIST = 10
+MEASURE_WIDTH = 30
+YEAR_WIDTH = 9
 
 
 def compare_text(console: Console, compare: Mapping[str, Any]) -> None:
@@ -134,20 +136,28 @@ def years_text(console: Console, compare: Mapping[str, Any]) -> None:
     t = translator("en")
     years = compare.get("by_year") or {}
     labels = [str(year) for year in years.get("years") or []]
+    # as many years a table as fit beside the measure names (9 characters a year)
+    per_table = max(1, (console.width - MEASURE_WIDTH) // YEAR_WIDTH)
     for name in territories_of(compare):
-        table = new_table(f"{name}, as of each 31 December", ["Measure", *labels], labels)
-        for ind in years.get("indicators", []):
-            series = (ind.get("values") or {}).get(name) or []
-            table.add_row(Text(str(ind.get("label") or ind.get("name"))), *map(text, series))
-        for rate in years.get("rates", []):
-            series = (rate.get("values") or {}).get(name) or []
-            if not any((cell or {}).get("actors") for cell in series):
-                continue
-            table.add_row(
-                Text(pair_text(rate.get("from"), rate.get("to"), t)),
-                *(Text(_share_count(cell)) for cell in series),
-            )
-        emit(console, table)
+        for start in range(0, len(labels), per_table):
+            shown = slice(start, start + per_table)
+            columns = labels[shown]
+            title = f"{name}, as of each 31 December"
+            table = new_table(title, ["Measure", *columns], columns)
+            table.columns[0].min_width = MEASURE_WIDTH - 4
+            for ind in years.get("indicators", []):
+                series = ((ind.get("values") or {}).get(name) or [])[shown]
+                label = str(ind.get("label") or ind.get("name"))
+                table.add_row(Text(label), *map(text, series))
+            for rate in years.get("rates", []):
+                series = ((rate.get("values") or {}).get(name) or [])[shown]
+                if not any((cell or {}).get("actors") for cell in series):
+                    continue
+                table.add_row(
+                    Text(pair_text(rate.get("from"), rate.get("to"), t)),
+                    *(Text(_share_count(cell)) for cell in series),
+                )
+            emit(console, table)
     changes = [row for row in years.get("bridges", []) if row.get("gained") or row.get("lost")]
     if changes:
         columns = ["Year", "Territory", "Bridges gained", "Bridges lost"]

@@ -197,3 +197,18 @@ def test_the_coordinators_brief_in_french_and_english(store, tmp_path):
         store=store,
     )
     assert load_workbook(workbook)["rates"]["A1"].value == "de"
+
+
+def test_bridges_gained_and_lost_read_as_sector_pairs(store):
+    args = ("report", "Lille", "--since", "2020-12-31", "--until", "2021-12-31")
+    table = run(*args, store=store).output
+    rows = [
+        line.split() for line in table.splitlines() if line.lstrip().startswith(("gained", "lost"))
+    ]
+    assert ["lost", "Imprimerie", "Lilloise", "(business)", "business–association"] in rows
+    assert ["gained", "Mairie", "de", "Lille", "(public)", "association–public"] in rows
+    csv_text = run(*args, "--format", "csv", store=store).output
+    header, *lines = csv_text.splitlines()
+    assert header.split(",")[:3] == ["change", "type", "id"]
+    assert "lost,actor,b2,Imprimerie Lilloise,business,,,,,,,business–association" in lines
+    assert not any(mark in csv_text for mark in ("[", "]", "'", "{"))
