@@ -23,6 +23,8 @@ from .text import emit, heading, new_table, text
 
 PAIR_LIMIT = 80
 PAIR_LIST = 10
+PAIR_WIDTH = 40
+RATE_WIDTH = 26
 MEASURE_WIDTH = 30
 YEAR_WIDTH = 9
 
@@ -68,12 +70,20 @@ def compare_text(console: Console, compare: Mapping[str, Any]) -> None:
     rates = [row for row in compare.get("rates", []) if _has_actors(row, territories)]
     if rates:
         title = "Partnership rates: share of the first sector's actors tied to the second"
-        table = new_table(title, ["Sectors", *territories], territories)
+        # one line a cell when it fits, else the share and counts over the interval
+        wide = PAIR_WIDTH + RATE_WIDTH * len(territories) <= console.width
+        table = new_table(title, ["Sectors", *territories], territories if wide else ())
+        table.columns[0].min_width = min(PAIR_WIDTH - 6, console.width // 4)
+        for column in table.columns[1:]:
+            column.justify = "right"
         for row in rates[:PAIR_LIMIT]:
             cells = row.get("values") or {}
             table.add_row(
                 Text(pair_text(row.get("from"), row.get("to"), t)),
-                *(Text(rate_text(cells.get(name), t)) for name in territories),
+                *(
+                    Text(rate_text(cells.get(name), t) if wide else _rate_lines(cells.get(name)))
+                    for name in territories
+                ),
             )
         emit(console, table)
         console.print(Text("Shares with their 95 % Wilson interval.", style="dim"))
@@ -124,6 +134,22 @@ def _signed(value: Any) -> str:
     if value is None:
         return "—"
     return f"{float(value):+.1f}"
+
+
+def _rate_lines(cell: Mapping[str, Any] | None) -> str:
+    """A rate in two short lines: ``26% 5/19`` over ``12–49%``; ``—`` without actors.
+
+    >>> print(_rate_lines({"actors": 19, "tied": 5, "share": 0.263, "low": 0.118, "high": 0.488}))
+    26% 5/19
+    12–49%
+    """
+    cell = cell or {}
+    if not cell.get("actors"):
+        return "—"
+    head = f"{cell.get('share', 0):.0%} {cell.get('tied')}/{cell.get('actors')}"
+    if cell.get("low") is None or cell.get("high") is None:
+        return head
+    return f"{head}\n{cell['low'] * 100:.0f}–{cell['high']:.0%}"
 
 
 def _has_actors(row: Mapping[str, Any], territories: list[str]) -> bool:
