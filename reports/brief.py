@@ -18,7 +18,7 @@ from . import compare_figures
 from .compare_tables import (
     indicator_label,
     pair_text,
-    rate_text,
+    rate_parts,
     territories_of,
 )
 from .figures import figure_html
@@ -124,7 +124,7 @@ def rates_section(compare: Mapping[str, Any], t: Translator, figure: _Figures) -
         rows.append(
             (
                 pair_text(row.get("from"), row.get("to"), t),
-                *(rate_text(values.get(name), t) for name in territories),
+                *(_rate_cell(values.get(name), t) for name in territories),
             )
         )
     if not rows:
@@ -142,10 +142,16 @@ def rates_section(compare: Mapping[str, Any], t: Translator, figure: _Figures) -
             compare_figures.rates_figure(compare, t),
             t.gettext("Between sectors; the bars are the 95 % Wilson intervals."),
         ),
-        f"<details open><summary>{esc(t.gettext('Every pair of sectors'))}</summary>"
+        f"<details><summary>{esc(t.gettext('Every pair of sectors'))}</summary>"
         f'<div class="wide">{table}</div></details>',
         id="rates",
     )
+
+
+def _rate_cell(cell: Mapping[str, Any] | None, t: Translator) -> Raw:
+    """Counts and share over the interval, so that many territories fit the page."""
+    head, interval = rate_parts(cell, t)
+    return Raw(f"{esc(head)}<br><small>{esc(interval)}</small>" if interval else esc(head))
 
 
 def structure_section(compare: Mapping[str, Any], t: Translator, figure: _Figures) -> str:

@@ -329,6 +329,27 @@ def cells_of(row: Mapping[str, Any], names: Sequence[str]) -> list[Mapping[str, 
     return [values.get(name) or {} for name in names]
 
 
+def rate_parts(cell: Mapping[str, Any] | None, t: Translator | None = None) -> tuple[str, str]:
+    """A rate's counts and share, and its interval: ``('1 of 3 · 33%', '6–79%')``.
+
+    >>> rate_parts({"actors": 3, "tied": 1, "share": 0.333333, "low": 0.061492, "high": 0.79234})
+    ('1 of 3 · 33%', '6–79%')
+    >>> rate_parts({"actors": 0, "tied": 0, "share": None})
+    ('—', '')
+    """
+    t = t or translator("en")
+    cell = cell or {}
+    if not cell.get("actors"):
+        return "—", ""
+    counts = t.gettext("{tied} of {actors}").format(
+        tied=t.integer(cell.get("tied")), actors=t.integer(cell.get("actors"))
+    )
+    interval = ""
+    if cell.get("low") is not None and cell.get("high") is not None:
+        interval = f"{t.number(cell['low'] * 100, 0)}–{t.percent(cell['high'])}"
+    return f"{counts} · {t.percent(cell.get('share'))}", interval
+
+
 def rate_text(cell: Mapping[str, Any] | None, t: Translator | None = None) -> str:
     """A rate as a person reads it: ``1 of 3 · 33% (6–79%)``; ``—`` without actors.
 
@@ -337,15 +358,5 @@ def rate_text(cell: Mapping[str, Any] | None, t: Translator | None = None) -> st
     >>> rate_text({"actors": 0, "tied": 0, "share": None})
     '—'
     """
-    t = t or translator("en")
-    cell = cell or {}
-    if not cell.get("actors"):
-        return "—"
-    counts = t.gettext("{tied} of {actors}").format(
-        tied=t.integer(cell.get("tied")), actors=t.integer(cell.get("actors"))
-    )
-    interval = ""
-    if cell.get("low") is not None and cell.get("high") is not None:
-        low = t.number(cell["low"] * 100, 0)
-        interval = f" ({low}–{t.percent(cell['high'])})"
-    return f"{counts} · {t.percent(cell.get('share'))}{interval}"
+    head, interval = rate_parts(cell, t)
+    return f"{head} ({interval})" if interval else head

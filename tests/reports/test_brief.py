@@ -72,7 +72,7 @@ def test_the_brief_in_english_has_the_summary_rates_structure_and_method(compare
         "<li>Pays de Brest: businesses rarely tie to associations, 0 of 10, the lowest of "
         "the 2 territories.</li>"
     ) in html
-    assert "1 of 3 · 33% (6–79%)" in html
+    assert "1 of 3 · 33%<br><small>6–79%</small>" in html
     headings = re.findall(r"<h2>(.*?)</h2>", html)
     assert headings == [
         "What stands out",
@@ -104,7 +104,7 @@ def test_the_brief_in_french(compare):
         "Pays de Brest : les entreprises travaillent rarement avec les associations, 0 sur 10, "
         "le plus bas des 2 territoires."
     ) in html
-    assert "1 sur 3 · 33\u202f% (6–79\u202f%)" in html
+    assert "1 sur 3 · 33\u202f%<br><small>6–79\u202f%</small>" in html
     assert "entreprises → associations" in html
     assert "Réalisé avec Maillage" in html
 
