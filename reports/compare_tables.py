@@ -18,6 +18,8 @@ from .i18n import N_, Translator, translator
 from .tables import BRIDGE_COLUMNS, Table, bridge_record, key_values, method_rows
 
 RATE_FIELDS: tuple[str, ...] = ("actors", "tied", "share", "low", "high")
+KEY_PAIRS = 20
+"""Sector pairs in the workbook's chart of shares."""
 BRIDGE_CHANGES: Mapping[str, str] = {"gained": N_("Bridges gained"), "lost": N_("Bridges lost")}
 
 GROUPS: Mapping[str, str] = {
@@ -143,6 +145,53 @@ def indicators_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
     return Table("indicators", columns, rows, row_labels=True)
 
 
+def key_rates_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
+    """The shares between sectors, a column per territory, with their bar chart."""
+    territories = territories_of(compare)
+    rows = [
+        (
+            pair_text(row.get("from"), row.get("to"), t),
+            *((row.get("values") or {}).get(name, {}).get("share") for name in territories),
+        )
+        for row in compare.get("rates", [])
+        if row.get("from") != row.get("to")
+    ][:KEY_PAIRS]
+    return Table(
+        "shares",
+        (t.gettext("pair"), *territories),
+        rows,
+        row_labels=True,
+        chart="bar",
+        chart_title=t.gettext("share with at least one tie"),
+    )
+
+
+def key_rate_by_year_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
+    """The first rate (``business → association``) per year, with its line chart."""
+    years = compare.get("by_year") or {}
+    territories = territories_of(compare)
+    first = (years.get("rates") or [{}])[0]
+    series = first.get("values") or {}
+    rows = [
+        (
+            year,
+            *(
+                ((series.get(name) or [])[i : i + 1] or [{}])[0].get("share")
+                for name in territories
+            ),
+        )
+        for i, year in enumerate(years.get("years") or [])
+    ]
+    return Table(
+        "share_by_year",
+        (t.gettext("year"), *territories),
+        rows,
+        row_labels=True,
+        chart="line",
+        chart_title=pair_text(first.get("from"), first.get("to"), t),
+    )
+
+
 def rates_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
     """One row per sector pair and territory: counts, share and its Wilson interval."""
     columns = (
@@ -257,7 +306,9 @@ def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> l
         sheets.append(Table("summary", columns, sentences, row_labels=True))
     sheets.append(indicators_sheet(compare, t))
     if compare.get("rates"):
-        sheets.append(rates_sheet(compare, t))
+        sheets += [key_rates_sheet(compare, t), rates_sheet(compare, t)]
+    if compare.get("by_year"):
+        sheets.append(key_rate_by_year_sheet(compare, t))
     if compare.get("by_year"):
         sheets += [years_long(compare, t), year_bridges_sheet(compare, t)]
     if compare.get("crossings"):

@@ -109,6 +109,19 @@ def test_the_brief_in_french(compare):
     assert "Réalisé avec Maillage" in html
 
 
+def test_the_workbook_with_years_charts_the_first_rate_per_year(compare):
+    compare["by_year"] = BY_YEAR
+    book = load_workbook(io.BytesIO(render("compare", compare, "xlsx")))
+    sheet = book["share_by_year"]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["year", "Pays de Morlaix", "Pays de Brest"],
+        [2020, 0.0, 0.0],
+        [2021, 0.333333, 0.0],
+    ]
+    assert len(sheet._charts) == 1
+    assert book["by_year"]["D2"].value == "ties"
+
+
 def test_the_brief_with_years_has_small_multiples_and_the_bridges(compare):
     compare["by_year"] = BY_YEAR
     html = brief(compare)
@@ -140,10 +153,14 @@ def test_figures_keep_raw_values_z_scores_and_shares_apart(compare):
 
 def test_the_workbook_in_french_starts_with_the_summary(compare):
     book = load_workbook(io.BytesIO(render("compare", compare, "xlsx", lang="fr")))
-    assert book.sheetnames[:3] == ["summary", "indicators", "rates"]
+    assert book.sheetnames[:4] == ["summary", "indicators", "shares", "rates"]
     rows = list(book["summary"].iter_rows(values_only=True))
     assert rows[0] == ("territoire", "ce qui ressort")
     assert rows[2][1].startswith("Pays de Brest : les entreprises travaillent rarement")
+    shares = book["shares"]
+    assert [c.value for c in shares[2]] == ["entreprises → associations", 0.333333, 0.0]
+    (chart,) = shares._charts
+    assert chart.type == "bar" and len(chart.series) == 2  # one series per territory
     assert list(book["rates"].iter_rows(values_only=True))[0][:4] == (
         "de",
         "vers",
