@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 
 class Source(Protocol):
-    """The read side of ``Maillage``: cached networks and analytics."""
+    """What the dashboard calls on ``Maillage``: cached networks, analytics, introductions."""
 
     def territory_names(self) -> list[str]: ...
 
@@ -43,6 +43,18 @@ class Source(Protocol):
     def ego(
         self, territory: str, actor_id: str, *, hops: int = 1, as_of: date | None = None
     ) -> Any: ...
+
+    def introductions(
+        self, territory: str | None = None, *, status: Any = None, due: date | None = None
+    ) -> list[Any]: ...
+
+    def introduction_records(self, introductions: Sequence[Any]) -> list[dict]: ...
+
+    def introduction_funnel(self, territory: str | None = None) -> dict: ...
+
+    def add_introduction(self, territory: str, source: str, target: str, **fields: Any) -> Any: ...
+
+    def update_introduction(self, introduction_id: str, status: Any, **fields: Any) -> Any: ...
 
     def pseudonymised(self) -> Source:
         """The same data with citizens under pseudonyms, for viewers (its own cache)."""
