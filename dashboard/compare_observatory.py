@@ -74,6 +74,11 @@ def yearly_figure(compare: Mapping[str, Any], lang: str = "en") -> go.Figure | N
     return _figure(compare_figures.yearly_figure(compare, translator(lang)))
 
 
+def crossings_figure(compare: Mapping[str, Any], lang: str = "en") -> go.Figure | None:
+    """The inter-territorial network: ties from each territory to each other, actors shared."""
+    return _figure(compare_figures.crossings_figure(compare, translator(lang)))
+
+
 def z_table(compare: Mapping[str, Any], lang: str = "en") -> tuple[Rows, Columns]:
     """One row per randomised indicator: each territory's z and what it means, in words."""
     t = translator(lang)

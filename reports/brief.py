@@ -70,7 +70,7 @@ def render_brief(compare: Mapping[str, Any], lang: str | None = "en") -> str:
         structure_section(compare, t, figure),
         randomisation_section(compare, t, figure),
         years_section(compare, t, figure),
-        crossings_section(compare, t),
+        crossings_section(compare, t, figure),
         method_section(compare, t),
     ]
     title = t.gettext("Coordinator's brief: {territories}").format(
@@ -267,7 +267,7 @@ def years_section(compare: Mapping[str, Any], t: Translator, figure: _Figures) -
     )
 
 
-def crossings_section(compare: Mapping[str, Any], t: Translator) -> str:
+def crossings_section(compare: Mapping[str, Any], t: Translator, figure: _Figures) -> str:
     crossings = compare.get("crossings") or {}
     pairs = crossings.get("pairs") or []
     if not pairs:
@@ -314,6 +314,13 @@ def crossings_section(compare: Mapping[str, Any], t: Translator) -> str:
                 "Actors who belong to two territories, and ties from an actor of one to an "
                 "actor of the other."
             )
+        ),
+        figure(
+            compare_figures.crossings_figure(compare, t),
+            t.gettext(
+                "Ties that leave the territory of the row for the territory of the column, "
+                "and the actors the two share."
+            ),
         ),
         table_html(columns, rows, numeric=[columns[1], columns[3]]),
         table_html(leave_columns, leave_rows, numeric=leave_columns[1:]),

@@ -298,3 +298,57 @@ def yearly_figure(compare: Mapping[str, Any], t: Translator | None = None) -> di
                 }
             )
     return {"data": traces, "layout": layout}
+
+
+def crossings_figure(
+    compare: Mapping[str, Any], t: Translator | None = None
+) -> dict[str, Any] | None:
+    """The inter-territorial network as a matrix: ties from the row's territory to the column's.
+
+    Each cell also names the actors the two territories share.
+    """
+    t = t or translator("en")
+    crossings = compare.get("crossings") or {}
+    names = [str(n) for n in crossings.get("territories") or []]
+    if len(names) < 2:
+        return None
+    shared: dict[tuple[str, str], int] = {}
+    for pair in crossings.get("pairs") or []:
+        a, b = (list(pair.get("territories") or []) + ["", ""])[:2]
+        shared[a, b] = shared[b, a] = len(pair.get("shared") or [])
+    leaving = crossings.get("leaving") or {}
+    z, text = [], []
+    for row in names:
+        to = (leaving.get(row) or {}).get("to") or {}
+        z.append([None if row == col else number(to.get(col)) for col in names])
+        text.append(
+            [
+                ""
+                if row == col
+                else t.gettext("ties: {ties} · shared actors: {shared}").format(
+                    ties=to.get(col, 0), shared=shared.get((row, col), 0)
+                )
+                for col in names
+            ]
+        )
+    labels = [label_text(name, 30) for name in names]
+    trace = {
+        "type": "heatmap",
+        "x": labels,
+        "y": labels,
+        "z": z,
+        "text": text,
+        "texttemplate": "%{text}",
+        "colorscale": [[0.0, "#f7fbff"], [1.0, "#2171b5"]],
+        "zmin": 0,
+        "colorbar": {"title": {"text": t.gettext("ties")}},
+        "hovertemplate": "%{y} → %{x}<br>%{text}<extra></extra>",
+        "xgap": 2,
+        "ygap": 2,
+    }
+    layout = base_layout(
+        160 + 60 * len(names),
+        xaxis={"side": "top", "automargin": True, "showgrid": False},
+        yaxis={"autorange": "reversed", "automargin": True, "showgrid": False},
+    )
+    return {"data": [trace], "layout": layout}

@@ -181,8 +181,8 @@ def test_the_coordinators_brief_in_french_and_english(store, tmp_path):
         assert result.exit_code == 0, result.output
         html = target.read_text(encoding="utf-8")
         assert f'<html lang="{lang}">' in html and heading in html
-        # rates, raw values, z-scores and years, each on its own axes
-        assert html.count('class="plotly-graph-div"') == 4
+        # rates, raw values, z-scores, years and the territories' matrix, each on its own axes
+        assert html.count('class="plotly-graph-div"') == 5
     workbook = tmp_path / "brief.xlsx"
     run(
         "compare",

@@ -123,3 +123,14 @@ def test_crossings_table(compare):
             "between": "Brasserie – Fromagerie",
         }
     ]
+
+
+def test_the_inter_territorial_network(compare):
+    figure = observatory.crossings_figure(compare)
+    (heatmap,) = figure.data
+    assert list(heatmap.x) == ["Lille", "Figeac"]
+    # only b1-f1 leaves Lille for Figeac (u-b2 is inside Lille); from Figeac, b1-f1 and u-b2
+    assert (heatmap.z[0][1], heatmap.z[1][0], heatmap.z[0][0]) == (1, 2, None)
+    assert heatmap.text[0][1] == "ties: 1 · shared actors: 1"
+    french = observatory.crossings_figure(compare, "fr").data[0]
+    assert french.text[1][0] == "liens : 2 · acteurs en commun : 1"

@@ -109,6 +109,27 @@ def test_the_brief_in_french(compare):
     assert "Réalisé avec Maillage" in html
 
 
+def test_the_brief_draws_the_inter_territorial_network(compare):
+    compare["crossings"] = {
+        "territories": ["Pays de Morlaix", "Pays de Brest"],
+        "pairs": [
+            {
+                "territories": ["Pays de Morlaix", "Pays de Brest"],
+                "shared": [{"id": "u", "name": "UBO", "sector": "academic"}],
+                "crossing": [],
+            }
+        ],
+        "leaving": {
+            "Pays de Morlaix": {"ties": 3, "to": {"Pays de Brest": 2}, "elsewhere": 1},
+            "Pays de Brest": {"ties": 1, "to": {"Pays de Morlaix": 0}, "elsewhere": 1},
+        },
+    }
+    html = brief(compare)
+    assert "<h2>Across territories</h2>" in html and "UBO (academic)" in html
+    assert html.count('class="plotly-graph-div"') == 4
+    assert "ties: 2 \\u00b7 shared actors: 1" in html  # in the chart's JSON
+
+
 def test_the_workbook_with_years_charts_the_first_rate_per_year(compare):
     compare["by_year"] = BY_YEAR
     book = load_workbook(io.BytesIO(render("compare", compare, "xlsx")))
