@@ -56,11 +56,13 @@ from typing import Any
 import requests
 
 from maillage.app import Maillage
-from maillage.dashboard import words
-from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
+from maillage.dashboard import menus
 from maillage.serving.users import new_user, write_users
 from maillage.serving.web import is_loopback, web_app
 from maillage.settings import Settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from dash_requests import UPDATE_COMPONENT, request_body  # noqa: E402  (the tests' request bodies)
 
 ERROR_PANEL = b"This analysis could not be shown"
 CSRF_FIELD = re.compile(r'name="csrf" value="([^"]+)"')
@@ -152,7 +154,7 @@ def open_reports(app: Any, territory: str, fmt: str) -> list[tuple[str, dict]]:
     brokers = {"territory.value": territory, "brokers-measure.value": "betweenness"}
     buttons = [
         ({"fmt": f, "type": "download-button"}, 1 if f == fmt else None)
-        for f in words.DOWNLOAD_FORMATS
+        for f in menus.DOWNLOAD_FORMATS
     ]
     clicked = json.dumps({"fmt": fmt, "type": "download-button"}, separators=(",", ":"))
     download = request_body(
@@ -255,7 +257,7 @@ def client(
     """
     session = requests.Session()
     territories = sorted({key.split("|", 1)[1] for key in bodies})
-    formats = list(words.DOWNLOAD_FORMATS)
+    formats = list(menus.DOWNLOAD_FORMATS)
     if account is not None:
         started = time.perf_counter()
         try:
@@ -398,7 +400,7 @@ def run(
             bodies: dict[str, list[tuple[str, dict]]] = {}
             for territory in territories:
                 bodies[f"switch|{territory}"] = territory_switch(app, territory)
-                for fmt in words.DOWNLOAD_FORMATS:
+                for fmt in menus.DOWNLOAD_FORMATS:
                     bodies[f"{fmt}|{territory}"] = open_reports(app, territory, fmt)
             compares = costly_compares(app, territories, seed)
             reader.close()

@@ -9,10 +9,13 @@ version) invalidates them all.
 
 from __future__ import annotations
 
+import getpass
+import hashlib
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,12 +25,16 @@ import networkx as nx
 
 from . import loaders
 from .budget import Budget, too_many_territories
-from .graph import analytics
-from .graph.errors import NotFound
-from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary
+from .graph import analytics, names
+from .graph.changes import Edit, FileDigest, ImportCollision, ImportPlan, Revision, prefix_ids
+from .graph.documents import BridgeChanges, Comparison, GapReport, TerritoryReport
+from .graph.errors import MaillageError, NotFound
+from .graph.introductions import Introduction, Status
+from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary, Tie, TieKind
 from .graph.storage import GraphStore, open_store
 from .graph.storage.breaker import CircuitBreaker
 from .graph.storage.pseudonymised import PseudonymisedStore
+from .graph.territory_counts import TerritoryCounts, territory_counts
 from .settings import Settings, derive_key, secret_key
 
 T = TypeVar("T")
@@ -36,38 +43,43 @@ T = TypeVar("T")
 class ResultCache:
     """A small thread-safe LRU of computed results, keyed by plain tuples.
 
-    A result being computed is computed once: callers asking for the same key
-    meanwhile wait for it (a browser fires several callbacks that need the
-    same report at once), instead of each computing it again.
+    Each key is computed once: the first caller computes it outside the
+    lock, and callers of the same key meanwhile wait for that computation
+    (a per-key future) instead of starting their own. A failure reaches
+    every caller waiting for it and is not cached: the next call computes
+    again.
     """
 
     def __init__(self, size: int) -> None:
         self._size = size
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
-        self._pending: dict[Hashable, threading.Event] = {}
+        self._pending: dict[Hashable, Future] = {}
         self._lock = threading.Lock()
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
-        while True:
-            with self._lock:
-                if key in self._items:
-                    self._items.move_to_end(key)
-                    return self._items[key]
-                pending = self._pending.get(key)
-                if pending is None:
-                    done = self._pending[key] = threading.Event()
-                    break
-            pending.wait()  # then read the result, or compute it if that failed
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+            pending = self._pending.get(key)
+            if pending is None:
+                future: Future = Future()
+                self._pending[key] = future
+        if pending is not None:
+            return pending.result()
         try:
             value = compute()
-            with self._lock:
-                self._items[key] = value
-                while len(self._items) > self._size:
-                    self._items.popitem(last=False)
-        finally:
+        except BaseException as error:
             with self._lock:
                 del self._pending[key]
-            done.set()
+            future.set_exception(error)
+            raise
+        with self._lock:
+            del self._pending[key]
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        future.set_result(value)
         return value
 
 
@@ -169,11 +181,28 @@ class Maillage:
     def territory_names(self) -> list[str]:
         return [t.name for t in self.territories()]
 
+    def resolve_territory(self, typed: str) -> str:
+        """The stored territory ``typed`` means (case, accents and spaces ignored).
+
+        Raises ``UnknownName`` (a ``NotFound``) naming the closest territories.
+        """
+        return names.resolve_territory(typed, self.territory_names())
+
+    def resolve_actor(self, territory: str, typed: str, *, as_of: date | None = None) -> str:
+        """The id of the actor of ``territory`` that ``typed`` means: an id or a unique name."""
+        network = self.network(territory, as_of=as_of)
+        pairs = [(a.id, a.name) for a in network.actors]
+        return names.resolve_actor(typed, pairs, where=network.territory)
+
     def network(self, territory: str, *, as_of: date | None = None) -> Network:
+        """The territory's network; ``territory`` as people type it (``resolve_territory``)."""
         _check_text(territory, "territory")
-        return self._cached(
-            "network", (territory, as_of), lambda: self.store.network(territory, as_of=as_of)
-        )
+        name = self.resolve_territory(territory)
+        return self._cached("network", (name, as_of), lambda: self.store.network(name, as_of=as_of))
+
+    def territory_counts(self) -> list[TerritoryCounts]:
+        """Each territory's actors, ties inside it and ties leaving it (``territories``)."""
+        return [territory_counts(self.network(name)) for name in self.territory_names()]
 
     def actor(self, actor_id: str) -> Actor:
         _check_text(actor_id, "actor")
@@ -184,7 +213,26 @@ class Maillage:
 
     # Analytics, cached
 
-    def report(self, territory: str, *, as_of: date | None = None, weighted: bool = False) -> dict:
+    def report(
+        self,
+        territory: str,
+        *,
+        as_of: date | None = None,
+        weighted: bool = False,
+        engine: str | None = None,
+    ) -> TerritoryReport:
+        """The territory report, computed by ``engine`` (default: the settings' engine).
+
+        ``local`` computes in this process from the territory's network; ``gds``
+        inside Neo4j with its Graph Data Science library (the graph stays there).
+        """
+        chosen = engine or self.settings.engine
+        if chosen == "gds":
+            return self._cached(
+                "report",
+                (territory, as_of, weighted, "gds"),
+                lambda: self._gds_report(territory, as_of, weighted),
+            )
         return self._cached(
             "report",
             (territory, as_of, weighted),
@@ -197,15 +245,25 @@ class Maillage:
             ),
         )
 
-    def gaps(self, territory: str, *, as_of: date | None = None) -> dict:
+    def _gds_report(self, territory: str, as_of: date | None, weighted: bool) -> TerritoryReport:
+        from .graph.storage.gds import gds_territory
+
+        source = gds_territory(self.store, territory, as_of=as_of)
+        return analytics.streamed_report(source, weighted=weighted, seed=self.settings.seed)
+
+    def gaps(
+        self, territory: str, *, as_of: date | None = None, engine: str | None = None
+    ) -> GapReport:
+        """Sector gaps and introductions; with ``engine="gds"`` the communities come from GDS."""
+        chosen = engine or self.settings.engine
         return self._cached(
             "gaps",
-            (territory, as_of),
-            lambda: self._gap_report(territory, as_of),
+            (territory, as_of, chosen),
+            lambda: self._gap_report(territory, as_of, chosen),
         )
 
-    def _gap_report(self, territory: str, as_of: date | None) -> dict:
-        partition = self._communities(territory, as_of)  # the report first, in its own turn
+    def _gap_report(self, territory: str, as_of: date | None, engine: str) -> GapReport:
+        partition = self._communities(territory, as_of, engine)  # the report first, in its turn
         return self._bounded(
             f"the gaps of {territory}",
             (territory,),
@@ -214,9 +272,9 @@ class Maillage:
             ),
         )
 
-    def _communities(self, territory: str, as_of: date | None) -> dict[str, int]:
+    def _communities(self, territory: str, as_of: date | None, engine: str) -> dict[str, int]:
         """The report's cached communities, so that gaps never detect them again."""
-        actors = self.report(territory, as_of=as_of)["actors"]
+        actors = self.report(territory, as_of=as_of, engine=engine)["actors"]
         return {actor["id"]: actor["community"] for actor in actors}
 
     def compare(
@@ -226,18 +284,35 @@ class Maillage:
         as_of: date | None = None,
         kind: str | None = None,
         by_year: bool = False,
-    ) -> dict:
+        engine: str | None = None,
+    ) -> Comparison:
         """Indicators and partnership rates of ``territories`` side by side (ties of ``kind``).
 
         With ``by_year``, the document also holds ``by_year``: every indicator
         and rate as of each 31 December of the data's range (up to ``as_of``).
         A territory named twice is compared once; more than
-        ``Limits.compare_territories`` different ones is an error.
+        ``Limits.compare_territories`` different ones is an error. With
+        ``engine="gds"``, the indicators of each territory's GDS report (no
+        rewired copies, no rates: the graphs stay in Neo4j).
         """
         names = tuple(dict.fromkeys(territories))
         limit = self.settings.limits.compare_territories
         if len(names) > limit:
             raise too_many_territories(len(names), limit)
+        if (engine or self.settings.engine) == "gds":
+            if kind or by_year:
+                raise MaillageError(
+                    "--engine gds compares the territories' reports only: drop --kind and "
+                    "--by-year, or use --engine local"
+                )
+            return self._cached(
+                "compare",
+                (names, as_of, "gds"),
+                lambda: analytics.compare_reports(
+                    _compare_names(names, as_of),
+                    [self.report(t, as_of=as_of, engine="gds") for t in names],
+                ),
+            )
         return self._cached(
             "compare",
             (names, as_of, kind, by_year),
@@ -246,7 +321,7 @@ class Maillage:
 
     def _compare(
         self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
-    ) -> dict:
+    ) -> Comparison:
         times = 1
         if by_year and self.budget is not None:
             times += len(analytics.year_ends([self.network(t) for t in names], until=as_of))
@@ -259,7 +334,7 @@ class Maillage:
 
     def _comparison(
         self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
-    ) -> dict:
+    ) -> Comparison:
         networks = [self.network(t, as_of=as_of) for t in names]
         document = analytics.compare_territories(networks, seed=self.settings.seed, kind=kind)
         document["crossings"] = analytics.territory_crossings(networks, document["territories"])
@@ -273,7 +348,7 @@ class Maillage:
             )
         return document
 
-    def bridge_changes(self, territory: str, *, since: date, until: date) -> dict:
+    def bridge_changes(self, territory: str, *, since: date, until: date) -> BridgeChanges:
         return self._cached(
             "bridges",
             (territory, since, until),
@@ -318,16 +393,19 @@ class Maillage:
         )
 
     def ego(self, territory: str, actor_id: str, *, hops: int = 1, as_of: date | None = None):
+        actor_id = self.resolve_actor(territory, actor_id, as_of=as_of)
         return analytics.ego_network(self.graph(territory, as_of=as_of), actor_id, hops=hops)
 
     def describe_path(
         self, territory: str, source: str, target: str, *, as_of: date | None = None
     ) -> str:
-        """The introduction chain in plain words, one step a line."""
-        graph = self.graph(territory, as_of=as_of)
-        missing = [actor for actor in (source, target) if actor not in graph]
-        if missing:
-            raise NotFound(f"no actor with id {missing[0]!r} in {territory}")
+        """The introduction chain in plain words, one step a line.
+
+        ``source`` and ``target`` are actor ids or unambiguous names.
+        """
+        source = self.resolve_actor(territory, source, as_of=as_of)
+        target = self.resolve_actor(territory, target, as_of=as_of)
+        territory = self.resolve_territory(territory)
         try:
             chain = self.path(territory, source, target, as_of=as_of)
         except nx.NetworkXNoPath:
@@ -347,11 +425,19 @@ class Maillage:
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
         rejects: Path | str | None = None,
+        replace: bool = False,
+        merge: bool = False,
+        id_prefix: str | None = None,
+        user: str | None = None,
     ) -> ImportSummary:
-        """Validate ``paths`` whole, then upsert them in one transaction unless ``dry_run``.
+        """Validate ``paths`` whole, plan the import, then upsert it as one revision.
 
-        With ``rejects`` the invalid rows are set aside and written to that
-        CSV file (even on a dry run) and the valid ones are imported.
+        ``dry_run`` plans only. An id collision raises ``ImportCollision`` (also on a dry
+        run) unless ``merge``; ``id_prefix`` prefixes the files' actor ids first; the ids
+        of GEXF and GraphML files are local to them (``GraphStore.upsert``'s
+        ``local_ids``). ``user`` (default: the OS user) is recorded in the revision.
+        With ``rejects`` the invalid rows are set aside and written to that CSV file
+        (even on a dry run) and the valid ones are imported.
         """
         loaded = loaders.load(
             paths,
@@ -363,27 +449,189 @@ class Maillage:
         )
         if rejects is not None:
             loaders.write_rejects(rejects, loaded.rejected, loaded.headers)
-        result = None if dry_run else self.store.upsert(loaded.dataset)
-        return ImportSummary(
-            loaded.dataset,
-            result,
-            tuple(loaded.warnings),
-            rejected=len(loaded.rejected),
-            rejects_file=None if rejects is None else str(rejects),
-        )
+        set_aside = {
+            "rejected": len(loaded.rejected),
+            "rejects_file": None if rejects is None else str(rejects),
+        }
+        dataset = loaded.dataset
+        if id_prefix:
+            dataset = prefix_ids(dataset, id_prefix)
+        files = file_digests(paths)
+        options = {
+            "replace": replace,
+            "merge": merge,
+            "local_ids": any(Path(p).suffix.lower() in GRAPH_SUFFIXES for p in paths),
+            "files": files,
+        }
+        if dry_run:
+            plan = self.store.plan(dataset, **options)
+            if plan.collisions:
+                raise ImportCollision(plan.collisions)
+            return ImportSummary(dataset, None, tuple(loaded.warnings), **set_aside, plan=plan)
+        who = os_user() if user is None else user
+        result = self.store.upsert(dataset, user=who, **options)
+        return ImportSummary(dataset, result, tuple(loaded.warnings), **set_aside, plan=result.plan)
 
     def load_demo(self) -> ImportSummary:
         """Load the fictional demo territories; a second run changes nothing."""
         dataset = loaders.demo_dataset()
-        return ImportSummary(dataset, self.store.upsert(dataset), ())
+        result = self.store.upsert(dataset, user=os_user())
+        return ImportSummary(dataset, result, (), result.plan)
+
+    def history(self, territory: str | None = None) -> list[Revision]:
+        """Every revision, oldest first (those that touched ``territory``, if given)."""
+        if territory is not None and territory not in self.territory_names():
+            known = {r for revision in self.store.revisions() for r in revision.territories}
+            if territory not in known:
+                raise NotFound(f"no territory named {territory!r} in the store or its history")
+        return self.store.revisions(territory)
+
+    def undo(self, revision: int | None = None, *, user: str | None = None) -> Revision:
+        """Restore the state before ``revision`` (default: the latest); the undo's revision."""
+        return self.store.undo(revision, user=os_user() if user is None else user)
 
     def export(
         self, territory: str, fmt: str, output: Path | None, *, as_of: date | None = None
     ) -> list[Path]:
         """Write the territory in ``fmt``; csv writes a folder of canonical files."""
+        territory = self.resolve_territory(territory)
         stem = _file_stem(territory)
         target = output or Path(stem if fmt == "csv" else f"{stem}.{fmt}")
         return loaders.write(self.network(territory, as_of=as_of), fmt, target)
+
+    # Following up introductions
+
+    def introductions(
+        self,
+        territory: str | None = None,
+        *,
+        status: Status | None = None,
+        due: date | None = None,
+    ) -> list[Introduction]:
+        """Recorded introductions (of ``territory``), with ``status``, or due by ``due``."""
+        found = self.store.introductions(territory)
+        if status is not None:
+            found = [i for i in found if i.status == status]
+        if due is not None:
+            found = [i for i in found if i.is_due(due)]
+        return found
+
+    def introduction(self, introduction_id: str) -> Introduction:
+        found = self.store.introduction(str(introduction_id).strip())
+        if found is None:
+            raise NotFound(f"no introduction with id {introduction_id!r}")
+        return found
+
+    def introduction_records(self, introductions: Sequence[Introduction]) -> list[dict]:
+        """The contract's documents with the actors' names, for listings and the page."""
+        names: dict[str, str] = {}
+
+        def name(actor_id: str) -> str:
+            if actor_id not in names:
+                actor = self.store.actor(actor_id)
+                names[actor_id] = actor.name if actor is not None else actor_id
+            return names[actor_id]
+
+        return [
+            {
+                **i.as_document(),
+                "source_name": name(i.source),
+                "target_name": name(i.target),
+                "via_names": [name(v) for v in i.via],
+            }
+            for i in introductions
+        ]
+
+    def introduction_funnel(self, territory: str | None = None) -> dict[str, dict[str, Any]]:
+        return analytics.introduction_funnel(self.store.introductions(territory))
+
+    def add_introduction(
+        self,
+        territory: str,
+        source: str,
+        target: str,
+        *,
+        via: Sequence[str] = (),
+        day: date | None = None,
+        note: str | None = None,
+        follow_up: date | None = None,
+        status: Status = Status.MADE,
+        user: str = "",
+    ) -> Introduction:
+        """Record that ``source`` and ``target`` were put in touch on ``territory``.
+
+        Both actors (and every intermediary) must belong to the territory, each
+        named by id or by an unambiguous name (``did you mean`` otherwise);
+        ``user`` (default: the OS user) is the author of its first step.
+        """
+        territory = self.resolve_territory(territory)
+        source, target = (
+            self.resolve_actor(territory, source),
+            self.resolve_actor(territory, target),
+        )
+        via = [self.resolve_actor(territory, actor) for actor in via]
+        introduction = Introduction.new(
+            "",
+            territory,
+            source,
+            target,
+            day=day or date.today(),
+            by=user or os_user(),
+            status=status,
+            via=tuple(via),
+            note=note,
+            follow_up=follow_up,
+        )
+        return self.store.add_introduction(introduction)
+
+    def update_introduction(
+        self,
+        introduction_id: str,
+        status: Status,
+        *,
+        day: date | None = None,
+        note: str | None = None,
+        follow_up: date | None = None,
+        user: str = "",
+    ) -> Introduction:
+        """Move an introduction on; reaching a partnership creates its tie.
+
+        The tie (provenance ``introduction:ID``) is a revision of its own, which
+        ``maillage undo`` takes back; an existing partnership tie between the
+        two actors is referenced instead (its provenance stays what it was).
+        ``ConcurrentChange`` if someone moved the introduction on meanwhile.
+        """
+        current = self.introduction(introduction_id)
+        who = user or os_user()
+        day = day or date.today()
+        tie = None
+        tie_key = None
+        if status == Status.PARTNERSHIP and current.status != Status.PARTNERSHIP:
+            existing = _partnership_between(self.network(current.territory), current)
+            tie = None if existing is not None else current.partnership_tie(day)
+            tie_key = (existing or tie).key
+        moved = current.moved(status, day=day, by=who, note=note, follow_up=follow_up, tie=tie_key)
+        self.store.save_introduction(moved, steps_before=len(current.history))
+        if tie is not None:
+            try:
+                self.store.write(
+                    Edit(ties=(tie,)),
+                    user=who,
+                    description=f"partnership of introduction {moved.id}",
+                )
+            except BaseException:
+                self.store.save_introduction(current, steps_before=len(moved.history))
+                raise
+        return moved
+
+
+def _partnership_between(network: Network, introduction: Introduction) -> Tie | None:
+    """The partnership tie already linking the introduction's two actors, if any."""
+    ends = {introduction.source, introduction.target}
+    for tie in network.ties:
+        if tie.kind == TieKind.PARTNERSHIP and {tie.source, tie.target} == ends:
+            return tie
+    return None
 
 
 def _check_text(value: str, what: str) -> None:
@@ -394,6 +642,15 @@ def _check_text(value: str, what: str) -> None:
         except UnicodeEncodeError:
             shown = value.encode("utf-8", "backslashreplace").decode("utf-8")
             raise NotFound(f"no {what} named {shown!r}") from None
+
+
+def _compare_names(names: Sequence[str], as_of: date | None) -> list[str]:
+    """Names as ``compare_territories`` gives them: a repeated name gets its position."""
+    seen = {name: names.count(name) for name in names}
+    return [
+        name if seen[name] == 1 else f"{name} #{position}"
+        for position, name in enumerate(names, start=1)
+    ]
 
 
 def _file_stem(name: str) -> str:
@@ -415,9 +672,35 @@ class _StoredIds:
         return actor_id in self._ids
 
 
+GRAPH_SUFFIXES = frozenset({".gexf", ".graphml"})
+
+
+def os_user() -> str:
+    """The name of the user running this process, as revisions record it ("" if unknown)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
+def file_digests(paths: Sequence[Path | str]) -> tuple[FileDigest, ...]:
+    """The name and SHA-256 of every file of ``paths`` (a folder: each file in it)."""
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            digest = hashlib.sha256()
+            with open(file, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+            found.append(FileDigest(str(file), digest.hexdigest()))
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class ImportSummary:
-    """What an import read and what it changed, for the final summary line."""
+    """What an import read, what it changes (its plan) and what it changed."""
 
     dataset: Dataset
     result: ImportResult | None
@@ -425,6 +708,7 @@ class ImportSummary:
     rejected: int = 0
     """Rows set aside (``--rejects``)."""
     rejects_file: str | None = None
+    plan: ImportPlan | None = None
 
     def describe(self, *, dry_run: bool) -> str:
         return "\n".join(filter(None, [self._describe(dry_run=dry_run), self.rejects_line()]))
@@ -443,15 +727,19 @@ class ImportSummary:
             f"{len(data.activities)} activities in {len(data.territories)} territories"
         )
         lines = [f"warning: {w}" for w in self.warnings]
+        plan_lines = self.plan.describe() if self.plan is not None else []
         if dry_run or self.result is None:
-            lines.append(f"Valid: {read}. Dry run: nothing was written.")
+            lines.append(f"Valid: {read}. Dry run: nothing was written; the import would do:")
+            lines.extend(plan_lines)
             return "\n".join(lines)
-        r = self.result
         lines.append(f"Read {read}.")
-        lines.append(
-            f"Actors: {r.actors_added} added, {r.actors_updated} updated; "
-            f"ties: {r.ties_added} added, {r.ties_updated} updated; "
-            f"territories: {r.territories_added} added."
-            + ("" if r.changed else " Nothing changed.")
-        )
+        lines.extend(plan_lines)
+        r = self.result
+        if r.revision is None:
+            lines.append("Nothing changed.")
+        else:
+            lines.append(
+                f"Saved as revision {r.revision} (`maillage history` lists it, "
+                f"`maillage undo {r.revision}` reverts it)."
+            )
         return "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -14,7 +15,15 @@ import click
 
 from .app import Maillage
 from .graph.errors import MaillageError, ValidationError
-from .settings import STORE_ENV, USERS_FILE_ENV, Settings, default_store_url, default_users_file
+from .settings import (
+    ENGINE_ENV,
+    ENGINES,
+    STORE_ENV,
+    USERS_FILE_ENV,
+    Settings,
+    default_store_url,
+    default_users_file,
+)
 
 OUT_OF_MEMORY = (
     "not enough memory to finish: the input expands far beyond its size on disk "
@@ -92,11 +101,14 @@ def _emit(payload: str | bytes, output: Path | None) -> None:
 TEXT_FORMATS = ("table", "csv", "json", "html")
 
 
-def _render(kind: str, data: dict, fmt: str, output: Path | None) -> str | bytes:
+def _render(
+    kind: str, data: dict, fmt: str, output: Path | None, *, lang: str = "en"
+) -> str | bytes:
     from .reports import render
 
-    colour = fmt == "table" and output is None and sys.stdout.isatty()
-    payload = render(kind, data, fmt, color=colour)
+    terminal = fmt == "table" and output is None and sys.stdout.isatty()
+    width = shutil.get_terminal_size((120, 24)).columns if terminal else None
+    payload = render(kind, data, fmt, color=terminal, lang=lang, width=width)
     return payload.decode("utf-8") if fmt in TEXT_FORMATS else payload
 
 
@@ -105,6 +117,14 @@ format_option = click.option(
 )
 output_option = click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
+)
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    envvar=ENGINE_ENV,
+    default=None,
+    help=f"Where to compute: local (this process, the default) or gds (inside Neo4j with its "
+    f"Graph Data Science library) (env {ENGINE_ENV}).",
 )
 as_of_option = click.option(
     "--as-of", callback=_date, metavar="DATE", help="The network as it was on DATE (ISO)."
@@ -135,40 +155,98 @@ def configure_logging(verbose: bool) -> None:
 
     The Neo4j driver logs every failed connection attempt as an error; the
     store already reports an unreachable server in one message with the
-    remedy, so the driver speaks only with ``--verbose``.
+    remedy, so the driver speaks only with ``--verbose``, except for the
+    server's warnings about a statement (``neo4j.notifications``).
     """
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("neo4j").setLevel(logging.NOTSET if verbose else logging.CRITICAL)
+    # The server's warnings about a statement (deprecations, say) are always shown.
+    logging.getLogger("neo4j.notifications").setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
+@click.option("--dry-run", is_flag=True, help="Show what the import would change; write nothing.")
 @click.option(
     "--rejects",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Import the valid rows; write the invalid ones to this CSV file.",
 )
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="The files' values, territories included, replace the stored ones (default: add).",
+)
+@click.option(
+    "--id-prefix",
+    metavar="PREFIX",
+    help="Make the files' actor ids PREFIX + id (their ties follow): for ids that collide.",
+)
+@click.option("--merge", is_flag=True, help="Actors whose ids collide are the same actors.")
 @_store_option
 @click.pass_context
 @_friendly_errors
-def import_(ctx: click.Context, paths, mapping, dry_run, rejects, store) -> None:
-    """Validate PATH... (files, or folders that export --format csv wrote) and load them.
-
-    All or nothing, unless --rejects sets the invalid rows aside.
+def import_(
+    ctx: click.Context, paths, mapping, dry_run, rejects, replace, id_prefix, merge, store
+) -> None:
+    """Validate PATH... (files, or folders that export --format csv wrote), show what
+    changes and load them: all or nothing, one revision, unless --rejects sets the
+    invalid rows aside.
     """
     from .progress import import_progress
 
     app = _app(ctx, store)
     with import_progress() as progress:
         summary = app.import_files(
-            paths, mapping=mapping, dry_run=dry_run, progress=progress, rejects=rejects
+            paths,
+            mapping=mapping,
+            dry_run=dry_run,
+            progress=progress,
+            rejects=rejects,
+            replace=replace,
+            merge=merge,
+            id_prefix=id_prefix,
         )
     click.echo(summary.describe(dry_run=dry_run))
+
+
+@main.command()
+@click.argument("territory", required=False)
+@_store_option
+@click.pass_context
+@_friendly_errors
+def history(ctx: click.Context, territory: str | None, store) -> None:
+    """List the revisions (every write), oldest first: id, time, who, what, files."""
+    revisions = _app(ctx, store).history(territory)
+    if not revisions:
+        click.echo(
+            "No revisions yet." if territory is None else f"No revision touched {territory}."
+        )
+        return
+    click.echo("revision\ttime\tuser\twhat")
+    for revision in revisions:
+        click.echo(revision.describe())
+        for line in revision.file_lines():
+            click.echo(line)
+
+
+@main.command()
+@click.argument("revision", type=int, required=False)
+@_store_option
+@click.pass_context
+@_friendly_errors
+def undo(ctx: click.Context, revision: int | None, store) -> None:
+    """Restore the state before REVISION (default: the latest); later ones are undone too."""
+    done = _app(ctx, store).undo(revision)
+    undone = ", ".join(map(str, done.undoes))
+    click.echo(
+        f"Undid revision{'s' if len(done.undoes) > 1 else ''} {undone}: saved as revision "
+        f"{done.id} (`maillage undo {done.id}` redoes it)."
+    )
 
 
 @main.command()
@@ -177,10 +255,10 @@ def import_(ctx: click.Context, paths, mapping, dry_run, rejects, store) -> None
 @click.pass_context
 @_friendly_errors
 def territories(ctx: click.Context, fmt: str, store) -> None:
-    """List territories with their actor and tie counts."""
+    """List territories: actors, ties inside, and ties leaving to other territories."""
     from .reports.listing import territories_listing
 
-    click.echo(territories_listing(_app(ctx, store).territories(), fmt), nl=False)
+    click.echo(territories_listing(_app(ctx, store).territory_counts(), fmt), nl=False)
 
 
 @main.command()
@@ -203,12 +281,15 @@ def export(ctx: click.Context, territory, fmt, output, as_of, store) -> None:
 @click.option("--since", callback=_date, metavar="DATE", help="With --until: bridges gained/lost.")
 @click.option("--until", callback=_date, metavar="DATE")
 @click.option("--weighted", is_flag=True, help="Use tie weights where a measure has them.")
+@engine_option
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, output, store):
+def report(
+    ctx: click.Context, territory, as_of, since, until, weighted, engine, fmt, output, store
+):
     """Per-actor centrality and brokerage report for TERRITORY."""
     app = _app(ctx, store)
     if since or until:
@@ -217,11 +298,11 @@ def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, ou
         data = app.bridge_changes(territory, since=since, until=until)
         _emit(_render("bridges", data, fmt, output), output)
         return
-    data = app.report(territory, as_of=as_of, weighted=weighted)
+    data = app.report(territory, as_of=as_of, weighted=weighted, engine=engine)
     if fmt == "html":
         from .reports import render_html_report
 
-        _emit(render_html_report(data, app.gaps(territory, as_of=as_of)), output)
+        _emit(render_html_report(data, app.gaps(territory, as_of=as_of, engine=engine)), output)
         return
     _emit(_render("report", data, fmt, output), output)
 
@@ -229,14 +310,15 @@ def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, ou
 @main.command()
 @click.argument("territory")
 @as_of_option
+@engine_option
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def gaps(ctx: click.Context, territory, as_of, fmt, output, store) -> None:
+def gaps(ctx: click.Context, territory, as_of, engine, fmt, output, store) -> None:
     """Sector x sector gaps, fragile bridges and suggested introductions."""
-    data = _app(ctx, store).gaps(territory, as_of=as_of)
+    data = _app(ctx, store).gaps(territory, as_of=as_of, engine=engine)
     _emit(_render("gaps", data, fmt, output), output)
 
 
@@ -246,6 +328,7 @@ TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other"
 @main.command()
 @click.argument("territories", nargs=-1, required=True)
 @as_of_option
+@engine_option
 @click.option(
     "--kind",
     type=click.Choice(TIE_KINDS, case_sensitive=False),
@@ -257,17 +340,30 @@ TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other"
     is_flag=True,
     help="Every indicator and rate as of each 31 December, and the bridges of each year.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(("fr", "en")),
+    default="en",
+    show_default=True,
+    help="Language of the coordinator's brief (--format html) and of the workbook (xlsx).",
+)
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def compare(ctx: click.Context, territories, as_of, kind, by_year, fmt, output, store) -> None:
-    """Territory indicators and partnership rates side by side."""
+def compare(
+    ctx: click.Context, territories, as_of, engine, kind, by_year, lang, fmt, output, store
+) -> None:
+    """Territory indicators, partnership rates and what stands out, side by side.
+
+    With --format html, the coordinator's brief: one printable page with the
+    charts and the summary, in --lang.
+    """
     data = _app(ctx, store).compare(
-        territories, as_of=as_of, kind=kind and kind.lower(), by_year=by_year
+        territories, as_of=as_of, kind=kind and kind.lower(), by_year=by_year, engine=engine
     )
-    _emit(_render("compare", data, fmt, output), output)
+    _emit(_render("compare", data, fmt, output, lang=lang), output)
 
 
 @main.command()
@@ -279,7 +375,7 @@ def compare(ctx: click.Context, territories, as_of, kind, by_year, fmt, output, 
 @click.pass_context
 @_friendly_errors
 def path(ctx: click.Context, territory, source, target, as_of, store) -> None:
-    """The introduction chain from SOURCE to TARGET (actor ids) in TERRITORY."""
+    """The introduction chain from SOURCE to TARGET (actor ids or names) in TERRITORY."""
     click.echo(_app(ctx, store).describe_path(territory, source, target, as_of=as_of))
 
 
@@ -291,8 +387,12 @@ def path(ctx: click.Context, territory, source, target, as_of, store) -> None:
 @_friendly_errors
 def delete_territory(ctx: click.Context, territory, store) -> None:
     """Remove TERRITORY; actors in other territories stay there."""
-    _app(ctx, store).store.delete_territory(territory)
-    click.echo(f"Deleted {territory}")
+    from .app import os_user
+
+    app = _app(ctx, store)
+    name = app.resolve_territory(territory)
+    app.store.delete_territory(name, user=os_user())
+    click.echo(f"Deleted {name} (`maillage undo` brings it back)")
 
 
 host_option = click.option(
@@ -442,3 +542,8 @@ def users_unlock(name: str) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+from .cli_introductions import introductions  # noqa: E402  (the group needs the helpers above)
+
+main.add_command(introductions)

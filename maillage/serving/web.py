@@ -19,7 +19,7 @@ from ..graph.errors import MaillageError
 from ..settings import Settings
 from . import request_limits
 from .access import Access
-from .users import FULL_VIEW_ROLES, configured_users
+from .users import FULL_VIEW_ROLES, WRITING_ROLES, configured_users
 
 
 class ExposedWithoutSignIn(MaillageError):
@@ -73,6 +73,7 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
         app = create_app(
             maillage,
             sees_everything=lambda: access.role() in FULL_VIEW_ROLES,
+            may_write=lambda: access.role() in WRITING_ROLES,
             identity=access.identity,
             **options,
         )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from dash_requests import UPDATE_COMPONENT, request_body
 
 from maillage import app as application
 from maillage.app import Maillage
-from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
 from maillage.serving.web import web_app
 from maillage.settings import Settings
 
