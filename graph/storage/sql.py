@@ -464,3 +464,6 @@ SAVE_INTRODUCTION = "UPDATE introductions SET steps = ?, document = ? WHERE id =
 INTRODUCTION = "SELECT document FROM introductions WHERE id = ?"
 INTRODUCTIONS = "SELECT document FROM introductions ORDER BY id"
 INTRODUCTIONS_OF = "SELECT document FROM introductions WHERE territory = ? ORDER BY id"
+
+QUICK_CHECK = "PRAGMA quick_check(3)"
+"""Before each write (``sqlite_integrity``): the first three problems tell a damaged file."""

@@ -20,7 +20,21 @@ import maillage.graph.storage as storage_package
 
 STORAGE = Path(storage_package.__file__).parent
 STATEMENT_MODULES = ("sql", "cypher")
-STORE_MODULES = ("sqlite.py", "neo4j.py", "common.py", "base.py", "__init__.py")
+STORE_MODULES = tuple(
+    pytest.param(
+        name,
+        marks=pytest.mark.xfail(
+            reason="statements reach session.run through the method GdsTerritory._run; "
+            "the resolver follows functions, not methods (each caller passes a gds_cypher "
+            "constant)",
+            strict=True,
+        ),
+    )
+    if name == "gds.py"
+    else name
+    for name in sorted(p.name for p in STORAGE.glob("*.py"))
+)
+"""Every module of the storage package: a module added later is checked too."""
 QUERY_METHODS = frozenset({"execute", "executemany", "executescript", "run"})
 
 
