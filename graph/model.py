@@ -197,10 +197,16 @@ class Activity:
 
 @dataclass(frozen=True, slots=True)
 class Participation:
-    """One actor taking part in one activity."""
+    """One actor taking part in one activity.
+
+    ``attributes`` are what the row says about this participation rather
+    than about the actor (a role, a budget, the partner's town for that
+    project): ``(name, value)`` pairs, sorted by name.
+    """
 
     actor: str
     activity: str
+    attributes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
