@@ -479,11 +479,14 @@ class Maillage:
         return ImportSummary(dataset, result, (), result.plan)
 
     def history(self, territory: str | None = None) -> list[Revision]:
-        """Every revision, oldest first (those that touched ``territory``, if given)."""
+        """Every revision, oldest first (those that touched ``territory``, if given).
+
+        ``territory`` is found as people type it, among the stored territories
+        and those of the history (a deleted territory keeps its revisions).
+        """
         if territory is not None and territory not in self.territory_names():
             known = {r for revision in self.store.revisions() for r in revision.territories}
-            if territory not in known:
-                raise NotFound(f"no territory named {territory!r} in the store or its history")
+            territory = names.resolve_territory(territory, [*self.territory_names(), *known])
         return self.store.revisions(territory)
 
     def undo(self, revision: int | None = None, *, user: str | None = None) -> Revision:
@@ -509,6 +512,8 @@ class Maillage:
         due: date | None = None,
     ) -> list[Introduction]:
         """Recorded introductions (of ``territory``), with ``status``, or due by ``due``."""
+        if territory is not None:
+            territory = self.resolve_territory(territory)
         found = self.store.introductions(territory)
         if status is not None:
             found = [i for i in found if i.status == status]
