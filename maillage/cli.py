@@ -477,3 +477,8 @@ def users_remove(name: str, users_file: Path | None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+from .cli_introductions import introductions  # noqa: E402  (the group needs the helpers above)
+
+main.add_command(introductions)

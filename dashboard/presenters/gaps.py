@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
-from dash import html
+from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
 from ...reports.figures import mixing_heatmap
@@ -16,6 +16,7 @@ from .. import ids
 from ..sources import Source
 from .formatting import number, sector_badge
 from .guard import guarded, require_territory
+from .introductions import record_href
 
 BRIDGES_SHOWN = 5
 
@@ -118,6 +119,11 @@ def introduction_items(gaps: Mapping[str, Any]) -> list[Any]:
                         color="secondary",
                         outline=True,
                         className="mt-1",
+                    ),
+                    dcc.Link(
+                        "I made this introduction",
+                        href=record_href(source.get("id"), target.get("id")),
+                        className="btn btn-sm btn-outline-primary mt-1 ms-2 record-introduction",
                     ),
                 ],
                 className="introduction",

@@ -53,6 +53,7 @@ __all__ = [
 # Gaps, introductions, paths, timeline and comparison.
 from .compare import compare_territories
 from .crossings import territory_crossings
+from .follow_up import introduction_funnel
 from .gaps import fragile_bridges, gap_report, sector_bridges
 from .introductions import reach_gain, suggest_introductions
 from .paths import ego_network, introduction_path, path_explanation
@@ -66,6 +67,7 @@ __all__ += [
     "ego_network",
     "fragile_bridges",
     "gap_report",
+    "introduction_funnel",
     "introduction_path",
     "partnership_rates",
     "path_explanation",

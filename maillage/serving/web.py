@@ -18,7 +18,7 @@ from ..dashboard import create_app
 from ..graph.errors import MaillageError
 from ..settings import Settings
 from .access import Access
-from .users import FULL_VIEW_ROLES, configured_users
+from .users import FULL_VIEW_ROLES, WRITING_ROLES, configured_users
 
 
 class ExposedWithoutSignIn(MaillageError):
@@ -68,6 +68,7 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
     app = create_app(
         maillage,
         sees_everything=lambda: access.role() in FULL_VIEW_ROLES,
+        may_write=lambda: access.role() in WRITING_ROLES,
         identity=access.identity,
         **options,
     )
