@@ -1,9 +1,9 @@
-"""Where the dashboard reads its data: the ``Source`` protocol, and the ``Sources`` of a request.
+"""Where the dashboard reads and writes its data: the ``Source`` protocol, a request's ``Sources``.
 
 ``Source`` names the methods of ``maillage.app.Maillage`` the dashboard calls
 (the dashboard never imports the application object: ``maillage.serving``
 hands it one). ``Sources`` picks, for each request, everything or citizens
-pseudonymised for viewers, and says whether it may write.
+pseudonymised for viewers, and whether the request may write.
 """
 
 from __future__ import annotations

@@ -23,8 +23,8 @@ import numpy as np
 
 from ..model import Network, TieKind
 from ..vocabulary import NETWORK_MEASURES
-from .communities import communities, modularity
-from .engine import engine_graph, seeded_igraph
+from .communities import communities, modularity, partition_sets
+from .engine import Seed, engine_graph, seeded_igraph, settled_seed
 from .gaps import sector_order
 from .groups import attribute_assortativity, ei_index
 from .network import territory_graph
@@ -71,7 +71,7 @@ INDICATORS: tuple[Indicator, ...] = (
 def compare_territories(
     networks: Sequence[Network],
     *,
-    seed: int | None = 42,
+    seed: Seed = None,
     randomisations: int = 20,
     kind: TieKind | str | None = None,
 ) -> dict[str, Any]:
@@ -91,8 +91,10 @@ def compare_territories(
     networks : sequence of Network
         The territories; a name given twice is told apart by its ``as_of``
         date, else by its position (``"T #2"``).
-    seed : int, optional
-        Seed of the rewiring and of the community detection.
+    seed : int, random.Random, numpy RandomState or Generator, or None, optional
+        Random state of the rewiring and of the community detection, as NetworkX takes
+        one (None: the global random state); an int seed, recorded in
+        ``method["seed"]``, gives the same result again.
     randomisations : int, default 20
         Rewired copies per territory; 0 leaves ``normalised`` and ``z`` null.
     kind : TieKind or str, optional
@@ -129,11 +131,12 @@ def compare_territories(
     >>> from maillage.graph.model import Actor, Network, Sector, Tie
     >>> actors = tuple(Actor(str(i), f"A{i}", Sector.BUSINESS, ("T",)) for i in range(4))
     >>> ring = Network("T", actors, tuple(Tie(str(i), str((i + 1) % 4)) for i in range(4)))
-    >>> result = compare_territories([ring], randomisations=5)
+    >>> result = compare_territories([ring], randomisations=5, seed=42)
     >>> rows = {row["name"]: row for row in result["indicators"]}
     >>> rows["density"]["values"], rows["density"]["normalised"]
     ({'T': 0.666667}, {'T': None})
     """
+    seed = settled_seed(seed)
     names = _names(networks)
     measured = [_territory(network, seed, randomisations) for network in networks]
     indicators = []
@@ -209,7 +212,7 @@ def _names(networks: Sequence[Network]) -> list[str]:
 
 
 def _territory(
-    network: Network, seed: int | None, randomisations: int
+    network: Network, seed: int, randomisations: int
 ) -> tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]]:
     """Raw values (as the report gives them), and the same-method observed and random values."""
     G = territory_graph(network)
@@ -228,9 +231,7 @@ def _territory(
     return _raw(network, G, observed, seed), observed, samples
 
 
-def _raw(
-    network: Network, G: nx.Graph, observed: dict[str, Any], seed: int | None
-) -> dict[str, Any]:
+def _raw(network: Network, G: nx.Graph, observed: dict[str, Any], seed: int) -> dict[str, Any]:
     """The indicators with the report's definitions and conventions (0.0 when undefined)."""
     labels = communities(G, seed=seed)
     whole_ei = ei_index(G) if len(G) else None
@@ -239,7 +240,7 @@ def _raw(
         "ties": sum(1 for tie in network.ties if network.is_internal(tie)),
         "largest_component_share": observed["largest_component_share"] or 0.0,
         "average_clustering": observed["average_clustering"] or 0.0,
-        "modularity": modularity(G, labels) if len(G) else 0.0,
+        "modularity": modularity(G, partition_sets(labels)) if len(G) else 0.0,
         "communities": len(set(labels.values())),
         "ei_index": whole_ei if whole_ei is not None else 0.0,
         "assortativity": attribute_assortativity(G) if len(G) else None,
