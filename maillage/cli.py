@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -100,11 +101,14 @@ def _emit(payload: str | bytes, output: Path | None) -> None:
 TEXT_FORMATS = ("table", "csv", "json", "html")
 
 
-def _render(kind: str, data: dict, fmt: str, output: Path | None) -> str | bytes:
+def _render(
+    kind: str, data: dict, fmt: str, output: Path | None, *, lang: str = "en"
+) -> str | bytes:
     from .reports import render
 
-    colour = fmt == "table" and output is None and sys.stdout.isatty()
-    payload = render(kind, data, fmt, color=colour)
+    terminal = fmt == "table" and output is None and sys.stdout.isatty()
+    width = shutil.get_terminal_size((120, 24)).columns if terminal else None
+    payload = render(kind, data, fmt, color=terminal, lang=lang, width=width)
     return payload.decode("utf-8") if fmt in TEXT_FORMATS else payload
 
 
@@ -336,19 +340,30 @@ TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other"
     is_flag=True,
     help="Every indicator and rate as of each 31 December, and the bridges of each year.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(("fr", "en")),
+    default="en",
+    show_default=True,
+    help="Language of the coordinator's brief (--format html) and of the workbook (xlsx).",
+)
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
 def compare(
-    ctx: click.Context, territories, as_of, engine, kind, by_year, fmt, output, store
+    ctx: click.Context, territories, as_of, engine, kind, by_year, lang, fmt, output, store
 ) -> None:
-    """Territory indicators and partnership rates side by side."""
+    """Territory indicators, partnership rates and what stands out, side by side.
+
+    With --format html, the coordinator's brief: one printable page with the
+    charts and the summary, in --lang.
+    """
     data = _app(ctx, store).compare(
         territories, as_of=as_of, kind=kind and kind.lower(), by_year=by_year, engine=engine
     )
-    _emit(_render("compare", data, fmt, output), output)
+    _emit(_render("compare", data, fmt, output, lang=lang), output)
 
 
 @main.command()

@@ -15,9 +15,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .export_tables import BRIDGE_COLUMNS, ExportTable, bridge_record, key_values, method_rows
-from .i18n import Translator, translator
+from .i18n import N_, Translator, translator
 
 RATE_FIELDS: tuple[str, ...] = ("actors", "tied", "share", "low", "high")
+KEY_PAIRS = 20
+"""Sector pairs in the workbook's chart of shares."""
+BRIDGE_CHANGES: Mapping[str, str] = {"gained": N_("Bridges gained"), "lost": N_("Bridges lost")}
 
 GROUPS: Mapping[str, str] = {
     "business": "businesses",
@@ -142,6 +145,53 @@ def indicators_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     return ExportTable("indicators", columns, rows, row_labels=True)
 
 
+def key_rates_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
+    """The shares between sectors, a column per territory, with their bar chart."""
+    territories = territories_of(compare)
+    rows = [
+        (
+            pair_text(row.get("from"), row.get("to"), t),
+            *((row.get("values") or {}).get(name, {}).get("share") for name in territories),
+        )
+        for row in compare.get("rates", [])
+        if row.get("from") != row.get("to")
+    ][:KEY_PAIRS]
+    return ExportTable(
+        "shares",
+        (t.gettext("pair"), *territories),
+        rows,
+        row_labels=True,
+        chart="bar",
+        chart_title=t.gettext("share with at least one tie"),
+    )
+
+
+def key_rate_by_year_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
+    """The first rate (``business → association``) per year, with its line chart."""
+    years = compare.get("by_year") or {}
+    territories = territories_of(compare)
+    first = (years.get("rates") or [{}])[0]
+    series = first.get("values") or {}
+    rows = [
+        (
+            year,
+            *(
+                ((series.get(name) or [])[i : i + 1] or [{}])[0].get("share")
+                for name in territories
+            ),
+        )
+        for i, year in enumerate(years.get("years") or [])
+    ]
+    return ExportTable(
+        "share_by_year",
+        (t.gettext("year"), *territories),
+        rows,
+        row_labels=True,
+        chart="line",
+        chart_title=pair_text(first.get("from"), first.get("to"), t),
+    )
+
+
 def rates_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """One row per sector pair and territory: counts, share and its Wilson interval."""
     columns = (
@@ -218,7 +268,7 @@ def years_long(compare: Mapping[str, Any], t: Translator) -> ExportTable:
                     as_of,
                     row.get("territory"),
                     f"bridges_{change}",
-                    t.gettext(f"Bridges {change}"),
+                    t.gettext(BRIDGE_CHANGES[change]),
                     len(row.get(change) or []),
                 )
                 + (None,) * 4
@@ -246,10 +296,19 @@ def year_bridges_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable
 
 def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> list[ExportTable]:
     """The workbook of a comparison, in ``t``'s language."""
+    from .summary import summary
+
     t = t or translator("en")
-    sheets = [indicators_sheet(compare, t)]
+    sentences = [(name, line) for name, lines in summary(compare, t).items() for line in lines]
+    sheets = []
+    if compare.get("standouts"):
+        columns = (t.gettext("territory"), t.gettext("what stands out"))
+        sheets.append(ExportTable("summary", columns, sentences, row_labels=True))
+    sheets.append(indicators_sheet(compare, t))
     if compare.get("rates"):
-        sheets.append(rates_sheet(compare, t))
+        sheets += [key_rates_sheet(compare, t), rates_sheet(compare, t)]
+    if compare.get("by_year"):
+        sheets.append(key_rate_by_year_sheet(compare, t))
     if compare.get("by_year"):
         sheets += [years_long(compare, t), year_bridges_sheet(compare, t)]
     if compare.get("crossings"):
@@ -321,6 +380,27 @@ def cells_of(row: Mapping[str, Any], names: Sequence[str]) -> list[Mapping[str, 
     return [values.get(name) or {} for name in names]
 
 
+def rate_parts(cell: Mapping[str, Any] | None, t: Translator | None = None) -> tuple[str, str]:
+    """A rate's counts and share, and its interval: ``('1 of 3 · 33%', '6–79%')``.
+
+    >>> rate_parts({"actors": 3, "tied": 1, "share": 0.333333, "low": 0.061492, "high": 0.79234})
+    ('1 of 3 · 33%', '6–79%')
+    >>> rate_parts({"actors": 0, "tied": 0, "share": None})
+    ('—', '')
+    """
+    t = t or translator("en")
+    cell = cell or {}
+    if not cell.get("actors"):
+        return "—", ""
+    counts = t.gettext("{tied} of {actors}").format(
+        tied=t.integer(cell.get("tied")), actors=t.integer(cell.get("actors"))
+    )
+    interval = ""
+    if cell.get("low") is not None and cell.get("high") is not None:
+        interval = f"{t.number(cell['low'] * 100, 0)}–{t.percent(cell['high'])}"
+    return f"{counts} · {t.percent(cell.get('share'))}", interval
+
+
 def rate_text(cell: Mapping[str, Any] | None, t: Translator | None = None) -> str:
     """A rate as a person reads it: ``1 of 3 · 33% (6–79%)``; ``—`` without actors.
 
@@ -329,15 +409,5 @@ def rate_text(cell: Mapping[str, Any] | None, t: Translator | None = None) -> st
     >>> rate_text({"actors": 0, "tied": 0, "share": None})
     '—'
     """
-    t = t or translator("en")
-    cell = cell or {}
-    if not cell.get("actors"):
-        return "—"
-    counts = t.gettext("{tied} of {actors}").format(
-        tied=t.integer(cell.get("tied")), actors=t.integer(cell.get("actors"))
-    )
-    interval = ""
-    if cell.get("low") is not None and cell.get("high") is not None:
-        low = t.number(cell["low"] * 100, 0)
-        interval = f" ({low}–{t.percent(cell['high'])})"
-    return f"{counts} · {t.percent(cell.get('share'))}{interval}"
+    head, interval = rate_parts(cell, t)
+    return f"{head} ({interval})" if interval else head

@@ -64,12 +64,18 @@ STATS: tuple[str, ...] = ("observed", "expected", "z")
 
 @dataclass(frozen=True)
 class ExportTable:
-    """A named table: a CSV file or an XLSX sheet. ``row_labels``: column A names the rows."""
+    """A named table: a CSV file or an XLSX sheet. ``row_labels``: column A names the rows.
+
+    ``chart`` (``"bar"`` or ``"line"``) asks the workbook for a native chart
+    of the table: column A as categories, every other column a series.
+    """
 
     name: str
     columns: tuple[str, ...]
     rows: list[tuple[Any, ...]] = field(default_factory=list)
     row_labels: bool = False
+    chart: str | None = None
+    chart_title: str | None = None
 
 
 # Records

@@ -143,8 +143,19 @@ def plotly_js() -> str:
     return get_plotlyjs()
 
 
-def page(title: str, subtitle: str, body: Sequence[str], *, figures: bool) -> str:
-    """The whole HTML document; plotly.js inlined in the head when ``figures``."""
+FOOTER = "Made with Maillage, an open-source territorial network explorer."
+
+
+def page(
+    title: str,
+    subtitle: str,
+    body: Sequence[str],
+    *,
+    figures: bool,
+    lang: str = "en",
+    footer: str = FOOTER,
+) -> str:
+    """The whole HTML document in ``lang``; plotly.js inlined in the head when ``figures``."""
     script = ""
     if figures:
         script = (
@@ -153,7 +164,7 @@ def page(title: str, subtitle: str, body: Sequence[str], *, figures: bool) -> st
         )
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="Maillage">\n'
         '<link rel="icon" href="data:,">\n'
@@ -162,6 +173,6 @@ def page(title: str, subtitle: str, body: Sequence[str], *, figures: bool) -> st
         "</head>\n<body>\n"
         f'<header><h1>{esc(title)}</h1><p class="meta">{esc(subtitle)}</p></header>\n'
         + "\n".join(body)
-        + "\n<footer>Made with Maillage, an open-source territorial network explorer.</footer>\n"
+        + f"\n<footer>{esc(footer)}</footer>\n"
         "</body>\n</html>\n"
     )
