@@ -387,7 +387,7 @@ def path(ctx: click.Context, territory, source, target, as_of, store) -> None:
 @_friendly_errors
 def delete_territory(ctx: click.Context, territory, store) -> None:
     """Remove TERRITORY; actors in other territories stay there."""
-    from .app import os_user
+    from .imports import os_user
 
     app = _app(ctx, store)
     name = app.resolve_territory(territory)
