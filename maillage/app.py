@@ -294,6 +294,26 @@ class Maillage:
 
     # Writing the store
 
+    def bulk_import_files(
+        self,
+        paths: Sequence[Path | str],
+        folder: Path | str,
+        *,
+        mapping: Path | str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> tuple[Dataset, list[str]]:
+        """Validate ``paths`` whole and write them for Neo4j's offline importer into ``folder``.
+
+        The national-scale first load: nothing is written to the store; run
+        ``neo4j-admin database import full --overwrite-destination OPTIONS... neo4j`` with
+        the returned options (server stopped), or ``scripts/neo4j_server.py bulk-import``
+        for the test server. Every tie must join actors of these files.
+        """
+        from .graph.storage.admin_import import write_admin_import
+
+        loaded = loaders.load(paths, mapping=mapping, progress=progress)
+        return loaded.dataset, write_admin_import(loaded.dataset, folder)
+
     def import_files(
         self,
         paths: Sequence[Path | str],
