@@ -162,8 +162,13 @@ class Maillage:
     def _gds_report(self, territory: str, as_of: date | None, weighted: bool) -> dict:
         from .graph.storage.gds import gds_territory
 
-        source = gds_territory(self.store, territory, as_of=as_of)
-        return analytics.streamed_report(source, weighted=weighted, seed=self.settings.seed)
+        store = self.store
+        viewer = isinstance(store, PseudonymisedStore)
+        source = gds_territory(store.inner if viewer else store, territory, as_of=as_of)
+        report = analytics.streamed_report(source, weighted=weighted, seed=self.settings.seed)
+        if viewer:  # computed on the real graph; citizens leave under their pseudonyms
+            report["actors"] = _pseudonymised_rows(report["actors"], store._secret)
+        return report
 
     def gaps(self, territory: str, *, as_of: date | None = None, engine: str | None = None) -> dict:
         """Sector gaps and introductions; with ``engine="gds"`` the communities come from GDS."""
@@ -393,6 +398,20 @@ class Maillage:
         stem = _file_stem(territory)
         target = output or Path(stem if fmt == "csv" else f"{stem}.{fmt}")
         return loaders.write(self.network(territory, as_of=as_of), fmt, target)
+
+
+def _pseudonymised_rows(rows: list[dict], secret: bytes) -> list[dict]:
+    """Report rows with each citizen's id and name replaced by its pseudonym, re-sorted."""
+    from .graph.storage.pseudonymised import pseudonym_id, pseudonym_name
+
+    renamed = [
+        {**row, "id": pseudonym_id(row["id"], secret), "name": pseudonym_name(row["id"], secret)}
+        if row["sector"] == "citizen"
+        else row
+        for row in rows
+    ]
+    renamed.sort(key=lambda row: (-row["betweenness"], row["id"]))
+    return renamed
 
 
 def _compare_names(names: Sequence[str], as_of: date | None) -> list[str]:
