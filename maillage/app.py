@@ -26,7 +26,7 @@ from .graph import analytics, names
 from .graph.changes import ImportCollision, Revision, prefix_ids
 from .graph.documents import BridgeChanges, Comparison, GapReport, TerritoryReport
 from .graph.errors import MaillageError, NotFound
-from .graph.model import Actor, Network, TerritorySummary
+from .graph.model import Actor, Dataset, Network, TerritorySummary
 from .graph.storage import GraphStore, open_store
 from .graph.storage.breaker import CircuitBreaker
 from .graph.storage.pseudonymised import PseudonymisedStore
@@ -202,8 +202,13 @@ class Maillage(FollowingUp):
     def _gds_report(self, territory: str, as_of: date | None, weighted: bool) -> TerritoryReport:
         from .graph.storage.gds import gds_territory
 
-        source = gds_territory(self.store, territory, as_of=as_of)
-        return analytics.streamed_report(source, weighted=weighted, seed=self.settings.seed)
+        store = self.store
+        viewer = isinstance(store, PseudonymisedStore)
+        source = gds_territory(store.inner if viewer else store, territory, as_of=as_of)
+        report = analytics.streamed_report(source, weighted=weighted, seed=self.settings.seed)
+        if viewer:  # computed on the real graph; citizens leave under their pseudonyms
+            report["actors"] = _pseudonymised_rows(report["actors"], store._secret)
+        return report
 
     def gaps(
         self, territory: str, *, as_of: date | None = None, engine: str | None = None
@@ -371,6 +376,26 @@ class Maillage(FollowingUp):
 
     # Writing the store
 
+    def bulk_import_files(
+        self,
+        paths: Sequence[Path | str],
+        folder: Path | str,
+        *,
+        mapping: Path | str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> tuple[Dataset, list[str]]:
+        """Validate ``paths`` whole and write them for Neo4j's offline importer into ``folder``.
+
+        The national-scale first load: nothing is written to the store; run
+        ``neo4j-admin database import full --overwrite-destination OPTIONS... neo4j`` with
+        the returned options (server stopped), or ``scripts/neo4j_server.py bulk-import``
+        for the test server. Every tie must join actors of these files.
+        """
+        from .graph.storage.admin_import import write_admin_import
+
+        loaded = loaders.load(paths, mapping=mapping, progress=progress)
+        return loaded.dataset, write_admin_import(loaded.dataset, folder)
+
     def import_files(
         self,
         paths: Sequence[Path | str],
@@ -465,6 +490,20 @@ def _check_text(value: str, what: str) -> None:
         except UnicodeEncodeError:
             shown = value.encode("utf-8", "backslashreplace").decode("utf-8")
             raise NotFound(f"no {what} named {shown!r}") from None
+
+
+def _pseudonymised_rows(rows: list[dict], secret: bytes) -> list[dict]:
+    """Report rows with each citizen's id and name replaced by its pseudonym, re-sorted."""
+    from .graph.storage.pseudonymised import pseudonym_id, pseudonym_name
+
+    renamed = [
+        {**row, "id": pseudonym_id(row["id"], secret), "name": pseudonym_name(row["id"], secret)}
+        if row["sector"] == "citizen"
+        else row
+        for row in rows
+    ]
+    renamed.sort(key=lambda row: (-row["betweenness"], row["id"]))
+    return renamed
 
 
 def _compare_names(names: Sequence[str], as_of: date | None) -> list[str]:
