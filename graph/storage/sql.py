@@ -150,6 +150,7 @@ DATA_VERSION = (
 COUNT_ACTORS = "SELECT count(*) FROM actors"
 COUNT_TIES = "SELECT count(*) FROM ties"
 ANY_TIE = "SELECT 1 FROM ties LIMIT 1"
+ANY_ACTOR = "SELECT 1 FROM actors LIMIT 1"
 COUNT_ACTIVITIES = "SELECT count(*) FROM activities"
 
 #: The ids (a JSON array) that name no stored actor.
