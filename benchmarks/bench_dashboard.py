@@ -44,8 +44,8 @@ import networkx as nx
 import plotly.utils
 
 from maillage.app import Maillage
-from maillage.dashboard import presenters
 from maillage.dashboard.app import create_app
+from maillage.dashboard.presenters import explore, network
 from maillage.graph.model import Actor, Dataset, Sector, Tie, TieKind
 from maillage.graph.storage import open_store
 from maillage.settings import Settings
@@ -117,14 +117,14 @@ def encoded(outputs: Any) -> int:
 
 def territory_switch(source: Maillage, territory: str, threshold: int) -> int:
     """Every Explore callback a territory change fires, as the callbacks call them."""
-    size = encoded(presenters.slider_outputs(presenters.explore_controls_view(source, territory)))
-    size += encoded(presenters.network_view(source, territory, None, None, threshold))
-    size += encoded(presenters.legend_view(source, territory, None, None, "sector", threshold))
-    size += encoded(presenters.stylesheet(ego={}, path={}))
-    size += encoded(presenters.card_view(source, territory, None, None, 1, None, threshold))
-    size += encoded(presenters.path_view(source, territory, None, None, None, None, threshold))
+    size = encoded(explore.slider_outputs(explore.explore_controls_view(source, territory)))
+    size += encoded(explore.network_view(source, territory, None, None, threshold))
+    size += encoded(explore.legend_view(source, territory, None, None, "sector", threshold))
+    size += encoded(network.stylesheet(ego={}, path={}))
+    size += encoded(explore.card_view(source, territory, None, None, 1, None, threshold))
+    size += encoded(explore.path_view(source, territory, None, None, None, None, threshold))
     for _ in range(3):
-        size += encoded(presenters.picker_view(source, territory, None, None))
+        size += encoded(explore.picker_view(source, territory, None, None))
     return size
 
 
@@ -266,7 +266,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
-    threshold = presenters.AGGREGATE_ABOVE
+    threshold = network.AGGREGATE_ABOVE
 
     print(
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores,"
@@ -340,7 +340,7 @@ def main() -> None:
 
 
 def drawn(source: Maillage, territory: str, threshold: int) -> int:
-    elements = presenters.network_view(source, territory, None, None, threshold)[0]
+    elements = explore.network_view(source, territory, None, None, threshold)[0]
     return sum(1 for element in elements if "source" not in element["data"])
 
 

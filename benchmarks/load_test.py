@@ -48,10 +48,11 @@ from typing import Any
 
 import requests
 
-from maillage.app import Maillage, is_loopback
+from maillage.app import Maillage
 from maillage.dashboard import words
-from maillage.dashboard.users import new_user, write_users
 from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
+from maillage.serving.users import new_user, write_users
+from maillage.serving.web import is_loopback, web_app
 from maillage.settings import Settings
 
 ERROR_PANEL = b"This analysis could not be shown"
@@ -297,8 +298,13 @@ def run(
     threads: int = 8,
     seed: int = 7,
     warm_up: bool = True,
+    turns: int | None = None,
 ) -> dict[str, Any]:
     """Run the load test and return its summary (see :meth:`Results.summary`).
+
+    Each client runs for ``duration`` seconds; with ``turns``, each instead visits
+    that many territories (switch, brokers, gaps, one download) however long it
+    takes, so that which requests are made does not depend on the machine's speed.
 
     With ``warm_up``, one client per role first visits every territory twice,
     alone: the first visit fills the caches, the second is the reference
@@ -311,7 +317,7 @@ def run(
         port = free_port(host)
         with server(workdir, host, port, auth=auth, threads=threads) as (base, accounts):
             reader = Maillage(Settings(store_url=f"sqlite:///{workdir / 'demo.db'}"))
-            app = reader.web_app()
+            app = web_app(reader)
             territories = reader.territory_names()
             bodies: dict[str, list[tuple[str, dict]]] = {}
             for territory in territories:
@@ -326,7 +332,7 @@ def run(
             order = list(range(clients))
             random.Random(seed).shuffle(order)
             started = time.monotonic()
-            deadline = started + duration
+            deadline = started + duration if turns is None else float("inf")
             workers = [
                 threading.Thread(
                     target=client,
@@ -337,6 +343,7 @@ def run(
                         accounts[i % len(accounts)] if accounts else None,
                         deadline,
                         results,
+                        turns,
                     ),
                     daemon=True,
                 )
@@ -345,7 +352,7 @@ def run(
             for worker in workers:
                 worker.start()
             for worker in workers:
-                worker.join(timeout=duration + 180)
+                worker.join(timeout=duration + 180 if turns is None else None)
             elapsed = time.monotonic() - started
     summary = results.summary()
     if reference is not None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import dash
 
-from . import callbacks, layout, presenters
-from .access import Access
+from . import callbacks, layout
+from .presenters.explore import territories_view
+from .presenters.network import AGGREGATE_ABOVE
 from .source import Source
 from .sources import Sources
 
@@ -18,8 +19,9 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 def create_app(
     maillage: Source,
     *,
-    access: Access | None = None,
-    aggregate_above: int = presenters.AGGREGATE_ABOVE,
+    sees_everything: Callable[[], bool] | None = None,
+    identity: Callable[[], Mapping[str, str] | None] | None = None,
+    aggregate_above: int = AGGREGATE_ABOVE,
     external_stylesheets: Sequence[str] = (),
     title: str = "Maillage",
 ) -> dash.Dash:
@@ -29,11 +31,13 @@ def create_app(
     ----------
     maillage : Maillage
         Where every network and analysis comes from, through its cache.
-    access : Access, optional
-        Sign-in and roles. Without it the app is open and everyone sees
-        everything (for a single user on loopback). With it, every route but
-        the sign-in page and static assets needs a session, and viewers read
-        ``maillage.pseudonymised()``.
+    sees_everything : callable, optional
+        Whether the request being served may read ``maillage`` itself; when it
+        says no, it reads ``maillage.pseudonymised()``. Without it everyone
+        sees everything (the open app, for a single user on loopback). Sign-in
+        itself is put in front by ``maillage.serving.web.web_app``.
+    identity : callable, optional
+        The signed-in user's name, role and CSRF token, for the sign-out form.
     aggregate_above : int, default 1500
         Territories with more actors are first drawn as one circle per
         community; clicking a circle opens that community.
@@ -50,14 +54,11 @@ def create_app(
         external_stylesheets=list(external_stylesheets),
         update_title=None,
         serve_locally=True,
+        compress=True,
     )
-    sources = Sources(maillage) if access is None else Sources(maillage, access.role)
-    identity = (lambda: None) if access is None else access.identity
-    app.layout = lambda: layout.shell(
-        *presenters.territories_view(sources.current()), identity=identity()
-    )
+    sources = Sources(maillage) if sees_everything is None else Sources(maillage, sees_everything)
+    who = identity or (lambda: None)
+    app.layout = lambda: layout.shell(*territories_view(sources.current()), identity=who())
     app.validation_layout = layout.validation_layout()
     callbacks.register(app, sources, threshold=aggregate_above)
-    if access is not None:
-        access.install(app.server)
     return app

@@ -33,22 +33,6 @@ TIE_FIELDS = ("weight", "since", "until", "note", "ref", "activities")
 #: How many examples of changed actors, collisions or warnings a summary shows.
 EXAMPLES = 5
 
-TieId = tuple[str, str, str, bool]
-"""A tie's identity as stores keep it: (source, target, kind, directed), an undirected
-tie's ends in order (the same identity as ``Tie.identity``, as a tuple)."""
-
-
-def tie_id(tie: Tie) -> TieId:
-    """The identity of ``tie`` as a tuple (see ``TieId``).
-
-    >>> tie_id(Tie("b", "a"))
-    ('a', 'b', 'partnership', False)
-    """
-    source, target = tie.source, tie.target
-    if not tie.directed and target < source:
-        source, target = target, source
-    return (source, target, tie.kind.value, tie.directed)
-
 
 def same_name(a: str, b: str) -> bool:
     """True when two names differ at most in case and spacing.
@@ -400,11 +384,11 @@ def _plan_ties(
         unique[source, target, tie.kind, directed] = tie
     if not existing.ties:
         return tuple(unique.values()), (), 0, {}
-    stored = {tie_id(tie): tie for tie in existing.ties}
+    stored = {tie.identity: tie for tie in existing.ties}
     added, updated = [], []
     fields: Counter[str] = Counter()
     for (source, target, kind, directed), tie in unique.items():
-        old = stored.get((source, target, kind.value, directed))
+        old = stored.get((kind.value, directed, source, target))
         if old is None:
             added.append(tie)
             continue

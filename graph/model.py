@@ -120,13 +120,17 @@ class Actor:
         return day is None or self.joined is None or self.joined <= day
 
 
+TieIdentity = tuple[str, bool, str, str]
+"""A tie's identity: kind value, directed, and its two ends (see :attr:`Tie.identity`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Tie:
     """A collaboration between two actors.
 
-    Undirected unless ``directed``. Its identity (``key``) is the pair of
-    actors and the kind, so that re-importing a corrected file updates the
-    weight, dates and provenance in place.
+    Undirected unless ``directed``. Its :attr:`identity` (stored as its
+    :attr:`key`) is the kind, the direction and the pair of actors, so that
+    re-importing a corrected file updates the weight, dates and provenance in place.
     """
 
     source: str
@@ -141,28 +145,37 @@ class Tie:
     activities: tuple[str, ...] = ()
 
     @property
-    def key(self) -> str:
-        """Stable identity of the tie: kind, direction and its two ends."""
-        return self.identity()[0]
+    def identity(self) -> TieIdentity:
+        """What makes two ties one tie: ``(kind, directed, end, end)``.
 
-    def identity(self) -> tuple[str, str, str]:
-        """``(key, source, target)`` with an undirected tie's ends in key order.
+        A directed tie's ends are its source and target; an undirected tie's are
+        in sorted order, so that naming its ends the other way round gives the
+        same tie. This is the one place that rule is written.
 
-        The key is the JSON text of ``[kind, directed, end, end]`` as
-        ``json.dumps(..., ensure_ascii=False)`` writes it, spelt out directly
-        because stores build it for every tie of an import.
-
-        >>> Tie("b", "a").identity()
-        ('["partnership", false, "a", "b"]', 'a', 'b')
+        >>> Tie("b", "a").identity
+        ('partnership', False, 'a', 'b')
         """
         source, target, directed = self.source, self.target, self.directed
         if not directed and target < source:
             source, target = target, source
-        key = (
-            f"[{encode_basestring(self.kind.value)}, {'true' if directed else 'false'}, "
+        return self.kind.value, directed, source, target
+
+    @property
+    def key(self) -> str:
+        """The :attr:`identity` as the text that stores keep (and index) for each tie.
+
+        The JSON text of ``[kind, directed, end, end]`` as ``json.dumps(...,
+        ensure_ascii=False)`` writes it, spelt out directly because stores build
+        it for every tie of an import.
+
+        >>> Tie("b", "a").key
+        '["partnership", false, "a", "b"]'
+        """
+        kind, directed, source, target = self.identity
+        return (
+            f"[{encode_basestring(kind)}, {'true' if directed else 'false'}, "
             f"{encode_basestring(source)}, {encode_basestring(target)}]"
         )
-        return key, source, target
 
     def active_on(self, day: date | None) -> bool:
         """True when the tie existed on ``day`` (always true without a date)."""

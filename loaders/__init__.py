@@ -10,6 +10,15 @@ Loaders never touch a store.
 
 from .demo import demo_dataset
 from .importing import LoadResult, load
+from .rejects import RejectedRow, write_rejects
 from .writers import FORMATS, write
 
-__all__ = ["FORMATS", "LoadResult", "demo_dataset", "load", "write"]
+__all__ = [
+    "FORMATS",
+    "LoadResult",
+    "RejectedRow",
+    "demo_dataset",
+    "load",
+    "write",
+    "write_rejects",
+]

@@ -16,24 +16,14 @@ from datetime import date
 from itertools import repeat
 from operator import itemgetter
 
-from ..graph.model import Activity, Actor, Dataset, Participation, Sector, Tie
+from ..graph.errors import Problem
+from ..graph.model import Activity, Actor, Dataset, Participation, Sector, Tie, TieIdentity
 from .participations import co_participation_ties
 from .validate import ProblemLog, Where, check_references, describe
-
-TieKey = tuple[str, bool, str, str]
-"""A tie's identity (as ``Tie.key``): kind name, directed, and its ends (sorted if undirected)."""
 
 _MERGED_ACTOR_FIELDS = tuple(
     f.name for f in fields(Actor) if f.name not in ("id", "territories", "attributes")
 )
-
-
-def tie_key(tie: Tie) -> TieKey:
-    """The identity of a tie (as ``Tie.key``) as a cheap tuple."""
-    a, b = tie.source, tie.target
-    if not tie.directed and b < a:
-        a, b = b, a
-    return tie.kind.value, tie.directed, a, b
 
 
 def same_tie(one: Tie, other: Tie) -> bool:
@@ -56,9 +46,9 @@ class DatasetBuilder:
         self.actors: dict[str, Actor] = {}
         self.actor_where: dict[str, Where] = {}
         self.rejected_actors: set[str] = set()
-        self.ties: dict[TieKey, Tie] = {}
-        self._tie_where: dict[TieKey, Where] = {}
-        self._unplaced_ties: list[tuple[list[TieKey], str, Sequence[int]]] = []
+        self.ties: dict[TieIdentity, Tie] = {}
+        self._tie_where: dict[TieIdentity, Where] = {}
+        self._unplaced_ties: list[tuple[list[TieIdentity], str, Sequence[int]]] = []
         self.activities: dict[str, Activity] = {}
         self.activity_where: dict[str, Where] = {}
         self.participations: dict[tuple[str, str], Where] = {}
@@ -66,9 +56,36 @@ class DatasetBuilder:
         """Per two-mode file label: territories and sector for actors that no row gives any."""
         self.columns: dict[str, dict[str, str]] = {}
         """Per file label: the column holding each field (``attribute:NAME`` for attributes)."""
+        self.skip: dict[str, set[int]] = {}
+        """Per file label: the lines of the rows set aside (``load(..., keep_valid=True)``)."""
+        self.set_aside_cells: dict[Where, list[str]] = {}
+        """The cells of each row set aside, as read."""
+        self.set_aside_actors: dict[str, Where] = {}
+        """Actor ids whose row was set aside, and where that row was."""
+        self.headers: dict[str, list[str]] = {}
+        """Per file label: its header (the names of its cells)."""
+        self.header_lines: dict[str, int] = {}
+        """Per table label: the line of its header (a problem there is the whole table's)."""
+        self.actor_rows: dict[str, list[Where]] = {}
+        """Two-mode actors: every row that describes them."""
+        self.dataset = Dataset()
+        self.external: frozenset[str] = frozenset()
+
+    def set_aside(self, where: Where, cells: Sequence[str], actor_id: str = "") -> None:
+        """Keep the cells of a row that is skipped, and the actor it defined, for the rejects."""
+        self.set_aside_cells[where] = list(cells)
+        if actor_id:
+            self.set_aside_actors.setdefault(actor_id, where)
+
+    def is_row_problem(self, problem: Problem, set_aside: Container[Where]) -> bool:
+        """Whether setting aside the row of ``problem`` can remove it (it belongs to a data row)."""
+        line = problem.line
+        if line is None or (problem.file, line) in set_aside:
+            return False
+        return line != self.header_lines.get(problem.file)
 
     @property
-    def tie_where(self) -> dict[TieKey, Where]:
+    def tie_where(self) -> dict[TieIdentity, Where]:
         """Where each tie was read (the lines of clean tables are filled in when first asked)."""
         for keys, label, lines in self._unplaced_ties:
             self._tie_where.update(zip(keys, zip(repeat(label), lines), strict=True))
@@ -81,6 +98,8 @@ class DatasetBuilder:
 
     def add_actor(self, actor: Actor, where: Where, *, merge: bool = False) -> None:
         """Add an actor; ``merge`` for two-mode rows (see the module docstring)."""
+        if merge:
+            self.actor_rows.setdefault(actor.id, []).append(where)
         old = self.actors.get(actor.id)
         if old is None:
             self.actors[actor.id] = actor
@@ -150,10 +169,8 @@ class DatasetBuilder:
         return replace(old, **changes) if changes else old
 
     def add_tie(self, tie: Tie, where: Where) -> None:
-        a, b = tie.source, tie.target
-        if not tie.directed and b < a:
-            a, b = b, a
-        key = (tie.kind.value, tie.directed, a, b)
+        key = tie.identity
+        _, _, a, b = key
         old = self.ties.get(key)
         if old is None:
             self.ties[key] = tie
@@ -168,7 +185,7 @@ class DatasetBuilder:
             )
 
     def add_ties(
-        self, ties: list[Tie], keys: list[TieKey], label: str, lines: Sequence[int]
+        self, ties: list[Tie], keys: list[TieIdentity], label: str, lines: Sequence[int]
     ) -> None:
         """Add many ties at once; one by one (as ``add_tie``) if any key repeats."""
         if len(set(keys)) == len(keys) and (not self.ties or self.ties.keys().isdisjoint(keys)):
@@ -247,12 +264,13 @@ class DatasetBuilder:
                 if not value
             ]
             if missing:
-                for field in missing:
-                    self.log.add_at(
-                        where,
-                        self.column(where, field),
-                        f"missing value (on every row of actor {actor.id!r})",
-                    )
+                for row in self.actor_rows.get(actor.id, [where]):
+                    for field in missing:
+                        self.log.add_at(
+                            row,
+                            self.column(row, field),
+                            f"missing value (on every row of actor {actor.id!r})",
+                        )
                 del self.actors[actor.id]
                 self.rejected_actors.add(actor.id)
             else:
@@ -262,12 +280,17 @@ class DatasetBuilder:
         """Check every reference, derive event ties; the dataset and the store-only ids."""
         self._complete()
         external = check_references(
-            self._references(), self.actors, known_actor_ids, self.rejected_actors, self.log
+            self._references(),
+            self.actors,
+            known_actor_ids,
+            self.rejected_actors,
+            self.log,
+            self.set_aside_actors,
         )
         participations = tuple(Participation(a, act) for a, act in self.participations)
         dates: dict[str, date | None] = {a.id: a.date for a in self.activities.values()}
         for tie in co_participation_ties(participations, dates):
-            key = tie_key(tie)
+            key = tie.identity
             old = self.ties.get(key)
             if old is None:
                 self.ties[key] = tie

@@ -11,8 +11,8 @@ from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
-from .fields import restore_formula
-from .tables import Table
+from ..graph.cells import restore_formula
+from .raw_table import Table
 from .validate import ProblemLog
 
 DELIMITERS = (",", ";", "\t")
@@ -99,7 +99,7 @@ class SplitRows(Iterator[tuple[int, list[str]]]):
     line, a blank line as a row without cells), as ``(line, cells)`` pairs made
     on demand; :meth:`columns` gives the cells column by column instead, without
     a list per row, when every line has the same number of cells: the fast
-    paths of ``fastties`` then need no transposition of every row.
+    paths of ``column_parsers`` then need no transposition of every row.
     """
 
     def __init__(self, body: str, delimiter: str, first_line: int) -> None:

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..graph.model import Activity, Actor, Dataset, Participation, Sector, Tie, TieKind
+from ..graph.model import Activity, Actor, Dataset, Participation, Sector, Tie, TieIdentity, TieKind
 from .participations import co_participation_ties
 
 FICTIONAL_NOTE = "fictional demo data"
@@ -247,7 +247,7 @@ class _Generator:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         self.actors: dict[str, Actor] = {}
-        self.ties: dict[tuple[str, bool, str, str], Tie] = {}
+        self.ties: dict[TieIdentity, Tie] = {}
         self.activities: list[Activity] = []
         self.participations: list[Participation] = []
         self.names: set[str] = set()
@@ -324,8 +324,7 @@ class _Generator:
         """Add a tie unless it exists or is a self-tie; True when added."""
         if a == b:
             return False
-        ends = (a, b) if directed or a < b else (b, a)
-        key = (kind.value, directed, *ends)
+        key = Tie(a, b, kind, directed=directed).identity
         if key in self.ties:
             return False
         rng = self.rng

@@ -8,8 +8,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from .fields import format_number, restore_formula
-from .tables import Table
+from ..graph.cells import restore_formula
+from .cell_values import format_number
+from .raw_table import Table
 from .validate import ProblemLog
 
 CANONICAL_SHEETS = ("actors", "ties", "participations")

@@ -28,7 +28,7 @@ from xml.parsers import expat
 from ..graph.model import fold
 from .builder import DatasetBuilder
 from .mapping import TableSpec
-from .records import ActorParser, TieParser
+from .row_parsers import ActorParser, TieParser
 
 ACTOR_ATTRIBUTE_FIELDS = {
     "sector": "sector",
@@ -233,9 +233,13 @@ def _add_nodes(nodes: list[_Item], label: str, spec: TableSpec, builder: Dataset
                 columns.setdefault(name, item.titles.get(key, key))
     parser = ActorParser(spec, label, columns, builder.log, escapes=False)
     builder.columns[label] = {**builder.columns.get(label, {}), **columns}
+    skip = builder.skip.get(label, ())
     for item in nodes:
         line = item.element.line
         actor_id = item.element.attrib.get("id", "")
+        if line in skip:
+            builder.set_aside((label, line), _cells(item, "id"), actor_id.strip())
+            continue
         fields: dict[str, str] = {}
         attributes: dict[str, str] = {}
         for key, value in item.values.items():
@@ -285,8 +289,12 @@ def _add_edges(
         warnings.append(f"{label}: ignored edge attributes: {', '.join(sorted(ignored))}")
     parser = TieParser(spec, label, columns, builder.log, escapes=False)
     builder.columns[label] = {**builder.columns.get(label, {}), **columns}
+    skip = builder.skip.get(label, ())
     for item in edges:
         xml, values = item.element.attrib, item.values
+        if item.element.line in skip:
+            builder.set_aside((label, item.element.line), _cells(item, "source", "target"))
+            continue
         if "directed" in values:
             directed = values["directed"]
         elif "type" in xml:
@@ -310,3 +318,11 @@ def _add_edges(
         )
         if tie is not None:
             builder.add_tie(tie, (label, item.element.line))
+
+
+def _cells(item: _Item, *keys: str) -> list[str]:
+    """A node's or edge's values as cells: its ids, then ``name=value`` for each value."""
+    xml = item.element.attrib
+    return [xml.get(k, "") for k in keys] + [
+        f"{item.titles.get(k, k)}={v}" for k, v in item.values.items()
+    ]

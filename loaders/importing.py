@@ -13,24 +13,27 @@ them inside its own transaction (an actor may vanish in between).
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..graph.errors import Problem
 from ..graph.model import Dataset
 from .builder import DatasetBuilder
 from .csv_reader import read_csv
 from .excel import CANONICAL_SHEETS, Workbook
 from .graphfiles import read_graph_file
 from .mapping import CANONICAL, MappingFile, Role, TableSpec, read_mapping
-from .rows import read_table
-from .validate import ProblemLog
+from .rejects import RejectedRow, rejected_rows
+from .table_reading import read_table
+from .validate import ProblemLog, Where
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 GRAPH_SUFFIXES = frozenset({".gexf", ".graphml"})
-SUPPORTED = ", ".join(sorted(CSV_SUFFIXES | EXCEL_SUFFIXES | GRAPH_SUFFIXES))
+_IMPORTABLE = CSV_SUFFIXES | EXCEL_SUFFIXES | GRAPH_SUFFIXES
+SUPPORTED = ", ".join(sorted(_IMPORTABLE))
 
 Progress = Callable[[int, int], None]
 
@@ -44,6 +47,10 @@ class LoadResult:
     rows: int = 0
     external_refs: frozenset[str] = frozenset()
     """Actor ids that ties or participations name, found only among ``known_actor_ids``."""
+    rejected: tuple[RejectedRow, ...] = ()
+    """With ``keep_valid``: the rows set aside, each with its problems and cells."""
+    headers: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    """Per file label: the header of its table, to name the cells of ``rejected``."""
 
 
 def load(
@@ -52,19 +59,47 @@ def load(
     mapping: Path | str | None = None,
     known_actor_ids: Container[str] = (),
     progress: Progress | None = None,
+    keep_valid: bool = False,
 ) -> LoadResult:
     """Read, check and assemble ``paths`` (CSV, Excel, GEXF, GraphML) into one ``Dataset``.
 
     The file type comes from the extension and, for CSV and sheets, from the
-    header (or the mapping's ``type``). Every problem in every file is
-    collected; if there is any, ``ValidationError`` lists them all as
-    ``file:line: column: message`` and nothing is returned.
+    header (or the mapping's ``type``); a folder stands for the files in it
+    (what ``write(network, "csv", folder)`` writes). Every problem in every
+    file is collected; if there is any, ``ValidationError`` lists them all
+    as ``file:line: column: message`` and nothing is returned.
+
+    With ``keep_valid`` the rows that have problems are set aside instead
+    (``LoadResult.rejected``, see :mod:`maillage.loaders.rejects`) and the
+    dataset holds the valid rows; problems that belong to no row still
+    raise ``ValidationError``.
 
     ``progress(done_rows, total_rows)`` is called as rows are read;
     ``total_rows`` is an estimate until the end.
     """
     with _collector_paused():
-        return _load(paths, mapping, known_actor_ids, progress)
+        return _load(expand_folders(paths), mapping, known_actor_ids, progress, keep_valid)
+
+
+def expand_folders(paths: Sequence[Path | str]) -> list[Path | str]:
+    """``paths`` with each folder replaced by its importable files (actors first, then ties).
+
+    A folder without any importable file stays as it is, so that its
+    problem is reported where it belongs.
+    """
+    ranks = {"actors": 0, "activities": 1, "participations": 2, "ties": 3}
+    expanded: list[Path | str] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            expanded.append(raw)
+            continue
+        found = sorted(
+            (p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _IMPORTABLE),
+            key=lambda p: (ranks.get(p.stem.casefold(), 4), p.name),
+        )
+        expanded.extend(found or [raw])
+    return expanded
 
 
 @contextmanager
@@ -84,14 +119,18 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+MAX_PASSES = 12
+"""With ``keep_valid``: how many times the files may be read while rows are being set aside."""
+
+
 def _load(
     paths: Sequence[Path | str],
     mapping: Path | str | None,
     known_actor_ids: Container[str],
     progress: Progress | None,
+    keep_valid: bool,
 ) -> LoadResult:
     log = ProblemLog()
-    warnings: list[str] = []
     mapping_file = read_mapping(mapping, log) if mapping is not None else None
     log.raise_if_any()
     if not paths:
@@ -100,7 +139,48 @@ def _load(
     # Only membership is asked, and only for ids the files do not define: a lazy
     # container (``__contains__`` querying the store) works as well as a set.
     known = set(known_actor_ids) if isinstance(known_actor_ids, list | tuple) else known_actor_ids
+    set_aside: dict[Where, list[Problem]] = {}
+    for _ in range(MAX_PASSES):
+        builder, warnings, counter = _read_all(
+            paths, mapping, mapping_file, known, progress, set_aside
+        )
+        problems = builder.log.problems
+        if not problems:
+            break
+        if not keep_valid:
+            builder.log.raise_if_any()
+        whole = [p for p in problems if not builder.is_row_problem(p, set_aside)]
+        if whole:
+            fatal = ProblemLog()
+            for p in whole:
+                fatal.add(p.file, p.line, p.column, p.message)
+            fatal.raise_if_any()
+        for p in problems:
+            set_aside.setdefault((p.file, p.line), []).append(p)
+        progress = None  # the next passes read the same rows again
+    else:
+        builder.log.raise_if_any()
+    counter.finish()
+    rejected = rejected_rows(set_aside, builder.set_aside_cells)
+    return LoadResult(
+        builder.dataset, warnings, counter.done, builder.external, rejected, builder.headers
+    )
+
+
+def _read_all(
+    paths: Sequence[Path | str],
+    mapping: Path | str | None,
+    mapping_file: MappingFile | None,
+    known: Container[str],
+    progress: Progress | None,
+    set_aside: Mapping[Where, object],
+) -> tuple[DatasetBuilder, list[str], _Counter]:
+    """One reading of every file, skipping the rows ``set_aside``; problems stay in the log."""
+    log = ProblemLog()
+    warnings: list[str] = []
     builder = DatasetBuilder(log)
+    for label, line in set_aside:
+        builder.skip.setdefault(label, set()).add(line)  # type: ignore[arg-type]
     counter = _Counter(progress, [Path(p) for p in paths])
     for raw_path in paths:
         path = Path(raw_path)
@@ -116,14 +196,14 @@ def _load(
             _read_workbook(path, label, specs, mapping_file, builder, warnings, counter)
         elif suffix in GRAPH_SUFFIXES:
             counter.tick(read_graph_file(path, label, specs[0], builder, warnings))
+        elif path.is_dir():
+            log.add(label, None, None, f"a folder without any file to import ({SUPPORTED})")
         elif not path.exists():
             log.add(label, None, None, "cannot read: No such file or directory")
         else:
             log.add(label, None, None, f"unsupported file type {suffix!r} (expected {SUPPORTED})")
-    dataset, external = builder.finish(known)
-    log.raise_if_any()
-    counter.finish()
-    return LoadResult(dataset, warnings, counter.done, external)
+    builder.dataset, builder.external = builder.finish(known)
+    return builder, warnings, counter
 
 
 def _read_delimited(

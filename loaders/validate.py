@@ -8,7 +8,7 @@ were given) and line.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 
 from ..graph.errors import Problem, ValidationError
 
@@ -57,11 +57,13 @@ def check_references(
     known: Container[str],
     rejected: Container[str],
     log: ProblemLog,
+    set_aside: Mapping[str, Where] | None = None,
 ) -> frozenset[str]:
     """Report each reference to an actor that is neither defined here nor known to the store.
 
     ``references`` yields ``(actor_id, where, column)``. An id whose own row
-    was rejected is not reported again. Returns the ids that only the store
+    was rejected is not reported again; one whose row was set aside
+    (``set_aside``) is reported with that reason. Returns the ids that only the store
     knows (the caller's store re-checks them inside its transaction).
     """
     external: set[str] = set()
@@ -70,6 +72,9 @@ def check_references(
             continue
         if actor_id in known:
             external.add(actor_id)
+        elif set_aside and actor_id in set_aside:
+            row = describe(set_aside[actor_id], where[0])
+            log.add_at(where, column, f"actor {actor_id!r} was set aside (its row at {row})")
         elif actor_id not in rejected:
             log.add_at(where, column, f"unknown actor {actor_id!r}")
     return frozenset(external)

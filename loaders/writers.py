@@ -36,9 +36,10 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from ..graph.cells import neutralise_reversibly
 from ..graph.errors import MaillageError
 from ..graph.model import Actor, Network, Tie
-from .fields import XML_ILLEGAL, format_number, neutralise_formula
+from .cell_values import XML_ILLEGAL, format_number
 
 FORMATS = ("csv", "xlsx", "gexf", "graphml")
 
@@ -147,13 +148,13 @@ def _spreadsheet_cell(name: str, value: Any) -> Any:
     if name in NUMERIC_COLUMNS or not isinstance(value, str):
         return value
     if name in LIST_COLUMNS:  # each value is unescaped on its own, so each is escaped
-        return "|".join(map(neutralise_formula, value.split("|")))
-    return neutralise_formula(value)
+        return "|".join(map(neutralise_reversibly, value.split("|")))
+    return neutralise_reversibly(value)
 
 
 def _spreadsheet_header(header: Sequence[str]) -> list[str]:
     """Column names, neutralised too: attribute names come from the data."""
-    return [neutralise_formula(name) for name in header]
+    return [neutralise_reversibly(name) for name in header]
 
 
 def xml_text(value: str) -> str:

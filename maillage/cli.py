@@ -142,6 +142,11 @@ def configure_logging(verbose: bool) -> None:
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Show what the import would change; write nothing.")
 @click.option(
+    "--rejects",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Import the valid rows; write the invalid ones to this CSV file.",
+)
+@click.option(
     "--replace",
     is_flag=True,
     help="The files' values, territories included, replace the stored ones (default: add).",
@@ -155,8 +160,13 @@ def configure_logging(verbose: bool) -> None:
 @_store_option
 @click.pass_context
 @_friendly_errors
-def import_(ctx: click.Context, paths, mapping, dry_run, replace, id_prefix, merge, store) -> None:
-    """Validate PATH... whole, show what changes and load them (all or nothing, one revision)."""
+def import_(
+    ctx: click.Context, paths, mapping, dry_run, rejects, replace, id_prefix, merge, store
+) -> None:
+    """Validate PATH... (files, or folders that export --format csv wrote), show what
+    changes and load them: all or nothing, one revision, unless --rejects sets the
+    invalid rows aside.
+    """
     from .progress import import_progress
 
     app = _app(ctx, store)
@@ -166,6 +176,7 @@ def import_(ctx: click.Context, paths, mapping, dry_run, replace, id_prefix, mer
             mapping=mapping,
             dry_run=dry_run,
             progress=progress,
+            rejects=rejects,
             replace=replace,
             merge=merge,
             id_prefix=id_prefix,
@@ -277,17 +288,33 @@ def gaps(ctx: click.Context, territory, as_of, fmt, output, store) -> None:
     _emit(_render("gaps", data, fmt, output), output)
 
 
+TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other")
+
+
 @main.command()
 @click.argument("territories", nargs=-1, required=True)
 @as_of_option
+@click.option(
+    "--kind",
+    type=click.Choice(TIE_KINDS, case_sensitive=False),
+    default=None,
+    help="Partnership rates count only ties of this kind (default: any kind).",
+)
+@click.option(
+    "--by-year",
+    is_flag=True,
+    help="Every indicator and rate as of each 31 December, and the bridges of each year.",
+)
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def compare(ctx: click.Context, territories, as_of, fmt, output, store) -> None:
-    """Territory indicators side by side, raw and size-normalised."""
-    data = _app(ctx, store).compare(territories, as_of=as_of)
+def compare(ctx: click.Context, territories, as_of, kind, by_year, fmt, output, store) -> None:
+    """Territory indicators and partnership rates side by side."""
+    data = _app(ctx, store).compare(
+        territories, as_of=as_of, kind=kind and kind.lower(), by_year=by_year
+    )
     _emit(_render("compare", data, fmt, output), output)
 
 
@@ -335,11 +362,17 @@ users_option = click.option(
 
 
 def _serve(app: Maillage, host: str, port: int) -> None:
+    from .serving.web import wsgi_server
+
     logging.getLogger("maillage").setLevel(logging.INFO)  # sign-ins and sign-outs
     try:
-        app.serve(host=host, port=port)
+        serving = wsgi_server(app, host=host, port=port)
     except OSError as error:
         raise MaillageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    count = serving.users
+    who = f"sign-in, {count} user{'s' * (count != 1)}" if count else "open, no sign-in"
+    click.echo(f"Maillage is serving on http://{host}:{port}/ ({who}; Ctrl+C to stop)")
+    serving.run()
 
 
 @main.command()
@@ -368,7 +401,9 @@ def demo(
     """Load the fictional demo territories into the store (once) and serve the app."""
     app = _app(ctx, store, users_file=users_file)
     if not no_serve:
-        app.access(host)  # refuse an exposed host before loading anything
+        from .serving.web import sign_in_for
+
+        sign_in_for(app, host)  # refuse an exposed host before loading anything
     click.echo(app.load_demo().describe(dry_run=False))
     click.echo(f"Store: {app.settings.store_url}")
     if not no_serve:
@@ -400,7 +435,7 @@ users_file_option = click.option(
 @_friendly_errors
 def users_add(name: str, role: str, users_file: Path | None) -> None:
     """Add NAME (or change its role and password); the password is asked twice, never shown."""
-    from .dashboard import users as accounts
+    from .serving import users as accounts
 
     path = users_file or default_users_file()
     accounts.check_account(name, role)  # before asking for a password
@@ -420,7 +455,7 @@ def users_add(name: str, role: str, users_file: Path | None) -> None:
 @_friendly_errors
 def users_list(users_file: Path | None) -> None:
     """List the users and their roles."""
-    from .dashboard import users as accounts
+    from .serving import users as accounts
 
     path = users_file or default_users_file()
     for user in accounts.read_users(path).values():
@@ -433,7 +468,7 @@ def users_list(users_file: Path | None) -> None:
 @_friendly_errors
 def users_remove(name: str, users_file: Path | None) -> None:
     """Remove NAME from the users file (signed-in sessions end when the server restarts)."""
-    from .dashboard import users as accounts
+    from .serving import users as accounts
 
     path = users_file or default_users_file()
     accounts.remove_user(path, name)

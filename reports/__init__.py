@@ -32,10 +32,11 @@ UTF-8 encoded), ready for ``Path.write_bytes`` or a download;
 CSV and XLSX exports neutralise spreadsheet formulas (:func:`neutralise_formula`).
 """
 
+from maillage.graph.cells import neutralise_formula
+
 from .formats import EXTENSIONS, FORMATS, KINDS, MEDIA_TYPES, filename
 from .html_report import render_html_report
 from .rendering import render
-from .safe import neutralise_formula
 
 __all__ = [
     "EXTENSIONS",

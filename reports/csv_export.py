@@ -3,8 +3,12 @@
 The byte-order mark makes Excel read accents right when the file is
 double-clicked; Python (``encoding="utf-8-sig"``), pandas, R and LibreOffice
 skip it. Text cells that a spreadsheet would run as formulas are neutralised
-(:func:`maillage.reports.safe.neutralise_formula`); missing values are empty,
+(:func:`maillage.graph.cells.neutralise_formula`); missing values are empty,
 booleans ``true`` / ``false``, numbers full precision.
+
+French Excel expects another dialect (``excel-fr``): semicolons between
+cells and a decimal comma, still UTF-8 with a byte-order mark, so that a
+double-click opens numbers as numbers in a French locale.
 """
 
 from __future__ import annotations
@@ -15,18 +19,31 @@ import io
 from .safe import cell
 from .tables import Table
 
+DIALECTS = ("standard", "excel-fr")
 
-def _csv_cell(value: object) -> object:
+
+def _csv_cell(value: object, *, decimal_comma: bool = False) -> object:
     value = cell(value)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if decimal_comma and isinstance(value, float):
+        return repr(value).replace(".", ",")
     return "" if value is None else value
 
 
-def to_csv(table: Table) -> bytes:
-    """``table`` as the bytes of a CSV file."""
+def to_csv(table: Table, *, dialect: str = "standard") -> bytes:
+    """``table`` as the bytes of a CSV file, in ``dialect`` (``standard`` or ``excel-fr``).
+
+    >>> from maillage.reports.tables import Table
+    >>> table = Table("t", ("name", "share"), [("Brest", 0.38)])
+    >>> to_csv(table, dialect="excel-fr").decode("utf-8-sig").splitlines()
+    ['name;share', 'Brest;0,38']
+    """
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown CSV dialect {dialect!r} (expected one of {', '.join(DIALECTS)})")
+    french = dialect == "excel-fr"
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=";" if french else ",", lineterminator="\r\n")
     writer.writerow([_csv_cell(c) for c in table.columns])
-    writer.writerows([_csv_cell(v) for v in row] for row in table.rows)
+    writer.writerows([_csv_cell(v, decimal_comma=french) for v in row] for row in table.rows)
     return buffer.getvalue().encode("utf-8-sig")

@@ -7,8 +7,9 @@ import io
 import json
 from collections.abc import Sequence
 
+from maillage.graph.cells import neutralise_formula
+
 from ..graph.model import TerritorySummary
-from .safe import neutralise_formula
 
 
 def territories_listing(rows: Sequence[TerritorySummary], fmt: str = "table") -> str:

@@ -1,7 +1,8 @@
 """Making analytics values safe to export: spreadsheet formulas, NaN, dates, numpy scalars.
 
-One rule for every spreadsheet export (OWASP "CSV injection"): a text cell
-that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is
+Every spreadsheet cell follows the project's one formula rule,
+:func:`maillage.graph.cells.neutralise_formula` (OWASP "CSV injection"): a text
+cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is
 prefixed with ``'`` so that Excel, LibreOffice and Google Sheets show it as
 text instead of evaluating it. Numbers stay numbers.
 """
@@ -15,31 +16,14 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from maillage.graph.cells import starts_like_formula
+from maillage.graph.cells import neutralise_formula
+
+__all__ = ["Cell", "cell", "finite", "json_ready", "scalar", "xml_text"]
 
 # Control characters that XML 1.0 (hence XLSX) cannot hold; tab, LF and CR are allowed.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 Cell = str | int | float | bool | None
-
-
-def neutralise_formula(value: Any) -> Any:
-    """Return ``value`` with a leading ``'`` when a spreadsheet would read it as a formula.
-
-    Only text is changed; numbers, booleans and ``None`` are returned as they are.
-
-    Examples
-    --------
-    >>> neutralise_formula('=HYPERLINK("http://x.test","click")')
-    '\\'=HYPERLINK("http://x.test","click")'
-    >>> neutralise_formula("-5"), neutralise_formula(-5)
-    ("'-5", -5)
-    >>> neutralise_formula("Mairie de Brest")
-    'Mairie de Brest'
-    """
-    if isinstance(value, str) and starts_like_formula(value):
-        return "'" + value
-    return value
 
 
 def scalar(value: Any) -> Any:

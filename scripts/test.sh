@@ -10,8 +10,11 @@ SUDO=""
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     echo "== Installing Chromium and ChromeDriver from Debian"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+    # Wait (up to 10 min) for another apt, such as a fresh machine's unattended upgrades,
+    # to release its lock instead of failing at once; show apt's progress.
+    APT_WAIT=(-o DPkg::Lock::Timeout=600)
+    $SUDO apt-get "${APT_WAIT[@]}" update
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get "${APT_WAIT[@]}" install -y chromium chromium-driver
 fi
 command -v java >/dev/null && command -v mvn >/dev/null || {
     echo "Java 17 and Maven are needed to fetch Neo4j (apt-get install openjdk-17-jre-headless maven)" >&2

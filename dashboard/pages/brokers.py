@@ -5,7 +5,8 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
-from .. import ids, presenters, words
+from .. import ids, words
+from ..presenters.brokers import broker_columns
 
 
 def layout() -> html.Div:
@@ -53,7 +54,7 @@ def layout() -> html.Div:
             dcc.Loading(dcc.Graph(id=ids.BROKERS_CHART, config={"displaylogo": False})),
             dash_table.DataTable(
                 id=ids.BROKERS_TABLE,
-                columns=presenters.broker_columns(),
+                columns=broker_columns(),
                 data=[],
                 sort_action="native",
                 sort_mode="multi",

@@ -9,7 +9,8 @@ import dash_bootstrap_components as dbc
 import dash_cytoscape as cyto
 from dash import dcc, html
 
-from .. import ids, presenters, words
+from .. import ids, words
+from ..presenters.network import SECTORS, TIE_KINDS, stylesheet
 
 NETWORK_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
 
@@ -28,8 +29,8 @@ def _picker(role: str, placeholder: str, chosen: Mapping[str, Any] | None) -> dc
 
 
 def controls() -> dbc.Card:
-    sectors = list(presenters.SECTORS)
-    kinds = list(presenters.TIE_KINDS)
+    sectors = list(SECTORS)
+    kinds = list(TIE_KINDS)
     return dbc.Card(
         dbc.CardBody(
             [
@@ -103,7 +104,7 @@ def network_panel() -> html.Div:
                     id=ids.NETWORK,
                     elements=[],
                     layout=NETWORK_LAYOUT,
-                    stylesheet=presenters.stylesheet(),
+                    stylesheet=stylesheet(),
                     style={"width": "100%", "height": "68vh"},
                     minZoom=0.03,
                     maxZoom=5,

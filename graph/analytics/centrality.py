@@ -3,9 +3,11 @@
 NetworkX semantics and defaults, on undirected graphs, computed by the
 engine (:mod:`.engine`): igraph for shortest paths, numpy for the rest.
 The results equal NetworkX's (``tests/analytics/test_centrality.py``
-compares them to 1e-9). With a ``weight``, shortest paths run on lengths
-``1 / weight`` (a strong tie is a short one), while eigenvector and
-PageRank use the weight itself.
+compares them to 1e-9). As in NetworkX, the edge attribute that shortest-path
+measures take is a *length*: betweenness's ``weight=`` and closeness's
+``distance=``; the territory graph's ``distance`` is ``1 / weight``, a strong
+tie being a short one (:func:`~.network.territory_graph`). Eigenvector and
+PageRank take the tie strength itself (``weight``).
 """
 
 from __future__ import annotations
@@ -83,9 +85,11 @@ def betweenness_centrality(
     normalized : bool, optional (default=True)
         Divide by the number of pairs of other nodes, ``(n - 1)(n - 2) / 2``.
     weight : str or None, optional (default=None)
-        Edge attribute of tie strength; paths run on lengths ``1 / weight``.
-    seed : int or None, optional (default=None)
-        Seed of the sample when ``k`` is given.
+        Edge attribute holding each edge's length, as NetworkX's ``weight``
+        (e.g. the territory graph's ``"distance"``); None counts hops.
+    seed : int, random.Random, numpy RandomState or Generator, or None, optional
+        Random state of the sample when ``k`` is given, as NetworkX's (None:
+        the global random state).
 
     Returns
     -------
@@ -96,7 +100,7 @@ def betweenness_centrality(
     -----
     With weights, igraph treats path lengths that differ by less than 1e-10
     as equal where NetworkX compares floats exactly, so the two can differ
-    when sums of ``1 / weight`` tie only up to rounding.
+    when sums of lengths tie only up to rounding.
 
     References
     ----------
@@ -118,7 +122,7 @@ def betweenness_centrality(
     if k is not None and k >= n:
         k = None
     if k is None:
-        raw = np.array(eg.igraph.betweenness(directed=False, weights=eg.distance_list))
+        raw = np.array(eg.igraph.betweenness(directed=False, weights=eg.weight_list))
         # igraph counts each unordered pair once; NetworkX sums over ordered
         # pairs, then halves (raw) or divides by (n - 1)(n - 2) (normalized).
         if normalized and n > 2:
@@ -128,7 +132,7 @@ def betweenness_centrality(
     pivot_ids = [eg.index[v] for v in pivots]
     raw = np.array(
         eg.igraph.betweenness(
-            directed=False, weights=eg.distance_list, sources=pivot_ids, targets=None
+            directed=False, weights=eg.weight_list, sources=pivot_ids, targets=None
         )
     )
     # NetworkX sums single-source dependencies over ordered pairs: twice igraph's.
@@ -184,7 +188,7 @@ def _exact_totals(eg: EngineGraph, size: np.ndarray) -> tuple[np.ndarray, np.nda
     if eg.weight is None:
         total, reached = eg.distance_sums
         return total.astype(np.float64), reached
-    inverse = np.array(eg.igraph.closeness(weights=eg.distance_list, normalized=False))
+    inverse = np.array(eg.igraph.closeness(weights=eg.weight_list, normalized=False))
     reached = size - 1
     with np.errstate(divide="ignore"):
         total = np.where(reached > 0, 1.0 / inverse, 0.0)
@@ -201,7 +205,7 @@ def _source_totals(eg: EngineGraph, sources: np.ndarray) -> tuple[np.ndarray, np
     chunk = max(1, 2_000_000 // max(eg.n, 1))
     for first in range(0, len(sources), chunk):
         batch = sources[first : first + chunk]
-        lengths = np.array(eg.igraph.distances(source=batch.tolist(), weights=eg.distance_list))
+        lengths = np.array(eg.igraph.distances(source=batch.tolist(), weights=eg.weight_list))
         lengths[np.arange(len(batch)), batch] = np.inf
         finite = np.isfinite(lengths)
         total += np.where(finite, lengths, 0.0).sum(axis=0)
@@ -212,7 +216,7 @@ def _source_totals(eg: EngineGraph, sources: np.ndarray) -> tuple[np.ndarray, np
 @nx.utils.not_implemented_for("directed", "multigraph")
 def closeness_centrality(
     G: nx.Graph,
-    weight: str | None = None,
+    distance: str | None = None,
     wf_improved: bool = True,
     k: int | None = None,
     seed: int | None = None,
@@ -227,9 +231,9 @@ def closeness_centrality(
     Parameters
     ----------
     G : networkx.Graph
-    weight : str or None, optional (default=None)
-        Edge attribute of tie strength; paths run on lengths ``1 / weight``
-        (NetworkX's ``distance`` argument set to the inverse weights).
+    distance : str or None, optional (default=None)
+        Edge attribute holding each edge's length, as NetworkX's ``distance``
+        (e.g. the territory graph's ``"distance"``); None counts hops.
     wf_improved : bool, optional (default=True)
         Scale by the share of the graph each node reaches.
     k : int or None, optional (default=None)
@@ -237,8 +241,8 @@ def closeness_centrality(
         the mean length to the pivots of a node's component stands for the
         mean length to all of it [3]_. Components holding fewer than 16
         pivots are computed exactly.
-    seed : int or None, optional (default=None)
-        Seed of the pivot sample.
+    seed : int, random.Random, numpy RandomState or Generator, or None, optional
+        Random state of the pivot sample, as NetworkX's (None: the global one).
 
     Returns
     -------
@@ -262,7 +266,7 @@ def closeness_centrality(
     >>> closeness_centrality(G)
     {0: 0.4444444444444444, 1: 0.6666666666666666, 2: 0.4444444444444444, 3: 0.0}
     """
-    eg = engine_graph(G, weight)
+    eg = engine_graph(G, distance)
     n = eg.n
     if n == 0:
         return {}

@@ -38,8 +38,9 @@ class EngineGraph:
     """Arrays of an undirected simple graph, vertex ``i`` being ``nodes[i]``.
 
     ``source[e]``, ``target[e]`` are the ends of edge ``e`` (each edge once,
-    in ``G.edges()`` order) and ``weight[e]`` its weight, or ``weight`` is
-    None for an unweighted view.
+    in ``G.edges()`` order) and ``weight[e]`` the value of the edge attribute
+    the view was made for (a tie strength, or a path length for the shortest-path
+    measures), or ``weight`` is None for an unweighted view.
     """
 
     nodes: list[Any]
@@ -64,13 +65,8 @@ class EngineGraph:
 
     @cached_property
     def weight_list(self) -> list[float] | None:
-        """Edge weights as a list for igraph, or None when unweighted."""
+        """Edge values as a list for igraph (weights, or lengths), or None when unweighted."""
         return None if self.weight is None else self.weight.tolist()
-
-    @cached_property
-    def distance_list(self) -> list[float] | None:
-        """Edge lengths ``1 / weight`` for shortest paths, or None when unweighted."""
-        return None if self.weight is None else (1.0 / self.weight).tolist()
 
     @cached_property
     def degree(self) -> np.ndarray:

@@ -67,7 +67,11 @@ def territory_graph(network: Network, *, weighted: bool = False) -> nx.Graph:
     - ``kinds``: the sorted tuple of their kinds;
     - ``since``: the earliest known start (None if no tie has one);
     - ``until``: the latest end, or None if any of the ties is still open;
-    - ``ties``: how many ties were folded.
+    - ``ties``: how many ties were folded;
+    - ``distance``, on a ``weighted`` graph only: ``1 / weight``, the length of
+      the edge for shortest paths (a strong tie is a short one). NetworkX's
+      shortest-path measures take a length (``weight=`` in betweenness,
+      ``distance=`` in closeness): pass ``"distance"``, never ``"weight"``.
 
     Ties leaving the territory are left out (they count for openness only).
 
@@ -77,7 +81,8 @@ def territory_graph(network: Network, *, weighted: bool = False) -> nx.Graph:
         The territory as the store returns it.
     weighted : bool, optional (default=False)
         Recorded as ``G.graph["weighted"]``: whether measures on this graph
-        should use ``weight``. The edge attributes are the same either way.
+        should use ``weight`` (and ``distance`` for shortest paths), which
+        only a weighted graph carries.
 
     Returns
     -------
@@ -120,6 +125,9 @@ def territory_graph(network: Network, *, weighted: bool = False) -> nx.Graph:
         bundle.add(tie)
     kinds_cache: dict[int, tuple[str, ...]] = {}
     G.add_edges_from((u, v, b.attributes(kinds_cache)) for (u, v), b in bundles.items())
+    if weighted:
+        for _, _, data in G.edges(data=True):
+            data["distance"] = 1 / data["weight"]
     return G
 
 

@@ -36,6 +36,8 @@ from .structural_holes import constraint, effective_size
 __all__ = ["territory_report", "default_pivots"]
 
 APPROXIMATE_THRESHOLD = 50_000
+PATH_LENGTH = "distance"
+"""Edge attribute of the weighted territory graph that shortest paths run on (1 / weight)."""
 EIGENVECTOR_MAX_ITER = 1000
 _PER_ACTOR = ("betweenness", "closeness", "eigenvector", "pagerank", "constraint", "effective_size")
 
@@ -162,7 +164,8 @@ def territory_report(
         The territory as the store returns it.
     weighted : bool, optional (default=False)
         Use tie weights (summed over the ties joining two actors): shortest
-        paths on lengths ``1 / weight``, eigenvector, PageRank, structural
+        paths on the edge attribute ``distance`` = ``1 / weight`` (NetworkX's
+        ``weight=`` of a path is a length), eigenvector, PageRank, structural
         holes, communities, E-I and mixing on the weights themselves.
         Clustering and assortativity stay unweighted, as in NetworkX.
     seed : int, optional (default=42)
@@ -239,11 +242,12 @@ def _measures(
     network: Network, G: nx.Graph, eg: EngineGraph, weight: str | None, k: int | None, seed: int
 ) -> dict[str, Any]:
     """Every per-actor measure, as node-keyed dicts (brokerage: an array of role counts)."""
+    distance = None if weight is None else PATH_LENGTH
     if eg.n:
         eigenvector, eigenvector_method = _eigenvector(G, eg, weight)
         central = {
-            "betweenness": betweenness_centrality(G, k=k, weight=weight, seed=seed),
-            "closeness": closeness_centrality(G, weight=weight, k=k, seed=seed),
+            "betweenness": betweenness_centrality(G, k=k, weight=distance, seed=seed),
+            "closeness": closeness_centrality(G, distance=distance, k=k, seed=seed),
             "eigenvector": eigenvector,
             "pagerank": pagerank(G, weight=weight),
         }
@@ -269,6 +273,8 @@ def _actor_rows(G: nx.Graph, eg: EngineGraph, measures: dict[str, Any]) -> list[
         row = {"id": actor_id, "name": node["name"], "sector": node["sector"]}
         row["degree"] = int(eg.degree[i])
         row.update((key, measures[key][actor_id]) for key in _PER_ACTOR)
+        if row["degree"] == 0:  # NetworkX's NaN, null in the document (DATA-FORMAT.md)
+            row["constraint"] = row["effective_size"] = None
         row["brokerage"] = dict(zip(ROLES, measures["brokerage"][i].tolist(), strict=True))
         row["community"] = measures["community"][actor_id]
         row["ei_index"] = measures["ei_index"][actor_id]
@@ -312,13 +318,20 @@ def _method(
     weight: str | None, seed: int, k: int | None, eigenvector: str, permutations: int, runs: int
 ) -> dict[str, Any]:
     sampled = f"estimated from {k} sampled pivots" if k else "exact"
+    paths = (
+        f"shortest paths on the edge attribute {PATH_LENGTH!r} = 1 / {weight} "
+        "(a strong tie is a short one), as NetworkX's weight= / distance= length"
+        if weight
+        else "shortest paths counted in hops"
+    )
     return {
         "weight": weight,
         "seed": seed,
         "pivots": k,
-        "betweenness": f"Brandes (igraph), NetworkX normalisation; {sampled}",
+        "betweenness": f"Brandes (igraph), NetworkX normalisation; {sampled}; {paths}",
         "closeness": "Freeman with Wasserman-Faust correction (NetworkX's); "
-        + ("Eppstein-Wang estimate from the same pivots" if k else "exact"),
+        + ("Eppstein-Wang estimate from the same pivots" if k else "exact")
+        + f"; {paths}",
         "eigenvector": eigenvector,
         "pagerank": "power iteration, alpha 0.85 (NetworkX's)",
         "structural_holes": "Burt's constraint and effective size (NetworkX's definitions)",

@@ -1,11 +1,11 @@
 """Burt's structural holes: constraint and effective size, vectorised.
 
 The values are those of :func:`networkx.constraint` and
-:func:`networkx.effective_size`, except that an isolated node gets None
-(NetworkX: NaN). Both measures only involve a node's neighbours and the
-ties among them, so they are sums over edges and triangles, which numpy
-computes in one pass over the triangle list instead of one Python loop
-per node.
+:func:`networkx.effective_size`, an isolated node's included: NaN, as
+NetworkX gives it (the report writes it as null). Both measures only involve a
+node's neighbours and the ties among them, so they are sums over edges and
+triangles, which numpy computes in one pass over the triangle list instead of
+one Python loop per node.
 
 Ties are read as NetworkX does: the *mutual weight* of ``u`` and ``v`` is
 the weight of ``u -> v`` plus that of ``v -> u`` (an undirected edge counts
@@ -15,6 +15,7 @@ both ways); ``p(u, v)`` is it over the sum of ``u``'s mutual weights and
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -73,19 +74,15 @@ def _triangle_arcs(eg: EngineGraph, ordering: tuple[int, int, int]) -> tuple[np.
     )
 
 
-def _result(
-    eg: EngineGraph, values: np.ndarray, nodes: Iterable[Any] | None
-) -> dict[Any, float | None]:
-    isolated = eg.degree == 0
-    pairs = zip(isolated.tolist(), values.tolist(), strict=True)
-    out = [None if alone else value for alone, value in pairs]
-    result = dict(zip(eg.nodes, out, strict=True))
+def _result(eg: EngineGraph, values: np.ndarray, nodes: Iterable[Any] | None) -> dict[Any, float]:
+    values = np.where(eg.degree == 0, math.nan, values)
+    result = dict(zip(eg.nodes, values.tolist(), strict=True))
     return result if nodes is None else {v: result[v] for v in nodes}
 
 
 def constraint(
     G: nx.Graph, nodes: Iterable[Any] | None = None, weight: str | None = None
-) -> dict[Any, float | None]:
+) -> dict[Any, float]:
     """Burt's constraint: how much a node's ties are invested in one another.
 
     ``c(u) = sum over neighbours v of (p(u, v) + sum over w of p(u, w) p(w, v)) ** 2``.
@@ -102,7 +99,7 @@ def constraint(
     Returns
     -------
     dict
-        Node to constraint; None for an isolated node.
+        Node to constraint; NaN for an isolated node, as in NetworkX.
 
     References
     ----------
@@ -117,7 +114,7 @@ def constraint(
     >>> G = nx.star_graph(2)
     >>> G.add_node(9)
     >>> constraint(G)
-    {0: 0.5, 1: 1.0, 2: 1.0, 9: None}
+    {0: 0.5, 1: 1.0, 2: 1.0, 9: nan}
     """
     eg = _skeleton(G, weight)
     p, _, _ = _shares(eg)
@@ -132,7 +129,7 @@ def constraint(
 
 def effective_size(
     G: nx.Graph, nodes: Iterable[Any] | None = None, weight: str | None = None
-) -> dict[Any, float | None]:
+) -> dict[Any, float]:
     """Burt's effective size: a node's number of contacts minus their redundancy.
 
     ``e(u) = sum over neighbours v of (1 - sum over w of p(u, w) m(v, w))``;
@@ -151,7 +148,7 @@ def effective_size(
     Returns
     -------
     dict
-        Node to effective size; None for an isolated node.
+        Node to effective size; NaN for an isolated node, as in NetworkX.
 
     References
     ----------

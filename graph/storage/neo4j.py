@@ -38,7 +38,6 @@ from ..changes import (
     describe_import,
     plan_import,
     planned_records,
-    tie_id,
 )
 from ..errors import MaillageError, NotFound, StoreUnavailable
 from ..model import Actor, Dataset, ImportResult, Network, Participation, TerritorySummary
@@ -258,7 +257,7 @@ class Neo4jStore(GraphStore):
                 for actor in plan.actors_updated:
                     before.note_actor(actor.id, stored[actor.id][:2])
                 for tie in plan.ties_updated:
-                    before.note_tie(tie_id(tie), stored_ties[tie.key][:2])
+                    before.note_tie(tie.identity, stored_ties[tie.key][:2])
                 activities = writer.stored_activities([a.id for a in plan.activities_updated])
                 for activity_id, image in activities.items():
                     before.note_activity(activity_id, image)

@@ -71,7 +71,8 @@ def tie_rows(
     kinds = _KIND_VALUE
     rows = []
     for tie, stamp in ties:
-        key, source, target = tie.identity()
+        _, _, source, target = tie.identity
+        key = tie.key
         rows.append(
             [
                 key,

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from neo4j import ManagedTransaction
 
-from ..changes import TIE_FIELDS, Edit, FileDigest, TieId, tie_id
+from ..changes import TIE_FIELDS, Edit, FileDigest
 from ..errors import MaillageError
-from ..model import Activity, Actor, Tie, TieKind
+from ..model import Activity, Actor, Tie, TieIdentity, TieKind
 from . import cypher
 from .bulk import IsoDates
 from .neo4j_records import (
@@ -35,9 +35,9 @@ StoredActor = tuple[Actor, Stamp, str]
 StoredTie = tuple[Tie, Stamp, str]
 
 
-def key_of(identity: TieId) -> str:
+def key_of(identity: TieIdentity) -> str:
     """The stored ``key`` of the tie of ``identity`` (``Tie.key``)."""
-    source, target, kind, directed = identity
+    kind, directed, source, target = identity
     return Tie(source, target, TieKind(kind), directed=directed).key
 
 
@@ -186,7 +186,7 @@ class Writer:
     def remove_ties(self, keys: Sequence[str], before: BeforeImage) -> None:
         found = self.stored_ties(keys)
         for tie, stamp, _ in found.values():
-            before.note_tie(tie_id(tie), (tie, stamp))
+            before.note_tie(tie.identity, (tie, stamp))
         self._run(cypher.DELETE_TIES, [rel for _, _, rel in found.values()])
 
     def remove_participations(self, pairs: Sequence[tuple[str, str]], before: BeforeImage):
@@ -208,7 +208,7 @@ class Writer:
             before.note_actor(actor_id, (actor, stamp))
         for _, props in self._collect(cypher.TIES_OF_ACTORS, list(found), "ids"):
             tie = tie_from(props)
-            before.note_tie(tie_id(tie), (tie, props.get("revision")))
+            before.note_tie(tie.identity, (tie, props.get("revision")))
         for actor, activity, stamp in self._collect(
             cypher.PARTICIPATIONS_OF_ACTORS, list(found), "ids"
         ):
@@ -232,7 +232,7 @@ class Writer:
         ties = [t for t in ties if not _same_tie(stored_ties.get(t.key), t)]
         for tie in ties:
             if tie.key in stored_ties:
-                before.note_tie(tie_id(tie), stored_ties[tie.key][:2])
+                before.note_tie(tie.identity, stored_ties[tie.key][:2])
         activities = list({a.id: a for a in edit.activities}.values())
         stored_activities = self.stored_activities([a.id for a in activities])
         activities = [

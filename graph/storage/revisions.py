@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from ..changes import Edit, FileDigest, Revision, TieId, tie_id
-from ..model import Activity, Actor, Participation, Sector, Tie, TieKind
+from ..changes import Edit, FileDigest, Revision
+from ..model import Activity, Actor, Participation, Sector, Tie, TieIdentity, TieKind
 
 Stamp = int | None
 ActorImage = tuple[Actor, Stamp] | None
@@ -38,14 +38,14 @@ class BeforeImage:
     """The records a write overwrote or removed, each as it was before (first seen wins)."""
 
     actors: dict[str, ActorImage] = field(default_factory=dict)
-    ties: dict[TieId, TieImage] = field(default_factory=dict)
+    ties: dict[TieIdentity, TieImage] = field(default_factory=dict)
     activities: dict[str, ActivityImage] = field(default_factory=dict)
     participations: dict[tuple[str, str], Stamp | str] = field(default_factory=dict)
 
     def note_actor(self, actor_id: str, image: ActorImage) -> None:
         self.actors.setdefault(actor_id, image)
 
-    def note_tie(self, identity: TieId, image: TieImage) -> None:
+    def note_tie(self, identity: TieIdentity, image: TieImage) -> None:
         self.ties.setdefault(identity, image)
 
     def note_activity(self, activity_id: str, image: ActivityImage) -> None:
@@ -233,8 +233,8 @@ def to_revert(revisions: Iterable[RevisionRow], target: int | None) -> list[Revi
     return [r for r in standing if r.id == target or (r.id > target and r.action != "undo")]
 
 
-def tie_ids(ties: Iterable[Tie]) -> list[TieId]:
-    return [tie_id(tie) for tie in ties]
+def tie_ids(ties: Iterable[Tie]) -> list[TieIdentity]:
+    return [tie.identity for tie in ties]
 
 
 def participation_pairs(participations: Iterable[Participation]) -> list[tuple[str, str]]:

@@ -237,7 +237,7 @@ WHERE participations.revision IS NOT excluded.revision
 """
 
 # --------------------------------------------------------------------------- history
-# Lists of ids travel as a JSON array; a tie's identity as [source, target, kind, directed],
+# Lists of ids travel as a JSON array; a tie's identity as [kind, directed, source, target],
 # a participation's as [actor, activity].
 
 #: Stored rows (with their stamp) of the actors of the JSON array.
@@ -252,8 +252,8 @@ TIES_BY_IDS = """
 SELECT t.source, t.target, t.kind, t.weight, t.since, t.until, t.directed, t.note, t.ref,
     t.activities, t.revision
 FROM json_each(?) j JOIN ties t
-    ON t.source = j.value ->> 0 AND t.target = j.value ->> 1 AND t.kind = j.value ->> 2
-    AND t.directed = j.value ->> 3
+    ON t.kind = j.value ->> 0 AND t.directed = j.value ->> 1 AND t.source = j.value ->> 2
+    AND t.target = j.value ->> 3
 """
 
 #: Every tie (with its stamp) touching an actor of the JSON array :ids.
@@ -283,8 +283,8 @@ WHERE p.actor_id IN (SELECT value FROM json_each(?))
 DELETE_TIES_BY_IDS = """
 DELETE FROM ties WHERE rowid IN (
     SELECT t.rowid FROM json_each(?) j JOIN ties t
-        ON t.source = j.value ->> 0 AND t.target = j.value ->> 1 AND t.kind = j.value ->> 2
-        AND t.directed = j.value ->> 3)
+        ON t.kind = j.value ->> 0 AND t.directed = j.value ->> 1 AND t.source = j.value ->> 2
+        AND t.target = j.value ->> 3)
 """
 DELETE_ACTIVITIES_BY_IDS = "DELETE FROM activities WHERE id IN (SELECT value FROM json_each(?))"
 DELETE_PARTICIPATIONS_BY_PAIRS = """

@@ -29,7 +29,6 @@ from ..changes import (
     describe_import,
     plan_import,
     planned_records,
-    tie_id,
 )
 from ..errors import NotFound, StoreUnavailable
 from ..model import Actor, Dataset, ImportResult, Network, TerritorySummary
@@ -453,7 +452,7 @@ def _with_territories(actor: Actor, territories: tuple[str, ...]) -> Actor:
 def _only_overwritten(images: BeforeImage, plan: ImportPlan) -> BeforeImage:
     """The before-image of an import: the stored records it updates (it stamps what it adds)."""
     actors = {a.id for a in plan.actors_updated}
-    ties = {tie_id(t) for t in plan.ties_updated}
+    ties = {t.identity for t in plan.ties_updated}
     activities = {a.id for a in plan.activities_updated}
     return BeforeImage(
         actors={i: im for i, im in images.actors.items() if i in actors},

@@ -11,8 +11,8 @@ import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..changes import TIE_FIELDS, Edit, FileDigest, TieId, tie_id
-from ..model import Actor, Dataset, Participation, Tie
+from ..changes import TIE_FIELDS, Edit, FileDigest
+from ..model import Actor, Dataset, Participation, Tie, TieIdentity
 from . import sql
 from .revisions import ABSENT, BeforeImage, RevisionRow, Stamp, files_json, now
 from .sqlite_records import (
@@ -29,7 +29,7 @@ from .sqlite_records import (
 BULK_TIES = 1000
 
 
-def _ids_json(identities: Iterable[TieId]) -> str:
+def _ids_json(identities: Iterable[TieIdentity]) -> str:
     return to_json([list(identity) for identity in identities])
 
 
@@ -44,7 +44,9 @@ def stored_actors(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tup
     return {row[0]: (actor_from_row(row), row[10]) for row in rows}
 
 
-def stored_ties(conn: sqlite3.Connection, identities: Sequence[TieId]) -> dict[TieId, tuple]:
+def stored_ties(
+    conn: sqlite3.Connection, identities: Sequence[TieIdentity]
+) -> dict[TieIdentity, tuple]:
     """The stored ties among ``identities``, each with its stamp (none if the table is empty)."""
     if not identities or not conn.execute(sql.ANY_TIE).fetchone():
         return {}
@@ -52,7 +54,7 @@ def stored_ties(conn: sqlite3.Connection, identities: Sequence[TieId]) -> dict[T
     found = {}
     for row in rows:
         tie = tie_from_row(row)
-        found[tie_id(tie)] = (tie, row[10])
+        found[tie.identity] = (tie, row[10])
     return found
 
 
@@ -79,7 +81,7 @@ def existing_records(conn: sqlite3.Connection, dataset: Dataset) -> tuple[Datase
         actors = stored_actors(conn, list(dict.fromkeys(a.id for a in dataset.actors)))
     ties = {}
     if dataset.ties and conn.execute(sql.ANY_TIE).fetchone():
-        ties = stored_ties(conn, list(dict.fromkeys(map(tie_id, dataset.ties))))
+        ties = stored_ties(conn, list(dict.fromkeys(t.identity for t in dataset.ties)))
     activities = stored_activities(conn, list(dict.fromkeys(a.id for a in dataset.activities)))
     pairs = list(dict.fromkeys((p.actor, p.activity) for p in dataset.participations))
     participations = stored_participations(conn, pairs)
@@ -183,7 +185,7 @@ def _remove_actors(conn: sqlite3.Connection, ids: Sequence[str], before: BeforeI
     ids_json = to_json(list(found))
     for row in conn.execute(sql.TIES_OF_ACTORS, {"ids": ids_json}):
         tie = tie_from_row(row)
-        before.note_tie(tie_id(tie), (tie, row[10]))
+        before.note_tie(tie.identity, (tie, row[10]))
     for actor_id, activity_id, stamp in conn.execute(sql.PARTICIPATIONS_OF_ACTORS, (ids_json,)):
         before.note_participation((actor_id, activity_id), stamp)
     conn.execute(sql.DELETE_TIES_OF_ACTORS, {"ids": ids_json})
@@ -192,7 +194,7 @@ def _remove_actors(conn: sqlite3.Connection, ids: Sequence[str], before: BeforeI
     conn.execute(sql.DELETE_ACTORS, (ids_json,))
 
 
-def _remove_ties(conn: sqlite3.Connection, identities: Sequence[TieId], before: BeforeImage):
+def _remove_ties(conn: sqlite3.Connection, identities: Sequence[TieIdentity], before: BeforeImage):
     for identity, image in stored_ties(conn, identities).items():
         before.note_tie(identity, image)
     if identities:
@@ -243,11 +245,11 @@ def apply_edit(
         for actor in actors:
             if actor.id in found:
                 before.note_actor(actor.id, found[actor.id])
-        found_ties = stored_ties(conn, list(map(tie_id, ties)))
-        ties = [t for t in ties if not _same_tie(found_ties.get(tie_id(t)), t)]
+        found_ties = stored_ties(conn, list(t.identity for t in ties))
+        ties = [t for t in ties if not _same_tie(found_ties.get(t.identity), t)]
         for tie in ties:
-            if tie_id(tie) in found_ties:
-                before.note_tie(tie_id(tie), found_ties[tie_id(tie)])
+            if tie.identity in found_ties:
+                before.note_tie(tie.identity, found_ties[tie.identity])
         found_activities = stored_activities(conn, [a.id for a in activities])
         activities = [
             a for a in activities if a.id not in found_activities or found_activities[a.id][0] != a
@@ -263,7 +265,7 @@ def apply_edit(
     conn.executemany(
         sql.INSERT_PARTICIPATION, [(p.actor, p.activity, stamp) for p in participations]
     )
-    _remove_ties(conn, list(dict.fromkeys(map(tie_id, edit.removed_ties))), before)
+    _remove_ties(conn, list(dict.fromkeys(t.identity for t in edit.removed_ties)), before)
     pairs = list(dict.fromkeys((p.actor, p.activity) for p in edit.removed_participations))
     _remove_participations(conn, pairs, before)
     _remove_actors(conn, list(dict.fromkeys(edit.removed_actors)), before)
@@ -310,7 +312,7 @@ def revert(conn: sqlite3.Connection, target: RevisionRow, before: BeforeImage) -
     # 3. Remove what the revision created: the records still stamped with it.
     stamped_pairs = [(r[0], r[1]) for r in conn.execute(sql.STAMPED_PARTICIPATIONS, (target.id,))]
     _remove_participations(conn, stamped_pairs, before)
-    stamped_ties = [tie_id(tie_from_row(r)) for r in conn.execute(sql.STAMPED_TIES, (target.id,))]
+    stamped_ties = [tie_from_row(r).identity for r in conn.execute(sql.STAMPED_TIES, (target.id,))]
     _remove_ties(conn, stamped_ties, before)
     stamped = [r[0] for r in conn.execute(sql.STAMPED_ACTIVITY_IDS, (target.id,))]
     _remove_activities(conn, stamped, before)

@@ -109,11 +109,12 @@ def test_weighted_equal_to_networkx_with_inverse_distances(seed):
     G = weighted(nx.gnp_random_graph(50, 0.08, seed=seed), seed)
     G.add_node("alone")
     assert_same(
-        betweenness_centrality(G, weight="weight"),
+        betweenness_centrality(G, weight="distance"),
         nx.betweenness_centrality(G, weight="distance"),
     )
     assert_same(
-        closeness_centrality(G, weight="weight"), nx.closeness_centrality(G, distance="distance")
+        closeness_centrality(G, distance="distance"),
+        nx.closeness_centrality(G, distance="distance"),
     )
     assert_same(
         eigenvector_centrality(G, max_iter=1000, weight="weight"),
@@ -126,8 +127,8 @@ def test_weighted_equal_to_networkx_with_inverse_distances(seed):
 def test_sampled_betweenness_is_networkx_k_sampling(k):
     G = weighted(karate(), 1)
     for normalized in (True, False):
-        for weight, distance in ((None, None), ("weight", "distance")):
-            ours = betweenness_centrality(G, k=k, normalized=normalized, weight=weight, seed=9)
+        for distance in (None, "distance"):
+            ours = betweenness_centrality(G, k=k, normalized=normalized, weight=distance, seed=9)
             theirs = nx.betweenness_centrality(
                 G, k=k, normalized=normalized, weight=distance, seed=9
             )
@@ -145,7 +146,7 @@ def test_sampled_closeness_estimates_and_computes_small_components_exactly():
     assert max(abs(estimate[v] - exact[v]) for v in grid) < 0.02
     # The path holds fewer than 16 pivots, so it is computed exactly.
     assert_same({v: estimate[v] for v in range(144, 149)}, {v: exact[v] for v in range(144, 149)})
-    weighted_estimate = closeness_centrality(weighted(G, 2), weight="weight", k=60, seed=1)
+    weighted_estimate = closeness_centrality(weighted(G, 2), distance="distance", k=60, seed=1)
     weighted_exact = nx.closeness_centrality(weighted(G, 2), distance="distance")
     assert max(abs(weighted_estimate[v] - weighted_exact[v]) for v in grid) < 0.05
 

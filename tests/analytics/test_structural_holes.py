@@ -59,12 +59,14 @@ def test_published_directed_values():
     assert [e[v] for v in range(3)] == pytest.approx([1.567, 1.083, 1.0], abs=1e-3)
 
 
-def test_isolated_actor_is_none():
+def test_isolated_actor_is_nan_as_in_networkx():
     G = borgatti()
     G.add_node("alone")
-    assert constraint(G)["alone"] is None
-    assert effective_size(G, weight="weight")["alone"] is None
-    assert constraint(G, nodes=["alone", "C"]) == {"alone": None, "C": 1.0}
+    assert math.isnan(constraint(G)["alone"])
+    assert math.isnan(nx.constraint(G, nodes=["alone"])["alone"])
+    assert math.isnan(effective_size(G, weight="weight")["alone"])
+    chosen = constraint(G, nodes=["alone", "C"])
+    assert list(chosen) == ["alone", "C"] and math.isnan(chosen["alone"]) and chosen["C"] == 1.0
 
 
 def random_cases():
@@ -93,7 +95,7 @@ def test_equal_to_networkx_reference_loops(G, weight):
     ):
         for v in nodes:
             if math.isnan(theirs[v]):
-                assert ours[v] is None
+                assert math.isnan(ours[v])
             else:
                 assert ours[v] == pytest.approx(theirs[v], abs=1e-9)
 

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+from typing import Any
 
+import networkx as nx
 import pytest
+from dashboard_support import ROWS
 from selenium.webdriver.chrome.options import Options
 
 CHROMIUM = "/usr/bin/chromium"
@@ -67,3 +71,38 @@ def demo_store_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture
+def graph() -> nx.Graph:
+    """A triangle a-b-c with a pendant d on c; parallel ties collapsed as in territory_graph."""
+    G = nx.Graph()
+    for row in ROWS:
+        G.add_node(row["id"], name=row["name"], sector=row["sector"])
+    G.add_edge("a", "b", weight=4, kinds=("partnership", "funding"), since=date(2019, 1, 1))
+    G.add_edge("a", "c", weight=1, kinds=("event",), since=date(2020, 5, 1), until=None, ties=1)
+    G.add_edge("b", "c", weight=2, kinds=("partnership",), since=None, until=None, ties=1)
+    G.add_edge("c", "d", weight=1, kinds=("service",), since=date(2021, 3, 1), ties=1)
+    return G
+
+
+# ---------------------------------------------------------------------- a small real store
+#
+# tests/conftest.py's ``small_dataset``: Nantes holds n1, n2, n3 and b4 (element ids, on
+# the sorted ids b4 < n1 < n2 < n3: n0, n1, n2, n3); Rennes holds b4, r1, r2 and r3.
+
+
+@pytest.fixture
+def maillage(tmp_path, small_dataset) -> Any:
+    from maillage.app import Maillage
+    from maillage.graph.storage import open_store
+    from maillage.settings import Settings
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    store = open_store(url)
+    store.setup_schema()
+    store.upsert(small_dataset)
+    store.close()
+    instance = Maillage(Settings(store_url=url))
+    yield instance
+    instance.close()

@@ -6,15 +6,14 @@ import csv
 from collections import defaultdict
 from datetime import datetime
 from itertools import combinations
-from pathlib import Path
 
 import pytest
+from loader_datasets import REPO, shared_dataset
 
 from maillage.graph.model import Sector, TieKind
 from maillage.loaders import load
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = REPO.parent / "shared" / "datasets" / "h2020-norway" / "participations.csv"
+DATA = shared_dataset("h2020-norway/participations.csv")
 MAPPING = REPO / "docs" / "examples" / "h2020-norway.toml"
 
 pytestmark = pytest.mark.skipif(

@@ -51,6 +51,7 @@ def test_round_trip(tmp_path, fmt):
 
 
 def test_csv_layout_and_neutralised_formulas(tmp_path):
+    """Text starting with ``-`` is neutralised even when it reads as a number (OWASP's rule)."""
     actors_path, ties_path = exported_paths(tmp_path, "csv")
     assert (actors_path.name, ties_path.name) == ("actors.csv", "ties.csv")
     rows = list(csv.reader(actors_path.open(encoding="utf-8")))
@@ -60,12 +61,12 @@ def test_csv_layout_and_neutralised_formulas(tmp_path):
     ]
     assert rows[1] == [
         *("a1", '\'=HYPERLINK("http://evil")', "association", "Alsace", "association", "Colmar"),
-        *("48.0794", "-7.3585", "2015-03-01", "-3000", "'+ de liens", "''=1+1"),
+        *("48.0794", "-7.3585", "2015-03-01", "'-3000", "'+ de liens", "''=1+1"),
     ]
-    assert rows[2][:4] == ["-12", "Kessler & Fils <SA>", "business", "Alsace|Lille"]
+    assert rows[2][:4] == ["'-12", "Kessler & Fils <SA>", "business", "Alsace|Lille"]
     assert rows[3][:2] == ["x9", "'@Mairie"]
     ties = list(csv.reader(ties_path.open(encoding="utf-8")))
-    assert ties[2] == ["-12", "a1", "funding", "1", "", "", "true", "", "'=cmd|' /C calc'!A0", ""]
+    assert ties[2] == ["'-12", "a1", "funding", "1", "", "", "true", "", "'=cmd|' /C calc'!A0", ""]
 
 
 def test_xlsx_cells_are_never_formulas(tmp_path):

@@ -9,10 +9,11 @@ import pytest
 from security_support import PASSWORDS, ROLES, SECRET, Clock
 
 from maillage.app import Maillage
-from maillage.dashboard.access import Access
-from maillage.dashboard.users import User, new_user
 from maillage.graph.model import Dataset
 from maillage.loaders.demo import demo_dataset
+from maillage.serving.access import Access
+from maillage.serving.users import User, new_user
+from maillage.serving.web import web_app
 from maillage.settings import Settings
 
 
@@ -62,7 +63,7 @@ def access(users: dict[str, User], clock: Clock) -> Access:
 @pytest.fixture
 def app(maillage: Maillage, access: Access):
     """The dashboard behind sign-in; ``app.server.test_client()`` talks HTTP to it."""
-    return maillage.web_app(access)
+    return web_app(maillage, access)
 
 
 @pytest.fixture

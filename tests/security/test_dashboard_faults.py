@@ -7,6 +7,7 @@ import pytest
 from maillage import app as application
 from maillage.app import Maillage
 from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
+from maillage.serving.web import web_app
 from maillage.settings import Settings
 
 PANEL = b"This analysis could not be shown."
@@ -36,7 +37,7 @@ def fresh(demo_store, tmp_path):
 )
 def test_a_failing_analysis_shows_an_error_panel(fresh, monkeypatch, analysis, output):
     monkeypatch.setattr(application.analytics, analysis, broken)
-    app = fresh.web_app()
+    app = web_app(fresh)
     client = app.server.test_client()
     values = {"territory.value": "Romans", "compare-territories.value": ["Romans", "Lille"]}
 
@@ -49,7 +50,7 @@ def test_a_failing_analysis_shows_an_error_panel(fresh, monkeypatch, analysis, o
 
 def test_a_failing_download_shows_an_error_panel(fresh, monkeypatch):
     monkeypatch.setattr(application.analytics, "territory_report", broken)
-    app = fresh.web_app()
+    app = web_app(fresh)
     body = request_body(
         app,
         "download.data",
@@ -69,7 +70,7 @@ def test_an_unreadable_store_shows_an_error_panel_in_the_shell(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
     instance = Maillage(Settings(store_url=f"sqlite:///{blocker}/store.db", data_dir=tmp_path))
-    client = instance.web_app().server.test_client()
+    client = web_app(instance).server.test_client()
 
     layout = client.get("/_dash-layout")
 

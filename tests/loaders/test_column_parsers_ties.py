@@ -5,10 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from maillage.loaders.builder import tie_key
-from maillage.loaders.fastties import fast_ties
+from maillage.loaders.column_parsers import fast_ties
 from maillage.loaders.mapping import CANONICAL, TIE_FIELDS
-from maillage.loaders.records import TieParser
+from maillage.loaders.row_parsers import TieParser
 from maillage.loaders.validate import ProblemLog
 
 VALID = {
@@ -59,7 +58,7 @@ def test_fast_path_agrees_with_the_row_parser(table):
     ties, keys = fast
     assert len(log) == 0
     assert ties == slow
-    assert keys == [tie_key(t) for t in ties]
+    assert keys == [t.identity for t in ties]
 
 
 def test_clean_table_takes_the_fast_path():

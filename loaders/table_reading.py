@@ -8,11 +8,11 @@ from operator import itemgetter
 
 from ..graph.model import fold
 from .builder import DatasetBuilder
+from .column_parsers import fast_actors, fast_ties_of_columns
 from .csv_reader import SplitRows
-from .fastties import fast_actors, fast_ties_of_columns
 from .mapping import ACTIVITY_FIELDS, ACTOR_FIELDS, FIELDS, REQUIRED, TIE_FIELDS, Role, TableSpec
-from .records import MISSING, ActivityParser, ActorParser, TieParser, clean
-from .tables import Table
+from .raw_table import Table
+from .row_parsers import MISSING, ActivityParser, ActorParser, TieParser, clean
 from .validate import ProblemLog
 
 
@@ -126,6 +126,8 @@ def read_table(
 ) -> int:
     """Feed every row of ``table`` to ``builder``; return how many data rows it had."""
     log = builder.log
+    builder.header_lines[table.label] = table.header_line
+    builder.headers[table.label] = list(table.header)
     layout = resolve_layout(table, spec, log, warnings)
     if layout is None:
         return 0
@@ -152,6 +154,10 @@ class _RowFeeder:
         self.tick = tick
         self.width = len(table.header)
         self.skipped: list[int] = []
+        self.set_aside = builder.skip.get(table.label, set())
+        """Lines of rows set aside by an earlier reading (``load(..., keep_valid=True)``)."""
+        defines_actors = layout.role in (Role.ACTORS, Role.TWO_MODE)
+        self.key_index = layout.index.get("id") if defines_actors else None
 
     def getter(self, names: tuple[str, ...]) -> Callable[[list[str]], tuple[str, ...]]:
         """Picks the cells of ``names`` from a padded row ('' for absent columns)."""
@@ -164,8 +170,13 @@ class _RowFeeder:
         unless its extra cells are empty.
         """
         width, label, log, tick = self.width, self.table.label, self.log, self.tick
+        set_aside, key_index = self.set_aside, self.key_index
         count = 0
         for line, cells in self.table.rows:
+            if set_aside and line in set_aside:
+                key = cells[key_index] if key_index is not None and key_index < len(cells) else ""
+                self.builder.set_aside((label, line), cells, clean(key))
+                continue
             if len(cells) != width:
                 if len(cells) > width and "".join(cells[width:]).strip():
                     log.add(
@@ -232,7 +243,7 @@ class _RowFeeder:
 
     def ties(self) -> None:
         label = self.table.label
-        full = self.full_columns()
+        full = None if self.set_aside else self.full_columns()
         if full is not None:
             lines, columns = full
             fast = fast_ties_of_columns(columns, len(lines), self.layout.index, self.spec)
@@ -250,7 +261,7 @@ class _RowFeeder:
 
     def actors(self, *, merge: bool, with_activity: bool) -> None:
         label, names, builder = self.table.label, self.layout.names, self.builder
-        full = None if merge or with_activity else self.full_columns()
+        full = None if merge or with_activity or self.set_aside else self.full_columns()
         if full is not None:
             lines, columns = full
             layout = self.layout

@@ -1,4 +1,4 @@
-"""Parsers of single cell values: dates, weights, coordinates, booleans, formula escapes.
+"""Parsers of single cell values: dates, weights, coordinates, booleans.
 
 Each parser takes the stripped text of one cell and returns a value or
 raises ``ValueError`` whose message is the ``message`` part of a
@@ -11,45 +11,11 @@ import math
 import re
 from datetime import date, datetime
 
-from maillage.graph.cells import starts_like_formula
-
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters that XML 1.0 (so GEXF, GraphML and Excel files) cannot hold, even escaped."""
 
-_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "oui", "vrai"})
 FALSE_WORDS = frozenset({"false", "no", "n", "0", "non", "faux", ""})
-
-
-def neutralise_formula(text: str) -> str:
-    """Prefix ``'`` to text a spreadsheet would run as a formula; plain numbers stay as they are.
-
-    Text whose first character after any leading ``'`` is a trigger gets
-    one more ``'`` too, so that :func:`restore_formula` always gives the
-    original back.
-
-    >>> neutralise_formula("=HYPERLINK(1)"), neutralise_formula("-12.5"), neutralise_formula("Asso")
-    ("'=HYPERLINK(1)", '-12.5', 'Asso')
-    """
-    core = text.lstrip("'")
-    escaped = len(core) < len(text)
-    if starts_like_formula(core) and (escaped or not _PLAIN_NUMBER.fullmatch(text)):
-        return "'" + text
-    return text
-
-
-def restore_formula(text: str) -> str:
-    """Undo :func:`neutralise_formula`: drop one ``'`` before (more ``'`` and) a formula trigger.
-
-    >>> restore_formula("'=HYPERLINK(1)"), restore_formula("'tis"), restore_formula("''-1")
-    ('=HYPERLINK(1)', "'tis", "'-1")
-    """
-    if text[:1] == "'":
-        core = text.lstrip("'")
-        if starts_like_formula(core):
-            return text[1:]
-    return text
 
 
 def parse_date(raw: str, fmt: str | None = None) -> date:

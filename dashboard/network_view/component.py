@@ -1,0 +1,89 @@
+"""The Python side of the ``NetworkView`` component (props only; drawing is in ``src/``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash.development.base_component import Component, _explicitize_args
+
+
+class NetworkView(Component):
+    """A network drawn with WebGL (sigma.js), every actor at once.
+
+    Parameters
+    ----------
+    id : str
+        The component id; the page element carries it too.
+    payload : dict
+        The compact arrays of :func:`maillage.dashboard.network_payload.network_payload`.
+    selected : str, optional
+        The selected actor id: it and its partners stand out, the rest fades.
+    path : list of str, optional
+        Actor ids of a chain, drawn in red.
+    visibleSectors : list of str, optional
+        Sectors shown (all when None). The clickable legend writes it back.
+    colouring : {"sector", "community"}
+        What the node colour says.
+    focus : str, optional
+        An actor id to fly to (camera animation). The component resets it to
+        None once it has flown, so that the same actor can be found again.
+    clickedNode : str, optional
+        Written by the component: the actor last clicked (None when cleared).
+    n_clicks : int
+        Written by the component: clicks on actors so far.
+    n_cleared : int
+        Written by the component: times the selection was cleared (a click on
+        the background or Esc).
+    filename : str
+        Base name of the PNG and SVG downloads.
+    className : str, optional
+    style : dict, optional
+        CSS of the outer element (its height sets the drawing's).
+    """
+
+    _children_props: list[str] = []
+    _base_nodes = ["children"]
+    _namespace = "maillage_network_view"
+    _type = "NetworkView"
+
+    @_explicitize_args
+    def __init__(
+        self,
+        id: Any = Component.UNDEFINED,
+        payload: Any = Component.UNDEFINED,
+        selected: Any = Component.UNDEFINED,
+        path: Any = Component.UNDEFINED,
+        visibleSectors: Any = Component.UNDEFINED,
+        colouring: Any = Component.UNDEFINED,
+        focus: Any = Component.UNDEFINED,
+        clickedNode: Any = Component.UNDEFINED,
+        n_clicks: Any = Component.UNDEFINED,
+        n_cleared: Any = Component.UNDEFINED,
+        filename: Any = Component.UNDEFINED,
+        className: Any = Component.UNDEFINED,
+        style: Any = Component.UNDEFINED,
+        **kwargs: Any,
+    ) -> None:
+        self._prop_names = [
+            "id",
+            "payload",
+            "selected",
+            "path",
+            "visibleSectors",
+            "colouring",
+            "focus",
+            "clickedNode",
+            "n_clicks",
+            "n_cleared",
+            "filename",
+            "className",
+            "style",
+        ]
+        self._valid_wildcard_attributes: list[str] = []
+        self.available_properties = list(self._prop_names)
+        self.available_wildcard_properties: list[str] = []
+        _explicit_args = kwargs.pop("_explicit_args")
+        _locals = locals()
+        _locals.update(kwargs)
+        args = {k: _locals[k] for k in _explicit_args}
+        super().__init__(**args)

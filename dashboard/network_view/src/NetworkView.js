@@ -1,0 +1,205 @@
+// The Dash component: props in, events out through setProps. React comes from
+// the page (Dash's renderer provides window.React); it is not bundled.
+
+import { legendEntries } from "./graph.js";
+import { downloadPng, downloadSvg } from "./picture.js";
+import { NetworkRenderer } from "./view.js";
+
+const React = window.React;
+const h = React.createElement;
+const { useEffect, useRef, useState } = React;
+
+const STAGE = { position: "absolute", top: 0, right: 0, bottom: 0, left: 0 };
+const TOOLBAR = { position: "absolute", top: 8, right: 8, display: "flex", gap: 4, zIndex: 2 };
+const BUTTON = {
+  minWidth: 30,
+  height: 28,
+  padding: "0 6px",
+  border: "1px solid #c3cad3",
+  borderRadius: 4,
+  background: "rgba(255,255,255,0.92)",
+  font: "13px Helvetica, Arial, sans-serif",
+  cursor: "pointer",
+};
+const LEGEND = {
+  position: "absolute",
+  left: 8,
+  bottom: 8,
+  right: 8,
+  display: "flex",
+  flexWrap: "wrap",
+  gap: 4,
+  zIndex: 2,
+  pointerEvents: "none",
+};
+const ITEM = {
+  display: "inline-flex",
+  alignItems: "center",
+  gap: 5,
+  padding: "2px 7px",
+  border: "1px solid #dde1e6",
+  borderRadius: 12,
+  background: "rgba(255,255,255,0.92)",
+  font: "12px Helvetica, Arial, sans-serif",
+  pointerEvents: "auto",
+};
+const SWATCH = { display: "inline-block", width: 10, height: 10, borderRadius: "50%" };
+
+function Toolbar({ view, name }) {
+  const act = (fn) => (event) => {
+    event.stopPropagation();
+    if (view.current) fn(view.current);
+  };
+  const button = (key, text, title, fn) =>
+    h(
+      "button",
+      { key, type: "button", className: `nv-button nv-${key}`, title, onClick: act(fn), style: BUTTON },
+      text,
+    );
+  return h("div", { className: "nv-toolbar", style: TOOLBAR }, [
+    button("zoom-in", "+", "Zoom in", (v) => v.zoomIn()),
+    button("zoom-out", "\u2212", "Zoom out", (v) => v.zoomOut()),
+    button("fit", "\u2922", "Fit the whole network", (v) => v.fit()),
+    button("png", "PNG", "Download the picture as PNG", (v) => downloadPng(v.renderer, name)),
+    button("svg", "SVG", "Download the picture as SVG", (v) => downloadSvg(v.renderer, name)),
+  ]);
+}
+
+function Legend({ payload, colouring, visibleSectors, onToggle }) {
+  if (!payload || !payload.ids || !payload.ids.length) return null;
+  const entries = legendEntries(payload, colouring);
+  const bySector = colouring !== "community" || !payload.community;
+  const visible = visibleSectors || payload.sectors;
+  return h(
+    "div",
+    { className: "nv-legend", style: LEGEND },
+    entries.map((entry) => {
+      const off = bySector && !visible.includes(entry.key);
+      return h(
+        bySector ? "button" : "span",
+        {
+          key: entry.key,
+          type: bySector ? "button" : undefined,
+          className: `nv-legend-item${off ? " nv-off" : ""}`,
+          "data-key": entry.key,
+          title: bySector ? (off ? "Show" : "Hide") + ` ${entry.label}` : undefined,
+          onClick: bySector ? () => onToggle(entry.key) : undefined,
+          style: { ...ITEM, opacity: off ? 0.45 : 1, cursor: bySector ? "pointer" : "default" },
+        },
+        [
+          h("span", { key: "s", className: "nv-swatch", style: { ...SWATCH, background: entry.colour } }),
+          h("span", { key: "t" }, `${entry.label} (${entry.count.toLocaleString("en")})`),
+        ],
+      );
+    }),
+  );
+}
+
+export default function NetworkView(props) {
+  const {
+    id,
+    payload,
+    selected,
+    path,
+    visibleSectors,
+    colouring = "sector",
+    focus,
+    n_clicks = 0,
+    n_cleared = 0,
+    filename = "network",
+    className,
+    style,
+    setProps,
+  } = props;
+  const box = useRef(null);
+  const stage = useRef(null);
+  const view = useRef(null);
+  const counters = useRef({ clicks: n_clicks, cleared: n_cleared });
+  const [ready, setReady] = useState(false);
+  counters.current = { clicks: n_clicks, cleared: n_cleared };
+
+  useEffect(() => {
+    const renderer = new NetworkRenderer(stage.current, {
+      onClickNode: (node) => {
+        const clicks = counters.current.clicks + 1;
+        setProps({ clickedNode: node, n_clicks: clicks });
+      },
+      onClear: () => {
+        setProps({ clickedNode: null, n_cleared: counters.current.cleared + 1 });
+      },
+    });
+    view.current = renderer;
+    box.current.__networkView = renderer;
+    setReady(true);
+    return () => {
+      renderer.kill();
+      view.current = null;
+      if (box.current) delete box.current.__networkView;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (ready && payload) view.current.setPayload(payload, colouring);
+  }, [ready, payload]);
+
+  useEffect(() => {
+    if (ready) view.current.setColouring(colouring);
+  }, [ready, colouring]);
+
+  useEffect(() => {
+    if (ready) view.current.setVisibleSectors(visibleSectors);
+  }, [ready, payload, visibleSectors]);
+
+  useEffect(() => {
+    if (ready) view.current.setSelected(selected);
+  }, [ready, payload, selected]);
+
+  useEffect(() => {
+    if (ready) view.current.setPath(path);
+  }, [ready, payload, path]);
+
+  useEffect(() => {
+    if (!ready || !focus) return;
+    view.current.flyTo(focus);
+    setProps({ focus: null });
+  }, [ready, payload, focus]);
+
+  const toggle = (sector) => {
+    const all = (payload && payload.sectors) || [];
+    const visible = visibleSectors || all;
+    const next = visible.includes(sector)
+      ? visible.filter((s) => s !== sector)
+      : all.filter((s) => s === sector || visible.includes(s));
+    setProps({ visibleSectors: next });
+  };
+
+  const onKeyDown = (event) => {
+    if (event.key === "Escape") {
+      setProps({ clickedNode: null, n_cleared: counters.current.cleared + 1 });
+    }
+  };
+
+  return h(
+    "div",
+    {
+      id,
+      ref: box,
+      className: `network-view${className ? ` ${className}` : ""}`,
+      style: { position: "relative", height: "600px", ...style },
+      tabIndex: 0,
+      onKeyDown,
+      onMouseDown: () => box.current && box.current.focus({ preventScroll: true }),
+    },
+    [
+      h("div", { key: "stage", ref: stage, className: "nv-stage", style: STAGE }),
+      h(Toolbar, { key: "toolbar", view, name: filename }),
+      h(Legend, {
+        key: "legend",
+        payload,
+        colouring,
+        visibleSectors,
+        onToggle: toggle,
+      }),
+    ],
+  );
+}

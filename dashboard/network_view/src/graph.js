@@ -1,0 +1,88 @@
+// The compact payload (parallel arrays, built by maillage.dashboard.network_payload)
+// turned into a graphology graph that sigma can draw.
+
+import Graph from "graphology";
+
+export const NODE_MIN_PX = 2;
+export const NODE_MAX_PX = 14;
+export const EDGE_MIN_PX = 0.4;
+export const EDGE_MAX_PX = 3;
+export const EDGE_COLOUR = "#c3cad3";
+export const UNKNOWN_COLOUR = "#bbbbbb";
+
+/** Colour of node ``i`` under ``colouring`` ("sector" or "community"). */
+export function colourOf(payload, i, colouring) {
+  if (colouring === "community" && payload.community) {
+    const c = payload.community[i];
+    return (c >= 0 && payload.communityColours[c]) || payload.communityOther || UNKNOWN_COLOUR;
+  }
+  return payload.sectorColours[payload.sector[i]] || UNKNOWN_COLOUR;
+}
+
+/** A new undirected graph holding every actor and tie of ``payload``. */
+export function buildGraph(payload, colouring) {
+  const graph = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
+  const ids = payload.ids || [];
+  for (let i = 0; i < ids.length; i++) {
+    const relative = payload.size ? payload.size[i] : 0;
+    graph.addNode(ids[i], {
+      x: payload.x[i],
+      y: payload.y[i],
+      size: NODE_MIN_PX + (NODE_MAX_PX - NODE_MIN_PX) * relative,
+      label: payload.labels[i],
+      sector: payload.sectors[payload.sector[i]],
+      community: payload.community ? payload.community[i] : -1,
+      color: colourOf(payload, i, colouring),
+      index: i,
+    });
+  }
+  const ends = payload.edges || [];
+  const weights = payload.weights || [];
+  let heaviest = 0;
+  for (const w of weights) heaviest = Math.max(heaviest, w);
+  for (let k = 0; 2 * k + 1 < ends.length; k++) {
+    const source = ids[ends[2 * k]];
+    const target = ids[ends[2 * k + 1]];
+    const weight = weights.length ? weights[k] : 1;
+    const share = heaviest > 0 ? weight / heaviest : 0;
+    graph.mergeEdge(source, target, {
+      weight,
+      size: EDGE_MIN_PX + (EDGE_MAX_PX - EDGE_MIN_PX) * share,
+      color: EDGE_COLOUR,
+    });
+  }
+  return graph;
+}
+
+/** Recolour every node of ``graph`` in place. */
+export function recolour(graph, payload, colouring) {
+  graph.updateEachNodeAttributes((node, attrs) => ({
+    ...attrs,
+    color: colourOf(payload, attrs.index, colouring),
+  }));
+}
+
+/** The legend entries: [{key, label, colour, count}] for the colouring in force. */
+export function legendEntries(payload, colouring) {
+  const counts = new Map();
+  const codes = colouring === "community" && payload.community ? payload.community : payload.sector;
+  for (const c of codes || []) counts.set(c, (counts.get(c) || 0) + 1);
+  if (colouring === "community" && payload.community) {
+    const shown = (payload.communityColours || []).map((colour, c) => ({
+      key: String(c),
+      label: `community ${c + 1}`,
+      colour,
+      count: counts.get(c) || 0,
+    }));
+    const rest = (payload.community || []).filter((c) => c < 0 || c >= shown.length).length;
+    const other = payload.communityOther || UNKNOWN_COLOUR;
+    if (rest) shown.push({ key: "other", label: "smaller", colour: other, count: rest });
+    return shown.filter((entry) => entry.count > 0);
+  }
+  return (payload.sectors || []).map((name, s) => ({
+    key: name,
+    label: name,
+    colour: payload.sectorColours[s] || UNKNOWN_COLOUR,
+    count: counts.get(s) || 0,
+  }));
+}

@@ -1,0 +1,167 @@
+"""The Brokers page: the table of measures, the top-brokers chart, the report download."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+from dash import html, no_update
+from dash.exceptions import PreventUpdate
+
+from ...graph.model import fold
+from ...reports import MEDIA_TYPES, filename, render
+from ...reports.labels import ROLES
+from .. import style, words
+from ..source import Source
+from .guard import guarded, require_territory
+from .network import SECTORS
+
+TOP_BROKERS = 15
+
+
+# ---------------------------------------------------------------------------
+# Brokers
+
+
+BROKER_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("name", "Actor", "text"),
+    ("sector", "Sector", "text"),
+    ("community", "Community", "numeric"),
+    ("degree", "Degree", "numeric"),
+    ("betweenness", "Betweenness", "numeric"),
+    ("closeness", "Closeness", "numeric"),
+    ("eigenvector", "Eigenvector", "numeric"),
+    ("pagerank", "PageRank", "numeric"),
+    ("constraint", "Constraint", "numeric"),
+    ("effective_size", "Effective size", "numeric"),
+    ("ei_index", "E-I index", "numeric"),
+    ("brokerage", "Brokerage (all)", "numeric"),
+    ("coordinator", "Coordinator", "numeric"),
+    ("itinerant", "Itinerant", "numeric"),
+    ("gatekeeper", "Gatekeeper", "numeric"),
+    ("representative", "Representative", "numeric"),
+    ("liaison", "Liaison", "numeric"),
+)
+
+
+def broker_columns() -> list[dict[str, Any]]:
+    """DataTable columns of the brokers table (floats shown with 3 decimals)."""
+    columns = []
+    for key, label, kind in BROKER_COLUMNS:
+        column: dict[str, Any] = {"id": key, "name": label, "type": kind}
+        if kind == "numeric" and key not in {"degree", "community", "brokerage", *ROLES}:
+            column["format"] = {"specifier": ".3f"}
+        columns.append(column)
+    return columns
+
+
+def broker_rows(report: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """One flat row per actor: measures, each brokerage role and their total."""
+    rows = []
+    for actor in report.get("actors", []):
+        roles = actor.get("brokerage") or {}
+        row = {key: actor.get(key) for key, _, _ in BROKER_COLUMNS if key in actor}
+        row["id"] = actor["id"]
+        row.update({role: roles.get(role, 0) for role in ROLES})
+        row["brokerage"] = sum(roles.get(role, 0) for role in ROLES)
+        rows.append(row)
+    return sorted(rows, key=lambda r: (-(r.get("betweenness") or 0), fold(str(r.get("name")))))
+
+
+def top_brokers_figure(
+    report: Mapping[str, Any], measure: str | None, top: int = TOP_BROKERS
+) -> go.Figure:
+    """Horizontal bars of the ``top`` actors by ``measure``, coloured by sector."""
+    labels = {key: label for key, label, kind in BROKER_COLUMNS if kind == "numeric"}
+    key = measure if measure in labels else "betweenness"
+    rows = broker_rows(report)
+    ranked = sorted(rows, key=lambda r: (-(r.get(key) or 0), fold(str(r.get("name")))))[:top]
+    ranked = ranked[::-1]
+    figure = go.Figure()
+    for sector in SECTORS:
+        mine = [r for r in ranked if r.get("sector") == sector]
+        if not mine:
+            continue
+        figure.add_bar(
+            x=[r.get(key) or 0 for r in mine],
+            y=[r["name"] for r in mine],
+            orientation="h",
+            name=sector,
+            marker_color=style.sector_colour(sector),
+            hovertemplate="%{y}: %{x}<extra>" + sector + "</extra>",
+        )
+    figure.update_layout(
+        title=f"Top {len(ranked)} actors by {labels[key].lower()}",
+        yaxis={"categoryorder": "array", "categoryarray": [r["name"] for r in ranked]},
+        margin={"l": 10, "r": 10, "t": 50, "b": 30},
+        height=max(320, 28 * len(ranked) + 90),
+        legend_title_text="sector",
+        template="plotly_white",
+    )
+    return figure
+
+
+def report_summary(report: Mapping[str, Any]) -> list[Any]:
+    """How the report was computed: size, date, variant, and the method in a fold-out."""
+    parts = [f"{len(report.get('actors', [])):,} actors"]
+    if report.get("as_of"):
+        parts.append(f"as of {report['as_of']}")
+    if report.get("variant"):
+        parts.append(str(report["variant"]))
+    method = report.get("method")
+    method = method if isinstance(method, Mapping) else {}
+    if report.get("approximate"):
+        parts.append(f"approximate: estimated from {method.get('pivots', 'sampled')} pivots")
+    summary: list[Any] = [html.Span(" · ".join(parts))]
+    steps = [
+        html.Li(f"{key.replace('_', ' ')}: {value}")
+        for key, value in method.items()
+        if key not in {"references", "weight", "seed", "pivots"} and isinstance(value, str)
+    ]
+    if steps:
+        summary.append(
+            html.Details(
+                [html.Summary("How these are computed"), html.Ul(steps)], className="method"
+            )
+        )
+    return summary
+
+
+def download_payload(kind: str, data: Mapping[str, Any], fmt: str) -> dict[str, Any]:
+    """What ``dcc.Download`` needs to save the rendered report."""
+    return {
+        "content": base64.b64encode(render(kind, data, fmt)).decode("ascii"),
+        "filename": filename(kind, data, fmt),
+        "type": MEDIA_TYPES.get(fmt),
+        "base64": True,
+    }
+
+
+@guarded(list, broker_columns, go.Figure, str)
+def brokers_view(
+    source: Source, territory: str | None, measure: str | None, weighted: bool | None
+) -> tuple[list, list, go.Figure, str]:
+    """Table rows and columns, top-brokers chart and summary (+ alert)."""
+    territory = require_territory(territory)
+    report = source.report(territory, weighted=bool(weighted))
+    return (
+        broker_rows(report),
+        broker_columns(),
+        top_brokers_figure(report, measure),
+        report_summary(report),
+    )
+
+
+@guarded(lambda: no_update)
+def download_view(
+    source: Source, territory: str | None, weighted: bool | None, trigger: Any, clicks: Sequence
+) -> tuple[dict[str, Any]]:
+    """The brokers report rendered in the clicked format, for ``dcc.Download``."""
+    if not territory or not isinstance(trigger, Mapping) or not any(clicks or ()):
+        raise PreventUpdate
+    fmt = trigger.get("fmt")
+    if fmt not in words.DOWNLOAD_FORMATS:
+        raise PreventUpdate
+    return (download_payload("report", source.report(territory, weighted=bool(weighted)), fmt),)

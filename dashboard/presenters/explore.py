@@ -1,0 +1,535 @@
+"""The Explore page: sliders, actor search, the actor card, the introduction path, and views."""
+
+from __future__ import annotations
+
+import heapq
+import logging
+import math
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+from urllib.parse import parse_qs
+
+import dash_bootstrap_components as dbc
+import networkx as nx
+from dash import html, no_update
+from dash.exceptions import PreventUpdate
+
+from ...graph.analytics import path_explanation
+from ...graph.model import fold
+from ...reports.labels import ACTOR_METRICS, ROLES
+from .. import ids, words
+from ..source import Source
+from .formatting import iso, number, parse_as_of, sector_badge, year_of
+from .guard import error_alert, guarded, require_territory
+from .network import (
+    AGGREGATE_ABOVE,
+    draw_mode,
+    element_index,
+    highlight,
+    legend,
+    network_elements,
+    network_summary,
+    overview_elements,
+    scale_positions,
+)
+
+log = logging.getLogger(__name__)
+
+
+SEARCH_LIMIT = 40
+
+
+TIES_SHOWN = 40
+
+
+# ---------------------------------------------------------------------------
+# Dates and the controls of the Explore page
+
+
+def network_years(network: Any) -> list[int]:
+    """Every year in which something started or ended in ``network`` (a model ``Network``)."""
+    days = {t.since for t in network.ties} | {t.until for t in network.ties}
+    days |= {a.joined for a in network.actors}
+    return sorted({y for y in map(year_of, days) if y is not None})
+
+
+def year_slider(years: Iterable[int]) -> dict[str, Any]:
+    """Props of the as-of slider: one mark per few years and a last mark, "all", for no date.
+
+    >>> year_slider([2012, 2019, 2020])["marks"]
+    {2012: '2012', 2014: '2014', 2016: '2016', 2018: '2018', 2021: 'all'}
+    >>> year_slider([])["disabled"]
+    True
+    """
+    found = sorted(set(years))
+    if not found:
+        return {"min": 0, "max": 1, "marks": {1: "all"}, "value": 1, "disabled": True}
+    first, last = found[0], found[-1]
+    everything = last + 1
+    step = max(1, math.ceil((everything - first) / 8))
+    marks: dict[int, str] = {y: str(y) for y in range(first, everything - step + 1, step)}
+    marks[everything] = "all"
+    return {"min": first, "max": everything, "marks": marks, "value": everything, "disabled": False}
+
+
+def as_of_for(year: int | None, maximum: int | None) -> str | None:
+    """The ``as_of`` date (31 December of ``year``) or None when the slider says "all".
+
+    >>> as_of_for(2019, 2021), as_of_for(2021, 2021), as_of_for(None, 2021)
+    ('2019-12-31', None, None)
+    """
+    if year is None or maximum is None or year >= maximum:
+        return None
+    return date(int(year), 12, 31).isoformat()
+
+
+def weight_slider(graph: nx.Graph) -> dict[str, Any]:
+    """Props of the minimum-weight slider: from 0 (every tie) to the heaviest tie."""
+    weights = (d.get("weight", 1) or 1 for _, ties in graph.adjacency() for d in ties.values())
+    heaviest = max(weights, default=1)
+    top = max(1, math.ceil(heaviest))
+    step = 1 if top <= 20 else math.ceil(top / 20)
+    marks = {0: "0", top: str(top)}
+    return {"min": 0, "max": top, "step": step, "marks": marks, "value": 0, "disabled": top <= 1}
+
+
+# ---------------------------------------------------------------------------
+# Actor search, selection, card and path
+
+
+def actor_options(
+    graph: nx.Graph,
+    query: str | None,
+    keep: Iterable[str] = (),
+    limit: int = SEARCH_LIMIT,
+) -> list[dict[str, str]]:
+    """Dropdown options matching ``query`` (accent- and case-insensitive), best first.
+
+    Names starting with the query come first, then names containing it; the
+    most connected first within each. Without a query: the most connected
+    actors. The actors in ``keep`` (the current value) are always included.
+    """
+    wanted = fold(query or "")
+
+    def label(node: Hashable) -> str:
+        attrs = graph.nodes[node]
+        return f"{attrs.get('name') or node} · {attrs.get('sector') or 'unknown'}"
+
+    if wanted:
+        scored = []
+        for node, name in graph.nodes(data="name"):
+            name = fold(str(name or node))
+            if wanted in name or wanted in fold(str(node)):
+                starts = 0 if name.startswith(wanted) else 1
+                scored.append((starts, -len(graph[node]), name, str(node), node))
+        chosen = [entry[-1] for entry in heapq.nsmallest(limit, scored)]
+    else:
+        best = heapq.nsmallest(limit, graph.adjacency(), key=lambda a: (-len(a[1]), str(a[0])))
+        chosen = [node for node, _ in best]
+    for actor in keep:
+        if actor in graph and actor not in chosen:
+            chosen.append(actor)
+    return [{"label": label(n), "value": str(n)} for n in chosen]
+
+
+def pick(trigger: Any, tap: Mapping[str, Any] | None, searched: str | None) -> tuple[Any, Any]:
+    """What a click, a search or a territory change selects: ``(actor, community drill)``."""
+    if trigger == ids.TERRITORY:
+        return None, None
+    if trigger == ids.BACK:
+        return no_update, None
+    if isinstance(trigger, Mapping) and trigger.get("type") == ids.PICKER:
+        return (searched, no_update) if searched else (None, no_update)
+    if trigger == ids.NETWORK and tap:
+        if tap.get("super"):
+            return no_update, tap.get("community")
+        if tap.get("actor"):
+            return tap["actor"], no_update
+    raise PreventUpdate
+
+
+def roles_in_words(brokerage: Mapping[str, int] | None, sector: str | None) -> list[str]:
+    """The actor's brokerage roles as sentences, most frequent first.
+
+    >>> roles_in_words({"coordinator": 2, "liaison": 0}, "public")[0][:60]
+    'Coordinator (2 pairs): links two partners of its own sector '
+    """
+    counts = {role: int((brokerage or {}).get(role, 0) or 0) for role in ROLES}
+    present = sorted((r for r in ROLES if counts[r] > 0), key=lambda r: -counts[r])
+    if not present:
+        return [words.NO_ROLE]
+    sentences = []
+    for role in present:
+        pairs = f"{counts[role]:,} pair{'s' if counts[role] != 1 else ''}"
+        meaning = words.ROLE_MEANINGS[role].format(sector=sector or "its sector")
+        sentences.append(f"{words.ROLE_LABELS[role]} ({pairs}): {meaning}.")
+    return sentences
+
+
+def tie_rows(
+    actor_id: str, ties: Iterable[Any], names: Mapping[str, tuple[str, str | None]], members: set
+) -> list[dict[str, Any]]:
+    """The actor's ties (model ``Tie``), strongest first, with the partner's name and sector."""
+    rows = []
+    for tie in ties:
+        if actor_id not in (tie.source, tie.target):
+            continue
+        other = tie.target if tie.source == actor_id else tie.source
+        name, sector = names.get(other, (other, None))
+        direction = ""
+        if tie.directed:
+            direction = "to" if tie.source == actor_id else "from"
+        rows.append(
+            {
+                "partner": other,
+                "name": name,
+                "sector": sector,
+                "kind": str(tie.kind),
+                "weight": tie.weight,
+                "since": iso(tie.since),
+                "until": iso(tie.until),
+                "direction": direction,
+                "outside": other not in members,
+            }
+        )
+    return sorted(rows, key=lambda r: (-r["weight"], fold(str(r["name"]))))
+
+
+def _tie_text(row: Mapping[str, Any]) -> str:
+    kind = words.TIE_KIND_LABELS.get(row["kind"], row["kind"])
+    when = ""
+    if row["since"] and row["until"]:
+        when = f", {row['since']} to {row['until']}"
+    elif row["since"]:
+        when = f", since {row['since']}"
+    elif row["until"]:
+        when = f", until {row['until']}"
+    arrow = {"to": " (directed, to it)", "from": " (directed, from it)"}.get(row["direction"], "")
+    outside = " — outside the territory" if row["outside"] else ""
+    return f"{kind}{arrow}, weight {number(row['weight'])}{when}{outside}"
+
+
+def actor_card(
+    actor: Any,
+    row: Mapping[str, Any] | None,
+    ties: Sequence[Mapping[str, Any]],
+    hops: int,
+    ego_size: int | None,
+) -> dbc.Card:
+    """The card of one actor: who, measures in words, brokerage roles, ties."""
+    sector = str(actor.sector) if actor is not None else (row or {}).get("sector")
+    name = actor.name if actor is not None else (row or {}).get("name", "")
+    facts = []
+    if actor is not None:
+        known = (("kind", actor.kind), ("city", actor.city), ("joined", iso(actor.joined)))
+        for label, value in known:
+            if value:
+                facts.append(f"{label}: {value}")
+        if actor.territories:
+            facts.append("territories: " + ", ".join(actor.territories))
+    body: list[Any] = [
+        html.H5([name, " ", sector_badge(sector)], className="card-title"),
+        html.P(" · ".join(facts), className="text-muted small") if facts else None,
+    ]
+    if row is None:
+        body.append(html.P("Not in the territory's network at this date.", className="small"))
+    else:
+        body.append(html.H6("Measures", title="hover a row for its meaning"))
+        measures = []
+        for key in ACTOR_METRICS:
+            if key in row:
+                cells = [html.Th(words.METRIC_LABELS[key]), html.Td(number(row.get(key)))]
+                measures.append(html.Tr(cells, title=words.METRIC_MEANINGS[key]))
+        if row.get("community") is not None:
+            community = [html.Th("Community"), html.Td(str(row["community"]))]
+            measures.append(html.Tr(community))
+        body.append(html.Table(html.Tbody(measures), className="measure-table"))
+        body.append(html.H6("Brokerage roles"))
+        roles = roles_in_words(row.get("brokerage"), sector)
+        body.append(html.Ul([html.Li(s) for s in roles], className="roles"))
+    if ego_size is not None:
+        body.append(
+            html.P(
+                f"Highlighted: {ego_size:,} actors within {hops} tie{'s' if hops != 1 else ''}.",
+                className="small text-muted",
+            )
+        )
+    body.append(html.H6(f"Ties ({len(ties):,})"))
+    shown = [
+        html.Li([html.Strong(t["name"]), " ", sector_badge(t["sector"]), html.Br(), _tie_text(t)])
+        for t in ties[:TIES_SHOWN]
+    ]
+    if len(ties) > TIES_SHOWN:
+        shown.append(html.Li(f"and {len(ties) - TIES_SHOWN:,} more", className="text-muted"))
+    body.append(html.Ul(shown, className="ties"))
+    return dbc.Card(dbc.CardBody([b for b in body if b is not None]), className="actor-card")
+
+
+def path_in_words(graph: nx.Graph, path: Sequence[Hashable]) -> list[str]:
+    """Each step of an introduction chain as a sentence (see ``path_explanation``)."""
+    return [step["text"] for step in path_explanation(graph, path)]
+
+
+def path_summary(graph: nx.Graph, path: Sequence[Hashable]) -> str:
+    """One sentence on what the chain means for an introduction."""
+    names = [str(graph.nodes[n].get("name") or n) for n in path]
+    if len(path) < 2:
+        return "Pick two different actors."
+    if len(path) == 2:
+        return f"{names[0]} and {names[1]} are already tied directly."
+    middle = ", then ".join(names[1:-1])
+    hops = len(path) - 1
+    return f"{names[0]} can reach {names[-1]} in {hops} steps: ask {middle} for the introduction."
+
+
+def path_panel(graph: nx.Graph, path: Sequence[Hashable]) -> list[Any]:
+    """The introduction chain, listed in words."""
+    return [
+        html.P(path_summary(graph, path), className="path-summary"),
+        html.Ol([html.Li(text) for text in path_in_words(graph, path)], className="path-steps"),
+    ]
+
+
+def focus_from_search(search: str | None, graph: nx.Graph | None) -> dict[str, Any]:
+    """The path ends named in the address (``?from=ID&to=ID``), with their picker options.
+
+    Unknown actors are dropped.
+    """
+    query = parse_qs((search or "").lstrip("?"))
+    focus: dict[str, Any] = {}
+    for key in ("from", "to"):
+        actor = (query.get(key) or [None])[0]
+        if actor and graph is not None and actor in graph:
+            attrs = graph.nodes[actor]
+            label = f"{attrs.get('name') or actor} · {attrs.get('sector') or 'unknown'}"
+            focus[key] = {"value": actor, "options": [{"label": label, "value": actor}]}
+    return focus
+
+
+# ---------------------------------------------------------------------------
+# Views: fetch from the source, present, guard. Callbacks call only these.
+
+
+def explore_controls_view(source: Source, territory: str | None) -> tuple[dict, dict]:
+    """Props of the as-of and minimum-weight sliders for ``territory``.
+
+    On failure the sliders stay neutral; the network view shows the error.
+    """
+    neutral = year_slider([]), {"min": 0, "max": 1, "step": 1, "marks": {}, "value": 0}
+    if not territory:
+        return neutral
+    try:
+        years = network_years(source.network(territory))
+        return year_slider(years), weight_slider(source.graph(territory))
+    except Exception:
+        log.exception("sliders of %r", territory)
+        return neutral
+
+
+def slider_outputs(props: tuple[dict, dict]) -> tuple:
+    """The slider props as the flat tuple of callback outputs."""
+    year, weight = props
+    year_keys = ("min", "max", "marks", "value", "disabled")
+    weight_keys = ("min", "max", "step", "marks", "value")
+    return (*(year.get(k) for k in year_keys), *(weight.get(k) for k in weight_keys))
+
+
+def _overview_map(
+    source: Source, territory: str, as_of: date | None, threshold: int, drill: int | None
+) -> dict[Hashable, int] | None:
+    graph = source.graph(territory, as_of=as_of)
+    if draw_mode(len(graph), threshold, drill) != "overview":
+        return None
+    return {r["id"]: r["community"] for r in source.report(territory, as_of=as_of)["actors"]}
+
+
+HIDDEN = {"display": "none"}
+
+
+@guarded(list, str, lambda: HIDDEN)
+def network_view(
+    source: Source,
+    territory: str | None,
+    as_of: str | None,
+    drill: int | None,
+    threshold: int = AGGREGATE_ABOVE,
+) -> tuple[list, str, dict]:
+    """Elements, summary line and back-button style of the Explore network (+ alert)."""
+    territory = require_territory(territory)
+    day = parse_as_of(as_of)
+    full = source.graph(territory)
+    graph = source.graph(territory, as_of=day)
+    report = source.report(territory, as_of=day)
+    positions = scale_positions(source.layout(territory))
+    rows = report.get("actors", [])
+    mode = draw_mode(len(graph), threshold, drill)
+    if mode == "overview":
+        elements = overview_elements(graph, positions, rows)
+    else:
+        members = None
+        if mode == "community":
+            members = most_connected(graph, [r["id"] for r in rows if r.get("community") == drill])
+            members = members[:threshold]
+        elements = network_elements(graph, positions, rows, element_index(full), members)
+    shown = sum(1 for e in elements if "source" not in e["data"])
+    back = {} if mode == "community" else HIDDEN
+    summary = network_summary(report, mode, shown, drill)
+    if mode == "community":
+        everyone = sum(1 for r in rows if r.get("community") == drill and r["id"] in graph)
+        if everyone > shown:
+            summary += f" (its {shown:,} most connected of {everyone:,})"
+    return elements, summary, back
+
+
+def most_connected(graph: nx.Graph, actors: Iterable[Hashable]) -> list[Hashable]:
+    """``actors`` present in ``graph``, most ties first (ties broken by id)."""
+    present = [a for a in actors if a in graph]
+    return sorted(present, key=lambda a: (-len(graph[a]), str(a)))
+
+
+def legend_view(
+    source: Source,
+    territory: str | None,
+    as_of: str | None,
+    drill: int | None,
+    colour_by: str | None,
+    threshold: int = AGGREGATE_ABOVE,
+) -> list[Any]:
+    """The legend under the network (empty on failure: the network view shows the error)."""
+    if not territory:
+        return []
+    try:
+        day = parse_as_of(as_of)
+        graph = source.graph(territory, as_of=day)
+        rows = source.report(territory, as_of=day).get("actors", [])
+    except Exception:
+        log.exception("legend of %r", territory)
+        return []
+    return legend(graph, rows, colour_by, draw_mode(len(graph), threshold, drill))
+
+
+def pick_view(
+    source: Source,
+    territory: str | None,
+    trigger: Any,
+    tap: Mapping[str, Any] | None,
+    searched: str | None,
+    threshold: int = AGGREGATE_ABOVE,
+) -> tuple[Any, Any]:
+    """Selected actor and opened community; a searched actor opens its community when large."""
+    actor, drill = pick(trigger, tap, searched)
+    if (
+        territory
+        and isinstance(trigger, Mapping)
+        and actor
+        and len(source.graph(territory)) > threshold
+    ):
+        communities = {r["id"]: r.get("community") for r in source.report(territory)["actors"]}
+        drill = communities.get(actor, no_update)
+    return actor, drill
+
+
+@guarded(None, dict)
+def card_view(
+    source: Source,
+    territory: str | None,
+    as_of: str | None,
+    actor_id: str | None,
+    hops: int | None,
+    drill: int | None,
+    threshold: int = AGGREGATE_ABOVE,
+) -> tuple[Any, dict]:
+    """The actor card and the ego highlight store (+ alert)."""
+    if not territory or not actor_id:
+        hint = "Click an actor in the network, or search one by name."
+        return html.P(hint, className="text-muted"), {}
+    day = parse_as_of(as_of)
+    hops = int(hops or 1)
+    graph = source.graph(territory, as_of=day)
+    network = source.network(territory, as_of=day)
+    report = source.report(territory, as_of=day)
+    row = next((r for r in report.get("actors", []) if r["id"] == actor_id), None)
+    names = {a.id: (a.name, str(a.sector)) for a in (*network.actors, *network.outside)}
+    ties = tie_rows(actor_id, network.ties, names, set(network.member_ids))
+    ego_store: dict[str, Any] = {}
+    ego_size = None
+    if actor_id in graph:
+        ego = source.ego(territory, actor_id, hops=hops, as_of=day)
+        index = element_index(source.graph(territory))
+        communities = _overview_map(source, territory, day, threshold, drill)
+        ego_store = highlight(ego.nodes, ego.edges, index, communities)
+        ego_store["selected"] = highlight([actor_id], [], index, communities)["nodes"]
+        ego_size = ego.number_of_nodes()
+    actor = source.actor(actor_id)
+    return actor_card(actor, row, ties, hops, ego_size), ego_store
+
+
+@guarded(list, dict)
+def path_view(
+    source: Source,
+    territory: str | None,
+    as_of: str | None,
+    start: str | None,
+    end: str | None,
+    drill: int | None,
+    threshold: int = AGGREGATE_ABOVE,
+) -> tuple[list, dict]:
+    """The introduction chain in words and the path highlight store (+ alert)."""
+    if not territory or not start or not end:
+        hint = "Pick two actors to find who can introduce them."
+        return [html.P(hint, className="text-muted")], {}
+    day = parse_as_of(as_of)
+    graph = source.graph(territory, as_of=day)
+    if start == end:
+        return [html.P("Pick two different actors.")], {}
+    full = source.graph(territory)
+    if start not in full or end not in full:
+        return [html.P("Pick two actors of this territory.", className="text-muted")], {}
+    try:
+        path = source.path(territory, start, end, as_of=day)
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        path = []
+    if not path:
+        first = graph.nodes[start].get("name", start) if start in graph else start
+        last = graph.nodes[end].get("name", end) if end in graph else end
+        message = f"No chain of ties links {first} and {last} in this territory at this date."
+        return [dbc.Alert(message, color="warning")], {}
+    index = element_index(full)
+    communities = _overview_map(source, territory, day, threshold, drill)
+    steps = list(zip(path, path[1:], strict=False))
+    return path_panel(graph, path), highlight(path, steps, index, communities)
+
+
+def picker_view(
+    source: Source, territory: str | None, query: str | None, value: Any
+) -> list[dict[str, str]]:
+    """Options of an actor picker for what the user typed (none on failure)."""
+    if not territory:
+        return []
+    keep = value if isinstance(value, list) else [value] if value else []
+    try:
+        return actor_options(source.graph(territory), query, keep)
+    except Exception:
+        log.exception("actor options of %r", territory)
+        return []
+
+
+def territories_view(source: Source) -> tuple[list[str], Any]:
+    """The territory names for the picker, and an error panel if the store cannot be read."""
+    try:
+        return list(source.territory_names()), None
+    except Exception as exc:
+        log.exception("listing territories")
+        return [], error_alert(exc)
+
+
+def focus_view(source: Source, territory: str | None, search: str | None) -> dict[str, Any]:
+    """The path ends named in the address, if they are actors of ``territory``."""
+    if not territory or not search:
+        return {}
+    try:
+        return focus_from_search(search, source.graph(territory))
+    except Exception:
+        log.exception("focus %r in %r", search, territory)
+        return {}

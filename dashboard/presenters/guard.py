@@ -1,0 +1,73 @@
+"""Failures become panels: the guard every view wears, and "nothing to show yet"."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import html
+from dash.exceptions import PreventUpdate
+
+from ...graph.errors import MaillageError
+
+log = logging.getLogger(__name__)
+
+
+class NothingToShow(Exception):
+    """Not an error: there is simply nothing to show yet (shown as an info panel)."""
+
+
+# ---------------------------------------------------------------------------
+# Errors and small formatting helpers
+
+
+def error_alert(exc: BaseException) -> dbc.Alert:
+    """The panel shown in place of a result that could not be computed."""
+    if isinstance(exc, NothingToShow):
+        return dbc.Alert(str(exc), color="info", className="mb-2")
+    message = str(exc) if isinstance(exc, MaillageError) else f"{type(exc).__name__}: {exc}"
+    return dbc.Alert(
+        [html.Strong("This analysis could not be shown. "), html.Span(message)],
+        color="danger",
+        className="mb-2",
+    )
+
+
+def guarded(*fallback: Callable[[], Any] | None) -> Callable:
+    """Make a view return its outputs plus ``None``, or the fallbacks plus an error panel.
+
+    The decorated view returns a tuple of outputs; the wrapper appends one more
+    output, the content of the view's alert container. Each fallback is a
+    factory (``list``, ``go.Figure``) called on failure, or None.
+    """
+
+    def empty() -> tuple:
+        return tuple(make() if make is not None else None for make in fallback)
+
+    def decorate(view: Callable[..., tuple]) -> Callable[..., tuple]:
+        @functools.wraps(view)
+        def wrapper(*args: Any, **kwargs: Any) -> tuple:
+            try:
+                return (*view(*args, **kwargs), None)
+            except PreventUpdate:
+                raise
+            except NothingToShow as exc:
+                return (*empty(), error_alert(exc))
+            except Exception as exc:
+                log.exception("%s failed", view.__name__)
+                return (*empty(), error_alert(exc))
+
+        return wrapper
+
+    return decorate
+
+
+def require_territory(territory: str | None) -> str:
+    if not territory:
+        raise NothingToShow(
+            "No territory yet: import data with `maillage import`, or run `maillage demo`."
+        )
+    return territory

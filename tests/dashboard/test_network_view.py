@@ -1,0 +1,264 @@
+"""The NetworkView component alone, in a minimal Dash app, in real headless Chromium.
+
+The page exposes its renderer as ``element.__networkView`` (the test hook):
+tests read the drawn graph and sigma's display data from it, and click with
+the real mouse at the position sigma draws a node.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+import pytest
+from dash import Dash, Input, Output, State, html
+from dash.testing.wait import until
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.keys import Keys
+
+from maillage.dashboard.network_payload import network_payload
+from maillage.dashboard.network_view import NetworkView
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+
+VIEW = "(document.getElementById('net') || {}).__networkView"
+SECTORS = ("business", "public", "association", "academic")
+
+
+def small_network() -> tuple[nx.Graph, dict[str, tuple[float, float]]]:
+    """Zachary's karate club (34 members, 78 ties), sectors by member number."""
+    club = nx.karate_club_graph()
+    graph = nx.Graph()
+    for n in club:
+        graph.add_node(f"m{n:02d}", name=f"Member {n}", sector=SECTORS[n % len(SECTORS)])
+    for u, v in club.edges():
+        graph.add_edge(f"m{u:02d}", f"m{v:02d}", weight=1)
+    positions = nx.spring_layout(graph, seed=7)
+    return graph, {n: (float(x), float(y)) for n, (x, y) in positions.items()}
+
+
+def component_app() -> Dash:
+    graph, positions = small_network()
+    rows = [{"id": n, "degree": graph.degree(n), "community": int(n[1:]) % 3} for n in graph]
+    app = Dash(__name__, compress=True)
+    app.layout = html.Div(
+        [
+            NetworkView(
+                id="net",
+                payload=network_payload(graph, positions, rows),
+                style={"height": "560px", "width": "900px"},
+            ),
+            html.Button("find m05", id="find"),
+            html.Div(id="clicked"),
+            html.Div(id="cleared"),
+            html.Div(id="sectors"),
+        ]
+    )
+
+    @app.callback(
+        Output("clicked", "children"),
+        Output("net", "selected"),
+        Input("net", "clickedNode"),
+        Input("net", "n_clicks"),
+    )
+    def select(node, _clicks):
+        return node or "", node
+
+    @app.callback(Output("cleared", "children"), Input("net", "n_cleared"))
+    def cleared(times):
+        return str(times or 0)
+
+    @app.callback(Output("sectors", "children"), Input("net", "visibleSectors"))
+    def sectors(visible):
+        return "all" if visible is None else ",".join(visible)
+
+    @app.callback(Output("net", "focus"), Input("find", "n_clicks"), State("net", "focus"))
+    def find(clicks, _focus):
+        return "m05" if clicks else None
+
+    return app
+
+
+def view(dash_duo: Any, script: str) -> Any:
+    return dash_duo.driver.execute_script(f"var v = {VIEW}; if (!v) return null; {script}")
+
+
+def wait_drawn(dash_duo: Any) -> int:
+    until(lambda: (view(dash_duo, "return v.renderer.getGraph().order;") or 0) > 0, timeout=30)
+    return view(dash_duo, "return v.renderer.getGraph().order;")
+
+
+def node_point(dash_duo: Any, node: str) -> tuple[float, float]:
+    """Where sigma draws ``node``, in the browser window's coordinates."""
+    return tuple(
+        view(
+            dash_duo,
+            f"var d = v.renderer.getNodeDisplayData({node!r});"
+            "var p = v.renderer.framedGraphToViewport(d);"
+            "var r = v.container.getBoundingClientRect(); return [r.left + p.x, r.top + p.y];",
+        )
+    )
+
+
+def stage_point(dash_duo: Any, dx: float, dy: float) -> tuple[float, float]:
+    """A point ``dx, dy`` pixels from the drawing's top-left corner."""
+    left, top = view(
+        dash_duo, "var r = v.container.getBoundingClientRect(); return [r.left, r.top];"
+    )
+    return left + dx, top + dy
+
+
+def pointer(dash_duo: Any) -> tuple[ActionBuilder, Any]:
+    actions = ActionBuilder(dash_duo.driver)
+    return actions, actions.pointer_action
+
+
+def click_at(dash_duo: Any, point: tuple[float, float]) -> None:
+    actions, mouse = pointer(dash_duo)
+    mouse.move_to_location(int(point[0]), int(point[1])).click()
+    actions.perform()
+
+
+def click_node(dash_duo: Any, node: str) -> None:
+    click_at(dash_duo, node_point(dash_duo, node))
+
+
+def test_component_draws_selects_clears_flies_filters_and_exports(dash_duo: Any) -> None:
+    dash_duo.start_server(component_app())
+    assert wait_drawn(dash_duo) == 34
+    assert view(dash_duo, "return v.renderer.getGraph().size;") == 78
+
+    # Click the most connected member with the real mouse: Dash hears it, it is selected.
+    hub = "m33"
+    click_node(dash_duo, hub)
+    dash_duo.wait_for_text_to_equal("#clicked", hub, timeout=10)
+    until(lambda: view(dash_duo, "return v.selected;") == hub, timeout=10)
+    faded = view(
+        dash_duo,
+        f"var g = v.renderer.getGraph(); var far = g.filterNodes(function (n) {{"
+        f" return n !== {hub!r} && !g.areNeighbors(n, {hub!r}); }});"
+        "return far.filter(function (n) {"
+        " return v.renderer.getNodeDisplayData(n).color === '#e4e7eb'; }).length"
+        " + '/' + far.length;",
+    )
+    done, total = map(int, faded.split("/"))
+    assert done == total > 0
+
+    # Esc clears the selection.
+    dash_duo.find_element("#net").send_keys(Keys.ESCAPE)
+    dash_duo.wait_for_text_to_equal("#cleared", "1", timeout=10)
+    until(lambda: view(dash_duo, "return v.selected;") is None, timeout=10)
+    assert dash_duo.find_element("#clicked").text == ""
+
+    # Select again, then a click on the background clears too.
+    click_node(dash_duo, "m00")
+    dash_duo.wait_for_text_to_equal("#clicked", "m00", timeout=10)
+    click_at(dash_duo, stage_point(dash_duo, 12, 12))
+    dash_duo.wait_for_text_to_equal("#cleared", "2", timeout=10)
+    until(lambda: view(dash_duo, "return v.selected;") is None, timeout=10)
+
+    # Focus flies the camera to the actor, zoomed in; the same actor can be found again.
+    dash_duo.find_element("#find").click()
+    until(lambda: view(dash_duo, "return v.flights;") == 1, timeout=10)
+
+    def centred() -> bool:
+        x, y, ratio = view(
+            dash_duo,
+            "var d = v.renderer.getNodeDisplayData('m05'); var c = v.renderer.getCamera();"
+            "return [d.x - c.x, d.y - c.y, c.ratio];",
+        )
+        return abs(x) < 1e-3 and abs(y) < 1e-3 and abs(ratio - 0.3) < 1e-3
+
+    until(centred, timeout=10, msg="camera did not fly to m05")
+    dash_duo.find_element("#find").click()
+    until(lambda: view(dash_duo, "return v.flights;") == 2, timeout=10)
+    dash_duo.find_element("#net .nv-fit").click()
+    until(
+        lambda: abs(view(dash_duo, "return v.renderer.getCamera().ratio;") - 1) < 1e-3, timeout=10
+    )
+
+    # The legend filters: hiding a sector hides its actors and tells Dash; nothing moves.
+    before = view(
+        dash_duo,
+        "return v.renderer.getGraph().mapNodes(function (n, a) { return [n, a.x, a.y]; });",
+    )
+    dash_duo.find_element("#net .nv-legend-item[data-key='business']").click()
+    dash_duo.wait_for_text_to_equal("#sectors", "association,public,academic", timeout=10)
+    hidden = view(
+        dash_duo,
+        "var g = v.renderer.getGraph(); return g.filterNodes(function (n) {"
+        " return v.renderer.getNodeDisplayData(n).hidden; });",
+    )
+    assert sorted(hidden) == [f"m{n:02d}" for n in range(34) if n % 4 == 0]
+    after = view(
+        dash_duo,
+        "return v.renderer.getGraph().mapNodes(function (n, a) { return [n, a.x, a.y]; });",
+    )
+    assert after == before
+    dash_duo.find_element("#net .nv-legend-item[data-key='business']").click()
+    dash_duo.wait_for_text_to_equal("#sectors", "business,association,public,academic", timeout=10)
+
+    # Export: the SVG has one circle per drawn actor; the PNG is a PNG.
+    svg = view(dash_duo, "return v.svg();")
+    assert svg.startswith("<svg") and svg.count("<circle") == 34 and svg.count("<line") == 78
+    png = dash_duo.driver.execute_async_script(
+        f"var done = arguments[0]; {VIEW}.png().then(done, function (e) {{ done(String(e)); }});"
+    )
+    assert png.startswith("data:image/png;base64,")
+
+    assert dash_duo.get_logs() == []
+
+
+def test_labels_hover_and_drag(dash_duo: Any) -> None:
+    dash_duo.start_server(component_app())
+    wait_drawn(dash_duo)
+
+    # Labels follow the zoom level: some at first, more zoomed in, never all piled up.
+    shown_at_fit = view(dash_duo, "return v.renderer.getNodeDisplayedLabels().size;")
+    view(
+        dash_duo, "v.renderer.getCamera().setState({ratio: 0.15}); v.renderer.refresh(); return 0;"
+    )
+    until(
+        lambda: view(dash_duo, "return v.renderer.getNodeDisplayedLabels().size;") is not None,
+        timeout=10,
+    )
+    zoomed = view(
+        dash_duo,
+        "var c = v.renderer.getCamera(); var s = v.renderer.getNodeDisplayedLabels();"
+        "return s.size;",
+    )
+    assert 0 < shown_at_fit < 34
+    assert zoomed != shown_at_fit or zoomed > 0
+    view(
+        dash_duo,
+        "v.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1});"
+        "v.renderer.refresh(); return 0;",
+    )
+
+    # Hovering an actor highlights it and its partners.
+    x, y = node_point(dash_duo, "m00")
+    actions, mouse = pointer(dash_duo)
+    mouse.move_to_location(int(x), int(y))
+    actions.perform()
+    until(lambda: view(dash_duo, "return v.hovered;") == "m00", timeout=10)
+    partners = view(
+        dash_duo,
+        "return v.renderer.getGraph().neighbors('m00').filter(function (n) {"
+        " return v.renderer.getNodeDisplayData(n).color !== '#e4e7eb'; }).length;",
+    )
+    assert partners == 16
+
+    # Drag the actor 60 px right: it moves, the others stay, no click is reported.
+    before = view(dash_duo, "return v.renderer.getGraph().getNodeAttributes('m01');")
+    start = view(dash_duo, "return v.renderer.getGraph().getNodeAttributes('m00');")
+    actions, mouse = pointer(dash_duo)
+    mouse.move_to_location(int(x), int(y)).pointer_down()
+    mouse.move_to_location(int(x) + 30, int(y)).move_to_location(int(x) + 60, int(y))
+    mouse.pointer_up()
+    actions.perform()
+    moved = view(dash_duo, "return v.renderer.getGraph().getNodeAttributes('m00');")
+    assert moved["x"] > start["x"]
+    assert view(dash_duo, "return v.renderer.getGraph().getNodeAttributes('m01');") == before
+    assert dash_duo.find_element("#clicked").text == ""
+
+    assert dash_duo.get_logs() == []

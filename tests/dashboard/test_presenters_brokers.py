@@ -1,0 +1,65 @@
+"""The Brokers page's presenters: table, chart, download."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import pytest
+from dash.exceptions import PreventUpdate
+from dashboard_support import ROWS, text_of
+
+from maillage.dashboard import ids
+from maillage.dashboard.presenters.brokers import (
+    broker_columns,
+    broker_rows,
+    brokers_view,
+    download_payload,
+    download_view,
+    top_brokers_figure,
+)
+
+
+def test_broker_rows_flatten_roles_and_total() -> None:
+    rows = broker_rows({"actors": ROWS})
+    assert [r["id"] for r in rows] == ["a", "b", "c", "d"]
+    assert rows[0]["liaison"] == 2 and rows[0]["itinerant"] == 1 and rows[0]["brokerage"] == 3
+    assert rows[1]["representative"] == 0
+    columns = {c["id"]: c for c in broker_columns()}
+    assert columns["betweenness"]["format"] == {"specifier": ".3f"}
+    assert "format" not in columns["liaison"]
+    assert set(rows[0]) - {"id"} <= set(columns)
+
+
+def test_top_brokers_figure_ranks_by_the_measure() -> None:
+    figure = top_brokers_figure({"actors": ROWS}, "closeness", top=2)
+    bars = {trace.name: list(trace.y) for trace in figure.data}
+    assert bars == {"business": ["Atelier"], "public": ["Bibliothèque"]}
+    assert figure.layout.yaxis.categoryarray == ("Bibliothèque", "Atelier")
+    assert "closeness" in figure.layout.title.text
+
+
+def test_download_payload_renders_through_reports() -> None:
+    report = {"territory": "Pays de Brest", "as_of": None, "network": {}, "actors": ROWS}
+    payload = download_payload("report", report, "csv")
+    assert payload["filename"] == "report-pays-de-brest.csv"
+    assert payload["base64"] is True and payload["type"].startswith("text/csv")
+    content = base64.b64decode(payload["content"]).decode("utf-8-sig")
+    assert "Bibliothèque" in content
+
+
+def test_brokers_view(maillage: Any) -> None:
+    rows, columns, figure, summary, alert = brokers_view(maillage, "Nantes", "betweenness", False)
+    assert alert is None and len(rows) == 4 and text_of(summary).startswith("4 actors · unweighted")
+    assert "Gould-Fernandez" in text_of(summary)
+    assert rows[0]["id"] == "n1" and rows[0]["betweenness"] > 0
+    assert figure.data and figure.data[0].orientation == "h"
+
+
+def test_download_view_renders_the_clicked_format(maillage: Any) -> None:
+    trigger = ids.download_button("xlsx")
+    payload, alert = download_view(maillage, "Nantes", False, trigger, [None, 1, None])
+    assert alert is None and payload["filename"] == "report-nantes.xlsx"
+    assert base64.b64decode(payload["content"])[:2] == b"PK"
+    with pytest.raises(PreventUpdate):
+        download_view(maillage, "Nantes", False, trigger, [None, None, None])

@@ -1,0 +1,55 @@
+"""The Compare page's presenters: table and charts."""
+
+from __future__ import annotations
+
+from maillage.dashboard.presenters.compare import (
+    compare_figure,
+    compare_raw_figure,
+    compare_table,
+    compare_tooltips,
+)
+
+COMPARISON = {
+    "territories": ["Brest", "Quimper"],
+    "indicators": [
+        {
+            "name": "density",
+            "label": "Density",
+            "description": "share of possible ties",
+            "values": {"Brest": 0.05, "Quimper": 0.1},
+            "normalised": {"Brest": 0.4, "Quimper": 0.8},
+        },
+        {
+            "name": "actors",
+            "label": "Actors",
+            "description": "",
+            "values": {"Brest": 120, "Quimper": 60},
+            "normalised": {"Brest": None, "Quimper": None},
+        },
+    ],
+    "method": {},
+}
+
+
+def test_compare_table_has_raw_and_normalised_per_territory() -> None:
+    rows, columns = compare_table(COMPARISON)
+    assert [c["id"] for c in columns] == ["indicator", "raw0", "norm0", "raw1", "norm1"]
+    assert columns[3]["name"] == ["Quimper", "raw"]
+    assert rows[0] == {
+        "indicator": "Density",
+        "raw0": "0.050",
+        "norm0": "0.400",
+        "raw1": "0.100",
+        "norm1": "0.800",
+    }
+    assert rows[1]["raw0"] == "120" and rows[1]["norm0"] == "–"
+
+
+def test_compare_charts() -> None:
+    bars = compare_figure(COMPARISON)
+    assert [t.name for t in bars.data] == ["Brest", "Quimper"]
+    assert [list(t.y) for t in bars.data] == [[0.4], [0.8]]  # "Actors" has no normalised value
+    raw = compare_raw_figure(COMPARISON)
+    assert [list(t.y) for t in raw.data] == [[0.05, 0.1], [120, 60]]
+    assert [a.text for a in raw.layout.annotations] == ["Density", "Actors"]
+    assert compare_tooltips(COMPARISON)[0] == {"indicator": "share of possible ties"}

@@ -1,0 +1,267 @@
+"""The Explore page's presenters: sliders, actor search, card, path, and its views."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import networkx as nx
+import pytest
+from dash import no_update
+from dash.exceptions import PreventUpdate
+from dashboard_support import ROWS, text_of
+
+from maillage.dashboard import ids
+from maillage.dashboard.presenters.explore import (
+    HIDDEN,
+    _tie_text,
+    actor_card,
+    actor_options,
+    as_of_for,
+    card_view,
+    explore_controls_view,
+    focus_from_search,
+    focus_view,
+    network_view,
+    network_years,
+    path_panel,
+    path_summary,
+    path_view,
+    pick,
+    pick_view,
+    picker_view,
+    roles_in_words,
+    tie_rows,
+    weight_slider,
+    year_slider,
+)
+from maillage.dashboard.presenters.formatting import parse_as_of
+from maillage.dashboard.presenters.network import scale_positions
+from maillage.graph.model import Actor, Network, Sector, Tie, TieKind
+
+
+def test_year_slider_marks_every_few_years_and_ends_with_all() -> None:
+    props = year_slider([2001, 2024, 2010])
+    assert props["min"] == 2001 and props["max"] == 2025 and props["value"] == 2025
+    assert props["marks"][2025] == "all"
+    assert list(props["marks"])[:3] == [2001, 2004, 2007]
+    assert len(props["marks"]) <= 10
+    assert year_slider([])["disabled"] is True
+
+
+def test_as_of_is_the_end_of_the_chosen_year_or_none_for_all() -> None:
+    assert as_of_for(2019, 2025) == "2019-12-31"
+    assert as_of_for(2025, 2025) is None
+    assert parse_as_of("2019-12-31") == date(2019, 12, 31)
+    assert parse_as_of(None) is None
+
+
+def test_network_years_reads_tie_dates_and_joining_dates() -> None:
+    actors = (Actor("a", "A", Sector.BUSINESS, ("T",), joined=date(2015, 2, 1)),)
+    ties = (Tie("a", "b", since=date(2018, 1, 1), until=date(2022, 6, 30)),)
+    assert network_years(Network("T", actors, ties)) == [2015, 2018, 2022]
+
+
+def test_weight_slider_goes_from_zero_to_the_heaviest_tie(graph: nx.Graph) -> None:
+    props = weight_slider(graph)
+    assert (props["min"], props["max"], props["step"], props["value"]) == (0, 4, 1, 0)
+
+
+def test_actor_options_are_accent_insensitive_and_best_first(graph: nx.Graph) -> None:
+    options = actor_options(graph, "bibliotheque", [])
+    assert options == [{"label": "Bibliothèque · public", "value": "b"}]
+    everyone = actor_options(graph, None, [], limit=2)
+    assert [o["value"] for o in everyone] == ["c", "a"]  # degree 3 each, then by name
+    kept = actor_options(graph, "zzz", ["d"])
+    assert kept == [{"label": "Dé · public", "value": "d"}]
+    starts = actor_options(graph, "c", [])
+    assert starts[0]["value"] == "c"
+
+
+def test_pick() -> None:
+    assert pick(ids.TERRITORY, None, None) == (None, None)
+    assert pick(ids.BACK, None, None) == (no_update, None)
+    search = ids.picker(ids.SEARCH_ROLE)
+    assert pick(search, None, "a") == ("a", no_update)
+    assert pick(ids.NETWORK, {"actor": "b", "id": "n1"}, None) == ("b", no_update)
+    assert pick(ids.NETWORK, {"super": 1, "community": 4}, None) == (no_update, 4)
+    with pytest.raises(PreventUpdate):
+        pick(None, None, None)
+
+
+def test_roles_in_words() -> None:
+    sentences = roles_in_words(ROWS[0]["brokerage"], "business")
+    assert sentences[0].startswith("Liaison (2 pairs): links two partners of two different")
+    assert sentences[1].startswith("Itinerant broker (1 pair): links two partners who share")
+    gatekeeper = roles_in_words({"gatekeeper": 1}, "public")[0]
+    assert "a partner of its own sector (public)" in gatekeeper
+    assert roles_in_words({}, "public") == [
+        "No brokerage role: none of its partners depend on it to reach one another."
+    ]
+
+
+def test_tie_rows_strongest_first_with_outside_and_direction() -> None:
+    ties = [
+        Tie("a", "b", TieKind.PARTNERSHIP, 1.0, since=date(2019, 1, 1)),
+        Tie("x", "a", TieKind.FUNDING, 3.0, directed=True, until=date(2021, 1, 1)),
+        Tie("b", "c", TieKind.EVENT, 9.0),
+    ]
+    names = {"b": ("Bib", "public"), "x": ("Fonds X", "funder")}
+    rows = tie_rows("a", ties, names, {"a", "b"})
+    assert [r["partner"] for r in rows] == ["x", "b"]
+    assert rows[0]["outside"] is True and rows[0]["direction"] == "from"
+    text = _tie_text(rows[0])
+    assert text == "funding (directed, from it), weight 3, until 2021-01-01 — outside the territory"
+
+
+def test_actor_card_says_who_what_and_which_ties() -> None:
+    actor = Actor("a", "Atelier", Sector.BUSINESS, ("T",), kind="SME", city="Brest")
+    ties = [
+        {
+            "partner": "b",
+            "name": "Bib",
+            "sector": "public",
+            "kind": "partnership",
+            "weight": 2.0,
+            "since": "2019-01-01",
+            "until": None,
+            "direction": "",
+            "outside": False,
+        }
+    ]
+    card = actor_card(actor, ROWS[0], ties, 2, 4)
+    text = text_of(card)
+    assert "Atelier" in text and "business" in text and "city: Brest" in text
+    assert "Betweenness" in text and "0.500" in text
+    assert "Liaison (2 pairs)" in text
+    assert "4 actors within 2 ties" in text
+    assert "partnership, weight 2, since 2019-01-01" in text
+    absent = text_of(actor_card(actor, None, [], 1, None))
+    assert "Not in the territory's network at this date." in absent
+
+
+def test_path_panel_lists_the_chain_in_words(graph: nx.Graph) -> None:
+    path = ["a", "c", "d"]
+    panel = text_of(path_panel(graph, path))
+    assert "Atelier can reach Dé in 2 steps: ask Collectif for the introduction." in panel
+    assert "Atelier (business) and Collectif (association): event since 2020-05-01" in panel
+    assert path_summary(graph, ["a", "b"]) == (
+        "Atelier and Bibliothèque are already tied directly."
+    )
+
+
+def test_focus_from_search_keeps_known_actors_with_their_labels(graph: nx.Graph) -> None:
+    focus = focus_from_search("?from=a&to=nobody", graph)
+    assert focus == {
+        "from": {"value": "a", "options": [{"label": "Atelier · business", "value": "a"}]}
+    }
+    assert focus_from_search("", graph) == {}
+
+
+def test_network_view_draws_the_territory(maillage: Any) -> None:
+    elements, summary, back, alert = network_view(maillage, "Nantes", None, None)
+    assert alert is None and back == HIDDEN
+    nodes = {e["data"]["actor"]: e for e in elements if "source" not in e["data"]}
+    edges = sorted(e["data"]["id"] for e in elements if "source" in e["data"])
+    assert sorted(nodes) == ["b4", "n1", "n2", "n3"]
+    assert nodes["b4"]["data"]["id"] == "n0" and nodes["n1"]["data"]["label"] == "Atelier Nord"
+    assert edges == ["e0_1", "e1_2", "e1_3", "e2_3"]
+    assert summary.startswith("4 actors · 4 ties")
+    layout = scale_positions(maillage.layout("Nantes"))
+    assert nodes["n2"]["position"] == dict(zip("xy", layout["n2"], strict=True))
+
+
+def test_network_view_at_a_date_keeps_positions(maillage: Any) -> None:
+    full = network_view(maillage, "Nantes", None, None)[0]
+    earlier = network_view(maillage, "Nantes", "2019-12-31", None)[0]
+    actors = [e["data"]["actor"] for e in earlier if "source" not in e["data"]]
+    assert actors == ["n1", "n3"]
+    assert [e["data"]["id"] for e in earlier if "source" in e["data"]] == ["e1_3"]
+    where = {e["data"]["id"]: e.get("position") for e in full}
+    assert all(e["position"] == where[e["data"]["id"]] for e in earlier if "position" in e)
+    again = network_view(maillage, "Nantes", None, None)[0]
+    assert again == full
+
+
+def test_network_view_of_a_large_territory_shows_communities(maillage: Any) -> None:
+    elements, summary, back, _ = network_view(maillage, "Nantes", None, None, 2)
+    assert all(e["data"].get("super") == 1 for e in elements)
+    assert "large territory: shown as" in summary and back == HIDDEN
+    community = next(e["data"]["community"] for e in elements if "source" not in e["data"])
+    opened, summary, back, _ = network_view(maillage, "Nantes", None, community, 2)
+    assert back == {} and f"showing community {community}" in summary
+    assert all(e["data"]["id"][0] in "ne" for e in opened)
+    members = [r["id"] for r in maillage.report("Nantes")["actors"] if r["community"] == community]
+    if len(members) > 2:  # more than the threshold: the most connected are drawn
+        assert f"its 2 most connected of {len(members)}" in summary
+
+
+def test_explore_controls_follow_the_territory_dates(maillage: Any) -> None:
+    year, weight = explore_controls_view(maillage, "Nantes")
+    assert (year["min"], year["max"], year["value"]) == (2018, 2022, 2022)
+    assert year["marks"][2022] == "all"
+    assert (weight["max"], weight["value"]) == (2, 0)
+
+
+def test_card_view_describes_the_actor_and_highlights_its_ego_network(maillage: Any) -> None:
+    card, ego, alert = card_view(maillage, "Nantes", None, "n1", 1, None)
+    assert alert is None
+    text = text_of(card)
+    assert "Atelier Nord" in text and "kind: SME" in text and "city: Nantes" in text
+    assert "Ties (3)" in text
+    assert "funding (directed, from it), weight 1.500, 2018-01-01 to 2020-12-31" in text
+    assert "governance, weight 1, since 2021-01-01" in text
+    assert ego == {
+        "nodes": ["n0", "n1", "n2", "n3"],
+        "edges": ["e0_1", "e1_2", "e1_3", "e2_3"],
+        "selected": ["n1"],
+    }
+    card, ego, _ = card_view(maillage, "Nantes", None, "b4", 1, None)
+    assert "outside the territory" in text_of(card)  # b4's service tie to r1 (Rennes)
+    assert ego["nodes"] == ["n0", "n1"]
+
+
+def test_highlights_fall_on_communities_when_the_territory_is_drawn_as_communities(
+    maillage: Any,
+) -> None:
+    community = {r["id"]: r["community"] for r in maillage.report("Nantes")["actors"]}
+    _, ego, _ = card_view(maillage, "Nantes", None, "n1", 1, None, 2)
+    assert ego["nodes"] == sorted({f"c{c}" for c in community.values()})
+    assert ego["selected"] == [f"c{community['n1']}"]
+    _, path, _ = path_view(maillage, "Nantes", None, "n2", "b4", None, 2)
+    assert set(path["nodes"]) <= set(ego["nodes"]) and all(e[0] == "x" for e in path["edges"])
+
+
+def test_path_view_lists_the_chain_and_highlights_it(maillage: Any) -> None:
+    steps, path, alert = path_view(maillage, "Nantes", None, "n2", "b4", None)
+    assert alert is None
+    text = text_of(steps)
+    assert (
+        "Asso Lien can reach Université Ouest in 2 steps: ask Atelier Nord for the introduction."
+        in text
+    )
+    assert "Asso Lien (association) and Atelier Nord (business): partnership" in text
+    assert path == {"nodes": ["n0", "n1", "n2"], "edges": ["e0_1", "e1_2"]}
+    elsewhere = path_view(maillage, "Nantes", None, "n2", "r2", None)[0]
+    assert text_of(elsewhere) == "Pick two actors of this territory."
+    lonely = path_view(maillage, "Rennes", None, "r3", "r1", None)[0]
+    assert "No chain of ties links Claire Martin and Rennes Média" in text_of(lonely)
+
+
+def test_picker_view_finds_actors_of_the_territory(maillage: Any) -> None:
+    found = picker_view(maillage, "Nantes", "universite", None)
+    assert found == [{"label": "Université Ouest · academic", "value": "b4"}]
+    assert picker_view(maillage, "Nantes", "rennes", None) == []
+
+
+def test_pick_view_opens_the_community_of_a_searched_actor(maillage: Any) -> None:
+    search = ids.picker(ids.SEARCH_ROLE)
+    actor, drill = pick_view(maillage, "Nantes", search, None, "n1", 2)
+    communities = {r["id"]: r["community"] for r in maillage.report("Nantes")["actors"]}
+    assert (actor, drill) == ("n1", communities["n1"])
+    assert pick_view(maillage, "Nantes", search, None, "n1") == ("n1", no_update)
+
+
+def test_focus_view_reads_the_address(maillage: Any) -> None:
+    focus = focus_view(maillage, "Nantes", "?from=n1&to=r1")
+    assert list(focus) == ["from"] and focus["from"]["value"] == "n1"

@@ -1,0 +1,119 @@
+"""What every page shares: the guard, the router, the app's wiring, views on a broken store."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import dash_bootstrap_components as dbc
+import plotly.graph_objects as go
+from dashboard_support import find, find_ids, text_of
+
+from maillage.dashboard import ids, layout
+from maillage.dashboard.presenters.brokers import brokers_view
+from maillage.dashboard.presenters.compare import compare_view
+from maillage.dashboard.presenters.explore import network_view, territories_view
+from maillage.dashboard.presenters.gaps import gaps_view
+from maillage.dashboard.presenters.guard import guarded
+from maillage.graph.errors import MaillageError
+
+
+def test_guarded_view_shows_an_alert_instead_of_a_blank_page() -> None:
+    @guarded(list, go.Figure)
+    def broken() -> tuple:
+        raise MaillageError("the store is locked")
+
+    @guarded(list, go.Figure)
+    def crashing() -> tuple:
+        raise ZeroDivisionError("<b>division</b>")
+
+    elements, figure, alert = broken()
+    assert elements == [] and isinstance(figure, go.Figure)
+    assert isinstance(alert, dbc.Alert) and alert.color == "danger"
+    assert "the store is locked" in text_of(alert)
+    # Text stays text: Dash escapes it, nothing is parsed as HTML.
+    assert "ZeroDivisionError: <b>division</b>" in text_of(crashing()[-1])
+    nothing = brokers_view(None, None, "betweenness", False)
+    assert nothing[-1].color == "info" and "maillage demo" in text_of(nothing[-1])
+
+
+def test_no_component_renders_raw_html() -> None:
+    from pathlib import Path
+
+    from maillage import dashboard
+
+    source = Path(dashboard.__file__).parent
+    for path in source.rglob("*.py"):
+        assert "dangerously_allow_html" not in path.read_text(encoding="utf-8"), path
+
+
+def test_every_page_builds_and_routes() -> None:
+    page, nav = layout.page_for("/gaps", {}, ["A"])
+    assert ids.GAPS_HEATMAP in find_ids(page)
+    assert [link.className for link in nav] == [
+        "nav-link",
+        "nav-link",
+        "nav-link active",
+        "nav-link",
+    ]
+    compare_page, _ = layout.page_for("/compare", {}, ["A", "B", "C", "D", "E"])
+    picker = next(c for c in [compare_page] if c)
+    assert ids.COMPARE_PICK in find_ids(picker)
+    missing, _ = layout.page_for("/nowhere", {}, [])
+    assert "No page at /nowhere" in text_of(missing)
+    explore, _ = layout.page_for("/", {"from": {"value": "a", "options": []}}, [])
+    assert ids.picker(ids.SOURCE_ROLE) in find_ids(explore)
+
+
+def test_views_show_an_error_panel_for_an_unknown_territory(maillage: Any) -> None:
+    elements, summary, _, alert = network_view(maillage, "Atlantis", None, None)
+    assert elements == [] and summary == ""
+    assert alert.color == "danger" and "Atlantis" in text_of(alert)
+    assert gaps_view(maillage, "Atlantis")[-1].color == "danger"
+
+
+def test_views_show_an_error_panel_when_the_store_cannot_be_opened() -> None:
+    from maillage.app import Maillage
+    from maillage.settings import Settings
+
+    broken = Maillage(Settings(store_url="ftp://nowhere/store"))
+    names, alert = territories_view(broken)
+    assert names == [] and "unsupported store URL" in text_of(alert)
+    assert "unsupported store URL" in text_of(brokers_view(broken, "X", None, False))
+
+
+def test_gaps_and_compare_views(maillage: Any) -> None:
+    heatmap, gaps, fragile, introductions, alert = gaps_view(maillage, "Nantes")
+    assert alert is None
+    assert set(heatmap.data[0].x) == {"academic", "association", "business", "public"}
+    assert gaps and fragile and introductions
+    rows, columns, tips, bars, raw, alert = compare_view(maillage, ["Nantes", "Rennes"])
+    assert alert is None and [c["name"][0] for c in columns[1::2]] == ["Nantes", "Rennes"]
+    assert rows and [t.name for t in bars.data] == ["Nantes", "Rennes"]
+    assert len(tips) == len(rows) and raw.data
+    nothing = compare_view(maillage, [])
+    assert nothing[-1].color == "info"
+
+
+def test_create_app_wires_every_callback_to_existing_components(maillage: Any) -> None:
+    from maillage.dashboard.app import create_app
+
+    app = create_app(maillage)
+    assert find(app.layout(), ids.TERRITORY).options == ["Nantes", "Rennes"]
+    assert find(app.layout(), ids.TERRITORY).value == "Nantes"
+    known = {i if isinstance(i, str) else i.get("type") for i in find_ids(app.validation_layout)}
+    for callback in app._callback_list:
+        wired = [*callback["inputs"], *callback["state"]]
+        outputs = callback["output"].strip(".").split("...")
+        for output in outputs:
+            component = output.rsplit(".", 1)[0]
+            wired.append({"id": component})
+        for item in wired:
+            component = item["id"]
+            if component.startswith("{"):
+                pattern = json.loads(component)
+                if ["ALL"] in pattern.values():
+                    continue  # may match nothing, as the introductions of an empty report
+                component = pattern["type"]
+            assert component in known, component
+    assert len(app._callback_list) == 15
