@@ -17,11 +17,12 @@ Schema 3 adds the history (``revisions.py``): every actor, tie, activity and par
 row has a ``revision`` column, the stamp of the revision that last wrote it (NULL for rows
 older than the history), and the ``revisions`` table keeps each write with the
 before-image that undoes it. ``MIGRATE_2_TO_3`` adds the columns to an older store.
+Schema 4 adds the ``introductions`` table (``SCHEMA`` creates it in a schema 3 store).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",

@@ -338,6 +338,7 @@ def downgrade_sqlite_to_schema_2(path) -> None:
     ):
         conn.execute(statement)
     conn.execute("DROP TABLE revisions")
+    conn.execute("DROP TABLE introductions")
     conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
     conn.commit()
     conn.close()
@@ -360,7 +361,8 @@ def test_a_schema_2_sqlite_store_keeps_working_after_the_migration(tmp_path, sma
     assert state(store) == before  # the records older than the history stay
     store.close()
     conn = sqlite3.connect(tmp_path / "old.db")
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("3",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
+    assert conn.execute("SELECT count(*) FROM introductions").fetchone() == (0,)
     conn.close()
 
 
@@ -377,11 +379,15 @@ def test_a_schema_1_neo4j_store_keeps_working_after_the_migration(
         session.run("MATCH ()-[r]->() REMOVE r.revision").consume()
         session.run("MATCH (m:Meta) SET m.schema = 1 REMOVE m.revisions").consume()
         session.run("DROP CONSTRAINT maillage_revision_id").consume()
+        session.run("DROP CONSTRAINT maillage_introduction_id").consume()
 
     again = neo4j_tools.open_store()
     try:
         again.setup_schema()
         assert state(again) == before and again.revisions() == []
+        with again._driver.session(database=again.database) as session:
+            names = session.run("SHOW CONSTRAINTS YIELD name RETURN name").value()
+        assert {"maillage_revision_id", "maillage_introduction_id"} <= set(names)
         again.upsert(AIRLINES)
         again.undo()
         assert state(again) == before
