@@ -34,6 +34,15 @@ TIE_FIELDS = ("weight", "since", "until", "note", "ref", "activities")
 EXAMPLES = 5
 
 
+def quoted(text: str) -> str:
+    """``text`` between single quotes as the user wrote it (no Python escapes).
+
+    >>> quoted("Jardins d'Ill")
+    "'Jardins d'Ill'"
+    """
+    return f"'{text}'"
+
+
 def same_name(a: str, b: str) -> bool:
     """True when two names differ at most in case and spacing.
 
@@ -56,9 +65,9 @@ class Collision:
 
     def __str__(self) -> str:
         def who(actor: Actor) -> str:
-            return f"{actor.name!r} ({', '.join(actor.territories)})"
+            return f"{quoted(actor.name)} ({', '.join(actor.territories)})"
 
-        return f"id {self.id!r}: stored {who(self.stored)}, incoming {who(self.incoming)}"
+        return f"id {quoted(self.id)}: stored {who(self.stored)}, incoming {who(self.incoming)}"
 
 
 class ImportCollision(MaillageError):
@@ -323,13 +332,13 @@ def plan_import(
                 f"{name} {_value(getattr(stored, name))} -> {_value(getattr(new, name))}"
                 for name in changed
             )
-            examples.append(f"{actor_id} {new.name!r}: {detail or 'attributes change'}")
+            examples.append(f"{actor_id} {quoted(new.name)}: {detail or 'attributes change'}")
         came_from = [f for f in (origins or {}).get(actor_id, ()) if f]
         if came_from and not {_file_name(f) for f in came_from} & file_names:
             origin = ", ".join(sorted({_file_name(f) for f in came_from}))
             foreign[origin] += 1
             if len(foreign_examples) < EXAMPLES:
-                foreign_examples.append(f"{actor_id} {stored.name!r}")
+                foreign_examples.append(f"{actor_id} {quoted(stored.name)}")
     warnings = []
     if foreign:
         total = sum(foreign.values())
