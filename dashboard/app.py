@@ -9,7 +9,6 @@ import dash
 
 from . import callbacks, layout
 from .presenters.explore import territories_view
-from .presenters.network import AGGREGATE_ABOVE
 from .source import Source
 from .sources import Sources
 
@@ -21,7 +20,6 @@ def create_app(
     *,
     sees_everything: Callable[[], bool] | None = None,
     identity: Callable[[], Mapping[str, str] | None] | None = None,
-    aggregate_above: int = AGGREGATE_ABOVE,
     external_stylesheets: Sequence[str] = (),
     title: str = "Maillage",
 ) -> dash.Dash:
@@ -38,9 +36,6 @@ def create_app(
         itself is put in front by ``maillage.serving.web.web_app``.
     identity : callable, optional
         The signed-in user's name, role and CSRF token, for the sign-out form.
-    aggregate_above : int, default 1500
-        Territories with more actors are first drawn as one circle per
-        community; clicking a circle opens that community.
     external_stylesheets : sequence of str
         Extra CSS URLs (for instance a Bootstrap theme). The app ships its
         own stylesheet and needs no network access.
@@ -60,5 +55,5 @@ def create_app(
     who = identity or (lambda: None)
     app.layout = lambda: layout.shell(*territories_view(sources.current()), identity=who())
     app.validation_layout = layout.validation_layout()
-    callbacks.register(app, sources, threshold=aggregate_above)
+    callbacks.register(app, sources)
     return app

@@ -543,24 +543,39 @@ def _swatch(colour: str, text: str) -> html.Span:
     )
 
 
-def network_summary(report: Mapping[str, Any], mode: str, shown: int, community: int | None) -> str:
-    """One line on the network drawn: size, cohesion, communities, date."""
+def network_summary(report: Mapping[str, Any], drawn: Mapping[str, int] | None = None) -> str:
+    """One line on the network drawn: size, cohesion, communities, date, what the filter shows.
+
+    Without any tie, modularity and the E-I index say nothing: they read "n/a".
+
+    >>> empty = {"network": {"actors": 3, "ties": 0, "modularity": 0.0, "ei_index": 0.0,
+    ...          "communities": 3}}
+    >>> network_summary(empty)
+    '3 actors · 0 ties · 3 communities (modularity n/a) · E-I index n/a · all dates'
+    >>> network_summary({"network": {"actors": 3, "ties": 2}}, {"actors": 2, "ties": 1})
+    '3 actors · 2 ties · all dates · shown: 2 actors, 1 tie (sector filter)'
+    """
     net = report.get("network", {})
+    tied = bool(net.get("ties"))
+
+    def measure(key: str) -> str:
+        return number(net.get(key)) if tied else "n/a"
+
     parts = [f"{number(net.get('actors'))} actors", f"{number(net.get('ties'))} ties"]
     if net.get("density") is not None:
         parts.append(f"density {number(net.get('density'))}")
     if net.get("communities") is not None:
         parts.append(
-            f"{number(net.get('communities'))} communities "
-            f"(modularity {number(net.get('modularity'))})"
+            f"{number(net.get('communities'))} communities (modularity {measure('modularity')})"
         )
     if net.get("ei_index") is not None:
-        parts.append(f"E-I index {number(net.get('ei_index'))}")
+        parts.append(f"E-I index {measure('ei_index')}")
     if net.get("openness") is not None:
         parts.append(f"openness {number(net.get('openness'))}")
     parts.append(f"as of {report['as_of']}" if report.get("as_of") else "all dates")
-    if mode == "overview":
-        parts.append(f"large territory: shown as {shown:,} communities")
-    elif mode == "community":
-        parts.append(f"showing community {community}: {shown:,} actors")
+    if drawn is not None and (
+        drawn["actors"] != net.get("actors") or drawn["ties"] != net.get("ties")
+    ):
+        ties = f"{drawn['ties']:,} tie{'s' if drawn['ties'] != 1 else ''}"
+        parts.append(f"shown: {drawn['actors']:,} actors, {ties} (sector filter)")
     return " · ".join(parts)

@@ -163,6 +163,26 @@ def test_network_summary() -> None:
         "as_of": "2020-12-31",
         "network": {"actors": 600, "ties": 1800, "density": 0.01, "communities": 9},
     }
-    line = network_summary(report, "overview", 9, None)
+    line = network_summary(report)
     assert line.startswith("600 actors · 1,800 ties · density 0.010 · 9 communities")
-    assert "as of 2020-12-31" in line and "shown as 9 communities" in line
+    assert line.endswith("as of 2020-12-31")
+    filtered = network_summary(report, {"actors": 400, "ties": 1000})
+    assert filtered.endswith("as of 2020-12-31 · shown: 400 actors, 1,000 ties (sector filter)")
+
+
+def test_network_summary_says_n_a_without_ties() -> None:
+    """Bug of issue 11: a date with no ties printed "E-I index 0.000, modularity 0.000"."""
+    report = {
+        "as_of": "2008-12-31",
+        "network": {
+            "actors": 12,
+            "ties": 0,
+            "density": 0.0,
+            "communities": 12,
+            "modularity": 0.0,
+            "ei_index": 0.0,
+        },
+    }
+    line = network_summary(report)
+    assert "modularity n/a" in line and "E-I index n/a" in line
+    assert "0.000" not in line.replace("density 0.000", "")

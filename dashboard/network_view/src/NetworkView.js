@@ -102,6 +102,9 @@ export default function NetworkView(props) {
     selected,
     path,
     visibleSectors,
+    visibleKinds,
+    minWeight = 0,
+    neighbourhood,
     colouring = "sector",
     focus,
     n_clicks = 0,
@@ -151,6 +154,14 @@ export default function NetworkView(props) {
   }, [ready, payload, visibleSectors]);
 
   useEffect(() => {
+    if (ready) view.current.setTieFilter(visibleKinds, minWeight);
+  }, [ready, payload, visibleKinds, minWeight]);
+
+  useEffect(() => {
+    if (ready) view.current.setNeighbourhood(neighbourhood);
+  }, [ready, payload, neighbourhood]);
+
+  useEffect(() => {
     if (ready) view.current.setSelected(selected);
   }, [ready, payload, selected]);
 
@@ -169,7 +180,9 @@ export default function NetworkView(props) {
     const visible = visibleSectors || all;
     const next = visible.includes(sector)
       ? visible.filter((s) => s !== sector)
-      : all.filter((s) => s === sector || visible.includes(s));
+      : all
+          .filter((s) => s === sector || visible.includes(s))
+          .concat(visible.filter((s) => !all.includes(s)));
     setProps({ visibleSectors: next });
   };
 

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Rebuild the network renderer's bundle (dashboard/network_view/maillage_network_view.min.js)
+# from its sources in dashboard/network_view/src/, with the exact versions of the lock file.
+# Needs Node 20 and npm. The built bundle is committed: installing or testing Maillage needs
+# neither Node nor npm. Usage: bash scripts/build_network_view.sh
+set -euo pipefail
+cd "$(dirname "$0")/../dashboard/network_view"
+npm ci --no-audit --no-fund
+npm run build
+ls -l maillage_network_view.min.js
