@@ -546,7 +546,7 @@ def _swatch(colour: str, text: str) -> html.Span:
 def network_summary(report: Mapping[str, Any], drawn: Mapping[str, int] | None = None) -> str:
     """One line on the network drawn: size, cohesion, communities, date, what the filter shows.
 
-    Without any tie, modularity and the E-I index say nothing: they read "n/a".
+    Without any tie, modularity, the E-I index and openness say nothing: they read "n/a".
 
     >>> empty = {"network": {"actors": 3, "ties": 0, "modularity": 0.0, "ei_index": 0.0,
     ...          "communities": 3}}
@@ -571,7 +571,7 @@ def network_summary(report: Mapping[str, Any], drawn: Mapping[str, int] | None =
     if net.get("ei_index") is not None:
         parts.append(f"E-I index {measure('ei_index')}")
     if net.get("openness") is not None:
-        parts.append(f"openness {number(net.get('openness'))}")
+        parts.append(f"openness {measure('openness')}")
     parts.append(f"as of {report['as_of']}" if report.get("as_of") else "all dates")
     if drawn is not None and (
         drawn["actors"] != net.get("actors") or drawn["ties"] != net.get("ties")
