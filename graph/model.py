@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 from functools import cached_property
 from json.encoder import encode_basestring
+from typing import Any
 
 
 class Sector(StrEnum):
@@ -241,6 +242,10 @@ class ImportResult:
     activities_added: int = 0
     territories_added: int = 0
     data_version: str = ""
+    #: The revision the import made (None when it changed nothing).
+    revision: int | None = None
+    #: What it changed, field by field (``graph.changes.ImportPlan``).
+    plan: Any = field(default=None, compare=False, repr=False)
 
     @property
     def changed(self) -> bool:

@@ -9,6 +9,8 @@ version) invalidates them all.
 
 from __future__ import annotations
 
+import getpass
+import hashlib
 import re
 import threading
 from collections import OrderedDict
@@ -22,6 +24,7 @@ import networkx as nx
 
 from . import loaders
 from .graph import analytics
+from .graph.changes import Edit, FileDigest, ImportCollision, ImportPlan, Revision, prefix_ids
 from .graph.errors import NotFound
 from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary
 from .graph.storage import GraphStore, open_store
@@ -153,15 +156,41 @@ class Maillage:
         actors = self.report(territory, as_of=as_of)["actors"]
         return {actor["id"]: actor["community"] for actor in actors}
 
-    def compare(self, territories: Sequence[str], *, as_of: date | None = None) -> dict:
+    def compare(
+        self,
+        territories: Sequence[str],
+        *,
+        as_of: date | None = None,
+        kind: str | None = None,
+        by_year: bool = False,
+    ) -> dict:
+        """Indicators and partnership rates of ``territories`` side by side (ties of ``kind``).
+
+        With ``by_year``, the document also holds ``by_year``: every indicator
+        and rate as of each 31 December of the data's range (up to ``as_of``).
+        """
         names = tuple(territories)
         return self._cached(
             "compare",
-            (names, as_of),
-            lambda: analytics.compare_territories(
-                [self.network(t, as_of=as_of) for t in names], seed=self.settings.seed
-            ),
+            (names, as_of, kind, by_year),
+            lambda: self._compare(names, as_of, kind, by_year),
         )
+
+    def _compare(
+        self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
+    ) -> dict:
+        networks = [self.network(t, as_of=as_of) for t in names]
+        document = analytics.compare_territories(networks, seed=self.settings.seed, kind=kind)
+        document["crossings"] = analytics.territory_crossings(networks, document["territories"])
+        if by_year:
+            dates = analytics.year_ends([self.network(t) for t in names], until=as_of)
+            document["by_year"] = analytics.yearly_comparison(
+                dates,
+                lambda day: [self.network(t, as_of=day) for t in names],
+                seed=self.settings.seed,
+                kind=kind,
+            )
+        return document
 
     def bridge_changes(self, territory: str, *, since: date, until: date) -> dict:
         return self._cached(
@@ -229,11 +258,19 @@ class Maillage:
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
         rejects: Path | str | None = None,
+        replace: bool = False,
+        merge: bool = False,
+        id_prefix: str | None = None,
+        user: str | None = None,
     ) -> ImportSummary:
-        """Validate ``paths`` whole, then upsert them in one transaction unless ``dry_run``.
+        """Validate ``paths`` whole, plan the import, then upsert it as one revision.
 
-        With ``rejects`` the invalid rows are set aside and written to that
-        CSV file (even on a dry run) and the valid ones are imported.
+        ``dry_run`` plans only. An id collision raises ``ImportCollision`` (also on a dry
+        run) unless ``merge``; ``id_prefix`` prefixes the files' actor ids first; the ids
+        of GEXF and GraphML files are local to them (``GraphStore.upsert``'s
+        ``local_ids``). ``user`` (default: the OS user) is recorded in the revision.
+        With ``rejects`` the invalid rows are set aside and written to that CSV file
+        (even on a dry run) and the valid ones are imported.
         """
         loaded = loaders.load(
             paths,
@@ -244,19 +281,46 @@ class Maillage:
         )
         if rejects is not None:
             loaders.write_rejects(rejects, loaded.rejected, loaded.headers)
-        result = None if dry_run else self.store.upsert(loaded.dataset)
-        return ImportSummary(
-            loaded.dataset,
-            result,
-            tuple(loaded.warnings),
-            rejected=len(loaded.rejected),
-            rejects_file=None if rejects is None else str(rejects),
-        )
+        set_aside = {
+            "rejected": len(loaded.rejected),
+            "rejects_file": None if rejects is None else str(rejects),
+        }
+        dataset = loaded.dataset
+        if id_prefix:
+            dataset = prefix_ids(dataset, id_prefix)
+        files = file_digests(paths)
+        options = {
+            "replace": replace,
+            "merge": merge,
+            "local_ids": any(Path(p).suffix.lower() in GRAPH_SUFFIXES for p in paths),
+            "files": files,
+        }
+        if dry_run:
+            plan = self.store.plan(dataset, **options)
+            if plan.collisions:
+                raise ImportCollision(plan.collisions)
+            return ImportSummary(dataset, None, tuple(loaded.warnings), **set_aside, plan=plan)
+        who = os_user() if user is None else user
+        result = self.store.upsert(dataset, user=who, **options)
+        return ImportSummary(dataset, result, tuple(loaded.warnings), **set_aside, plan=result.plan)
 
     def load_demo(self) -> ImportSummary:
         """Load the fictional demo territories; a second run changes nothing."""
         dataset = loaders.demo_dataset()
-        return ImportSummary(dataset, self.store.upsert(dataset), ())
+        result = self.store.upsert(dataset, user=os_user())
+        return ImportSummary(dataset, result, (), result.plan)
+
+    def history(self, territory: str | None = None) -> list[Revision]:
+        """Every revision, oldest first (those that touched ``territory``, if given)."""
+        if territory is not None and territory not in self.territory_names():
+            known = {r for revision in self.store.revisions() for r in revision.territories}
+            if territory not in known:
+                raise NotFound(f"no territory named {territory!r} in the store or its history")
+        return self.store.revisions(territory)
+
+    def undo(self, revision: int | None = None, *, user: str | None = None) -> Revision:
+        """Restore the state before ``revision`` (default: the latest); the undo's revision."""
+        return self.store.undo(revision, user=os_user() if user is None else user)
 
     def export(
         self, territory: str, fmt: str, output: Path | None, *, as_of: date | None = None
@@ -286,9 +350,35 @@ class _StoredIds:
         return actor_id in self._ids
 
 
+GRAPH_SUFFIXES = frozenset({".gexf", ".graphml"})
+
+
+def os_user() -> str:
+    """The name of the user running this process, as revisions record it ("" if unknown)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
+def file_digests(paths: Sequence[Path | str]) -> tuple[FileDigest, ...]:
+    """The name and SHA-256 of every file of ``paths`` (a folder: each file in it)."""
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            digest = hashlib.sha256()
+            with open(file, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+            found.append(FileDigest(str(file), digest.hexdigest()))
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class ImportSummary:
-    """What an import read and what it changed, for the final summary line."""
+    """What an import read, what it changes (its plan) and what it changed."""
 
     dataset: Dataset
     result: ImportResult | None
@@ -296,6 +386,7 @@ class ImportSummary:
     rejected: int = 0
     """Rows set aside (``--rejects``)."""
     rejects_file: str | None = None
+    plan: ImportPlan | None = None
 
     def describe(self, *, dry_run: bool) -> str:
         return "\n".join(filter(None, [self._describe(dry_run=dry_run), self.rejects_line()]))
@@ -314,15 +405,19 @@ class ImportSummary:
             f"{len(data.activities)} activities in {len(data.territories)} territories"
         )
         lines = [f"warning: {w}" for w in self.warnings]
+        plan_lines = self.plan.describe() if self.plan is not None else []
         if dry_run or self.result is None:
-            lines.append(f"Valid: {read}. Dry run: nothing was written.")
+            lines.append(f"Valid: {read}. Dry run: nothing was written; the import would do:")
+            lines.extend(plan_lines)
             return "\n".join(lines)
-        r = self.result
         lines.append(f"Read {read}.")
-        lines.append(
-            f"Actors: {r.actors_added} added, {r.actors_updated} updated; "
-            f"ties: {r.ties_added} added, {r.ties_updated} updated; "
-            f"territories: {r.territories_added} added."
-            + ("" if r.changed else " Nothing changed.")
-        )
+        lines.extend(plan_lines)
+        r = self.result
+        if r.revision is None:
+            lines.append("Nothing changed.")
+        else:
+            lines.append(
+                f"Saved as revision {r.revision} (`maillage history` lists it, "
+                f"`maillage undo {r.revision}` reverts it)."
+            )
         return "\n".join(lines)

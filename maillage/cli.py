@@ -125,40 +125,98 @@ def configure_logging(verbose: bool) -> None:
 
     The Neo4j driver logs every failed connection attempt as an error; the
     store already reports an unreachable server in one message with the
-    remedy, so the driver speaks only with ``--verbose``.
+    remedy, so the driver speaks only with ``--verbose``, except for the
+    server's warnings about a statement (``neo4j.notifications``).
     """
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("neo4j").setLevel(logging.NOTSET if verbose else logging.CRITICAL)
+    # The server's warnings about a statement (deprecations, say) are always shown.
+    logging.getLogger("neo4j.notifications").setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
+@click.option("--dry-run", is_flag=True, help="Show what the import would change; write nothing.")
 @click.option(
     "--rejects",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Import the valid rows; write the invalid ones to this CSV file.",
 )
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="The files' values, territories included, replace the stored ones (default: add).",
+)
+@click.option(
+    "--id-prefix",
+    metavar="PREFIX",
+    help="Make the files' actor ids PREFIX + id (their ties follow): for ids that collide.",
+)
+@click.option("--merge", is_flag=True, help="Actors whose ids collide are the same actors.")
 @_store_option
 @click.pass_context
 @_friendly_errors
-def import_(ctx: click.Context, paths, mapping, dry_run, rejects, store) -> None:
-    """Validate PATH... (files, or folders that export --format csv wrote) and load them.
-
-    All or nothing, unless --rejects sets the invalid rows aside.
+def import_(
+    ctx: click.Context, paths, mapping, dry_run, rejects, replace, id_prefix, merge, store
+) -> None:
+    """Validate PATH... (files, or folders that export --format csv wrote), show what
+    changes and load them: all or nothing, one revision, unless --rejects sets the
+    invalid rows aside.
     """
     from .progress import import_progress
 
     app = _app(ctx, store)
     with import_progress() as progress:
         summary = app.import_files(
-            paths, mapping=mapping, dry_run=dry_run, progress=progress, rejects=rejects
+            paths,
+            mapping=mapping,
+            dry_run=dry_run,
+            progress=progress,
+            rejects=rejects,
+            replace=replace,
+            merge=merge,
+            id_prefix=id_prefix,
         )
     click.echo(summary.describe(dry_run=dry_run))
+
+
+@main.command()
+@click.argument("territory", required=False)
+@_store_option
+@click.pass_context
+@_friendly_errors
+def history(ctx: click.Context, territory: str | None, store) -> None:
+    """List the revisions (every write), oldest first: id, time, who, what, files."""
+    revisions = _app(ctx, store).history(territory)
+    if not revisions:
+        click.echo(
+            "No revisions yet." if territory is None else f"No revision touched {territory}."
+        )
+        return
+    click.echo("revision\ttime\tuser\twhat")
+    for revision in revisions:
+        click.echo(revision.describe())
+        for line in revision.file_lines():
+            click.echo(line)
+
+
+@main.command()
+@click.argument("revision", type=int, required=False)
+@_store_option
+@click.pass_context
+@_friendly_errors
+def undo(ctx: click.Context, revision: int | None, store) -> None:
+    """Restore the state before REVISION (default: the latest); later ones are undone too."""
+    done = _app(ctx, store).undo(revision)
+    undone = ", ".join(map(str, done.undoes))
+    click.echo(
+        f"Undid revision{'s' if len(done.undoes) > 1 else ''} {undone}: saved as revision "
+        f"{done.id} (`maillage undo {done.id}` redoes it)."
+    )
 
 
 @main.command()
@@ -230,17 +288,33 @@ def gaps(ctx: click.Context, territory, as_of, fmt, output, store) -> None:
     _emit(_render("gaps", data, fmt, output), output)
 
 
+TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other")
+
+
 @main.command()
 @click.argument("territories", nargs=-1, required=True)
 @as_of_option
+@click.option(
+    "--kind",
+    type=click.Choice(TIE_KINDS, case_sensitive=False),
+    default=None,
+    help="Partnership rates count only ties of this kind (default: any kind).",
+)
+@click.option(
+    "--by-year",
+    is_flag=True,
+    help="Every indicator and rate as of each 31 December, and the bridges of each year.",
+)
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def compare(ctx: click.Context, territories, as_of, fmt, output, store) -> None:
-    """Territory indicators side by side, raw and size-normalised."""
-    data = _app(ctx, store).compare(territories, as_of=as_of)
+def compare(ctx: click.Context, territories, as_of, kind, by_year, fmt, output, store) -> None:
+    """Territory indicators and partnership rates side by side."""
+    data = _app(ctx, store).compare(
+        territories, as_of=as_of, kind=kind and kind.lower(), by_year=by_year
+    )
     _emit(_render("compare", data, fmt, output), output)
 
 
@@ -265,8 +339,10 @@ def path(ctx: click.Context, territory, source, target, as_of, store) -> None:
 @_friendly_errors
 def delete_territory(ctx: click.Context, territory, store) -> None:
     """Remove TERRITORY; actors in other territories stay there."""
-    _app(ctx, store).store.delete_territory(territory)
-    click.echo(f"Deleted {territory}")
+    from .app import os_user
+
+    _app(ctx, store).store.delete_territory(territory, user=os_user())
+    click.echo(f"Deleted {territory} (`maillage undo` brings it back)")
 
 
 host_option = click.option(

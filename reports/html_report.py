@@ -32,7 +32,8 @@ from .labels import (
 )
 from .tables import (
     STATS,
-    bridges_table,
+    bridge_pairs,
+    bridge_text,
     flatten,
     mixing_cells,
     name_of,
@@ -505,17 +506,48 @@ def compare_page(compare: Mapping[str, Any]) -> str:
             figure(figures.indicator_bars(compare), "Normalised indicators."),
             id="indicators",
         ),
+        rates_section(compare),
         method_section(compare.get("method")),
     ]
     return page("Territories compared", " · ".join(territories), body, figures=figure.count > 0)
 
 
+def rates_section(compare: Mapping[str, Any]) -> str:
+    """The partnership rates: one row per sector pair, a cell per territory."""
+    from .compare_tables import pair_text, rate_text
+
+    territories = [str(t) for t in compare.get("territories", [])]
+    rows = [
+        (
+            pair_text(row.get("from"), row.get("to")),
+            *(rate_text((row.get("values") or {}).get(t)) for t in territories),
+        )
+        for row in compare.get("rates", [])
+    ]
+    if not rows:
+        return ""
+    return section(
+        "Partnership rates",
+        paragraph(
+            "Share of the first sector's actors with at least one tie to the second, "
+            "with its 95 % Wilson interval."
+        ),
+        table_html(["Sectors", *territories], rows, numeric=territories),
+        id="rates",
+    )
+
+
 def bridges_page(changes: Mapping[str, Any]) -> str:
-    table = bridges_table(changes)
     sections = []
     for change in ("gained", "lost"):
-        rows = [row[1:] for row in table.rows if row[0] == change]
-        columns = [label(c) for c in table.columns[1:]]
+        rows = [
+            (
+                bridge_text(item),
+                ", ".join(bridge_pairs(item.get("sectors") if isinstance(item, Mapping) else None)),
+            )
+            for item in changes.get(change) or []
+        ]
+        columns = ["Bridge", "Sectors it links"]
         content = table_html(columns, rows) if rows else paragraph(f"No bridge {change}.")
         sections.append(section(f"Bridges {change}", content, id=change))
     period = f"From {show(changes.get('since'))} to {show(changes.get('until'))}"

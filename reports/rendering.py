@@ -51,9 +51,10 @@ def render(kind: str, data: Mapping[str, Any], fmt: str, *, color: bool = False)
     Examples
     --------
     >>> changes = {"since": "2023-01-01", "until": "2024-06-30", "lost": [],
-    ...            "gained": [{"id": "a1", "name": "=1+1", "sector": "public"}]}
-    >>> render("bridges", changes, "csv").decode("utf-8-sig").splitlines()
-    ['change,id,name,sector', "gained,a1,'=1+1,public"]
+    ...            "gained": [{"type": "actor", "id": "a1", "name": "=1+1", "sector": "public",
+    ...                        "sectors": [["business", "public"]]}]}
+    >>> render("bridges", changes, "csv").decode("utf-8-sig").splitlines()[1]
+    "gained,actor,a1,'=1+1,public,,,,,,,business–public"
     """
     check(kind, fmt)
     if fmt == "table":

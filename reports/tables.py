@@ -331,47 +331,99 @@ def gaps_sheets(gaps: Mapping[str, Any]) -> list[Table]:
 
 
 def indicators_table(compare: Mapping[str, Any]) -> Table:
-    territories = [str(t) for t in compare.get("territories", [])]
-    columns = (
-        "indicator",
-        "label",
-        *territories,
-        *(f"{t} (normalised)" for t in territories),
-        "description",
-    )
-    rows = []
-    for ind in compare.get("indicators", []):
-        values = ind.get("values") or {}
-        normalised = ind.get("normalised") or {}
-        rows.append(
-            (
-                ind.get("name"),
-                ind.get("label") or label(str(ind.get("name", ""))),
-                *(values.get(t) for t in territories),
-                *(normalised.get(t) for t in territories),
-                ind.get("description"),
-            )
-        )
-    return Table("indicators", columns, rows, row_labels=True)
+    """The comparison's CSV table (see :mod:`maillage.reports.compare_tables`)."""
+    from .compare_tables import compare_flat
+
+    return compare_flat(compare)
 
 
 def compare_sheets(compare: Mapping[str, Any]) -> list[Table]:
-    sheets = [indicators_table(compare)]
-    if compare.get("method"):
-        sheets.append(key_values("method", method_rows(compare["method"])))
-    return sheets
+    """The comparison's workbook in English (see :mod:`maillage.reports.compare_tables`)."""
+    from .compare_tables import compare_sheets as sheets_of
+
+    return sheets_of(compare)
 
 
 # Bridges
 
 
+BRIDGE_COLUMNS: tuple[str, ...] = (
+    "change",
+    "type",
+    "id",
+    "name",
+    "sector",
+    "source_id",
+    "source_name",
+    "source_sector",
+    "target_id",
+    "target_name",
+    "target_sector",
+    "sectors",
+)
+
+
+def sector_pair_text(pair: Any) -> str:
+    """A pair of sectors as people write it: ``business–public``.
+
+    >>> sector_pair_text(["business", "public"]), sector_pair_text("media")
+    ('business–public', 'media')
+    """
+    if isinstance(pair, list | tuple):
+        return "–".join(str(scalar(s)) for s in pair)
+    return str(scalar(pair))
+
+
+def bridge_pairs(sectors: Any) -> list[str]:
+    """The sector pairs of a bridge, each as ``a–b``; a flat list of sectors is one pair.
+
+    >>> bridge_pairs([["academic", "business"], ["business", "public"]])
+    ['academic–business', 'business–public']
+    >>> bridge_pairs(["media", "association"])
+    ['media–association']
+    """
+    if not isinstance(sectors, list | tuple) or not sectors:
+        return [] if sectors in (None, [], ()) else [sector_pair_text(sectors)]
+    if all(not isinstance(s, list | tuple) for s in sectors):
+        return [sector_pair_text(sectors)]
+    return [sector_pair_text(pair) for pair in sectors]
+
+
+def bridge_record(change: str, item: Any) -> dict[str, Any]:
+    """One bridge gained or lost as a flat record of :data:`BRIDGE_COLUMNS`."""
+    if not isinstance(item, Mapping):
+        return {"change": change, "name": scalar(item)}
+    record: dict[str, Any] = {"change": change, "type": item.get("type") or "actor"}
+    if isinstance(item.get("source"), Mapping) or isinstance(item.get("target"), Mapping):
+        record["type"] = item.get("type") or "tie"
+        for end in ("source", "target"):
+            found = item.get(end) or {}
+            for key in ("id", "name", "sector"):
+                record[f"{end}_{key}"] = found.get(key) if isinstance(found, Mapping) else None
+    else:
+        for key in ("id", "name", "sector"):
+            record[key] = item.get(key)
+    record["sectors"] = "; ".join(bridge_pairs(item.get("sectors")))
+    return record
+
+
 def bridges_table(changes: Mapping[str, Any]) -> Table:
-    records = []
-    for change in ("gained", "lost"):
-        for item in changes.get(change, []):
-            body = dict(item) if isinstance(item, Mapping) else {"bridge": item}
-            records.append({"change": change, **body})
-    return records_table("bridges", records, ("change", "id", "name", "sector"))
+    """One row per bridge gained or lost; sector pairs as ``business–public``."""
+    rows = [
+        bridge_record(change, item)
+        for change in ("gained", "lost")
+        for item in changes.get(change, [])
+    ]
+    return Table("bridges", BRIDGE_COLUMNS, [tuple(r.get(c) for c in BRIDGE_COLUMNS) for r in rows])
+
+
+def bridge_text(item: Any) -> str:
+    """A bridge as a person reads it: ``Name (sector)`` or ``Name – Name`` for a tie."""
+    record = bridge_record("", item)
+    if record.get("source_name") or record.get("target_name"):
+        return f"{record.get('source_name')} – {record.get('target_name')}"
+    sector = record.get("sector")
+    return f"{record.get('name')} ({sector})" if sector else str(record.get("name"))
 
 
 def bridges_sheets(changes: Mapping[str, Any]) -> list[Table]:

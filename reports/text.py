@@ -18,7 +18,8 @@ from rich.text import Text
 from .labels import ROLES, label, show
 from .tables import (
     STATS,
-    bridges_table,
+    bridge_pairs,
+    bridge_text,
     mixing_cells,
     name_of,
     network_indicators,
@@ -214,20 +215,10 @@ def details_text(details: Mapping[str, Any]) -> str:
 
 
 def compare_text(console: Console, compare: Mapping[str, Any]) -> None:
-    territories = [str(t) for t in compare.get("territories", [])]
-    heading(console, "Territories compared", [("Territories", ", ".join(territories))])
-    for title, field in (("Indicators", "values"), ("Normalised for size", "normalised")):
-        indicators = compare.get("indicators", [])
-        if not any((ind.get(field) or {}) for ind in indicators):
-            continue
-        table = new_table(title, ["Indicator", *territories], territories)
-        for ind in indicators:
-            values = ind.get(field) or {}
-            table.add_row(
-                Text(str(ind.get("label") or ind.get("name"))),
-                *(text(values.get(t)) for t in territories),
-            )
-        emit(console, table)
+    """The comparison's tables (see :mod:`maillage.reports.compare_text`)."""
+    from .compare_text import compare_text as write
+
+    write(console, compare)
 
 
 # Bridges
@@ -239,12 +230,13 @@ def bridges_text(console: Console, changes: Mapping[str, Any]) -> None:
         "Bridges gained and lost",
         [("Since", changes.get("since")), ("Until", changes.get("until"))],
     )
-    table = bridges_table(changes)
-    columns = [label(c) for c in table.columns]
-    rich_table = new_table(f"{len(table.rows)} changes", columns)
-    for row in table.rows:
-        rich_table.add_row(*(text(v) for v in row))
-    emit(console, rich_table)
+    count = sum(len(changes.get(change) or []) for change in ("gained", "lost"))
+    table = new_table(f"{count} changes", ["Change", "Bridge", "Sectors it links"])
+    for change in ("gained", "lost"):
+        for item in changes.get(change) or []:
+            pairs = bridge_pairs(item.get("sectors") if isinstance(item, Mapping) else None)
+            table.add_row(Text(change), Text(bridge_text(item)), Text(", ".join(pairs)))
+    emit(console, table)
 
 
 WRITERS: Mapping[str, Callable[[Console, Mapping[str, Any]], None]] = {

@@ -20,7 +20,13 @@ Python (pytest fixtures): ``start()``, ``stop()``, ``kill()``, ``restart_after_k
 Environment: ``MAILLAGE_NEO4J_CACHE`` (cache folder, default ``<repo>/.cache/neo4j``),
 ``MAILLAGE_NEO4J_VERSION`` (default: ``neo4j.version`` of the pom), ``MAILLAGE_NEO4J_BOLT_PORT``
 (default: a free port), ``MAILLAGE_NEO4J_HEAP`` (512m), ``MAILLAGE_NEO4J_PAGECACHE`` (256m),
-``MAILLAGE_NEO4J_MVN_ARGS`` (extra Maven arguments), ``JAVA_HOME`` (else ``java`` on PATH).
+``MAILLAGE_NEO4J_MVN_ARGS`` (extra Maven arguments), ``JAVA_HOME`` (else ``java`` on PATH),
+``MAILLAGE_NEO4J_GDS`` (``0`` starts the server without the Graph Data Science plugin).
+
+The Graph Data Science plugin (OpenGDS, ``scripts/neo4j/gds-pom.xml``) is fetched the same way
+into the cache and copied into the server's ``plugins/``. If it cannot be fetched, the server
+starts without it and ``server.json`` says ``"gds": false`` with the reason (``gds_error``):
+the rest of the suite runs, and the tests that need GDS skip, or fail under ``CI``.
 
 Stdlib only; the ``neo4j`` driver is imported lazily, for the readiness check.
 """
@@ -48,6 +54,7 @@ from typing import Any
 SCRIPTS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = SCRIPTS_DIR.parent
 POM = SCRIPTS_DIR / "neo4j" / "pom.xml"
+GDS_POM = SCRIPTS_DIR / "neo4j" / "gds-pom.xml"
 
 LAUNCHER_CLASS = "org.neo4j.server.startup.Neo4jCommand"
 ADMIN_CLASS = "org.neo4j.server.startup.Neo4jAdminCommand"
@@ -197,14 +204,19 @@ def _fill_lib(lib: Path, version: str) -> Path:
 
 
 def _run_maven(version: str, out_dir: Path) -> None:
+    _maven_copy(POM, [f"-Dneo4j.version={version}"], out_dir)
+
+
+def _maven_copy(pom: Path, properties: list[str], out_dir: Path) -> None:
+    """Copy the runtime dependencies of *pom* into *out_dir* with Maven."""
     command = [
         _executable("mvn", "install Maven 3.6.3+"),
         "-B",
         "-q",
         "-f",
-        str(POM),
+        str(pom),
         "dependency:copy-dependencies",
-        f"-Dneo4j.version={version}",
+        *properties,
         f"-DoutputDirectory={out_dir}",
         *shlex.split(os.environ.get("MAILLAGE_NEO4J_MVN_ARGS", "")),
     ]
@@ -213,6 +225,65 @@ def _run_maven(version: str, out_dir: Path) -> None:
         output = (result.stdout + result.stderr).strip().splitlines()
         tail = "\n".join(output[-60:])
         raise Neo4jServerError(f"Maven failed ({result.returncode}): {shlex.join(command)}\n{tail}")
+
+
+def gds_version() -> str:
+    """Return the ``gds.version`` property of ``gds-pom.xml``."""
+    namespace = {"m": "http://maven.apache.org/POM/4.0.0"}
+    node = ET.parse(GDS_POM).getroot().find("m:properties/m:gds.version", namespace)
+    if node is None or not node.text:
+        raise Neo4jServerError(f"{GDS_POM}: no <gds.version> property")
+    return node.text.strip()
+
+
+def gds_wanted() -> bool:
+    """Whether to install the Graph Data Science plugin (``MAILLAGE_NEO4J_GDS`` is not ``0``)."""
+    return os.environ.get("MAILLAGE_NEO4J_GDS", "1").strip().lower() not in ("0", "false", "no")
+
+
+def fetch_gds(version: str | None = None) -> Path:
+    """Download OpenGDS *version* and its runtime dependencies; return the folder of jars.
+
+    Cached like the server's jars (a ``.complete`` marker skips Maven), in the default cache.
+    """
+    version = version or gds_version()
+    folder = resolve_cache_dir() / f"gds-{version}"
+    if (folder / ".complete").is_file():
+        return folder
+    with _locked(folder.parent, ".fetch.lock"):
+        if (folder / ".complete").is_file():
+            return folder
+        partial = folder.with_name(folder.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        started = time.monotonic()
+        print(f"Fetching OpenGDS {version} with Maven into {folder} ...", file=sys.stderr)
+        _maven_copy(GDS_POM, [f"-Dgds.version={version}"], partial)
+        jars = sorted(path.name for path in partial.glob("*.jar"))
+        if not any(name.startswith(f"proc-{version}") for name in jars):
+            raise Neo4jServerError(f"Maven did not deliver proc-{version}.jar into {partial}")
+        marker = {"version": version, "jars": len(jars), "seconds": time.monotonic() - started}
+        (partial / ".complete").write_text(json.dumps(marker) + "\n")
+        shutil.rmtree(folder, ignore_errors=True)
+        partial.rename(folder)
+    print(f"Fetched {len(jars)} GDS jars in {marker['seconds']:.1f} s", file=sys.stderr)
+    return folder
+
+
+def _install_gds(home: Path) -> tuple[bool, str | None]:
+    """Fill ``plugins/`` with the GDS jars; return (installed, why not)."""
+    plugins = home / "plugins"
+    for old in plugins.glob("*.jar"):
+        old.unlink()
+    if not gds_wanted():
+        return False, "MAILLAGE_NEO4J_GDS=0"
+    try:
+        folder = fetch_gds()
+    except (Neo4jServerError, OSError) as error:
+        print(f"neo4j_server: starting without GDS: {error}", file=sys.stderr)
+        return False, str(error).splitlines()[0]
+    for jar in folder.glob("*.jar"):
+        (plugins / jar.name).symlink_to(jar)
+    return True, None
 
 
 # --------------------------------------------------------------------------- home and config
@@ -243,8 +314,11 @@ def _requested_port() -> int:
     return port
 
 
-def neo4j_conf(home: Path, port: int) -> str:
-    """Return the text of ``neo4j.conf`` for a loopback-only server with Bolt on *port*."""
+def neo4j_conf(home: Path, port: int, *, gds: bool = False) -> str:
+    """Return the text of ``neo4j.conf`` for a loopback-only server with Bolt on *port*.
+
+    With *gds*, the Graph Data Science procedures may run unrestricted (they need to).
+    """
     heap = os.environ.get("MAILLAGE_NEO4J_HEAP", "512m")
     pagecache = os.environ.get("MAILLAGE_NEO4J_PAGECACHE", "256m")
     settings = {
@@ -268,18 +342,21 @@ def neo4j_conf(home: Path, port: int) -> str:
         "internal.dbms.bolt.netty_server_shutdown_quiet_period": "0",
         "internal.dbms.bolt.netty_server_shutdown_timeout": "5s",
     }
+    if gds:
+        settings["dbms.security.procedures.unrestricted"] = "gds.*"
     lines = ["# Generated by scripts/neo4j_server.py; rewritten on every start."]
     lines += [f"{key}={value}" for key, value in settings.items()]
     lines += [f"server.jvm.additional={flag}" for flag in SERVER_JVM_FLAGS]
     return "\n".join(lines) + "\n"
 
 
-def _prepare_home(home: Path, lib: Path, port: int, *, fresh: bool) -> None:
+def _prepare_home(home: Path, lib: Path, port: int, *, fresh: bool) -> tuple[bool, str | None]:
     """Lay out ``NEO4J_HOME``; with *fresh*, wipe data and logs first.
 
     ``run/`` is always emptied: after a SIGKILL it keeps ``neo4j.pid``, and the launcher
     refuses to start ("already running") while that pid is still a not-yet-reaped zombie.
-    Callers make sure no server of this home is alive.
+    Callers make sure no server of this home is alive. Returns whether GDS is installed,
+    and why not.
     """
     for name in ("data", "logs", "run") if fresh else ("run",):
         shutil.rmtree(home / name, ignore_errors=True)
@@ -290,7 +367,9 @@ def _prepare_home(home: Path, lib: Path, port: int, *, fresh: bool) -> None:
         link.unlink()
     if not link.exists():
         link.symlink_to(lib, target_is_directory=True)
-    (home / "conf" / "neo4j.conf").write_text(neo4j_conf(home, port))
+    gds, why_not = _install_gds(home)
+    (home / "conf" / "neo4j.conf").write_text(neo4j_conf(home, port, gds=gds))
+    return gds, why_not
 
 
 def _launcher_env(home: Path) -> dict[str, str]:
@@ -575,7 +654,7 @@ def _start_fresh(cache: Path) -> dict[str, Any]:
     for stray in _servers_using(home):
         _kill_group(stray)
     java, port, password = _java(), _requested_port(), os.urandom(16).hex()
-    _prepare_home(home, lib, port, fresh=True)
+    gds, why_not = _prepare_home(home, lib, port, fresh=True)
     _set_initial_password(java, home, password)
     state = {
         "pid": _spawn(java, home),
@@ -585,6 +664,8 @@ def _start_fresh(cache: Path) -> dict[str, Any]:
         "database": DATABASE,
         "home": str(home),
         "version": version,
+        "gds": gds,
+        "gds_error": why_not,
     }
     _wait_ready(state)
     _write_state(cache, state)
@@ -622,8 +703,14 @@ def restart_after_kill(cache_dir: str | os.PathLike[str] | None = None) -> dict[
         _kill_group(state["pid"])
         home = Path(state["home"])
         port = _port_of(state) if _port_is_free(_port_of(state)) else _free_port()
-        _prepare_home(home, fetch(state["version"]), port, fresh=False)
-        state = {**state, "pid": _spawn(_java(), home), "bolt_url": f"bolt://127.0.0.1:{port}"}
+        gds, why_not = _prepare_home(home, fetch(state["version"]), port, fresh=False)
+        state = {
+            **state,
+            "pid": _spawn(_java(), home),
+            "bolt_url": f"bolt://127.0.0.1:{port}",
+            "gds": gds,
+            "gds_error": why_not,
+        }
         _wait_ready(state)
         _write_state(cache, state)
         return state
@@ -658,12 +745,15 @@ def main(argv: list[str] | None = None) -> int:
 def _run(command: str) -> int:
     if command == "fetch":
         print(fetch())
+        if gds_wanted():
+            print(fetch_gds())
     elif command == "start":
         started = time.monotonic()
         state = start()
         print(
             f"Neo4j {state['version']} ready at {state['bolt_url']} (pid {state['pid']}, "
-            f"{time.monotonic() - started:.1f} s)",
+            f"{time.monotonic() - started:.1f} s"
+            + (", with GDS)" if state.get("gds") else f", without GDS: {state.get('gds_error')})"),
             file=sys.stderr,
         )
     elif command == "stop":

@@ -52,10 +52,13 @@ __all__ = [
 
 # Gaps, introductions, paths, timeline and comparison.
 from .compare import compare_territories
+from .crossings import territory_crossings
 from .gaps import fragile_bridges, gap_report, sector_bridges
 from .introductions import reach_gain, suggest_introductions
 from .paths import ego_network, introduction_path, path_explanation
+from .rates import partnership_rates, wilson
 from .timeline import bridge_changes
+from .yearly import year_ends, yearly_comparison
 
 __all__ += [
     "bridge_changes",
@@ -64,8 +67,13 @@ __all__ += [
     "fragile_bridges",
     "gap_report",
     "introduction_path",
+    "partnership_rates",
     "path_explanation",
     "reach_gain",
     "sector_bridges",
     "suggest_introductions",
+    "territory_crossings",
+    "wilson",
+    "year_ends",
+    "yearly_comparison",
 ]

@@ -21,12 +21,14 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
-from ..model import Network
+from ..model import Network, TieKind
 from .communities import communities, modularity
 from .engine import engine_graph, seeded_igraph
 from .gaps import sector_order
 from .groups import attribute_assortativity, ei_index
 from .network import territory_graph
+from .rates import partnership_rates
+from .standouts import find_standouts, z_readings
 
 __all__ = ["compare_territories", "INDICATORS"]
 
@@ -50,8 +52,8 @@ INDICATORS: tuple[Indicator, ...] = (
         "density",
         "Density",
         "Share of the possible ties between members that exist; degree-preserving "
-        "randomisation keeps it, so its normalised value is 1.",
-        "ratio",
+        "randomisation keeps it, so it has no normalised value.",
+        None,
     ),
     Indicator("components", "Components", "Connected parts of the network.", "ratio"),
     Indicator(
@@ -103,7 +105,11 @@ INDICATORS: tuple[Indicator, ...] = (
 
 
 def compare_territories(
-    networks: Sequence[Network], *, seed: int | None = 42, randomisations: int = 20
+    networks: Sequence[Network],
+    *,
+    seed: int | None = 42,
+    randomisations: int = 20,
+    kind: TieKind | str | None = None,
 ) -> dict[str, Any]:
     """Return indicators of each territory, raw and normalised against randomisations.
 
@@ -125,13 +131,23 @@ def compare_territories(
         Seed of the rewiring and of the community detection.
     randomisations : int, default 20
         Rewired copies per territory; 0 leaves ``normalised`` and ``z`` null.
+    kind : TieKind or str, optional
+        Count only ties of this kind in the partnership ``rates``.
 
     Returns
     -------
     dict
         ``territories`` (names), ``indicators``: list of ``{name, label,
         description, normalisation, values, normalised, z}`` where the last
-        three map each territory name to a number or None, and ``method``.
+        three map each territory name to a number or None, ``rates``: the
+        partnership rates of
+        :func:`~maillage.graph.analytics.rates.partnership_rates`,
+        ``z_scores``: the randomised indicators' z-scores in plain words
+        (:func:`~maillage.graph.analytics.standouts.z_readings`; indicators
+        that randomisation keeps fixed, such as density, have no normalised
+        value and are left out), ``standouts``: what sets each territory
+        apart (:func:`~maillage.graph.analytics.standouts.find_standouts`),
+        and ``method``.
 
     References
     ----------
@@ -152,7 +168,7 @@ def compare_territories(
     >>> result = compare_territories([ring], randomisations=5)
     >>> rows = {row["name"]: row for row in result["indicators"]}
     >>> rows["density"]["values"], rows["density"]["normalised"]
-    ({'T': 0.666667}, {'T': 1.0})
+    ({'T': 0.666667}, {'T': None})
     """
     names = _names(networks)
     measured = [_territory(network, seed, randomisations) for network in networks]
@@ -179,6 +195,9 @@ def compare_territories(
     return {
         "territories": names,
         "indicators": indicators,
+        "rates": (rates := partnership_rates(networks, names, kind=kind)),
+        "z_scores": (readings := z_readings(indicators, names)),
+        "standouts": find_standouts(rates, readings, names),
         "method": {
             "graph": "ties between the territory's members, parallel ties collapsed, unweighted",
             "randomisation": (
@@ -199,6 +218,12 @@ def compare_territories(
                 "normalised modularity and communities compare one seeded Leiden run on the "
                 "territory with one on each randomisation, so that both are optimised alike"
             ),
+            "rates": (
+                "share of the territory's actors of sector 'from' with at least one tie "
+                f"({'of kind ' + str(TieKind(kind).value) if kind else 'any kind'}) to an actor "
+                "of sector 'to' in the territory; 95 % Wilson score interval (Wilson 1927)"
+            ),
+            "kind": TieKind(kind).value if kind else None,
             "seed": seed,
             "randomisations": randomisations,
         },

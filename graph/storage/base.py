@@ -6,9 +6,11 @@ The contract test suite (``tests/storage/``) runs, unchanged, against both.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from datetime import date
 from types import TracebackType
 
+from ..changes import Edit, FileDigest, ImportPlan, Revision
 from ..model import Actor, Dataset, ImportResult, Network, TerritorySummary
 
 
@@ -27,18 +29,68 @@ class GraphStore(ABC):
         """Create constraints, indexes or tables if missing (idempotent)."""
 
     @abstractmethod
-    def upsert(self, dataset: Dataset) -> ImportResult:
-        """Insert or update everything in ``dataset`` in one transaction.
+    def upsert(
+        self,
+        dataset: Dataset,
+        *,
+        replace: bool = False,
+        merge: bool = False,
+        local_ids: bool = False,
+        user: str = "",
+        files: Sequence[FileDigest] = (),
+    ) -> ImportResult:
+        """Insert or update everything in ``dataset`` in one transaction: one revision.
 
-        Actors are matched by id, ties by ``Tie.key``, activities by id; a
-        changed record is updated in place, and an actor's territories become
-        exactly the dataset's. An undirected tie is stored (and read back)
-        from its smaller end id to its larger one. Re-importing the same data
-        changes nothing (and does not bump the data version). A tie or
-        participation naming an actor (or a participation naming an activity)
-        that is neither in ``dataset`` nor in the store raises
-        ``ValidationError`` (problems located at ``<store>``) and nothing is
-        written. Territories left without actors disappear.
+        Actors are matched by id, ties by ``Tie.identity``, activities by id, and the
+        records are compared as ``graph.changes.plan_import`` says: an actor's territories
+        and attributes accumulate (``replace``: the dataset's values replace the stored
+        ones), an id naming another stored actor raises ``ImportCollision`` (unless
+        ``merge``; ``local_ids``: the ids are local to a GEXF/GraphML file) and nothing is
+        written. An undirected tie is stored (and read back) from its smaller end id to
+        its larger one. Re-importing the same data changes nothing (no revision, the data
+        version stays). A tie or participation naming an actor (or a participation naming
+        an activity) that is neither in ``dataset`` nor in the store raises
+        ``ValidationError`` (problems located at ``<store>``) and nothing is written.
+
+        The result counts what changed, holds the plan (``ImportResult.plan``) and the id
+        of the revision made (``user`` and ``files`` are recorded in it).
+        """
+
+    @abstractmethod
+    def plan(
+        self,
+        dataset: Dataset,
+        *,
+        replace: bool = False,
+        merge: bool = False,
+        local_ids: bool = False,
+        files: Sequence[FileDigest] = (),
+    ) -> ImportPlan:
+        """What ``upsert`` with the same arguments would change, writing nothing.
+
+        Collisions are listed in the plan, not raised.
+        """
+
+    @abstractmethod
+    def write(self, edit: Edit, *, user: str = "", description: str = "") -> Revision | None:
+        """Write ``edit`` (records as given, removals) in one transaction, as one revision.
+
+        Returns the revision, or None when the edit changed nothing (nothing recorded).
+        Removing an actor removes its ties and participations; territories follow their
+        actors (created when one joins, gone when the last one leaves).
+        """
+
+    @abstractmethod
+    def revisions(self, territory: str | None = None) -> list[Revision]:
+        """Every revision, oldest first; with ``territory``, those that touched it."""
+
+    @abstractmethod
+    def undo(self, revision: int | None = None, *, user: str = "") -> Revision:
+        """Restore exactly the state before ``revision`` (default: the latest standing one).
+
+        Every standing revision after it is reverted too, latest first. The undo is a
+        revision itself (which can be undone); ``NotFound`` if ``revision`` does not exist
+        or is already undone, or if there is nothing to undo.
         """
 
     @abstractmethod
@@ -89,8 +141,8 @@ class GraphStore(ABC):
         """
 
     @abstractmethod
-    def delete_territory(self, territory: str) -> None:
-        """Remove a territory (``NotFound`` if unknown).
+    def delete_territory(self, territory: str, *, user: str = "") -> None:
+        """Remove a territory (``NotFound`` if unknown), as one revision.
 
         Its actors leave it; those left with no territory are deleted with their ties and
         participations. Changes the data version.

@@ -3,31 +3,38 @@
 No value is ever formatted into these strings: ``neo4j.py`` sends them as they are, with
 the values as parameters. Batches travel as lists of rows (``UNWIND $rows AS row``), each
 row a list (smaller than a map on the wire), its fields by position as documented on each
-statement. An import's writes name nodes by their internal id (``id(n)``), which the same
-transaction read or created: a direct record look-up instead of an index seek, and stable
-while the import holds the Meta lock (no other writer deletes nodes meanwhile). Dates
-travel as ISO text, made ``DATE`` values by ``date()``.
+statement. An import's writes name nodes and ties by their element id (``elementId(n)``),
+which the same transaction read or created: a direct record look-up instead of an index
+seek, and stable while the import holds the Meta lock (no other writer deletes nodes
+meanwhile). Dates travel as ISO text, made ``DATE`` values by ``date()``.
 
 The graph::
 
     (:Actor {id, name, sector, territories, kind, city, lat, lon, joined, attributes_json,
-             digest})-[:IN]->(:Territory {name})
-    (:Actor)-[:TIE {key, kind, weight, since, until, directed, note, ref, activities}]->(:Actor)
-    (:Actor)-[:TOOK_PART]->(:Activity {id, name, date})
-    (:Meta {id, store_id, data_version, schema})
+             revision})-[:IN]->(:Territory {name})
+    (:Actor)-[:TIE {key, kind, weight, since, until, directed, note, ref, activities,
+                    revision}]->(:Actor)
+    (:Actor)-[:TOOK_PART {revision}]->(:Activity {id, name, date, revision})
+    (:Meta {id, store_id, data_version, schema, revisions})
+    (:Revision {id, time, user, action, description, files, territories, undoes, undone_by,
+                before})
+
+``revision`` on a record is its stamp: the id of the revision that last wrote it (absent
+for records older than the history, see ``revisions.py``). A ``:Revision`` keeps its files
+and before-image as JSON text. Schema 1 (no history) needs no rewrite: its records are
+simply unstamped.
 
 An undirected tie is stored once, from its smaller end id to its larger one (the order of
-its ``key``, ``Tie.key``); a directed one from source to target. An actor's ``digest``
-fingerprints the properties that an upsert may change, so that an identical re-import
-writes nothing (ties are compared property by property: they are many, and lean).
-An actor's ``territories`` keeps the ordered list (what ``Actor.territories`` returns);
-the ``IN`` relationships carry the same membership for the territory queries. Dates are
-Neo4j ``DATE`` values.
+its ``key``, ``Tie.key``); a directed one from source to target. An import compares the
+stored records with the incoming ones in Python (``graph.changes.plan_import``) and writes
+only those that change. An actor's ``territories`` keeps the ordered list (what
+``Actor.territories`` returns); the ``IN`` relationships carry the same membership for
+the territory queries. Dates are Neo4j ``DATE`` values.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = (
     "CREATE CONSTRAINT maillage_actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
@@ -36,6 +43,7 @@ SCHEMA = (
     "CREATE CONSTRAINT maillage_activity_id IF NOT EXISTS FOR (x:Activity) REQUIRE x.id IS UNIQUE",
     "CREATE CONSTRAINT maillage_tie_key IF NOT EXISTS FOR ()-[r:TIE]-() REQUIRE r.key IS UNIQUE",
     "CREATE CONSTRAINT maillage_meta_id IF NOT EXISTS FOR (m:Meta) REQUIRE m.id IS UNIQUE",
+    "CREATE CONSTRAINT maillage_revision_id IF NOT EXISTS FOR (r:Revision) REQUIRE r.id IS UNIQUE",
 )
 
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
@@ -44,7 +52,8 @@ SCHEMA_OF_STORE = "MATCH (m:Meta {id: $id}) RETURN m.schema AS schema"
 
 INIT_META = """
 MERGE (m:Meta {id: $id})
-ON CREATE SET m.data_version = 0, m.store_id = randomUUID(), m.schema = $schema
+ON CREATE SET m.data_version = 0, m.store_id = randomUUID()
+SET m.schema = $schema
 """
 
 DATA_VERSION = """
@@ -70,7 +79,7 @@ PING = "RETURN 1 AS ok"
 ACTOR_NODES = """
 UNWIND $ids AS id
 OPTIONAL MATCH (a:Actor {id: id})
-RETURN collect([id, id(a)]) AS nodes
+RETURN collect([id, elementId(a)]) AS nodes
 """
 
 UNKNOWN_ACTIVITIES = """
@@ -79,61 +88,97 @@ WITH id WHERE NOT EXISTS { MATCH (:Activity {id: id}) }
 RETURN id
 """
 
-#: The stored actors among ``$ids``, with what tells whether an import changes them: one
-#: list of [id, node, digest, territories].
+#: The stored actors among ``$ids``: one list of [node, properties].
 STORED_ACTORS = """
 UNWIND $ids AS id
 MATCH (a:Actor {id: id})
-RETURN collect([id, id(a), a.digest, a.territories]) AS actors
+RETURN collect([elementId(a), properties(a)]) AS actors
+"""
+
+#: The stored ties whose keys are among ``$keys``: one list of [tie, properties with ends].
+STORED_TIES = """
+UNWIND $keys AS key
+MATCH (s:Actor)-[r:TIE {key: key}]->(t:Actor)
+RETURN collect([elementId(r), r {.*, source: s.id, target: t.id}]) AS ties
+"""
+
+#: Every tie touching an actor of ``$ids``, as ``STORED_TIES``.
+TIES_OF_ACTORS = """
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})-[r:TIE]-(:Actor)
+WITH DISTINCT r
+MATCH (s:Actor)-[r]->(t:Actor)
+RETURN collect([elementId(r), r {.*, source: s.id, target: t.id}]) AS ties
+"""
+
+STORED_ACTIVITIES = """
+UNWIND $ids AS id
+MATCH (x:Activity {id: id})
+RETURN collect([x.id, x.name, toString(x.date), x.revision]) AS activities
+"""
+
+#: The stored participations among ``$pairs`` ([actor, activity]): [actor, activity, stamp].
+STORED_PARTICIPATIONS = """
+UNWIND $pairs AS pair
+MATCH (:Actor {id: pair[0]})-[p:TOOK_PART]->(:Activity {id: pair[1]})
+RETURN collect([pair[0], pair[1], p.revision]) AS participations
+"""
+
+PARTICIPATIONS_OF_ACTORS = """
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})-[p:TOOK_PART]->(x:Activity)
+RETURN collect([a.id, x.id, p.revision]) AS participations
 """
 
 #: The stored territories among ``$names``: one list of [name, node].
 TERRITORY_NODES = """
 UNWIND $names AS name
 MATCH (t:Territory {name: name})
-RETURN collect([name, id(t)]) AS nodes
+RETURN collect([name, elementId(t)]) AS nodes
 """
+
+TERRITORY_NAMES = "MATCH (t:Territory) RETURN t.name AS name"
 
 #: New territories (the writer holds the Meta lock: nobody else creates them meanwhile).
 CREATE_TERRITORIES = """
 UNWIND $names AS name
 CREATE (t:Territory {name: name})
-RETURN collect([name, id(t)]) AS nodes
+RETURN collect([name, elementId(t)]) AS nodes
 """
 
 #: New actors from rows [id, name, sector, territories, kind, city, lat, lon, joined,
-#: attributes_json, digest]; a null is no property. The writer holds the Meta lock. Returns
+#: attributes_json, stamp]; a null is no property. The writer holds the Meta lock. Returns
 #: one list of [id, node].
 CREATE_ACTORS = """
 UNWIND $rows AS row
 CREATE (a:Actor {id: row[0], name: row[1], sector: row[2], territories: row[3], kind: row[4],
     city: row[5], lat: row[6], lon: row[7], joined: date(row[8]), attributes_json: row[9],
-    digest: row[10]})
-RETURN collect([row[0], id(a)]) AS nodes
+    revision: row[10]})
+RETURN collect([row[0], elementId(a)]) AS nodes
 """
 
 #: Replaces the properties of existing actors: rows [node, then as ``CREATE_ACTORS``].
 UPDATE_ACTORS = """
 UNWIND $rows AS row
-MATCH (a) WHERE id(a) = row[0]
+MATCH (a:Actor) WHERE elementId(a) = row[0]
 SET a = {id: row[1], name: row[2], sector: row[3], territories: row[4], kind: row[5],
     city: row[6], lat: row[7], lon: row[8], joined: date(row[9]), attributes_json: row[10],
-    digest: row[11]}
+    revision: row[11]}
 """
 
 #: Removes the ``IN`` links of the actor nodes ``$rows``.
 UNLINK_TERRITORIES = """
 UNWIND $rows AS node
-MATCH (a)-[old:IN]->(:Territory)
-WHERE id(a) = node
+MATCH (a:Actor)-[old:IN]->(:Territory)
+WHERE elementId(a) = node
 DELETE old
 """
 
 #: ``IN`` links from rows [actor node, territory node].
 LINK_TERRITORIES = """
 UNWIND $rows AS row
-MATCH (a) WHERE id(a) = row[0]
-MATCH (t) WHERE id(t) = row[1]
+MATCH (a:Actor) WHERE elementId(a) = row[0]
+MATCH (t:Territory) WHERE elementId(t) = row[1]
 CREATE (a)-[:IN]->(t)
 """
 
@@ -144,78 +189,116 @@ DETACH DELETE t
 """
 
 #: New ties from rows [key, source node, target node, kind, weight, since, until, note, ref,
-#: activities, directed]: ties with an end that this import created (the writer holds the
-#: Meta lock, so no other can have made them). A null is no property (``directed`` is sent
-#: only when true). Counts them: fewer than the rows means an end vanished.
+#: activities, directed, stamp]: ties that are not stored (the writer holds the Meta lock, so
+#: no other can make them meanwhile). A null is no property (``directed`` is sent only when
+#: true). Counts them: fewer than the rows means an end vanished.
 CREATE_TIES = """
 UNWIND $rows AS row
-MATCH (s) WHERE id(s) = row[1]
-MATCH (t) WHERE id(t) = row[2]
+MATCH (s:Actor) WHERE elementId(s) = row[1]
+MATCH (t:Actor) WHERE elementId(t) = row[2]
 CREATE (s)-[:TIE {key: row[0], kind: row[3], weight: row[4], since: date(row[5]),
-    until: date(row[6]), note: row[7], ref: row[8], activities: row[9], directed: row[10]}]->(t)
+    until: date(row[6]), note: row[7], ref: row[8], activities: row[9], directed: row[10],
+    revision: row[11]}]->(t)
 RETURN count(*) AS created
 """
 
-#: Creates new ties, updates changed ones, leaves identical ones alone; counts them. Rows as
-#: ``CREATE_TIES``. ``coalesce(a = b, a IS NULL AND b IS NULL)`` is a null-safe equality.
-MERGE_TIES = """
+#: Replaces the values of stored ties: rows [tie, then as ``CREATE_TIES`` from the kind].
+UPDATE_TIES = """
 UNWIND $rows AS row
-MATCH (s) WHERE id(s) = row[1]
-MATCH (t) WHERE id(t) = row[2]
-MERGE (s)-[r:TIE {key: row[0]}]->(t)
-WITH r, row, r.kind IS NULL AS new, date(row[5]) AS since, date(row[6]) AS until
-WHERE new OR NOT (r.weight = row[4]
-    AND coalesce(r.since = since, r.since IS NULL AND since IS NULL)
-    AND coalesce(r.until = until, r.until IS NULL AND until IS NULL)
-    AND coalesce(r.note = row[7], r.note IS NULL AND row[7] IS NULL)
-    AND coalesce(r.ref = row[8], r.ref IS NULL AND row[8] IS NULL)
-    AND coalesce(r.activities = row[9], r.activities IS NULL AND row[9] IS NULL))
-SET r.kind = row[3], r.weight = row[4], r.since = since, r.until = until,
-    r.note = row[7], r.ref = row[8], r.activities = row[9], r.directed = row[10]
-RETURN count(CASE WHEN new THEN 1 END) AS added, count(CASE WHEN NOT new THEN 1 END) AS updated
+MATCH ()-[r:TIE]->() WHERE elementId(r) = row[0]
+SET r.weight = row[4], r.since = date(row[5]), r.until = date(row[6]), r.note = row[7],
+    r.ref = row[8], r.activities = row[9], r.revision = row[11]
 """
 
-STORED_ACTIVITIES = """
-UNWIND $ids AS id
-MATCH (x:Activity {id: id})
-RETURN x.id AS id, x.name AS name, x.date AS date
+DELETE_TIES = """
+UNWIND $rows AS tie
+MATCH ()-[r:TIE]->() WHERE elementId(r) = tie
+DELETE r
 """
 
+#: Activities from rows [id, name, date, stamp].
 WRITE_ACTIVITIES = """
 UNWIND $rows AS row
-MERGE (x:Activity {id: row.id})
-SET x.name = row.name, x.date = row.date
+MERGE (x:Activity {id: row[0]})
+SET x.name = row[1], x.date = date(row[2]), x.revision = row[3]
 """
 
-ADD_PARTICIPATIONS = """
+DELETE_ACTIVITIES = """
+UNWIND $ids AS id
+MATCH (x:Activity {id: id})
+DETACH DELETE x
+"""
+
+#: Participations from rows [actor, activity, stamp] (set on a stored one).
+WRITE_PARTICIPATIONS = """
 UNWIND $rows AS row
-MATCH (a:Actor {id: row.actor})
-MATCH (x:Activity {id: row.activity})
-WHERE NOT EXISTS { MATCH (a)-[:TOOK_PART]->(x) }
-CREATE (a)-[:TOOK_PART]->(x)
-RETURN count(*) AS added
+MATCH (a:Actor {id: row[0]})
+MATCH (x:Activity {id: row[1]})
+MERGE (a)-[p:TOOK_PART]->(x)
+SET p.revision = row[2]
 """
 
-# --------------------------------------------------------------------------- delete a territory
-
-TERRITORY_MEMBER_LISTS = """
-MATCH (t:Territory {name: $territory})
-OPTIONAL MATCH (a:Actor)-[:IN]->(t)
-RETURN a.id AS id, a.territories AS territories
+DELETE_PARTICIPATIONS = """
+UNWIND $pairs AS pair
+MATCH (:Actor {id: pair[0]})-[p:TOOK_PART]->(:Activity {id: pair[1]})
+DELETE p
 """
-
-SET_ACTOR_TERRITORIES = """
-UNWIND $rows AS row
-MATCH (a:Actor {id: row.id})
-SET a.territories = row.territories
-"""
-
-DELETE_TERRITORY = "MATCH (t:Territory {name: $territory}) DETACH DELETE t"
 
 DELETE_ACTORS = """
 UNWIND $ids AS id
 MATCH (a:Actor {id: id})
 DETACH DELETE a
+"""
+
+#: What a revision stamped (undo removes what it created).
+STAMPED_ACTOR_IDS = "MATCH (a:Actor) WHERE a.revision = $revision RETURN a.id AS id"
+STAMPED_TIE_KEYS = "MATCH ()-[r:TIE]->() WHERE r.revision = $revision RETURN r.key AS key"
+STAMPED_ACTIVITY_IDS = "MATCH (x:Activity) WHERE x.revision = $revision RETURN x.id AS id"
+STAMPED_PARTICIPATIONS = """
+MATCH (a:Actor)-[p:TOOK_PART]->(x:Activity)
+WHERE p.revision = $revision
+RETURN a.id AS actor, x.id AS activity
+"""
+
+# --------------------------------------------------------------------------- history
+
+#: The next revision id (the writer holds the Meta lock; ``CREATE_REVISION`` takes it).
+NEXT_REVISION = "MATCH (m:Meta {id: $id}) RETURN coalesce(m.revisions, 0) + 1 AS revision"
+
+CREATE_REVISION = """
+MATCH (m:Meta {id: $id})
+SET m.revisions = $revision
+CREATE (:Revision {id: $revision, time: $time, user: $user, action: $action,
+    description: $description, files: $files, territories: $territories, undoes: $undoes,
+    before: $before})
+"""
+
+REVISIONS = """
+MATCH (r:Revision)
+RETURN r.id AS id, r.time AS time, r.user AS user, r.action AS action,
+    r.description AS description, r.files AS files, r.territories AS territories,
+    r.undoes AS undoes, r.undone_by AS undone_by
+ORDER BY r.id
+"""
+
+REVISION_BEFORE = "MATCH (r:Revision {id: $revision}) RETURN r.before AS before"
+
+MARK_UNDONE = "MATCH (r:Revision {id: $revision}) SET r.undone_by = $undo"
+
+#: [id, files] of the revisions ``$ids``.
+REVISION_FILES = """
+UNWIND $ids AS id
+MATCH (r:Revision {id: id})
+RETURN collect([r.id, r.files]) AS files
+"""
+
+# --------------------------------------------------------------------------- delete a territory
+
+TERRITORY_EXISTS = "MATCH (t:Territory {name: $territory}) RETURN t.name AS name"
+
+MEMBERS_OF = """
+MATCH (a:Actor)-[:IN]->(:Territory {name: $territory})
+RETURN properties(a) AS actor
 """
 
 #: The tests' fresh store: everything goes, in batches (run outside a transaction).

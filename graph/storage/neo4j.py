@@ -1,9 +1,11 @@
 """The Neo4j store: the official driver, managed transactions, ``UNWIND`` batches.
 
 An upsert is one managed write transaction: it locks the ``:Meta`` node (one writer at a
-time), checks references, writes only new and changed records in batches (a tie with an
-end it has just created with ``CREATE``, the others with one ``MERGE`` pass that counts
-them), and bumps the data version if anything changed. A write that the server loses
+time), checks references, reads the stored records the import names (a tie with an end
+it creates cannot be stored: it is not looked for), plans the import
+(``graph.changes.plan_import``), writes only new and changed records in batches
+(``neo4j_writes.Writer``), records the revision and bumps the data version if anything
+changed. A write that the server loses
 (crash, lost connection) is retried by the driver for ``transaction_retry_time`` seconds,
 then reported; it is never half applied. Each read of
 a territory is a single statement. Every statement lives in ``cypher.py``; values are
@@ -12,42 +14,42 @@ always parameters.
 
 from __future__ import annotations
 
-import hashlib
-import json
+import dataclasses
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from json.encoder import encode_basestring
 from typing import Any, TypeVar
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, unit_of_work
 from neo4j import exceptions as neo4j_errors
 
-from ..errors import MaillageError, NotFound, StoreUnavailable
-from ..model import (
-    Activity,
-    Actor,
-    Dataset,
-    ImportResult,
-    Network,
-    Sector,
-    TerritorySummary,
-    Tie,
-    TieKind,
+from ..changes import (
+    DELETE,
+    EDIT,
+    IMPORT,
+    UNDO,
+    Edit,
+    FileDigest,
+    ImportCollision,
+    ImportPlan,
+    Revision,
+    describe_import,
+    plan_import,
+    planned_records,
 )
+from ..errors import MaillageError, NotFound, StoreUnavailable
+from ..model import Actor, Dataset, ImportResult, Network, Participation, TerritorySummary
 from . import cypher
 from .base import GraphStore
-from .common import (
-    IsoDates,
-    breadth_first_reach,
-    check_hops,
-    check_references,
-    collector_paused,
-)
+from .bulk import collector_paused
+from .import_checks import check_references
+from .neo4j_records import actor_from, by_id, by_key, tie_from, version
+from .neo4j_writes import META_ID, Writer, revision_rows
+from .revisions import BeforeImage, edit_territories, to_revert
+from .traversal import breadth_first_reach, check_hops
 
-META_ID = "maillage"
 BATCH_SIZE = 10_000
 REMEDY = (
     "start Neo4j (e.g. `python scripts/neo4j_server.py start` or `docker compose up -d neo4j`) "
@@ -96,7 +98,7 @@ class Neo4jStore(GraphStore):
                 auth=auth,
                 connection_timeout=5.0,
                 max_transaction_retry_time=transaction_retry_time,
-                notifications_min_severity="OFF",
+                notifications_min_severity="WARNING",
             )
         except (ValueError, neo4j_errors.ConfigurationError) as error:
             raise StoreUnavailable(
@@ -216,7 +218,7 @@ class Neo4jStore(GraphStore):
         )
 
     def data_version(self) -> str:
-        return self._read(lambda tx: _version(tx.run(cypher.DATA_VERSION, id=META_ID)))
+        return self._read(lambda tx: version(tx.run(cypher.DATA_VERSION, id=META_ID)))
 
     def _wipe_for_tests(self) -> None:
         """Delete every node and relationship of the database (the tests' fresh store)."""
@@ -225,202 +227,176 @@ class Neo4jStore(GraphStore):
 
     # ------------------------------------------------------------------ writes
 
-    def upsert(self, dataset: Dataset) -> ImportResult:
-        with collector_paused():
-            return self._upsert_dataset(dataset)
-
-    def _upsert_dataset(self, dataset: Dataset) -> ImportResult:
-        actors = {actor.id: actor for actor in dataset.actors}
-        ties = _unique_ties(dataset.ties)
-        activities = {activity.id: activity for activity in dataset.activities}
-        participations = [
-            {"actor": p.actor, "activity": p.activity}
-            for p in dict.fromkeys(dataset.participations)
-        ]
-
+    def upsert(
+        self,
+        dataset: Dataset,
+        *,
+        replace: bool = False,
+        merge: bool = False,
+        local_ids: bool = False,
+        user: str = "",
+        files: Sequence[FileDigest] = (),
+    ) -> ImportResult:
         def work(tx: ManagedTransaction) -> ImportResult:
             tx.run(cypher.LOCK_META, id=META_ID).consume()
-            nodes: dict[str, int] = {}  # actor id -> node id, for every actor a tie names
+            writer = Writer(tx, self.batch_size, self.url)
             check_references(
                 dataset,
-                lambda ids: self._find_actors(tx, ids, nodes),
+                writer.find_actors,
                 lambda ids: tx.run(cypher.UNKNOWN_ACTIVITIES, ids=ids).value("id"),
             )
-            territories, territories_added = self._write_territories(
-                tx, sorted(dataset.territories)
+            plan, stored, stored_ties = self._plan(
+                writer, dataset, replace, merge, local_ids, files
             )
-            actors_added, actors_updated, new_actors = self._write_actors(
-                tx, actors, territories, nodes
-            )
-            ties_added, ties_updated = self._write_ties(tx, ties, nodes, new_actors)
-            activities_added, activities_written = self._write_activities(tx, activities)
-            participations_added = sum(
-                tx.run(cypher.ADD_PARTICIPATIONS, rows=batch).single()[0]
-                for batch in _batches(participations, self.batch_size)
-            )
-            written = (actors_added, actors_updated, ties_added, ties_updated)
-            changed = any((*written, activities_written, participations_added))
-            query = cypher.BUMP_DATA_VERSION if changed else cypher.DATA_VERSION
-            return ImportResult(
-                actors_added=actors_added,
-                actors_updated=actors_updated,
-                ties_added=ties_added,
-                ties_updated=ties_updated,
-                activities_added=activities_added,
-                territories_added=territories_added,
-                data_version=_version(tx.run(query, id=META_ID)),
-            )
-
-        return self._write(work, "upsert")
-
-    def _run_batches(self, tx: ManagedTransaction, statement: str, rows: list) -> None:
-        for batch in _batches(rows, self.batch_size):
-            tx.run(statement, rows=batch).consume()
-
-    def _find_actors(
-        self, tx: ManagedTransaction, ids: list[str], nodes: dict[str, int]
-    ) -> list[str]:
-        """Note the node of each stored actor of ``ids`` in ``nodes``; return the unknown ids."""
-        unknown = []
-        for batch in _batches(ids, self.batch_size):
-            for actor_id, node in tx.run(cypher.ACTOR_NODES, ids=batch).single()[0]:
-                if node is None:
-                    unknown.append(actor_id)
-                else:
-                    nodes[actor_id] = node
-        return unknown
-
-    def _write_territories(
-        self, tx: ManagedTransaction, names: list[str]
-    ) -> tuple[dict[str, int], int]:
-        """Create the missing territories; their nodes by name, and how many were missing."""
-        territories = dict(tx.run(cypher.TERRITORY_NODES, names=names).single()[0])
-        missing = [name for name in names if name not in territories]
-        if missing:
-            territories.update(tx.run(cypher.CREATE_TERRITORIES, names=missing).single()[0])
-        return territories, len(missing)
-
-    def _write_actors(
-        self,
-        tx: ManagedTransaction,
-        actors: Mapping[str, Actor],
-        territories: Mapping[str, int],
-        nodes: dict[str, int],
-    ) -> tuple[int, int, set[str]]:
-        """Create new actors, update changed ones, note every node in ``nodes``.
-
-        Returns (added, updated, the ids of the added actors). The writer holds the Meta
-        lock: nobody else creates or deletes actors meanwhile, so an actor not found here
-        is created without a ``MERGE``.
-        """
-        stored = {}
-        for ids in _batches(list(actors), self.batch_size):
-            for actor_id, node, digest, names in tx.run(cypher.STORED_ACTORS, ids=ids).single()[0]:
-                stored[actor_id] = (node, digest, names)
-                nodes[actor_id] = node
-        new_rows, changed_rows, moved = [], [], []
-        for actor in actors.values():
-            row = _actor_row(actor)
-            found = stored.get(actor.id)
-            if found is None:
-                new_rows.append(row)
-                continue
-            node, digest, names = found
-            if digest != row[-1] or names != row[3]:
-                changed_rows.append([node, *row])
-                if names != row[3]:
-                    moved.append(actor)
-        for batch in _batches(new_rows, self.batch_size):
-            nodes.update(tx.run(cypher.CREATE_ACTORS, rows=batch).single()[0])
-        self._run_batches(tx, cypher.UPDATE_ACTORS, changed_rows)
-        if moved:
-            self._run_batches(tx, cypher.UNLINK_TERRITORIES, [nodes[a.id] for a in moved])
-        added = {row[0] for row in new_rows}
-        links = [
-            [nodes[actor.id], territories[name]]
-            for actor in (*(actors[actor_id] for actor_id in added), *moved)
-            for name in dict.fromkeys(actor.territories)
-        ]
-        self._run_batches(tx, cypher.LINK_TERRITORIES, links)
-        if moved:
-            tx.run(cypher.DELETE_EMPTY_TERRITORIES).consume()
-        return len(new_rows), len(changed_rows), added
-
-    def _write_ties(
-        self,
-        tx: ManagedTransaction,
-        ties: list[tuple[Tie, tuple[str, str, str]]],
-        nodes: Mapping[str, int],
-        new_actors: set[str],
-    ) -> tuple[int, int]:
-        """Create new ties, update changed ones; return (added, updated).
-
-        A tie with an end created by this import is new: it is created without looking
-        for it (the Meta lock keeps other writers out). The others may exist already and
-        go through ``MERGE_TIES``. Each batch's rows are built while the server still
-        works on the previous batch (``run`` returns once the statement has started).
-        """
-        surely_new, maybe_stored = [], []
-        for pair in ties:
-            _, source, target = pair[1]
-            (surely_new if source in new_actors or target in new_actors else maybe_stored).append(
-                pair
-            )
-        days = IsoDates({None: None})
-        created = [
-            (len(batch), tx.run(cypher.CREATE_TIES, rows=_tie_rows(batch, nodes, days)))
-            for batch in _batches(surely_new, self.batch_size)
-        ]
-        merged = [
-            tx.run(cypher.MERGE_TIES, rows=_tie_rows(batch, nodes, days))
-            for batch in _batches(maybe_stored, self.batch_size)
-        ]
-        for expected, result in created:
-            if result.single()["created"] != expected:
-                raise MaillageError(
-                    f"an actor disappeared from Neo4j at {self.url} during the import; "
-                    "nothing was imported, retry"
+            if plan.collisions:
+                raise ImportCollision(plan.collisions)
+            revision = None
+            if plan.changed:
+                revision = writer.next_revision()
+                before = BeforeImage()
+                for actor in plan.actors_updated:
+                    before.note_actor(actor.id, stored[actor.id][:2])
+                for tie in plan.ties_updated:
+                    before.note_tie(tie.identity, stored_ties[tie.key][:2])
+                activities = writer.stored_activities([a.id for a in plan.activities_updated])
+                for activity_id, image in activities.items():
+                    before.note_activity(activity_id, image)
+                edit = planned_records(plan)
+                writer.write_actors([(a, revision) for a in edit.actors], stored)
+                writer.write_ties([(t, revision) for t in edit.ties], stored_ties)
+                writer.write_activities([(a, revision) for a in edit.activities])
+                writer.write_participations(
+                    [(p.actor, p.activity, revision) for p in edit.participations]
                 )
-        counts = [result.single() for result in merged]
-        added = len(surely_new) + sum(c["added"] for c in counts)
-        return added, sum(c["updated"] for c in counts)
+                if plan.leaves:
+                    tx.run(cypher.DELETE_EMPTY_TERRITORIES).consume()
+                data_version = writer.record_revision(
+                    revision,
+                    IMPORT,
+                    user,
+                    describe_import(plan, files),
+                    edit_territories(edit, before),
+                    before,
+                    files,
+                )
+            else:
+                data_version = version(tx.run(cypher.DATA_VERSION, id=META_ID))
+            return _result(plan, data_version, revision)
 
-    def _write_activities(
-        self, tx: ManagedTransaction, activities: Mapping[str, Activity]
-    ) -> tuple[int, int]:
-        """Write new and changed activities; return (added, added or changed)."""
-        stored = {}
-        for ids in _batches(list(activities), self.batch_size):
-            for record in tx.run(cypher.STORED_ACTIVITIES, ids=ids):
-                stored[record["id"]] = (record["name"], _native(record["date"]))
-        rows = [
-            {"id": a.id, "name": a.name, "date": a.date}
-            for a in activities.values()
-            if stored.get(a.id) != (a.name, a.date)
-        ]
-        self._run_batches(tx, cypher.WRITE_ACTIVITIES, rows)
-        return len(activities.keys() - stored.keys()), len(rows)
+        with collector_paused():
+            return self._write(work, "upsert")
 
-    def delete_territory(self, territory: str) -> None:
+    def plan(
+        self,
+        dataset: Dataset,
+        *,
+        replace: bool = False,
+        merge: bool = False,
+        local_ids: bool = False,
+        files: Sequence[FileDigest] = (),
+    ) -> ImportPlan:
+        def work(tx: ManagedTransaction) -> ImportPlan:
+            writer = Writer(tx, self.batch_size, self.url)
+            return self._plan(writer, dataset, replace, merge, local_ids, files)[0]
+
+        return self._read(work)
+
+    def _plan(
+        self,
+        writer: Writer,
+        dataset: Dataset,
+        replace: bool,
+        merge: bool,
+        local_ids: bool,
+        files: Sequence[FileDigest],
+    ) -> tuple[ImportPlan, dict, dict]:
+        """The plan, with the stored actors and ties it compared (and their nodes)."""
+        ids = list(dict.fromkeys(actor.id for actor in dataset.actors))
+        stored = writer.stored_actors(ids)
+        new = set(ids) - stored.keys()
+        keys = [tie.key for tie in dataset.ties if tie.source not in new and tie.target not in new]
+        stored_ties = writer.stored_ties(list(dict.fromkeys(keys))) if keys else {}
+        activities = writer.stored_activities(list({a.id for a in dataset.activities}))
+        pairs = list(dict.fromkeys((p.actor, p.activity) for p in dataset.participations))
+        participations = writer.stored_participations(pairs)
+        existing = Dataset(
+            actors=tuple(actor for actor, _, _ in stored.values()),
+            ties=tuple(tie for tie, _, _ in stored_ties.values()),
+            activities=tuple(activity for activity, _ in activities.values()),
+            participations=tuple(Participation(*pair) for pair in participations),
+        )
+        stamps = {actor_id: found[1] for actor_id, found in stored.items()}
+        by_revision = writer.origins(stamps.values())
+        plan = plan_import(
+            existing,
+            dataset,
+            replace=replace,
+            merge=merge,
+            local_ids=local_ids,
+            territories=writer.territory_names(),
+            origins={i: by_revision.get(s, ()) for i, s in stamps.items()},
+            files=[f.name for f in files],
+        )
+        return plan, stored, stored_ties
+
+    def write(self, edit: Edit, *, user: str = "", description: str = "") -> Revision | None:
+        def work(tx: ManagedTransaction) -> int | None:
+            tx.run(cypher.LOCK_META, id=META_ID).consume()
+            return _write_edit(Writer(tx, self.batch_size, self.url), edit, EDIT, user, description)
+
+        with collector_paused():
+            revision = self._write(work, "write")
+        if revision is None:
+            return None
+        return next(r for r in self.revisions() if r.id == revision)
+
+    def revisions(self, territory: str | None = None) -> list[Revision]:
+        found = [row.revision() for row in self._read(revision_rows)]
+        if territory is not None:
+            found = [r for r in found if territory in r.territories]
+        return found
+
+    def undo(self, revision: int | None = None, *, user: str = "") -> Revision:
+        def work(tx: ManagedTransaction) -> int:
+            tx.run(cypher.LOCK_META, id=META_ID).consume()
+            writer = Writer(tx, self.batch_size, self.url)
+            try:
+                targets = to_revert(writer.revision_rows(), revision)
+            except LookupError as error:
+                raise NotFound(str(error)) from None
+            undo = writer.next_revision()
+            before = BeforeImage()
+            for target in targets:
+                writer.revert(target, before)
+                tx.run(cypher.MARK_UNDONE, revision=target.id, undo=undo).consume()
+            ids = [target.id for target in targets]
+            description = f"undo of revision{'s' if len(ids) > 1 else ''} " + ", ".join(
+                map(str, ids)
+            )
+            territories = set().union(*(t.revision().territories for t in targets))
+            writer.record_revision(undo, UNDO, user, description, territories, before, undoes=ids)
+            return undo
+
+        with collector_paused():
+            undo = self._write(work, "undo")
+        return next(r for r in self.revisions() if r.id == undo)
+
+    def delete_territory(self, territory: str, *, user: str = "") -> None:
         def work(tx: ManagedTransaction) -> None:
             tx.run(cypher.LOCK_META, id=META_ID).consume()
-            members = tx.run(cypher.TERRITORY_MEMBER_LISTS, territory=territory).data()
-            if not members:
+            if tx.run(cypher.TERRITORY_EXISTS, territory=territory).single() is None:
                 raise NotFound(f"no territory named {territory!r}")
             leaving, staying = [], []
-            for member in members:
-                if member["id"] is None:
-                    continue
-                remaining = [name for name in member["territories"] if name != territory]
+            for props in tx.run(cypher.MEMBERS_OF, territory=territory).value("actor"):
+                actor = actor_from(props)
+                remaining = tuple(name for name in actor.territories if name != territory)
                 if remaining:
-                    staying.append({"id": member["id"], "territories": remaining})
+                    staying.append(dataclasses.replace(actor, territories=remaining))
                 else:
-                    leaving.append(member["id"])
-            self._run_batches(tx, cypher.SET_ACTOR_TERRITORIES, staying)
-            tx.run(cypher.DELETE_TERRITORY, territory=territory).consume()
-            for ids in _batches(leaving, self.batch_size):
-                tx.run(cypher.DELETE_ACTORS, ids=ids).consume()
-            tx.run(cypher.BUMP_DATA_VERSION, id=META_ID).consume()
+                    leaving.append(actor.id)
+            edit = Edit(actors=tuple(staying), removed_actors=tuple(leaving))
+            writer = Writer(tx, self.batch_size, self.url)
+            _write_edit(writer, edit, DELETE, user, f"delete territory {territory}")
 
         self._write(work, "delete_territory")
 
@@ -439,15 +415,15 @@ class Neo4jStore(GraphStore):
             raise NotFound(f"no territory named {territory!r}")
         return Network(
             territory=territory,
-            actors=_by_id(map(_actor, record["members"])),
-            ties=_by_key(map(_tie, record["ties"])),
-            outside=_by_id(map(_actor, record["outside"])),
+            actors=by_id(map(actor_from, record["members"])),
+            ties=by_key(map(tie_from, record["ties"])),
+            outside=by_id(map(actor_from, record["outside"])),
             as_of=as_of,
         )
 
     def actor(self, actor_id: str) -> Actor | None:
         record = self._read(lambda tx: tx.run(cypher.ACTOR, id=actor_id).single())
-        return None if record is None else _actor(record["actor"])
+        return None if record is None else actor_from(record["actor"])
 
     def actor_ids(self) -> frozenset[str]:
         return frozenset(self._read(lambda tx: tx.run(cypher.ACTOR_IDS).value("id")))
@@ -470,10 +446,13 @@ class Neo4jStore(GraphStore):
             return centre["actor"], others, ties
 
         centre, others, ties = self._read(work)
-        actors = {actor.id: actor for actor in map(_actor, others)}
-        actors[actor_id] = _actor(centre)
+        actors = {actor.id: actor for actor in map(actor_from, others)}
+        actors[actor_id] = actor_from(centre)
         return Network(
-            territory="", actors=_by_id(actors.values()), ties=_by_key(map(_tie, ties)), as_of=as_of
+            territory="",
+            actors=by_id(actors.values()),
+            ties=by_key(map(tie_from, ties)),
+            as_of=as_of,
         )
 
     def shortest_path(
@@ -503,179 +482,30 @@ class Neo4jStore(GraphStore):
         return self._read(work)
 
 
-# ---------------------------------------------------------------------- rows <-> model
+# ---------------------------------------------------------------------- helpers
 
 
-class _Rows(list):
-    """A batch of statement parameters, short to ``repr``.
-
-    The driver formats every statement's parameters for its debug log even while that log
-    is off: for a batch of 10,000 rows, a tenth of a second of an import's time.
-    """
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return f"<{len(self)} rows>"
+def _write_edit(writer: Writer, edit: Edit, action: str, user: str, description: str):
+    """Write ``edit`` as one revision; None (nothing recorded) if it changed nothing."""
+    revision = writer.next_revision()
+    before = BeforeImage()
+    if not writer.apply_edit(edit, revision, before):
+        return None
+    territories = edit_territories(edit, before)
+    writer.record_revision(revision, action, user, description, territories, before)
+    return revision
 
 
-def _batches(rows: list[T], size: int) -> Iterator[list[T]]:
-    for start in range(0, len(rows), size):
-        yield _Rows(rows[start : start + size])
-
-
-def _text(value: str | None) -> str:
-    return "null" if value is None else encode_basestring(value)
-
-
-def _digest(text: str) -> int:
-    """A 64-bit fingerprint of an unambiguous text of the fields an upsert may change.
-
-    An integer property is stored inline, unlike a string: cheaper to write and compare.
-    """
-    digest = hashlib.blake2b(text.encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
-
-
-def _float(value: float | None) -> float | None:
-    return None if value is None else float(value)
-
-
-_SECTOR_VALUE = {sector: sector.value for sector in Sector}
-_KIND_VALUE = {kind: kind.value for kind in TieKind}
-
-
-def _actor_row(actor: Actor) -> list:
-    """The ``CREATE_ACTORS`` row of ``actor``: [id, name, sector, territories, ..., digest]."""
-    attributes = actor.attributes
-    attributes_json = (
-        json.dumps(dict(attributes), ensure_ascii=False, sort_keys=True) if attributes else "{}"
+def _result(plan: ImportPlan, data_version: str, revision: int | None) -> ImportResult:
+    counts = plan.counts()
+    return ImportResult(
+        actors_added=counts["actors_added"],
+        actors_updated=counts["actors_updated"],
+        ties_added=counts["ties_added"],
+        ties_updated=counts["ties_updated"],
+        activities_added=counts["activities_added"],
+        territories_added=counts["territories_added"],
+        data_version=data_version,
+        revision=revision,
+        plan=plan,
     )
-    sector = _SECTOR_VALUE[actor.sector]
-    lat, lon = _float(actor.lat), _float(actor.lon)
-    joined = None if actor.joined is None else actor.joined.isoformat()
-    digest = _digest(
-        "\x1f".join(
-            (
-                _text(actor.name),
-                _text(sector),
-                _text(actor.kind),
-                _text(actor.city),
-                repr(lat),
-                repr(lon),
-                joined or "null",
-                attributes_json,
-            )
-        )
-    )
-    return [
-        actor.id,
-        actor.name,
-        sector,
-        list(actor.territories),
-        actor.kind,
-        actor.city,
-        lat,
-        lon,
-        joined,
-        attributes_json,
-        digest,
-    ]
-
-
-def _unique_ties(ties: Iterable[Tie]) -> list[tuple[Tie, tuple[str, str, str]]]:
-    """Each tie with its ``(key, source, target)`` as stored; of several with one key, the last.
-
-    The ends are those of :attr:`Tie.identity`: an undirected tie is stored from its
-    smaller end to its larger one, so a re-import naming them the other way round
-    is the same tie.
-    """
-    unique = {}
-    for tie in ties:
-        _, _, source, target = tie.identity
-        key = tie.key
-        unique[key] = (tie, (key, source, target))
-    return list(unique.values())
-
-
-def _tie_rows(
-    pairs: Iterable[tuple[Tie, tuple[str, str, str]]], nodes: Mapping[str, int], days: IsoDates
-) -> list[list]:
-    """The ``CREATE_TIES`` / ``MERGE_TIES`` rows: [key, source node, target node, kind, ...].
-
-    Dates travel as ISO text (the driver packs a ``date`` through a Python hook, ten times
-    slower than a string) and an undirected tie's ``directed`` as null (not stored).
-    """
-    iso = days.__getitem__
-    kinds = _KIND_VALUE
-    return _Rows(
-        [
-            [
-                key,
-                nodes[source],
-                nodes[target],
-                kinds[tie.kind],
-                float(tie.weight),
-                iso(tie.since),
-                iso(tie.until),
-                tie.note,
-                tie.ref,
-                list(tie.activities) if tie.activities else None,
-                True if tie.directed else None,
-            ]
-            for tie, (key, source, target) in pairs
-        ]
-    )
-
-
-def _native(value: Any) -> Any:
-    """A Python ``date`` for a Neo4j ``DATE`` (and None for None)."""
-    return None if value is None else value.to_native()
-
-
-def _version(result: Any) -> str:
-    record = result.single()
-    if record is None:
-        raise StoreUnavailable(
-            "the Neo4j database has no Maillage metadata node: run the import again "
-            "(it sets the schema up)"
-        )
-    return record["version"]
-
-
-def _actor(props: Mapping[str, Any]) -> Actor:
-    return Actor(
-        id=props["id"],
-        name=props["name"],
-        sector=Sector(props["sector"]),
-        territories=tuple(props.get("territories") or ()),
-        kind=props.get("kind"),
-        city=props.get("city"),
-        lat=props.get("lat"),
-        lon=props.get("lon"),
-        joined=_native(props.get("joined")),
-        attributes=json.loads(props.get("attributes_json") or "{}"),
-    )
-
-
-def _tie(props: Mapping[str, Any]) -> Tie:
-    return Tie(
-        source=props["source"],
-        target=props["target"],
-        kind=TieKind(props["kind"]),
-        weight=props["weight"],
-        since=_native(props.get("since")),
-        until=_native(props.get("until")),
-        directed=bool(props.get("directed")),
-        note=props.get("note"),
-        ref=props.get("ref"),
-        activities=tuple(props.get("activities") or ()),
-    )
-
-
-def _by_id(actors: Iterable[Actor]) -> tuple[Actor, ...]:
-    return tuple(sorted(actors, key=lambda actor: actor.id))
-
-
-def _by_key(ties: Iterable[Tie]) -> tuple[Tie, ...]:
-    return tuple(sorted(ties, key=lambda tie: tie.key))

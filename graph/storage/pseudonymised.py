@@ -21,7 +21,9 @@ import hmac
 import threading
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
+from ..changes import Edit, ImportPlan, Revision
 from ..errors import MaillageError, NotFound
 from ..model import Actor, Dataset, ImportResult, Network, Sector, TerritorySummary, Tie
 from .base import GraphStore
@@ -173,11 +175,24 @@ class PseudonymisedStore(GraphStore):
     def setup_schema(self) -> None:
         raise ReadOnlyStore("this view of the store is read-only")
 
-    def upsert(self, dataset: Dataset) -> ImportResult:
+    def upsert(self, dataset: Dataset, **options: Any) -> ImportResult:
         raise ReadOnlyStore("this view of the store is read-only: only admins import")
 
-    def delete_territory(self, territory: str) -> None:
+    def plan(self, dataset: Dataset, **options: Any) -> ImportPlan:
+        raise ReadOnlyStore("this view of the store is read-only: only admins import")
+
+    def write(self, edit: Edit, *, user: str = "", description: str = "") -> Revision | None:
+        raise ReadOnlyStore("this view of the store is read-only: only admins edit")
+
+    def undo(self, revision: int | None = None, *, user: str = "") -> Revision:
+        raise ReadOnlyStore("this view of the store is read-only: only admins undo")
+
+    def delete_territory(self, territory: str, *, user: str = "") -> None:
         raise ReadOnlyStore("this view of the store is read-only: only admins delete")
+
+    def revisions(self, territory: str | None = None) -> list[Revision]:
+        """The history as is: revisions name files, users and counts, never an actor."""
+        return self.inner.revisions(territory)
 
     def close(self) -> None:
         """Nothing to release: ``inner`` belongs to whoever opened it."""

@@ -12,11 +12,16 @@ A tie's identity (``Tie.key``: kind, direction and ends, an undirected tie's end
 order) is the unique index ``ties_by_ends`` on ``(source, target, kind, directed)``, which
 also serves the lookups by source; no key text is stored (schema 1 stored it, and
 ``MIGRATE_1_TO_2`` rewrites such a store).
+
+Schema 3 adds the history (``revisions.py``): every actor, tie, activity and participation
+row has a ``revision`` column, the stamp of the revision that last wrote it (NULL for rows
+older than the history), and the ``revisions`` table keeps each write with the
+before-image that undoes it. ``MIGRATE_2_TO_3`` adds the columns to an older store.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -50,7 +55,8 @@ SCHEMA = (
         lat REAL,
         lon REAL,
         joined TEXT,
-        attributes TEXT NOT NULL
+        attributes TEXT NOT NULL,
+        revision INTEGER
     )""",
     """CREATE TABLE IF NOT EXISTS territories (
         name TEXT PRIMARY KEY
@@ -71,21 +77,36 @@ SCHEMA = (
         until TEXT,
         note TEXT,
         ref TEXT,
-        activities TEXT NOT NULL
+        activities TEXT NOT NULL,
+        revision INTEGER
     )""",
     TIES_BY_ENDS,
     TIES_BY_TARGET,
     """CREATE TABLE IF NOT EXISTS activities (
         id TEXT PRIMARY KEY,
         name TEXT,
-        date TEXT
+        date TEXT,
+        revision INTEGER
     )""",
     """CREATE TABLE IF NOT EXISTS participations (
         actor_id TEXT NOT NULL,
         activity_id TEXT NOT NULL,
+        revision INTEGER,
         PRIMARY KEY (actor_id, activity_id)
     ) WITHOUT ROWID""",
     "CREATE INDEX IF NOT EXISTS participations_by_activity ON participations (activity_id)",
+    """CREATE TABLE IF NOT EXISTS revisions (
+        id INTEGER PRIMARY KEY,
+        time TEXT NOT NULL,
+        user TEXT NOT NULL,
+        action TEXT NOT NULL,
+        description TEXT NOT NULL,
+        files TEXT NOT NULL,
+        territories TEXT NOT NULL,
+        undoes TEXT NOT NULL,
+        undone_by INTEGER,
+        before TEXT NOT NULL
+    )""",
 )
 
 HAS_META = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
@@ -107,6 +128,15 @@ COPY_TIES_FROM_1 = (
     FROM ties_schema_1""",
     "DROP TABLE ties_schema_1",
 )
+#: Schema 2 had no history: stamp columns for the rows (``SCHEMA`` then adds ``revisions``).
+#: A schema 1 store gets its ``ties`` table new from ``SCHEMA``, with the column.
+MIGRATE_2_TO_3 = (
+    "ALTER TABLE actors ADD COLUMN revision INTEGER",
+    "ALTER TABLE activities ADD COLUMN revision INTEGER",
+    "ALTER TABLE participations ADD COLUMN revision INTEGER",
+)
+MIGRATE_TIES_2_TO_3 = "ALTER TABLE ties ADD COLUMN revision INTEGER"
+
 BUMP_DATA_VERSION = (
     "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'data_version'"
 )
@@ -119,6 +149,7 @@ DATA_VERSION = (
 
 COUNT_ACTORS = "SELECT count(*) FROM actors"
 COUNT_TIES = "SELECT count(*) FROM ties"
+ANY_TIE = "SELECT 1 FROM ties LIMIT 1"
 COUNT_ACTIVITIES = "SELECT count(*) FROM activities"
 
 #: The ids (a JSON array) that name no stored actor.
@@ -137,17 +168,18 @@ ACTOR_TERRITORY_LISTS = (
 #: Absent values come as 0 in the text columns and '' in the number columns (see
 #: ``UPSERT_TIE``): neither ever equals a value of the column's type.
 UPSERT_ACTOR = """
-INSERT INTO actors (id, name, sector, territories, kind, city, lat, lon, joined, attributes)
-VALUES (?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, 0), ?)
+INSERT INTO actors (id, name, sector, territories, kind, city, lat, lon, joined, attributes,
+    revision)
+VALUES (?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, 0), ?, ?)
 ON CONFLICT (id) DO UPDATE SET
     name = excluded.name, sector = excluded.sector, territories = excluded.territories,
     kind = excluded.kind, city = excluded.city, lat = excluded.lat, lon = excluded.lon,
-    joined = excluded.joined, attributes = excluded.attributes
+    joined = excluded.joined, attributes = excluded.attributes, revision = excluded.revision
 WHERE actors.name IS NOT excluded.name OR actors.sector IS NOT excluded.sector
     OR actors.territories IS NOT excluded.territories OR actors.kind IS NOT excluded.kind
     OR actors.city IS NOT excluded.city OR actors.lat IS NOT excluded.lat
     OR actors.lon IS NOT excluded.lon OR actors.joined IS NOT excluded.joined
-    OR actors.attributes IS NOT excluded.attributes
+    OR actors.attributes IS NOT excluded.attributes OR actors.revision IS NOT excluded.revision
 """
 
 INSERT_TERRITORY = "INSERT INTO territories (name) VALUES (?) ON CONFLICT (name) DO NOTHING"
@@ -170,36 +202,137 @@ WHERE NOT EXISTS (SELECT 1 FROM actor_territories m WHERE m.territory = territor
 #: look-up, a third of the cost of a row, and an integer 0 never equals a text.
 #: ``UPSERT_TIE`` without the ``ON CONFLICT``: for rows that cannot conflict (``_write_ties``).
 INSERT_TIE = """
-INSERT INTO ties (source, target, kind, directed, weight, since, until, note, ref, activities)
-VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?)
+INSERT INTO ties (source, target, kind, directed, weight, since, until, note, ref, activities,
+    revision)
+VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?)
 """
 
 UPSERT_TIE = """
-INSERT INTO ties (source, target, kind, directed, weight, since, until, note, ref, activities)
-VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?)
+INSERT INTO ties (source, target, kind, directed, weight, since, until, note, ref, activities,
+    revision)
+VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?)
 ON CONFLICT (source, target, kind, directed) DO UPDATE SET
     weight = excluded.weight, since = excluded.since, until = excluded.until,
-    note = excluded.note, ref = excluded.ref, activities = excluded.activities
+    note = excluded.note, ref = excluded.ref, activities = excluded.activities,
+    revision = excluded.revision
 WHERE ties.weight IS NOT excluded.weight OR ties.since IS NOT excluded.since
     OR ties.until IS NOT excluded.until OR ties.note IS NOT excluded.note
     OR ties.ref IS NOT excluded.ref OR ties.activities IS NOT excluded.activities
+    OR ties.revision IS NOT excluded.revision
 """
 
 UPSERT_ACTIVITY = """
-INSERT INTO activities (id, name, date) VALUES (?, ?, ?)
-ON CONFLICT (id) DO UPDATE SET name = excluded.name, date = excluded.date
+INSERT INTO activities (id, name, date, revision) VALUES (?, ?, ?, ?)
+ON CONFLICT (id) DO UPDATE SET name = excluded.name, date = excluded.date,
+    revision = excluded.revision
 WHERE activities.name IS NOT excluded.name OR activities.date IS NOT excluded.date
+    OR activities.revision IS NOT excluded.revision
 """
 
-INSERT_PARTICIPATION = (
-    "INSERT INTO participations (actor_id, activity_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
+INSERT_PARTICIPATION = """
+INSERT INTO participations (actor_id, activity_id, revision) VALUES (?, ?, ?)
+ON CONFLICT DO UPDATE SET revision = excluded.revision
+WHERE participations.revision IS NOT excluded.revision
+"""
+
+# --------------------------------------------------------------------------- history
+# Lists of ids travel as a JSON array; a tie's identity as [source, target, kind, directed],
+# a participation's as [actor, activity].
+
+#: Stored rows (with their stamp) of the actors of the JSON array.
+ACTORS_BY_IDS = """
+SELECT a.id, a.name, a.sector, a.territories, a.kind, a.city, a.lat, a.lon, a.joined,
+    a.attributes, a.revision
+FROM json_each(?) j JOIN actors a ON a.id = j.value
+"""
+
+#: Stored rows (with their stamp) of the ties whose identities are in the JSON array.
+TIES_BY_IDS = """
+SELECT t.source, t.target, t.kind, t.weight, t.since, t.until, t.directed, t.note, t.ref,
+    t.activities, t.revision
+FROM json_each(?) j JOIN ties t
+    ON t.kind = j.value ->> 0 AND t.directed = j.value ->> 1 AND t.source = j.value ->> 2
+    AND t.target = j.value ->> 3
+"""
+
+#: Every tie (with its stamp) touching an actor of the JSON array :ids.
+TIES_OF_ACTORS = """
+SELECT t.source, t.target, t.kind, t.weight, t.since, t.until, t.directed, t.note, t.ref,
+    t.activities, t.revision
+FROM ties t
+WHERE t.source IN (SELECT value FROM json_each(:ids))
+    OR t.target IN (SELECT value FROM json_each(:ids))
+"""
+
+ACTIVITIES_BY_IDS = """
+SELECT x.id, x.name, x.date, x.revision FROM json_each(?) j JOIN activities x ON x.id = j.value
+"""
+
+PARTICIPATIONS_BY_PAIRS = """
+SELECT p.actor_id, p.activity_id, p.revision
+FROM json_each(?) j JOIN participations p
+    ON p.actor_id = j.value ->> 0 AND p.activity_id = j.value ->> 1
+"""
+
+PARTICIPATIONS_OF_ACTORS = """
+SELECT p.actor_id, p.activity_id, p.revision FROM participations p
+WHERE p.actor_id IN (SELECT value FROM json_each(?))
+"""
+
+DELETE_TIES_BY_IDS = """
+DELETE FROM ties WHERE rowid IN (
+    SELECT t.rowid FROM json_each(?) j JOIN ties t
+        ON t.source = j.value ->> 0 AND t.target = j.value ->> 1 AND t.kind = j.value ->> 2
+        AND t.directed = j.value ->> 3)
+"""
+DELETE_ACTIVITIES_BY_IDS = "DELETE FROM activities WHERE id IN (SELECT value FROM json_each(?))"
+DELETE_PARTICIPATIONS_BY_PAIRS = """
+DELETE FROM participations WHERE (actor_id, activity_id) IN (
+    SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) j)
+"""
+
+#: The rows a revision stamped (undo removes those it created).
+STAMPED_ACTOR_IDS = "SELECT id FROM actors WHERE revision = ?"
+STAMPED_TIES = """
+SELECT t.source, t.target, t.kind, t.weight, t.since, t.until, t.directed, t.note, t.ref,
+    t.activities, t.revision
+FROM ties t WHERE t.revision = ?
+"""
+STAMPED_ACTIVITY_IDS = "SELECT id FROM activities WHERE revision = ?"
+STAMPED_PARTICIPATIONS = (
+    "SELECT actor_id, activity_id, revision FROM participations WHERE revision = ?"
 )
+
+TERRITORY_NAMES = "SELECT name FROM territories"
+
+INSERT_REVISION = """
+INSERT INTO revisions (time, user, action, description, files, territories, undoes, before)
+VALUES (?, ?, ?, '', ?, '[]', ?, '')
+"""
+FINISH_REVISION = "UPDATE revisions SET description = ?, territories = ?, before = ? WHERE id = ?"
+REVISIONS = """
+SELECT id, time, user, action, description, files, territories, undoes, undone_by
+FROM revisions ORDER BY id
+"""
+DELETE_REVISION = "DELETE FROM revisions WHERE id = ?"
+REVISION_BEFORE = "SELECT before FROM revisions WHERE id = ?"
+MARK_UNDONE = "UPDATE revisions SET undone_by = ? WHERE id = ?"
+#: The files of the revisions of the JSON array of ids.
+REVISION_FILES = """
+SELECT r.id, r.files FROM json_each(?) j JOIN revisions r ON r.id = j.value
+"""
 
 # --------------------------------------------------------------------------- delete a territory
 
 TERRITORY_EXISTS = "SELECT 1 FROM territories WHERE name = ?"
 MEMBER_TERRITORY_LISTS = """
 SELECT a.id, a.territories FROM actor_territories m JOIN actors a ON a.id = m.actor_id
+WHERE m.territory = ?
+"""
+MEMBERS_OF = """
+SELECT a.id, a.name, a.sector, a.territories, a.kind, a.city, a.lat, a.lon, a.joined,
+    a.attributes
+FROM actor_territories m JOIN actors a ON a.id = m.actor_id
 WHERE m.territory = ?
 """
 SET_ACTOR_TERRITORIES = "UPDATE actors SET territories = ? WHERE id = ?"
@@ -225,6 +358,7 @@ WIPE = (
     "DELETE FROM ties",
     "DELETE FROM activities",
     "DELETE FROM participations",
+    "DELETE FROM revisions",
 )
 
 # --------------------------------------------------------------------------- reads

@@ -7,43 +7,40 @@ statement lives in ``sql.py``; values are always bound as parameters.
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import sqlite3
 import threading
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from json.encoder import encode_basestring
-from operator import attrgetter
 from pathlib import Path
 
+from ..changes import (
+    DELETE,
+    EDIT,
+    IMPORT,
+    UNDO,
+    Edit,
+    FileDigest,
+    ImportCollision,
+    ImportPlan,
+    Revision,
+    describe_import,
+    plan_import,
+    planned_records,
+)
 from ..errors import NotFound, StoreUnavailable
-from ..model import (
-    Actor,
-    Dataset,
-    ImportResult,
-    Network,
-    Sector,
-    TerritorySummary,
-    Tie,
-    TieKind,
-)
-from . import sql
+from ..model import Actor, Dataset, ImportResult, Network, TerritorySummary
+from . import sql, sqlite_writes
 from .base import GraphStore
-from .common import (
-    IsoDates,
-    breadth_first_path,
-    breadth_first_reach,
-    check_hops,
-    check_references,
-    collector_paused,
-)
+from .bulk import collector_paused
+from .import_checks import check_references
+from .revisions import BeforeImage, edit_territories, to_revert
+from .sqlite_records import actor_from_row, by_id, by_key, iso, tie_from_row, to_json
+from .traversal import breadth_first_path, breadth_first_reach, check_hops
 
 URL_PREFIX = "sqlite://"
-
-#: From this many ties on, an import into a store with few rebuilds the ties' indexes.
-BULK_TIES = 1000
 
 
 class SQLiteStore(GraphStore):
@@ -176,15 +173,21 @@ class SQLiteStore(GraphStore):
             if _schema_of(conn) == sql.SCHEMA_VERSION:
                 return  # up to date: no write lock needed, a running import goes on
         with self._write() as conn:
-            migrating = _schema_of(conn) == "1"
-            if migrating:
+            found = _schema_of(conn)
+            if found == "1":
                 for statement in sql.MIGRATE_1_TO_2:
                     conn.execute(statement)
+            if found in ("1", "2"):
+                for statement in sql.MIGRATE_2_TO_3:
+                    conn.execute(statement)
+            if found == "2":
+                conn.execute(sql.MIGRATE_TIES_2_TO_3)
             for statement in sql.SCHEMA:
                 conn.execute(statement)
-            if migrating:
+            if found == "1":
                 for statement in sql.COPY_TIES_FROM_1:
                     conn.execute(statement)
+            if found is not None:
                 conn.execute(sql.SET_META, (sql.SCHEMA_VERSION, "schema"))
             conn.executemany(
                 sql.INIT_META,
@@ -201,83 +204,138 @@ class SQLiteStore(GraphStore):
 
     # ------------------------------------------------------------------ writes
 
-    def upsert(self, dataset: Dataset) -> ImportResult:
-        with collector_paused():
-            return self._write_dataset(dataset)
-
-    def _write_dataset(self, dataset: Dataset) -> ImportResult:
-        actors = {actor.id: actor for actor in dataset.actors}
-        ties = _tie_rows(dataset.ties)
-        activities = {a.id: (a.id, a.name, _iso(a.date)) for a in dataset.activities}
-        participations = [(p.actor, p.activity) for p in dict.fromkeys(dataset.participations)]
-        with self._write() as conn:
+    def upsert(
+        self,
+        dataset: Dataset,
+        *,
+        replace: bool = False,
+        merge: bool = False,
+        local_ids: bool = False,
+        user: str = "",
+        files: Sequence[FileDigest] = (),
+    ) -> ImportResult:
+        with collector_paused(), self._write() as conn:
             check_references(
                 dataset,
-                lambda ids: (row[0] for row in conn.execute(sql.UNKNOWN_ACTORS, (_json(ids),))),
-                lambda ids: (row[0] for row in conn.execute(sql.UNKNOWN_ACTIVITIES, (_json(ids),))),
+                lambda ids: (row[0] for row in conn.execute(sql.UNKNOWN_ACTORS, (to_json(ids),))),
+                lambda ids: (
+                    row[0] for row in conn.execute(sql.UNKNOWN_ACTIVITIES, (to_json(ids),))
+                ),
             )
-            territories_added = conn.executemany(
-                sql.INSERT_TERRITORY, [(name,) for name in sorted(dataset.territories)]
-            ).rowcount
-            actors_added, actors_updated = self._write_actors(conn, actors)
-            ties_added, ties_updated = _write_ties(conn, ties)
-            activities_added, activities_updated = _upsert(
-                conn, sql.UPSERT_ACTIVITY, sql.COUNT_ACTIVITIES, list(activities.values())
-            )
-            participations_added = conn.executemany(
-                sql.INSERT_PARTICIPATION, participations
-            ).rowcount
-            written = (actors_added, actors_updated, ties_added, ties_updated)
-            if any((*written, activities_added, activities_updated, participations_added)):
-                conn.execute(sql.BUMP_DATA_VERSION)
+            plan, before = self._plan(conn, dataset, replace, merge, local_ids, files)
+            if plan.collisions:
+                raise ImportCollision(plan.collisions)
+            revision = None
+            if plan.changed:
+                revision = sqlite_writes.begin_revision(conn, IMPORT, user, files)
+                before = _only_overwritten(before, plan)
+                edit = planned_records(plan)
+                sqlite_writes.apply_edit(conn, edit, revision, before, noted=True)
+                territories = edit_territories(edit, before)
+                description = describe_import(plan, files)
+                sqlite_writes.finish_revision(conn, revision, description, territories, before)
             version = conn.execute(sql.DATA_VERSION).fetchone()[0]
-        return ImportResult(
-            actors_added=actors_added,
-            actors_updated=actors_updated,
-            ties_added=ties_added,
-            ties_updated=ties_updated,
-            activities_added=activities_added,
-            territories_added=territories_added,
-            data_version=version,
+        return _result(plan, version, revision)
+
+    def plan(
+        self,
+        dataset: Dataset,
+        *,
+        replace: bool = False,
+        merge: bool = False,
+        local_ids: bool = False,
+        files: Sequence[FileDigest] = (),
+    ) -> ImportPlan:
+        with self._read() as conn:
+            return self._plan(conn, dataset, replace, merge, local_ids, files)[0]
+
+    def _plan(
+        self,
+        conn: sqlite3.Connection,
+        dataset: Dataset,
+        replace: bool,
+        merge: bool,
+        local_ids: bool,
+        files: Sequence[FileDigest],
+    ) -> tuple[ImportPlan, BeforeImage]:
+        existing, images = sqlite_writes.existing_records(conn, dataset)
+        stamps = {actor_id: image[1] for actor_id, image in images.actors.items() if image}
+        by_revision = sqlite_writes.origins(conn, stamps.values())
+        plan = plan_import(
+            existing,
+            dataset,
+            replace=replace,
+            merge=merge,
+            local_ids=local_ids,
+            territories=[row[0] for row in conn.execute(sql.TERRITORY_NAMES)],
+            origins={i: by_revision.get(s, ()) for i, s in stamps.items()},
+            files=[f.name for f in files],
         )
+        return plan, images
 
-    def _write_actors(self, conn: sqlite3.Connection, actors: dict[str, Actor]) -> tuple[int, int]:
-        """Upsert the actors and rewrite the memberships of those whose territories changed."""
-        rows = list(map(_actor_row, actors.values()))
-        ids = _json(list(actors))
-        stored_lists = dict(conn.execute(sql.ACTOR_TERRITORY_LISTS, (ids,)).fetchall())
-        added, updated = _upsert(conn, sql.UPSERT_ACTOR, sql.COUNT_ACTORS, rows)
-        moved = [row[0] for row in rows if stored_lists.get(row[0]) != row[3]]
-        if moved:
-            left = [actor_id for actor_id in moved if actor_id in stored_lists]
-            if left:
-                conn.execute(sql.DELETE_MEMBERSHIPS_OF_ACTORS, (_json(left),))
-            conn.execute(sql.INSERT_MEMBERSHIPS_OF_ACTORS, (_json(moved),))
-            if left:
-                conn.execute(sql.DELETE_EMPTY_TERRITORIES)
-        return added, updated
+    def write(self, edit: Edit, *, user: str = "", description: str = "") -> Revision | None:
+        with collector_paused(), self._write() as conn:
+            revision = self._write_edit(conn, edit, EDIT, user, description)
+            rows = sqlite_writes.revision_rows(conn) if revision else []
+        return next((r.revision() for r in rows if r.id == revision), None)
 
-    def delete_territory(self, territory: str) -> None:
+    def _write_edit(
+        self, conn: sqlite3.Connection, edit: Edit, action: str, user: str, description: str
+    ) -> int | None:
+        """Write ``edit`` as one revision; None (and nothing recorded) if it changed nothing."""
+        revision = sqlite_writes.begin_revision(conn, action, user)
+        start = conn.total_changes
+        before = BeforeImage()
+        sqlite_writes.apply_edit(conn, edit, revision, before, noted=False)
+        if conn.total_changes == start:
+            conn.execute(sql.DELETE_REVISION, (revision,))
+            return None
+        territories = edit_territories(edit, before)
+        sqlite_writes.finish_revision(conn, revision, description, territories, before)
+        return revision
+
+    def revisions(self, territory: str | None = None) -> list[Revision]:
+        with self._read() as conn:
+            rows = sqlite_writes.revision_rows(conn)
+        found = [row.revision() for row in rows]
+        if territory is not None:
+            found = [r for r in found if territory in r.territories]
+        return found
+
+    def undo(self, revision: int | None = None, *, user: str = "") -> Revision:
+        with collector_paused(), self._write() as conn:
+            try:
+                targets = to_revert(sqlite_writes.revision_rows(conn), revision)
+            except LookupError as error:
+                raise NotFound(str(error)) from None
+            ids = [target.id for target in targets]
+            undo = sqlite_writes.begin_revision(conn, UNDO, user, undoes=ids)
+            before = BeforeImage()
+            for target in targets:
+                sqlite_writes.revert(conn, target, before)
+                conn.execute(sql.MARK_UNDONE, (undo, target.id))
+            description = f"undo of revision{'s' if len(ids) > 1 else ''} " + ", ".join(
+                map(str, ids)
+            )
+            territories = set().union(*(t.revision().territories for t in targets))
+            sqlite_writes.finish_revision(conn, undo, description, territories, before)
+            rows = sqlite_writes.revision_rows(conn)
+        return next(r.revision() for r in rows if r.id == undo)
+
+    def delete_territory(self, territory: str, *, user: str = "") -> None:
         with self._write() as conn:
             if conn.execute(sql.TERRITORY_EXISTS, (territory,)).fetchone() is None:
                 raise NotFound(f"no territory named {territory!r}")
             leaving, staying = [], []
-            for actor_id, names in conn.execute(sql.MEMBER_TERRITORY_LISTS, (territory,)):
-                remaining = [name for name in json.loads(names) if name != territory]
+            for row in conn.execute(sql.MEMBERS_OF, (territory,)):
+                actor = actor_from_row(row)
+                remaining = tuple(name for name in actor.territories if name != territory)
                 if remaining:
-                    staying.append((_json(remaining), actor_id))
+                    staying.append(_with_territories(actor, remaining))
                 else:
-                    leaving.append(actor_id)
-            conn.executemany(sql.SET_ACTOR_TERRITORIES, staying)
-            conn.execute(sql.DELETE_TERRITORY_MEMBERSHIPS, (territory,))
-            conn.execute(sql.DELETE_TERRITORY, (territory,))
-            if leaving:
-                ids = _json(leaving)
-                conn.execute(sql.DELETE_TIES_OF_ACTORS, {"ids": ids})
-                conn.execute(sql.DELETE_PARTICIPATIONS_OF_ACTORS, (ids,))
-                conn.execute(sql.DELETE_MEMBERSHIPS_OF_ACTORS, (ids,))
-                conn.execute(sql.DELETE_ACTORS, (ids,))
-            conn.execute(sql.BUMP_DATA_VERSION)
+                    leaving.append(actor.id)
+            edit = Edit(actors=tuple(staying), removed_actors=tuple(leaving))
+            self._write_edit(conn, edit, DELETE, user, f"delete territory {territory}")
 
     # ------------------------------------------------------------------ reads
 
@@ -287,35 +345,35 @@ class SQLiteStore(GraphStore):
         return sorted((TerritorySummary(*row) for row in rows), key=lambda summary: summary.name)
 
     def network(self, territory: str, *, as_of: date | None = None) -> Network:
-        params = {"territory": territory, "as_of": _iso(as_of)}
+        params = {"territory": territory, "as_of": iso(as_of)}
         with self._read() as conn:
             if conn.execute(sql.TERRITORY_EXISTS, (territory,)).fetchone() is None:
                 raise NotFound(f"no territory named {territory!r}")
             rows = conn.execute(sql.TERRITORY_MEMBERS, params).fetchall()
-            members = {row[0]: _actor(row[:-1]) for row in rows if row[-1]}
+            members = {row[0]: actor_from_row(row[:-1]) for row in rows if row[-1]}
             in_territory = {row[0] for row in rows}
-            ties = [_tie(row) for row in conn.execute(sql.TERRITORY_TIES, params)]
+            ties = [tie_from_row(row) for row in conn.execute(sql.TERRITORY_TIES, params)]
             others = {end for tie in ties for end in (tie.source, tie.target)} - in_territory
             outside = {}
             if others:
                 found = conn.execute(
-                    sql.JOINED_ACTORS, {"ids": _json(sorted(others)), "as_of": params["as_of"]}
+                    sql.JOINED_ACTORS, {"ids": to_json(sorted(others)), "as_of": params["as_of"]}
                 )
-                outside = {row[0]: _actor(row) for row in found}
+                outside = {row[0]: actor_from_row(row) for row in found}
         present = members.keys() | outside.keys()
         kept = [tie for tie in ties if tie.source in present and tie.target in present]
         return Network(
             territory=territory,
-            actors=_by_id(members.values()),
-            ties=_by_key(kept),
-            outside=_by_id(outside.values()),
+            actors=by_id(members.values()),
+            ties=by_key(kept),
+            outside=by_id(outside.values()),
             as_of=as_of,
         )
 
     def actor(self, actor_id: str) -> Actor | None:
         with self._read() as conn:
             row = conn.execute(sql.ACTOR, (actor_id,)).fetchone()
-        return None if row is None else _actor(row)
+        return None if row is None else actor_from_row(row)
 
     def actor_ids(self) -> frozenset[str]:
         with self._read() as conn:
@@ -323,30 +381,31 @@ class SQLiteStore(GraphStore):
 
     def neighbourhood(self, actor_id: str, hops: int = 1, *, as_of: date | None = None) -> Network:
         hops = check_hops(hops)
-        day = _iso(as_of)
+        day = iso(as_of)
         with self._read() as conn:
             centre = conn.execute(sql.ACTOR, (actor_id,)).fetchone()
             if centre is None:
                 raise NotFound(f"no actor with id {actor_id!r}")
 
             def neighbours(frontier: Sequence[str]) -> Iterable[tuple[str, str]]:
-                return conn.execute(sql.NEIGHBOURS, {"ids": _json(frontier), "as_of": day})
+                return conn.execute(sql.NEIGHBOURS, {"ids": to_json(frontier), "as_of": day})
 
             reached = breadth_first_reach(actor_id, hops, neighbours)
-            ids = _json(sorted(reached))
+            ids = to_json(sorted(reached))
             others = conn.execute(sql.JOINED_ACTORS, {"ids": ids, "as_of": day}).fetchall()
-            ties = [_tie(row) for row in conn.execute(sql.TIES_AMONG, {"ids": ids, "as_of": day})]
-        actors = {row[0]: _actor(row) for row in others}
-        actors[actor_id] = _actor(centre)
-        return Network(
-            territory="", actors=_by_id(actors.values()), ties=_by_key(ties), as_of=as_of
-        )
+            ties = [
+                tie_from_row(row)
+                for row in conn.execute(sql.TIES_AMONG, {"ids": ids, "as_of": day})
+            ]
+        actors = {row[0]: actor_from_row(row) for row in others}
+        actors[actor_id] = actor_from_row(centre)
+        return Network(territory="", actors=by_id(actors.values()), ties=by_key(ties), as_of=as_of)
 
     def shortest_path(
         self, source_id: str, target_id: str, *, as_of: date | None = None
     ) -> list[str] | None:
-        day = _iso(as_of)
-        ends = _json([source_id, target_id])
+        day = iso(as_of)
+        ends = to_json([source_id, target_id])
         with self._read() as conn:
             known = {
                 row[0] for row in conn.execute(sql.JOINED_ACTORS, {"ids": ends, "as_of": None})
@@ -361,7 +420,7 @@ class SQLiteStore(GraphStore):
                 return None
 
             def neighbours(frontier: Sequence[str]) -> Iterable[tuple[str, str]]:
-                return conn.execute(sql.NEIGHBOURS, {"ids": _json(frontier), "as_of": day})
+                return conn.execute(sql.NEIGHBOURS, {"ids": to_json(frontier), "as_of": day})
 
             return breadth_first_path(source_id, target_id, neighbours)
 
@@ -375,7 +434,7 @@ class SQLiteStore(GraphStore):
             conn.execute(sql.BUMP_DATA_VERSION)
 
 
-# ---------------------------------------------------------------------- rows <-> model
+# ---------------------------------------------------------------------- helpers
 
 
 def _schema_of(conn: sqlite3.Connection) -> str | None:
@@ -386,157 +445,32 @@ def _schema_of(conn: sqlite3.Connection) -> str | None:
     return None if found is None else found[0]
 
 
-def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def _with_territories(actor: Actor, territories: tuple[str, ...]) -> Actor:
+    return dataclasses.replace(actor, territories=territories)
 
 
-def _iso(day: date | None) -> str | None:
-    return None if day is None else day.isoformat()
-
-
-def _day(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
-
-
-def _upsert(
-    conn: sqlite3.Connection, statement: str, count: str, rows: list[tuple], before: int = -1
-) -> tuple[int, int]:
-    """Run an ``INSERT ... ON CONFLICT DO UPDATE ... WHERE changed``; return (added, updated).
-
-    ``rowcount`` counts inserted and updated rows (identical ones are skipped by the
-    ``WHERE``); the growth of the table (from ``before`` rows, if known) tells how many
-    were inserted.
-    """
-    if before < 0:
-        before = conn.execute(count).fetchone()[0]
-    written = conn.executemany(statement, rows).rowcount
-    added = conn.execute(count).fetchone()[0] - before
-    return added, written - added
-
-
-_SECTOR_VALUE = {sector: sector.value for sector in Sector}
-_KIND_VALUE = {kind: kind.value for kind in TieKind}
-_NO_ATTRIBUTES = "{}"
-_NO_ACTIVITIES = "[]"
-
-
-def _write_ties(conn: sqlite3.Connection, rows: list[tuple]) -> tuple[int, int]:
-    """Upsert the tie rows (one per identity); return (added, updated).
-
-    When the store holds at most half as many ties as the rows (a first import, say), the
-    indexes are dropped and built again at the end, in the same transaction: sorting every
-    entry once costs less than inserting them one by one. Into an empty table the rows
-    cannot conflict, so they are inserted before the unique index exists.
-    """
-    stored = conn.execute(sql.COUNT_TIES).fetchone()[0]
-    if len(rows) < BULK_TIES or 2 * stored > len(rows):
-        return _upsert(conn, sql.UPSERT_TIE, sql.COUNT_TIES, rows, before=stored)
-    conn.execute(sql.DROP_TIES_BY_TARGET)
-    if stored:
-        counts = _upsert(conn, sql.UPSERT_TIE, sql.COUNT_TIES, rows, before=stored)
-    else:
-        conn.execute(sql.DROP_TIES_BY_ENDS)
-        conn.executemany(sql.INSERT_TIE, rows)
-        conn.execute(sql.TIES_BY_ENDS)
-        counts = (len(rows), 0)
-    conn.execute(sql.TIES_BY_TARGET)
-    return counts
-
-
-def _actor_row(actor: Actor) -> tuple:
-    """The ``UPSERT_ACTOR`` row of ``actor`` (absent values as that statement takes them)."""
-    kind, city, lat, lon, joined = actor.kind, actor.city, actor.lat, actor.lon, actor.joined
-    attributes = actor.attributes
-    return (
-        actor.id,
-        actor.name,
-        _SECTOR_VALUE[actor.sector],
-        "[" + ",".join(map(encode_basestring, actor.territories)) + "]",  # as _json()
-        0 if kind is None else kind,
-        0 if city is None else city,
-        "" if lat is None else float(lat),
-        "" if lon is None else float(lon),
-        0 if joined is None else joined.isoformat(),
-        json.dumps(dict(attributes), ensure_ascii=False, sort_keys=True)
-        if attributes
-        else _NO_ATTRIBUTES,
+def _only_overwritten(images: BeforeImage, plan: ImportPlan) -> BeforeImage:
+    """The before-image of an import: the stored records it updates (it stamps what it adds)."""
+    actors = {a.id for a in plan.actors_updated}
+    ties = {t.identity for t in plan.ties_updated}
+    activities = {a.id for a in plan.activities_updated}
+    return BeforeImage(
+        actors={i: im for i, im in images.actors.items() if i in actors},
+        ties={i: im for i, im in images.ties.items() if i in ties},
+        activities={i: im for i, im in images.activities.items() if i in activities},
     )
 
 
-_TIE_FIELDS = attrgetter(
-    "source", "target", "kind", "directed", "weight", "since", "until", "note", "ref", "activities"
-)
-
-
-def _tie_rows(ties: Iterable[Tie]) -> list[tuple]:
-    """The ``UPSERT_TIE`` rows of ``ties``, one per identity (the last one given).
-
-    An undirected tie is stored from its smaller end to its larger one (as
-    ``Tie.identity`` orders them, spelt out inline for speed), so the first four
-    columns are its identity. Absent dates and
-    texts are 0, which ``UPSERT_TIE`` makes NULL.
-    """
-    rows = {}
-    iso = IsoDates({None: 0})
-    kinds = _KIND_VALUE
-    for source, target, kind, directed, weight, since, until, note, ref, activities in map(
-        _TIE_FIELDS, ties
-    ):
-        if directed:
-            directed = 1
-        else:
-            directed = 0
-            if target < source:
-                source, target = target, source
-        kind = kinds[kind]
-        rows[source, target, kind, directed] = (
-            source,
-            target,
-            kind,
-            directed,
-            float(weight),
-            iso[since],
-            iso[until],
-            0 if note is None else note,
-            0 if ref is None else ref,
-            _json(list(activities)) if activities else _NO_ACTIVITIES,
-        )
-    return list(rows.values())
-
-
-def _actor(row: Sequence) -> Actor:
-    return Actor(
-        id=row[0],
-        name=row[1],
-        sector=Sector(row[2]),
-        territories=tuple(json.loads(row[3])),
-        kind=row[4],
-        city=row[5],
-        lat=row[6],
-        lon=row[7],
-        joined=_day(row[8]),
-        attributes=json.loads(row[9]),
+def _result(plan: ImportPlan, version: str, revision: int | None) -> ImportResult:
+    counts = plan.counts()
+    return ImportResult(
+        actors_added=counts["actors_added"],
+        actors_updated=counts["actors_updated"],
+        ties_added=counts["ties_added"],
+        ties_updated=counts["ties_updated"],
+        activities_added=counts["activities_added"],
+        territories_added=counts["territories_added"],
+        data_version=version,
+        revision=revision,
+        plan=plan,
     )
-
-
-def _tie(row: Sequence) -> Tie:
-    return Tie(
-        source=row[0],
-        target=row[1],
-        kind=TieKind(row[2]),
-        weight=row[3],
-        since=_day(row[4]),
-        until=_day(row[5]),
-        directed=bool(row[6]),
-        note=row[7],
-        ref=row[8],
-        activities=tuple(json.loads(row[9])),
-    )
-
-
-def _by_id(actors: Iterable[Actor]) -> tuple[Actor, ...]:
-    return tuple(sorted(actors, key=lambda actor: actor.id))
-
-
-def _by_key(ties: Iterable[Tie]) -> tuple[Tie, ...]:
-    return tuple(sorted(ties, key=lambda tie: tie.key))

@@ -217,6 +217,90 @@ COMPARE = {
             "normalised": {"Pays de Morlaix": 0.1818, "Pays de Brest": None},
         },
     ],
+    "rates": [
+        {
+            "from": "business",
+            "to": "association",
+            "values": {
+                "Pays de Morlaix": {
+                    "actors": 3,
+                    "tied": 1,
+                    "share": 0.333333,
+                    "low": 0.061492,
+                    "high": 0.79234,
+                },
+                "Pays de Brest": {
+                    "actors": 10,
+                    "tied": 0,
+                    "share": 0.0,
+                    "low": 0.0,
+                    "high": 0.277533,
+                },
+            },
+        },
+        {
+            "from": "association",
+            "to": "public",
+            "values": {
+                "Pays de Morlaix": {
+                    "actors": 4,
+                    "tied": 2,
+                    "share": 0.5,
+                    "low": 0.150039,
+                    "high": 0.849961,
+                },
+                "Pays de Brest": {
+                    "actors": 10,
+                    "tied": 5,
+                    "share": 0.5,
+                    "low": 0.236593,
+                    "high": 0.763407,
+                },
+            },
+        },
+    ],
+    "z_scores": [
+        {
+            "name": "ei_index",
+            "label": "E-I index",
+            "higher": "more ties across sectors than its degrees alone would give",
+            "lower": "more ties within sectors than its degrees alone would give",
+            "z": {"Pays de Morlaix": 2.54, "Pays de Brest": None},
+            "reading": {"Pays de Morlaix": "higher", "Pays de Brest": None},
+            "meaning": {
+                "Pays de Morlaix": "more ties across sectors than its degrees alone would give",
+                "Pays de Brest": None,
+            },
+        },
+    ],
+    "standouts": {
+        "Pays de Morlaix": [
+            {
+                "type": "rate",
+                "rank": "highest",
+                "from": "business",
+                "to": "association",
+                "tied": 1,
+                "actors": 3,
+                "share": 0.333333,
+                "others": 0.0,
+                "territories": 2,
+            },
+        ],
+        "Pays de Brest": [
+            {
+                "type": "rate",
+                "rank": "lowest",
+                "from": "business",
+                "to": "association",
+                "tied": 0,
+                "actors": 10,
+                "share": 0.0,
+                "others": 0.333333,
+                "territories": 2,
+            },
+        ],
+    },
     "method": {"normalisation": "against 100 random graphs of the same size", "seed": 42},
 }
 
@@ -225,18 +309,26 @@ BRIDGES = {
     "until": "2024-06-30",
     "gained": [
         {
+            "type": "actor",
             "id": "a3",
             "name": "Coopérative Ti Kafe",
             "sector": "business",
-            "sectors": ["academic", "business"],
+            "sectors": [["academic", "business"]],
+        },
+        {
+            "type": "tie",
+            "source": {"id": "a1", "name": "Mairie de Morlaix", "sector": "public"},
+            "target": {"id": "a3", "name": "Coopérative Ti Kafe", "sector": "business"},
+            "sectors": [["business", "public"], ["academic", "public"]],
         },
     ],
     "lost": [
         {
+            "type": "actor",
             "id": "a5",
             "name": "Le Télégramme",
             "sector": "media",
-            "sectors": ["media", "association"],
+            "sectors": [["association", "media"]],
         },
     ],
 }

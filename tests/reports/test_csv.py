@@ -141,7 +141,7 @@ def test_gaps_csv_neutralises_partner_names(hostile_gaps):
 
 def test_compare_csv_has_one_row_per_indicator_and_a_column_per_territory(compare):
     header, *rows = rows_of(render("compare", compare, "csv"))
-    assert header == [
+    assert header[:7] == [
         "indicator",
         "label",
         "Pays de Morlaix",
@@ -150,7 +150,9 @@ def test_compare_csv_has_one_row_per_indicator_and_a_column_per_territory(compar
         "Pays de Brest (normalised)",
         "description",
     ]
-    assert rows[1] == [
+    assert header[7:9] == ["Pays de Morlaix (z)", "Pays de Brest (z)"]
+    assert header[9:11] == ["Pays de Morlaix (tied)", "Pays de Brest (tied)"]
+    assert rows[1][:7] == [
         "density",
         "Density",
         "0.25",
@@ -160,6 +162,19 @@ def test_compare_csv_has_one_row_per_indicator_and_a_column_per_territory(compar
         "Share of possible ties that exist",
     ]
     assert rows[3][3] == ""  # NaN
+
+
+def test_compare_csv_lists_the_partnership_rates_after_the_indicators(compare):
+    header, *rows = rows_of(render("compare", compare, "csv"))
+    record = dict(zip(header, rows[4], strict=True))
+    assert record["indicator"] == "business→association"
+    assert record["label"] == "businesses → associations"
+    assert record["Pays de Morlaix"] == "0.333333"
+    assert record["Pays de Morlaix (tied)"] == "1"
+    assert record["Pays de Morlaix (actors)"] == "3"
+    assert record["Pays de Brest (high)"] == "0.277533"
+    assert record["Pays de Morlaix (normalised)"] == ""
+    assert [row[0] for row in rows[4:]] == ["business→association", "association→public"]
 
 
 def test_compare_csv_neutralises_territory_names_in_the_header(compare):
@@ -173,11 +188,19 @@ def test_compare_csv_neutralises_territory_names_in_the_header(compare):
 
 def test_bridges_csv(bridges):
     header, *rows = rows_of(render("bridges", bridges, "csv"))
-    assert header == ["change", "id", "name", "sector", "sectors"]
-    assert rows == [
-        ["gained", "a3", "Coopérative Ti Kafe", "business", "academic; business"],
-        ["lost", "a5", "Le Télégramme", "media", "media; association"],
+    assert header == [
+        *("change", "type", "id", "name", "sector", "source_id", "source_name"),
+        *("source_sector", "target_id", "target_name", "target_sector", "sectors"),
     ]
+    E = ""
+    assert rows == [
+        ["gained", "actor", "a3", "Coopérative Ti Kafe", "business", E, E, E, E, E, E,
+         "academic–business"],
+        ["gained", "tie", E, E, E, "a1", "Mairie de Morlaix", "public", "a3",
+         "Coopérative Ti Kafe", "business", "business–public; academic–public"],
+        ["lost", "actor", "a5", "Le Télégramme", "media", E, E, E, E, E, E, "association–media"],
+    ]  # fmt: skip
+    assert not any("[" in cell or "'" in cell for row in rows for cell in row)  # no reprs
 
 
 def test_empty_report_csv_still_has_its_header(report):

@@ -50,13 +50,26 @@ def test_compare_table(compare):
     header = next(line for line in lines if line.lstrip().startswith("Indicator "))
     assert header.split() == ["Indicator", "Pays", "de", "Morlaix", "Pays", "de", "Brest"]
     density = [line.split() for line in lines if line.lstrip().startswith("Density")]
-    assert density == [["Density", "0.250", "0.061"], ["Density", "1.000", "0.710"]]
+    assert density == [["Density", "0.250", "0.061"]]  # raw only: rewiring keeps density
+    ei = next(line for line in lines if line.split()[:2] == ["E-I", "index"] and "+" in line)
+    assert ei.split()[:4] == ["E-I", "index", "+2.5", "—"]
+    assert "more ties across sectors than its degrees alone would give" in ei
+    assert (
+        "- Pays de Brest: businesses rarely tie to associations, 0 of 10, "
+        "the lowest of the 2 territories." in lines
+    )
+    assert "- Pays de Morlaix: businesses tie to associations more often than elsewhere, " in (
+        "\n".join(lines)
+    )
 
 
 def test_bridges_table(bridges):
     lines = lines_of(render("bridges", bridges, "table"))
     assert lines[1] == "Since: 2023-01-01 · Until: 2024-06-30"
-    assert [line.split()[:2] for line in lines if line.lstrip().startswith(("gained", "lost"))] == [
-        ["gained", "a3"],
-        ["lost", "a5"],
-    ]
+    rows = [line.split() for line in lines if line.lstrip().startswith(("gained", "lost"))]
+    assert rows == [
+        ["gained", "Coopérative", "Ti", "Kafe", "(business)", "academic–business"],
+        ["gained", "Mairie", "de", "Morlaix", "–", "Coopérative", "Ti", "Kafe",
+         "business–public,", "academic–public"],
+        ["lost", "Le", "Télégramme", "(media)", "association–media"],
+    ]  # fmt: skip

@@ -135,9 +135,9 @@ def test_gaps_workbook(gaps):
 
 def test_compare_workbook(compare):
     book = workbook("compare", compare)
-    assert book.sheetnames == ["indicators", "method"]
+    assert book.sheetnames == ["indicators", "rates", "method"]
     rows = values(book["indicators"])
-    assert rows[2] == [
+    assert rows[2][:7] == [
         "density",
         "Density",
         0.25,
@@ -147,14 +147,31 @@ def test_compare_workbook(compare):
         "Share of possible ties that exist",
     ]
     assert rows[4][3] is None
+    rates = values(book["rates"])
+    assert rates[0] == ["from", "to", "pair", "territory", "actors", "tied", "share", "low", "high"]
+    assert rates[1] == [
+        "business",
+        "association",
+        "businesses → associations",
+        "Pays de Morlaix",
+        3,
+        1,
+        0.333333,
+        0.061492,
+        0.79234,
+    ]
 
 
 def test_bridges_workbook(bridges):
     book = workbook("bridges", bridges)
+    E = None
     assert values(book["bridges"])[1:] == [
-        ["gained", "a3", "Coopérative Ti Kafe", "business", "academic; business"],
-        ["lost", "a5", "Le Télégramme", "media", "media; association"],
-    ]
+        ["gained", "actor", "a3", "Coopérative Ti Kafe", "business", E, E, E, E, E, E,
+         "academic–business"],
+        ["gained", "tie", E, E, E, "a1", "Mairie de Morlaix", "public", "a3",
+         "Coopérative Ti Kafe", "business", "business–public; academic–public"],
+        ["lost", "actor", "a5", "Le Télégramme", "media", E, E, E, E, E, E, "association–media"],
+    ]  # fmt: skip
     assert values(book["period"]) == [
         ["key", "value"],
         ["since", "2023-01-01"],

@@ -98,7 +98,7 @@ def test_a_corrected_record_is_updated_in_place(store, small_dataset):
     assert store.territories()[0] == TerritorySummary("Nantes", 4, 6)
 
 
-def test_a_corrected_territory_list_replaces_the_old_one(store, small_dataset):
+def test_with_replace_a_corrected_territory_list_replaces_the_old_one(store, small_dataset):
     store.upsert(small_dataset)
     lyon = Actor("l1", "Lyon Lab", Sector.ACADEMIC, ("Lyon",))
     store.upsert(Dataset(actors=(lyon,)))
@@ -108,7 +108,7 @@ def test_a_corrected_territory_list_replaces_the_old_one(store, small_dataset):
         dataclasses.replace(by_id(small_dataset, "n3"), territories=("Rennes",)),
         dataclasses.replace(lyon, territories=("Rennes", "Nantes")),
     )
-    result = store.upsert(Dataset(actors=moved))
+    result = store.upsert(Dataset(actors=moved), replace=True)
 
     assert (result.actors_added, result.actors_updated, result.territories_added) == (0, 2, 0)
     assert store.actor("l1").territories == ("Rennes", "Nantes")

@@ -1,11 +1,8 @@
-"""What both stores share: checking references, walking ties breadth-first, hop bounds."""
+"""What a store checks inside its write transaction before it writes an import."""
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from datetime import date
+from collections.abc import Callable, Collection, Iterable
 from operator import attrgetter
 
 from ..errors import Problem, ValidationError
@@ -14,45 +11,7 @@ from ..model import Dataset, Participation, Tie
 #: The ``file`` of the problems a store finds (no input line names them).
 STORE_FILE = "<store>"
 
-MAX_HOPS = 10
-
-
 _SOURCE, _TARGET, _ID = attrgetter("source"), attrgetter("target"), attrgetter("id")
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while an upsert runs.
-
-    An upsert of tens of thousands of ties makes as many short-lived rows and no cycles;
-    the collections they trigger would walk every object of the loaded dataset again and
-    again (a tenth of a SQLite import). Reference counting frees everything as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-class IsoDates(dict):
-    """``day -> day.isoformat()``, each distinct day formatted once (a store's row builders).
-
-    Start it with what stands for an absent date, e.g. ``IsoDates({None: None})``.
-    """
-
-    def __missing__(self, day: date) -> str:
-        text = self[day] = day.isoformat()
-        return text
-
-
-def check_hops(hops: int) -> int:
-    """Return ``hops`` if it is an integer from 0 to ``MAX_HOPS``, else raise ``ValueError``."""
-    if isinstance(hops, bool) or not isinstance(hops, int) or not 0 <= hops <= MAX_HOPS:
-        raise ValueError(f"hops must be an integer from 0 to {MAX_HOPS}, not {hops!r}")
-    return hops
 
 
 def check_references(
@@ -108,51 +67,3 @@ def unknown_reference_problems(
             message = f"unknown activity {activity!r} of actor {actor!r}: {elsewhere}"
             problems.append(Problem(STORE_FILE, None, "activity", message))
     return sorted(problems)
-
-
-def breadth_first_path(
-    source: str,
-    target: str,
-    neighbours: Callable[[Sequence[str]], Iterable[tuple[str, str]]],
-) -> list[str] | None:
-    """One shortest chain from ``source`` to ``target``, or None if there is none.
-
-    ``neighbours(frontier)`` returns the ``(here, there)`` pairs of the ties from the actors
-    of ``frontier``, walked in both directions: one store query per level.
-    """
-    if source == target:
-        return [source]
-    parent: dict[str, str] = {}
-    seen = {source}
-    frontier = [source]
-    while frontier:
-        following = []
-        for here, there in neighbours(frontier):
-            if there in seen:
-                continue
-            seen.add(there)
-            parent[there] = here
-            if there == target:
-                path = [there]
-                while path[-1] != source:
-                    path.append(parent[path[-1]])
-                return path[::-1]
-            following.append(there)
-        frontier = following
-    return None
-
-
-def breadth_first_reach(
-    source: str,
-    hops: int,
-    neighbours: Callable[[Sequence[str]], Iterable[tuple[str, str]]],
-) -> set[str]:
-    """The actors within ``hops`` ties of ``source`` (itself included)."""
-    reached = {source}
-    frontier = [source]
-    for _ in range(hops):
-        frontier = sorted({there for _, there in neighbours(frontier)} - reached)
-        if not frontier:
-            break
-        reached.update(frontier)
-    return reached
