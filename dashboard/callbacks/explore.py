@@ -39,6 +39,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
 
     @app.callback(
         Output(ids.SELECTED, "data"),
+        Output(ids.NETWORK, "selected"),
         Output(ids.NETWORK, "focus"),
         Output(SEARCH, "value"),
         Input(ids.NETWORK, "n_clicks"),
@@ -50,10 +51,6 @@ def register(app: dash.Dash, sources: Sources) -> None:
     )
     def pick(_clicks, _cleared, searched, _territory, clicked):
         return explore.pick_view(ctx.triggered_id, clicked, searched)
-
-    @app.callback(Output(ids.NETWORK, "selected"), Input(ids.SELECTED, "data"))
-    def selected(actor):
-        return actor
 
     @app.callback(
         Output(ids.NETWORK, "payload"),
@@ -75,27 +72,23 @@ def register(app: dash.Dash, sources: Sources) -> None:
     def summary(territory, as_of, sectors):
         return explore.summary_view(sources.current(), territory, as_of, sectors)
 
-    @app.callback(
+    # What only restyles the drawing runs in the browser: no round trip to the server.
+    app.clientside_callback(
+        explore.SECTORS_IN_SYNC,
         Output(ids.SECTOR_FILTER, "value"),
         Output(ids.NETWORK, "visibleSectors"),
         Input(ids.SECTOR_FILTER, "value"),
         Input(ids.NETWORK, "visibleSectors"),
     )
-    def sectors(checked, legend):
-        return explore.sectors_in_sync(ctx.triggered_id, checked, legend)
-
-    @app.callback(Output(ids.NETWORK, "colouring"), Input(ids.COLOUR_BY, "value"))
-    def colouring(colour_by):
-        return colour_by or "sector"
-
-    @app.callback(
+    app.clientside_callback(
+        explore.DRAWING_OPTIONS,
+        Output(ids.NETWORK, "colouring"),
         Output(ids.NETWORK, "visibleKinds"),
         Output(ids.NETWORK, "minWeight"),
+        Input(ids.COLOUR_BY, "value"),
         Input(ids.KIND_FILTER, "value"),
         Input(ids.MIN_WEIGHT, "value"),
     )
-    def ties(kinds, min_weight):
-        return kinds, explore.weight_or_zero(min_weight)
 
     @app.callback(
         Output(ids.CARD, "children"),

@@ -18,6 +18,8 @@ class NetworkView(Component):
         The compact arrays of :func:`maillage.dashboard.network_payload.network_payload`.
     selected : str, optional
         The selected actor id: it and its partners stand out, the rest fades.
+        The component sets it itself on a click (None on a clear), so the
+        picture changes at once.
     path : list of str, optional
         Actor ids of a chain, drawn in red.
     visibleSectors : list of str, optional

@@ -84,7 +84,7 @@ def controls() -> dbc.Card:
     )
 
 
-def network_panel() -> html.Div:
+def network_panel(selected: str | None = None) -> html.Div:
     return html.Div(
         [
             html.Div(id=ids.NETWORK_ALERT),
@@ -92,6 +92,7 @@ def network_panel() -> html.Div:
             dcc.Loading(
                 NetworkView(
                     id=ids.NETWORK,
+                    selected=selected,
                     colouring="sector",
                     style={"width": "100%", "height": "68vh"},
                     className="network",
@@ -165,7 +166,7 @@ def layout(focus: Mapping[str, Any] | None = None) -> html.Div:
             dbc.Row(
                 [
                     dbc.Col([controls(), path_finder(focus)], md=3),
-                    dbc.Col(network_panel(), md=6),
+                    dbc.Col(network_panel(selected), md=6),
                     dbc.Col(side_panel(), md=3),
                 ],
                 className="g-3",

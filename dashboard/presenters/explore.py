@@ -124,51 +124,48 @@ def actor_options(
     return [{"label": label(n), "value": str(n)} for n in chosen]
 
 
-def pick(trigger: Any, clicked: str | None, searched: str | None) -> tuple[Any, Any, Any]:
-    """What a click, a clear, a search or a territory change does: ``(selected, focus, search)``.
+def pick(trigger: Any, clicked: str | None, searched: str | None) -> tuple[Any, Any, Any, Any]:
+    """What a click, a clear, a search or a territory change does.
+
+    Returns ``(selected, drawn selection, camera focus, search box value)``.
 
     A click (or a clear: background click, Esc) selects the clicked actor (or
     nothing) and empties the search box, so that searching any actor again,
     the same one included, selects it and flies to it.
 
-    >>> pick(ids.NETWORK, "a1", "a2") == ("a1", no_update, None)
+    The drawing sets its own selection on a click (no update needed there).
+
+    >>> pick(ids.NETWORK, "a1", "a2") == ("a1", no_update, no_update, None)
     True
-    >>> pick(ids.picker(ids.SEARCH_ROLE), None, "a2") == ("a2", "a2", no_update)
+    >>> pick(ids.picker(ids.SEARCH_ROLE), None, "a2") == ("a2", "a2", "a2", no_update)
     True
     """
     if trigger == ids.TERRITORY:
-        return None, None, None
+        return None, None, None, None
     if trigger == ids.NETWORK:
-        return clicked or None, no_update, None
+        return clicked or None, no_update, no_update, None
     if isinstance(trigger, Mapping) and trigger.get("type") == ids.PICKER:
         if searched:
-            return searched, searched, no_update
-        return None, no_update, no_update
+            return searched, searched, searched, no_update
+        return None, None, no_update, no_update
     raise PreventUpdate
 
 
-def sectors_in_sync(
-    trigger: Any, checked: Sequence[str] | None, legend: Sequence[str] | None
-) -> tuple[list[str], list[str]]:
-    """The sector checklist and the drawing's clickable legend show the same sectors.
+SECTORS_IN_SYNC = f"""
+function (checked, legend) {{
+    var trigger = dash_clientside.callback_context.triggered_id;
+    var chosen = trigger === {ids.NETWORK!r} && legend ? legend : checked || [];
+    return [chosen, chosen];
+}}
+"""
+"""Clientside: the sector checklist and the drawing's clickable legend show the same sectors."""
 
-    >>> sectors_in_sync(ids.NETWORK, ["public"], ["business"])
-    (['business'], ['business'])
-    >>> sectors_in_sync(ids.SECTOR_FILTER, ["public"], None)
-    (['public'], ['public'])
-    """
-    from_legend = trigger == ids.NETWORK and legend is not None
-    chosen = list(legend if from_legend else checked or [])
-    return chosen, chosen
-
-
-def weight_or_zero(value: Any) -> float:
-    """The minimum-weight slider's value as a number (0 when unset).
-
-    >>> weight_or_zero(None), weight_or_zero(2)
-    (0.0, 2.0)
-    """
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
+DRAWING_OPTIONS = """
+function (colourBy, kinds, minWeight) {
+    return [colourBy || "sector", kinds, Number(minWeight) || 0];
+}
+"""
+"""Clientside: colouring, tie kinds and minimum weight passed to the drawing as they are."""
 
 
 def roles_in_words(brokerage: Mapping[str, int] | None, sector: str | None) -> list[str]:
@@ -387,8 +384,8 @@ def summary_view(
     return network_summary(report, drawn_counts(graph, sectors))
 
 
-def pick_view(trigger: Any, clicked: str | None, searched: str | None) -> tuple[Any, Any, Any]:
-    """Selected actor, camera focus and search box value (see :func:`pick`)."""
+def pick_view(trigger: Any, clicked: str | None, searched: str | None) -> tuple[Any, ...]:
+    """Selected actor, drawn selection, camera focus and search box value (see :func:`pick`)."""
     return pick(trigger, clicked, searched)
 
 

@@ -29,7 +29,6 @@ from maillage.dashboard.presenters.explore import (
     pick,
     picker_view,
     roles_in_words,
-    sectors_in_sync,
     summary_view,
     tie_rows,
     weight_slider,
@@ -79,9 +78,9 @@ def test_actor_options_are_accent_insensitive_and_best_first(graph: nx.Graph) ->
 
 def test_pick() -> None:
     search = ids.picker(ids.SEARCH_ROLE)
-    assert pick(ids.TERRITORY, "b", "a") == (None, None, None)
-    assert pick(search, None, "a") == ("a", "a", no_update)
-    assert pick(search, "b", None) == (None, no_update, no_update)
+    assert pick(ids.TERRITORY, "b", "a") == (None, None, None, None)
+    assert pick(search, None, "a") == ("a", "a", "a", no_update)
+    assert pick(search, "b", None) == (None, None, no_update, no_update)
     with pytest.raises(PreventUpdate):
         pick(None, None, None)
 
@@ -89,21 +88,15 @@ def test_pick() -> None:
 def test_re_searching_the_same_actor_after_clicking_another_selects_it_again() -> None:
     """Bug of issue 11: the search box kept its value, so the same search did nothing."""
     search = ids.picker(ids.SEARCH_ROLE)
-    assert pick(search, None, "a") == ("a", "a", no_update)
-    selected, focus, box = pick(ids.NETWORK, "b", "a")
-    assert (selected, focus, box) == ("b", no_update, None)  # the box is emptied
-    assert pick(search, "b", "a") == ("a", "a", no_update)  # so "a" again is a change
+    assert pick(search, None, "a") == ("a", "a", "a", no_update)
+    selected, drawn, focus, box = pick(ids.NETWORK, "b", "a")
+    assert (selected, drawn, focus, box) == ("b", no_update, no_update, None)  # box emptied
+    assert pick(search, "b", "a") == ("a", "a", "a", no_update)  # so "a" again is a change
 
 
 def test_a_clear_selects_nothing() -> None:
     """Bug of issue 11: a background click or Esc (n_cleared) left the selection."""
-    assert pick(ids.NETWORK, None, "a") == (None, no_update, None)
-
-
-def test_sector_checklist_and_legend_stay_in_sync() -> None:
-    assert sectors_in_sync(ids.NETWORK, ["public", "media"], ["public"]) == (["public"], ["public"])
-    assert sectors_in_sync(ids.SECTOR_FILTER, ["media"], ["public"]) == (["media"], ["media"])
-    assert sectors_in_sync(None, None, None) == ([], [])
+    assert pick(ids.NETWORK, None, "a") == (None, no_update, no_update, None)
 
 
 def test_roles_in_words() -> None:

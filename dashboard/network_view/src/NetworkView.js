@@ -120,16 +120,20 @@ export default function NetworkView(props) {
   const counters = useRef({ clicks: n_clicks, cleared: n_cleared });
   const [ready, setReady] = useState(false);
   counters.current = { clicks: n_clicks, cleared: n_cleared };
+  const clear = () => {
+    if (view.current) view.current.setSelected(null);
+    setProps({ clickedNode: null, n_cleared: counters.current.cleared + 1, selected: null });
+  };
 
   useEffect(() => {
     const renderer = new NetworkRenderer(stage.current, {
+      // The selection is drawn at once; Dash hears of it through the same props.
       onClickNode: (node) => {
         const clicks = counters.current.clicks + 1;
-        setProps({ clickedNode: node, n_clicks: clicks });
+        renderer.setSelected(node);
+        setProps({ clickedNode: node, n_clicks: clicks, selected: node });
       },
-      onClear: () => {
-        setProps({ clickedNode: null, n_cleared: counters.current.cleared + 1 });
-      },
+      onClear: () => clear(),
     });
     view.current = renderer;
     box.current.__networkView = renderer;
@@ -187,9 +191,7 @@ export default function NetworkView(props) {
   };
 
   const onKeyDown = (event) => {
-    if (event.key === "Escape") {
-      setProps({ clickedNode: null, n_cleared: counters.current.cleared + 1 });
-    }
+    if (event.key === "Escape") clear();
   };
 
   return h(

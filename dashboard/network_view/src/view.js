@@ -179,9 +179,16 @@ export class NetworkRenderer {
     renderer.on("upStage", drop);
   }
 
+  /** Leave a performance mark ``nv:<what>`` when the next frame is drawn (for benchmarks). */
+  markDrawn(what) {
+    if (typeof performance === "undefined" || !performance.mark) return;
+    this.renderer.once("afterRender", () => performance.mark(`nv:${what}`));
+  }
+
   // State from the props ----------------------------------------------------
 
   setPayload(payload, colouring) {
+    this.markDrawn("payload");
     this.payload = payload;
     this.colouring = colouring;
     const graph = buildGraph(payload, colouring);
@@ -197,16 +204,19 @@ export class NetworkRenderer {
 
   setColouring(colouring) {
     if (colouring === this.colouring || !this.payload) return;
+    this.markDrawn("colouring");
     this.colouring = colouring;
     recolour(this.renderer.getGraph(), this.payload, colouring);
   }
 
   setSelected(selected) {
+    this.markDrawn("selected");
     this.selected = selected || null;
     this.refreshFocus();
   }
 
   setPath(path) {
+    this.markDrawn("path");
     const graph = this.renderer.getGraph();
     this.pathNodes = new Set((path || []).filter((node) => graph.hasNode(node)));
     this.pathEdges = new Set();
@@ -220,6 +230,7 @@ export class NetworkRenderer {
   }
 
   setVisibleSectors(visible) {
+    this.markDrawn("sectors");
     const all = (this.payload && this.payload.sectors) || [];
     this.hiddenSectors = visible ? new Set(all.filter((s) => !visible.includes(s))) : new Set();
     this.renderer.refresh({ skipIndexation: true });
