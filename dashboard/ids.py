@@ -78,3 +78,29 @@ def download_button(fmt: str) -> dict[str, str]:
 def introduction(index: int) -> dict[str, str | int]:
     """The id of the "show in the network" button of the ``index``-th introduction."""
     return {"type": INTRODUCTION, "index": index}
+
+
+# Introductions
+INTRO_TABLE = "intro-table"
+INTRO_FUNNEL = "intro-funnel"
+INTRO_ALERT = "intro-alert"
+INTRO_FILTER_STATUS = "intro-filter-status"
+INTRO_FILTER_DUE = "intro-filter-due"
+INTRO_FORMS = "intro-forms"
+INTRO_SOURCE = "intro-source"
+INTRO_TARGET = "intro-target"
+INTRO_VIA = "intro-via"
+INTRO_DATE = "intro-date"
+INTRO_NOTE = "intro-note"
+INTRO_FOLLOW_UP = "intro-follow-up"
+INTRO_PROPOSED = "intro-proposed"
+INTRO_RECORD = "intro-record"
+INTRO_MOVE_STATUS = "intro-move-status"
+INTRO_MOVE_DATE = "intro-move-date"
+INTRO_MOVE_NOTE = "intro-move-note"
+INTRO_MOVE_FOLLOW_UP = "intro-move-follow-up"
+INTRO_MOVE = "intro-move"
+INTRO_CHANGED = "intro-changed"
+INTRO_MESSAGE = "intro-message"
+INTRO_FORM_ALERT = "intro-form-alert"
+INTRO_PICK_ALERT = "intro-pick-alert"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dash
 
 from ..sources import Sources
-from . import brokers, compare, explore, gaps, shell
+from . import brokers, compare, explore, gaps, introductions, shell
 
 
 def register(app: dash.Dash, sources: Sources) -> None:
@@ -20,3 +20,4 @@ def register(app: dash.Dash, sources: Sources) -> None:
     brokers.register(app, sources)
     gaps.register(app, sources)
     compare.register(app, sources)
+    introductions.register(app, sources)

@@ -8,9 +8,9 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from .. import ids, words
+from ...graph.vocabulary import SECTORS, TIE_KINDS
+from .. import ids, menus
 from ..network_view import NetworkView
-from ..presenters.network import SECTORS, TIE_KINDS
 
 
 def _picker(role: str, placeholder: str, chosen: Mapping[str, Any] | None) -> dcc.Dropdown:
@@ -37,7 +37,7 @@ def controls() -> dbc.Card:
                 html.Label("Size by"),
                 dcc.Dropdown(
                     id=ids.SIZE_BY,
-                    options=[{"label": v, "value": k} for k, v in words.SIZE_METRICS.items()],
+                    options=[{"label": v, "value": k} for k, v in menus.SIZE_METRICS.items()],
                     value="degree",
                     clearable=False,
                 ),

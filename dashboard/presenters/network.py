@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...graph.model import Sector, TieKind
+from ...graph.vocabulary import SECTORS, TIE_KINDS
 from .formatting import number
 
-SECTORS = tuple(s.value for s in Sector)
-TIE_KINDS = tuple(k.value for k in TieKind)
+__all__ = ["SECTORS", "TIE_KINDS", "network_summary"]
 
 
 def network_summary(report: Mapping[str, Any], drawn: Mapping[str, int] | None = None) -> str:

@@ -8,7 +8,7 @@ from .centrality import (
     eigenvector_centrality,
     pagerank,
 )
-from .communities import communities, modularity
+from .communities import communities, modularity, partition_sets
 from .engine import EngineGraph, engine_graph
 from .groups import (
     attribute_assortativity,
@@ -21,6 +21,7 @@ from .groups import (
 from .layout import aggregate_by_community, layout
 from .network import territory_arcs, territory_graph
 from .report import territory_report
+from .streamed import compare_reports, streamed_report
 from .structural_holes import constraint, effective_size
 
 __all__ = [
@@ -44,15 +45,19 @@ __all__ = [
     "mixing_baseline",
     "mixing_matrix",
     "modularity",
+    "partition_sets",
     "pagerank",
     "territory_arcs",
     "territory_graph",
     "territory_report",
+    "streamed_report",
+    "compare_reports",
 ]
 
 # Gaps, introductions, paths, timeline and comparison.
 from .compare import compare_territories
 from .crossings import territory_crossings
+from .follow_up import introduction_funnel
 from .gaps import fragile_bridges, gap_report, sector_bridges
 from .introductions import reach_gain, suggest_introductions
 from .paths import ego_network, introduction_path, path_explanation
@@ -66,6 +71,7 @@ __all__ += [
     "ego_network",
     "fragile_bridges",
     "gap_report",
+    "introduction_funnel",
     "introduction_path",
     "partnership_rates",
     "path_explanation",

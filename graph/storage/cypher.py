@@ -44,6 +44,8 @@ SCHEMA = (
     "CREATE CONSTRAINT maillage_tie_key IF NOT EXISTS FOR ()-[r:TIE]-() REQUIRE r.key IS UNIQUE",
     "CREATE CONSTRAINT maillage_meta_id IF NOT EXISTS FOR (m:Meta) REQUIRE m.id IS UNIQUE",
     "CREATE CONSTRAINT maillage_revision_id IF NOT EXISTS FOR (r:Revision) REQUIRE r.id IS UNIQUE",
+    "CREATE CONSTRAINT maillage_introduction_id IF NOT EXISTS "
+    "FOR (i:Introduction) REQUIRE i.id IS UNIQUE",
 )
 
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
@@ -395,4 +397,31 @@ WHERE all(r IN relationships(p) WHERE (r.since IS NULL OR r.since <= $as_of)
         AND (r.until IS NULL OR r.until >= $as_of))
     AND all(n IN nodes(p) WHERE n.joined IS NULL OR n.joined <= $as_of)
 RETURN [n IN nodes(p) | n.id] AS ids
+"""
+
+
+# ---------------------------------------------------------------------- introductions
+
+#: Count introductions on the Meta node (its write lock makes the ids unique) and create one.
+ADD_INTRODUCTION = """
+MATCH (m:Meta {id: $meta})
+SET m.introductions = coalesce(m.introductions, 0) + 1
+WITH m.introductions AS number
+CREATE (i:Introduction {id: toString(number), number: number, territory: $territory,
+                        steps: $steps, document: $document})
+RETURN i.id AS id
+"""
+SET_INTRODUCTION_DOCUMENT = "MATCH (i:Introduction {id: $id}) SET i.document = $document"
+#: Replace an introduction's document if nobody moved it on meanwhile (``steps`` unchanged).
+SAVE_INTRODUCTION = """
+MATCH (i:Introduction {id: $id})
+WHERE i.steps = $steps_before
+SET i.steps = $steps, i.document = $document
+RETURN i.id AS id
+"""
+INTRODUCTION = "MATCH (i:Introduction {id: $id}) RETURN i.document AS document"
+INTRODUCTIONS = """
+MATCH (i:Introduction)
+WHERE $territory IS NULL OR i.territory = $territory
+RETURN i.document AS document ORDER BY i.number
 """

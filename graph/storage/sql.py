@@ -107,6 +107,13 @@ SCHEMA = (
         undone_by INTEGER,
         before TEXT NOT NULL
     )""",
+    """CREATE TABLE IF NOT EXISTS introductions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        territory TEXT NOT NULL,
+        steps INTEGER NOT NULL,
+        document TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS introductions_by_territory ON introductions (territory)",
 )
 
 HAS_META = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
@@ -444,3 +451,16 @@ WHERE t.source IN (SELECT value FROM json_each(:ids))
     AND (:as_of IS NULL OR ((t.since IS NULL OR t.since <= :as_of)
         AND (t.until IS NULL OR t.until >= :as_of)))
 """
+
+
+# ---------------------------------------------------------------------- introductions
+
+#: A new introduction's row; its id is the row id SQLite assigns.
+ADD_INTRODUCTION = "INSERT INTO introductions (territory, steps, document) VALUES (?, ?, ?)"
+#: The document with its id filled in, right after ``ADD_INTRODUCTION``.
+SET_INTRODUCTION_DOCUMENT = "UPDATE introductions SET document = ? WHERE id = ?"
+#: Replace an introduction's document if nobody moved it on meanwhile (``steps`` unchanged).
+SAVE_INTRODUCTION = "UPDATE introductions SET steps = ?, document = ? WHERE id = ? AND steps = ?"
+INTRODUCTION = "SELECT document FROM introductions WHERE id = ?"
+INTRODUCTIONS = "SELECT document FROM introductions ORDER BY id"
+INTRODUCTIONS_OF = "SELECT document FROM introductions WHERE territory = ? ORDER BY id"

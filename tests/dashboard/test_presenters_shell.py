@@ -55,6 +55,7 @@ def test_every_page_builds_and_routes() -> None:
         "nav-link",
         "nav-link active",
         "nav-link",
+        "nav-link",
     ]
     compare_page, _ = layout.page_for("/compare", {}, ["A", "B", "C", "D", "E"])
     picker = next(c for c in [compare_page] if c)
@@ -116,4 +117,4 @@ def test_create_app_wires_every_callback_to_existing_components(maillage: Any) -
                     continue  # may match nothing, as the introductions of an empty report
                 component = pattern["type"]
             assert component in known, component
-    assert len(app._callback_list) == 16
+    assert len(app._callback_list) == 20
