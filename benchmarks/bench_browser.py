@@ -11,7 +11,9 @@ when the frame showing a change has been drawn (``nv:payload``,
 ``nv:selected``, ``nv:sectors``, ``nv:path``):
 
 - **first paint, warm**: navigation start to the first frame with every
-  actor drawn (the territory kept by the session across reloads);
+  actor drawn (the territory kept by the session across reloads), also as a
+  ratio of the same measure for the demo's smallest territory (the page
+  itself: Dash, the bundles, the chain of callbacks), taken in the same run;
 - **select**: a real mouse click on an actor to the frame with it selected
   (through the Dash round trip: click event, callback, ``selected`` prop);
 - **search**: choosing an actor in the search box to the frame with it selected;
@@ -57,10 +59,13 @@ from maillage.settings import Settings
 
 DEMO = "Alsace"
 BIG = "Synthetic"
+REFERENCE = "Lons-le-Saunier"
+"""The demo's smallest territory: its first paint is the page itself (the reference)."""
 CHROMIUM_ARGUMENTS = (
     "--headless=new",
     "--no-sandbox",
     "--disable-gpu",
+    "--enable-unsafe-swiftshader",  # WebGL (the network renderer) in software, as Chromium asks
     "--disable-dev-shm-usage",
     "--disable-background-networking",
     "--disable-component-update",
@@ -405,11 +410,19 @@ def main() -> None:
             print(f"{territory}: cold report + layout {time.perf_counter() - began:.1f} s")
         with served(source) as address, chromium() as driver:
             print(f"Chromium {driver.capabilities.get('browserVersion')}")
+            small = source.graph(REFERENCE).number_of_nodes()
+            driver.get(address)
+            wait(lambda: drawn(driver) > 0, timeout=300)
+            choose_territory(driver, REFERENCE, small)
+            reference = statistics.median(first_paint(driver, address, small, options.runs))
+            print(f"reference: first paint of {REFERENCE} ({small} actors) {reference:.0f} ms")
             for territory in (DEMO, BIG):
                 found = territory_bench(driver, address, source, territory, options.runs)
                 print(f"\n{territory}: {found['actors']:,} actors, {found['ties']:,} ties")
                 for key in ("first_paint", "select", "search", "filter", "path", "date_step"):
                     print(f"  {key:12} {summary(found[key])}")
+                ratio = statistics.median(found["first_paint"]) / reference
+                print(f"  first paint / reference: {ratio:.2f}")
                 frames = found["frames"]
                 print(
                     f"  pan/zoom     {frames['frames']} frames, render p50 "
