@@ -128,12 +128,12 @@ def free_port(host: str) -> int:
 
 def territory_switch(app: Any, territory: str) -> list[tuple[str, dict]]:
     """The callbacks the Explore page fires when the territory changes, in order."""
-    where = {"territory.value": territory, "as-of-store.data": None, "drill-store.data": None}
+    where = {"territory.value": territory, "as-of-store.data": None, "size-by.value": "degree"}
     search = {"role": "search"}
     return [
         ("sliders", request_body(app, "as-of-year.min", where)),
-        ("network", request_body(app, "network.elements", where)),
-        ("legend", request_body(app, "legend.children", {**where, "colour-by.value": "sector"})),
+        ("network", request_body(app, "network.payload", where)),
+        ("summary", request_body(app, "network-summary.children", where)),
         ("card", request_body(app, "actor-card.children", {**where, "ego-hops.value": 1})),
         ("path", request_body(app, "path-steps.children", where)),
         (
