@@ -20,7 +20,20 @@ import maillage.graph.storage as storage_package
 
 STORAGE = Path(storage_package.__file__).parent
 STATEMENT_MODULES = ("sql", "cypher")
-STORE_MODULES = ("sqlite.py", "neo4j.py", "common.py", "base.py", "__init__.py")
+STORE_MODULES = (
+    "sqlite.py",
+    "sqlite_writes.py",
+    "sqlite_records.py",
+    "neo4j.py",
+    "neo4j_writes.py",
+    "neo4j_records.py",
+    "revisions.py",
+    "import_checks.py",
+    "traversal.py",
+    "bulk.py",
+    "base.py",
+    "__init__.py",
+)
 QUERY_METHODS = frozenset({"execute", "executemany", "executescript", "run"})
 
 
