@@ -466,3 +466,6 @@ SAVE_INTRODUCTION = "UPDATE introductions SET steps = ?, document = ? WHERE id =
 INTRODUCTION = "SELECT document FROM introductions WHERE id = ?"
 INTRODUCTIONS = "SELECT document FROM introductions ORDER BY id"
 INTRODUCTIONS_OF = "SELECT document FROM introductions WHERE territory = ? ORDER BY id"
+
+#: The file's structure, checked before an import writes (the first three problems suffice).
+QUICK_CHECK = "PRAGMA quick_check(3)"

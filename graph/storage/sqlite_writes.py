@@ -300,9 +300,9 @@ def revert(conn: sqlite3.Connection, target: RevisionRow, before: BeforeImage) -
         conn.execute(sql.UPSERT_ACTIVITY, activity_row(activity, stamp))
     pairs = [(p, s) for p, s in image.participations.items() if s != ABSENT]
     current_pairs = stored_participations(conn, [p for p, _ in pairs])
-    for pair, stamp in pairs:
+    for pair, pair_stamp in pairs:
         before.note_participation(pair, current_pairs.get(pair, ABSENT))
-        conn.execute(sql.INSERT_PARTICIPATION, (*pair, stamp))
+        conn.execute(sql.INSERT_PARTICIPATION, (*pair, pair_stamp))
     # 2. Remove what the before-image says was absent.
     _remove_ties(conn, [i for i, im in image.ties.items() if im is None], before)
     absent_pairs = [p for p, s in image.participations.items() if s == ABSENT]
@@ -334,6 +334,7 @@ def begin_revision(
     cursor = conn.execute(
         sql.INSERT_REVISION, (now(), user, action, files_json(files), to_json(list(undoes)))
     )
+    assert cursor.lastrowid is not None  # an INSERT always sets it
     return cursor.lastrowid
 
 
