@@ -361,11 +361,13 @@ def _add_nodes(nodes: list[_Item], label: str, spec: TableSpec, builder: Dataset
         attributes: dict[str, str] = {}
         cleaning = bool(spec.nulls or spec.normalise_spaces or spec.extracts or spec.field_nulls)
         for key, value in item.values.items():
-            name = field_of.get(key)
+            field_name = field_of.get(key)
             if cleaning:
-                value = _cleaned(spec, name, value, label, line, item.titles.get(key, key), parser)
-            if name is not None:
-                fields.setdefault(name, value)
+                value = _cleaned(
+                    spec, field_name, value, label, line, item.titles.get(key, key), parser
+                )
+            if field_name is not None:
+                fields.setdefault(field_name, value)
             elif kept:
                 if key in kept:
                     attributes[kept[key]] = value.strip()
@@ -458,13 +460,13 @@ def _add_edges(
         )
         if tie is None:
             continue
-        key = tie.identity
-        first = merged.get(key)
+        identity = tie.identity
+        first = merged.get(identity)
         if first is None:
-            merged[key] = (tie, line)
+            merged[identity] = (tie, line)
         else:
             parallel += 1
-            merged[key] = (_summed(first[0], tie), first[1])
+            merged[identity] = (_summed(first[0], tie), first[1])
     for tie, line in merged.values():
         builder.add_tie(tie, (label, line))
     if parallel:

@@ -112,9 +112,9 @@ def resolve_layout(
             names[f"attribute:{attribute}"] = table.header[i]
     if role in (Role.TWO_MODE, Role.PARTICIPATIONS):
         for attribute, column in spec.participation_attributes.items():
-            i = locate(column, named=True)
-            if i is not None:
-                layout.participation_attributes.append((attribute, i))
+            found = locate(column, named=True)
+            if found is not None:
+                layout.participation_attributes.append((attribute, found))
                 used.add(i)
     elif spec.participation_attributes:
         log.add(
