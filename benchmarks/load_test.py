@@ -377,8 +377,13 @@ def run(
     seed: int = 7,
     warm_up: bool = True,
     with_hostile: bool = False,
+    turns: int | None = None,
 ) -> dict[str, Any]:
     """Run the load test and return its summary (see :meth:`Results.summary`).
+
+    Each client runs for ``duration`` seconds; with ``turns``, each instead visits
+    that many territories (switch, brokers, gaps, one download) however long it
+    takes, so that which requests are made does not depend on the machine's speed.
 
     With ``warm_up``, one client per role first visits every territory twice,
     alone: the first visit fills the caches, the second is the reference
@@ -407,7 +412,9 @@ def run(
             reference = None
             if warm_up:
                 reference = reference_run(base, bodies, accounts or [None], len(territories))
-            results, elapsed, _ = _phase(base, bodies, accounts, clients, duration, seed)
+            results, elapsed, _ = _phase(
+                base, bodies, accounts, clients, duration, seed, turns=turns
+            )
             if with_hostile:
                 loaded, loaded_elapsed, attack = _phase(
                     base, bodies, accounts, clients, duration, seed, (compares, attacker)
@@ -448,13 +455,17 @@ def _phase(
     duration: float,
     seed: int,
     attack: tuple[list[dict], tuple[str, str] | None] | None = None,
+    turns: int | None = None,
 ) -> tuple[Results, float, Results | None]:
-    """``clients`` normal clients for ``duration`` s, beside the hostile user if ``attack``."""
+    """``clients`` normal clients for ``duration`` s, beside the hostile user if ``attack``.
+
+    With ``turns``, each client visits that many territories instead, with no deadline.
+    """
     results = Results()
     order = list(range(clients))
     random.Random(seed).shuffle(order)
     started = time.monotonic()
-    deadline = started + duration
+    deadline = started + duration if turns is None else float("inf")
     workers = [
         threading.Thread(
             target=client,
@@ -465,6 +476,7 @@ def _phase(
                 accounts[i % len(accounts)] if accounts else None,
                 deadline,
                 results,
+                turns,
             ),
             daemon=True,
         )
@@ -484,7 +496,7 @@ def _phase(
     for worker in workers:
         worker.start()
     for worker in workers:
-        worker.join(timeout=duration + 180)
+        worker.join(timeout=duration + 180 if turns is None else None)
     return results, time.monotonic() - started, attacker_results
 
 
