@@ -289,8 +289,8 @@ WHERE p.actor_id IN (SELECT value FROM json_each(?))
 DELETE_TIES_BY_IDS = """
 DELETE FROM ties WHERE rowid IN (
     SELECT t.rowid FROM json_each(?) j JOIN ties t
-        ON t.source = j.value ->> 0 AND t.target = j.value ->> 1 AND t.kind = j.value ->> 2
-        AND t.directed = j.value ->> 3)
+        ON t.kind = j.value ->> 0 AND t.directed = j.value ->> 1 AND t.source = j.value ->> 2
+        AND t.target = j.value ->> 3)
 """
 DELETE_ACTIVITIES_BY_IDS = "DELETE FROM activities WHERE id IN (SELECT value FROM json_each(?))"
 DELETE_PARTICIPATIONS_BY_PAIRS = """
