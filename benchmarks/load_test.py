@@ -128,12 +128,12 @@ def free_port(host: str) -> int:
 
 def territory_switch(app: Any, territory: str) -> list[tuple[str, dict]]:
     """The callbacks the Explore page fires when the territory changes, in order."""
-    where = {"territory.value": territory, "as-of-store.data": None, "drill-store.data": None}
+    where = {"territory.value": territory, "as-of-store.data": None, "size-by.value": "degree"}
     search = {"role": "search"}
     return [
         ("sliders", request_body(app, "as-of-year.min", where)),
-        ("network", request_body(app, "network.elements", where)),
-        ("legend", request_body(app, "legend.children", {**where, "colour-by.value": "sector"})),
+        ("network", request_body(app, "network.payload", where)),
+        ("summary", request_body(app, "network-summary.children", where)),
         ("card", request_body(app, "actor-card.children", {**where, "ego-hops.value": 1})),
         ("path", request_body(app, "path-steps.children", where)),
         (
@@ -412,12 +412,10 @@ def run(
             reference = None
             if warm_up:
                 reference = reference_run(base, bodies, accounts or [None], len(territories))
-            results, elapsed, _ = _phase(
-                base, bodies, accounts, clients, duration, seed, turns=turns
-            )
+            results, elapsed, _ = _phase(base, bodies, accounts, clients, duration, seed, turns)
             if with_hostile:
                 loaded, loaded_elapsed, attack = _phase(
-                    base, bodies, accounts, clients, duration, seed, (compares, attacker)
+                    base, bodies, accounts, clients, duration, seed, turns, (compares, attacker)
                 )
     summary = results.summary()
     if reference is not None:
@@ -454,13 +452,10 @@ def _phase(
     clients: int,
     duration: float,
     seed: int,
+    turns: int | None,
     attack: tuple[list[dict], tuple[str, str] | None] | None = None,
-    turns: int | None = None,
 ) -> tuple[Results, float, Results | None]:
-    """``clients`` normal clients for ``duration`` s, beside the hostile user if ``attack``.
-
-    With ``turns``, each client visits that many territories instead, with no deadline.
-    """
+    """``clients`` normal clients for ``duration`` s (or ``turns``), beside ``attack`` if given."""
     results = Results()
     order = list(range(clients))
     random.Random(seed).shuffle(order)
@@ -486,6 +481,8 @@ def _phase(
     if attack is not None:
         attacker_results = Results()
         compares, account = attack
+        if turns is not None:  # the attack lasts as long as the normal clients' turns
+            deadline = started + duration
         workers.append(
             threading.Thread(
                 target=hostile,

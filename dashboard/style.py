@@ -22,17 +22,6 @@ COMMUNITY_COLOURS = (
 )
 SMALL_COMMUNITY_COLOUR = "#D0D0D0"
 
-NODE_MIN_PX = 8
-NODE_MAX_PX = 44
-SUPERNODE_MIN_PX = 24
-SUPERNODE_MAX_PX = 110
-EDGE_MIN_PX = 0.6
-EDGE_MAX_PX = 5
-EDGE_COLOUR = "#9AA5B1"
-PATH_COLOUR = "#C0392B"
-SELECTED_BORDER = "#111111"
-FADED_OPACITY = 0.12
-
 
 def community_colour(rank: int) -> str:
     """The colour of the community ranked ``rank`` by size (0 = largest)."""

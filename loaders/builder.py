@@ -17,7 +17,7 @@ from datetime import date
 from enum import Enum
 from itertools import repeat
 from operator import itemgetter
-from typing import Any, cast
+from typing import Any
 
 from ..graph.errors import Problem
 from ..graph.model import Activity, Actor, Dataset, Participation, Sector, Tie, TieIdentity, fold
@@ -169,9 +169,10 @@ class DatasetBuilder:
             spellings = list(best)
             value = max(spellings, key=lambda v: (best[v], -spellings.index(v)))
             if name in _MERGED_ACTOR_FIELDS:
-                self.actors[actor_id] = replace(actor, **cast("dict[str, Any]", {name: value}))
+                changes: dict[str, Any] = {name: value}
+                self.actors[actor_id] = replace(actor, **changes)
             else:
-                attributes = {**actor.attributes, name: cast(str, value)}
+                attributes = {**actor.attributes, name: str(value)}
                 self.actors[actor_id] = replace(actor, attributes=attributes)
         self._votes.clear()
 

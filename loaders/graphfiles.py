@@ -363,9 +363,8 @@ def _add_nodes(nodes: list[_Item], label: str, spec: TableSpec, builder: Dataset
         for key, value in item.values.items():
             field_name = field_of.get(key)
             if cleaning:
-                value = _cleaned(
-                    spec, field_name, value, label, line, item.titles.get(key, key), parser
-                )
+                title = item.titles.get(key, key)
+                value = _cleaned(spec, field_name, value, label, line, title, parser)
             if field_name is not None:
                 fields.setdefault(field_name, value)
             elif kept:
@@ -485,8 +484,8 @@ def _add_edges(
 def _summed(first: Tie, other: Tie) -> Tie:
     """Two parallel edges as one tie: weights added, the widest dates, the first note and ref."""
     since = min((d for d in (first.since, other.since) if d is not None), default=None)
-    open_ended = first.until is None or other.until is None
-    until = None if open_ended else max(first.until, other.until)  # type: ignore[type-var]
+    ends = first.until, other.until
+    until = None if ends[0] is None or ends[1] is None else max(ends[0], ends[1])
     return replace(
         first,
         weight=first.weight + other.weight,

@@ -12,9 +12,9 @@ import pytest
 
 from maillage.dashboard.network_payload import (
     community_ranks,
+    drawn_counts,
     network_payload,
     relative_sizes,
-    sector_counts,
 )
 from maillage.graph.model import Sector
 from maillage.graph.vocabulary import sector_colour
@@ -138,11 +138,12 @@ def test_no_ties_no_edges_and_missing_sector_is_other() -> None:
     assert payload["x"] == [0.0] and payload["extent"] == [-1.0, 1.0, -1.0, 1.0]
 
 
-def test_sector_counts_follow_the_filter() -> None:
-    payload = {"sector": [0, 0, 1], "sectors": ["business", "public"], "edges": [0, 1, 1, 2]}
-    assert sector_counts(payload) == {"actors": 3, "ties": 2}
-    assert sector_counts(payload, ["business"]) == {"actors": 2, "ties": 1}
-    assert sector_counts(payload, []) == {"actors": 0, "ties": 0}
+def test_drawn_counts_follow_the_sector_filter() -> None:
+    graph = nx.Graph([("a", "b"), ("b", "c")])
+    nx.set_node_attributes(graph, {"a": "business", "b": "business", "c": "public"}, "sector")
+    assert drawn_counts(graph) == {"actors": 3, "ties": 2}
+    assert drawn_counts(graph, ["business"]) == {"actors": 2, "ties": 1}
+    assert drawn_counts(graph, []) == {"actors": 0, "ties": 0}
 
 
 def test_helpers() -> None:

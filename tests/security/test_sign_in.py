@@ -17,7 +17,7 @@ from maillage.serving.web import web_app
 
 
 def network_body(app, territory="Romans"):
-    return request_body(app, "network.elements", {"territory.value": territory})
+    return request_body(app, "network.payload", {"territory.value": territory})
 
 
 # Nothing without a session
@@ -39,7 +39,7 @@ def test_dash_routes_are_refused(client, path):
 
 
 def test_callbacks_and_downloads_are_refused(app, client):
-    for output in ("network.elements", "brokers-table.data", "gaps-heatmap.figure"):
+    for output in ("network.payload", "brokers-table.data", "gaps-heatmap.figure"):
         answer = client.post(UPDATE_COMPONENT, json=request_body(app, output, {}))
         assert answer.status_code == 401 and b"Romans" not in answer.data
 
