@@ -128,7 +128,7 @@ def chromium() -> Iterator[Any]:
     for argument in CHROMIUM_ARGUMENTS:
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_script_timeout(60)
+    driver.set_script_timeout(300)
     try:
         yield driver
     finally:
@@ -146,7 +146,13 @@ def wait(condition: Callable[[], Any], timeout: float = 120, step: float = 0.02)
 
 
 def js(driver: Any, script: str) -> Any:
-    return driver.execute_script(f"var v = {HOOK}; if (!v) return null; {script}")
+    """Run ``script`` with ``v`` bound to the renderer; None while the page is too busy."""
+    from selenium.common.exceptions import TimeoutException
+
+    try:
+        return driver.execute_script(f"var v = {HOOK}; if (!v) return null; {script}")
+    except TimeoutException:
+        return None
 
 
 def now(driver: Any) -> float:
