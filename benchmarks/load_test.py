@@ -377,8 +377,13 @@ def run(
     seed: int = 7,
     warm_up: bool = True,
     with_hostile: bool = False,
+    turns: int | None = None,
 ) -> dict[str, Any]:
     """Run the load test and return its summary (see :meth:`Results.summary`).
+
+    Each client runs for ``duration`` seconds; with ``turns``, each instead visits
+    that many territories (switch, brokers, gaps, one download) however long it
+    takes, so that which requests are made does not depend on the machine's speed.
 
     With ``warm_up``, one client per role first visits every territory twice,
     alone: the first visit fills the caches, the second is the reference
@@ -407,10 +412,10 @@ def run(
             reference = None
             if warm_up:
                 reference = reference_run(base, bodies, accounts or [None], len(territories))
-            results, elapsed, _ = _phase(base, bodies, accounts, clients, duration, seed)
+            results, elapsed, _ = _phase(base, bodies, accounts, clients, duration, seed, turns)
             if with_hostile:
                 loaded, loaded_elapsed, attack = _phase(
-                    base, bodies, accounts, clients, duration, seed, (compares, attacker)
+                    base, bodies, accounts, clients, duration, seed, turns, (compares, attacker)
                 )
     summary = results.summary()
     if reference is not None:
@@ -447,14 +452,15 @@ def _phase(
     clients: int,
     duration: float,
     seed: int,
+    turns: int | None,
     attack: tuple[list[dict], tuple[str, str] | None] | None = None,
 ) -> tuple[Results, float, Results | None]:
-    """``clients`` normal clients for ``duration`` s, beside the hostile user if ``attack``."""
+    """``clients`` normal clients for ``duration`` s (or ``turns``), beside ``attack`` if given."""
     results = Results()
     order = list(range(clients))
     random.Random(seed).shuffle(order)
     started = time.monotonic()
-    deadline = started + duration
+    deadline = started + duration if turns is None else float("inf")
     workers = [
         threading.Thread(
             target=client,
@@ -465,6 +471,7 @@ def _phase(
                 accounts[i % len(accounts)] if accounts else None,
                 deadline,
                 results,
+                turns,
             ),
             daemon=True,
         )
@@ -474,6 +481,8 @@ def _phase(
     if attack is not None:
         attacker_results = Results()
         compares, account = attack
+        if turns is not None:  # the attack lasts as long as the normal clients' turns
+            deadline = started + duration
         workers.append(
             threading.Thread(
                 target=hostile,
@@ -484,7 +493,7 @@ def _phase(
     for worker in workers:
         worker.start()
     for worker in workers:
-        worker.join(timeout=duration + 180)
+        worker.join(timeout=duration + 180 if turns is None else None)
     return results, time.monotonic() - started, attacker_results
 
 

@@ -11,6 +11,7 @@ and the front ends print the error's message.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 
 from .errors import NotFound
@@ -18,6 +19,9 @@ from .model import fold
 
 SUGGESTIONS = 3
 """How many candidates a ``did you mean`` names at most."""
+CUTOFF = 0.8
+"""How similar (``difflib`` ratio, 0 to 1) a candidate or one of its parts must be."""
+_PARTS = re.compile(r"[^\w]+")
 
 
 class UnknownName(NotFound):
@@ -107,24 +111,33 @@ def resolve_actor(
     near = closest(typed, [*ids, *id_of_name])
     chosen = [text if text in ids else id_of_name[text] for text in near]
     shown = [_labelled(i, name_of[i]) for i in dict.fromkeys(chosen)]
-    raise UnknownName(f"no actor {typed!r}{place}", shown)
+    raise UnknownName(f"no actor with id {typed!r}{place}", shown)
 
 
 def closest(typed: str, candidates: Sequence[str], limit: int = SUGGESTIONS) -> list[str]:
     """The candidates nearest ``typed``: those containing it first, then the most similar.
 
+    A candidate is similar when it, or one of its parts (``FR42 / Alsace`` has
+    ``fr42`` and ``alsace``), is close to the typed text.
+
     >>> closest("alsace", ["FR42 / Alsace", "Lille", "Alsace-Moselle", "Paris"])
     ['FR42 / Alsace', 'Alsace-Moselle']
+    >>> closest("Alsase", ["FR42 / Alsace", "Lille"])
+    ['FR42 / Alsace']
     """
     key = name_key(typed)
-    keys = {c: name_key(c) for c in candidates}
-    containing = [c for c in candidates if key and key in keys[c]]
-    by_key: dict[str, list[str]] = {}
-    for candidate, candidate_key in keys.items():
-        by_key.setdefault(candidate_key, []).append(candidate)
-    similar = difflib.get_close_matches(key, list(by_key), n=limit, cutoff=0.6)
-    found = containing + [c for k in similar for c in by_key[k]]
-    return list(dict.fromkeys(found))[:limit]
+    if not key:
+        return []
+    containing = [c for c in candidates if key in name_key(c)]
+    scored = []
+    for rank, candidate in enumerate(candidates):
+        candidate_key = name_key(candidate)
+        parts = [candidate_key, *(p for p in _PARTS.split(candidate_key) if p)]
+        score = max(difflib.SequenceMatcher(None, key, part).ratio() for part in parts)
+        if score >= CUTOFF:
+            scored.append((-score, rank, candidate))
+    similar = [candidate for _, _, candidate in sorted(scored)]
+    return list(dict.fromkeys(containing + similar))[:limit]
 
 
 def _labelled(actor_id: str, name: str) -> str:

@@ -169,9 +169,10 @@ class DatasetBuilder:
             spellings = list(best)
             value = max(spellings, key=lambda v: (best[v], -spellings.index(v)))
             if name in _MERGED_ACTOR_FIELDS:
-                self.actors[actor_id] = replace(actor, **{name: value})
+                changes: dict[str, Any] = {name: value}
+                self.actors[actor_id] = replace(actor, **changes)
             else:
-                attributes = {**actor.attributes, name: value}
+                attributes = {**actor.attributes, name: str(value)}
                 self.actors[actor_id] = replace(actor, attributes=attributes)
         self._votes.clear()
 

@@ -111,9 +111,9 @@ def prepare_table(table: Table, spec: TableSpec, log: ProblemLog) -> tuple[Table
     if spec.ids_ignore_case:
         added = {d.field: len(table.header) + k for k, d in enumerate(derived)}
         for name in ID_FIELDS:
-            i = added.get(name, positions.get(fold(spec.columns.get(name, name))))
-            if i is not None and i not in id_indexes:
-                id_indexes.append(i)
+            at = added.get(name, positions.get(fold(spec.columns.get(name, name))))
+            if at is not None and at not in id_indexes:
+                id_indexes.append(at)
     spellings: dict[str, str] = {}
 
     def rows() -> Iterator[tuple[int, list[str]]]:

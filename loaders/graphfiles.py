@@ -361,11 +361,12 @@ def _add_nodes(nodes: list[_Item], label: str, spec: TableSpec, builder: Dataset
         attributes: dict[str, str] = {}
         cleaning = bool(spec.nulls or spec.normalise_spaces or spec.extracts or spec.field_nulls)
         for key, value in item.values.items():
-            name = field_of.get(key)
+            field_name = field_of.get(key)
             if cleaning:
-                value = _cleaned(spec, name, value, label, line, item.titles.get(key, key), parser)
-            if name is not None:
-                fields.setdefault(name, value)
+                title = item.titles.get(key, key)
+                value = _cleaned(spec, field_name, value, label, line, title, parser)
+            if field_name is not None:
+                fields.setdefault(field_name, value)
             elif kept:
                 if key in kept:
                     attributes[kept[key]] = value.strip()
@@ -458,13 +459,13 @@ def _add_edges(
         )
         if tie is None:
             continue
-        key = tie.identity
-        first = merged.get(key)
+        identity = tie.identity
+        first = merged.get(identity)
         if first is None:
-            merged[key] = (tie, line)
+            merged[identity] = (tie, line)
         else:
             parallel += 1
-            merged[key] = (_summed(first[0], tie), first[1])
+            merged[identity] = (_summed(first[0], tie), first[1])
     for tie, line in merged.values():
         builder.add_tie(tie, (label, line))
     if parallel:
@@ -483,8 +484,8 @@ def _add_edges(
 def _summed(first: Tie, other: Tie) -> Tie:
     """Two parallel edges as one tie: weights added, the widest dates, the first note and ref."""
     since = min((d for d in (first.since, other.since) if d is not None), default=None)
-    open_ended = first.until is None or other.until is None
-    until = None if open_ended else max(first.until, other.until)  # type: ignore[type-var]
+    ends = first.until, other.until
+    until = None if ends[0] is None or ends[1] is None else max(ends[0], ends[1])
     return replace(
         first,
         weight=first.weight + other.weight,

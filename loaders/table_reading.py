@@ -112,10 +112,10 @@ def resolve_layout(
             names[f"attribute:{attribute}"] = table.header[i]
     if role in (Role.TWO_MODE, Role.PARTICIPATIONS):
         for attribute, column in spec.participation_attributes.items():
-            i = locate(column, named=True)
-            if i is not None:
-                layout.participation_attributes.append((attribute, i))
-                used.add(i)
+            at = locate(column, named=True)
+            if at is not None:
+                layout.participation_attributes.append((attribute, at))
+                used.add(at)
     elif spec.participation_attributes:
         log.add(
             label,

@@ -9,81 +9,35 @@ version) invalidates them all.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import re
 import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from concurrent.futures import Future
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import networkx as nx
 
 from . import loaders
 from .budget import Budget, too_many_territories
+from .cache import ResultCache
+from .following_up import FollowingUp
 from .graph import analytics, names
-from .graph.changes import Edit, FileDigest, ImportCollision, ImportPlan, Revision, prefix_ids
+from .graph.changes import ImportCollision, Revision, prefix_ids
 from .graph.documents import BridgeChanges, Comparison, GapReport, TerritoryReport
 from .graph.errors import MaillageError, NotFound
-from .graph.introductions import Introduction, Status
-from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary, Tie, TieKind
+from .graph.model import Actor, Dataset, Network, TerritorySummary
 from .graph.storage import GraphStore, open_store
 from .graph.storage.breaker import CircuitBreaker
 from .graph.storage.pseudonymised import PseudonymisedStore
 from .graph.territory_counts import TerritoryCounts, territory_counts
+from .imports import GRAPH_SUFFIXES, ImportSummary, StoredIds, file_digests, os_user
 from .settings import Settings, derive_key, secret_key
 
 T = TypeVar("T")
 
 
-class ResultCache:
-    """A small thread-safe LRU of computed results, keyed by plain tuples.
-
-    Each key is computed once: the first caller computes it outside the
-    lock, and callers of the same key meanwhile wait for that computation
-    (a per-key future) instead of starting their own. A failure reaches
-    every caller waiting for it and is not cached: the next call computes
-    again.
-    """
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
-        self._pending: dict[Hashable, Future] = {}
-        self._lock = threading.Lock()
-
-    def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-            pending = self._pending.get(key)
-            if pending is None:
-                future: Future = Future()
-                self._pending[key] = future
-        if pending is not None:
-            return pending.result()
-        try:
-            value = compute()
-        except BaseException as error:
-            with self._lock:
-                del self._pending[key]
-            future.set_exception(error)
-            raise
-        with self._lock:
-            del self._pending[key]
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        future.set_result(value)
-        return value
-
-
-class Maillage:
+class Maillage(FollowingUp):
     """A Maillage instance: one store, one cache, every use case as a method."""
 
     def __init__(self, settings: Settings | None = None, *, store: GraphStore | None = None):
@@ -248,8 +202,13 @@ class Maillage:
     def _gds_report(self, territory: str, as_of: date | None, weighted: bool) -> TerritoryReport:
         from .graph.storage.gds import gds_territory
 
-        source = gds_territory(self.store, territory, as_of=as_of)
-        return analytics.streamed_report(source, weighted=weighted, seed=self.settings.seed)
+        store = self.store
+        viewer = isinstance(store, PseudonymisedStore)
+        source = gds_territory(store.inner if viewer else store, territory, as_of=as_of)
+        report = analytics.streamed_report(source, weighted=weighted, seed=self.settings.seed)
+        if viewer:  # computed on the real graph; citizens leave under their pseudonyms
+            report["actors"] = _pseudonymised_rows(report["actors"], store._secret)
+        return report
 
     def gaps(
         self, territory: str, *, as_of: date | None = None, engine: str | None = None
@@ -417,6 +376,26 @@ class Maillage:
 
     # Writing the store
 
+    def bulk_import_files(
+        self,
+        paths: Sequence[Path | str],
+        folder: Path | str,
+        *,
+        mapping: Path | str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> tuple[Dataset, list[str]]:
+        """Validate ``paths`` whole and write them for Neo4j's offline importer into ``folder``.
+
+        The national-scale first load: nothing is written to the store; run
+        ``neo4j-admin database import full --overwrite-destination OPTIONS... neo4j`` with
+        the returned options (server stopped), or ``scripts/neo4j_server.py bulk-import``
+        for the test server. Every tie must join actors of these files.
+        """
+        from .graph.storage.admin_import import write_admin_import
+
+        loaded = loaders.load(paths, mapping=mapping, progress=progress)
+        return loaded.dataset, write_admin_import(loaded.dataset, folder)
+
     def import_files(
         self,
         paths: Sequence[Path | str],
@@ -442,7 +421,7 @@ class Maillage:
         loaded = loaders.load(
             paths,
             mapping=mapping,
-            known_actor_ids=_StoredIds(self.store),
+            known_actor_ids=StoredIds(self.store),
             progress=progress,
             keep_valid=rejects is not None,
             limits=self.settings.limits.files,
@@ -479,11 +458,14 @@ class Maillage:
         return ImportSummary(dataset, result, (), result.plan)
 
     def history(self, territory: str | None = None) -> list[Revision]:
-        """Every revision, oldest first (those that touched ``territory``, if given)."""
+        """Every revision, oldest first (those that touched ``territory``, if given).
+
+        ``territory`` is found as people type it, among the stored territories
+        and those of the history (a deleted territory keeps its revisions).
+        """
         if territory is not None and territory not in self.territory_names():
             known = {r for revision in self.store.revisions() for r in revision.territories}
-            if territory not in known:
-                raise NotFound(f"no territory named {territory!r} in the store or its history")
+            territory = names.resolve_territory(territory, [*self.territory_names(), *known])
         return self.store.revisions(territory)
 
     def undo(self, revision: int | None = None, *, user: str | None = None) -> Revision:
@@ -499,140 +481,6 @@ class Maillage:
         target = output or Path(stem if fmt == "csv" else f"{stem}.{fmt}")
         return loaders.write(self.network(territory, as_of=as_of), fmt, target)
 
-    # Following up introductions
-
-    def introductions(
-        self,
-        territory: str | None = None,
-        *,
-        status: Status | None = None,
-        due: date | None = None,
-    ) -> list[Introduction]:
-        """Recorded introductions (of ``territory``), with ``status``, or due by ``due``."""
-        found = self.store.introductions(territory)
-        if status is not None:
-            found = [i for i in found if i.status == status]
-        if due is not None:
-            found = [i for i in found if i.is_due(due)]
-        return found
-
-    def introduction(self, introduction_id: str) -> Introduction:
-        found = self.store.introduction(str(introduction_id).strip())
-        if found is None:
-            raise NotFound(f"no introduction with id {introduction_id!r}")
-        return found
-
-    def introduction_records(self, introductions: Sequence[Introduction]) -> list[dict]:
-        """The contract's documents with the actors' names, for listings and the page."""
-        names: dict[str, str] = {}
-
-        def name(actor_id: str) -> str:
-            if actor_id not in names:
-                actor = self.store.actor(actor_id)
-                names[actor_id] = actor.name if actor is not None else actor_id
-            return names[actor_id]
-
-        return [
-            {
-                **i.as_document(),
-                "source_name": name(i.source),
-                "target_name": name(i.target),
-                "via_names": [name(v) for v in i.via],
-            }
-            for i in introductions
-        ]
-
-    def introduction_funnel(self, territory: str | None = None) -> dict[str, dict[str, Any]]:
-        return analytics.introduction_funnel(self.store.introductions(territory))
-
-    def add_introduction(
-        self,
-        territory: str,
-        source: str,
-        target: str,
-        *,
-        via: Sequence[str] = (),
-        day: date | None = None,
-        note: str | None = None,
-        follow_up: date | None = None,
-        status: Status = Status.MADE,
-        user: str = "",
-    ) -> Introduction:
-        """Record that ``source`` and ``target`` were put in touch on ``territory``.
-
-        Both actors (and every intermediary) must belong to the territory, each
-        named by id or by an unambiguous name (``did you mean`` otherwise);
-        ``user`` (default: the OS user) is the author of its first step.
-        """
-        territory = self.resolve_territory(territory)
-        source, target = (
-            self.resolve_actor(territory, source),
-            self.resolve_actor(territory, target),
-        )
-        via = [self.resolve_actor(territory, actor) for actor in via]
-        introduction = Introduction.new(
-            "",
-            territory,
-            source,
-            target,
-            day=day or date.today(),
-            by=user or os_user(),
-            status=status,
-            via=tuple(via),
-            note=note,
-            follow_up=follow_up,
-        )
-        return self.store.add_introduction(introduction)
-
-    def update_introduction(
-        self,
-        introduction_id: str,
-        status: Status,
-        *,
-        day: date | None = None,
-        note: str | None = None,
-        follow_up: date | None = None,
-        user: str = "",
-    ) -> Introduction:
-        """Move an introduction on; reaching a partnership creates its tie.
-
-        The tie (provenance ``introduction:ID``) is a revision of its own, which
-        ``maillage undo`` takes back; an existing partnership tie between the
-        two actors is referenced instead (its provenance stays what it was).
-        ``ConcurrentChange`` if someone moved the introduction on meanwhile.
-        """
-        current = self.introduction(introduction_id)
-        who = user or os_user()
-        day = day or date.today()
-        tie = None
-        tie_key = None
-        if status == Status.PARTNERSHIP and current.status != Status.PARTNERSHIP:
-            existing = _partnership_between(self.network(current.territory), current)
-            tie = None if existing is not None else current.partnership_tie(day)
-            tie_key = (existing or tie).key
-        moved = current.moved(status, day=day, by=who, note=note, follow_up=follow_up, tie=tie_key)
-        self.store.save_introduction(moved, steps_before=len(current.history))
-        if tie is not None:
-            try:
-                self.store.write(
-                    Edit(ties=(tie,)),
-                    user=who,
-                    description=f"partnership of introduction {moved.id}",
-                )
-            except BaseException:
-                self.store.save_introduction(current, steps_before=len(moved.history))
-                raise
-        return moved
-
-
-def _partnership_between(network: Network, introduction: Introduction) -> Tie | None:
-    """The partnership tie already linking the introduction's two actors, if any."""
-    ends = {introduction.source, introduction.target}
-    for tie in network.ties:
-        if tie.kind == TieKind.PARTNERSHIP and {tie.source, tie.target} == ends:
-            return tie
-    return None
-
 
 def _check_text(value: str, what: str) -> None:
     """``NotFound`` for a name no store can hold (a lone surrogate, sent by a browser)."""
@@ -642,6 +490,20 @@ def _check_text(value: str, what: str) -> None:
         except UnicodeEncodeError:
             shown = value.encode("utf-8", "backslashreplace").decode("utf-8")
             raise NotFound(f"no {what} named {shown!r}") from None
+
+
+def _pseudonymised_rows(rows: list[dict], secret: bytes) -> list[dict]:
+    """Report rows with each citizen's id and name replaced by its pseudonym, re-sorted."""
+    from .graph.storage.pseudonymised import pseudonym_id, pseudonym_name
+
+    renamed = [
+        {**row, "id": pseudonym_id(row["id"], secret), "name": pseudonym_name(row["id"], secret)}
+        if row["sector"] == "citizen"
+        else row
+        for row in rows
+    ]
+    renamed.sort(key=lambda row: (-row["betweenness"], row["id"]))
+    return renamed
 
 
 def _compare_names(names: Sequence[str], as_of: date | None) -> list[str]:
@@ -657,89 +519,3 @@ def _file_stem(name: str) -> str:
     """A file name made of ``name``'s letters and digits, safe in the working folder."""
     stem = re.sub(r"[^\w-]+", "-", name).strip("-.")
     return stem or "territory"
-
-
-class _StoredIds:
-    """The store's actor ids, fetched once and only if the files name an actor they lack."""
-
-    def __init__(self, store: GraphStore) -> None:
-        self._store = store
-        self._ids: frozenset[str] | None = None
-
-    def __contains__(self, actor_id: object) -> bool:
-        if self._ids is None:
-            self._ids = self._store.actor_ids()
-        return actor_id in self._ids
-
-
-GRAPH_SUFFIXES = frozenset({".gexf", ".graphml"})
-
-
-def os_user() -> str:
-    """The name of the user running this process, as revisions record it ("" if unknown)."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
-
-
-def file_digests(paths: Sequence[Path | str]) -> tuple[FileDigest, ...]:
-    """The name and SHA-256 of every file of ``paths`` (a folder: each file in it)."""
-    found = []
-    for raw in paths:
-        path = Path(raw)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            digest = hashlib.sha256()
-            with open(file, "rb") as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    digest.update(block)
-            found.append(FileDigest(str(file), digest.hexdigest()))
-    return tuple(found)
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    """What an import read, what it changes (its plan) and what it changed."""
-
-    dataset: Dataset
-    result: ImportResult | None
-    warnings: tuple[str, ...]
-    rejected: int = 0
-    """Rows set aside (``--rejects``)."""
-    rejects_file: str | None = None
-    plan: ImportPlan | None = None
-
-    def describe(self, *, dry_run: bool) -> str:
-        return "\n".join(filter(None, [self._describe(dry_run=dry_run), self.rejects_line()]))
-
-    def rejects_line(self) -> str:
-        """``3 rows set aside in rejects.csv`` when ``--rejects`` was given, else ''."""
-        if self.rejects_file is None:
-            return ""
-        rows = "row" if self.rejected == 1 else "rows"
-        return f"{self.rejected} invalid {rows} set aside in {self.rejects_file}."
-
-    def _describe(self, *, dry_run: bool) -> str:
-        data = self.dataset
-        read = (
-            f"{len(data.actors)} actors, {len(data.ties)} ties, "
-            f"{len(data.activities)} activities in {len(data.territories)} territories"
-        )
-        lines = [f"warning: {w}" for w in self.warnings]
-        plan_lines = self.plan.describe() if self.plan is not None else []
-        if dry_run or self.result is None:
-            lines.append(f"Valid: {read}. Dry run: nothing was written; the import would do:")
-            lines.extend(plan_lines)
-            return "\n".join(lines)
-        lines.append(f"Read {read}.")
-        lines.extend(plan_lines)
-        r = self.result
-        if r.revision is None:
-            lines.append("Nothing changed.")
-        else:
-            lines.append(
-                f"Saved as revision {r.revision} (`maillage history` lists it, "
-                f"`maillage undo {r.revision}` reverts it)."
-            )
-        return "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import shlex
 import shutil
 import sys
 from collections.abc import Callable
@@ -187,11 +188,18 @@ def configure_logging(verbose: bool) -> None:
     help="Make the files' actor ids PREFIX + id (their ties follow): for ids that collide.",
 )
 @click.option("--merge", is_flag=True, help="Actors whose ids collide are the same actors.")
+@click.option(
+    "--bulk",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="First load of a new Neo4j database: write the files for neo4j-admin's offline "
+    "importer into DIR (the store is not touched).",
+)
 @_store_option
 @click.pass_context
 @_friendly_errors
 def import_(
-    ctx: click.Context, paths, mapping, dry_run, rejects, replace, id_prefix, merge, store
+    ctx: click.Context, paths, mapping, dry_run, rejects, replace, id_prefix, merge, bulk, store
 ) -> None:
     """Validate PATH... (files, or folders that export --format csv wrote), show what
     changes and load them: all or nothing, one revision, unless --rejects sets the
@@ -200,6 +208,18 @@ def import_(
     from .progress import import_progress
 
     app = _app(ctx, store)
+    if bulk is not None:
+        with import_progress() as progress:
+            dataset, options = app.bulk_import_files(
+                paths, bulk, mapping=mapping, progress=progress
+            )
+        click.echo(
+            f"Wrote {len(dataset.actors)} actors and {len(dataset.ties)} ties for neo4j-admin "
+            f"into {bulk}. With the Neo4j server stopped, run:\n  neo4j-admin database import "
+            f"full --overwrite-destination {shlex.join(options)} neo4j\n(test server: python "
+            f"scripts/neo4j_server.py bulk-import {shlex.quote(str(bulk))})"
+        )
+        return
     with import_progress() as progress:
         summary = app.import_files(
             paths,
@@ -387,7 +407,7 @@ def path(ctx: click.Context, territory, source, target, as_of, store) -> None:
 @_friendly_errors
 def delete_territory(ctx: click.Context, territory, store) -> None:
     """Remove TERRITORY; actors in other territories stay there."""
-    from .app import os_user
+    from .imports import os_user
 
     app = _app(ctx, store)
     name = app.resolve_territory(territory)

@@ -19,13 +19,14 @@ from .compare_tables import (
     indicator_label,
     pair_text,
     rate_parts,
+    rates_with_actors,
     territories_of,
 )
+from .export_tables import bridge_pairs, bridge_text
 from .figures import figure_html
 from .html_page import Raw, esc, page, paragraph, section, table_html
 from .i18n import Translator, translator
 from .summary import summary
-from .export_tables import bridge_pairs, bridge_text
 
 LIST_LIMIT = 25
 
@@ -117,10 +118,8 @@ def standouts_section(compare: Mapping[str, Any], t: Translator) -> str:
 def rates_section(compare: Mapping[str, Any], t: Translator, figure: _Figures) -> str:
     territories = territories_of(compare)
     rows = []
-    for row in compare.get("rates", []):
+    for row in rates_with_actors(compare):
         values = row.get("values") or {}
-        if not any((values.get(name) or {}).get("actors") for name in territories):
-            continue
         rows.append(
             (
                 pair_text(row.get("from"), row.get("to"), t),

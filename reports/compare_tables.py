@@ -60,6 +60,16 @@ def territories_of(compare: Mapping[str, Any]) -> list[str]:
     return [str(t) for t in compare.get("territories", [])]
 
 
+def rates_with_actors(compare: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The rows of ``compare["rates"]`` where some territory has actors of the first sector."""
+    territories = territories_of(compare)
+    return [
+        row
+        for row in compare.get("rates", [])
+        if any(((row.get("values") or {}).get(name) or {}).get("actors") for name in territories)
+    ]
+
+
 def indicator_label(indicator: Mapping[str, Any], t: Translator) -> str:
     return t.gettext(str(indicator.get("label") or indicator.get("name") or ""))
 

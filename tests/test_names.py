@@ -134,4 +134,13 @@ def test_path_takes_actor_names(store):
 def test_delete_territory_as_typed(store):
     result = run("delete-territory", "LILLE", "--yes", store=store)
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "Deleted Lille"
+    assert result.output.startswith("Deleted Lille")
+
+
+def test_history_takes_the_territory_as_typed(store):
+    result = run("history", "fr42 / ALSACE", store=store)
+    assert result.exit_code == 0, result.output
+    assert "import" in result.output
+    unknown = run("history", "Alsase", store=store)
+    assert unknown.exit_code != 0
+    assert "did you mean 'FR42  / Alsace'?" in unknown.output

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from maillage.app import ResultCache
+from maillage.cache import ResultCache
 
 
 class WatchedLock:

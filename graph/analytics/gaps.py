@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from statistics import NormalDist
 from typing import Any
 
@@ -198,7 +198,7 @@ def _method(
     }
 
 
-def sector_order(sectors: Sequence[str]) -> list[str]:
+def sector_order(sectors: Iterable[str]) -> list[str]:
     """Return the distinct sectors in the order of :class:`~maillage.graph.model.Sector`.
 
     Unknown labels follow, alphabetically.

@@ -7,7 +7,7 @@ from datetime import date
 import plotly.graph_objects as go
 import pytest
 
-from maillage.dashboard import compare_observatory as observatory
+from maillage.dashboard.presenters import compare_observatory as observatory
 from maillage.graph.analytics import compare_territories, territory_crossings, yearly_comparison
 from maillage.graph.model import Actor, Network, Sector, Tie
 

@@ -15,10 +15,15 @@ from typing import Any
 import plotly.graph_objects as go
 
 from maillage.reports import compare_figures
-from maillage.reports.compare_tables import pair_text, rate_text, territories_of
+from maillage.reports.compare_tables import (
+    pair_text,
+    rate_text,
+    rates_with_actors,
+    territories_of,
+)
+from maillage.reports.export_tables import bridge_pairs, bridge_text
 from maillage.reports.i18n import Translator, translator
 from maillage.reports.summary import summary
-from maillage.reports.export_tables import bridge_pairs, bridge_text
 
 Rows = list[dict[str, Any]]
 Columns = list[dict[str, str]]
@@ -43,10 +48,8 @@ def rates_table(compare: Mapping[str, Any], lang: str = "en") -> tuple[Rows, Col
     t = translator(lang)
     territories = territories_of(compare)
     rows = []
-    for row in compare.get("rates", []):
+    for row in rates_with_actors(compare):
         values = row.get("values") or {}
-        if not any((values.get(name) or {}).get("actors") for name in territories):
-            continue
         record = {"pair": pair_text(row.get("from"), row.get("to"), t)}
         for i, name in enumerate(territories):
             record[f"t{i}"] = rate_text(values.get(name), t)
