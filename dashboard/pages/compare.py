@@ -22,7 +22,7 @@ def _table(table_id: str, first: str, **extra: object) -> dash_table.DataTable:
         columns=[],
         data=[],
         style_table={"overflowX": "auto"},
-        style_cell={**CELL, "whiteSpace": "normal", "height": "auto"},
+        style_cell={**CELL, "whiteSpace": "normal", "height": "auto", "textAlign": "left"},
         style_header=HEADER,
         style_cell_conditional=[{"if": {"column_id": first}, "textAlign": "left"}],
         **extra,
