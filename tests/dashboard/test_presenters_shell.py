@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from dashboard_support import find, find_ids, text_of
 
 from maillage.dashboard import ids, layout
+from maillage.dashboard.presenters import compare_observatory as observatory
 from maillage.dashboard.presenters.brokers import brokers_view
 from maillage.dashboard.presenters.compare import compare_view, yearly_view
 from maillage.dashboard.presenters.explore import network_view, territories_view
@@ -95,6 +96,16 @@ def test_gaps_and_compare_views(maillage: Any) -> None:
     assert rows and len(tips) == len(rows) and raw.data
     assert [c["name"] for c in rate_columns] == ["Sectors", "Nantes", "Rennes"]
     assert rates[0]["pair"] == "businesses → associations"
+    every = maillage.compare(["Nantes", "Rennes"])
+    only = maillage.compare(["Nantes", "Rennes"], kind="partnership")
+    assert observatory.rates_table(only) != observatory.rates_table(every)
+    assert (
+        compare_view(maillage, ["Nantes", "Rennes"], "partnership")[5]
+        == (observatory.rates_table(only)[0])
+    )
+    assert (
+        compare_view(maillage, ["Nantes", "Rennes"], None)[5] == (observatory.rates_table(every)[0])
+    )
     nothing = compare_view(maillage, [])
     assert nothing[-1].color == "info"
     assert yearly_view(maillage, ["Nantes"], None, [])[-1].color == "info"  # only when asked
