@@ -11,6 +11,8 @@ from ...graph.model import TieKind
 from .. import ids
 
 DEFAULT_COUNT = 4
+RATES_PER_PAGE = 16
+"""Rows of the rates table per page (the ``business →`` pairs first, then the rest)."""
 GRAPH_CONFIG = {"displaylogo": False}
 CELL = {"fontFamily": "inherit", "fontSize": "0.85rem", "padding": "4px"}
 HEADER = {"fontWeight": "bold", "textAlign": "center"}
@@ -80,7 +82,7 @@ def layout(territories: Sequence[str]) -> html.Div:
                 "For each ordered pair of sectors, the share of the first sector's actors "
                 "tied to at least one actor of the second, with its 95 % interval "
                 "(businesses → associations first).",
-                _table(ids.COMPARE_RATES_TABLE, "pair"),
+                _table(ids.COMPARE_RATES_TABLE, "pair", page_size=RATES_PER_PAGE),
                 dcc.Graph(id=ids.COMPARE_RATES_CHART, config=GRAPH_CONFIG),
             ),
             _section(
