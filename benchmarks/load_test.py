@@ -56,11 +56,13 @@ from typing import Any
 import requests
 
 from maillage.app import Maillage
-from maillage.dashboard import words
-from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
+from maillage.dashboard import menus
 from maillage.serving.users import new_user, write_users
 from maillage.serving.web import is_loopback, web_app
 from maillage.settings import Settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from dash_requests import UPDATE_COMPONENT, request_body  # noqa: E402  (the tests' request bodies)
 
 ERROR_PANEL = b"This analysis could not be shown"
 CSRF_FIELD = re.compile(r'name="csrf" value="([^"]+)"')
@@ -126,12 +128,12 @@ def free_port(host: str) -> int:
 
 def territory_switch(app: Any, territory: str) -> list[tuple[str, dict]]:
     """The callbacks the Explore page fires when the territory changes, in order."""
-    where = {"territory.value": territory, "as-of-store.data": None, "drill-store.data": None}
+    where = {"territory.value": territory, "as-of-store.data": None, "size-by.value": "degree"}
     search = {"role": "search"}
     return [
         ("sliders", request_body(app, "as-of-year.min", where)),
-        ("network", request_body(app, "network.elements", where)),
-        ("legend", request_body(app, "legend.children", {**where, "colour-by.value": "sector"})),
+        ("network", request_body(app, "network.payload", where)),
+        ("summary", request_body(app, "network-summary.children", where)),
         ("card", request_body(app, "actor-card.children", {**where, "ego-hops.value": 1})),
         ("path", request_body(app, "path-steps.children", where)),
         (
@@ -152,7 +154,7 @@ def open_reports(app: Any, territory: str, fmt: str) -> list[tuple[str, dict]]:
     brokers = {"territory.value": territory, "brokers-measure.value": "betweenness"}
     buttons = [
         ({"fmt": f, "type": "download-button"}, 1 if f == fmt else None)
-        for f in words.DOWNLOAD_FORMATS
+        for f in menus.DOWNLOAD_FORMATS
     ]
     clicked = json.dumps({"fmt": fmt, "type": "download-button"}, separators=(",", ":"))
     download = request_body(
@@ -255,7 +257,7 @@ def client(
     """
     session = requests.Session()
     territories = sorted({key.split("|", 1)[1] for key in bodies})
-    formats = list(words.DOWNLOAD_FORMATS)
+    formats = list(menus.DOWNLOAD_FORMATS)
     if account is not None:
         started = time.perf_counter()
         try:
@@ -375,8 +377,13 @@ def run(
     seed: int = 7,
     warm_up: bool = True,
     with_hostile: bool = False,
+    turns: int | None = None,
 ) -> dict[str, Any]:
     """Run the load test and return its summary (see :meth:`Results.summary`).
+
+    Each client runs for ``duration`` seconds; with ``turns``, each instead visits
+    that many territories (switch, brokers, gaps, one download) however long it
+    takes, so that which requests are made does not depend on the machine's speed.
 
     With ``warm_up``, one client per role first visits every territory twice,
     alone: the first visit fills the caches, the second is the reference
@@ -398,17 +405,17 @@ def run(
             bodies: dict[str, list[tuple[str, dict]]] = {}
             for territory in territories:
                 bodies[f"switch|{territory}"] = territory_switch(app, territory)
-                for fmt in words.DOWNLOAD_FORMATS:
+                for fmt in menus.DOWNLOAD_FORMATS:
                     bodies[f"{fmt}|{territory}"] = open_reports(app, territory, fmt)
             compares = costly_compares(app, territories, seed)
             reader.close()
             reference = None
             if warm_up:
                 reference = reference_run(base, bodies, accounts or [None], len(territories))
-            results, elapsed, _ = _phase(base, bodies, accounts, clients, duration, seed)
+            results, elapsed, _ = _phase(base, bodies, accounts, clients, duration, seed, turns)
             if with_hostile:
                 loaded, loaded_elapsed, attack = _phase(
-                    base, bodies, accounts, clients, duration, seed, (compares, attacker)
+                    base, bodies, accounts, clients, duration, seed, turns, (compares, attacker)
                 )
     summary = results.summary()
     if reference is not None:
@@ -445,14 +452,15 @@ def _phase(
     clients: int,
     duration: float,
     seed: int,
+    turns: int | None,
     attack: tuple[list[dict], tuple[str, str] | None] | None = None,
 ) -> tuple[Results, float, Results | None]:
-    """``clients`` normal clients for ``duration`` s, beside the hostile user if ``attack``."""
+    """``clients`` normal clients for ``duration`` s (or ``turns``), beside ``attack`` if given."""
     results = Results()
     order = list(range(clients))
     random.Random(seed).shuffle(order)
     started = time.monotonic()
-    deadline = started + duration
+    deadline = started + duration if turns is None else float("inf")
     workers = [
         threading.Thread(
             target=client,
@@ -463,6 +471,7 @@ def _phase(
                 accounts[i % len(accounts)] if accounts else None,
                 deadline,
                 results,
+                turns,
             ),
             daemon=True,
         )
@@ -472,6 +481,8 @@ def _phase(
     if attack is not None:
         attacker_results = Results()
         compares, account = attack
+        if turns is not None:  # the attack lasts as long as the normal clients' turns
+            deadline = started + duration
         workers.append(
             threading.Thread(
                 target=hostile,
@@ -482,7 +493,7 @@ def _phase(
     for worker in workers:
         worker.start()
     for worker in workers:
-        worker.join(timeout=duration + 180)
+        worker.join(timeout=duration + 180 if turns is None else None)
     return results, time.monotonic() - started, attacker_results
 
 

@@ -9,9 +9,7 @@ import dash
 
 from . import callbacks, layout
 from .presenters.explore import territories_view
-from .presenters.network import AGGREGATE_ABOVE
-from .source import Source
-from .sources import Sources
+from .sources import Source, Sources
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -22,7 +20,6 @@ def create_app(
     sees_everything: Callable[[], bool] | None = None,
     identity: Callable[[], Mapping[str, str] | None] | None = None,
     may_write: Callable[[], bool] | None = None,
-    aggregate_above: int = AGGREGATE_ABOVE,
     external_stylesheets: Sequence[str] = (),
     title: str = "Maillage",
 ) -> dash.Dash:
@@ -43,9 +40,6 @@ def create_app(
     may_write : callable, optional
         Whether the request being served may change data (record and move
         introductions); without it, whoever sees everything may write.
-    aggregate_above : int, default 1500
-        Territories with more actors are first drawn as one circle per
-        community; clicking a circle opens that community.
     external_stylesheets : sequence of str
         Extra CSS URLs (for instance a Bootstrap theme). The app ships its
         own stylesheet and needs no network access.
@@ -70,5 +64,5 @@ def create_app(
     )
     app.layout = lambda: layout.shell(*territories_view(sources.current()), identity=who())
     app.validation_layout = layout.validation_layout()
-    callbacks.register(app, sources, threshold=aggregate_above)
+    callbacks.register(app, sources)
     return app

@@ -9,74 +9,35 @@ version) invalidates them all.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import re
 import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import networkx as nx
 
 from . import loaders
 from .budget import Budget, too_many_territories
+from .cache import ResultCache
+from .following_up import FollowingUp
 from .graph import analytics, names
-from .graph.changes import Edit, FileDigest, ImportCollision, ImportPlan, Revision, prefix_ids
-from .graph.errors import NotFound
-from .graph.introductions import Introduction, Status
-from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary, Tie, TieKind
+from .graph.changes import ImportCollision, Revision, prefix_ids
+from .graph.documents import BridgeChanges, Comparison, GapReport, TerritoryReport
+from .graph.errors import MaillageError, NotFound
+from .graph.model import Actor, Dataset, Network, TerritorySummary
 from .graph.storage import GraphStore, open_store
 from .graph.storage.breaker import CircuitBreaker
 from .graph.storage.pseudonymised import PseudonymisedStore
 from .graph.territory_counts import TerritoryCounts, territory_counts
+from .imports import GRAPH_SUFFIXES, ImportSummary, StoredIds, file_digests, os_user
 from .settings import Settings, derive_key, secret_key
 
 T = TypeVar("T")
 
 
-class ResultCache:
-    """A small thread-safe LRU of computed results, keyed by plain tuples.
-
-    A result being computed is computed once: callers asking for the same key
-    meanwhile wait for it (a browser fires several callbacks that need the
-    same report at once), instead of each computing it again.
-    """
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
-        self._pending: dict[Hashable, threading.Event] = {}
-        self._lock = threading.Lock()
-
-    def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
-        while True:
-            with self._lock:
-                if key in self._items:
-                    self._items.move_to_end(key)
-                    return self._items[key]
-                pending = self._pending.get(key)
-                if pending is None:
-                    done = self._pending[key] = threading.Event()
-                    break
-            pending.wait()  # then read the result, or compute it if that failed
-        try:
-            value = compute()
-            with self._lock:
-                self._items[key] = value
-                while len(self._items) > self._size:
-                    self._items.popitem(last=False)
-        finally:
-            with self._lock:
-                del self._pending[key]
-            done.set()
-        return value
-
-
-class Maillage:
+class Maillage(FollowingUp):
     """A Maillage instance: one store, one cache, every use case as a method."""
 
     def __init__(self, settings: Settings | None = None, *, store: GraphStore | None = None):
@@ -206,7 +167,26 @@ class Maillage:
 
     # Analytics, cached
 
-    def report(self, territory: str, *, as_of: date | None = None, weighted: bool = False) -> dict:
+    def report(
+        self,
+        territory: str,
+        *,
+        as_of: date | None = None,
+        weighted: bool = False,
+        engine: str | None = None,
+    ) -> TerritoryReport:
+        """The territory report, computed by ``engine`` (default: the settings' engine).
+
+        ``local`` computes in this process from the territory's network; ``gds``
+        inside Neo4j with its Graph Data Science library (the graph stays there).
+        """
+        chosen = engine or self.settings.engine
+        if chosen == "gds":
+            return self._cached(
+                "report",
+                (territory, as_of, weighted, "gds"),
+                lambda: self._gds_report(territory, as_of, weighted),
+            )
         return self._cached(
             "report",
             (territory, as_of, weighted),
@@ -219,15 +199,30 @@ class Maillage:
             ),
         )
 
-    def gaps(self, territory: str, *, as_of: date | None = None) -> dict:
+    def _gds_report(self, territory: str, as_of: date | None, weighted: bool) -> TerritoryReport:
+        from .graph.storage.gds import gds_territory
+
+        store = self.store
+        viewer = isinstance(store, PseudonymisedStore)
+        source = gds_territory(store.inner if viewer else store, territory, as_of=as_of)
+        report = analytics.streamed_report(source, weighted=weighted, seed=self.settings.seed)
+        if viewer:  # computed on the real graph; citizens leave under their pseudonyms
+            report["actors"] = _pseudonymised_rows(report["actors"], store._secret)
+        return report
+
+    def gaps(
+        self, territory: str, *, as_of: date | None = None, engine: str | None = None
+    ) -> GapReport:
+        """Sector gaps and introductions; with ``engine="gds"`` the communities come from GDS."""
+        chosen = engine or self.settings.engine
         return self._cached(
             "gaps",
-            (territory, as_of),
-            lambda: self._gap_report(territory, as_of),
+            (territory, as_of, chosen),
+            lambda: self._gap_report(territory, as_of, chosen),
         )
 
-    def _gap_report(self, territory: str, as_of: date | None) -> dict:
-        partition = self._communities(territory, as_of)  # the report first, in its own turn
+    def _gap_report(self, territory: str, as_of: date | None, engine: str) -> GapReport:
+        partition = self._communities(territory, as_of, engine)  # the report first, in its turn
         return self._bounded(
             f"the gaps of {territory}",
             (territory,),
@@ -236,9 +231,9 @@ class Maillage:
             ),
         )
 
-    def _communities(self, territory: str, as_of: date | None) -> dict[str, int]:
+    def _communities(self, territory: str, as_of: date | None, engine: str) -> dict[str, int]:
         """The report's cached communities, so that gaps never detect them again."""
-        actors = self.report(territory, as_of=as_of)["actors"]
+        actors = self.report(territory, as_of=as_of, engine=engine)["actors"]
         return {actor["id"]: actor["community"] for actor in actors}
 
     def compare(
@@ -248,18 +243,35 @@ class Maillage:
         as_of: date | None = None,
         kind: str | None = None,
         by_year: bool = False,
-    ) -> dict:
+        engine: str | None = None,
+    ) -> Comparison:
         """Indicators and partnership rates of ``territories`` side by side (ties of ``kind``).
 
         With ``by_year``, the document also holds ``by_year``: every indicator
         and rate as of each 31 December of the data's range (up to ``as_of``).
         A territory named twice is compared once; more than
-        ``Limits.compare_territories`` different ones is an error.
+        ``Limits.compare_territories`` different ones is an error. With
+        ``engine="gds"``, the indicators of each territory's GDS report (no
+        rewired copies, no rates: the graphs stay in Neo4j).
         """
         names = tuple(dict.fromkeys(territories))
         limit = self.settings.limits.compare_territories
         if len(names) > limit:
             raise too_many_territories(len(names), limit)
+        if (engine or self.settings.engine) == "gds":
+            if kind or by_year:
+                raise MaillageError(
+                    "--engine gds compares the territories' reports only: drop --kind and "
+                    "--by-year, or use --engine local"
+                )
+            return self._cached(
+                "compare",
+                (names, as_of, "gds"),
+                lambda: analytics.compare_reports(
+                    _compare_names(names, as_of),
+                    [self.report(t, as_of=as_of, engine="gds") for t in names],
+                ),
+            )
         return self._cached(
             "compare",
             (names, as_of, kind, by_year),
@@ -268,7 +280,7 @@ class Maillage:
 
     def _compare(
         self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
-    ) -> dict:
+    ) -> Comparison:
         times = 1
         if by_year and self.budget is not None:
             times += len(analytics.year_ends([self.network(t) for t in names], until=as_of))
@@ -281,7 +293,7 @@ class Maillage:
 
     def _comparison(
         self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
-    ) -> dict:
+    ) -> Comparison:
         networks = [self.network(t, as_of=as_of) for t in names]
         document = analytics.compare_territories(networks, seed=self.settings.seed, kind=kind)
         document["crossings"] = analytics.territory_crossings(networks, document["territories"])
@@ -295,7 +307,7 @@ class Maillage:
             )
         return document
 
-    def bridge_changes(self, territory: str, *, since: date, until: date) -> dict:
+    def bridge_changes(self, territory: str, *, since: date, until: date) -> BridgeChanges:
         return self._cached(
             "bridges",
             (territory, since, until),
@@ -364,6 +376,26 @@ class Maillage:
 
     # Writing the store
 
+    def bulk_import_files(
+        self,
+        paths: Sequence[Path | str],
+        folder: Path | str,
+        *,
+        mapping: Path | str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> tuple[Dataset, list[str]]:
+        """Validate ``paths`` whole and write them for Neo4j's offline importer into ``folder``.
+
+        The national-scale first load: nothing is written to the store; run
+        ``neo4j-admin database import full --overwrite-destination OPTIONS... neo4j`` with
+        the returned options (server stopped), or ``scripts/neo4j_server.py bulk-import``
+        for the test server. Every tie must join actors of these files.
+        """
+        from .graph.storage.admin_import import write_admin_import
+
+        loaded = loaders.load(paths, mapping=mapping, progress=progress)
+        return loaded.dataset, write_admin_import(loaded.dataset, folder)
+
     def import_files(
         self,
         paths: Sequence[Path | str],
@@ -389,7 +421,7 @@ class Maillage:
         loaded = loaders.load(
             paths,
             mapping=mapping,
-            known_actor_ids=_StoredIds(self.store),
+            known_actor_ids=StoredIds(self.store),
             progress=progress,
             keep_valid=rejects is not None,
             limits=self.settings.limits.files,
@@ -449,142 +481,6 @@ class Maillage:
         target = output or Path(stem if fmt == "csv" else f"{stem}.{fmt}")
         return loaders.write(self.network(territory, as_of=as_of), fmt, target)
 
-    # Following up introductions
-
-    def introductions(
-        self,
-        territory: str | None = None,
-        *,
-        status: Status | None = None,
-        due: date | None = None,
-    ) -> list[Introduction]:
-        """Recorded introductions (of ``territory``), with ``status``, or due by ``due``."""
-        if territory is not None:
-            territory = self.resolve_territory(territory)
-        found = self.store.introductions(territory)
-        if status is not None:
-            found = [i for i in found if i.status == status]
-        if due is not None:
-            found = [i for i in found if i.is_due(due)]
-        return found
-
-    def introduction(self, introduction_id: str) -> Introduction:
-        found = self.store.introduction(str(introduction_id).strip())
-        if found is None:
-            raise NotFound(f"no introduction with id {introduction_id!r}")
-        return found
-
-    def introduction_records(self, introductions: Sequence[Introduction]) -> list[dict]:
-        """The contract's documents with the actors' names, for listings and the page."""
-        names: dict[str, str] = {}
-
-        def name(actor_id: str) -> str:
-            if actor_id not in names:
-                actor = self.store.actor(actor_id)
-                names[actor_id] = actor.name if actor is not None else actor_id
-            return names[actor_id]
-
-        return [
-            {
-                **i.as_document(),
-                "source_name": name(i.source),
-                "target_name": name(i.target),
-                "via_names": [name(v) for v in i.via],
-            }
-            for i in introductions
-        ]
-
-    def introduction_funnel(self, territory: str | None = None) -> dict[str, dict[str, Any]]:
-        return analytics.introduction_funnel(self.store.introductions(territory))
-
-    def add_introduction(
-        self,
-        territory: str,
-        source: str,
-        target: str,
-        *,
-        via: Sequence[str] = (),
-        day: date | None = None,
-        note: str | None = None,
-        follow_up: date | None = None,
-        status: Status = Status.MADE,
-        user: str = "",
-    ) -> Introduction:
-        """Record that ``source`` and ``target`` were put in touch on ``territory``.
-
-        Both actors (and every intermediary) must belong to the territory, each
-        named by id or by an unambiguous name (``did you mean`` otherwise);
-        ``user`` (default: the OS user) is the author of its first step.
-        """
-        territory = self.resolve_territory(territory)
-        source, target = (
-            self.resolve_actor(territory, source),
-            self.resolve_actor(territory, target),
-        )
-        via = [self.resolve_actor(territory, actor) for actor in via]
-        introduction = Introduction.new(
-            "",
-            territory,
-            source,
-            target,
-            day=day or date.today(),
-            by=user or os_user(),
-            status=status,
-            via=tuple(via),
-            note=note,
-            follow_up=follow_up,
-        )
-        return self.store.add_introduction(introduction)
-
-    def update_introduction(
-        self,
-        introduction_id: str,
-        status: Status,
-        *,
-        day: date | None = None,
-        note: str | None = None,
-        follow_up: date | None = None,
-        user: str = "",
-    ) -> Introduction:
-        """Move an introduction on; reaching a partnership creates its tie.
-
-        The tie (provenance ``introduction:ID``) is a revision of its own, which
-        ``maillage undo`` takes back; an existing partnership tie between the
-        two actors is referenced instead (its provenance stays what it was).
-        ``ConcurrentChange`` if someone moved the introduction on meanwhile.
-        """
-        current = self.introduction(introduction_id)
-        who = user or os_user()
-        day = day or date.today()
-        tie = None
-        tie_key = None
-        if status == Status.PARTNERSHIP and current.status != Status.PARTNERSHIP:
-            existing = _partnership_between(self.network(current.territory), current)
-            tie = None if existing is not None else current.partnership_tie(day)
-            tie_key = (existing or tie).key
-        moved = current.moved(status, day=day, by=who, note=note, follow_up=follow_up, tie=tie_key)
-        self.store.save_introduction(moved, steps_before=len(current.history))
-        if tie is not None:
-            try:
-                self.store.write(
-                    Edit(ties=(tie,)),
-                    user=who,
-                    description=f"partnership of introduction {moved.id}",
-                )
-            except BaseException:
-                self.store.save_introduction(current, steps_before=len(moved.history))
-                raise
-        return moved
-
-
-def _partnership_between(network: Network, introduction: Introduction) -> Tie | None:
-    """The partnership tie already linking the introduction's two actors, if any."""
-    ends = {introduction.source, introduction.target}
-    for tie in network.ties:
-        if tie.kind == TieKind.PARTNERSHIP and {tie.source, tie.target} == ends:
-            return tie
-    return None
-
 
 def _check_text(value: str, what: str) -> None:
     """``NotFound`` for a name no store can hold (a lone surrogate, sent by a browser)."""
@@ -596,93 +492,30 @@ def _check_text(value: str, what: str) -> None:
             raise NotFound(f"no {what} named {shown!r}") from None
 
 
+def _pseudonymised_rows(rows: list[dict], secret: bytes) -> list[dict]:
+    """Report rows with each citizen's id and name replaced by its pseudonym, re-sorted."""
+    from .graph.storage.pseudonymised import pseudonym_id, pseudonym_name
+
+    renamed = [
+        {**row, "id": pseudonym_id(row["id"], secret), "name": pseudonym_name(row["id"], secret)}
+        if row["sector"] == "citizen"
+        else row
+        for row in rows
+    ]
+    renamed.sort(key=lambda row: (-row["betweenness"], row["id"]))
+    return renamed
+
+
+def _compare_names(names: Sequence[str], as_of: date | None) -> list[str]:
+    """Names as ``compare_territories`` gives them: a repeated name gets its position."""
+    seen = {name: names.count(name) for name in names}
+    return [
+        name if seen[name] == 1 else f"{name} #{position}"
+        for position, name in enumerate(names, start=1)
+    ]
+
+
 def _file_stem(name: str) -> str:
     """A file name made of ``name``'s letters and digits, safe in the working folder."""
     stem = re.sub(r"[^\w-]+", "-", name).strip("-.")
     return stem or "territory"
-
-
-class _StoredIds:
-    """The store's actor ids, fetched once and only if the files name an actor they lack."""
-
-    def __init__(self, store: GraphStore) -> None:
-        self._store = store
-        self._ids: frozenset[str] | None = None
-
-    def __contains__(self, actor_id: object) -> bool:
-        if self._ids is None:
-            self._ids = self._store.actor_ids()
-        return actor_id in self._ids
-
-
-GRAPH_SUFFIXES = frozenset({".gexf", ".graphml"})
-
-
-def os_user() -> str:
-    """The name of the user running this process, as revisions record it ("" if unknown)."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
-
-
-def file_digests(paths: Sequence[Path | str]) -> tuple[FileDigest, ...]:
-    """The name and SHA-256 of every file of ``paths`` (a folder: each file in it)."""
-    found = []
-    for raw in paths:
-        path = Path(raw)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            digest = hashlib.sha256()
-            with open(file, "rb") as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    digest.update(block)
-            found.append(FileDigest(str(file), digest.hexdigest()))
-    return tuple(found)
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    """What an import read, what it changes (its plan) and what it changed."""
-
-    dataset: Dataset
-    result: ImportResult | None
-    warnings: tuple[str, ...]
-    rejected: int = 0
-    """Rows set aside (``--rejects``)."""
-    rejects_file: str | None = None
-    plan: ImportPlan | None = None
-
-    def describe(self, *, dry_run: bool) -> str:
-        return "\n".join(filter(None, [self._describe(dry_run=dry_run), self.rejects_line()]))
-
-    def rejects_line(self) -> str:
-        """``3 rows set aside in rejects.csv`` when ``--rejects`` was given, else ''."""
-        if self.rejects_file is None:
-            return ""
-        rows = "row" if self.rejected == 1 else "rows"
-        return f"{self.rejected} invalid {rows} set aside in {self.rejects_file}."
-
-    def _describe(self, *, dry_run: bool) -> str:
-        data = self.dataset
-        read = (
-            f"{len(data.actors)} actors, {len(data.ties)} ties, "
-            f"{len(data.activities)} activities in {len(data.territories)} territories"
-        )
-        lines = [f"warning: {w}" for w in self.warnings]
-        plan_lines = self.plan.describe() if self.plan is not None else []
-        if dry_run or self.result is None:
-            lines.append(f"Valid: {read}. Dry run: nothing was written; the import would do:")
-            lines.extend(plan_lines)
-            return "\n".join(lines)
-        lines.append(f"Read {read}.")
-        lines.extend(plan_lines)
-        r = self.result
-        if r.revision is None:
-            lines.append("Nothing changed.")
-        else:
-            lines.append(
-                f"Saved as revision {r.revision} (`maillage history` lists it, "
-                f"`maillage undo {r.revision}` reverts it)."
-            )
-        return "\n".join(lines)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import shlex
+import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -14,7 +16,15 @@ import click
 
 from .app import Maillage
 from .graph.errors import MaillageError, ValidationError
-from .settings import STORE_ENV, USERS_FILE_ENV, Settings, default_store_url, default_users_file
+from .settings import (
+    ENGINE_ENV,
+    ENGINES,
+    STORE_ENV,
+    USERS_FILE_ENV,
+    Settings,
+    default_store_url,
+    default_users_file,
+)
 
 OUT_OF_MEMORY = (
     "not enough memory to finish: the input expands far beyond its size on disk "
@@ -92,11 +102,14 @@ def _emit(payload: str | bytes, output: Path | None) -> None:
 TEXT_FORMATS = ("table", "csv", "json", "html")
 
 
-def _render(kind: str, data: dict, fmt: str, output: Path | None) -> str | bytes:
+def _render(
+    kind: str, data: dict, fmt: str, output: Path | None, *, lang: str = "en"
+) -> str | bytes:
     from .reports import render
 
-    colour = fmt == "table" and output is None and sys.stdout.isatty()
-    payload = render(kind, data, fmt, color=colour)
+    terminal = fmt == "table" and output is None and sys.stdout.isatty()
+    width = shutil.get_terminal_size((120, 24)).columns if terminal else None
+    payload = render(kind, data, fmt, color=terminal, lang=lang, width=width)
     return payload.decode("utf-8") if fmt in TEXT_FORMATS else payload
 
 
@@ -105,6 +118,14 @@ format_option = click.option(
 )
 output_option = click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
+)
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    envvar=ENGINE_ENV,
+    default=None,
+    help=f"Where to compute: local (this process, the default) or gds (inside Neo4j with its "
+    f"Graph Data Science library) (env {ENGINE_ENV}).",
 )
 as_of_option = click.option(
     "--as-of", callback=_date, metavar="DATE", help="The network as it was on DATE (ISO)."
@@ -167,11 +188,18 @@ def configure_logging(verbose: bool) -> None:
     help="Make the files' actor ids PREFIX + id (their ties follow): for ids that collide.",
 )
 @click.option("--merge", is_flag=True, help="Actors whose ids collide are the same actors.")
+@click.option(
+    "--bulk",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="First load of a new Neo4j database: write the files for neo4j-admin's offline "
+    "importer into DIR (the store is not touched).",
+)
 @_store_option
 @click.pass_context
 @_friendly_errors
 def import_(
-    ctx: click.Context, paths, mapping, dry_run, rejects, replace, id_prefix, merge, store
+    ctx: click.Context, paths, mapping, dry_run, rejects, replace, id_prefix, merge, bulk, store
 ) -> None:
     """Validate PATH... (files, or folders that export --format csv wrote), show what
     changes and load them: all or nothing, one revision, unless --rejects sets the
@@ -180,6 +208,18 @@ def import_(
     from .progress import import_progress
 
     app = _app(ctx, store)
+    if bulk is not None:
+        with import_progress() as progress:
+            dataset, options = app.bulk_import_files(
+                paths, bulk, mapping=mapping, progress=progress
+            )
+        click.echo(
+            f"Wrote {len(dataset.actors)} actors and {len(dataset.ties)} ties for neo4j-admin "
+            f"into {bulk}. With the Neo4j server stopped, run:\n  neo4j-admin database import "
+            f"full --overwrite-destination {shlex.join(options)} neo4j\n(test server: python "
+            f"scripts/neo4j_server.py bulk-import {shlex.quote(str(bulk))})"
+        )
+        return
     with import_progress() as progress:
         summary = app.import_files(
             paths,
@@ -261,12 +301,15 @@ def export(ctx: click.Context, territory, fmt, output, as_of, store) -> None:
 @click.option("--since", callback=_date, metavar="DATE", help="With --until: bridges gained/lost.")
 @click.option("--until", callback=_date, metavar="DATE")
 @click.option("--weighted", is_flag=True, help="Use tie weights where a measure has them.")
+@engine_option
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, output, store):
+def report(
+    ctx: click.Context, territory, as_of, since, until, weighted, engine, fmt, output, store
+):
     """Per-actor centrality and brokerage report for TERRITORY."""
     app = _app(ctx, store)
     if since or until:
@@ -275,11 +318,11 @@ def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, ou
         data = app.bridge_changes(territory, since=since, until=until)
         _emit(_render("bridges", data, fmt, output), output)
         return
-    data = app.report(territory, as_of=as_of, weighted=weighted)
+    data = app.report(territory, as_of=as_of, weighted=weighted, engine=engine)
     if fmt == "html":
         from .reports import render_html_report
 
-        _emit(render_html_report(data, app.gaps(territory, as_of=as_of)), output)
+        _emit(render_html_report(data, app.gaps(territory, as_of=as_of, engine=engine)), output)
         return
     _emit(_render("report", data, fmt, output), output)
 
@@ -287,14 +330,15 @@ def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, ou
 @main.command()
 @click.argument("territory")
 @as_of_option
+@engine_option
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def gaps(ctx: click.Context, territory, as_of, fmt, output, store) -> None:
+def gaps(ctx: click.Context, territory, as_of, engine, fmt, output, store) -> None:
     """Sector x sector gaps, fragile bridges and suggested introductions."""
-    data = _app(ctx, store).gaps(territory, as_of=as_of)
+    data = _app(ctx, store).gaps(territory, as_of=as_of, engine=engine)
     _emit(_render("gaps", data, fmt, output), output)
 
 
@@ -304,6 +348,7 @@ TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other"
 @main.command()
 @click.argument("territories", nargs=-1, required=True)
 @as_of_option
+@engine_option
 @click.option(
     "--kind",
     type=click.Choice(TIE_KINDS, case_sensitive=False),
@@ -315,17 +360,30 @@ TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other"
     is_flag=True,
     help="Every indicator and rate as of each 31 December, and the bridges of each year.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(("fr", "en")),
+    default="en",
+    show_default=True,
+    help="Language of the coordinator's brief (--format html) and of the workbook (xlsx).",
+)
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def compare(ctx: click.Context, territories, as_of, kind, by_year, fmt, output, store) -> None:
-    """Territory indicators and partnership rates side by side."""
+def compare(
+    ctx: click.Context, territories, as_of, engine, kind, by_year, lang, fmt, output, store
+) -> None:
+    """Territory indicators, partnership rates and what stands out, side by side.
+
+    With --format html, the coordinator's brief: one printable page with the
+    charts and the summary, in --lang.
+    """
     data = _app(ctx, store).compare(
-        territories, as_of=as_of, kind=kind and kind.lower(), by_year=by_year
+        territories, as_of=as_of, kind=kind and kind.lower(), by_year=by_year, engine=engine
     )
-    _emit(_render("compare", data, fmt, output), output)
+    _emit(_render("compare", data, fmt, output, lang=lang), output)
 
 
 @main.command()
@@ -349,7 +407,7 @@ def path(ctx: click.Context, territory, source, target, as_of, store) -> None:
 @_friendly_errors
 def delete_territory(ctx: click.Context, territory, store) -> None:
     """Remove TERRITORY; actors in other territories stay there."""
-    from .app import os_user
+    from .imports import os_user
 
     app = _app(ctx, store)
     name = app.resolve_territory(territory)

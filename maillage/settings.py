@@ -27,6 +27,8 @@ SECRET_KEY_ENV = "MAILLAGE_SECRET_KEY"
 SECURE_COOKIES_ENV = "MAILLAGE_SECURE_COOKIES"
 THREADS_ENV = "MAILLAGE_THREADS"
 TRUSTED_PROXY_ENV = "MAILLAGE_TRUSTED_PROXY"
+ENGINE_ENV = "MAILLAGE_ENGINE"
+ENGINES = ("local", "gds")
 SECRET_KEY_FILE = "secret_key"
 USERS_FILE = "users.toml"
 
@@ -152,6 +154,8 @@ class Settings:
     """Address of the reverse proxy whose X-Forwarded-For/-Proto/-Host headers are believed."""
     limits: Limits = field(default_factory=Limits)
     """What one input file or one request may cost (``MAILLAGE_MAX_...`` variables)."""
+    engine: str = "local"
+    """Where reports are computed: ``local`` (this process) or ``gds`` (inside Neo4j, GDS)."""
 
     @classmethod
     def from_env(cls, store_url: str | None = None, *, users_file: Path | None = None) -> Settings:
@@ -170,7 +174,20 @@ class Settings:
             threads=_count(THREADS_ENV, env.get(THREADS_ENV), cls.threads),
             trusted_proxy=env.get(TRUSTED_PROXY_ENV) or None,
             limits=Limits.from_env(),
+            engine=engine_choice(env.get(ENGINE_ENV)),
         )
+
+
+def engine_choice(value: str | None) -> str:
+    """``local`` or ``gds`` (default ``local``); anything else is a clear error.
+
+    >>> engine_choice(None), engine_choice(" GDS ")
+    ('local', 'gds')
+    """
+    chosen = (value or "local").strip().lower()
+    if chosen not in ENGINES:
+        raise MaillageError(f"{ENGINE_ENV}={value!r}: use local or gds")
+    return chosen
 
 
 def _path(value: str | None) -> Path | None:

@@ -14,6 +14,7 @@ Command line::
     eval "$(python scripts/neo4j_server.py env)"
     python scripts/neo4j_server.py status   # print server.json, exit 1 if not running
     python scripts/neo4j_server.py stop
+    python scripts/neo4j_server.py bulk-import DIR  # offline import of `maillage import --bulk`
 
 Python (pytest fixtures): ``start()``, ``stop()``, ``kill()``, ``restart_after_kill()``.
 
@@ -60,7 +61,7 @@ LAUNCHER_CLASS = "org.neo4j.server.startup.Neo4jCommand"
 ADMIN_CLASS = "org.neo4j.server.startup.Neo4jAdminCommand"
 USER = "neo4j"
 DATABASE = "neo4j"
-READY_TIMEOUT = 120.0
+READY_TIMEOUT = 300.0  # GDS makes a cold start slower; CI machines are small
 STOP_TIMEOUT = 30.0
 KILL_TIMEOUT = 10.0
 
@@ -716,6 +717,56 @@ def restart_after_kill(cache_dir: str | os.PathLike[str] | None = None) -> dict[
         return state
 
 
+def bulk_import(folder: str | os.PathLike[str], cache_dir: str | os.PathLike[str] | None = None):
+    """Replace the running server's database with ``neo4j-admin database import full``.
+
+    *folder* holds the files and ``import.json`` (the importer's options) that
+    ``maillage import --bulk FOLDER`` writes. The server is stopped, the database imported
+    offline, and the server started again on the same password (and port if free).
+    Returns the new state.
+    """
+    cache = resolve_cache_dir(cache_dir)
+    options = json.loads((Path(folder) / "import.json").read_text())
+    with _locked(cache):
+        state = read_state(cache)
+        if state is None:
+            raise Neo4jServerError("no server.json: start a server first")
+        _require_driver()
+        _terminate(state["pid"])
+        home = Path(state["home"])
+        java = _java()
+        command = _launcher_command(
+            java,
+            home,
+            ADMIN_CLASS,
+            "database",
+            "import",
+            "full",
+            "--overwrite-destination=true",
+            *options,
+            state["database"],
+        )
+        result = subprocess.run(
+            command, env=_launcher_env(home), capture_output=True, text=True, check=False
+        )
+        (home / "logs" / "admin-import.log").write_text(result.stdout + result.stderr)
+        port = _port_of(state) if _port_is_free(_port_of(state)) else _free_port()
+        gds, why_not = _prepare_home(home, fetch(state["version"]), port, fresh=False)
+        state = {
+            **state,
+            "pid": _spawn(java, home),
+            "bolt_url": f"bolt://127.0.0.1:{port}",
+            "gds": gds,
+            "gds_error": why_not,
+        }
+        _wait_ready(state)
+        _write_state(cache, state)
+        if result.returncode != 0:
+            tail = "\n".join((result.stdout + result.stderr).splitlines()[-30:])
+            raise Neo4jServerError(f"neo4j-admin database import failed:\n{tail}")
+        return state
+
+
 def env_lines(state: dict[str, Any]) -> list[str]:
     """Return ``export NEO4J_...=...`` lines for the shell."""
     values = {
@@ -733,9 +784,18 @@ def env_lines(state: dict[str, Any]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["fetch", "start", "env", "status", "stop"])
+    parser.add_argument(
+        "command", choices=["fetch", "start", "env", "status", "stop", "bulk-import"]
+    )
+    parser.add_argument("folder", nargs="?", help="bulk-import: the folder of import.json")
     args = parser.parse_args(argv)
     try:
+        if args.command == "bulk-import":
+            if not args.folder:
+                parser.error("bulk-import needs the folder that `maillage import --bulk` wrote")
+            state = bulk_import(args.folder)
+            print(f"Imported into {state['database']} at {state['bolt_url']}", file=sys.stderr)
+            return 0
         return _run(args.command)
     except Neo4jServerError as error:
         print(f"neo4j_server: {error}", file=sys.stderr)

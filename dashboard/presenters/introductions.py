@@ -18,8 +18,7 @@ from dash.exceptions import PreventUpdate
 
 from ...graph.introductions import Status
 from .. import ids
-from ..source import Source
-from ..sources import Sources
+from ..sources import Source, Sources
 from .guard import NothingToShow, guarded, require_territory
 
 #: The statuses a facilitator moves an introduction to, in the order she meets them.

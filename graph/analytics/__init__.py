@@ -21,6 +21,7 @@ from .groups import (
 from .layout import aggregate_by_community, layout
 from .network import territory_arcs, territory_graph
 from .report import territory_report
+from .streamed import compare_reports, streamed_report
 from .structural_holes import constraint, effective_size
 
 __all__ = [
@@ -49,6 +50,8 @@ __all__ = [
     "territory_arcs",
     "territory_graph",
     "territory_report",
+    "streamed_report",
+    "compare_reports",
 ]
 
 # Gaps, introductions, paths, timeline and comparison.

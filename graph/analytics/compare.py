@@ -22,6 +22,7 @@ import networkx as nx
 import numpy as np
 
 from ..model import Network, TieKind
+from ..vocabulary import NETWORK_MEASURES
 from .communities import communities, modularity, partition_sets
 from .engine import Seed, engine_graph, seeded_igraph, settled_seed
 from .gaps import sector_order
@@ -45,62 +46,25 @@ class Indicator:
     normalisation: str | None  # "ratio", "difference" or None (not randomised)
 
 
+def _indicator(name: str, normalisation: str | None) -> Indicator:
+    """The indicator ``name``, labelled and described as the measure registry says."""
+    measure = NETWORK_MEASURES[name]
+    return Indicator(name, measure.short, measure.meaning, normalisation)
+
+
 INDICATORS: tuple[Indicator, ...] = (
-    Indicator("actors", "Actors", "Members of the territory.", None),
-    Indicator("ties", "Ties", "Ties between members (parallel ties each counted).", None),
-    Indicator(
-        "density",
-        "Density",
-        "Share of the possible ties between members that exist; degree-preserving "
-        "randomisation keeps it, so it has no normalised value.",
-        None,
-    ),
-    Indicator("components", "Components", "Connected parts of the network.", "ratio"),
-    Indicator(
-        "largest_component_share",
-        "Largest component",
-        "Share of the members in the largest connected part.",
-        "ratio",
-    ),
-    Indicator(
-        "average_clustering",
-        "Clustering",
-        "Mean share of an actor's partners that work together (0 under two partners).",
-        "ratio",
-    ),
-    Indicator(
-        "modularity",
-        "Modularity",
-        "Modularity of the Leiden partition: how much the network splits into groups.",
-        "ratio",
-    ),
-    Indicator("communities", "Communities", "Groups found by the Leiden algorithm.", "ratio"),
-    Indicator(
-        "ei_index",
-        "E-I index",
-        "(ties across sectors - ties within) / all ties, from -1 (closed) to 1 (open); "
-        "normalised as the difference from randomisations.",
-        "difference",
-    ),
-    Indicator(
-        "assortativity",
-        "Sector assortativity",
-        "Newman's assortativity of sectors: above 0, actors tie within their sector; "
-        "normalised as the difference from randomisations.",
-        "difference",
-    ),
-    Indicator(
-        "betweenness_centralisation",
-        "Centralisation",
-        "Freeman's betweenness centralisation: 1 for a star, 0 when all broker equally.",
-        "ratio",
-    ),
-    Indicator(
-        "openness",
-        "Openness",
-        "Share of the members' ties that leave the territory (not randomised).",
-        None,
-    ),
+    _indicator("actors", None),
+    _indicator("ties", None),
+    _indicator("density", None),
+    _indicator("components", "ratio"),
+    _indicator("largest_component_share", "ratio"),
+    _indicator("average_clustering", "ratio"),
+    _indicator("modularity", "ratio"),
+    _indicator("communities", "ratio"),
+    _indicator("ei_index", "difference"),
+    _indicator("assortativity", "difference"),
+    _indicator("betweenness_centralisation", "ratio"),
+    _indicator("openness", None),
 )
 
 

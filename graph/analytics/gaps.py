@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from statistics import NormalDist
 from typing import Any
 
 import networkx as nx
 
-from ..model import Network, Sector
+from ..model import Network
+from ..vocabulary import sector_sort_key
 from .communities import communities
 from .engine import Seed, settled_seed
 from .groups import mixing_baseline
@@ -197,7 +198,7 @@ def _method(
     }
 
 
-def sector_order(sectors: Sequence[str]) -> list[str]:
+def sector_order(sectors: Iterable[str]) -> list[str]:
     """Return the distinct sectors in the order of :class:`~maillage.graph.model.Sector`.
 
     Unknown labels follow, alphabetically.
@@ -205,9 +206,7 @@ def sector_order(sectors: Sequence[str]) -> list[str]:
     >>> sector_order(["public", "business", "public", "zzz"])
     ['business', 'public', 'zzz']
     """
-    known = [s.value for s in Sector]
-    present = set(map(str, sectors))
-    return [s for s in known if s in present] + sorted(present - set(known))
+    return sorted(set(map(str, sectors)), key=sector_sort_key)
 
 
 def sector_bridges(G: nx.Graph) -> dict[tuple[str, str], list[Hashable]]:

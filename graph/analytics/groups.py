@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from ..model import Sector
+from ..vocabulary import sector_sort_key
 from .engine import EngineGraph, Seed, engine_graph, settled_seed
 
 __all__ = [
@@ -25,12 +25,10 @@ __all__ = [
     "attribute_assortativity",
 ]
 
-_SECTOR_ORDER = {s.value: i for i, s in enumerate(Sector)}
-
 
 def group_sort_key(value: Any) -> tuple[int, str]:
     """Sectors in the model's order, then other values by name."""
-    return (_SECTOR_ORDER.get(value, len(_SECTOR_ORDER)), str(value))
+    return sector_sort_key(value)
 
 
 def _groups(G: nx.Graph, attribute: str) -> tuple[list[Any], np.ndarray]:

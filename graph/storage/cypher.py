@@ -22,7 +22,7 @@ The graph::
 ``revision`` on a record is its stamp: the id of the revision that last wrote it (absent
 for records older than the history, see ``revisions.py``). A ``:Revision`` keeps its files
 and before-image as JSON text. Schema 1 (no history) needs no rewrite: its records are
-simply unstamped.
+simply unstamped. Schema 3 adds the ``:Introduction`` constraint (``SCHEMA`` creates it).
 
 An undirected tie is stored once, from its smaller end id to its larger one (the order of
 its ``key``, ``Tie.key``); a directed one from source to target. An import compares the
@@ -34,7 +34,7 @@ the territory queries. Dates are Neo4j ``DATE`` values.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = (
     "CREATE CONSTRAINT maillage_actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",

@@ -335,7 +335,7 @@ class Neo4jStore(GraphStore):
             merge=merge,
             local_ids=local_ids,
             territories=writer.territory_names(),
-            origins={i: by_revision.get(s, ()) for i, s in stamps.items()},
+            origins={i: by_revision.get(s, ()) if s is not None else () for i, s in stamps.items()},
             files=[f.name for f in files],
         )
         return plan, stored, stored_ties

@@ -271,7 +271,7 @@ class SQLiteStore(GraphStore):
             merge=merge,
             local_ids=local_ids,
             territories=[row[0] for row in conn.execute(sql.TERRITORY_NAMES)],
-            origins={i: by_revision.get(s, ()) for i, s in stamps.items()},
+            origins={i: by_revision.get(s, ()) if s is not None else () for i, s in stamps.items()},
             files=[f.name for f in files],
         )
         return plan, images

@@ -118,8 +118,8 @@ def test_values_are_networkx_values(weighted):
     expected = {
         "betweenness": nx.betweenness_centrality(G, weight=distance),
         "closeness": nx.closeness_centrality(G, distance=distance),
-        "eigenvector": nx.eigenvector_centrality(G, max_iter=1000, weight=weight),
-        "pagerank": nx.pagerank(G, weight=weight),
+        "eigenvector": nx.eigenvector_centrality(G, max_iter=1000, tol=1e-10, weight=weight),
+        "pagerank": nx.pagerank(G, weight=weight, tol=1e-10, max_iter=1000),
         "constraint": nx.constraint(G, nodes=list(G), weight=weight),
         "effective_size": nx.effective_size(G, nodes=list(G), weight=weight),
     }

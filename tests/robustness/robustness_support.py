@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, settings
 
 from maillage.app import Maillage
 from maillage.cli import main
+from maillage.graph.changes import ImportCollision
 from maillage.graph.errors import MaillageError, ValidationError
 from maillage.graph.model import Actor, Dataset, Sector, TerritorySummary, Tie, TieKind
 from maillage.graph.storage.sqlite import SQLiteStore
@@ -129,6 +130,9 @@ def assert_names_the_files(error: MaillageError, paths: Sequence[Path], mapping:
                 f"problem does not name an input file: {problem}"
             )
             assert problem.message.strip(), f"problem without a message: {problem!r}"
+    elif isinstance(error, ImportCollision):
+        # ids already naming other stored actors: refused whole, with the two ways on
+        assert "--id-prefix" in str(error) and "--merge" in str(error), str(error)
     else:
         assert any(n in str(error) for n in names), f"error names no input file: {error}"
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from dash_requests import UPDATE_COMPONENT, request_body
 
 from maillage import app as application
 from maillage.app import Maillage
-from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
 from maillage.serving.web import web_app
 from maillage.settings import Settings
 
@@ -28,11 +28,11 @@ def fresh(demo_store, tmp_path):
 @pytest.mark.parametrize(
     ("analysis", "output"),
     [
-        ("territory_report", "network.elements"),
+        ("territory_report", "network.payload"),
         ("territory_report", "brokers-table.data"),
         ("gap_report", "gaps-heatmap.figure"),
         ("compare_territories", "compare-table.data"),
-        ("layout", "network.elements"),
+        ("layout", "network.payload"),
     ],
 )
 def test_a_failing_analysis_shows_an_error_panel(fresh, monkeypatch, analysis, output):
