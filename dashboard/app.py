@@ -9,9 +9,7 @@ import dash
 
 from . import callbacks, layout
 from .presenters.explore import territories_view
-from .presenters.network import AGGREGATE_ABOVE
-from .source import Source
-from .sources import Sources
+from .sources import Source, Sources
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -21,7 +19,7 @@ def create_app(
     *,
     sees_everything: Callable[[], bool] | None = None,
     identity: Callable[[], Mapping[str, str] | None] | None = None,
-    aggregate_above: int = AGGREGATE_ABOVE,
+    may_write: Callable[[], bool] | None = None,
     external_stylesheets: Sequence[str] = (),
     title: str = "Maillage",
 ) -> dash.Dash:
@@ -37,10 +35,11 @@ def create_app(
         sees everything (the open app, for a single user on loopback). Sign-in
         itself is put in front by ``maillage.serving.web.web_app``.
     identity : callable, optional
-        The signed-in user's name, role and CSRF token, for the sign-out form.
-    aggregate_above : int, default 1500
-        Territories with more actors are first drawn as one circle per
-        community; clicking a circle opens that community.
+        The signed-in user's name, role and CSRF token, for the sign-out form;
+        its name is the author of the request's writes.
+    may_write : callable, optional
+        Whether the request being served may change data (record and move
+        introductions); without it, whoever sees everything may write.
     external_stylesheets : sequence of str
         Extra CSS URLs (for instance a Bootstrap theme). The app ships its
         own stylesheet and needs no network access.
@@ -56,9 +55,14 @@ def create_app(
         serve_locally=True,
         compress=True,
     )
-    sources = Sources(maillage) if sees_everything is None else Sources(maillage, sees_everything)
     who = identity or (lambda: None)
+    sources = Sources(
+        maillage,
+        sees_everything or (lambda: True),
+        may_write=may_write,
+        user=lambda: (who() or {}).get("name", ""),
+    )
     app.layout = lambda: layout.shell(*territories_view(sources.current()), identity=who())
     app.validation_layout = layout.validation_layout()
-    callbacks.register(app, sources, threshold=aggregate_above)
+    callbacks.register(app, sources)
     return app

@@ -9,13 +9,14 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from . import ids
-from .pages import brokers, compare, explore, gaps
+from .pages import brokers, compare, explore, gaps, introductions
 
 PAGES: tuple[tuple[str, str], ...] = (
     ("/", "Explore"),
     ("/brokers", "Brokers"),
     ("/gaps", "Gaps"),
     ("/compare", "Compare"),
+    ("/introductions", "Introductions"),
 )
 
 
@@ -99,6 +100,7 @@ def page_for(
         "/brokers": brokers.layout,
         "/gaps": gaps.layout,
         "/compare": lambda: compare.layout(territories),
+        "/introductions": introductions.layout,
     }
     build = builders.get(pathname or "/")
     if build is None:
@@ -108,7 +110,13 @@ def page_for(
 
 def validation_layout() -> html.Div:
     """Every component of every page at once, so that Dash can check the callbacks' ids."""
-    pages = [explore.layout(), brokers.layout(), gaps.layout(), compare.layout([])]
+    pages = [
+        explore.layout(),
+        brokers.layout(),
+        gaps.layout(),
+        compare.layout([]),
+        introductions.layout(),
+    ]
     return html.Div([shell([]), *pages])
 
 

@@ -19,12 +19,14 @@ from typing import Any
 
 import networkx as nx
 
-from ..graph.model import Sector
+from ..graph.model import TieKind
+from ..graph.vocabulary import SECTORS, sector_colour
 from . import style
 
 POSITION_DECIMALS = 4
 SIZE_DECIMALS = 3
-SECTOR_ORDER = tuple(s.value for s in Sector)
+SECTOR_ORDER = SECTORS
+KIND_ORDER = tuple(k.value for k in TieKind)
 OTHER_SECTOR = "other"
 DEGREE = "degree"
 
@@ -125,7 +127,9 @@ def network_payload(
     dict
         ``ids``, ``labels``, ``x``, ``y``, ``size``, ``sector`` (index into
         ``sectors``), ``sectors``, ``sectorColours``, ``edges`` (flat index
-        pairs, ``i < j``), ``weights``, ``extent``; with ``communities``:
+        pairs, ``i < j``), ``weights``, ``kinds`` (tie kind names) and
+        ``edgeKinds`` (per tie, a bit mask over ``kinds``: bit k set when the
+        tie has kind k; 0 when it has none), ``extent``; with ``communities``:
         ``community`` (rank, -1 for none), ``communityColours`` (the ranked
         palette) and ``communityOther`` (the colour of smaller ones).
 
@@ -160,13 +164,16 @@ def network_payload(
         values = [float(graph.degree(node)) for node in nodes]
     edges: list[int] = []
     weights: list[float] = []
-    for i, j, weight in sorted(
-        (min(index[u], index[v]), max(index[u], index[v]), d.get("weight", 1))
+    masks: list[int] = []
+    kind_bit = {kind: 1 << k for k, kind in enumerate(KIND_ORDER)}
+    for i, j, weight, kinds in sorted(
+        (min(index[u], index[v]), max(index[u], index[v]), d.get("weight", 1), d.get("kinds"))
         for u, v, d in graph.edges(data=True)
         if u != v
     ):
         edges += (i, j)
         weights.append(weight if isinstance(weight, int | float) and weight else 1)
+        masks.append(sum(kind_bit.get(str(k), 0) for k in set(kinds or ())))
     payload: dict[str, Any] = {
         "ids": [str(n) for n in nodes],
         "labels": [str(graph.nodes[n].get("name") or n) for n in nodes],
@@ -175,9 +182,11 @@ def network_payload(
         "size": relative_sizes(values),
         "sector": [sector_code[sector_of(graph.nodes[n])] for n in nodes],
         "sectors": sectors,
-        "sectorColours": [style.sector_colour(s) for s in sectors],
+        "sectorColours": [sector_colour(s) for s in sectors],
         "edges": edges,
         "weights": weights,
+        "kinds": list(KIND_ORDER),
+        "edgeKinds": masks,
         "extent": extent(positions),
     }
     if communities:
@@ -189,18 +198,19 @@ def network_payload(
     return payload
 
 
-def sector_counts(payload: Mapping[str, Any], visible: Sequence[str] | None = None) -> dict:
-    """Actors and ties drawn when only ``visible`` sectors show (all when None).
+def drawn_counts(graph: nx.Graph, visible: Sequence[str] | None = None) -> dict[str, int]:
+    """Actors and ties drawn when only the ``visible`` sectors show (all when None).
 
     A tie is drawn when both its ends are.
 
-    >>> p = {"sector": [0, 1, 1], "sectors": ["a", "b"], "edges": [0, 1, 1, 2]}
-    >>> sector_counts(p, ["b"])
-    {'actors': 2, 'ties': 1}
+    >>> g = nx.Graph([("a", "b"), ("b", "c")])
+    >>> nx.set_node_attributes(g, {"a": "public", "b": "business", "c": "business"}, "sector")
+    >>> drawn_counts(g, ["business"]), drawn_counts(g)
+    ({'actors': 2, 'ties': 1}, {'actors': 3, 'ties': 2})
     """
-    sectors = payload.get("sectors", [])
-    shown = set(sectors if visible is None else visible)
-    drawn = [sectors[s] in shown for s in payload.get("sector", [])]
-    ends = payload.get("edges", [])
-    ties = sum(1 for k in range(0, len(ends) - 1, 2) if drawn[ends[k]] and drawn[ends[k + 1]])
-    return {"actors": sum(drawn), "ties": ties}
+    if visible is None:
+        return {"actors": graph.number_of_nodes(), "ties": graph.number_of_edges()}
+    shown = set(visible)
+    kept = {n for n, attrs in graph.nodes(data=True) if sector_of(attrs) in shown}
+    ties = sum(1 for u, v in graph.edges() if u in kept and v in kept)
+    return {"actors": len(kept), "ties": ties}

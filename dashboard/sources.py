@@ -1,10 +1,73 @@
-"""Which data each request may read: everything, or citizens pseudonymised for viewers."""
+"""Where the dashboard reads and writes its data: the ``Source`` protocol, a request's ``Sources``.
+
+``Source`` names the methods of ``maillage.app.Maillage`` the dashboard calls
+(the dashboard never imports the application object: ``maillage.serving``
+hands it one). ``Sources`` picks, for each request, everything or citizens
+pseudonymised for viewers, and whether the request may write.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, Protocol
 
-from .source import Source
+from ..graph.documents import Comparison, GapReport, TerritoryReport
+from ..graph.errors import MaillageError
+
+
+class Source(Protocol):
+    """What the dashboard calls on ``Maillage``: cached networks, analytics, introductions."""
+
+    def territory_names(self) -> list[str]: ...
+
+    def territories(self) -> list[Any]: ...
+
+    def network(self, territory: str, *, as_of: date | None = None) -> Any: ...
+
+    def actor(self, actor_id: str) -> Any: ...
+
+    def report(
+        self, territory: str, *, as_of: date | None = None, weighted: bool = False
+    ) -> TerritoryReport: ...
+
+    def gaps(self, territory: str, *, as_of: date | None = None) -> GapReport: ...
+
+    def compare(self, territories: Sequence[str], *, as_of: date | None = None) -> Comparison: ...
+
+    def graph(
+        self, territory: str, *, as_of: date | None = None, weighted: bool = False
+    ) -> Any: ...
+
+    def layout(self, territory: str) -> dict[str, tuple[float, float]]: ...
+
+    def path(
+        self, territory: str, source: str, target: str, *, as_of: date | None = None
+    ) -> list[str]: ...
+
+    def ego(
+        self, territory: str, actor_id: str, *, hops: int = 1, as_of: date | None = None
+    ) -> Any: ...
+
+    def introductions(
+        self, territory: str | None = None, *, status: Any = None, due: date | None = None
+    ) -> list[Any]: ...
+
+    def introduction_records(self, introductions: Sequence[Any]) -> list[dict]: ...
+
+    def introduction_funnel(self, territory: str | None = None) -> dict: ...
+
+    def add_introduction(self, territory: str, source: str, target: str, **fields: Any) -> Any: ...
+
+    def update_introduction(self, introduction_id: str, status: Any, **fields: Any) -> Any: ...
+
+    def pseudonymised(self) -> Source:
+        """The same data with citizens under pseudonyms, for viewers (its own cache)."""
+        ...
+
+
+class NotAllowed(MaillageError):
+    """A request tried to change data that its role may only read."""
 
 
 class Sources:
@@ -14,15 +77,35 @@ class Sources:
     open, without users) the request reads ``source`` itself; otherwise it
     reads ``source.pseudonymised()``, a separate instance with its own cache
     whose store hands out citizens under pseudonyms, so that nothing computed
-    for a viewer ever held a citizen's name. Who sees what is the serving
-    layer's policy (``maillage.serving``); the dashboard only asks.
+    for a viewer ever held a citizen's name. ``may_write()`` says whether the
+    request may change data and ``user()`` who it is, for the revisions. Who
+    sees and writes what is the serving layer's policy (``maillage.serving``);
+    the dashboard only asks.
     """
 
-    def __init__(self, source: Source, sees_everything: Callable[[], bool] = lambda: True) -> None:
+    def __init__(
+        self,
+        source: Source,
+        sees_everything: Callable[[], bool] = lambda: True,
+        *,
+        may_write: Callable[[], bool] | None = None,
+        user: Callable[[], str] = lambda: "",
+    ) -> None:
         self._source = source
         self._sees_everything = sees_everything
+        self._may_write = may_write or sees_everything
+        self._user = user
 
     def current(self) -> Source:
         if self._sees_everything():
             return self._source
         return self._source.pseudonymised()
+
+    def may_write(self) -> bool:
+        return self._may_write()
+
+    def writer(self) -> tuple[Source, str]:
+        """The source to write to and the user writing, or ``NotAllowed`` for a reader."""
+        if not self._may_write():
+            raise NotAllowed("your role may read this network but not change it")
+        return self._source, self._user()

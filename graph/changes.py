@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .errors import MaillageError
-from .model import Activity, Actor, Dataset, Participation, Tie
+from .model import Activity, Actor, Dataset, Participation, Tie, TieIdentity
 
 #: The fields of an actor an import may change, in the order the summary names them.
 ACTOR_FIELDS = ("name", "sector", "territories", "kind", "city", "lat", "lon", "joined")
@@ -32,6 +32,15 @@ ACTOR_FIELDS = ("name", "sector", "territories", "kind", "city", "lat", "lon", "
 TIE_FIELDS = ("weight", "since", "until", "note", "ref", "activities")
 #: How many examples of changed actors, collisions or warnings a summary shows.
 EXAMPLES = 5
+
+
+def quoted(text: str) -> str:
+    """``text`` between single quotes as the user wrote it (no Python escapes).
+
+    >>> quoted("Jardins d'Ill")
+    "'Jardins d'Ill'"
+    """
+    return f"'{text}'"
 
 
 def same_name(a: str, b: str) -> bool:
@@ -56,9 +65,9 @@ class Collision:
 
     def __str__(self) -> str:
         def who(actor: Actor) -> str:
-            return f"{actor.name!r} ({', '.join(actor.territories)})"
+            return f"{quoted(actor.name)} ({', '.join(actor.territories)})"
 
-        return f"id {self.id!r}: stored {who(self.stored)}, incoming {who(self.incoming)}"
+        return f"id {quoted(self.id)}: stored {who(self.stored)}, incoming {who(self.incoming)}"
 
 
 class ImportCollision(MaillageError):
@@ -323,13 +332,13 @@ def plan_import(
                 f"{name} {_value(getattr(stored, name))} -> {_value(getattr(new, name))}"
                 for name in changed
             )
-            examples.append(f"{actor_id} {new.name!r}: {detail or 'attributes change'}")
+            examples.append(f"{actor_id} {quoted(new.name)}: {detail or 'attributes change'}")
         came_from = [f for f in (origins or {}).get(actor_id, ()) if f]
         if came_from and not {_file_name(f) for f in came_from} & file_names:
             origin = ", ".join(sorted({_file_name(f) for f in came_from}))
             foreign[origin] += 1
             if len(foreign_examples) < EXAMPLES:
-                foreign_examples.append(f"{actor_id} {stored.name!r}")
+                foreign_examples.append(f"{actor_id} {quoted(stored.name)}")
     warnings = []
     if foreign:
         total = sum(foreign.values())
@@ -376,19 +385,14 @@ def _plan_ties(
     existing: Dataset, incoming: Dataset
 ) -> tuple[tuple[Tie, ...], tuple[Tie, ...], int, dict[str, int]]:
     """(added, updated, unchanged count, field -> count) of the incoming ties."""
-    unique: dict[tuple, Tie] = {}
-    for tie in incoming.ties:
-        source, target, directed = tie.source, tie.target, tie.directed
-        if not directed and target < source:
-            source, target = target, source
-        unique[source, target, tie.kind, directed] = tie
+    unique: dict[TieIdentity, Tie] = {tie.identity: tie for tie in incoming.ties}
     if not existing.ties:
         return tuple(unique.values()), (), 0, {}
     stored = {tie.identity: tie for tie in existing.ties}
     added, updated = [], []
     fields: Counter[str] = Counter()
-    for (source, target, kind, directed), tie in unique.items():
-        old = stored.get((source, target, kind.value, directed))
+    for identity, tie in unique.items():
+        old = stored.get(identity)
         if old is None:
             added.append(tie)
             continue

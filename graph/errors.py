@@ -41,3 +41,7 @@ class StoreUnavailable(MaillageError):
 
 class NotFound(MaillageError):
     """A territory or actor that the user named does not exist."""
+
+
+class ConcurrentChange(MaillageError):
+    """Someone else changed the record meanwhile: reload it and try again."""

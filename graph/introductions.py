@@ -92,7 +92,7 @@ class Step:
 class Introduction:
     """Two actors a facilitator put in touch, and what came of it.
 
-    ``tie`` is the identity (:meth:`Tie.identity` key) of the partnership
+    ``tie`` is the key (:attr:`Tie.key`) of the partnership
     tie once the introduction reached :attr:`Status.PARTNERSHIP`.
     """
 

@@ -9,53 +9,35 @@ version) invalidates them all.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import re
 import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import networkx as nx
 
 from . import loaders
-from .graph import analytics
-from .graph.changes import FileDigest, ImportCollision, ImportPlan, Revision, prefix_ids
+from .budget import Budget, too_many_territories
+from .cache import ResultCache
+from .following_up import FollowingUp
+from .graph import analytics, names
+from .graph.changes import ImportCollision, Revision, prefix_ids
+from .graph.documents import BridgeChanges, Comparison, GapReport, TerritoryReport
 from .graph.errors import MaillageError, NotFound
-from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary
+from .graph.model import Actor, Dataset, Network, TerritorySummary
 from .graph.storage import GraphStore, open_store
+from .graph.storage.breaker import CircuitBreaker
 from .graph.storage.pseudonymised import PseudonymisedStore
+from .graph.territory_counts import TerritoryCounts, territory_counts
+from .imports import GRAPH_SUFFIXES, ImportSummary, StoredIds, file_digests, os_user
 from .settings import Settings, derive_key, secret_key
 
 T = TypeVar("T")
 
 
-class ResultCache:
-    """A small thread-safe LRU of computed results, keyed by plain tuples."""
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = compute()
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return value
-
-
-class Maillage:
+class Maillage(FollowingUp):
     """A Maillage instance: one store, one cache, every use case as a method."""
 
     def __init__(self, settings: Settings | None = None, *, store: GraphStore | None = None):
@@ -66,6 +48,8 @@ class Maillage:
         self._pseudonymised: Maillage | None = None
         self._secret: bytes | None = None
         self._secret_lock = threading.Lock()
+        self.budget: Budget | None = None
+        """Bounds on analyses, set when serving the web app (the command line has none)."""
 
     @property
     def store(self) -> GraphStore:
@@ -101,6 +85,7 @@ class Maillage:
             return found
         key = derive_key(self.secret(), "citizen pseudonyms")
         created = Maillage(self.settings, store=PseudonymisedStore(self.store, key))
+        created.budget = self.budget
         with self._secret_lock:
             if self._pseudonymised is None:
                 self._pseudonymised = created
@@ -110,6 +95,38 @@ class Maillage:
         version = self.store.data_version()
         return self._cache.get_or_compute((what, version, *key), compute)
 
+    def _bounded(
+        self, what: str, territories: Iterable[str], compute: Callable[[], T], *, times: int = 1
+    ) -> T:
+        """``compute()`` within the web app's budget (:mod:`maillage.budget`), if there is one.
+
+        Its cost is the actors and ties of ``territories``, ``times`` over. What
+        it needs from another bounded analysis must be computed before: a turn
+        never waits for another analysis.
+        """
+        if self.budget is None:
+            return compute()
+        wanted = set(territories)
+        cost = times * sum(t.actors + t.ties for t in self.territories() if t.name in wanted)
+        with self.budget.turn(what, cost):
+            return compute()
+
+    def bound_for_serving(self) -> None:
+        """Bound the work of serving the web app: an analysis budget, a store breaker.
+
+        Store calls then fail at once while the store is down (see
+        :mod:`maillage.graph.storage.breaker`); the pseudonymised instance
+        shares the budget.
+        """
+        with self._store_lock:
+            if not isinstance(self._store, CircuitBreaker):
+                given, url = self._store, self.settings.store_url
+                self._store = CircuitBreaker(lambda: given or open_store(url))
+        if self.budget is None:
+            self.budget = Budget(self.settings.limits)
+        if self._pseudonymised is not None:
+            self._pseudonymised.budget = self.budget
+
     # Reading the store
 
     def territories(self) -> list[TerritorySummary]:
@@ -118,12 +135,31 @@ class Maillage:
     def territory_names(self) -> list[str]:
         return [t.name for t in self.territories()]
 
+    def resolve_territory(self, typed: str) -> str:
+        """The stored territory ``typed`` means (case, accents and spaces ignored).
+
+        Raises ``UnknownName`` (a ``NotFound``) naming the closest territories.
+        """
+        return names.resolve_territory(typed, self.territory_names())
+
+    def resolve_actor(self, territory: str, typed: str, *, as_of: date | None = None) -> str:
+        """The id of the actor of ``territory`` that ``typed`` means: an id or a unique name."""
+        network = self.network(territory, as_of=as_of)
+        pairs = [(a.id, a.name) for a in network.actors]
+        return names.resolve_actor(typed, pairs, where=network.territory)
+
     def network(self, territory: str, *, as_of: date | None = None) -> Network:
-        return self._cached(
-            "network", (territory, as_of), lambda: self.store.network(territory, as_of=as_of)
-        )
+        """The territory's network; ``territory`` as people type it (``resolve_territory``)."""
+        _check_text(territory, "territory")
+        name = self.resolve_territory(territory)
+        return self._cached("network", (name, as_of), lambda: self.store.network(name, as_of=as_of))
+
+    def territory_counts(self) -> list[TerritoryCounts]:
+        """Each territory's actors, ties inside it and ties leaving it (``territories``)."""
+        return [territory_counts(self.network(name)) for name in self.territory_names()]
 
     def actor(self, actor_id: str) -> Actor:
+        _check_text(actor_id, "actor")
         found = self.store.actor(actor_id)
         if found is None:
             raise NotFound(f"no actor with id {actor_id!r}")
@@ -138,7 +174,7 @@ class Maillage:
         as_of: date | None = None,
         weighted: bool = False,
         engine: str | None = None,
-    ) -> dict:
+    ) -> TerritoryReport:
         """The territory report, computed by ``engine`` (default: the settings' engine).
 
         ``local`` computes in this process from the territory's network; ``gds``
@@ -154,12 +190,16 @@ class Maillage:
         return self._cached(
             "report",
             (territory, as_of, weighted),
-            lambda: analytics.territory_report(
-                self.network(territory, as_of=as_of), weighted=weighted, seed=self.settings.seed
+            lambda: self._bounded(
+                f"the report of {territory}",
+                (territory,),
+                lambda: analytics.territory_report(
+                    self.network(territory, as_of=as_of), weighted=weighted, seed=self.settings.seed
+                ),
             ),
         )
 
-    def _gds_report(self, territory: str, as_of: date | None, weighted: bool) -> dict:
+    def _gds_report(self, territory: str, as_of: date | None, weighted: bool) -> TerritoryReport:
         from .graph.storage.gds import gds_territory
 
         store = self.store
@@ -170,16 +210,24 @@ class Maillage:
             report["actors"] = _pseudonymised_rows(report["actors"], store._secret)
         return report
 
-    def gaps(self, territory: str, *, as_of: date | None = None, engine: str | None = None) -> dict:
+    def gaps(
+        self, territory: str, *, as_of: date | None = None, engine: str | None = None
+    ) -> GapReport:
         """Sector gaps and introductions; with ``engine="gds"`` the communities come from GDS."""
         chosen = engine or self.settings.engine
         return self._cached(
             "gaps",
             (territory, as_of, chosen),
+            lambda: self._gap_report(territory, as_of, chosen),
+        )
+
+    def _gap_report(self, territory: str, as_of: date | None, engine: str) -> GapReport:
+        partition = self._communities(territory, as_of, engine)  # the report first, in its turn
+        return self._bounded(
+            f"the gaps of {territory}",
+            (territory,),
             lambda: analytics.gap_report(
-                self.network(territory, as_of=as_of),
-                seed=self.settings.seed,
-                partition=self._communities(territory, as_of, chosen),
+                self.network(territory, as_of=as_of), seed=self.settings.seed, partition=partition
             ),
         )
 
@@ -196,15 +244,20 @@ class Maillage:
         kind: str | None = None,
         by_year: bool = False,
         engine: str | None = None,
-    ) -> dict:
+    ) -> Comparison:
         """Indicators and partnership rates of ``territories`` side by side (ties of ``kind``).
 
         With ``by_year``, the document also holds ``by_year``: every indicator
         and rate as of each 31 December of the data's range (up to ``as_of``).
-        With ``engine="gds"``, the indicators of each territory's GDS report
-        (no rewired copies, no rates: the graphs stay in Neo4j).
+        A territory named twice is compared once; more than
+        ``Limits.compare_territories`` different ones is an error. With
+        ``engine="gds"``, the indicators of each territory's GDS report (no
+        rewired copies, no rates: the graphs stay in Neo4j).
         """
-        names = tuple(territories)
+        names = tuple(dict.fromkeys(territories))
+        limit = self.settings.limits.compare_territories
+        if len(names) > limit:
+            raise too_many_territories(len(names), limit)
         if (engine or self.settings.engine) == "gds":
             if kind or by_year:
                 raise MaillageError(
@@ -227,7 +280,20 @@ class Maillage:
 
     def _compare(
         self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
-    ) -> dict:
+    ) -> Comparison:
+        times = 1
+        if by_year and self.budget is not None:
+            times += len(analytics.year_ends([self.network(t) for t in names], until=as_of))
+        return self._bounded(
+            f"the comparison of {len(names)} territories",
+            names,
+            lambda: self._comparison(names, as_of, kind, by_year),
+            times=times,
+        )
+
+    def _comparison(
+        self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
+    ) -> Comparison:
         networks = [self.network(t, as_of=as_of) for t in names]
         document = analytics.compare_territories(networks, seed=self.settings.seed, kind=kind)
         document["crossings"] = analytics.territory_crossings(networks, document["territories"])
@@ -241,12 +307,16 @@ class Maillage:
             )
         return document
 
-    def bridge_changes(self, territory: str, *, since: date, until: date) -> dict:
+    def bridge_changes(self, territory: str, *, since: date, until: date) -> BridgeChanges:
         return self._cached(
             "bridges",
             (territory, since, until),
-            lambda: analytics.bridge_changes(
-                self.network(territory, as_of=since), self.network(territory, as_of=until)
+            lambda: self._bounded(
+                f"the bridges of {territory}",
+                (territory,),
+                lambda: analytics.bridge_changes(
+                    self.network(territory, as_of=since), self.network(territory, as_of=until)
+                ),
             ),
         )
 
@@ -265,7 +335,11 @@ class Maillage:
         return self._cached(
             "layout",
             (territory,),
-            lambda: analytics.layout(self.graph(territory), seed=self.settings.seed),
+            lambda: self._bounded(
+                f"the layout of {territory}",
+                (territory,),
+                lambda: analytics.layout(self.graph(territory), seed=self.settings.seed),
+            ),
         )
 
     def path(
@@ -278,16 +352,19 @@ class Maillage:
         )
 
     def ego(self, territory: str, actor_id: str, *, hops: int = 1, as_of: date | None = None):
+        actor_id = self.resolve_actor(territory, actor_id, as_of=as_of)
         return analytics.ego_network(self.graph(territory, as_of=as_of), actor_id, hops=hops)
 
     def describe_path(
         self, territory: str, source: str, target: str, *, as_of: date | None = None
     ) -> str:
-        """The introduction chain in plain words, one step a line."""
-        graph = self.graph(territory, as_of=as_of)
-        missing = [actor for actor in (source, target) if actor not in graph]
-        if missing:
-            raise NotFound(f"no actor with id {missing[0]!r} in {territory}")
+        """The introduction chain in plain words, one step a line.
+
+        ``source`` and ``target`` are actor ids or unambiguous names.
+        """
+        source = self.resolve_actor(territory, source, as_of=as_of)
+        target = self.resolve_actor(territory, target, as_of=as_of)
+        territory = self.resolve_territory(territory)
         try:
             chain = self.path(territory, source, target, as_of=as_of)
         except nx.NetworkXNoPath:
@@ -344,9 +421,10 @@ class Maillage:
         loaded = loaders.load(
             paths,
             mapping=mapping,
-            known_actor_ids=_StoredIds(self.store),
+            known_actor_ids=StoredIds(self.store),
             progress=progress,
             keep_valid=rejects is not None,
+            limits=self.settings.limits.files,
         )
         if rejects is not None:
             loaders.write_rejects(rejects, loaded.rejected, loaded.headers)
@@ -380,11 +458,14 @@ class Maillage:
         return ImportSummary(dataset, result, (), result.plan)
 
     def history(self, territory: str | None = None) -> list[Revision]:
-        """Every revision, oldest first (those that touched ``territory``, if given)."""
+        """Every revision, oldest first (those that touched ``territory``, if given).
+
+        ``territory`` is found as people type it, among the stored territories
+        and those of the history (a deleted territory keeps its revisions).
+        """
         if territory is not None and territory not in self.territory_names():
             known = {r for revision in self.store.revisions() for r in revision.territories}
-            if territory not in known:
-                raise NotFound(f"no territory named {territory!r} in the store or its history")
+            territory = names.resolve_territory(territory, [*self.territory_names(), *known])
         return self.store.revisions(territory)
 
     def undo(self, revision: int | None = None, *, user: str | None = None) -> Revision:
@@ -395,9 +476,20 @@ class Maillage:
         self, territory: str, fmt: str, output: Path | None, *, as_of: date | None = None
     ) -> list[Path]:
         """Write the territory in ``fmt``; csv writes a folder of canonical files."""
+        territory = self.resolve_territory(territory)
         stem = _file_stem(territory)
         target = output or Path(stem if fmt == "csv" else f"{stem}.{fmt}")
         return loaders.write(self.network(territory, as_of=as_of), fmt, target)
+
+
+def _check_text(value: str, what: str) -> None:
+    """``NotFound`` for a name no store can hold (a lone surrogate, sent by a browser)."""
+    if isinstance(value, str) and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = value.encode("utf-8", "backslashreplace").decode("utf-8")
+            raise NotFound(f"no {what} named {shown!r}") from None
 
 
 def _pseudonymised_rows(rows: list[dict], secret: bytes) -> list[dict]:
@@ -427,89 +519,3 @@ def _file_stem(name: str) -> str:
     """A file name made of ``name``'s letters and digits, safe in the working folder."""
     stem = re.sub(r"[^\w-]+", "-", name).strip("-.")
     return stem or "territory"
-
-
-class _StoredIds:
-    """The store's actor ids, fetched once and only if the files name an actor they lack."""
-
-    def __init__(self, store: GraphStore) -> None:
-        self._store = store
-        self._ids: frozenset[str] | None = None
-
-    def __contains__(self, actor_id: object) -> bool:
-        if self._ids is None:
-            self._ids = self._store.actor_ids()
-        return actor_id in self._ids
-
-
-GRAPH_SUFFIXES = frozenset({".gexf", ".graphml"})
-
-
-def os_user() -> str:
-    """The name of the user running this process, as revisions record it ("" if unknown)."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
-
-
-def file_digests(paths: Sequence[Path | str]) -> tuple[FileDigest, ...]:
-    """The name and SHA-256 of every file of ``paths`` (a folder: each file in it)."""
-    found = []
-    for raw in paths:
-        path = Path(raw)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            digest = hashlib.sha256()
-            with open(file, "rb") as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    digest.update(block)
-            found.append(FileDigest(str(file), digest.hexdigest()))
-    return tuple(found)
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    """What an import read, what it changes (its plan) and what it changed."""
-
-    dataset: Dataset
-    result: ImportResult | None
-    warnings: tuple[str, ...]
-    rejected: int = 0
-    """Rows set aside (``--rejects``)."""
-    rejects_file: str | None = None
-    plan: ImportPlan | None = None
-
-    def describe(self, *, dry_run: bool) -> str:
-        return "\n".join(filter(None, [self._describe(dry_run=dry_run), self.rejects_line()]))
-
-    def rejects_line(self) -> str:
-        """``3 rows set aside in rejects.csv`` when ``--rejects`` was given, else ''."""
-        if self.rejects_file is None:
-            return ""
-        rows = "row" if self.rejected == 1 else "rows"
-        return f"{self.rejected} invalid {rows} set aside in {self.rejects_file}."
-
-    def _describe(self, *, dry_run: bool) -> str:
-        data = self.dataset
-        read = (
-            f"{len(data.actors)} actors, {len(data.ties)} ties, "
-            f"{len(data.activities)} activities in {len(data.territories)} territories"
-        )
-        lines = [f"warning: {w}" for w in self.warnings]
-        plan_lines = self.plan.describe() if self.plan is not None else []
-        if dry_run or self.result is None:
-            lines.append(f"Valid: {read}. Dry run: nothing was written; the import would do:")
-            lines.extend(plan_lines)
-            return "\n".join(lines)
-        lines.append(f"Read {read}.")
-        lines.extend(plan_lines)
-        r = self.result
-        if r.revision is None:
-            lines.append("Nothing changed.")
-        else:
-            lines.append(
-                f"Saved as revision {r.revision} (`maillage history` lists it, "
-                f"`maillage undo {r.revision}` reverts it)."
-            )
-        return "\n".join(lines)

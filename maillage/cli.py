@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import shlex
+import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -25,6 +26,10 @@ from .settings import (
     default_users_file,
 )
 
+OUT_OF_MEMORY = (
+    "not enough memory to finish: the input expands far beyond its size on disk "
+    "(lower MAILLAGE_MAX_EXPANDED_BYTES or MAILLAGE_MAX_CELL_CHARS, or give it more memory)"
+)
 OUTPUT_FORMATS = ("table", "csv", "json", "xlsx", "html")
 EXPORT_FORMATS = ("csv", "xlsx", "gexf", "graphml")
 
@@ -61,6 +66,9 @@ def _friendly_errors(command: Callable) -> Callable:
         except MaillageError as error:
             click.echo(f"Error: {error}", err=True)
             sys.exit(1)
+        except MemoryError:
+            click.echo(f"Error: {OUT_OF_MEMORY}", err=True)
+            sys.exit(1)
 
     return wrapper
 
@@ -94,11 +102,14 @@ def _emit(payload: str | bytes, output: Path | None) -> None:
 TEXT_FORMATS = ("table", "csv", "json", "html")
 
 
-def _render(kind: str, data: dict, fmt: str, output: Path | None) -> str | bytes:
+def _render(
+    kind: str, data: dict, fmt: str, output: Path | None, *, lang: str = "en"
+) -> str | bytes:
     from .reports import render
 
-    colour = fmt == "table" and output is None and sys.stdout.isatty()
-    payload = render(kind, data, fmt, color=colour)
+    terminal = fmt == "table" and output is None and sys.stdout.isatty()
+    width = shutil.get_terminal_size((120, 24)).columns if terminal else None
+    payload = render(kind, data, fmt, color=terminal, lang=lang, width=width)
     return payload.decode("utf-8") if fmt in TEXT_FORMATS else payload
 
 
@@ -134,6 +145,9 @@ as_of_option = click.option(
 @click.version_option(package_name="maillage")
 def main(store: str | None, verbose: bool) -> None:
     """Entry point of the ``maillage`` command."""
+    from .terminal import protect_terminal
+
+    protect_terminal()  # no control character of a name ever reaches a terminal
     configure_logging(verbose)
 
 
@@ -261,10 +275,10 @@ def undo(ctx: click.Context, revision: int | None, store) -> None:
 @click.pass_context
 @_friendly_errors
 def territories(ctx: click.Context, fmt: str, store) -> None:
-    """List territories with their actor and tie counts."""
+    """List territories: actors, ties inside, and ties leaving to other territories."""
     from .reports.listing import territories_listing
 
-    click.echo(territories_listing(_app(ctx, store).territories(), fmt), nl=False)
+    click.echo(territories_listing(_app(ctx, store).territory_counts(), fmt), nl=False)
 
 
 @main.command()
@@ -346,19 +360,30 @@ TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other"
     is_flag=True,
     help="Every indicator and rate as of each 31 December, and the bridges of each year.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(("fr", "en")),
+    default="en",
+    show_default=True,
+    help="Language of the coordinator's brief (--format html) and of the workbook (xlsx).",
+)
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
 def compare(
-    ctx: click.Context, territories, as_of, engine, kind, by_year, fmt, output, store
+    ctx: click.Context, territories, as_of, engine, kind, by_year, lang, fmt, output, store
 ) -> None:
-    """Territory indicators and partnership rates side by side."""
+    """Territory indicators, partnership rates and what stands out, side by side.
+
+    With --format html, the coordinator's brief: one printable page with the
+    charts and the summary, in --lang.
+    """
     data = _app(ctx, store).compare(
         territories, as_of=as_of, kind=kind and kind.lower(), by_year=by_year, engine=engine
     )
-    _emit(_render("compare", data, fmt, output), output)
+    _emit(_render("compare", data, fmt, output, lang=lang), output)
 
 
 @main.command()
@@ -370,7 +395,7 @@ def compare(
 @click.pass_context
 @_friendly_errors
 def path(ctx: click.Context, territory, source, target, as_of, store) -> None:
-    """The introduction chain from SOURCE to TARGET (actor ids) in TERRITORY."""
+    """The introduction chain from SOURCE to TARGET (actor ids or names) in TERRITORY."""
     click.echo(_app(ctx, store).describe_path(territory, source, target, as_of=as_of))
 
 
@@ -382,10 +407,12 @@ def path(ctx: click.Context, territory, source, target, as_of, store) -> None:
 @_friendly_errors
 def delete_territory(ctx: click.Context, territory, store) -> None:
     """Remove TERRITORY; actors in other territories stay there."""
-    from .app import os_user
+    from .imports import os_user
 
-    _app(ctx, store).store.delete_territory(territory, user=os_user())
-    click.echo(f"Deleted {territory} (`maillage undo` brings it back)")
+    app = _app(ctx, store)
+    name = app.resolve_territory(territory)
+    app.store.delete_territory(name, user=os_user())
+    click.echo(f"Deleted {name} (`maillage undo` brings it back)")
 
 
 host_option = click.option(
@@ -518,5 +545,25 @@ def users_remove(name: str, users_file: Path | None) -> None:
     click.echo(f"Removed {name} from {path}")
 
 
+@users.command("unlock")
+@click.argument("name")
+@_friendly_errors
+def users_unlock(name: str) -> None:
+    """Let NAME sign in again at once, from every address, after failed sign-ins.
+
+    The running server (same data folder) reads the request at its next sign-in.
+    """
+    from .throttle import UNLOCK_FILE, UnlockRequests
+
+    path = Settings.from_env().data_dir / UNLOCK_FILE
+    UnlockRequests(path).request(name)
+    click.echo(f"Unlocked {name}: the server forgets its failed sign-ins.")
+
+
 if __name__ == "__main__":
     main()
+
+
+from .cli_introductions import introductions  # noqa: E402  (the group needs the helpers above)
+
+main.add_command(introductions)

@@ -14,10 +14,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .i18n import Translator, translator
-from .tables import BRIDGE_COLUMNS, Table, bridge_record, key_values, method_rows
+from .export_tables import BRIDGE_COLUMNS, ExportTable, bridge_record, key_values, method_rows
+from .i18n import N_, Translator, translator
 
 RATE_FIELDS: tuple[str, ...] = ("actors", "tied", "share", "low", "high")
+KEY_PAIRS = 20
+"""Sector pairs in the workbook's chart of shares."""
+BRIDGE_CHANGES: Mapping[str, str] = {"gained": N_("Bridges gained"), "lost": N_("Bridges lost")}
 
 GROUPS: Mapping[str, str] = {
     "business": "businesses",
@@ -57,11 +60,21 @@ def territories_of(compare: Mapping[str, Any]) -> list[str]:
     return [str(t) for t in compare.get("territories", [])]
 
 
+def rates_with_actors(compare: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The rows of ``compare["rates"]`` where some territory has actors of the first sector."""
+    territories = territories_of(compare)
+    return [
+        row
+        for row in compare.get("rates", [])
+        if any(((row.get("values") or {}).get(name) or {}).get("actors") for name in territories)
+    ]
+
+
 def indicator_label(indicator: Mapping[str, Any], t: Translator) -> str:
     return t.gettext(str(indicator.get("label") or indicator.get("name") or ""))
 
 
-def compare_flat(compare: Mapping[str, Any], t: Translator | None = None) -> Table:
+def compare_flat(compare: Mapping[str, Any], t: Translator | None = None) -> ExportTable:
     """The CSV table: the per-year table with ``by_year``, else indicators then rates."""
     t = t or translator("en")
     if compare.get("by_year"):
@@ -112,10 +125,10 @@ def compare_flat(compare: Mapping[str, Any], t: Translator | None = None) -> Tab
                 ),
             )
         )
-    return Table("indicators", columns, rows, row_labels=True)
+    return ExportTable("indicators", columns, rows, row_labels=True)
 
 
-def indicators_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
+def indicators_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """Raw values, normalised values, description, then the z-scores of each indicator."""
     territories = territories_of(compare)
     columns = (
@@ -139,10 +152,57 @@ def indicators_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
                 *(z.get(name) for name in territories),
             )
         )
-    return Table("indicators", columns, rows, row_labels=True)
+    return ExportTable("indicators", columns, rows, row_labels=True)
 
 
-def rates_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
+def key_rates_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
+    """The shares between sectors, a column per territory, with their bar chart."""
+    territories = territories_of(compare)
+    rows = [
+        (
+            pair_text(row.get("from"), row.get("to"), t),
+            *((row.get("values") or {}).get(name, {}).get("share") for name in territories),
+        )
+        for row in compare.get("rates", [])
+        if row.get("from") != row.get("to")
+    ][:KEY_PAIRS]
+    return ExportTable(
+        "shares",
+        (t.gettext("pair"), *territories),
+        rows,
+        row_labels=True,
+        chart="bar",
+        chart_title=t.gettext("share with at least one tie"),
+    )
+
+
+def key_rate_by_year_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
+    """The first rate (``business → association``) per year, with its line chart."""
+    years = compare.get("by_year") or {}
+    territories = territories_of(compare)
+    first = (years.get("rates") or [{}])[0]
+    series = first.get("values") or {}
+    rows = [
+        (
+            year,
+            *(
+                ((series.get(name) or [])[i : i + 1] or [{}])[0].get("share")
+                for name in territories
+            ),
+        )
+        for i, year in enumerate(years.get("years") or [])
+    ]
+    return ExportTable(
+        "share_by_year",
+        (t.gettext("year"), *territories),
+        rows,
+        row_labels=True,
+        chart="line",
+        chart_title=pair_text(first.get("from"), first.get("to"), t),
+    )
+
+
+def rates_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """One row per sector pair and territory: counts, share and its Wilson interval."""
     columns = (
         t.gettext("from"),
@@ -164,10 +224,10 @@ def rates_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
                     *(cell.get(field) for field in RATE_FIELDS),
                 )
             )
-    return Table("rates", columns, rows)
+    return ExportTable("rates", columns, rows)
 
 
-def years_long(compare: Mapping[str, Any], t: Translator) -> Table:
+def years_long(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """The per-year series: one row per year, territory and indicator or rate."""
     years = compare.get("by_year") or {}
     dates = list(years.get("as_of") or [])
@@ -218,15 +278,15 @@ def years_long(compare: Mapping[str, Any], t: Translator) -> Table:
                     as_of,
                     row.get("territory"),
                     f"bridges_{change}",
-                    t.gettext(f"Bridges {change}"),
+                    t.gettext(BRIDGE_CHANGES[change]),
                     len(row.get(change) or []),
                 )
                 + (None,) * 4
             )
-    return Table("by_year", columns, rows)
+    return ExportTable("by_year", columns, rows)
 
 
-def year_bridges_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
+def year_bridges_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """One row per bridge gained or lost in a year, sector pairs as ``business–public``."""
     columns = ("year", "territory", *BRIDGE_COLUMNS)
     rows = []
@@ -241,15 +301,24 @@ def year_bridges_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
                         *(record.get(c) for c in BRIDGE_COLUMNS),
                     )
                 )
-    return Table("bridges_by_year", tuple(t.gettext(c) for c in columns), rows)
+    return ExportTable("bridges_by_year", tuple(t.gettext(c) for c in columns), rows)
 
 
-def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> list[Table]:
+def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> list[ExportTable]:
     """The workbook of a comparison, in ``t``'s language."""
+    from .summary import summary
+
     t = t or translator("en")
-    sheets = [indicators_sheet(compare, t)]
+    sentences = [(name, line) for name, lines in summary(compare, t).items() for line in lines]
+    sheets = []
+    if compare.get("standouts"):
+        columns = (t.gettext("territory"), t.gettext("what stands out"))
+        sheets.append(ExportTable("summary", columns, sentences, row_labels=True))
+    sheets.append(indicators_sheet(compare, t))
     if compare.get("rates"):
-        sheets.append(rates_sheet(compare, t))
+        sheets += [key_rates_sheet(compare, t), rates_sheet(compare, t)]
+    if compare.get("by_year"):
+        sheets.append(key_rate_by_year_sheet(compare, t))
     if compare.get("by_year"):
         sheets += [years_long(compare, t), year_bridges_sheet(compare, t)]
     if compare.get("crossings"):
@@ -259,7 +328,7 @@ def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> l
     return sheets
 
 
-def crossings_sheets(crossings: Mapping[str, Any], t: Translator) -> list[Table]:
+def crossings_sheets(crossings: Mapping[str, Any], t: Translator) -> list[ExportTable]:
     """The actors two territories share, the ties that cross, and where each one's ties go."""
     ends = ("id", "name", "sector")
     shared, crossing = [], []
@@ -289,8 +358,8 @@ def crossings_sheets(crossings: Mapping[str, Any], t: Translator) -> list[Table]
         )
     head = [t.gettext("territory") + " A", t.gettext("territory") + " B"]
     return [
-        Table("shared_actors", (*head, "id", t.gettext("name"), t.gettext("sector")), shared),
-        Table(
+        ExportTable("shared_actors", (*head, "id", t.gettext("name"), t.gettext("sector")), shared),
+        ExportTable(
             "crossing_ties",
             (
                 *head,
@@ -301,7 +370,7 @@ def crossings_sheets(crossings: Mapping[str, Any], t: Translator) -> list[Table]
             ),
             crossing,
         ),
-        Table(
+        ExportTable(
             "leaving",
             (
                 t.gettext("territory"),
@@ -321,6 +390,27 @@ def cells_of(row: Mapping[str, Any], names: Sequence[str]) -> list[Mapping[str, 
     return [values.get(name) or {} for name in names]
 
 
+def rate_parts(cell: Mapping[str, Any] | None, t: Translator | None = None) -> tuple[str, str]:
+    """A rate's counts and share, and its interval: ``('1 of 3 · 33%', '6–79%')``.
+
+    >>> rate_parts({"actors": 3, "tied": 1, "share": 0.333333, "low": 0.061492, "high": 0.79234})
+    ('1 of 3 · 33%', '6–79%')
+    >>> rate_parts({"actors": 0, "tied": 0, "share": None})
+    ('—', '')
+    """
+    t = t or translator("en")
+    cell = cell or {}
+    if not cell.get("actors"):
+        return "—", ""
+    counts = t.gettext("{tied} of {actors}").format(
+        tied=t.integer(cell.get("tied")), actors=t.integer(cell.get("actors"))
+    )
+    interval = ""
+    if cell.get("low") is not None and cell.get("high") is not None:
+        interval = f"{t.number(cell['low'] * 100, 0)}–{t.percent(cell['high'])}"
+    return f"{counts} · {t.percent(cell.get('share'))}", interval
+
+
 def rate_text(cell: Mapping[str, Any] | None, t: Translator | None = None) -> str:
     """A rate as a person reads it: ``1 of 3 · 33% (6–79%)``; ``—`` without actors.
 
@@ -329,15 +419,5 @@ def rate_text(cell: Mapping[str, Any] | None, t: Translator | None = None) -> st
     >>> rate_text({"actors": 0, "tied": 0, "share": None})
     '—'
     """
-    t = t or translator("en")
-    cell = cell or {}
-    if not cell.get("actors"):
-        return "—"
-    counts = t.gettext("{tied} of {actors}").format(
-        tied=t.integer(cell.get("tied")), actors=t.integer(cell.get("actors"))
-    )
-    interval = ""
-    if cell.get("low") is not None and cell.get("high") is not None:
-        low = t.number(cell["low"] * 100, 0)
-        interval = f" ({low}–{t.percent(cell['high'])})"
-    return f"{counts} · {t.percent(cell.get('share'))}{interval}"
+    head, interval = rate_parts(cell, t)
+    return f"{head} ({interval})" if interval else head

@@ -16,13 +16,17 @@ from rich.console import Console
 from rich.text import Text
 
 from .compare_tables import pair_text, rate_text, territories_of
+from .export_tables import bridge_pairs, bridge_text
 from .i18n import translator
 from .summary import summary
-from .tables import bridge_pairs, bridge_text
-from .text import emit, heading, new_table, text
+from .terminal import emit, heading, new_table, text
 
 PAIR_LIMIT = 80
 PAIR_LIST = 10
+PAIR_WIDTH = 40
+RATE_WIDTH = 26
+MEASURE_WIDTH = 30
+YEAR_WIDTH = 9
 
 
 def compare_text(console: Console, compare: Mapping[str, Any]) -> None:
@@ -66,12 +70,20 @@ def compare_text(console: Console, compare: Mapping[str, Any]) -> None:
     rates = [row for row in compare.get("rates", []) if _has_actors(row, territories)]
     if rates:
         title = "Partnership rates: share of the first sector's actors tied to the second"
-        table = new_table(title, ["Sectors", *territories], territories)
+        # one line a cell when it fits, else the share and counts over the interval
+        wide = PAIR_WIDTH + RATE_WIDTH * len(territories) <= console.width
+        table = new_table(title, ["Sectors", *territories], territories if wide else ())
+        table.columns[0].min_width = min(PAIR_WIDTH - 6, console.width // 4)
+        for column in table.columns[1:]:
+            column.justify = "right"
         for row in rates[:PAIR_LIMIT]:
             cells = row.get("values") or {}
             table.add_row(
                 Text(pair_text(row.get("from"), row.get("to"), t)),
-                *(Text(rate_text(cells.get(name), t)) for name in territories),
+                *(
+                    Text(rate_text(cells.get(name), t) if wide else _rate_lines(cells.get(name)))
+                    for name in territories
+                ),
             )
         emit(console, table)
         console.print(Text("Shares with their 95 % Wilson interval.", style="dim"))
@@ -124,6 +136,22 @@ def _signed(value: Any) -> str:
     return f"{float(value):+.1f}"
 
 
+def _rate_lines(cell: Mapping[str, Any] | None) -> str:
+    """A rate in two short lines: ``26% 5/19`` over ``12–49%``; ``—`` without actors.
+
+    >>> print(_rate_lines({"actors": 19, "tied": 5, "share": 0.263, "low": 0.118, "high": 0.488}))
+    26% 5/19
+    12–49%
+    """
+    cell = cell or {}
+    if not cell.get("actors"):
+        return "—"
+    head = f"{cell.get('share', 0):.0%} {cell.get('tied')}/{cell.get('actors')}"
+    if cell.get("low") is None or cell.get("high") is None:
+        return head
+    return f"{head}\n{cell['low'] * 100:.0f}–{cell['high']:.0%}"
+
+
 def _has_actors(row: Mapping[str, Any], territories: list[str]) -> bool:
     values = row.get("values") or {}
     return any((values.get(name) or {}).get("actors") for name in territories)
@@ -134,20 +162,28 @@ def years_text(console: Console, compare: Mapping[str, Any]) -> None:
     t = translator("en")
     years = compare.get("by_year") or {}
     labels = [str(year) for year in years.get("years") or []]
+    # as many years a table as fit beside the measure names (9 characters a year)
+    per_table = max(1, (console.width - MEASURE_WIDTH) // YEAR_WIDTH)
     for name in territories_of(compare):
-        table = new_table(f"{name}, as of each 31 December", ["Measure", *labels], labels)
-        for ind in years.get("indicators", []):
-            series = (ind.get("values") or {}).get(name) or []
-            table.add_row(Text(str(ind.get("label") or ind.get("name"))), *map(text, series))
-        for rate in years.get("rates", []):
-            series = (rate.get("values") or {}).get(name) or []
-            if not any((cell or {}).get("actors") for cell in series):
-                continue
-            table.add_row(
-                Text(pair_text(rate.get("from"), rate.get("to"), t)),
-                *(Text(_share_count(cell)) for cell in series),
-            )
-        emit(console, table)
+        for start in range(0, len(labels), per_table):
+            shown = slice(start, start + per_table)
+            columns = labels[shown]
+            title = f"{name}, as of each 31 December"
+            table = new_table(title, ["Measure", *columns], columns)
+            table.columns[0].min_width = MEASURE_WIDTH - 4
+            for ind in years.get("indicators", []):
+                series = ((ind.get("values") or {}).get(name) or [])[shown]
+                label = str(ind.get("label") or ind.get("name"))
+                table.add_row(Text(label), *map(text, series))
+            for rate in years.get("rates", []):
+                series = ((rate.get("values") or {}).get(name) or [])[shown]
+                if not any((cell or {}).get("actors") for cell in series):
+                    continue
+                table.add_row(
+                    Text(pair_text(rate.get("from"), rate.get("to"), t)),
+                    *(Text(_share_count(cell)) for cell in series),
+                )
+            emit(console, table)
     changes = [row for row in years.get("bridges", []) if row.get("gained") or row.get("lost")]
     if changes:
         columns = ["Year", "Territory", "Bridges gained", "Bridges lost"]

@@ -11,26 +11,11 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from maillage.graph.vocabulary import ACTOR_METRICS, ROLE_LIST, ROLES, sector_sort_key
+
 from . import figures
-from .html_page import (
-    Raw,
-    cards_html,
-    esc,
-    page,
-    paragraph,
-    section,
-    sector_chip,
-    table_html,
-)
-from .labels import (
-    ACTOR_LABELS,
-    ACTOR_METRICS,
-    ROLES,
-    label,
-    sector_sort_key,
-    show,
-)
-from .tables import (
+from .brief import render_brief
+from .export_tables import (
     STATS,
     bridge_pairs,
     bridge_text,
@@ -43,6 +28,17 @@ from .tables import (
     sectors_table,
     top_actors,
 )
+from .html_page import (
+    Raw,
+    cards_html,
+    esc,
+    page,
+    paragraph,
+    section,
+    sector_chip,
+    table_html,
+)
+from .labels import ACTOR_LABELS, label, show
 
 TOP_BROKERS = 20
 TOP_COMMUNITIES = 15
@@ -139,13 +135,7 @@ def network_section(report: Mapping[str, Any]) -> str:
 
 
 BROKER_METRICS = ("degree", "betweenness", "constraint", "effective_size", "ei_index")
-ROLE_HEADS = {
-    "coordinator": "Coord.",
-    "itinerant": "Itin.",
-    "gatekeeper": "Gatek.",
-    "representative": "Repr.",
-    "liaison": "Liaison",
-}
+ROLE_HEADS = {role.key: role.short for role in ROLE_LIST}
 
 
 def actors_table(actors: Sequence[Mapping[str, Any]], metrics: Sequence[str]) -> str:
@@ -200,7 +190,7 @@ def brokers_section(report: Mapping[str, Any], figure: Figures) -> str:
             "run. Brokerage roles count the pairs of unconnected partners each one mediates, "
             "by the sectors involved."
         ),
-        figure(figures.betweenness_bars(top), "Betweenness, coloured by sector."),
+        figure(figures.measure_bars(top), "Betweenness, coloured by sector."),
         figure(figures.brokerage_bars(top), "Brokerage roles (Gould & Fernandez 1989)."),
         actors_table(top, BROKER_METRICS),
         id="brokers",
@@ -226,9 +216,7 @@ def mixing_section(mixing: Any, figure: Figures) -> str:
             "Ties observed between sectors against those expected if ties ignored sectors. "
             "Red cells (negative z) are sector pairs with fewer ties than expected."
         ),
-        figure(
-            figures.mixing_heatmap(sectors, cells), "Cells: observed / expected ties; colour: z."
-        ),
+        figure(figures.mixing_heatmap(mixing), "Cells: observed (expected) ties; colour: z."),
         f"<details><summary>Sector mixing as a table</summary>{details}</details>",
         id="mixing",
     )
@@ -480,63 +468,6 @@ def gaps_page(gaps: Mapping[str, Any]) -> str:
     return page(title, subtitle(gaps), [b for b in body if b], figures=figure.count > 0)
 
 
-def compare_page(compare: Mapping[str, Any]) -> str:
-    figure = Figures()
-    territories = [str(t) for t in compare.get("territories", [])]
-    rows = []
-    for ind in compare.get("indicators", []):
-        values, normalised = ind.get("values") or {}, ind.get("normalised") or {}
-        rows.append(
-            (
-                Raw(
-                    f"<b>{esc(ind.get('label') or ind.get('name'))}</b><br>"
-                    f"<small>{esc(ind.get('description') or '')}</small>"
-                ),
-                *(
-                    Raw(f"{esc(values.get(t))}<br><small>{esc(normalised.get(t))}</small>")
-                    for t in territories
-                ),
-            )
-        )
-    body = [
-        section(
-            "Indicators",
-            paragraph("Each cell: the raw value, and below it the value normalised for size."),
-            table_html(["Indicator", *territories], rows, numeric=territories),
-            figure(figures.indicator_bars(compare), "Normalised indicators."),
-            id="indicators",
-        ),
-        rates_section(compare),
-        method_section(compare.get("method")),
-    ]
-    return page("Territories compared", " · ".join(territories), body, figures=figure.count > 0)
-
-
-def rates_section(compare: Mapping[str, Any]) -> str:
-    """The partnership rates: one row per sector pair, a cell per territory."""
-    from .compare_tables import pair_text, rate_text
-
-    territories = [str(t) for t in compare.get("territories", [])]
-    rows = [
-        (
-            pair_text(row.get("from"), row.get("to")),
-            *(rate_text((row.get("values") or {}).get(t)) for t in territories),
-        )
-        for row in compare.get("rates", [])
-    ]
-    if not rows:
-        return ""
-    return section(
-        "Partnership rates",
-        paragraph(
-            "Share of the first sector's actors with at least one tie to the second, "
-            "with its 95 % Wilson interval."
-        ),
-        table_html(["Sectors", *territories], rows, numeric=territories),
-        id="rates",
-    )
-
-
 def bridges_page(changes: Mapping[str, Any]) -> str:
     sections = []
     for change in ("gained", "lost"):
@@ -557,7 +488,7 @@ def bridges_page(changes: Mapping[str, Any]) -> str:
 PAGES: Mapping[str, Callable[[Mapping[str, Any]], str]] = {
     "report": render_html_report,
     "gaps": gaps_page,
-    "compare": compare_page,
+    "compare": render_brief,
     "bridges": bridges_page,
 }
 

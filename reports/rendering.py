@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from .csv_export import to_csv
+from .export_tables import flat_table, sheets
 from .formats import check
 from .html_report import render_html
 from .json_export import to_json
-from .tables import flat_table, sheets
-from .text import to_text
+from .terminal import to_text
 from .xlsx_export import to_xlsx
 
 
@@ -20,7 +20,15 @@ def _title(kind: str, data: Mapping[str, Any]) -> str:
     return f"Maillage {kind}: {data.get('territory', '')}".rstrip(": ")
 
 
-def render(kind: str, data: Mapping[str, Any], fmt: str, *, color: bool = False) -> bytes:
+def render(
+    kind: str,
+    data: Mapping[str, Any],
+    fmt: str,
+    *,
+    color: bool = False,
+    lang: str = "en",
+    width: int | None = None,
+) -> bytes:
     """Render an analytics result as the bytes of a file (text formats in UTF-8).
 
     Parameters
@@ -36,6 +44,11 @@ def render(kind: str, data: Mapping[str, Any], fmt: str, *, color: bool = False)
         ``html``: one self-contained page. See :mod:`maillage.reports`.
     color : bool
         ``table`` only: keep ANSI colours (for a terminal).
+    lang : {"en", "fr"}
+        ``compare`` in ``html`` (the coordinator's brief) and ``xlsx``: the
+        language of the document.
+    width : int, optional
+        ``table`` only: the width to fit (a terminal's), 120 columns by default.
 
     Returns
     -------
@@ -58,11 +71,19 @@ def render(kind: str, data: Mapping[str, Any], fmt: str, *, color: bool = False)
     """
     check(kind, fmt)
     if fmt == "table":
-        return to_text(kind, data, color=color).encode("utf-8")
+        return to_text(kind, data, color=color, width=width).encode("utf-8")
     if fmt == "csv":
         return to_csv(flat_table(kind, data))
     if fmt == "json":
         return to_json(data)
+    if kind == "compare" and fmt in ("xlsx", "html"):
+        from .brief import render_brief
+        from .compare_tables import compare_sheets
+        from .i18n import translator
+
+        if fmt == "html":
+            return render_brief(data, lang).encode("utf-8")
+        return to_xlsx(compare_sheets(data, translator(lang)), title=_title(kind, data))
     if fmt == "xlsx":
         return to_xlsx(sheets(kind, data), title=_title(kind, data))
     return render_html(kind, data).encode("utf-8")

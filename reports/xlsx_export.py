@@ -9,8 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from .export_tables import ExportTable
 from .safe import cell, xml_text
-from .tables import Table
 
 HEADER_FONT = Font(bold=True, color="1F2937")
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
@@ -26,7 +26,7 @@ def _width(value: object) -> int:
     return max((len(line) for line in str(value).splitlines()), default=0)
 
 
-def add_sheet(workbook: Workbook, table: Table) -> None:
+def add_sheet(workbook: Workbook, table: ExportTable) -> None:
     sheet = workbook.create_sheet(table.name[:31])
     sheet.append([cell(c) for c in table.columns])
     widths = [_width(c) + 2 for c in table.columns]
@@ -46,13 +46,31 @@ def add_sheet(workbook: Workbook, table: Table) -> None:
         if table.row_labels and i == 1:
             for (label,) in sheet.iter_rows(min_row=2, max_col=1):
                 label.font = Font(bold=True)
+    if table.chart and table.rows and len(table.columns) > 1:
+        add_chart(sheet, table)
     sheet.freeze_panes = "B2" if table.row_labels else "A2"
     if table.columns:
         last = get_column_letter(len(table.columns))
         sheet.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
 
 
-def to_xlsx(tables: Iterable[Table], *, title: str | None = None) -> bytes:
+def add_chart(sheet, table: ExportTable) -> None:
+    """A native bar or line chart beside the table: column A as categories, one series a column."""
+    from openpyxl.chart import BarChart, LineChart, Reference
+
+    chart = BarChart() if table.chart == "bar" else LineChart()
+    if isinstance(chart, BarChart):
+        chart.type = "bar"  # horizontal: long category names stay readable
+    last_row = len(table.rows) + 1
+    data = Reference(sheet, min_col=2, max_col=len(table.columns), min_row=1, max_row=last_row)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last_row))
+    chart.title = xml_text(table.chart_title or table.name)
+    chart.height, chart.width = max(7.5, 0.6 * len(table.rows) + 3), 18
+    sheet.add_chart(chart, f"{get_column_letter(len(table.columns) + 2)}2")
+
+
+def to_xlsx(tables: Iterable[ExportTable], *, title: str | None = None) -> bytes:
     """The bytes of a workbook holding ``tables`` as sheets, in order."""
     workbook = Workbook()
     workbook.remove(workbook.active)

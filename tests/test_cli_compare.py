@@ -166,3 +166,49 @@ def test_actors_shared_and_ties_that_cross(store, tmp_path):
         "partnership",
         1,
     )
+
+
+def test_the_coordinators_brief_in_french_and_english(store, tmp_path):
+    for lang, heading in (
+        ("fr", "<h2>Évolution dans le temps</h2>"),
+        ("en", "<h2>Change over time</h2>"),
+    ):
+        target = tmp_path / f"brief-{lang}.html"
+        result = run(
+            "compare", "Lille", "Figeac", "--by-year", "--format", "html", "--lang", lang,
+            "-o", str(target), store=store,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        html = target.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in html and heading in html
+        # rates, raw values, z-scores, years and the territories' matrix, each on its own axes
+        assert html.count('class="plotly-graph-div"') == 5
+    workbook = tmp_path / "brief.xlsx"
+    run(
+        "compare",
+        "Lille",
+        "Figeac",
+        "--format",
+        "xlsx",
+        "--lang",
+        "fr",
+        "-o",
+        str(workbook),
+        store=store,
+    )
+    assert load_workbook(workbook)["rates"]["A1"].value == "de"
+
+
+def test_bridges_gained_and_lost_read_as_sector_pairs(store):
+    args = ("report", "Lille", "--since", "2020-12-31", "--until", "2021-12-31")
+    table = run(*args, store=store).output
+    rows = [
+        line.split() for line in table.splitlines() if line.lstrip().startswith(("gained", "lost"))
+    ]
+    assert ["lost", "Imprimerie", "Lilloise", "(business)", "business–association"] in rows
+    assert ["gained", "Mairie", "de", "Lille", "(public)", "association–public"] in rows
+    csv_text = run(*args, "--format", "csv", store=store).output
+    header, *lines = csv_text.splitlines()
+    assert header.split(",")[:3] == ["change", "type", "id"]
+    assert "lost,actor,b2,Imprimerie Lilloise,business,,,,,,,business–association" in lines
+    assert not any(mark in csv_text for mark in ("[", "]", "'", "{"))

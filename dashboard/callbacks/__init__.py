@@ -10,13 +10,14 @@ from __future__ import annotations
 import dash
 
 from ..sources import Sources
-from . import brokers, compare, explore, gaps, shell
+from . import brokers, compare, explore, gaps, introductions, shell
 
 
-def register(app: dash.Dash, sources: Sources, *, threshold: int) -> None:
+def register(app: dash.Dash, sources: Sources) -> None:
     """Attach the callbacks of every page to ``app``."""
     shell.register(app, sources)
-    explore.register(app, sources, threshold=threshold)
+    explore.register(app, sources)
     brokers.register(app, sources)
     gaps.register(app, sources)
     compare.register(app, sources)
+    introductions.register(app, sources)

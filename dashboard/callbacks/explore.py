@@ -7,13 +7,13 @@ from dash import MATCH, Input, Output, State, ctx
 
 from .. import ids
 from ..presenters import explore
-from ..presenters.network import stylesheet
 from ..sources import Sources
 
 PICKERS = {"type": ids.PICKER, "role": MATCH}
+SEARCH = ids.picker(ids.SEARCH_ROLE)
 
 
-def register(app: dash.Dash, sources: Sources, *, threshold: int) -> None:
+def register(app: dash.Dash, sources: Sources) -> None:
     """Attach the Explore page's callbacks to ``app``."""
 
     @app.callback(
@@ -39,81 +39,80 @@ def register(app: dash.Dash, sources: Sources, *, threshold: int) -> None:
 
     @app.callback(
         Output(ids.SELECTED, "data"),
-        Output(ids.DRILL, "data"),
-        Input(ids.NETWORK, "tapNodeData"),
-        Input(ids.picker(ids.SEARCH_ROLE), "value"),
-        Input(ids.BACK, "n_clicks"),
+        Output(ids.NETWORK, "selected"),
+        Output(ids.NETWORK, "focus"),
+        Output(SEARCH, "value"),
+        Input(ids.NETWORK, "n_clicks"),
+        Input(ids.NETWORK, "n_cleared"),
+        Input(SEARCH, "value"),
         Input(ids.TERRITORY, "value"),
+        State(ids.NETWORK, "clickedNode"),
         prevent_initial_call=True,
     )
-    def pick(tap, searched, _back, territory):
-        trigger = ctx.triggered_id
-        return explore.pick_view(sources.current(), territory, trigger, tap, searched, threshold)
+    def pick(_clicks, _cleared, searched, _territory, clicked):
+        return explore.pick_view(ctx.triggered_id, clicked, searched)
 
     @app.callback(
-        Output(ids.NETWORK, "elements"),
-        Output(ids.NETWORK_SUMMARY, "children"),
-        Output(ids.BACK, "style"),
+        Output(ids.NETWORK, "payload"),
+        Output(ids.NETWORK, "filename"),
         Output(ids.NETWORK_ALERT, "children"),
         Input(ids.TERRITORY, "value"),
         Input(ids.AS_OF, "data"),
-        Input(ids.DRILL, "data"),
+        Input(ids.SIZE_BY, "value"),
     )
-    def network(territory, as_of, drill):
-        return explore.network_view(sources.current(), territory, as_of, drill, threshold)
+    def network(territory, as_of, size_by):
+        return explore.network_view(sources.current(), territory, as_of, size_by)
 
     @app.callback(
-        Output(ids.LEGEND, "children"),
+        Output(ids.NETWORK_SUMMARY, "children"),
         Input(ids.TERRITORY, "value"),
         Input(ids.AS_OF, "data"),
-        Input(ids.DRILL, "data"),
-        Input(ids.COLOUR_BY, "value"),
-    )
-    def legend(territory, as_of, drill, colour_by):
-        source = sources.current()
-        return explore.legend_view(source, territory, as_of, drill, colour_by, threshold)
-
-    @app.callback(
-        Output(ids.NETWORK, "stylesheet"),
-        Input(ids.SIZE_BY, "value"),
-        Input(ids.COLOUR_BY, "value"),
         Input(ids.SECTOR_FILTER, "value"),
+    )
+    def summary(territory, as_of, sectors):
+        return explore.summary_view(sources.current(), territory, as_of, sectors)
+
+    # What only restyles the drawing runs in the browser: no round trip to the server.
+    app.clientside_callback(
+        explore.SECTORS_IN_SYNC,
+        Output(ids.SECTOR_FILTER, "value"),
+        Output(ids.NETWORK, "visibleSectors"),
+        Input(ids.SECTOR_FILTER, "value"),
+        Input(ids.NETWORK, "visibleSectors"),
+    )
+    app.clientside_callback(
+        explore.DRAWING_OPTIONS,
+        Output(ids.NETWORK, "colouring"),
+        Output(ids.NETWORK, "visibleKinds"),
+        Output(ids.NETWORK, "minWeight"),
+        Input(ids.COLOUR_BY, "value"),
         Input(ids.KIND_FILTER, "value"),
         Input(ids.MIN_WEIGHT, "value"),
-        Input(ids.EGO, "data"),
-        Input(ids.PATH, "data"),
     )
-    def restyle(size_by, colour_by, sectors, kinds, min_weight, ego, path):
-        options = dict(sectors=sectors, kinds=kinds, min_weight=min_weight, ego=ego, path=path)
-        return stylesheet(size_by=size_by, colour_by=colour_by, **options)
 
     @app.callback(
         Output(ids.CARD, "children"),
-        Output(ids.EGO, "data"),
+        Output(ids.NETWORK, "neighbourhood"),
         Output(ids.CARD_ALERT, "children"),
         Input(ids.TERRITORY, "value"),
         Input(ids.AS_OF, "data"),
         Input(ids.SELECTED, "data"),
         Input(ids.HOPS, "value"),
-        Input(ids.DRILL, "data"),
     )
-    def card(territory, as_of, actor, hops, drill):
-        source = sources.current()
-        return explore.card_view(source, territory, as_of, actor, hops, drill, threshold)
+    def card(territory, as_of, actor, hops):
+        return explore.card_view(sources.current(), territory, as_of, actor, hops)
 
     @app.callback(
         Output(ids.PATH_STEPS, "children"),
-        Output(ids.PATH, "data"),
+        Output(ids.NETWORK, "path"),
         Output(ids.PATH_ALERT, "children"),
         Input(ids.TERRITORY, "value"),
         Input(ids.AS_OF, "data"),
         Input(ids.picker(ids.SOURCE_ROLE), "value"),
         Input(ids.picker(ids.TARGET_ROLE), "value"),
-        Input(ids.DRILL, "data"),
     )
-    def path(territory, as_of, start, end, drill):
-        source = sources.current()
-        return explore.path_view(source, territory, as_of, start, end, drill, threshold)
+    def path(territory, as_of, start, end):
+        return explore.path_view(sources.current(), territory, as_of, start, end)
 
     @app.callback(
         Output(PICKERS, "options"),

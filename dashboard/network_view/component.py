@@ -18,10 +18,19 @@ class NetworkView(Component):
         The compact arrays of :func:`maillage.dashboard.network_payload.network_payload`.
     selected : str, optional
         The selected actor id: it and its partners stand out, the rest fades.
+        The component sets it itself on a click (None on a clear), so the
+        picture changes at once.
     path : list of str, optional
         Actor ids of a chain, drawn in red.
     visibleSectors : list of str, optional
         Sectors shown (all when None). The clickable legend writes it back.
+    visibleKinds : list of str, optional
+        Tie kinds shown (all when None); a tie shows when one of its kinds does.
+    minWeight : float
+        Ties lighter than this are hidden.
+    neighbourhood : list of str, optional
+        Actor ids that stay lit around the selected actor (its ego network at
+        some number of hops); its direct partners when None.
     colouring : {"sector", "community"}
         What the node colour says.
     focus : str, optional
@@ -54,6 +63,9 @@ class NetworkView(Component):
         selected: Any = Component.UNDEFINED,
         path: Any = Component.UNDEFINED,
         visibleSectors: Any = Component.UNDEFINED,
+        visibleKinds: Any = Component.UNDEFINED,
+        minWeight: Any = Component.UNDEFINED,
+        neighbourhood: Any = Component.UNDEFINED,
         colouring: Any = Component.UNDEFINED,
         focus: Any = Component.UNDEFINED,
         clickedNode: Any = Component.UNDEFINED,
@@ -70,6 +82,9 @@ class NetworkView(Component):
             "selected",
             "path",
             "visibleSectors",
+            "visibleKinds",
+            "minWeight",
+            "neighbourhood",
             "colouring",
             "focus",
             "clickedNode",

@@ -6,13 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 import dash_bootstrap_components as dbc
-import dash_cytoscape as cyto
 from dash import dcc, html
 
-from .. import ids, words
-from ..presenters.network import SECTORS, TIE_KINDS, stylesheet
-
-NETWORK_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
+from ...graph.vocabulary import SECTORS, TIE_KINDS
+from .. import ids, menus
+from ..network_view import NetworkView
 
 
 def _picker(role: str, placeholder: str, chosen: Mapping[str, Any] | None) -> dcc.Dropdown:
@@ -39,7 +37,7 @@ def controls() -> dbc.Card:
                 html.Label("Size by"),
                 dcc.Dropdown(
                     id=ids.SIZE_BY,
-                    options=[{"label": v, "value": k} for k, v in words.SIZE_METRICS.items()],
+                    options=[{"label": v, "value": k} for k, v in menus.SIZE_METRICS.items()],
                     value="degree",
                     clearable=False,
                 ),
@@ -86,37 +84,23 @@ def controls() -> dbc.Card:
     )
 
 
-def network_panel() -> html.Div:
+def network_panel(selected: str | None = None) -> html.Div:
     return html.Div(
         [
             html.Div(id=ids.NETWORK_ALERT),
             html.Div(id=ids.NETWORK_SUMMARY, className="summary"),
-            dbc.Button(
-                "← all communities",
-                id=ids.BACK,
-                size="sm",
-                color="secondary",
-                outline=True,
-                style={"display": "none"},
-            ),
             dcc.Loading(
-                cyto.Cytoscape(
+                NetworkView(
                     id=ids.NETWORK,
-                    elements=[],
-                    layout=NETWORK_LAYOUT,
-                    stylesheet=stylesheet(),
+                    selected=selected,
+                    colouring="sector",
                     style={"width": "100%", "height": "68vh"},
-                    minZoom=0.03,
-                    maxZoom=5,
-                    boxSelectionEnabled=False,
-                    autoungrabify=True,
                     className="network",
                 ),
-                target_components={ids.NETWORK: "elements"},
+                target_components={ids.NETWORK: "payload"},
                 type="circle",
                 delay_show=150,
             ),
-            html.Div(id=ids.LEGEND, className="legend"),
         ],
         className="network-panel",
     )
@@ -178,14 +162,11 @@ def layout(focus: Mapping[str, Any] | None = None) -> html.Div:
     return html.Div(
         [
             dcc.Store(id=ids.AS_OF),
-            dcc.Store(id=ids.DRILL),
             dcc.Store(id=ids.SELECTED, data=selected),
-            dcc.Store(id=ids.EGO, data={}),
-            dcc.Store(id=ids.PATH, data={}),
             dbc.Row(
                 [
                     dbc.Col([controls(), path_finder(focus)], md=3),
-                    dbc.Col(network_panel(), md=6),
+                    dbc.Col(network_panel(selected), md=6),
                     dbc.Col(side_panel(), md=3),
                 ],
                 className="g-3",

@@ -17,22 +17,20 @@ from dash.exceptions import PreventUpdate
 
 from ...graph.analytics import path_explanation
 from ...graph.model import fold
-from ...reports.labels import ACTOR_METRICS, ROLES
-from .. import ids, words
-from ..source import Source
+from ...graph.vocabulary import (
+    ACTOR_MEASURES,
+    ACTOR_METRICS,
+    NO_ROLE,
+    ROLE,
+    ROLES,
+    TIE_KIND_LABELS,
+)
+from .. import ids
+from ..network_payload import drawn_counts, network_payload
+from ..sources import Source
 from .formatting import iso, number, parse_as_of, sector_badge, year_of
 from .guard import error_alert, guarded, require_territory
-from .network import (
-    AGGREGATE_ABOVE,
-    draw_mode,
-    element_index,
-    highlight,
-    legend,
-    network_elements,
-    network_summary,
-    overview_elements,
-    scale_positions,
-)
+from .network import network_summary
 
 log = logging.getLogger(__name__)
 
@@ -133,20 +131,48 @@ def actor_options(
     return [{"label": label(n), "value": str(n)} for n in chosen]
 
 
-def pick(trigger: Any, tap: Mapping[str, Any] | None, searched: str | None) -> tuple[Any, Any]:
-    """What a click, a search or a territory change selects: ``(actor, community drill)``."""
+def pick(trigger: Any, clicked: str | None, searched: str | None) -> tuple[Any, Any, Any, Any]:
+    """What a click, a clear, a search or a territory change does.
+
+    Returns ``(selected, drawn selection, camera focus, search box value)``.
+
+    A click (or a clear: background click, Esc) selects the clicked actor (or
+    nothing) and empties the search box, so that searching any actor again,
+    the same one included, selects it and flies to it.
+
+    The drawing sets its own selection on a click (no update needed there).
+
+    >>> pick(ids.NETWORK, "a1", "a2") == ("a1", no_update, no_update, None)
+    True
+    >>> pick(ids.picker(ids.SEARCH_ROLE), None, "a2") == ("a2", "a2", "a2", no_update)
+    True
+    """
     if trigger == ids.TERRITORY:
-        return None, None
-    if trigger == ids.BACK:
-        return no_update, None
+        return None, None, None, None
+    if trigger == ids.NETWORK:
+        return clicked or None, no_update, no_update, None
     if isinstance(trigger, Mapping) and trigger.get("type") == ids.PICKER:
-        return (searched, no_update) if searched else (None, no_update)
-    if trigger == ids.NETWORK and tap:
-        if tap.get("super"):
-            return no_update, tap.get("community")
-        if tap.get("actor"):
-            return tap["actor"], no_update
+        if searched:
+            return searched, searched, searched, no_update
+        return None, None, no_update, no_update
     raise PreventUpdate
+
+
+SECTORS_IN_SYNC = f"""
+function (checked, legend) {{
+    var trigger = dash_clientside.callback_context.triggered_id;
+    var chosen = trigger === {ids.NETWORK!r} && legend ? legend : checked || [];
+    return [chosen, chosen];
+}}
+"""
+"""Clientside: the sector checklist and the drawing's clickable legend show the same sectors."""
+
+DRAWING_OPTIONS = """
+function (colourBy, kinds, minWeight) {
+    return [colourBy || "sector", kinds, Number(minWeight) || 0];
+}
+"""
+"""Clientside: colouring, tie kinds and minimum weight passed to the drawing as they are."""
 
 
 def roles_in_words(brokerage: Mapping[str, int] | None, sector: str | None) -> list[str]:
@@ -158,12 +184,12 @@ def roles_in_words(brokerage: Mapping[str, int] | None, sector: str | None) -> l
     counts = {role: int((brokerage or {}).get(role, 0) or 0) for role in ROLES}
     present = sorted((r for r in ROLES if counts[r] > 0), key=lambda r: -counts[r])
     if not present:
-        return [words.NO_ROLE]
+        return [NO_ROLE]
     sentences = []
     for role in present:
         pairs = f"{counts[role]:,} pair{'s' if counts[role] != 1 else ''}"
-        meaning = words.ROLE_MEANINGS[role].format(sector=sector or "its sector")
-        sentences.append(f"{words.ROLE_LABELS[role]} ({pairs}): {meaning}.")
+        meaning = ROLE[role].meaning.format(sector=sector or "its sector")
+        sentences.append(f"{ROLE[role].label} ({pairs}): {meaning}.")
     return sentences
 
 
@@ -197,7 +223,7 @@ def tie_rows(
 
 
 def _tie_text(row: Mapping[str, Any]) -> str:
-    kind = words.TIE_KIND_LABELS.get(row["kind"], row["kind"])
+    kind = TIE_KIND_LABELS.get(row["kind"], row["kind"])
     when = ""
     if row["since"] and row["until"]:
         when = f", {row['since']} to {row['until']}"
@@ -239,8 +265,9 @@ def actor_card(
         measures = []
         for key in ACTOR_METRICS:
             if key in row:
-                cells = [html.Th(words.METRIC_LABELS[key]), html.Td(number(row.get(key)))]
-                measures.append(html.Tr(cells, title=words.METRIC_MEANINGS[key]))
+                measure = ACTOR_MEASURES[key]
+                cells = [html.Th(measure.label), html.Td(number(row.get(key)))]
+                measures.append(html.Tr(cells, title=measure.meaning))
         if row.get("community") is not None:
             community = [html.Th("Community"), html.Td(str(row["community"]))]
             measures.append(html.Tr(community))
@@ -335,115 +362,53 @@ def slider_outputs(props: tuple[dict, dict]) -> tuple:
     return (*(year.get(k) for k in year_keys), *(weight.get(k) for k in weight_keys))
 
 
-def _overview_map(
-    source: Source, territory: str, as_of: date | None, threshold: int, drill: int | None
-) -> dict[Hashable, int] | None:
-    graph = source.graph(territory, as_of=as_of)
-    if draw_mode(len(graph), threshold, drill) != "overview":
-        return None
-    return {r["id"]: r["community"] for r in source.report(territory, as_of=as_of)["actors"]}
-
-
-HIDDEN = {"display": "none"}
-
-
-@guarded(list, str, lambda: HIDDEN)
+@guarded(dict, lambda: "network")
 def network_view(
-    source: Source,
-    territory: str | None,
-    as_of: str | None,
-    drill: int | None,
-    threshold: int = AGGREGATE_ABOVE,
-) -> tuple[list, str, dict]:
-    """Elements, summary line and back-button style of the Explore network (+ alert)."""
+    source: Source, territory: str | None, as_of: str | None, size_by: str | None = "degree"
+) -> tuple[dict, str]:
+    """The renderer's payload (every actor, positions of the whole territory) and file name."""
     territory = require_territory(territory)
     day = parse_as_of(as_of)
-    full = source.graph(territory)
     graph = source.graph(territory, as_of=day)
-    report = source.report(territory, as_of=day)
-    positions = scale_positions(source.layout(territory))
-    rows = report.get("actors", [])
-    mode = draw_mode(len(graph), threshold, drill)
-    if mode == "overview":
-        elements = overview_elements(graph, positions, rows)
-    else:
-        members = None
-        if mode == "community":
-            members = most_connected(graph, [r["id"] for r in rows if r.get("community") == drill])
-            members = members[:threshold]
-        elements = network_elements(graph, positions, rows, element_index(full), members)
-    shown = sum(1 for e in elements if "source" not in e["data"])
-    back = {} if mode == "community" else HIDDEN
-    summary = network_summary(report, mode, shown, drill)
-    if mode == "community":
-        everyone = sum(1 for r in rows if r.get("community") == drill and r["id"] in graph)
-        if everyone > shown:
-            summary += f" (its {shown:,} most connected of {everyone:,})"
-    return elements, summary, back
+    rows = source.report(territory, as_of=day).get("actors", [])
+    payload = network_payload(graph, source.layout(territory), rows, size_by=size_by or "degree")
+    name = "network-" + "".join(c if c.isalnum() else "-" for c in territory.lower())
+    return payload, name + (f"-{as_of}" if as_of else "")
 
 
-def most_connected(graph: nx.Graph, actors: Iterable[Hashable]) -> list[Hashable]:
-    """``actors`` present in ``graph``, most ties first (ties broken by id)."""
-    present = [a for a in actors if a in graph]
-    return sorted(present, key=lambda a: (-len(graph[a]), str(a)))
-
-
-def legend_view(
-    source: Source,
-    territory: str | None,
-    as_of: str | None,
-    drill: int | None,
-    colour_by: str | None,
-    threshold: int = AGGREGATE_ABOVE,
-) -> list[Any]:
-    """The legend under the network (empty on failure: the network view shows the error)."""
+def summary_view(
+    source: Source, territory: str | None, as_of: str | None, sectors: Sequence[str] | None
+) -> str:
+    """The line above the network; says how much the sector filter leaves drawn."""
     if not territory:
-        return []
+        return ""
     try:
         day = parse_as_of(as_of)
         graph = source.graph(territory, as_of=day)
-        rows = source.report(territory, as_of=day).get("actors", [])
+        report = source.report(territory, as_of=day)
     except Exception:
-        log.exception("legend of %r", territory)
-        return []
-    return legend(graph, rows, colour_by, draw_mode(len(graph), threshold, drill))
+        log.exception("summary of %r", territory)
+        return ""
+    return network_summary(report, drawn_counts(graph, sectors))
 
 
-def pick_view(
-    source: Source,
-    territory: str | None,
-    trigger: Any,
-    tap: Mapping[str, Any] | None,
-    searched: str | None,
-    threshold: int = AGGREGATE_ABOVE,
-) -> tuple[Any, Any]:
-    """Selected actor and opened community; a searched actor opens its community when large."""
-    actor, drill = pick(trigger, tap, searched)
-    if (
-        territory
-        and isinstance(trigger, Mapping)
-        and actor
-        and len(source.graph(territory)) > threshold
-    ):
-        communities = {r["id"]: r.get("community") for r in source.report(territory)["actors"]}
-        drill = communities.get(actor, no_update)
-    return actor, drill
+def pick_view(trigger: Any, clicked: str | None, searched: str | None) -> tuple[Any, ...]:
+    """Selected actor, drawn selection, camera focus and search box value (see :func:`pick`)."""
+    return pick(trigger, clicked, searched)
 
 
-@guarded(None, dict)
+@guarded(None, lambda: None)
 def card_view(
     source: Source,
     territory: str | None,
     as_of: str | None,
     actor_id: str | None,
     hops: int | None,
-    drill: int | None,
-    threshold: int = AGGREGATE_ABOVE,
-) -> tuple[Any, dict]:
-    """The actor card and the ego highlight store (+ alert)."""
+) -> tuple[Any, list[str] | None]:
+    """The actor card and the actors lit around it, its ego network at ``hops`` (+ alert)."""
     if not territory or not actor_id:
         hint = "Click an actor in the network, or search one by name."
-        return html.P(hint, className="text-muted"), {}
+        return html.P(hint, className="text-muted"), None
     day = parse_as_of(as_of)
     hops = int(hops or 1)
     graph = source.graph(territory, as_of=day)
@@ -452,40 +417,35 @@ def card_view(
     row = next((r for r in report.get("actors", []) if r["id"] == actor_id), None)
     names = {a.id: (a.name, str(a.sector)) for a in (*network.actors, *network.outside)}
     ties = tie_rows(actor_id, network.ties, names, set(network.member_ids))
-    ego_store: dict[str, Any] = {}
+    neighbourhood = None
     ego_size = None
     if actor_id in graph:
         ego = source.ego(territory, actor_id, hops=hops, as_of=day)
-        index = element_index(source.graph(territory))
-        communities = _overview_map(source, territory, day, threshold, drill)
-        ego_store = highlight(ego.nodes, ego.edges, index, communities)
-        ego_store["selected"] = highlight([actor_id], [], index, communities)["nodes"]
+        neighbourhood = sorted(map(str, ego.nodes))
         ego_size = ego.number_of_nodes()
     actor = source.actor(actor_id)
-    return actor_card(actor, row, ties, hops, ego_size), ego_store
+    return actor_card(actor, row, ties, hops, ego_size), neighbourhood
 
 
-@guarded(list, dict)
+@guarded(list, list)
 def path_view(
     source: Source,
     territory: str | None,
     as_of: str | None,
     start: str | None,
     end: str | None,
-    drill: int | None,
-    threshold: int = AGGREGATE_ABOVE,
-) -> tuple[list, dict]:
-    """The introduction chain in words and the path highlight store (+ alert)."""
+) -> tuple[list, list[str]]:
+    """The introduction chain in words and the actors to draw it through (+ alert)."""
     if not territory or not start or not end:
         hint = "Pick two actors to find who can introduce them."
-        return [html.P(hint, className="text-muted")], {}
+        return [html.P(hint, className="text-muted")], []
     day = parse_as_of(as_of)
     graph = source.graph(territory, as_of=day)
     if start == end:
-        return [html.P("Pick two different actors.")], {}
+        return [html.P("Pick two different actors.")], []
     full = source.graph(territory)
     if start not in full or end not in full:
-        return [html.P("Pick two actors of this territory.", className="text-muted")], {}
+        return [html.P("Pick two actors of this territory.", className="text-muted")], []
     try:
         path = source.path(territory, start, end, as_of=day)
     except (nx.NetworkXNoPath, nx.NodeNotFound):
@@ -494,11 +454,8 @@ def path_view(
         first = graph.nodes[start].get("name", start) if start in graph else start
         last = graph.nodes[end].get("name", end) if end in graph else end
         message = f"No chain of ties links {first} and {last} in this territory at this date."
-        return [dbc.Alert(message, color="warning")], {}
-    index = element_index(full)
-    communities = _overview_map(source, territory, day, threshold, drill)
-    steps = list(zip(path, path[1:], strict=False))
-    return path_panel(graph, path), highlight(path, steps, index, communities)
+        return [dbc.Alert(message, color="warning")], []
+    return path_panel(graph, path), [str(actor) for actor in path]
 
 
 def picker_view(

@@ -8,7 +8,7 @@ from .centrality import (
     eigenvector_centrality,
     pagerank,
 )
-from .communities import communities, modularity
+from .communities import communities, modularity, partition_sets
 from .engine import EngineGraph, engine_graph
 from .groups import (
     attribute_assortativity,
@@ -45,6 +45,7 @@ __all__ = [
     "mixing_baseline",
     "mixing_matrix",
     "modularity",
+    "partition_sets",
     "pagerank",
     "territory_arcs",
     "territory_graph",
@@ -56,6 +57,7 @@ __all__ = [
 # Gaps, introductions, paths, timeline and comparison.
 from .compare import compare_territories
 from .crossings import territory_crossings
+from .follow_up import introduction_funnel
 from .gaps import fragile_bridges, gap_report, sector_bridges
 from .introductions import reach_gain, suggest_introductions
 from .paths import ego_network, introduction_path, path_explanation
@@ -69,6 +71,7 @@ __all__ += [
     "ego_network",
     "fragile_bridges",
     "gap_report",
+    "introduction_funnel",
     "introduction_path",
     "partnership_rates",
     "path_explanation",

@@ -2,7 +2,7 @@
 
 :func:`territory_report` builds the territory's graph once, converts it
 once for the engine, and derives every measure from that conversion. The
-result is the ``report --format json`` document of ``DATA-FORMAT.md``.
+result is the ``report --format json`` document of ``docs/data-format.md``.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from .centrality import (
     eigenvector_centrality,
     pagerank,
 )
-from .communities import communities, leiden_runs, modularity
-from .engine import EngineGraph, engine_graph
+from .communities import communities, leiden_runs, modularity, partition_sets
+from .engine import EngineGraph, Seed, engine_graph, settled_seed
 from .groups import (
     attribute_assortativity,
     ei_index,
@@ -157,7 +157,7 @@ def territory_report(
     network: Network,
     *,
     weighted: bool = False,
-    seed: int = 42,
+    seed: Seed = None,
     approximate: bool | None = None,
     approximate_threshold: int = APPROXIMATE_THRESHOLD,
     pivots: int | None = None,
@@ -175,8 +175,10 @@ def territory_report(
         ``weight=`` of a path is a length), eigenvector, PageRank, structural
         holes, communities, E-I and mixing on the weights themselves.
         Clustering and assortativity stay unweighted, as in NetworkX.
-    seed : int, optional (default=42)
-        Seed of every random step (communities, pivots, permutations).
+    seed : int, random.Random, numpy RandomState or Generator, or None, optional
+        Random state of every random step (communities, pivots, permutations), as
+        NetworkX takes one (None: the global random state); an int seed, recorded in
+        ``method["seed"]``, gives the same result again.
     approximate : bool or None, optional (default=None)
         Estimate betweenness and closeness from sampled pivots; None chooses
         it when the territory has at least ``approximate_threshold`` actors.
@@ -191,7 +193,7 @@ def territory_report(
     dict
         ``territory``, ``as_of``, ``variant``, ``approximate``, ``method``,
         ``network``, ``sector_mixing`` and ``actors`` (sorted by decreasing
-        betweenness, then id), as in ``DATA-FORMAT.md``. ``network.ties``
+        betweenness, then id), as in ``docs/data-format.md``. ``network.ties``
         counts the ties among members (before folding parallel ties);
         ``network.linked_pairs`` the pairs of members they join. Actors get
         ``ei_index`` besides the contract's keys; ``constraint``,
@@ -210,13 +212,14 @@ def territory_report(
     ...     Actor("b", "Asso B", Sector.ASSOCIATION, ("T",)),
     ... )
     >>> ties = (Tie("m", "a"), Tie("m", "b"), Tie("m", "x"))
-    >>> report = territory_report(Network("T", actors, ties))
+    >>> report = territory_report(Network("T", actors, ties), seed=42)
     >>> report["network"]["actors"], report["network"]["ties"], report["network"]["openness"]
     (3, 2, 0.3333333333333333)
     >>> top = report["actors"][0]
     >>> top["id"], top["betweenness"], top["brokerage"]["itinerant"]
     ('m', 1.0, 2)
     """
+    seed = settled_seed(seed)
     G = territory_graph(network, weighted=weighted)
     weight = "weight" if weighted else None
     eg = engine_graph(G, weight)
@@ -280,7 +283,7 @@ def _actor_rows(G: nx.Graph, eg: EngineGraph, measures: dict[str, Any]) -> list[
         row = {"id": actor_id, "name": node["name"], "sector": node["sector"]}
         row["degree"] = int(eg.degree[i])
         row.update((key, measures[key][actor_id]) for key in _PER_ACTOR)
-        if row["degree"] == 0:  # NetworkX's NaN, null in the document (DATA-FORMAT.md)
+        if row["degree"] == 0:  # NetworkX's NaN, null in the document (docs/data-format.md)
             row["constraint"] = row["effective_size"] = None
         row["brokerage"] = dict(zip(ROLES, measures["brokerage"][i].tolist(), strict=True))
         row["community"] = measures["community"][actor_id]
@@ -312,7 +315,7 @@ def _indicators(
         "largest_component_share": float(sizes.max() / n) if n else 0.0,
         "average_clustering": _average_clustering(eg),
         "communities": len(set(community.values())),
-        "modularity": modularity(G, community, weight=weight) if n else 0.0,
+        "modularity": modularity(G, partition_sets(community), weight=weight) if n else 0.0,
         "ei_index": whole_ei if whole_ei is not None else 0.0,
         "openness": _openness(network, internal),
         "sector_counts": _sector_counts(G, sectors),

@@ -11,6 +11,7 @@ from datetime import date
 from types import TracebackType
 
 from ..changes import Edit, FileDigest, ImportPlan, Revision
+from ..introductions import Introduction
 from ..model import Actor, Dataset, ImportResult, Network, TerritorySummary
 
 
@@ -154,6 +155,33 @@ class GraphStore(ABC):
 
         It names the store too, so two stores never share a version.
         """
+
+    # ------------------------------------------------------------------ introductions
+
+    @abstractmethod
+    def add_introduction(self, introduction: Introduction) -> Introduction:
+        """Store a new introduction under the next free id; returns it with that id.
+
+        Ids are ``"1"``, ``"2"``, … in the order introductions were recorded
+        (the ``id`` of ``introduction`` is ignored).
+        """
+
+    @abstractmethod
+    def save_introduction(self, introduction: Introduction, *, steps_before: int) -> None:
+        """Replace the stored introduction of the same id by ``introduction``.
+
+        The stored one must still have ``steps_before`` steps in its history:
+        otherwise someone moved it on meanwhile and ``ConcurrentChange`` is
+        raised, nothing written. ``NotFound`` if there is no such introduction.
+        """
+
+    @abstractmethod
+    def introduction(self, introduction_id: str) -> Introduction | None:
+        """One introduction by id, or None."""
+
+    @abstractmethod
+    def introductions(self, territory: str | None = None) -> list[Introduction]:
+        """Every introduction (of ``territory``), in the order they were recorded."""
 
     @abstractmethod
     def close(self) -> None:

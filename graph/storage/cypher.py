@@ -22,7 +22,7 @@ The graph::
 ``revision`` on a record is its stamp: the id of the revision that last wrote it (absent
 for records older than the history, see ``revisions.py``). A ``:Revision`` keeps its files
 and before-image as JSON text. Schema 1 (no history) needs no rewrite: its records are
-simply unstamped.
+simply unstamped. Schema 3 adds the ``:Introduction`` constraint (``SCHEMA`` creates it).
 
 An undirected tie is stored once, from its smaller end id to its larger one (the order of
 its ``key``, ``Tie.key``); a directed one from source to target. An import compares the
@@ -34,7 +34,7 @@ the territory queries. Dates are Neo4j ``DATE`` values.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = (
     "CREATE CONSTRAINT maillage_actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
@@ -44,6 +44,8 @@ SCHEMA = (
     "CREATE CONSTRAINT maillage_tie_key IF NOT EXISTS FOR ()-[r:TIE]-() REQUIRE r.key IS UNIQUE",
     "CREATE CONSTRAINT maillage_meta_id IF NOT EXISTS FOR (m:Meta) REQUIRE m.id IS UNIQUE",
     "CREATE CONSTRAINT maillage_revision_id IF NOT EXISTS FOR (r:Revision) REQUIRE r.id IS UNIQUE",
+    "CREATE CONSTRAINT maillage_introduction_id IF NOT EXISTS "
+    "FOR (i:Introduction) REQUIRE i.id IS UNIQUE",
 )
 
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
@@ -395,4 +397,31 @@ WHERE all(r IN relationships(p) WHERE (r.since IS NULL OR r.since <= $as_of)
         AND (r.until IS NULL OR r.until >= $as_of))
     AND all(n IN nodes(p) WHERE n.joined IS NULL OR n.joined <= $as_of)
 RETURN [n IN nodes(p) | n.id] AS ids
+"""
+
+
+# ---------------------------------------------------------------------- introductions
+
+#: Count introductions on the Meta node (its write lock makes the ids unique) and create one.
+ADD_INTRODUCTION = """
+MATCH (m:Meta {id: $meta})
+SET m.introductions = coalesce(m.introductions, 0) + 1
+WITH m.introductions AS number
+CREATE (i:Introduction {id: toString(number), number: number, territory: $territory,
+                        steps: $steps, document: $document})
+RETURN i.id AS id
+"""
+SET_INTRODUCTION_DOCUMENT = "MATCH (i:Introduction {id: $id}) SET i.document = $document"
+#: Replace an introduction's document if nobody moved it on meanwhile (``steps`` unchanged).
+SAVE_INTRODUCTION = """
+MATCH (i:Introduction {id: $id})
+WHERE i.steps = $steps_before
+SET i.steps = $steps, i.document = $document
+RETURN i.id AS id
+"""
+INTRODUCTION = "MATCH (i:Introduction {id: $id}) RETURN i.document AS document"
+INTRODUCTIONS = """
+MATCH (i:Introduction)
+WHERE $territory IS NULL OR i.territory = $territory
+RETURN i.document AS document ORDER BY i.number
 """

@@ -39,9 +39,10 @@ from ..changes import (
     plan_import,
     planned_records,
 )
-from ..errors import MaillageError, NotFound, StoreUnavailable
+from ..errors import ConcurrentChange, MaillageError, NotFound, StoreUnavailable
+from ..introductions import Introduction
 from ..model import Actor, Dataset, ImportResult, Network, Participation, TerritorySummary
-from . import cypher
+from . import cypher, follow_up
 from .base import GraphStore
 from .bulk import collector_paused
 from .import_checks import check_references
@@ -334,7 +335,7 @@ class Neo4jStore(GraphStore):
             merge=merge,
             local_ids=local_ids,
             territories=writer.territory_names(),
-            origins={i: by_revision.get(s, ()) for i, s in stamps.items()},
+            origins={i: by_revision.get(s, ()) if s is not None else () for i, s in stamps.items()},
             files=[f.name for f in files],
         )
         return plan, stored, stored_ties
@@ -380,6 +381,58 @@ class Neo4jStore(GraphStore):
         with collector_paused():
             undo = self._write(work, "undo")
         return next(r for r in self.revisions() if r.id == undo)
+
+    # ------------------------------------------------------------------ introductions
+
+    def add_introduction(self, introduction: Introduction) -> Introduction:
+        def work(tx: ManagedTransaction) -> Introduction:
+            record = tx.run(
+                cypher.ADD_INTRODUCTION,
+                meta=META_ID,
+                territory=introduction.territory,
+                steps=len(introduction.history),
+                document=follow_up.document_text(introduction),
+            ).single()
+            stored = follow_up.with_id(introduction, record["id"])
+            tx.run(
+                cypher.SET_INTRODUCTION_DOCUMENT,
+                id=stored.id,
+                document=follow_up.document_text(stored),
+            ).consume()
+            return stored
+
+        return self._write(work, "add_introduction")
+
+    def save_introduction(self, introduction: Introduction, *, steps_before: int) -> None:
+        def work(tx: ManagedTransaction) -> bool | None:
+            saved = tx.run(
+                cypher.SAVE_INTRODUCTION,
+                id=introduction.id,
+                steps_before=steps_before,
+                steps=len(introduction.history),
+                document=follow_up.document_text(introduction),
+            ).single()
+            if saved is not None:
+                return True
+            return None if tx.run(cypher.INTRODUCTION, id=introduction.id).single() else False
+
+        outcome = self._write(work, "save_introduction")
+        if outcome is False:
+            raise NotFound(f"no introduction with id {introduction.id!r}")
+        if outcome is None:
+            raise ConcurrentChange(
+                f"introduction {introduction.id} was moved on meanwhile: reload it and try again"
+            )
+
+    def introduction(self, introduction_id: str) -> Introduction | None:
+        record = self._read(lambda tx: tx.run(cypher.INTRODUCTION, id=introduction_id).single())
+        return None if record is None else follow_up.from_text(record["document"])
+
+    def introductions(self, territory: str | None = None) -> list[Introduction]:
+        def work(tx: ManagedTransaction) -> list[str]:
+            return [r["document"] for r in tx.run(cypher.INTRODUCTIONS, territory=territory)]
+
+        return [follow_up.from_text(text) for text in self._read(work)]
 
     def delete_territory(self, territory: str, *, user: str = "") -> None:
         def work(tx: ManagedTransaction) -> None:

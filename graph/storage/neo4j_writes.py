@@ -276,15 +276,15 @@ class Writer:
         ties = [(identity, im) for identity, im in image.ties.items() if im is not None]
         current_ties = self.stored_ties([key_of(i) for i, _ in ties])
         for identity, _ in ties:
-            found = current_ties.get(key_of(identity))
-            before.note_tie(identity, None if found is None else found[:2])
+            found_tie = current_ties.get(key_of(identity))
+            before.note_tie(identity, None if found_tie is None else found_tie[:2])
         self.write_ties([im for _, im in ties], current_ties)
         activities = [(i, im) for i, im in image.activities.items() if im is not None]
         current_activities = self.stored_activities([i for i, _ in activities])
         for activity_id, _ in activities:
             before.note_activity(activity_id, current_activities.get(activity_id))
         self.write_activities([im for _, im in activities])
-        pairs = [(p, s) for p, s in image.participations.items() if s != ABSENT]
+        pairs = [(p, s) for p, s in image.participations.items() if not isinstance(s, str)]
         current_pairs = self.stored_participations([p for p, _ in pairs])
         for pair, _ in pairs:
             before.note_participation(pair, current_pairs.get(pair, ABSENT))

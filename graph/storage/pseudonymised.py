@@ -25,6 +25,7 @@ from typing import Any
 
 from ..changes import Edit, ImportPlan, Revision
 from ..errors import MaillageError, NotFound
+from ..introductions import Introduction
 from ..model import Actor, Dataset, ImportResult, Network, Sector, TerritorySummary, Tie
 from .base import GraphStore
 
@@ -167,6 +168,23 @@ class PseudonymisedStore(GraphStore):
             return None
         return [self._public_id(actor_id) for actor_id in chain]
 
+    def introduction(self, introduction_id: str) -> Introduction | None:
+        found = self.inner.introduction(introduction_id)
+        return None if found is None else self._introduction(found)
+
+    def introductions(self, territory: str | None = None) -> list[Introduction]:
+        return [self._introduction(i) for i in self.inner.introductions(territory)]
+
+    def _introduction(self, introduction: Introduction) -> Introduction:
+        """Citizens under their pseudonyms, and no notes: free text may name anyone."""
+        return dataclasses.replace(
+            introduction,
+            source=self._public_id(introduction.source),
+            target=self._public_id(introduction.target),
+            via=tuple(self._public_id(v) for v in introduction.via),
+            history=tuple(dataclasses.replace(step, note=None) for step in introduction.history),
+        )
+
     def data_version(self) -> str:
         return f"pseudonymised:{self.inner.data_version()}"
 
@@ -189,6 +207,12 @@ class PseudonymisedStore(GraphStore):
 
     def delete_territory(self, territory: str, *, user: str = "") -> None:
         raise ReadOnlyStore("this view of the store is read-only: only admins delete")
+
+    def add_introduction(self, introduction: Introduction) -> Introduction:
+        raise ReadOnlyStore("this view of the store is read-only: viewers record nothing")
+
+    def save_introduction(self, introduction: Introduction, *, steps_before: int) -> None:
+        raise ReadOnlyStore("this view of the store is read-only: viewers record nothing")
 
     def revisions(self, territory: str | None = None) -> list[Revision]:
         """The history as is: revisions name files, users and counts, never an actor."""

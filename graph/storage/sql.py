@@ -17,11 +17,12 @@ Schema 3 adds the history (``revisions.py``): every actor, tie, activity and par
 row has a ``revision`` column, the stamp of the revision that last wrote it (NULL for rows
 older than the history), and the ``revisions`` table keeps each write with the
 before-image that undoes it. ``MIGRATE_2_TO_3`` adds the columns to an older store.
+Schema 4 adds the ``introductions`` table (``SCHEMA`` creates it in a schema 3 store).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -107,6 +108,13 @@ SCHEMA = (
         undone_by INTEGER,
         before TEXT NOT NULL
     )""",
+    """CREATE TABLE IF NOT EXISTS introductions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        territory TEXT NOT NULL,
+        steps INTEGER NOT NULL,
+        document TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS introductions_by_territory ON introductions (territory)",
 )
 
 HAS_META = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
@@ -150,6 +158,7 @@ DATA_VERSION = (
 COUNT_ACTORS = "SELECT count(*) FROM actors"
 COUNT_TIES = "SELECT count(*) FROM ties"
 ANY_TIE = "SELECT 1 FROM ties LIMIT 1"
+ANY_ACTOR = "SELECT 1 FROM actors LIMIT 1"
 COUNT_ACTIVITIES = "SELECT count(*) FROM activities"
 
 #: The ids (a JSON array) that name no stored actor.
@@ -236,7 +245,7 @@ WHERE participations.revision IS NOT excluded.revision
 """
 
 # --------------------------------------------------------------------------- history
-# Lists of ids travel as a JSON array; a tie's identity as [source, target, kind, directed],
+# Lists of ids travel as a JSON array; a tie's identity as [kind, directed, source, target],
 # a participation's as [actor, activity].
 
 #: Stored rows (with their stamp) of the actors of the JSON array.
@@ -282,8 +291,8 @@ WHERE p.actor_id IN (SELECT value FROM json_each(?))
 DELETE_TIES_BY_IDS = """
 DELETE FROM ties WHERE rowid IN (
     SELECT t.rowid FROM json_each(?) j JOIN ties t
-        ON t.source = j.value ->> 0 AND t.target = j.value ->> 1 AND t.kind = j.value ->> 2
-        AND t.directed = j.value ->> 3)
+        ON t.kind = j.value ->> 0 AND t.directed = j.value ->> 1 AND t.source = j.value ->> 2
+        AND t.target = j.value ->> 3)
 """
 DELETE_ACTIVITIES_BY_IDS = "DELETE FROM activities WHERE id IN (SELECT value FROM json_each(?))"
 DELETE_PARTICIPATIONS_BY_PAIRS = """
@@ -444,3 +453,19 @@ WHERE t.source IN (SELECT value FROM json_each(:ids))
     AND (:as_of IS NULL OR ((t.since IS NULL OR t.since <= :as_of)
         AND (t.until IS NULL OR t.until >= :as_of)))
 """
+
+
+# ---------------------------------------------------------------------- introductions
+
+#: A new introduction's row; its id is the row id SQLite assigns.
+ADD_INTRODUCTION = "INSERT INTO introductions (territory, steps, document) VALUES (?, ?, ?)"
+#: The document with its id filled in, right after ``ADD_INTRODUCTION``.
+SET_INTRODUCTION_DOCUMENT = "UPDATE introductions SET document = ? WHERE id = ?"
+#: Replace an introduction's document if nobody moved it on meanwhile (``steps`` unchanged).
+SAVE_INTRODUCTION = "UPDATE introductions SET steps = ?, document = ? WHERE id = ? AND steps = ?"
+INTRODUCTION = "SELECT document FROM introductions WHERE id = ?"
+INTRODUCTIONS = "SELECT document FROM introductions ORDER BY id"
+INTRODUCTIONS_OF = "SELECT document FROM introductions WHERE territory = ? ORDER BY id"
+
+#: The file's structure, checked before an import writes (the first three problems suffice).
+QUICK_CHECK = "PRAGMA quick_check(3)"

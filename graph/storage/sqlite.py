@@ -30,13 +30,15 @@ from ..changes import (
     plan_import,
     planned_records,
 )
-from ..errors import NotFound, StoreUnavailable
+from ..errors import ConcurrentChange, NotFound, StoreUnavailable
+from ..introductions import Introduction
 from ..model import Actor, Dataset, ImportResult, Network, TerritorySummary
-from . import sql, sqlite_writes
+from . import follow_up, sql, sqlite_writes
 from .base import GraphStore
 from .bulk import collector_paused
 from .import_checks import check_references
 from .revisions import BeforeImage, edit_territories, to_revert
+from .sqlite_integrity import check_before_writing
 from .sqlite_records import actor_from_row, by_id, by_key, iso, tie_from_row, to_json
 from .traversal import breadth_first_path, breadth_first_reach, check_hops
 
@@ -215,6 +217,7 @@ class SQLiteStore(GraphStore):
         files: Sequence[FileDigest] = (),
     ) -> ImportResult:
         with collector_paused(), self._write() as conn:
+            check_before_writing(conn, self.path)
             check_references(
                 dataset,
                 lambda ids: (row[0] for row in conn.execute(sql.UNKNOWN_ACTORS, (to_json(ids),))),
@@ -268,7 +271,7 @@ class SQLiteStore(GraphStore):
             merge=merge,
             local_ids=local_ids,
             territories=[row[0] for row in conn.execute(sql.TERRITORY_NAMES)],
-            origins={i: by_revision.get(s, ()) for i, s in stamps.items()},
+            origins={i: by_revision.get(s, ()) if s is not None else () for i, s in stamps.items()},
             files=[f.name for f in files],
         )
         return plan, images
@@ -321,6 +324,42 @@ class SQLiteStore(GraphStore):
             sqlite_writes.finish_revision(conn, undo, description, territories, before)
             rows = sqlite_writes.revision_rows(conn)
         return next(r.revision() for r in rows if r.id == undo)
+
+    # ------------------------------------------------------------------ introductions
+
+    def add_introduction(self, introduction: Introduction) -> Introduction:
+        with self._write() as conn:
+            steps = len(introduction.history)
+            row = (introduction.territory, steps, follow_up.document_text(introduction))
+            number = conn.execute(sql.ADD_INTRODUCTION, row).lastrowid
+            stored = follow_up.with_id(introduction, str(number))
+            conn.execute(sql.SET_INTRODUCTION_DOCUMENT, (follow_up.document_text(stored), number))
+        return stored
+
+    def save_introduction(self, introduction: Introduction, *, steps_before: int) -> None:
+        key = _introduction_key(introduction.id)
+        row = (len(introduction.history), follow_up.document_text(introduction), key, steps_before)
+        with self._write() as conn:
+            if conn.execute(sql.SAVE_INTRODUCTION, row).rowcount:
+                return
+            if conn.execute(sql.INTRODUCTION, (key,)).fetchone() is None:
+                raise NotFound(f"no introduction with id {introduction.id!r}")
+            raise ConcurrentChange(
+                f"introduction {introduction.id} was moved on meanwhile: reload it and try again"
+            )
+
+    def introduction(self, introduction_id: str) -> Introduction | None:
+        with self._read() as conn:
+            row = conn.execute(sql.INTRODUCTION, (_introduction_key(introduction_id),)).fetchone()
+        return None if row is None else follow_up.from_text(row[0])
+
+    def introductions(self, territory: str | None = None) -> list[Introduction]:
+        with self._read() as conn:
+            if territory is None:
+                rows = conn.execute(sql.INTRODUCTIONS).fetchall()
+            else:
+                rows = conn.execute(sql.INTRODUCTIONS_OF, (territory,)).fetchall()
+        return [follow_up.from_text(row[0]) for row in rows]
 
     def delete_territory(self, territory: str, *, user: str = "") -> None:
         with self._write() as conn:
@@ -435,6 +474,11 @@ class SQLiteStore(GraphStore):
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _introduction_key(introduction_id: str) -> int:
+    """The row id of introduction ``"7"``; an id that is no number matches no row."""
+    return int(introduction_id) if introduction_id.isdecimal() else -1
 
 
 def _schema_of(conn: sqlite3.Connection) -> str | None:

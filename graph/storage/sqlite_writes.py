@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..changes import TIE_FIELDS, Edit, FileDigest
 from ..model import Actor, Dataset, Participation, Tie, TieIdentity
@@ -76,8 +76,12 @@ def stored_participations(
 
 def existing_records(conn: sqlite3.Connection, dataset: Dataset) -> tuple[Dataset, BeforeImage]:
     """What the store holds of the records ``dataset`` names, as a ``Dataset`` and with stamps."""
-    actors = stored_actors(conn, list(dict.fromkeys(a.id for a in dataset.actors)))
-    ties = stored_ties(conn, list(dict.fromkeys(t.identity for t in dataset.ties)))
+    actors = {}
+    if dataset.actors and conn.execute(sql.ANY_ACTOR).fetchone():
+        actors = stored_actors(conn, list(dict.fromkeys(a.id for a in dataset.actors)))
+    ties = {}
+    if dataset.ties and conn.execute(sql.ANY_TIE).fetchone():
+        ties = stored_ties(conn, list(dict.fromkeys(t.identity for t in dataset.ties)))
     activities = stored_activities(conn, list(dict.fromkeys(a.id for a in dataset.activities)))
     pairs = list(dict.fromkeys((p.actor, p.activity) for p in dataset.participations))
     participations = stored_participations(conn, pairs)
@@ -129,29 +133,46 @@ def _write_ties(conn: sqlite3.Connection, rows: list[tuple]) -> None:
     conn.execute(sql.TIES_BY_TARGET)
 
 
-def _rewrite_memberships(conn: sqlite3.Connection, ids: Sequence[str]) -> None:
-    """Make ``actor_territories`` of the actors ``ids`` what their territory lists say."""
+def _rewrite_memberships(
+    conn: sqlite3.Connection, ids: Sequence[str], new: Iterable[str] = ()
+) -> None:
+    """Make ``actor_territories`` of the actors ``ids`` what their territory lists say.
+
+    The ``new`` ones among them have no membership yet: none is looked for.
+    """
     if ids:
-        ids_json = to_json(list(ids))
-        conn.execute(sql.DELETE_MEMBERSHIPS_OF_ACTORS, (ids_json,))
-        conn.execute(sql.INSERT_MEMBERSHIPS_OF_ACTORS, (ids_json,))
+        fresh = set(new)
+        known = [actor_id for actor_id in ids if actor_id not in fresh] if fresh else ids
+        if known:
+            conn.execute(sql.DELETE_MEMBERSHIPS_OF_ACTORS, (to_json(list(known)),))
+        conn.execute(sql.INSERT_MEMBERSHIPS_OF_ACTORS, (to_json(list(ids)),))
 
 
 def _write_actors(
-    conn: sqlite3.Connection, actors: Sequence[Actor], stamps: Sequence[Stamp]
+    conn: sqlite3.Connection,
+    actors: Sequence[Actor],
+    stamps: Sequence[Stamp],
+    stored: Mapping[str, tuple[str, ...]] | None = None,
 ) -> None:
-    """Write ``actors`` as given (each with its stamp) and their memberships and territories."""
+    """Write ``actors`` as given (each with its stamp) and their memberships and territories.
+
+    ``stored``: the stored territories of those that are stored, if known (else read).
+    """
     if not actors:
         return
-    rows = [actor_row(actor, stamp) for actor, stamp in zip(actors, stamps, strict=True)]
-    ids = to_json([row[0] for row in rows])
-    stored_lists = dict(conn.execute(sql.ACTOR_TERRITORY_LISTS, (ids,)).fetchall())
+    if stored is None:
+        ids = to_json([actor.id for actor in actors])
+        lists = conn.execute(sql.ACTOR_TERRITORY_LISTS, (ids,)).fetchall()
+        stored = {actor_id: tuple(json.loads(names)) for actor_id, names in lists}
     conn.executemany(
         sql.INSERT_TERRITORY, [(t,) for t in sorted({t for a in actors for t in a.territories})]
     )
-    conn.executemany(sql.UPSERT_ACTOR, rows)
-    moved = [row[0] for row in rows if stored_lists.get(row[0]) != row[3]]
-    _rewrite_memberships(conn, moved)
+    conn.executemany(
+        sql.UPSERT_ACTOR,
+        [actor_row(actor, stamp) for actor, stamp in zip(actors, stamps, strict=True)],
+    )
+    moved = [a.id for a in actors if stored.get(a.id) != a.territories]
+    _rewrite_memberships(conn, moved, new=(a.id for a in actors if a.id not in stored))
 
 
 def _remove_actors(conn: sqlite3.Connection, ids: Sequence[str], before: BeforeImage) -> None:
@@ -208,10 +229,14 @@ def apply_edit(
 ) -> None:
     """Write ``edit`` stamped ``stamp``, noting in ``before`` what it overwrites or removes.
 
-    With ``noted``, ``before`` already holds the stored images of every record ``edit``
-    writes (an import read them to plan it): they are not read again.
+    With ``noted``, ``edit`` holds only records that change and ``before`` already holds
+    the stored images of every record ``edit`` overwrites (an import read them to plan
+    it): they are not read again.
     """
-    actors = list({actor.id: actor for actor in edit.actors}.values())
+    actors = list({actor.id: actor for actor in edit.actors}.values()) if not noted else edit.actors
+    territories = None
+    if noted:
+        territories = {i: image[0].territories for i, image in before.actors.items() if image}
     ties, activities = list(edit.ties), list(edit.activities)
     participations = list(dict.fromkeys(edit.participations))
     if not noted:  # write only what differs from the stored records, noting those
@@ -234,7 +259,7 @@ def apply_edit(
                 before.note_activity(activity.id, found_activities[activity.id])
         found_pairs = stored_participations(conn, [(p.actor, p.activity) for p in participations])
         participations = [p for p in participations if (p.actor, p.activity) not in found_pairs]
-    _write_actors(conn, actors, [stamp] * len(actors))
+    _write_actors(conn, actors, [stamp] * len(actors), territories)
     _write_ties(conn, tie_rows(ties, stamp))
     conn.executemany(sql.UPSERT_ACTIVITY, [activity_row(a, stamp) for a in activities])
     conn.executemany(
@@ -275,9 +300,9 @@ def revert(conn: sqlite3.Connection, target: RevisionRow, before: BeforeImage) -
         conn.execute(sql.UPSERT_ACTIVITY, activity_row(activity, stamp))
     pairs = [(p, s) for p, s in image.participations.items() if s != ABSENT]
     current_pairs = stored_participations(conn, [p for p, _ in pairs])
-    for pair, stamp in pairs:
+    for pair, pair_stamp in pairs:
         before.note_participation(pair, current_pairs.get(pair, ABSENT))
-        conn.execute(sql.INSERT_PARTICIPATION, (*pair, stamp))
+        conn.execute(sql.INSERT_PARTICIPATION, (*pair, pair_stamp))
     # 2. Remove what the before-image says was absent.
     _remove_ties(conn, [i for i, im in image.ties.items() if im is None], before)
     absent_pairs = [p for p, s in image.participations.items() if s == ABSENT]
@@ -309,6 +334,7 @@ def begin_revision(
     cursor = conn.execute(
         sql.INSERT_REVISION, (now(), user, action, files_json(files), to_json(list(undoes)))
     )
+    assert cursor.lastrowid is not None  # an INSERT always sets it
     return cursor.lastrowid
 
 

@@ -49,6 +49,9 @@ class Role(StrEnum):
 FULL_VIEW_ROLES = frozenset({Role.FACILITATOR, Role.ADMIN})
 """Roles that see citizens as they are; every other role sees them pseudonymised."""
 
+WRITING_ROLES = frozenset({Role.FACILITATOR, Role.ADMIN})
+"""Roles that may change data (record and follow up introductions); viewers only read."""
+
 
 class UsersError(MaillageError):
     """A users file or a new user is not acceptable; the message says why."""

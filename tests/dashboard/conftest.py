@@ -23,6 +23,7 @@ DRIVER_DIR = "/usr/bin"
 CHROMIUM_ARGUMENTS = (
     "--no-sandbox",
     "--disable-gpu",
+    "--enable-unsafe-swiftshader",  # WebGL (the network renderer) in software, as Chromium asks
     "--disable-dev-shm-usage",
     "--disable-background-networking",
     "--disable-component-update",

@@ -13,43 +13,48 @@ from typing import Any
 
 import pytest
 from dash.testing.wait import until
+from network_view_support import (
+    FADED,
+    PATH_COLOUR,
+    click_at,
+    click_node,
+    display,
+    drawn_nodes,
+    positions,
+    stage_point,
+    view,
+    wait_drawn,
+)
 from selenium.webdriver.common.keys import Keys
 
-from maillage.dashboard import ids
+from maillage.dashboard import ids, style
 from maillage.dashboard.app import create_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 TERRITORY = "Alsace"
-CY = "document.getElementById('network')._cyreg.cy"
-
-
-def cy(dash_duo: Any, script: str) -> Any:
-    """Run ``script`` with ``cy`` bound to the page's Cytoscape instance."""
-    return dash_duo.driver.execute_script(
-        f"var el = document.getElementById('network');"
-        f"if (!el || !el._cyreg) return null; var cy = el._cyreg.cy; {script}"
-    )
-
-
-def drawn_nodes(dash_duo: Any) -> int:
-    return cy(dash_duo, "return cy.nodes().length;") or 0
-
-
-def positions(dash_duo: Any) -> dict[str, tuple[float, float]]:
-    """Where each drawn actor is, by actor id (model coordinates, whatever the zoom)."""
-    found = cy(
-        dash_duo,
-        "return cy.nodes().map(function (n) {"
-        " var p = n.position(); return [n.data('actor'), p.x, p.y]; });",
-    )
-    return {actor: (x, y) for actor, x, y in found}
 
 
 def wait_for_network(dash_duo: Any, timeout: float = 60) -> int:
-    dash_duo.wait_for_element("#network canvas", timeout=timeout)
-    until(lambda: drawn_nodes(dash_duo) > 0, timeout=timeout, msg="no node drawn")
-    return drawn_nodes(dash_duo)
+    dash_duo.wait_for_element(f"#{ids.NETWORK} canvas", timeout=timeout)
+    return wait_drawn(dash_duo, timeout=timeout)
+
+
+def lit(dash_duo: Any) -> int:
+    """Actors drawn in colour (not faded by a selection)."""
+    return view(
+        dash_duo,
+        "var r = v.renderer; return r.getGraph().filterNodes(function (n) {"
+        f" var d = r.getNodeDisplayData(n); return !d.hidden && d.color !== {FADED!r}; }}).length;",
+    )
+
+
+def red_ties(dash_duo: Any) -> int:
+    return view(
+        dash_duo,
+        "var r = v.renderer; return r.getGraph().filterEdges(function (e) {"
+        f" return r.getEdgeDisplayData(e).color === {PATH_COLOUR!r}; }}).length;",
+    )
 
 
 def wait_idle(dash_duo: Any, timeout: float = 60) -> None:
@@ -94,7 +99,7 @@ def open_page(dash_duo: Any, label: str) -> None:
 def shoot(dash_duo: Any, folder: Path, name: str) -> None:
     wait_idle(dash_duo)
     dash_duo.driver.execute_script("window.scrollTo(0, 0);")
-    time.sleep(0.5)  # let plotly and cytoscape finish painting
+    time.sleep(0.5)  # let plotly and sigma finish painting
     dash_duo.driver.save_screenshot(str(folder / f"{name}.png"))
 
 
@@ -118,45 +123,34 @@ def test_user_journey(dash_duo: Any, maillage: Any, screenshots: Path) -> None:
     nodes = wait_for_network(dash_duo)
     summary = dash_duo.find_element(f"#{ids.NETWORK_SUMMARY}").text
     assert nodes == int(summary.split(" actors")[0].replace(",", ""))
-    legend = dash_duo.find_element(f"#{ids.LEGEND}").text
+    legend = dash_duo.find_element(f"#{ids.NETWORK} .nv-legend").text
     assert "business" in legend
 
-    # Click an actor: the most connected one, through Cytoscape's own tap event.
-    hub = cy(
-        dash_duo,
-        "var n = cy.nodes().max(function (n) { return n.degree(); }).ele;"
-        "n.emit('tap'); return n.data('label');",
-    )
+    # Click an actor with the mouse: the most connected one; it and its partners stay lit.
+    graph = maillage.graph(TERRITORY)
+    hub_id = max(graph, key=lambda n: (graph.degree(n), str(n)))
+    hub = graph.nodes[hub_id]["name"]
+    click_node(dash_duo, hub_id, zoom=True)
     dash_duo.wait_for_contains_text(f"#{ids.CARD}", hub, timeout=30)
     dash_duo.wait_for_contains_text(f"#{ids.CARD}", "Ties (")
     card = dash_duo.find_element(f"#{ids.CARD}").text
     assert "Degree" in card and "Brokerage roles" in card
-    until(
-        lambda: (
-            cy(
-                dash_duo,
-                "return cy.$('node').filter(function (n) {"
-                " return n.style('opacity') == 1; }).length;",
-            )
-            > 1
-        ),
-        timeout=20,
-    )
+    until(lambda: lit(dash_duo) == graph.degree(hub_id) + 1, timeout=20, msg="ego not lit")
 
-    # Search an actor by name.
+    # Search an actor by name: the card follows and the camera flies to it.
+    flights = view(dash_duo, "return v.flights;")
     label = search_and_pick(dash_duo, ".picker-search", hub[:6])
     dash_duo.wait_for_contains_text(f"#{ids.CARD}", label.split(" · ")[0], timeout=30)
+    until(lambda: view(dash_duo, "return v.flights;") == flights + 1, timeout=20)
     shoot(dash_duo, screenshots, "explore-actor")
 
     # Path finder: the hub and the actor farthest from it; the chain is listed and drawn.
-    hub, far, hops = cy(
-        dash_duo,
-        "var hub = cy.nodes().max(function (n) { return n.degree(); }).ele;"
-        "var d = cy.elements().dijkstra(hub);"
-        "var far = cy.nodes().filter(function (n) { return isFinite(d.distanceTo(n)); })"
-        ".max(function (n) { return d.distanceTo(n); }).ele;"
-        "return [hub.data('label'), far.data('label'), d.distanceTo(far)];",
-    )
+    import networkx as nx
+
+    lengths = nx.single_source_shortest_path_length(graph, hub_id)
+    far_id = max(lengths, key=lambda n: (lengths[n], str(n)))
+    hops = lengths[far_id]
+    far = graph.nodes[far_id]["name"]
     assert hops >= 2
     start = search_and_pick(dash_duo, ".picker-source", hub)
     end = search_and_pick(dash_duo, ".picker-target", far)
@@ -164,46 +158,31 @@ def test_user_journey(dash_duo: Any, maillage: Any, screenshots: Path) -> None:
     dash_duo.wait_for_contains_text(f"#{ids.PATH_STEPS}", f"in {hops} steps", timeout=30)
     steps = dash_duo.find_elements(f"#{ids.PATH_STEPS} li")
     assert len(steps) == hops
-    until(
-        lambda: (
-            cy(
-                dash_duo,
-                "return cy.edges().filter(function (e) {"
-                " return e.style('line-color') == 'rgb(192,57,43)'; }).length;",
-            )
-            == hops
-        ),
-        timeout=20,
-        msg="path not drawn in red",
-    )
+    until(lambda: red_ties(dash_duo) == hops, timeout=20, msg="path not drawn in red")
     shoot(dash_duo, screenshots, "explore-path")
 
     # Filters restyle, never move: positions are the same after hiding a sector.
     before = positions(dash_duo)
+    business = [n for n, s in graph.nodes(data="sector") if s == "business"]
     dash_duo.find_element(f"#{ids.SECTOR_FILTER} input[value='business']").click()
     until(
-        lambda: (
-            cy(
-                dash_duo,
-                "return cy.nodes('[sector = \"business\"]').filter(function (n)"
-                " { return n.style('display') == 'none'; }).length;",
-            )
-            > 0
-        ),
+        lambda: all(display(dash_duo, n)["hidden"] for n in business[:5]),
         timeout=20,
+        msg="business still drawn",
     )
+    assert drawn_nodes(dash_duo) == nodes - len(business)
     assert positions(dash_duo) == before
 
     # An earlier date: fewer actors, each where it was.
     dash_duo.find_element(f"#{ids.YEAR} [role='slider']").send_keys(Keys.HOME)
-    until(lambda: 0 < drawn_nodes(dash_duo) < nodes, timeout=60, msg="as-of date not applied")
+    until(lambda: 0 < len(positions(dash_duo)) < nodes, timeout=60, msg="as-of date not applied")
     wait_idle(dash_duo)
     earlier = positions(dash_duo)
     assert earlier.items() <= before.items()
 
     # A reload draws the same picture.
     dash_duo.driver.refresh()
-    until(lambda: drawn_nodes(dash_duo) == nodes, timeout=60, msg="network not redrawn")
+    until(lambda: len(positions(dash_duo)) == nodes, timeout=60, msg="network not redrawn")
     assert positions(dash_duo) == before
 
     # Gaps: heatmap, fragile bridges, introductions; "show" opens Explore with both.
@@ -249,28 +228,84 @@ def test_user_journey(dash_duo: Any, maillage: Any, screenshots: Path) -> None:
     assert dash_duo.get_logs() == []
 
 
-def test_large_territory_is_drawn_as_communities(
+def test_every_actor_drawn_and_coloured_by_sector_or_community(
     dash_duo: Any, maillage: Any, screenshots: Path
 ) -> None:
-    dash_duo.start_server(create_app(maillage, aggregate_above=100))
+    dash_duo.start_server(create_app(maillage))
     pick_territory(dash_duo, TERRITORY)
-    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", "shown as", timeout=60)
-    communities = wait_for_network(dash_duo)
-    actors = len(maillage.graph(TERRITORY))
-    assert 1 < communities < actors
-    shoot(dash_duo, screenshots, "explore-communities")
+    graph = maillage.graph(TERRITORY)
+    until(lambda: wait_for_network(dash_duo) == len(graph), timeout=60, msg="not every actor")
 
-    # Open the largest community, then come back.
-    size = cy(
-        dash_duo,
-        "var n = cy.nodes().max(function (n) { return n.data('members'); }).ele;"
-        "n.emit('tap'); return n.data('members');",
+    # Small nodes are filled with their sector's colour (issue 11: they showed a border).
+    sizes = {n: display(dash_duo, n)["size"] for n in list(graph)[:200]}
+    smallest = sorted(sizes, key=sizes.get)[:10]
+    for node in smallest:
+        colour = display(dash_duo, node)["color"]
+        assert colour.lower() == style.sector_colour(graph.nodes[node]["sector"]).lower()
+
+    # Colour by community: the largest community gets the first colour of the palette.
+    dash_duo.find_element(f"#{ids.COLOUR_BY} input[value='community']").click()
+    rows = maillage.report(TERRITORY)["actors"]
+    sizes_of: dict[int, int] = {}
+    for row in rows:
+        sizes_of[row["community"]] = sizes_of.get(row["community"], 0) + 1
+    largest = min(sizes_of, key=lambda c: (-sizes_of[c], str(c)))
+    member = next(r["id"] for r in rows if r["community"] == largest)
+    until(
+        lambda: display(dash_duo, member)["color"].lower() == style.COMMUNITY_COLOURS[0].lower(),
+        timeout=20,
+        msg="not coloured by community",
     )
-    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", "showing community")
-    until(lambda: drawn_nodes(dash_duo) == size, timeout=30, msg="community not opened")
-    dash_duo.find_element(f"#{ids.BACK}").click()
-    until(lambda: drawn_nodes(dash_duo) == communities, timeout=30, msg="overview not back")
+    assert "community 1" in dash_duo.find_element(f"#{ids.NETWORK} .nv-legend").text
+    shoot(dash_duo, screenshots, "explore-communities")
+    assert dash_duo.get_logs() == []
 
+
+def test_selection_search_clear_and_legend_bugs(dash_duo: Any, maillage: Any) -> None:
+    """The bugs of issue 11 that the network touches, in the browser."""
+    dash_duo.start_server(create_app(maillage))
+    pick_territory(dash_duo, TERRITORY)
+    wait_for_network(dash_duo)
+    graph = maillage.graph(TERRITORY)
+    ranked = sorted(graph, key=lambda n: (-graph.degree(n), str(n)))
+    first, second = ranked[0], ranked[1]
+    name = graph.nodes[first]["name"]
+
+    # Search an actor, click another, search the first again: it is selected again.
+    search_and_pick(dash_duo, ".picker-search", name)
+    dash_duo.wait_for_contains_text(f"#{ids.CARD}", name, timeout=30)
+    click_node(dash_duo, second, zoom=True)
+    dash_duo.wait_for_contains_text(f"#{ids.CARD}", graph.nodes[second]["name"], timeout=30)
+    until(lambda: view(dash_duo, "return v.selected;") == second, timeout=20)
+    search_and_pick(dash_duo, ".picker-search", name)
+    dash_duo.wait_for_contains_text(f"#{ids.CARD}", name, timeout=30)
+    until(lambda: view(dash_duo, "return v.selected;") == first, timeout=20)
+
+    # Esc clears the selection; so does a click on the background.
+    dash_duo.find_element(f"#{ids.NETWORK}").send_keys(Keys.ESCAPE)
+    dash_duo.wait_for_contains_text(f"#{ids.CARD}", "Click an actor", timeout=30)
+    until(lambda: view(dash_duo, "return v.selected;") is None, timeout=20)
+    click_node(dash_duo, second, zoom=True)
+    dash_duo.wait_for_contains_text(f"#{ids.CARD}", graph.nodes[second]["name"], timeout=30)
+    view(dash_duo, "v.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1}); return 0;")
+    click_at(dash_duo, stage_point(dash_duo, 6, 60))
+    dash_duo.wait_for_contains_text(f"#{ids.CARD}", "Click an actor", timeout=30)
+
+    # The legend can be clicked: it hides the sector, ticks the checklist, updates the summary.
+    business = sum(1 for _, s in graph.nodes(data="sector") if s == "business")
+    dash_duo.find_element(f"#{ids.NETWORK} .nv-legend-item[data-key='business']").click()
+    shown = f"shown: {len(graph) - business:,} actors"
+    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", shown, timeout=30)
+    box = dash_duo.find_element(f"#{ids.SECTOR_FILTER} input[value='business']")
+    assert not box.is_selected()
+    assert drawn_nodes(dash_duo) == len(graph) - business
+
+    # At the earliest date there is no tie: the summary says n/a, not 0.000.
+    dash_duo.find_element(f"#{ids.YEAR} [role='slider']").send_keys(Keys.HOME)
+    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", "as of", timeout=60)
+    summary = dash_duo.find_element(f"#{ids.NETWORK_SUMMARY}").text
+    assert " 0 ties" in summary  # the demo's first year has actors and no tie yet
+    assert "E-I index n/a" in summary and "modularity n/a" in summary
     assert dash_duo.get_logs() == []
 
 

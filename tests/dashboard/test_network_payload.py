@@ -10,14 +10,14 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from maillage.dashboard import style
 from maillage.dashboard.network_payload import (
     community_ranks,
+    drawn_counts,
     network_payload,
     relative_sizes,
-    sector_counts,
 )
 from maillage.graph.model import Sector
+from maillage.graph.vocabulary import sector_colour
 
 SECTORS = [s.value for s in Sector]
 
@@ -87,7 +87,7 @@ def test_every_node_is_filled_with_its_sector_colour_whatever_its_size(alsace: A
     for i in small:
         sector = graph.nodes[payload["ids"][i]]["sector"]
         assert payload["sectors"][payload["sector"][i]] == sector
-        assert payload["sectorColours"][payload["sector"][i]] == style.sector_colour(sector)
+        assert payload["sectorColours"][payload["sector"][i]] == sector_colour(sector)
 
 
 def test_alsace_is_small_on_the_wire(alsace: Any) -> None:
@@ -138,11 +138,12 @@ def test_no_ties_no_edges_and_missing_sector_is_other() -> None:
     assert payload["x"] == [0.0] and payload["extent"] == [-1.0, 1.0, -1.0, 1.0]
 
 
-def test_sector_counts_follow_the_filter() -> None:
-    payload = {"sector": [0, 0, 1], "sectors": ["business", "public"], "edges": [0, 1, 1, 2]}
-    assert sector_counts(payload) == {"actors": 3, "ties": 2}
-    assert sector_counts(payload, ["business"]) == {"actors": 2, "ties": 1}
-    assert sector_counts(payload, []) == {"actors": 0, "ties": 0}
+def test_drawn_counts_follow_the_sector_filter() -> None:
+    graph = nx.Graph([("a", "b"), ("b", "c")])
+    nx.set_node_attributes(graph, {"a": "business", "b": "business", "c": "public"}, "sector")
+    assert drawn_counts(graph) == {"actors": 3, "ties": 2}
+    assert drawn_counts(graph, ["business"]) == {"actors": 2, "ties": 1}
+    assert drawn_counts(graph, []) == {"actors": 0, "ties": 0}
 
 
 def test_helpers() -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import network_view_support as support
 import networkx as nx
 import pytest
 from dash import Dash, Input, Output, State, html
 from dash.testing.wait import until
-from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from network_view_support import click_at, hook, pointer
 from selenium.webdriver.common.keys import Keys
 
 from maillage.dashboard.network_payload import network_payload
@@ -21,7 +22,7 @@ from maillage.dashboard.network_view import NetworkView
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
-VIEW = "(document.getElementById('net') || {}).__networkView"
+VIEW = hook("net")
 SECTORS = ("business", "public", "association", "academic")
 
 
@@ -80,47 +81,23 @@ def component_app() -> Dash:
 
 
 def view(dash_duo: Any, script: str) -> Any:
-    return dash_duo.driver.execute_script(f"var v = {VIEW}; if (!v) return null; {script}")
+    return support.view(dash_duo, script, "net")
 
 
 def wait_drawn(dash_duo: Any) -> int:
-    until(lambda: (view(dash_duo, "return v.renderer.getGraph().order;") or 0) > 0, timeout=30)
-    return view(dash_duo, "return v.renderer.getGraph().order;")
+    return support.wait_drawn(dash_duo, "net")
 
 
 def node_point(dash_duo: Any, node: str) -> tuple[float, float]:
-    """Where sigma draws ``node``, in the browser window's coordinates."""
-    return tuple(
-        view(
-            dash_duo,
-            f"var d = v.renderer.getNodeDisplayData({node!r});"
-            "var p = v.renderer.framedGraphToViewport(d);"
-            "var r = v.container.getBoundingClientRect(); return [r.left + p.x, r.top + p.y];",
-        )
-    )
+    return support.node_point(dash_duo, node, "net")
 
 
 def stage_point(dash_duo: Any, dx: float, dy: float) -> tuple[float, float]:
-    """A point ``dx, dy`` pixels from the drawing's top-left corner."""
-    left, top = view(
-        dash_duo, "var r = v.container.getBoundingClientRect(); return [r.left, r.top];"
-    )
-    return left + dx, top + dy
-
-
-def pointer(dash_duo: Any) -> tuple[ActionBuilder, Any]:
-    actions = ActionBuilder(dash_duo.driver)
-    return actions, actions.pointer_action
-
-
-def click_at(dash_duo: Any, point: tuple[float, float]) -> None:
-    actions, mouse = pointer(dash_duo)
-    mouse.move_to_location(int(point[0]), int(point[1])).click()
-    actions.perform()
+    return support.stage_point(dash_duo, dx, dy, "net")
 
 
 def click_node(dash_duo: Any, node: str) -> None:
-    click_at(dash_duo, node_point(dash_duo, node))
+    support.click_node(dash_duo, node, "net")
 
 
 def test_component_draws_selects_clears_flies_filters_and_exports(dash_duo: Any) -> None:

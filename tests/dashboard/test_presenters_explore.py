@@ -13,7 +13,6 @@ from dashboard_support import ROWS, text_of
 
 from maillage.dashboard import ids
 from maillage.dashboard.presenters.explore import (
-    HIDDEN,
     _tie_text,
     actor_card,
     actor_options,
@@ -28,15 +27,14 @@ from maillage.dashboard.presenters.explore import (
     path_summary,
     path_view,
     pick,
-    pick_view,
     picker_view,
     roles_in_words,
+    summary_view,
     tie_rows,
     weight_slider,
     year_slider,
 )
 from maillage.dashboard.presenters.formatting import parse_as_of
-from maillage.dashboard.presenters.network import scale_positions
 from maillage.graph.model import Actor, Network, Sector, Tie, TieKind
 
 
@@ -79,14 +77,26 @@ def test_actor_options_are_accent_insensitive_and_best_first(graph: nx.Graph) ->
 
 
 def test_pick() -> None:
-    assert pick(ids.TERRITORY, None, None) == (None, None)
-    assert pick(ids.BACK, None, None) == (no_update, None)
     search = ids.picker(ids.SEARCH_ROLE)
-    assert pick(search, None, "a") == ("a", no_update)
-    assert pick(ids.NETWORK, {"actor": "b", "id": "n1"}, None) == ("b", no_update)
-    assert pick(ids.NETWORK, {"super": 1, "community": 4}, None) == (no_update, 4)
+    assert pick(ids.TERRITORY, "b", "a") == (None, None, None, None)
+    assert pick(search, None, "a") == ("a", "a", "a", no_update)
+    assert pick(search, "b", None) == (None, None, no_update, no_update)
     with pytest.raises(PreventUpdate):
         pick(None, None, None)
+
+
+def test_re_searching_the_same_actor_after_clicking_another_selects_it_again() -> None:
+    """Bug of issue 11: the search box kept its value, so the same search did nothing."""
+    search = ids.picker(ids.SEARCH_ROLE)
+    assert pick(search, None, "a") == ("a", "a", "a", no_update)
+    selected, drawn, focus, box = pick(ids.NETWORK, "b", "a")
+    assert (selected, drawn, focus, box) == ("b", no_update, no_update, None)  # box emptied
+    assert pick(search, "b", "a") == ("a", "a", "a", no_update)  # so "a" again is a change
+
+
+def test_a_clear_selects_nothing() -> None:
+    """Bug of issue 11: a background click or Esc (n_cleared) left the selection."""
+    assert pick(ids.NETWORK, None, "a") == (None, no_update, no_update, None)
 
 
 def test_roles_in_words() -> None:
@@ -158,42 +168,47 @@ def test_focus_from_search_keeps_known_actors_with_their_labels(graph: nx.Graph)
     assert focus_from_search("", graph) == {}
 
 
-def test_network_view_draws_the_territory(maillage: Any) -> None:
-    elements, summary, back, alert = network_view(maillage, "Nantes", None, None)
-    assert alert is None and back == HIDDEN
-    nodes = {e["data"]["actor"]: e for e in elements if "source" not in e["data"]}
-    edges = sorted(e["data"]["id"] for e in elements if "source" in e["data"])
-    assert sorted(nodes) == ["b4", "n1", "n2", "n3"]
-    assert nodes["b4"]["data"]["id"] == "n0" and nodes["n1"]["data"]["label"] == "Atelier Nord"
-    assert edges == ["e0_1", "e1_2", "e1_3", "e2_3"]
-    assert summary.startswith("4 actors · 4 ties")
-    layout = scale_positions(maillage.layout("Nantes"))
-    assert nodes["n2"]["position"] == dict(zip("xy", layout["n2"], strict=True))
+def test_network_view_draws_every_actor_of_the_territory(maillage: Any) -> None:
+    payload, name, alert = network_view(maillage, "Nantes", None, "degree")
+    assert alert is None and name == "network-nantes"
+    assert payload["ids"] == ["b4", "n1", "n2", "n3"]
+    assert payload["labels"][1] == "Atelier Nord"
+    ids_ = payload["ids"]
+    pairs = sorted(
+        tuple(sorted((ids_[payload["edges"][k]], ids_[payload["edges"][k + 1]])))
+        for k in range(0, len(payload["edges"]), 2)
+    )
+    assert pairs == [("b4", "n1"), ("n1", "n2"), ("n1", "n3"), ("n2", "n3")]
+    layout = maillage.layout("Nantes")
+    assert (payload["x"][2], payload["y"][2]) == pytest.approx(layout["n2"], abs=1e-4)
 
 
-def test_network_view_at_a_date_keeps_positions(maillage: Any) -> None:
-    full = network_view(maillage, "Nantes", None, None)[0]
-    earlier = network_view(maillage, "Nantes", "2019-12-31", None)[0]
-    actors = [e["data"]["actor"] for e in earlier if "source" not in e["data"]]
-    assert actors == ["n1", "n3"]
-    assert [e["data"]["id"] for e in earlier if "source" in e["data"]] == ["e1_3"]
-    where = {e["data"]["id"]: e.get("position") for e in full}
-    assert all(e["position"] == where[e["data"]["id"]] for e in earlier if "position" in e)
-    again = network_view(maillage, "Nantes", None, None)[0]
-    assert again == full
+def test_network_view_at_a_date_keeps_positions_and_frame(maillage: Any) -> None:
+    full = network_view(maillage, "Nantes", None, "degree")[0]
+    earlier, name, _ = network_view(maillage, "Nantes", "2019-12-31", "degree")
+    assert earlier["ids"] == ["n1", "n3"] and name == "network-nantes-2019-12-31"
+    assert len(earlier["edges"]) == 2
+    where = dict(zip(full["ids"], zip(full["x"], full["y"], strict=True), strict=True))
+    assert all(
+        where[a] == (x, y)
+        for a, x, y in zip(earlier["ids"], earlier["x"], earlier["y"], strict=True)
+    )
+    assert earlier["extent"] == full["extent"]
 
 
-def test_network_view_of_a_large_territory_shows_communities(maillage: Any) -> None:
-    elements, summary, back, _ = network_view(maillage, "Nantes", None, None, 2)
-    assert all(e["data"].get("super") == 1 for e in elements)
-    assert "large territory: shown as" in summary and back == HIDDEN
-    community = next(e["data"]["community"] for e in elements if "source" not in e["data"])
-    opened, summary, back, _ = network_view(maillage, "Nantes", None, community, 2)
-    assert back == {} and f"showing community {community}" in summary
-    assert all(e["data"]["id"][0] in "ne" for e in opened)
-    members = [r["id"] for r in maillage.report("Nantes")["actors"] if r["community"] == community]
-    if len(members) > 2:  # more than the threshold: the most connected are drawn
-        assert f"its 2 most connected of {len(members)}" in summary
+def test_network_view_without_territory_is_an_info_panel() -> None:
+    payload, _, alert = network_view(None, None, None, "degree")
+    assert payload == {} and "No territory yet" in text_of(alert)
+
+
+def test_summary_view_follows_the_sector_filter(maillage: Any) -> None:
+    """Bug of issue 11: the sector filter did not update the summary line."""
+    everything = summary_view(maillage, "Nantes", None, None)
+    assert everything.startswith("4 actors · 4 ties") and "shown:" not in everything
+    business = summary_view(maillage, "Nantes", None, ["business"])
+    graph = maillage.graph("Nantes")
+    kept = [n for n, s in graph.nodes(data="sector") if s == "business"]
+    assert f"shown: {len(kept)} actors" in business
 
 
 def test_explore_controls_follow_the_territory_dates(maillage: Any) -> None:
@@ -204,36 +219,21 @@ def test_explore_controls_follow_the_territory_dates(maillage: Any) -> None:
 
 
 def test_card_view_describes_the_actor_and_highlights_its_ego_network(maillage: Any) -> None:
-    card, ego, alert = card_view(maillage, "Nantes", None, "n1", 1, None)
+    card, ego, alert = card_view(maillage, "Nantes", None, "n1", 1)
     assert alert is None
     text = text_of(card)
     assert "Atelier Nord" in text and "kind: SME" in text and "city: Nantes" in text
     assert "Ties (3)" in text
     assert "funding (directed, from it), weight 1.500, 2018-01-01 to 2020-12-31" in text
     assert "governance, weight 1, since 2021-01-01" in text
-    assert ego == {
-        "nodes": ["n0", "n1", "n2", "n3"],
-        "edges": ["e0_1", "e1_2", "e1_3", "e2_3"],
-        "selected": ["n1"],
-    }
-    card, ego, _ = card_view(maillage, "Nantes", None, "b4", 1, None)
+    assert ego == ["b4", "n1", "n2", "n3"]
+    card, ego, _ = card_view(maillage, "Nantes", None, "b4", 1)
     assert "outside the territory" in text_of(card)  # b4's service tie to r1 (Rennes)
-    assert ego["nodes"] == ["n0", "n1"]
-
-
-def test_highlights_fall_on_communities_when_the_territory_is_drawn_as_communities(
-    maillage: Any,
-) -> None:
-    community = {r["id"]: r["community"] for r in maillage.report("Nantes")["actors"]}
-    _, ego, _ = card_view(maillage, "Nantes", None, "n1", 1, None, 2)
-    assert ego["nodes"] == sorted({f"c{c}" for c in community.values()})
-    assert ego["selected"] == [f"c{community['n1']}"]
-    _, path, _ = path_view(maillage, "Nantes", None, "n2", "b4", None, 2)
-    assert set(path["nodes"]) <= set(ego["nodes"]) and all(e[0] == "x" for e in path["edges"])
+    assert ego == ["b4", "n1"]
 
 
 def test_path_view_lists_the_chain_and_highlights_it(maillage: Any) -> None:
-    steps, path, alert = path_view(maillage, "Nantes", None, "n2", "b4", None)
+    steps, path, alert = path_view(maillage, "Nantes", None, "n2", "b4")
     assert alert is None
     text = text_of(steps)
     assert (
@@ -241,10 +241,10 @@ def test_path_view_lists_the_chain_and_highlights_it(maillage: Any) -> None:
         in text
     )
     assert "Asso Lien (association) and Atelier Nord (business): partnership" in text
-    assert path == {"nodes": ["n0", "n1", "n2"], "edges": ["e0_1", "e1_2"]}
-    elsewhere = path_view(maillage, "Nantes", None, "n2", "r2", None)[0]
+    assert path == ["n2", "n1", "b4"]
+    elsewhere = path_view(maillage, "Nantes", None, "n2", "r2")[0]
     assert text_of(elsewhere) == "Pick two actors of this territory."
-    lonely = path_view(maillage, "Rennes", None, "r3", "r1", None)[0]
+    lonely = path_view(maillage, "Rennes", None, "r3", "r1")[0]
     assert "No chain of ties links Claire Martin and Rennes Média" in text_of(lonely)
 
 
@@ -252,14 +252,6 @@ def test_picker_view_finds_actors_of_the_territory(maillage: Any) -> None:
     found = picker_view(maillage, "Nantes", "universite", None)
     assert found == [{"label": "Université Ouest · academic", "value": "b4"}]
     assert picker_view(maillage, "Nantes", "rennes", None) == []
-
-
-def test_pick_view_opens_the_community_of_a_searched_actor(maillage: Any) -> None:
-    search = ids.picker(ids.SEARCH_ROLE)
-    actor, drill = pick_view(maillage, "Nantes", search, None, "n1", 2)
-    communities = {r["id"]: r["community"] for r in maillage.report("Nantes")["actors"]}
-    assert (actor, drill) == ("n1", communities["n1"])
-    assert pick_view(maillage, "Nantes", search, None, "n1") == ("n1", no_update)
 
 
 def test_focus_view_reads_the_address(maillage: Any) -> None:

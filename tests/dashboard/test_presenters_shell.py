@@ -55,6 +55,7 @@ def test_every_page_builds_and_routes() -> None:
         "nav-link",
         "nav-link active",
         "nav-link",
+        "nav-link",
     ]
     compare_page, _ = layout.page_for("/compare", {}, ["A", "B", "C", "D", "E"])
     picker = next(c for c in [compare_page] if c)
@@ -66,8 +67,8 @@ def test_every_page_builds_and_routes() -> None:
 
 
 def test_views_show_an_error_panel_for_an_unknown_territory(maillage: Any) -> None:
-    elements, summary, _, alert = network_view(maillage, "Atlantis", None, None)
-    assert elements == [] and summary == ""
+    payload, _, alert = network_view(maillage, "Atlantis", None, "degree")
+    assert payload == {}
     assert alert.color == "danger" and "Atlantis" in text_of(alert)
     assert gaps_view(maillage, "Atlantis")[-1].color == "danger"
 
@@ -116,4 +117,4 @@ def test_create_app_wires_every_callback_to_existing_components(maillage: Any) -
                     continue  # may match nothing, as the introductions of an empty report
                 component = pattern["type"]
             assert component in known, component
-    assert len(app._callback_list) == 15
+    assert len(app._callback_list) == 20

@@ -97,3 +97,17 @@ def test_hostile_names_are_shown_as_text_and_never_run(
         "return Array.from(document.querySelectorAll('#introductions td')).map(t => t.textContent)"
     )
     assert "</td></tr></table><script>alert(3)</script>" in reasons
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_coordinators_brief_opens_draws_its_charts_and_logs_no_error(
+    driver, tmp_path, compare, lang
+):
+    from maillage.reports.brief import render_brief
+
+    log = open_page(driver, tmp_path / f"brief-{lang}.html", render_brief(compare, lang))
+    assert [entry for entry in log if entry["level"] in ("SEVERE", "WARNING")] == []
+    assert len(driver.find_elements("css selector", ".plotly-graph-div .main-svg")) >= 3
+    assert driver.find_element("css selector", "html").get_attribute("lang") == lang
+    markers = driver.find_elements("css selector", "#maillage-brief-1 .scatterlayer .point")
+    assert len(markers) == 4  # two pairs of sectors, two territories

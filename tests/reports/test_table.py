@@ -1,5 +1,7 @@
 """Text tables for the terminal."""
 
+import pytest
+
 from maillage.reports import render
 
 
@@ -73,3 +75,33 @@ def test_bridges_table(bridges):
          "business–public,", "academic–public"],
         ["lost", "Le", "Télégramme", "(media)", "association–media"],
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["report", "gaps", "compare", "bridges"])
+@pytest.mark.parametrize("width", [80, 100])
+def test_tables_fit_the_terminal_width(kind, width, report, gaps, compare, bridges):
+    data = {"report": report, "gaps": gaps, "compare": compare, "bridges": bridges}[kind]
+    lines = render(kind, data, "table", width=width).decode("utf-8").splitlines()
+    assert max(len(line) for line in lines) <= width
+
+
+def test_many_years_are_split_into_tables_that_fit(compare):
+    years = list(range(2005, 2027))
+    compare["by_year"] = {
+        "years": years,
+        "as_of": [f"{y}-12-31" for y in years],
+        "indicators": [
+            {
+                "name": "ties",
+                "label": "Ties",
+                "values": {t: list(range(100, 100 + len(years))) for t in compare["territories"]},
+            }
+        ],
+        "rates": [],
+        "bridges": [],
+    }
+    lines = render("compare", compare, "table", width=80).decode("utf-8").splitlines()
+    assert max(len(line) for line in lines) <= 80
+    shown = [line.split()[1:] for line in lines if line.lstrip().startswith("Ties")]
+    assert [int(v) for row in shown[: len(shown) // 2] for v in row] == list(range(100, 122))
+    assert "…" not in "\n".join(lines)

@@ -135,7 +135,7 @@ def test_gaps_workbook(gaps):
 
 def test_compare_workbook(compare):
     book = workbook("compare", compare)
-    assert book.sheetnames == ["indicators", "rates", "method"]
+    assert book.sheetnames == ["summary", "indicators", "shares", "rates", "method"]
     rows = values(book["indicators"])
     assert rows[2][:7] == [
         "density",

@@ -24,7 +24,7 @@ def load_test():
     return module
 
 
-SWITCH = ("sliders", "network", "legend", "card", "path", "pickers")
+SWITCH = ("sliders", "network", "summary", "card", "path", "pickers")
 REPORTS = ("brokers", "gaps")
 DOWNLOADS = ("download-csv", "download-xlsx", "download-html")
 

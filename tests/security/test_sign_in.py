@@ -9,15 +9,15 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+from dash_requests import UPDATE_COMPONENT, request_body
 from security_support import CSRF, PASSWORDS, SECRET, csrf_token, session_cookie, sign_in
 
-from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
 from maillage.serving.access import Access
 from maillage.serving.web import web_app
 
 
 def network_body(app, territory="Romans"):
-    return request_body(app, "network.elements", {"territory.value": territory})
+    return request_body(app, "network.payload", {"territory.value": territory})
 
 
 # Nothing without a session
@@ -39,7 +39,7 @@ def test_dash_routes_are_refused(client, path):
 
 
 def test_callbacks_and_downloads_are_refused(app, client):
-    for output in ("network.elements", "brokers-table.data", "gaps-heatmap.figure"):
+    for output in ("network.payload", "brokers-table.data", "gaps-heatmap.figure"):
         answer = client.post(UPDATE_COMPONENT, json=request_body(app, output, {}))
         assert answer.status_code == 401 and b"Romans" not in answer.data
 

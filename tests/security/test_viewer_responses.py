@@ -16,10 +16,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from dash_requests import UPDATE_COMPONENT, request_body
 from security_support import found_in, readable, sign_in
 
-from maillage.dashboard import words
-from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
+from maillage.dashboard import menus
 from maillage.graph.model import Dataset, Sector
 
 TERRITORIES = ("Romans", "Lille")
@@ -44,7 +44,7 @@ def data_requests(app, view, territory: str, probe: list[str] = ()) -> Iterator[
     network = view.network(territory)
     people = [a.id for a in network.actors if a.sector == Sector.CITIZEN]
     organisation = next(a.id for a in network.actors if a.sector != Sector.CITIZEN)
-    where = {"territory.value": territory, "as-of-store.data": None, "drill-store.data": None}
+    where = {"territory.value": territory, "as-of-store.data": None, "size-by.value": "degree"}
     other = next(t for t in TERRITORIES if t != territory)
 
     def route(source: str, target: str) -> dict:
@@ -54,11 +54,10 @@ def data_requests(app, view, territory: str, probe: list[str] = ()) -> Iterator[
 
     yield "route", route(people[0], organisation)
     yield "sliders", request_body(app, "as-of-year.min", where)
-    yield "network", request_body(app, "network.elements", where)
+    yield "network", request_body(app, "network.payload", where)
     dated = {**where, "as-of-store.data": "2016-12-31"}
-    yield "network-2016", request_body(app, "network.elements", dated)
-    for colour in ("sector", "community"):
-        yield "legend", request_body(app, "legend.children", {**where, "colour-by.value": colour})
+    yield "network-2016", request_body(app, "network.payload", dated)
+    yield "summary", request_body(app, "network-summary.children", where)
     for actor in [*people, organisation, *probe]:
         selected = {**where, "selected-store.data": actor, "ego-hops.value": 2}
         yield f"card {actor}", request_body(app, "actor-card.children", selected)
@@ -88,7 +87,7 @@ def data_requests(app, view, territory: str, probe: list[str] = ()) -> Iterator[
             "brokers-weighted.value": weighted,
         }
         yield "brokers", request_body(app, "brokers-table.data", values)
-    formats = list(words.DOWNLOAD_FORMATS)
+    formats = list(menus.DOWNLOAD_FORMATS)
     for fmt in formats:
         buttons, changed = clicked("download-button", "fmt", fmt, formats)
         values = {"download-button.n_clicks": buttons, **where}
@@ -148,13 +147,13 @@ def test_a_facilitator_receives_the_citizens_names(app, client, maillage, territ
         by_label[label] = by_label.get(label, b"") + data
     assert found_in(by_label["network"], names) == sorted(names)
     assert found_in(by_label["brokers"], names) == sorted(names)
-    for fmt in words.DOWNLOAD_FORMATS:
+    for fmt in menus.DOWNLOAD_FORMATS:
         assert found_in(by_label[f"download {fmt}"], names) == sorted(names), fmt
 
 
 def test_an_admin_sees_what_a_facilitator_sees(app, client, maillage):
     assert sign_in(client, "ada").status_code == 303
-    body = request_body(app, "network.elements", {"territory.value": "Romans"})
+    body = request_body(app, "network.payload", {"territory.value": "Romans"})
     data = client.post(UPDATE_COMPONENT, json=body).data
     names = [a.name for a in maillage.network("Romans").actors if a.sector == Sector.CITIZEN]
     assert found_in(data, names) == sorted(names)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sqlite3
 from datetime import date
 
 import pytest
@@ -20,6 +21,7 @@ from maillage.graph.changes import (
 )
 from maillage.graph.errors import NotFound
 from maillage.graph.model import Activity, Actor, Dataset, Participation, Sector, Tie, TieKind
+from maillage.graph.storage.sqlite import SQLiteStore
 
 
 def state(store) -> tuple:
@@ -320,3 +322,74 @@ def test_undo_down_past_an_earlier_undo_leaves_that_pair_alone(store, small_data
     assert undo_delete.id not in undo_all.undoes
     store.undo(undo_all.id)
     assert state(store) == after_edit
+
+
+# ---------------------------------------------------------------------- older stores
+
+
+def downgrade_sqlite_to_schema_2(path) -> None:
+    """Make a store file what schema 2 wrote: no stamps, no revisions table."""
+    conn = sqlite3.connect(path)
+    for statement in (
+        "ALTER TABLE actors DROP COLUMN revision",
+        "ALTER TABLE ties DROP COLUMN revision",
+        "ALTER TABLE activities DROP COLUMN revision",
+        "ALTER TABLE participations DROP COLUMN revision",
+    ):
+        conn.execute(statement)
+    conn.execute("DROP TABLE revisions")
+    conn.execute("DROP TABLE introductions")
+    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+    conn.commit()
+    conn.close()
+
+
+def test_a_schema_2_sqlite_store_keeps_working_after_the_migration(tmp_path, small_dataset):
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = SQLiteStore.from_url(url)
+    old.upsert(small_dataset)
+    before = state(old)
+    old.close()
+    downgrade_sqlite_to_schema_2(tmp_path / "old.db")
+
+    store = SQLiteStore.from_url(url)
+
+    assert state(store) == before and store.revisions() == []
+    assert store.upsert(small_dataset).revision is None
+    store.upsert(AIRLINES)
+    store.undo()
+    assert state(store) == before  # the records older than the history stay
+    store.close()
+    conn = sqlite3.connect(tmp_path / "old.db")
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
+    assert conn.execute("SELECT count(*) FROM introductions").fetchone() == (0,)
+    conn.close()
+
+
+@pytest.mark.neo4j
+def test_a_schema_1_neo4j_store_keeps_working_after_the_migration(
+    fresh_neo4j_store, neo4j_tools, small_dataset
+):
+    store = fresh_neo4j_store
+    store.upsert(small_dataset)
+    before = state(store)
+    with store._driver.session(database=store.database) as session:
+        session.run("MATCH (r:Revision) DETACH DELETE r").consume()
+        session.run("MATCH (n) WHERE n:Actor OR n:Activity REMOVE n.revision").consume()
+        session.run("MATCH ()-[r]->() REMOVE r.revision").consume()
+        session.run("MATCH (m:Meta) SET m.schema = 1 REMOVE m.revisions").consume()
+        session.run("DROP CONSTRAINT maillage_revision_id").consume()
+        session.run("DROP CONSTRAINT maillage_introduction_id").consume()
+
+    again = neo4j_tools.open_store()
+    try:
+        again.setup_schema()
+        assert state(again) == before and again.revisions() == []
+        with again._driver.session(database=again.database) as session:
+            names = session.run("SHOW CONSTRAINTS YIELD name RETURN name").value()
+        assert {"maillage_revision_id", "maillage_introduction_id"} <= set(names)
+        again.upsert(AIRLINES)
+        again.undo()
+        assert state(again) == before
+    finally:
+        again.close()

@@ -102,6 +102,9 @@ export default function NetworkView(props) {
     selected,
     path,
     visibleSectors,
+    visibleKinds,
+    minWeight = 0,
+    neighbourhood,
     colouring = "sector",
     focus,
     n_clicks = 0,
@@ -117,16 +120,20 @@ export default function NetworkView(props) {
   const counters = useRef({ clicks: n_clicks, cleared: n_cleared });
   const [ready, setReady] = useState(false);
   counters.current = { clicks: n_clicks, cleared: n_cleared };
+  const clear = () => {
+    if (view.current) view.current.setSelected(null);
+    setProps({ clickedNode: null, n_cleared: counters.current.cleared + 1, selected: null });
+  };
 
   useEffect(() => {
     const renderer = new NetworkRenderer(stage.current, {
+      // The selection is drawn at once; Dash hears of it through the same props.
       onClickNode: (node) => {
         const clicks = counters.current.clicks + 1;
-        setProps({ clickedNode: node, n_clicks: clicks });
+        renderer.setSelected(node);
+        setProps({ clickedNode: node, n_clicks: clicks, selected: node });
       },
-      onClear: () => {
-        setProps({ clickedNode: null, n_cleared: counters.current.cleared + 1 });
-      },
+      onClear: () => clear(),
     });
     view.current = renderer;
     box.current.__networkView = renderer;
@@ -151,6 +158,14 @@ export default function NetworkView(props) {
   }, [ready, payload, visibleSectors]);
 
   useEffect(() => {
+    if (ready) view.current.setTieFilter(visibleKinds, minWeight);
+  }, [ready, payload, visibleKinds, minWeight]);
+
+  useEffect(() => {
+    if (ready) view.current.setNeighbourhood(neighbourhood);
+  }, [ready, payload, neighbourhood]);
+
+  useEffect(() => {
     if (ready) view.current.setSelected(selected);
   }, [ready, payload, selected]);
 
@@ -169,14 +184,14 @@ export default function NetworkView(props) {
     const visible = visibleSectors || all;
     const next = visible.includes(sector)
       ? visible.filter((s) => s !== sector)
-      : all.filter((s) => s === sector || visible.includes(s));
+      : all
+          .filter((s) => s === sector || visible.includes(s))
+          .concat(visible.filter((s) => !all.includes(s)));
     setProps({ visibleSectors: next });
   };
 
   const onKeyDown = (event) => {
-    if (event.key === "Escape") {
-      setProps({ clickedNode: null, n_cleared: counters.current.cleared + 1 });
-    }
+    if (event.key === "Escape") clear();
   };
 
   return h(

@@ -38,6 +38,7 @@ export function buildGraph(payload, colouring) {
   }
   const ends = payload.edges || [];
   const weights = payload.weights || [];
+  const kinds = payload.edgeKinds || [];
   let heaviest = 0;
   for (const w of weights) heaviest = Math.max(heaviest, w);
   for (let k = 0; 2 * k + 1 < ends.length; k++) {
@@ -47,6 +48,7 @@ export function buildGraph(payload, colouring) {
     const share = heaviest > 0 ? weight / heaviest : 0;
     graph.mergeEdge(source, target, {
       weight,
+      kinds: kinds.length ? kinds[k] : 0,
       size: EDGE_MIN_PX + (EDGE_MAX_PX - EDGE_MIN_PX) * share,
       color: EDGE_COLOUR,
     });

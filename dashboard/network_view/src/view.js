@@ -24,6 +24,9 @@ export class NetworkRenderer {
     this.pathNodes = new Set();
     this.pathEdges = new Set();
     this.hiddenSectors = new Set();
+    this.kindMask = null;
+    this.minWeight = 0;
+    this.neighbourhood = null;
     this.dragged = null;
     this.justDragged = false;
     this.flights = 0;
@@ -89,6 +92,13 @@ export class NetworkRenderer {
       shown.hidden = true;
       return shown;
     }
+    if (
+      data.weight < this.minWeight ||
+      (this.kindMask !== null && data.kinds && (data.kinds & this.kindMask) === 0)
+    ) {
+      shown.hidden = true;
+      return shown;
+    }
     if (this.pathEdges.has(edge)) {
       shown.color = PATH_COLOUR;
       shown.size = Math.max(data.size, 3);
@@ -111,7 +121,10 @@ export class NetworkRenderer {
   refreshFocus() {
     const graph = this.renderer.getGraph();
     const focus = this.focusNode();
-    this.neighbours = focus && graph.hasNode(focus) ? new Set(graph.neighbors(focus)) : new Set();
+    if (!focus || !graph.hasNode(focus)) this.neighbours = new Set();
+    else if (focus === this.selected && !this.hovered && this.neighbourhood)
+      this.neighbours = this.neighbourhood;
+    else this.neighbours = new Set(graph.neighbors(focus));
     this.renderer.refresh({ skipIndexation: true });
   }
 
@@ -166,9 +179,16 @@ export class NetworkRenderer {
     renderer.on("upStage", drop);
   }
 
+  /** Leave a performance mark ``nv:<what>`` when the next frame is drawn (for benchmarks). */
+  markDrawn(what) {
+    if (typeof performance === "undefined" || !performance.mark) return;
+    this.renderer.once("afterRender", () => performance.mark(`nv:${what}`));
+  }
+
   // State from the props ----------------------------------------------------
 
   setPayload(payload, colouring) {
+    this.markDrawn("payload");
     this.payload = payload;
     this.colouring = colouring;
     const graph = buildGraph(payload, colouring);
@@ -184,16 +204,19 @@ export class NetworkRenderer {
 
   setColouring(colouring) {
     if (colouring === this.colouring || !this.payload) return;
+    this.markDrawn("colouring");
     this.colouring = colouring;
     recolour(this.renderer.getGraph(), this.payload, colouring);
   }
 
   setSelected(selected) {
+    this.markDrawn("selected");
     this.selected = selected || null;
     this.refreshFocus();
   }
 
   setPath(path) {
+    this.markDrawn("path");
     const graph = this.renderer.getGraph();
     this.pathNodes = new Set((path || []).filter((node) => graph.hasNode(node)));
     this.pathEdges = new Set();
@@ -207,9 +230,24 @@ export class NetworkRenderer {
   }
 
   setVisibleSectors(visible) {
+    this.markDrawn("sectors");
     const all = (this.payload && this.payload.sectors) || [];
     this.hiddenSectors = visible ? new Set(all.filter((s) => !visible.includes(s))) : new Set();
     this.renderer.refresh({ skipIndexation: true });
+  }
+
+  setTieFilter(visibleKinds, minWeight) {
+    const kinds = (this.payload && this.payload.kinds) || [];
+    this.kindMask = visibleKinds
+      ? kinds.reduce((mask, kind, k) => (visibleKinds.includes(kind) ? mask | (1 << k) : mask), 0)
+      : null;
+    this.minWeight = Number(minWeight) || 0;
+    this.renderer.refresh({ skipIndexation: true });
+  }
+
+  setNeighbourhood(actors) {
+    this.neighbourhood = actors ? new Set(actors) : null;
+    this.refreshFocus();
   }
 
   restyle() {

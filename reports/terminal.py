@@ -15,8 +15,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .labels import ROLES, label, show
-from .tables import (
+from maillage.graph.vocabulary import ROLES
+
+from .export_tables import (
     STATS,
     bridge_pairs,
     bridge_text,
@@ -28,6 +29,7 @@ from .tables import (
     sectors_table,
     top_actors,
 )
+from .labels import label, show
 
 WIDTH = 120
 
@@ -247,12 +249,18 @@ WRITERS: Mapping[str, Callable[[Console, Mapping[str, Any]], None]] = {
 }
 
 
-def to_text(kind: str, data: Mapping[str, Any], *, color: bool = False) -> str:
-    """The ``kind`` result as text tables, 120 columns; ANSI styles only with ``color``."""
+def to_text(
+    kind: str, data: Mapping[str, Any], *, color: bool = False, width: int | None = None
+) -> str:
+    """The ``kind`` result as text tables ``width`` columns wide (120 by default).
+
+    ANSI styles only with ``color``. Columns wrap to fit; a width under 40 is
+    taken as 40 so that a table stays readable in a very narrow window.
+    """
     console = Console(
         file=io.StringIO(),
         record=True,
-        width=WIDTH,
+        width=max(40, width or WIDTH),
         color_system="standard" if color else None,
         force_terminal=color,
         markup=False,

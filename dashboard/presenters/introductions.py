@@ -1,0 +1,273 @@
+"""The Introductions page: record an introduction, follow it up, see the funnel.
+
+The facilitator's second verb, *connect*: "I made this introduction" records
+it (from the Gaps page's suggestions or by hand), the follow-up list shows
+where each one stands and what is due, and each one moves on until it becomes
+a partnership (which creates the tie) or is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+from urllib.parse import parse_qs, urlencode
+
+import plotly.graph_objects as go
+from dash.exceptions import PreventUpdate
+
+from ...graph.introductions import Status
+from .. import ids
+from ..sources import Source, Sources
+from .guard import NothingToShow, guarded, require_territory
+
+#: The statuses a facilitator moves an introduction to, in the order she meets them.
+MOVES: tuple[Status, ...] = (Status.MADE, Status.MET, Status.PARTNERSHIP, Status.DROPPED)
+STATUS_LABELS: Mapping[str, str] = {
+    "proposed": "proposed",
+    "made": "made",
+    "met": "met",
+    "partnership": "partnership",
+    "dropped": "dropped",
+}
+FUNNEL_STEPS = ("made", "met", "partnership")
+TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "#"),
+    ("status", "Status"),
+    ("source", "From"),
+    ("target", "To"),
+    ("via", "Via"),
+    ("made", "Made on"),
+    ("changed", "Last change"),
+    ("follow_up", "Follow up"),
+    ("note", "Last note"),
+)
+
+
+# ---------------------------------------------------------------------------
+# Pure presenters
+
+
+def prefill(search: str | None) -> tuple[str | None, str | None]:
+    """The two actors a link such as ``?from=a1&to=b2`` asks to record.
+
+    >>> prefill("?from=a1&to=b2"), prefill(None)
+    (('a1', 'b2'), (None, None))
+    """
+    query = parse_qs((search or "").lstrip("?"))
+    return (query.get("from") or [None])[0], (query.get("to") or [None])[0]
+
+
+def record_href(source: str | None, target: str | None) -> str:
+    """The Introductions page's address with the two actors pre-selected.
+
+    >>> record_href("a1", "b 2")
+    '/introductions?from=a1&to=b+2'
+    """
+    return "/introductions?" + urlencode({"from": source or "", "to": target or ""})
+
+
+def status_options(include_all: bool = False) -> list[dict[str, str]]:
+    """Options of a status dropdown (``All`` first for the filter)."""
+    options = [{"label": STATUS_LABELS[s.value], "value": s.value} for s in Status]
+    return [{"label": "All", "value": ""}, *options] if include_all else options
+
+
+def introduction_rows(records: Sequence[Mapping[str, Any]], today: date) -> list[dict[str, Any]]:
+    """Rows of the follow-up table: names, where it stands, what happened last.
+
+    ``due`` is true for an open introduction whose follow-up date has come.
+    """
+    rows = []
+    for record in records:
+        history = record["history"]
+        notes = [step["note"] for step in history if step.get("note")]
+        made = next((s["date"] for s in history if s["status"] != "proposed"), "")
+        follow_up = record.get("follow_up") or ""
+        open_ = record["status"] not in ("partnership", "dropped")
+        rows.append(
+            {
+                "id": record["id"],
+                "status": STATUS_LABELS[record["status"]],
+                "source": record.get("source_name", record["source"]),
+                "target": record.get("target_name", record["target"]),
+                "via": ", ".join(record.get("via_names") or record.get("via") or []),
+                "made": made,
+                "changed": history[-1]["date"],
+                "follow_up": follow_up,
+                "note": notes[-1] if notes else "",
+                "due": bool(open_ and follow_up and follow_up <= today.isoformat()),
+            }
+        )
+    return rows
+
+
+def table_columns() -> list[dict[str, str]]:
+    return [{"id": key, "name": label} for key, label in TABLE_COLUMNS]
+
+
+def due_styles() -> list[dict[str, Any]]:
+    """DataTable conditional styles: due follow-ups stand out."""
+    return [
+        {
+            "if": {"filter_query": "{due} eq True"},
+            "backgroundColor": "#fff4e5",
+            "fontWeight": "bold",
+        }
+    ]
+
+
+def funnel_figure(counts: Mapping[str, Any] | None) -> go.Figure:
+    """Made → met → partnership as a funnel, dropped in the title."""
+    figure = go.Figure()
+    if counts:
+        figure.add_trace(
+            go.Funnel(
+                y=[STATUS_LABELS[s] for s in FUNNEL_STEPS],
+                x=[counts[s] for s in FUNNEL_STEPS],
+                textinfo="value+percent initial",
+                marker={"color": ["#4c78a8", "#72b7b2", "#54a24b"]},
+            )
+        )
+    figure.update_layout(
+        title=funnel_text(counts),
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        height=300,
+        template="plotly_white",
+    )
+    return figure
+
+
+def funnel_text(counts: Mapping[str, Any] | None) -> str:
+    """The funnel in one line.
+
+    >>> funnel_text({"made": 4, "met": 3, "partnership": 2, "dropped": 1, "open": 1, "days": 45})
+    '4 made, 3 met, 2 partnerships, 1 dropped, 1 open; 45 days from made to partnership (median)'
+    >>> funnel_text(None)
+    'No introduction recorded yet'
+    """
+    if not counts:
+        return "No introduction recorded yet"
+    plural = "" if counts["partnership"] == 1 else "s"
+    text = (
+        f"{counts['made']} made, {counts['met']} met, {counts['partnership']} partnership{plural}, "
+        f"{counts['dropped']} dropped, {counts['open']} open"
+    )
+    if counts.get("days") is not None:
+        text += f"; {counts['days']:g} days from made to partnership (median)"
+    return text
+
+
+def actor_choices(network: Any) -> list[dict[str, str]]:
+    """Dropdown options for the territory's actors: ``Name (sector)``, by name."""
+    actors = sorted(network.actors, key=lambda a: (a.name.casefold(), a.id))
+    return [{"label": f"{a.name} ({a.sector})", "value": a.id} for a in actors]
+
+
+def parse_day(value: str | None, today: date) -> date:
+    """The date picked in the form (ISO), today without one."""
+    return date.fromisoformat(value[:10]) if value else today
+
+
+# ---------------------------------------------------------------------------
+# Views
+
+
+@guarded(list, go.Figure)
+def follow_up_view(
+    source: Source, territory: str | None, status: str | None, due_only: bool, today: date
+) -> tuple[list[dict[str, Any]], go.Figure]:
+    """The follow-up table and the funnel of ``territory``."""
+    territory = require_territory(territory)
+    found = source.introductions(
+        territory, status=Status(status) if status else None, due=today if due_only else None
+    )
+    rows = introduction_rows(source.introduction_records(found), today)
+    return rows, funnel_figure(source.introduction_funnel(territory).get(territory))
+
+
+@guarded(list, list, list, lambda: None, lambda: None)
+def form_view(
+    source: Source, territory: str | None, search: str | None
+) -> tuple[list, list, list, str | None, str | None]:
+    """The actors to choose from (for each picker), the two a link asked for pre-selected.
+
+    Every picker gets its options with the values, so that no value ever
+    arrives before the option it names.
+    """
+    territory = require_territory(territory)
+    choices = actor_choices(source.network(territory))
+    known = {c["value"] for c in choices}
+    first, second = prefill(search)
+    first, second = (first if first in known else None), (second if second in known else None)
+    return choices, choices, choices, first, second
+
+
+def editing_style(sources: Sources) -> dict[str, str]:
+    """Forms are shown to roles that may write, hidden from the others."""
+    return {} if sources.may_write() else {"display": "none"}
+
+
+def _record(sources: Sources, territory: str | None, fields: Mapping[str, Any], today: date):
+    writer, user = sources.writer()
+    territory = require_territory(territory)
+    introduction = writer.add_introduction(
+        territory,
+        fields.get("source") or "",
+        fields.get("target") or "",
+        via=tuple(fields.get("via") or ()),
+        day=parse_day(fields.get("date"), today),
+        note=fields.get("note") or None,
+        follow_up=parse_day(fields["follow_up"], today) if fields.get("follow_up") else None,
+        status=Status.PROPOSED if fields.get("proposed") else Status.MADE,
+        user=user,
+    )
+    return introduction, f"Introduction {introduction.id} recorded ({introduction.status})."
+
+
+def _move(
+    sources: Sources,
+    rows: Sequence[Mapping[str, Any]] | None,
+    selected: Sequence[int] | None,
+    fields: Mapping[str, Any],
+    today: date,
+):
+    if not rows or not selected or not fields.get("status"):
+        raise NothingToShow("Pick an introduction in the list and the status it reached.")
+    writer, user = sources.writer()
+    moved = writer.update_introduction(
+        rows[selected[0]]["id"],
+        Status(fields["status"]),
+        day=parse_day(fields.get("date"), today),
+        note=fields.get("note") or None,
+        follow_up=parse_day(fields["follow_up"], today) if fields.get("follow_up") else None,
+        user=user,
+    )
+    tie = " The partnership tie is on the network." if moved.status == Status.PARTNERSHIP else ""
+    return moved, f"Introduction {moved.id} is now {moved.status}.{tie}"
+
+
+@guarded(lambda: None, lambda: None)
+def write_view(
+    sources: Sources,
+    trigger: str | None,
+    territory: str | None,
+    record: Mapping[str, Any],
+    move: Mapping[str, Any],
+    rows: Sequence[Mapping[str, Any]] | None,
+    selected: Sequence[int] | None,
+    today: date,
+) -> tuple[str, str]:
+    """Record (``trigger`` is the record button) or move on (the move button).
+
+    Returns a token that changes with every write (it refreshes the list) and
+    the message saying what was done. The writer is refused for roles that
+    may only read, whatever the browser sent.
+    """
+    if trigger == ids.INTRO_RECORD:
+        done, message = _record(sources, territory, record, today)
+    elif trigger == ids.INTRO_MOVE:
+        done, message = _move(sources, rows, selected, move, today)
+    else:
+        raise PreventUpdate
+    return f"{done.id}:{len(done.history)}:{done.status}", message

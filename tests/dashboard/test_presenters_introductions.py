@@ -1,0 +1,126 @@
+"""The Introductions page's presenters, on a real Maillage over SQLite (``small_dataset``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from maillage.dashboard import ids
+from maillage.dashboard.presenters import introductions as page
+from maillage.dashboard.sources import Sources
+from maillage.graph.model import TieKind
+
+TODAY = date(2026, 3, 1)
+RECORD = {
+    "source": "n1",
+    "target": "n3",
+    "via": ["n2"],
+    "date": "2026-01-05",
+    "note": "au forum",
+    "follow_up": "2026-02-01",
+    "proposed": False,
+}
+
+
+def writers(maillage: Any) -> Sources:
+    return Sources(maillage, may_write=lambda: True, user=lambda: "marie")
+
+
+def viewers(maillage: Any) -> Sources:
+    return Sources(maillage, lambda: False, may_write=lambda: False, user=lambda: "paul")
+
+
+def test_a_facilitator_records_an_introduction_and_it_is_listed_as_due(maillage):
+    token, message, alert = page.write_view(
+        writers(maillage), ids.INTRO_RECORD, "Nantes", RECORD, {}, None, None, TODAY
+    )
+    assert alert is None and message == "Introduction 1 recorded (made)."
+    assert token == "1:1:made"
+    rows, funnel, alert = page.follow_up_view(maillage, "Nantes", "", False, TODAY)
+    assert alert is None
+    assert rows == [
+        {
+            "id": "1",
+            "status": "made",
+            "source": "Atelier Nord",
+            "target": "Mairie de Nantes",
+            "via": "Asso Lien",
+            "made": "2026-01-05",
+            "changed": "2026-01-05",
+            "follow_up": "2026-02-01",
+            "note": "au forum",
+            "due": True,
+        }
+    ]
+    assert funnel.layout.title.text.startswith("1 made, 0 met, 0 partnerships")
+    assert maillage.introduction("1").history[0].by == "marie"
+
+
+def test_moving_to_partnership_adds_the_tie_to_the_network(maillage):
+    sources = writers(maillage)
+    page.write_view(sources, ids.INTRO_RECORD, "Nantes", RECORD, {}, None, None, TODAY)
+    rows, _, _ = page.follow_up_view(maillage, "Nantes", "", False, TODAY)
+    move = {"status": "partnership", "date": "2026-03-01", "note": "signé", "follow_up": None}
+    _, message, alert = page.write_view(
+        sources, ids.INTRO_MOVE, "Nantes", {}, move, rows, [0], TODAY
+    )
+    assert alert is None and "partnership tie is on the network" in message
+    ties = [t for t in maillage.network("Nantes").ties if t.ref == "introduction:1"]
+    assert [(t.source, t.target, t.kind) for t in ties] == [("n1", "n3", TieKind.PARTNERSHIP)]
+    rows, _, _ = page.follow_up_view(maillage, "Nantes", "partnership", False, TODAY)
+    assert [r["status"] for r in rows] == ["partnership"] and rows[0]["due"] is False
+
+
+def test_a_viewer_cannot_write_whatever_the_browser_sends(maillage):
+    _, message, alert = page.write_view(
+        viewers(maillage), ids.INTRO_RECORD, "Nantes", RECORD, {}, None, None, TODAY
+    )
+    assert message is None and "may read this network but not change it" in str(alert)
+    assert maillage.introductions() == []
+    assert page.editing_style(viewers(maillage)) == {"display": "none"}
+    assert page.editing_style(writers(maillage)) == {}
+
+
+def test_moving_without_a_selection_says_what_to_do(maillage):
+    _, message, alert = page.write_view(
+        writers(maillage), ids.INTRO_MOVE, "Nantes", {}, {"status": "met"}, [], [], TODAY
+    )
+    assert message is None and "Pick an introduction" in str(alert)
+
+
+def test_the_form_offers_the_territory_s_actors_and_a_link_preselects_two(maillage):
+    options, targets, via, first, second, alert = page.form_view(
+        maillage, "Nantes", "?from=n1&to=n2"
+    )
+    assert targets == via == options and alert is None
+    assert [o["value"] for o in options] == ["n2", "n1", "n3", "b4"]  # by name
+    assert options[0]["label"] == "Asso Lien (association)"
+    assert (first, second) == ("n1", "n2")
+    assert page.form_view(maillage, "Nantes", "?from=r1&to=zz")[3:5] == (None, None)
+
+
+def test_the_gaps_page_links_each_suggestion_to_the_introductions_page():
+    from maillage.dashboard.presenters.gaps import introduction_items
+
+    gaps = {
+        "introductions": [
+            {
+                "source": {"id": "a 1", "name": "A"},
+                "target": {"id": "b", "name": "B"},
+                "score": 1.0,
+                "reason": "r",
+            }
+        ]
+    }
+    links = [c for c in _walk(introduction_items(gaps)) if getattr(c, "href", None)]
+    assert [link.href for link in links] == ["/introductions?from=a+1&to=b"]
+
+
+def _walk(components):
+    for component in components if isinstance(components, list) else [components]:
+        yield component
+        children = getattr(component, "children", None)
+        if isinstance(children, list | tuple):
+            yield from _walk(list(children))
+        elif children is not None and not isinstance(children, str):
+            yield from _walk([children])
