@@ -335,7 +335,7 @@ def streamed_report(
             sizes,
             observed,
             groups,
-            total=sum(row[column] for row in pairs),
+            total=float(sum(float(row[column]) for row in pairs)),
             squares=sum(row[4] if weighted else row[2] for row in pairs),
             shared=sum(v[2] if weighted else v[1] for v in by_sector.values()),
             weighted=weighted,
