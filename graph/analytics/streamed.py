@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -335,7 +335,7 @@ def streamed_report(
             sizes,
             observed,
             groups,
-            total=sum(cast(float, row[column]) for row in pairs),
+            total=float(sum(float(row[column]) for row in pairs)),
             squares=sum(row[4] if weighted else row[2] for row in pairs),
             shared=sum(v[2] if weighted else v[1] for v in by_sector.values()),
             weighted=weighted,
