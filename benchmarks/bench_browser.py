@@ -128,7 +128,7 @@ def chromium() -> Iterator[Any]:
     for argument in CHROMIUM_ARGUMENTS:
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_script_timeout(60)
+    driver.set_script_timeout(300)
     try:
         yield driver
     finally:
@@ -146,7 +146,13 @@ def wait(condition: Callable[[], Any], timeout: float = 120, step: float = 0.02)
 
 
 def js(driver: Any, script: str) -> Any:
-    return driver.execute_script(f"var v = {HOOK}; if (!v) return null; {script}")
+    """Run ``script`` with ``v`` bound to the renderer; None while the page is too busy."""
+    from selenium.common.exceptions import TimeoutException
+
+    try:
+        return driver.execute_script(f"var v = {HOOK}; if (!v) return null; {script}")
+    except TimeoutException:
+        return None
 
 
 def now(driver: Any) -> float:
@@ -242,7 +248,7 @@ def search_latency(driver: Any, names: list[tuple[str, str]]) -> list[float]:
     from selenium.webdriver.common.by import By
 
     times = []
-    for actor, name in names:
+    for _actor, name in names:
         driver.find_element(By.CSS_SELECTOR, ".picker-search").click()
         driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-search").send_keys(name)
         wait(
@@ -252,9 +258,11 @@ def search_latency(driver: Any, names: list[tuple[str, str]]) -> list[float]:
             )
         )
         option = driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")[0]
+        before = js(driver, "return v.selected;") or ""
         start = now(driver)
         option.click()
-        check = f"v.selected === {actor!r}"
+        # The first option may be a namesake ("actor 12" for "actor 1"): any new selection counts.
+        check = f"v.selected !== null && v.selected !== {before!r}"
         times.append(
             wait(lambda check=check, start=start: mark_after(driver, "selected", start, check))
         )
@@ -298,9 +306,10 @@ def pick_in(driver: Any, selector: str, name: str) -> float:
 def path_latency(driver: Any, start_name: str, ends: list[tuple[str, str]]) -> list[float]:
     pick_in(driver, ".picker-source", start_name)
     times = []
-    for actor, name in ends:
+    for _actor, name in ends:
+        js(driver, "window.__pathBefore = v.pathNodes; return 0;")
         start = pick_in(driver, ".picker-target", name)
-        check = f"v.pathNodes.has({actor!r})"
+        check = "v.pathNodes !== window.__pathBefore && v.pathNodes.size > 1"
         times.append(
             wait(lambda check=check, start=start: mark_after(driver, "path", start, check))
         )
@@ -372,15 +381,20 @@ def territory_bench(driver: Any, url: str, source: Maillage, territory: str, run
     ranked = sorted(graph, key=lambda n: (-graph.degree(n), str(n)))
     pool = ranked[: 4 * runs : 4]
     results["select"] = select_latency(driver, pool)
+    print(f"  select       {summary(results['select'])}", flush=True)
     names = [(a, graph.nodes[a]["name"]) for a in ranked[1 : 1 + runs]]
     results["search"] = search_latency(driver, names)
+    print(f"  search       {summary(results['search'])}", flush=True)
     results["filter"] = filter_latency(driver, runs)
+    print(f"  filter       {summary(results['filter'])}", flush=True)
     hub = ranked[0]
     lengths = nx.single_source_shortest_path_length(graph, hub)
     far = sorted((n for n in lengths if lengths[n] >= 2), key=lambda n: (-lengths[n], str(n)))
     ends = [(a, graph.nodes[a]["name"]) for a in far[:runs]]
     results["path"] = path_latency(driver, graph.nodes[hub]["name"], ends)
+    print(f"  path         {summary(results['path'])}", flush=True)
     results["date_step"] = date_latency(driver, runs)
+    print(f"  date_step    {summary(results['date_step'])}", flush=True)
     results["frames"] = camera_frames(driver)
     return results
 

@@ -63,6 +63,17 @@ COMPARE_TABLE = "compare-table"
 COMPARE_CHART = "compare-chart"
 COMPARE_RAW_CHART = "compare-raw-chart"
 COMPARE_ALERT = "compare-alert"
+COMPARE_KIND = "compare-kind"
+COMPARE_RATES_TABLE = "compare-rates-table"
+COMPARE_RATES_CHART = "compare-rates-chart"
+COMPARE_Z_TABLE = "compare-z-table"
+COMPARE_SUMMARY = "compare-summary"
+COMPARE_CROSSINGS_TABLE = "compare-crossings-table"
+COMPARE_CROSSINGS_CHART = "compare-crossings-chart"
+COMPARE_BY_YEAR = "compare-by-year"
+COMPARE_YEARLY_CHART = "compare-yearly-chart"
+COMPARE_BRIDGES_TABLE = "compare-bridges-table"
+COMPARE_YEARLY_ALERT = "compare-yearly-alert"
 
 
 def picker(role: str) -> dict[str, str]:

@@ -33,7 +33,14 @@ class Source(Protocol):
 
     def gaps(self, territory: str, *, as_of: date | None = None) -> GapReport: ...
 
-    def compare(self, territories: Sequence[str], *, as_of: date | None = None) -> Comparison: ...
+    def compare(
+        self,
+        territories: Sequence[str],
+        *,
+        as_of: date | None = None,
+        kind: str | None = None,
+        by_year: bool = False,
+    ) -> Comparison: ...
 
     def graph(
         self, territory: str, *, as_of: date | None = None, weighted: bool = False

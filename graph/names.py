@@ -111,7 +111,7 @@ def resolve_actor(
     near = closest(typed, [*ids, *id_of_name])
     chosen = [text if text in ids else id_of_name[text] for text in near]
     shown = [_labelled(i, name_of[i]) for i in dict.fromkeys(chosen)]
-    raise UnknownName(f"no actor with id {typed!r}{place}", shown)
+    raise UnknownName(f"no actor {typed!r}{place}", shown)
 
 
 def closest(typed: str, candidates: Sequence[str], limit: int = SUGGESTIONS) -> list[str]:

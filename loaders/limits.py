@@ -119,8 +119,11 @@ def bounded_table(
             table.rows = iter(())
             return table
     rows = table.rows
-    within = isinstance(rows, SplitRows) and len(rows.lines) <= limits.file_rows
-    if within and rows.longest() <= limits.cell_chars:
+    if (
+        isinstance(rows, SplitRows)
+        and len(rows.lines) <= limits.file_rows
+        and rows.longest() <= limits.cell_chars
+    ):
         return table
     table.rows = _bounded_rows(rows, table.label, table.header, limits, log, skip)
     return table

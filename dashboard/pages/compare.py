@@ -1,4 +1,4 @@
-"""Compare (``/compare``): indicators of several territories side by side."""
+"""Compare (``/compare``): indicators, partnership rates, years and crossings of territories."""
 
 from __future__ import annotations
 
@@ -7,44 +7,124 @@ from collections.abc import Sequence
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
+from ...graph.model import TieKind
 from .. import ids
 
 DEFAULT_COUNT = 4
+RATES_PER_PAGE = 16
+"""Rows of the rates table per page (the ``business →`` pairs first, then the rest)."""
+GRAPH_CONFIG = {"displaylogo": False}
+CELL = {"fontFamily": "inherit", "fontSize": "0.85rem", "padding": "4px"}
+HEADER = {"fontWeight": "bold", "textAlign": "center"}
+
+
+def _table(table_id: str, first: str, **extra: object) -> dash_table.DataTable:
+    return dash_table.DataTable(
+        id=table_id,
+        columns=[],
+        data=[],
+        style_table={"overflowX": "auto"},
+        style_cell={**CELL, "whiteSpace": "normal", "height": "auto", "textAlign": "left"},
+        style_header=HEADER,
+        style_cell_conditional=[{"if": {"column_id": first}, "textAlign": "left"}],
+        **extra,
+    )
+
+
+def _section(title: str, meaning: str, *children: object) -> html.Section:
+    return html.Section(
+        [html.H5(title, className="mt-4"), html.P(meaning, className="text-muted small"), *children]
+    )
 
 
 def layout(territories: Sequence[str]) -> html.Div:
     return html.Div(
         [
             html.H4("Compare territories"),
-            html.Label("Territories", htmlFor=ids.COMPARE_PICK),
-            dcc.Dropdown(
-                id=ids.COMPARE_PICK,
-                options=list(territories),
-                value=list(territories[:DEFAULT_COUNT]),
-                multi=True,
-                placeholder="Pick territories…",
-            ),
-            html.Div(id=ids.COMPARE_ALERT, className="mt-2"),
-            dash_table.DataTable(
-                id=ids.COMPARE_TABLE,
-                columns=[{"id": "indicator", "name": ["", "Indicator"]}],
-                data=[],
-                merge_duplicate_headers=True,
-                tooltip_delay=300,
-                tooltip_duration=None,
-                style_table={"overflowX": "auto"},
-                style_cell={"fontFamily": "inherit", "fontSize": "0.85rem", "padding": "4px"},
-                style_header={"fontWeight": "bold", "textAlign": "center"},
-                style_cell_conditional=[{"if": {"column_id": "indicator"}, "textAlign": "left"}],
-            ),
             dbc.Row(
                 [
-                    dbc.Col(dcc.Graph(id=ids.COMPARE_CHART, config={"displaylogo": False}), md=7),
                     dbc.Col(
-                        dcc.Graph(id=ids.COMPARE_RAW_CHART, config={"displaylogo": False}), md=5
+                        [
+                            html.Label("Territories", htmlFor=ids.COMPARE_PICK),
+                            dcc.Dropdown(
+                                id=ids.COMPARE_PICK,
+                                options=list(territories),
+                                value=list(territories[:DEFAULT_COUNT]),
+                                multi=True,
+                                placeholder="Pick territories…",
+                            ),
+                        ],
+                        md=8,
+                    ),
+                    dbc.Col(
+                        [
+                            html.Label("Ties counted in the rates", htmlFor=ids.COMPARE_KIND),
+                            dcc.Dropdown(
+                                id=ids.COMPARE_KIND,
+                                options=[k.value for k in TieKind],
+                                value=None,
+                                placeholder="every kind of tie",
+                            ),
+                        ],
+                        md=4,
                     ),
                 ],
-                className="g-3 mt-2",
+                className="g-3",
+            ),
+            html.Div(id=ids.COMPARE_ALERT, className="mt-2"),
+            _section(
+                "What stands out",
+                "Generated from the figures below, territory by territory.",
+                html.Div(id=ids.COMPARE_SUMMARY),
+            ),
+            _section(
+                "Partnership rates",
+                "For each ordered pair of sectors, the share of the first sector's actors "
+                "tied to at least one actor of the second, with its 95 % interval "
+                "(businesses → associations first).",
+                _table(ids.COMPARE_RATES_TABLE, "pair", page_size=RATES_PER_PAGE),
+                dcc.Graph(id=ids.COMPARE_RATES_CHART, config=GRAPH_CONFIG),
+            ),
+            _section(
+                "Compared with chance",
+                "How far each indicator is from what the territory's numbers of ties alone "
+                "would give (z-score against randomised copies; beyond ±2 stands out). "
+                "Indicators that randomisation keeps fixed are left out.",
+                _table(ids.COMPARE_Z_TABLE, "indicator"),
+                dcc.Graph(id=ids.COMPARE_CHART, config=GRAPH_CONFIG),
+            ),
+            _section(
+                "Raw indicators",
+                "Each indicator as measured, on its own axis (hover a name in the table "
+                "for its definition).",
+                _table(
+                    ids.COMPARE_TABLE,
+                    "indicator",
+                    merge_duplicate_headers=True,
+                    tooltip_delay=300,
+                    tooltip_duration=None,
+                ),
+                dcc.Graph(id=ids.COMPARE_RAW_CHART, config=GRAPH_CONFIG),
+            ),
+            _section(
+                "Across territories",
+                "Actors that belong to two territories and ties that cross from one to another.",
+                _table(ids.COMPARE_CROSSINGS_TABLE, "territories"),
+                dcc.Graph(id=ids.COMPARE_CROSSINGS_CHART, config=GRAPH_CONFIG),
+            ),
+            _section(
+                "Per year",
+                "Each indicator and the key rate as of each 31 December, and the "
+                "cross-sector bridges gained and lost.",
+                dbc.Checklist(
+                    id=ids.COMPARE_BY_YEAR,
+                    options=[{"label": "per year (takes longer)", "value": "by_year"}],
+                    value=[],
+                    switch=True,
+                ),
+                html.Div(id=ids.COMPARE_YEARLY_ALERT, className="mt-2"),
+                dcc.Loading(dcc.Graph(id=ids.COMPARE_YEARLY_CHART, config=GRAPH_CONFIG)),
+                _table(ids.COMPARE_BRIDGES_TABLE, "year"),
             ),
         ],
         className="compare",

@@ -29,6 +29,7 @@ from selenium.webdriver.common.keys import Keys
 
 from maillage.dashboard import ids, style
 from maillage.dashboard.app import create_app
+from maillage.graph.vocabulary import sector_colour
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
@@ -232,6 +233,7 @@ def test_every_actor_drawn_and_coloured_by_sector_or_community(
     dash_duo: Any, maillage: Any, screenshots: Path
 ) -> None:
     dash_duo.start_server(create_app(maillage))
+    dash_duo.wait_for_element(f"#{ids.TERRITORY}", timeout=60)
     pick_territory(dash_duo, TERRITORY)
     graph = maillage.graph(TERRITORY)
     until(lambda: wait_for_network(dash_duo) == len(graph), timeout=60, msg="not every actor")
@@ -241,7 +243,7 @@ def test_every_actor_drawn_and_coloured_by_sector_or_community(
     smallest = sorted(sizes, key=sizes.get)[:10]
     for node in smallest:
         colour = display(dash_duo, node)["color"]
-        assert colour.lower() == style.sector_colour(graph.nodes[node]["sector"]).lower()
+        assert colour.lower() == sector_colour(graph.nodes[node]["sector"]).lower()
 
     # Colour by community: the largest community gets the first colour of the palette.
     dash_duo.find_element(f"#{ids.COLOUR_BY} input[value='community']").click()
@@ -264,6 +266,7 @@ def test_every_actor_drawn_and_coloured_by_sector_or_community(
 def test_selection_search_clear_and_legend_bugs(dash_duo: Any, maillage: Any) -> None:
     """The bugs of issue 11 that the network touches, in the browser."""
     dash_duo.start_server(create_app(maillage))
+    dash_duo.wait_for_element(f"#{ids.TERRITORY}", timeout=60)
     pick_territory(dash_duo, TERRITORY)
     wait_for_network(dash_duo)
     graph = maillage.graph(TERRITORY)

@@ -10,8 +10,9 @@ import plotly.graph_objects as go
 from dashboard_support import find, find_ids, text_of
 
 from maillage.dashboard import ids, layout
+from maillage.dashboard.presenters import compare_observatory as observatory
 from maillage.dashboard.presenters.brokers import brokers_view
-from maillage.dashboard.presenters.compare import compare_view
+from maillage.dashboard.presenters.compare import compare_view, yearly_view
 from maillage.dashboard.presenters.explore import network_view, territories_view
 from maillage.dashboard.presenters.gaps import gaps_view
 from maillage.dashboard.presenters.guard import guarded
@@ -88,12 +89,28 @@ def test_gaps_and_compare_views(maillage: Any) -> None:
     assert alert is None
     assert set(heatmap.data[0].x) == {"academic", "association", "business", "public"}
     assert gaps and fragile and introductions
-    rows, columns, tips, bars, raw, alert = compare_view(maillage, ["Nantes", "Rennes"])
+    rows, columns, tips, z, raw, rates, rate_columns, *rest, alert = compare_view(
+        maillage, ["Nantes", "Rennes"]
+    )
     assert alert is None and [c["name"][0] for c in columns[1::2]] == ["Nantes", "Rennes"]
-    assert rows and [t.name for t in bars.data] == ["Nantes", "Rennes"]
-    assert len(tips) == len(rows) and raw.data
+    assert rows and len(tips) == len(rows) and raw.data
+    assert [c["name"] for c in rate_columns] == ["Sectors", "Nantes", "Rennes"]
+    assert rates[0]["pair"] == "businesses → associations"
+    every = maillage.compare(["Nantes", "Rennes"])
+    only = maillage.compare(["Nantes", "Rennes"], kind="partnership")
+    assert observatory.rates_table(only) != observatory.rates_table(every)
+    assert (
+        compare_view(maillage, ["Nantes", "Rennes"], "partnership")[5]
+        == (observatory.rates_table(only)[0])
+    )
+    assert (
+        compare_view(maillage, ["Nantes", "Rennes"], None)[5] == (observatory.rates_table(every)[0])
+    )
     nothing = compare_view(maillage, [])
     assert nothing[-1].color == "info"
+    assert yearly_view(maillage, ["Nantes"], None, [])[-1].color == "info"  # only when asked
+    figure, bridges, bridge_columns, alert = yearly_view(maillage, ["Nantes"], None, ["by_year"])
+    assert alert is None and figure.data and bridge_columns[0]["name"] == "Year"
 
 
 def test_create_app_wires_every_callback_to_existing_components(maillage: Any) -> None:
@@ -117,4 +134,4 @@ def test_create_app_wires_every_callback_to_existing_components(maillage: Any) -
                     continue  # may match nothing, as the introductions of an empty report
                 component = pattern["type"]
             assert component in known, component
-    assert len(app._callback_list) == 20
+    assert len(app._callback_list) == 21
