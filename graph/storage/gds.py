@@ -132,8 +132,17 @@ class GdsTerritory:
                 database=self.database, notifications_min_severity="OFF"
             ) as session:
                 return list(session.run(statement, parameters))
-        except neo4j_errors.ServiceUnavailable as error:
-            raise MaillageError(f"lost Neo4j at {self.url} during --engine gds: {error}") from None
+        except (
+            neo4j_errors.ServiceUnavailable,
+            neo4j_errors.SessionExpired,
+            neo4j_errors.DatabaseUnavailable,
+            neo4j_errors.TransientError,
+        ) as error:
+            reason = " ".join(str(getattr(error, "message", None) or error).split())
+            raise MaillageError(
+                f"lost Neo4j at {self.url} during --engine gds ({reason}): check the server "
+                "and run the command again"
+            ) from None
 
     def counts(self) -> tuple[int, int]:
         """Members and linked pairs."""
