@@ -93,7 +93,7 @@ def yearly_comparison(
         (``business → association`` first), and ``bridges``: ``[{territory,
         year, since, until, gained, lost}]`` where ``gained`` and ``lost``
         are the bridges of :func:`~maillage.graph.analytics.timeline.bridge_changes`
-        between the 31 December before and the year's.
+        between the 31 December before and the year's; ``method``.
 
     Examples
     --------
@@ -111,7 +111,14 @@ def yearly_comparison(
     """
     days = list(dates)
     if not days:
-        return {"years": [], "as_of": [], "indicators": [], "rates": [], "bridges": []}
+        return {
+            "years": [],
+            "as_of": [],
+            "indicators": [],
+            "rates": [],
+            "bridges": [],
+            "method": {},
+        }
     before = networks_at(date(days[0].year - 1, 12, 31))
     documents, snapshots = [], []
     for day in days:
@@ -127,6 +134,14 @@ def yearly_comparison(
         "indicators": _indicator_series(documents, names),
         "rates": _rate_series(documents, names, snapshots),
         "bridges": _bridges(names, [before, *snapshots], days),
+        "method": {
+            "as_of": "each territory as stored on 31 December of each year of the data's range",
+            "randomisations": randomisations,
+            "bridges": (
+                "bridges between sectors gained and lost from the 31 December before to the "
+                "year's, as report --since --until gives them"
+            ),
+        },
     }
 
 

@@ -460,9 +460,7 @@ ADD_INTRODUCTION = "INSERT INTO introductions (territory, steps, document) VALUE
 #: The document with its id filled in, right after ``ADD_INTRODUCTION``.
 SET_INTRODUCTION_DOCUMENT = "UPDATE introductions SET document = ? WHERE id = ?"
 #: Replace an introduction's document if nobody moved it on meanwhile (``steps`` unchanged).
-SAVE_INTRODUCTION = (
-    "UPDATE introductions SET steps = ?, document = ? WHERE id = ? AND steps = ?"
-)
+SAVE_INTRODUCTION = "UPDATE introductions SET steps = ?, document = ? WHERE id = ? AND steps = ?"
 INTRODUCTION = "SELECT document FROM introductions WHERE id = ?"
 INTRODUCTIONS = "SELECT document FROM introductions ORDER BY id"
 INTRODUCTIONS_OF = "SELECT document FROM introductions WHERE territory = ? ORDER BY id"
