@@ -15,12 +15,19 @@ First, unless ``--no-warm-up``, one client per role visits every territory
 twice alone: the first visit fills the caches, the second is the reference
 run whose p95 latency the loaded p95 is divided by (``p95_over_reference``).
 
+With ``--hostile``, the same 20 normal clients run twice on the same warm
+server: alone, then beside one hostile user (its own account, several
+connections at once) who posts bodies far over the request limit and
+comparisons of every territory, each named many times, in ever new
+combinations (each a new cache entry). The summary gives the normal clients'
+p95 in both runs and their ratio (``hostile.p95_ratio``).
+
 Bounded: it stops by itself after ``--duration`` seconds (each client
 finishes the request in flight), stops the server it started, and refuses
 any host but a loopback one.
 
 Run: ``python benchmarks/load_test.py [--clients 20] [--duration 60] [--threads 8]
-[--no-auth] [--no-warm-up] [--json FILE]``.
+[--no-auth] [--no-warm-up] [--hostile] [--json FILE]``.
 """
 
 from __future__ import annotations
@@ -49,15 +56,20 @@ from typing import Any
 import requests
 
 from maillage.app import Maillage
-from maillage.dashboard import words
-from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
+from maillage.dashboard import menus
 from maillage.serving.users import new_user, write_users
 from maillage.serving.web import is_loopback, web_app
 from maillage.settings import Settings
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from dash_requests import UPDATE_COMPONENT, request_body  # noqa: E402  (the tests' request bodies)
+
 ERROR_PANEL = b"This analysis could not be shown"
 CSRF_FIELD = re.compile(r'name="csrf" value="([^"]+)"')
 ROLES = ("viewer", "facilitator")
+HOSTILE_ACCOUNT = "load-hostile"
+HOSTILE_CONNECTIONS = 6
+HOSTILE_BODY_BYTES = 8 * 1024 * 1024
 
 
 @dataclass
@@ -142,7 +154,7 @@ def open_reports(app: Any, territory: str, fmt: str) -> list[tuple[str, dict]]:
     brokers = {"territory.value": territory, "brokers-measure.value": "betweenness"}
     buttons = [
         ({"fmt": f, "type": "download-button"}, 1 if f == fmt else None)
-        for f in words.DOWNLOAD_FORMATS
+        for f in menus.DOWNLOAD_FORMATS
     ]
     clicked = json.dumps({"fmt": fmt, "type": "download-button"}, separators=(",", ":"))
     download = request_body(
@@ -156,6 +168,67 @@ def open_reports(app: Any, territory: str, fmt: str) -> list[tuple[str, dict]]:
         ("gaps", request_body(app, "gaps-heatmap.figure", {"territory.value": territory})),
         (f"download-{fmt}", download),
     ]
+
+
+def hostile(
+    base: str,
+    compares: list[dict],
+    account: tuple[str, str] | None,
+    deadline: float,
+    results: Results,
+    seed: int,
+) -> None:
+    """One hostile user on ``HOSTILE_CONNECTIONS`` connections: huge bodies, costly compares."""
+
+    def connection(number: int) -> None:
+        session = requests.Session()
+        if account is not None:
+            sign_in(session, base, *account)
+        chance = random.Random(seed + number)
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            if chance.random() < 0.3:
+                action = "huge body"
+                try:
+                    answer = session.post(
+                        f"{base}{UPDATE_COMPONENT}",
+                        data=b"[" * HOSTILE_BODY_BYTES,
+                        headers={"Content-Type": "application/json"},
+                        timeout=60,
+                    )
+                    problem = None if answer.status_code == 413 else f"HTTP {answer.status_code}"
+                except requests.RequestException:
+                    problem = None  # the server closed the connection: refused early
+            else:
+                action = "costly compare"
+                body = chance.choice(compares)
+                try:
+                    answer = session.post(f"{base}{UPDATE_COMPONENT}", json=body, timeout=120)
+                    problem = None if answer.status_code in (200, 204) else "HTTP error"
+                except requests.RequestException as error:
+                    problem = type(error).__name__
+            results.record(action, time.perf_counter() - started, problem)
+
+    threads = [
+        threading.Thread(target=connection, args=(i,), daemon=True)
+        for i in range(HOSTILE_CONNECTIONS)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def costly_compares(app: Any, territories: list[str], seed: int, count: int = 400) -> list[dict]:
+    """Comparison bodies: random combinations of territories, each named many times."""
+    chance = random.Random(seed)
+    bodies = []
+    for _ in range(count):
+        chosen = chance.sample(territories, chance.randint(2, len(territories)))
+        names = [name for name in chosen for _ in range(chance.randint(5, 40))]
+        chance.shuffle(names)
+        bodies.append(request_body(app, "compare-table.data", {"compare-territories.value": names}))
+    return bodies
 
 
 def sign_in(session: requests.Session, base: str, name: str, password: str) -> None:
@@ -184,7 +257,7 @@ def client(
     """
     session = requests.Session()
     territories = sorted({key.split("|", 1)[1] for key in bodies})
-    formats = list(words.DOWNLOAD_FORMATS)
+    formats = list(menus.DOWNLOAD_FORMATS)
     if account is not None:
         started = time.perf_counter()
         try:
@@ -209,7 +282,9 @@ def client(
                 if answer.status_code not in (200, 204):
                     problem = f"HTTP {answer.status_code}: {answer.text[:200]!r}"
                 elif ERROR_PANEL in answer.content:
-                    problem = "error panel in the response"
+                    at = answer.content.index(ERROR_PANEL)
+                    shown = answer.content[at : at + 300].decode("utf-8", "replace")
+                    problem = f"error panel in the response: {shown}"
             except Exception as error:  # noqa: BLE001 - every failure is counted and reported
                 problem = f"{type(error).__name__}: {error}"
             results.record(action, time.perf_counter() - started, problem)
@@ -256,9 +331,12 @@ def server(
     if auth:
         passwords = {role: secrets.token_urlsafe(18) for role in ROLES}
         users = {f"load-{role}": new_user(f"load-{role}", role, passwords[role]) for role in ROLES}
+        passwords["hostile"] = secrets.token_urlsafe(18)
+        users[HOSTILE_ACCOUNT] = new_user(HOSTILE_ACCOUNT, "viewer", passwords["hostile"])
         write_users(workdir / "users.toml", users)
         env["MAILLAGE_USERS_FILE"] = str(workdir / "users.toml")
         accounts = [(f"load-{role}", passwords[role]) for role in ROLES]
+        accounts.append((HOSTILE_ACCOUNT, passwords["hostile"]))
     log = open(workdir / "server.log", "wb")  # noqa: SIM115 - closed below
     command = [sys.executable, "-m", "maillage.cli", "serve", "--host", host, "--port", str(port)]
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -298,62 +376,42 @@ def run(
     threads: int = 8,
     seed: int = 7,
     warm_up: bool = True,
-    turns: int | None = None,
+    with_hostile: bool = False,
 ) -> dict[str, Any]:
     """Run the load test and return its summary (see :meth:`Results.summary`).
-
-    Each client runs for ``duration`` seconds; with ``turns``, each instead visits
-    that many territories (switch, brokers, gaps, one download) however long it
-    takes, so that which requests are made does not depend on the machine's speed.
 
     With ``warm_up``, one client per role first visits every territory twice,
     alone: the first visit fills the caches, the second is the reference
     (``reference_p50_ms``, ``reference_p95_ms``) that the loaded p95 is divided by.
+    With ``with_hostile``, a second run of as long adds the hostile user; its
+    figures are under ``hostile``.
     """
     if not is_loopback(host):
         raise ValueError(f"the load test runs on loopback only, not on {host!r}")
     with tempfile.TemporaryDirectory(prefix="maillage-load-") as folder:
         workdir = Path(folder)
         port = free_port(host)
-        with server(workdir, host, port, auth=auth, threads=threads) as (base, accounts):
+        with server(workdir, host, port, auth=auth, threads=threads) as (base, all_accounts):
+            accounts = [a for a in all_accounts if a[0] != HOSTILE_ACCOUNT]
+            attacker = next((a for a in all_accounts if a[0] == HOSTILE_ACCOUNT), None)
             reader = Maillage(Settings(store_url=f"sqlite:///{workdir / 'demo.db'}"))
             app = web_app(reader)
             territories = reader.territory_names()
             bodies: dict[str, list[tuple[str, dict]]] = {}
             for territory in territories:
                 bodies[f"switch|{territory}"] = territory_switch(app, territory)
-                for fmt in words.DOWNLOAD_FORMATS:
+                for fmt in menus.DOWNLOAD_FORMATS:
                     bodies[f"{fmt}|{territory}"] = open_reports(app, territory, fmt)
+            compares = costly_compares(app, territories, seed)
             reader.close()
             reference = None
             if warm_up:
                 reference = reference_run(base, bodies, accounts or [None], len(territories))
-            results = Results()
-            order = list(range(clients))
-            random.Random(seed).shuffle(order)
-            started = time.monotonic()
-            deadline = started + duration if turns is None else float("inf")
-            workers = [
-                threading.Thread(
-                    target=client,
-                    args=(
-                        order[i],
-                        base,
-                        bodies,
-                        accounts[i % len(accounts)] if accounts else None,
-                        deadline,
-                        results,
-                        turns,
-                    ),
-                    daemon=True,
+            results, elapsed, _ = _phase(base, bodies, accounts, clients, duration, seed)
+            if with_hostile:
+                loaded, loaded_elapsed, attack = _phase(
+                    base, bodies, accounts, clients, duration, seed, (compares, attacker)
                 )
-                for i in range(clients)
-            ]
-            for worker in workers:
-                worker.start()
-            for worker in workers:
-                worker.join(timeout=duration + 180 if turns is None else None)
-            elapsed = time.monotonic() - started
     summary = results.summary()
     if reference is not None:
         summary["reference_p50_ms"], summary["reference_p95_ms"] = reference
@@ -369,7 +427,65 @@ def run(
         machine=f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         load_average=[round(x, 1) for x in os.getloadavg()],
     )
+    if with_hostile:
+        beside = loaded.summary()
+        summary["hostile"] = {
+            "normal_clients": beside,
+            "normal_p95_alone_ms": summary["p95_ms"],
+            "normal_p95_beside_ms": beside["p95_ms"],
+            "p95_ratio": round(beside["p95_ms"] / summary["p95_ms"], 2),
+            "throughput_rps": round(beside["requests"] / loaded_elapsed, 1),
+            "attacker": attack.summary() if attack is not None else None,
+        }
     return summary
+
+
+def _phase(
+    base: str,
+    bodies: dict[str, list[tuple[str, dict]]],
+    accounts: list[tuple[str, str]],
+    clients: int,
+    duration: float,
+    seed: int,
+    attack: tuple[list[dict], tuple[str, str] | None] | None = None,
+) -> tuple[Results, float, Results | None]:
+    """``clients`` normal clients for ``duration`` s, beside the hostile user if ``attack``."""
+    results = Results()
+    order = list(range(clients))
+    random.Random(seed).shuffle(order)
+    started = time.monotonic()
+    deadline = started + duration
+    workers = [
+        threading.Thread(
+            target=client,
+            args=(
+                order[i],
+                base,
+                bodies,
+                accounts[i % len(accounts)] if accounts else None,
+                deadline,
+                results,
+            ),
+            daemon=True,
+        )
+        for i in range(clients)
+    ]
+    attacker_results = None
+    if attack is not None:
+        attacker_results = Results()
+        compares, account = attack
+        workers.append(
+            threading.Thread(
+                target=hostile,
+                args=(base, compares, account, deadline, attacker_results, seed),
+                daemon=True,
+            )
+        )
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=duration + 180)
+    return results, time.monotonic() - started, attacker_results
 
 
 def main() -> None:
@@ -381,6 +497,9 @@ def main() -> None:
     parser.add_argument("--no-auth", action="store_true", help="serve open, without users")
     parser.add_argument("--json", type=Path, help="also write the summary to FILE")
     parser.add_argument("--no-warm-up", action="store_true", help="no reference run first")
+    parser.add_argument(
+        "--hostile", action="store_true", help="then run again beside a hostile user"
+    )
     args = parser.parse_args()
     if not is_loopback(args.host):
         parser.error(f"the load test runs on loopback only, not on {args.host!r}")
@@ -393,6 +512,7 @@ def main() -> None:
         auth=not args.no_auth,
         threads=args.threads,
         warm_up=not args.no_warm_up,
+        with_hostile=args.hostile,
     )
     text = json.dumps(summary, indent=2)
     print(text)

@@ -10,8 +10,7 @@ import dash
 from . import callbacks, layout
 from .presenters.explore import territories_view
 from .presenters.network import AGGREGATE_ABOVE
-from .source import Source
-from .sources import Sources
+from .sources import Source, Sources
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 

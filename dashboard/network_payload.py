@@ -19,12 +19,12 @@ from typing import Any
 
 import networkx as nx
 
-from ..graph.model import Sector
+from ..graph.vocabulary import SECTORS, sector_colour
 from . import style
 
 POSITION_DECIMALS = 4
 SIZE_DECIMALS = 3
-SECTOR_ORDER = tuple(s.value for s in Sector)
+SECTOR_ORDER = SECTORS
 OTHER_SECTOR = "other"
 DEGREE = "degree"
 
@@ -175,7 +175,7 @@ def network_payload(
         "size": relative_sizes(values),
         "sector": [sector_code[sector_of(graph.nodes[n])] for n in nodes],
         "sectors": sectors,
-        "sectorColours": [style.sector_colour(s) for s in sectors],
+        "sectorColours": [sector_colour(s) for s in sectors],
         "edges": edges,
         "weights": weights,
         "extent": extent(positions),

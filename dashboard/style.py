@@ -1,15 +1,9 @@
-"""Colours and sizes of the network drawing, shared by the presenters and the legend."""
+"""Colours and sizes of the network drawing, shared by the presenters and the legend.
+
+Sector colours are the vocabulary's (``graph.vocabulary.sector_colour``), as in the reports.
+"""
 
 from __future__ import annotations
-
-from types import MappingProxyType
-
-from ..reports.html_page import SECTOR_COLOURS as REPORT_SECTOR_COLOURS
-
-# Okabe & Ito's colour-blind safe palette, one colour per sector.
-SECTOR_COLOURS = MappingProxyType(REPORT_SECTOR_COLOURS)
-"""One palette (colour-blind safe) for the app and the reports it downloads."""
-UNKNOWN_COLOUR = "#BBBBBB"
 
 # Communities are ranked by size; the largest twelve get distinct colours, the rest grey.
 COMMUNITY_COLOURS = (
@@ -38,11 +32,6 @@ EDGE_COLOUR = "#9AA5B1"
 PATH_COLOUR = "#C0392B"
 SELECTED_BORDER = "#111111"
 FADED_OPACITY = 0.12
-
-
-def sector_colour(sector: str | None) -> str:
-    """The colour of ``sector`` (grey for an unknown one)."""
-    return SECTOR_COLOURS.get(sector or "", UNKNOWN_COLOUR)
 
 
 def community_colour(rank: int) -> str:

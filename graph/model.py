@@ -1,7 +1,7 @@
 """The domain model: actors, sectors, territories, ties and activities.
 
 Plain frozen values with no I/O. Loaders build them, stores persist them,
-analytics read them. The vocabulary is the one of ``DATA-FORMAT.md``.
+analytics read them. The vocabulary is the one of ``docs/data-format.md``.
 """
 
 from __future__ import annotations
@@ -197,10 +197,16 @@ class Activity:
 
 @dataclass(frozen=True, slots=True)
 class Participation:
-    """One actor taking part in one activity."""
+    """One actor taking part in one activity.
+
+    ``attributes`` are what the row says about this participation rather
+    than about the actor (a role, a budget, the partner's town for that
+    project): ``(name, value)`` pairs, sorted by name.
+    """
 
     actor: str
     activity: str
+    attributes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,14 +10,18 @@ problem naming both lines.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Container, Iterator, Sequence
 from dataclasses import fields, replace
 from datetime import date
+from enum import Enum
 from itertools import repeat
 from operator import itemgetter
+from typing import Any
 
 from ..graph.errors import Problem
-from ..graph.model import Activity, Actor, Dataset, Participation, Sector, Tie, TieIdentity
+from ..graph.model import Activity, Actor, Dataset, Participation, Sector, Tie, TieIdentity, fold
+from .mapping import TableSpec
 from .participations import co_participation_ties
 from .validate import ProblemLog, Where, check_references, describe
 
@@ -52,6 +56,11 @@ class DatasetBuilder:
         self.activities: dict[str, Activity] = {}
         self.activity_where: dict[str, Where] = {}
         self.participations: dict[tuple[str, str], Where] = {}
+        self.participation_attributes: dict[tuple[str, str], dict[str, str]] = {}
+        self.specs: dict[str, TableSpec] = {}
+        """Per two-mode file label: its spec (the conflict rules of ``_merge``)."""
+        self._votes: dict[tuple[str, str], dict[object, Counter[object]]] = {}
+        """``most_common`` fields: per (actor id, field) the values seen, grouped by text key."""
         self.defaults: dict[str, tuple[tuple[str, ...], Sector | None]] = {}
         """Per two-mode file label: territories and sector for actors that no row gives any."""
         self.columns: dict[str, dict[str, str]] = {}
@@ -72,8 +81,11 @@ class DatasetBuilder:
         self.external: frozenset[str] = frozenset()
 
     def set_aside(self, where: Where, cells: Sequence[str], actor_id: str = "") -> None:
-        """Keep the cells of a row that is skipped, and the actor it defined, for the rejects."""
-        self.set_aside_cells[where] = list(cells)
+        """Keep the cells of a row that is skipped, and the actor it defined, for the rejects.
+
+        Cells already kept (as read, before a mapping cleaned them) stay.
+        """
+        self.set_aside_cells.setdefault(where, list(cells))
         if actor_id:
             self.set_aside_actors.setdefault(actor_id, where)
 
@@ -100,6 +112,9 @@ class DatasetBuilder:
         """Add an actor; ``merge`` for two-mode rows (see the module docstring)."""
         if merge:
             self.actor_rows.setdefault(actor.id, []).append(where)
+            spec = self.specs.get(where[0])
+            if spec is not None and "most_common" in (spec.conflict, *spec.conflicts.values()):
+                self._vote(actor, spec)
         old = self.actors.get(actor.id)
         if old is None:
             self.actors[actor.id] = actor
@@ -131,9 +146,39 @@ class DatasetBuilder:
             for actor, line in zip(actors, lines, strict=True):
                 self.add_actor(actor, (label, line))
 
+    def _vote(self, actor: Actor, spec: TableSpec) -> None:
+        """Count this row's values of the ``most_common`` fields and attributes of ``actor``."""
+        values = [(n, getattr(actor, n)) for n in _MERGED_ACTOR_FIELDS]
+        for name, value in [*values, *actor.attributes.items()]:
+            if value is not None and spec.conflict_rule(name) == "most_common":
+                groups = self._votes.setdefault((actor.id, name), {})
+                groups.setdefault(text_key(value), Counter())[value] += 1
+
+    def _settle_votes(self) -> None:
+        """Give each ``most_common`` field the value most rows give (the first such on a tie).
+
+        Values are grouped ignoring case, accents and spacing; the group's most
+        frequent spelling is kept.
+        """
+        for (actor_id, name), groups in self._votes.items():
+            actor = self.actors.get(actor_id)
+            if actor is None:
+                continue
+            ranked = list(groups.values())
+            best = max(ranked, key=lambda c: (c.total(), -ranked.index(c)))
+            spellings = list(best)
+            value = max(spellings, key=lambda v: (best[v], -spellings.index(v)))
+            if name in _MERGED_ACTOR_FIELDS:
+                self.actors[actor_id] = replace(actor, **{name: value})
+            else:
+                attributes = {**actor.attributes, name: value}
+                self.actors[actor_id] = replace(actor, attributes=attributes)
+        self._votes.clear()
+
     def _merge(self, old: Actor, new: Actor, where: Where, first: str) -> Actor | None:
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}
         conflict = False
+        spec = self.specs.get(where[0])
         for name in _MERGED_ACTOR_FIELDS:
             mine, theirs = getattr(new, name), getattr(old, name)
             if mine is None or mine == theirs:
@@ -141,23 +186,30 @@ class DatasetBuilder:
             if theirs is None:
                 changes[name] = mine
                 continue
+            rule = spec.conflict_rule(name) if spec is not None else "error"
+            if rule != "error" or text_key(mine) == text_key(theirs):
+                continue  # first, most_common (settled at the end), or only case differs
             conflict = True
             self.log.add_at(
                 where,
                 self.column(where, name),
-                f"conflicting value for actor {new.id!r}: {_shown(mine)!r} here, "
-                f"{_shown(theirs)!r} at {first}",
+                f"conflicting value for actor {new.id!r}: {_shown(mine)} here, "
+                f"{_shown(theirs)} at {first}" + _CONFLICT_HINT,
             )
         attributes = dict(old.attributes)
         for key, value in new.attributes.items():
-            if attributes.setdefault(key, value) != value:
-                conflict = True
-                self.log.add_at(
-                    where,
-                    self.column(where, f"attribute:{key}"),
-                    f"conflicting value for actor {new.id!r}: {value!r} here, "
-                    f"{attributes[key]!r} at {first}",
-                )
+            kept = attributes.setdefault(key, value)
+            if kept == value or text_key(kept) == text_key(value):
+                continue
+            if spec is not None and spec.conflict_rule(key) != "error":
+                continue
+            conflict = True
+            self.log.add_at(
+                where,
+                self.column(where, f"attribute:{key}"),
+                f"conflicting value for actor {new.id!r}: {_shown(value)} here, "
+                f"{_shown(kept)} at {first}" + _CONFLICT_HINT,
+            )
         if conflict:
             self.rejected_actors.add(new.id)
             return None
@@ -220,13 +272,25 @@ class DatasetBuilder:
             self.log.add_at(
                 where,
                 self.column(where, field_name),
-                f"conflicting value for activity {activity.id!r}: {_shown(mine)!r} here, "
-                f"{_shown(theirs)!r} at {first}",
+                f"conflicting value for activity {activity.id!r}: {_shown(mine)} here, "
+                f"{_shown(theirs)} at {first}",
             )
         self.activities[activity.id] = Activity(activity.id, name, day)
 
-    def add_participation(self, actor_id: str, activity_id: str, where: Where) -> None:
-        self.participations.setdefault((actor_id, activity_id), where)
+    def add_participation(
+        self,
+        actor_id: str,
+        activity_id: str,
+        where: Where,
+        attributes: dict[str, str] | None = None,
+    ) -> None:
+        """Add a participation; its attributes add up (the first value of each is kept)."""
+        key = (actor_id, activity_id)
+        self.participations.setdefault(key, where)
+        if attributes:
+            kept = self.participation_attributes.setdefault(key, {})
+            for name, value in attributes.items():
+                kept.setdefault(name, value)
 
     def _references(self) -> Iterator[tuple[str, Where, str]]:
         """Every actor id that a tie or participation names and this import does not define."""
@@ -278,6 +342,7 @@ class DatasetBuilder:
 
     def finish(self, known_actor_ids: Container[str]) -> tuple[Dataset, frozenset[str]]:
         """Check every reference, derive event ties; the dataset and the store-only ids."""
+        self._settle_votes()
         self._complete()
         external = check_references(
             self._references(),
@@ -287,7 +352,11 @@ class DatasetBuilder:
             self.log,
             self.set_aside_actors,
         )
-        participations = tuple(Participation(a, act) for a, act in self.participations)
+        extra = self.participation_attributes
+        participations = tuple(
+            Participation(a, act, tuple(sorted(extra[a, act].items())) if (a, act) in extra else ())
+            for a, act in self.participations
+        )
         dates: dict[str, date | None] = {a.id: a.date for a in self.activities.values()}
         for tie in co_participation_ties(participations, dates):
             key = tie.identity
@@ -311,5 +380,20 @@ class DatasetBuilder:
         return dataset, external
 
 
-def _shown(value: object) -> object:
-    return value.isoformat() if isinstance(value, date) else value
+_CONFLICT_HINT = " (a conflict rule in the mapping can settle it: first or most_common)"
+
+
+def text_key(value: object) -> object:
+    """What two values are compared by: text ignoring case, accents and spacing; else itself."""
+    if isinstance(value, str):
+        return " ".join(fold(value).split())
+    return value
+
+
+def _shown(value: object) -> str:
+    """A value as a user reads it, quoted: a sector as its name, a date in ISO form."""
+    if isinstance(value, Enum):
+        value = value.value
+    elif isinstance(value, date):
+        value = value.isoformat()
+    return repr(value) if isinstance(value, str) else str(value)

@@ -13,6 +13,10 @@ from .cell_values import format_number
 from .raw_table import Table
 from .validate import ProblemLog
 
+OUT_OF_MEMORY = (
+    "not enough memory to read this workbook: it expands far beyond its size on disk "
+    "(lower MAILLAGE_MAX_EXPANDED_BYTES or MAILLAGE_MAX_CELL_CHARS, or give the import more memory)"
+)
 CANONICAL_SHEETS = ("actors", "ties", "participations")
 
 
@@ -73,6 +77,8 @@ class Workbook:
 
 
 def _damaged(exc: Exception) -> str:
+    if isinstance(exc, MemoryError):
+        return OUT_OF_MEMORY
     return f"cannot read as an Excel workbook (damaged?): {type(exc).__name__}: {exc}"
 
 

@@ -13,6 +13,17 @@ the GraphML ``directed`` are honoured too.
 Values are taken as they are (trimmed): unlike CSV and Excel cells, a leading
 ``'`` is data here, since the GEXF and GraphML exports never add one.
 
+A mapping file applies as to tables: ``[columns]`` names the attribute that
+holds a field (``sector = "Type"``), ``[attributes]`` keeps only the
+attributes it names, and ``null``, ``normalise_spaces`` and ``[extract]``
+clean the values. What cannot apply (``id``, ``source``, ``target``, keys of
+several columns, participation attributes: node ids and edge ends are the
+file's own) is a problem, never silently ignored.
+
+Parallel edges (the same two nodes, kind and direction) are one tie whose
+weight is the sum of theirs, as Gephi does; self-loops are dropped. Both are
+counted in a warning.
+
 The XML is parsed with expat directly, which reports each element's line.
 A document type declaration is refused outright, so no entity can be
 declared, expanded or fetched (billion laughs, external entities).
@@ -21,14 +32,18 @@ declared, expanded or fetched (billion laughs, external entities).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NoReturn
 from xml.parsers import expat
 
-from ..graph.model import fold
+from ..graph.model import Tie, TieIdentity, fold
 from .builder import DatasetBuilder
+from .cleaning import clean_value
+from .limits import FileLimits, cell_too_long, too_many_rows
 from .mapping import TableSpec
 from .row_parsers import ActorParser, TieParser
+from .validate import ProblemLog
 
 ACTOR_ATTRIBUTE_FIELDS = {
     "sector": "sector",
@@ -47,6 +62,8 @@ TIE_ATTRIBUTE_FIELDS = {
     f: f for f in ("kind", "weight", "since", "until", "directed", "note", "ref", "activities")
 }
 DRAWING_ATTRIBUTES = frozenset({"x", "y", "z", "r", "g", "b", "size", "color", "colour"})
+NODE_FIELDS = frozenset(ACTOR_ATTRIBUTE_FIELDS.values())
+FILE_OWN_FIELDS = ("id", "source", "target", "actor", "activity", "activity_name", "date")
 
 
 @dataclass
@@ -76,26 +93,54 @@ class _Refused(Exception):
     pass
 
 
-def parse_xml(data: bytes) -> Element:
-    """Parse ``data`` into :class:`Element` objects; ``ValueError`` names the line on failure."""
+class _TooLong(Exception):
+    def __init__(self, line: int, size: int) -> None:
+        self.line, self.size = line, size
+
+
+def parse_xml(data: bytes, *, max_text: int | None = None) -> Element:
+    """Parse ``data`` into :class:`Element` objects; ``ValueError`` names the line on failure.
+
+    Text arrives from expat in pieces (one per line, at least): the pieces of
+    each element are kept in a list and joined once at its end tag, so a long
+    multi-line value costs time in proportion to its length. An attribute or a
+    text value longer than ``max_text`` characters raises ``TextTooLong``.
+    """
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     root = Element("", {}, 0)
     stack = [root]
+    pieces: list[list[str]] = [[]]
+    sizes = [0]
+    longest = max_text if max_text is not None else -1
 
-    def refuse(*_: object) -> None:
+    def refuse(*_: object) -> NoReturn:
         raise _Refused
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        element = Element(name.rpartition(":")[2], attrs, parser.CurrentLineNumber)
+        line = parser.CurrentLineNumber
+        if longest >= 0:
+            size = max(map(len, attrs.values()), default=0)
+            if size > longest:
+                raise _TooLong(line, size)
+        element = Element(name.rpartition(":")[2], attrs, line)
         stack[-1].children.append(element)
         stack.append(element)
+        pieces.append([])
+        sizes.append(0)
 
     def end(_: str) -> None:
-        stack.pop()
+        element = stack.pop()
+        parts = pieces.pop()
+        sizes.pop()
+        if parts:
+            element.text = "".join(parts)
 
     def text(data: str) -> None:
-        stack[-1].text += data
+        pieces[-1].append(data)
+        sizes[-1] += len(data)
+        if 0 <= longest < sizes[-1]:
+            raise _TooLong(stack[-1].line, sizes[-1])
 
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
@@ -105,6 +150,8 @@ def parse_xml(data: bytes) -> Element:
     parser.CharacterDataHandler = text
     try:
         parser.Parse(data, True)
+    except _TooLong as too_long:
+        raise TextTooLong(too_long.line, too_long.size) from None
     except _Refused:
         raise ValueError(
             f"line {parser.CurrentLineNumber}: document type declarations (DOCTYPE, ENTITY) "
@@ -123,6 +170,14 @@ def parse_xml(data: bytes) -> Element:
     return root.children[0]
 
 
+class TextTooLong(ValueError):
+    """An attribute or a text value of an XML file is longer than allowed."""
+
+    def __init__(self, line: int, size: int) -> None:
+        super().__init__(f"line {line}: a value of {size:,} characters")
+        self.line, self.size = line, size
+
+
 @dataclass
 class _Item:
     """A node or an edge: its XML attributes and its attribute values by lower-case title."""
@@ -133,10 +188,16 @@ class _Item:
 
 
 def read_graph_file(
-    path: Path, label: str, spec: TableSpec, builder: DatasetBuilder, warnings: list[str]
+    path: Path,
+    label: str,
+    spec: TableSpec,
+    builder: DatasetBuilder,
+    warnings: list[str],
+    limits: FileLimits | None = None,
 ) -> int:
     """Read a ``.gexf`` or ``.graphml`` file into ``builder``; return its node and edge count."""
     log = builder.log
+    limits = limits or FileLimits()
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -146,11 +207,18 @@ def read_graph_file(
         log.add(label, None, None, "empty file")
         return 0
     try:
-        root = parse_xml(data)
+        root = parse_xml(data, max_text=limits.cell_chars)
+    except TextTooLong as exc:
+        cell_too_long(label, exc.line, None, exc.size, limits, log)
+        return 0
     except ValueError as exc:
         where, _, message = str(exc).partition(": ")
         line = int(where.removeprefix("line ")) if where.startswith("line ") else None
         log.add(label, line, None, message if line is not None else str(exc))
+        return 0
+    if root.tag in ("gexf", "graphml") and next(root.find("graph"), None) is None:
+        message = f"no <graph> element in this <{root.tag}> document: nothing to import"
+        log.add(label, root.line, None, message)
         return 0
     if root.tag == "gexf":
         nodes, edges, directed_default = _gexf_items(root)
@@ -161,11 +229,58 @@ def read_graph_file(
             label, root.line, None, f"expected a <gexf> or <graphml> document, got <{root.tag}>"
         )
         return 0
+    if len(nodes) + len(edges) > limits.file_rows:
+        too_many_rows(label, None, limits, log)
+        return 0
     if not nodes and not edges:
         warnings.append(f"{label}: no nodes and no edges")
+    if not _mapping_applies(spec, nodes, edges, label, log):
+        return 0
     _add_nodes(nodes, label, spec, builder)
     _add_edges(edges, directed_default, label, spec, builder, warnings)
     return len(nodes) + len(edges)
+
+
+def _mapping_applies(
+    spec: TableSpec, nodes: list[_Item], edges: list[_Item], label: str, log: ProblemLog
+) -> bool:
+    """Report each part of the mapping that cannot apply to this graph file."""
+    before = len(log)
+    for name in FILE_OWN_FIELDS:
+        if name in spec.columns:
+            log.add(
+                label,
+                None,
+                f"columns.{name}",
+                "a graph file's node ids and edge ends are its own; the mapping cannot name them",
+            )
+    for name in spec.joined:
+        log.add(label, None, f"columns.{name}", "keys of several columns apply to tables only")
+    if spec.participation_attributes:
+        log.add(label, None, "participation_attributes", "graph files have no participations")
+    if spec.ids_ignore_case:
+        log.add(label, None, "ids_ignore_case", "a graph file's node ids are its own")
+    titles = {"node": set[str](), "edge": set[str]()}
+    for kind, items in (("node", nodes), ("edge", edges)):
+        for item in items:
+            titles[kind].update(item.values)
+    titles["node"].update(("label", "name"))
+    for name, column in spec.columns.items():
+        kind = "node" if name in NODE_FIELDS else "edge"
+        if name not in FILE_OWN_FIELDS and fold(column) not in titles[kind]:
+            log.add(label, None, column, f"{kind} attribute named by the mapping is missing")
+    for column in (spec.attributes or {}).values():
+        if fold(column) not in titles["node"]:
+            log.add(label, None, column, "node attribute named by the mapping is missing")
+    return len(log) == before
+
+
+def _fields_of(defaults: dict[str, str], spec: TableSpec, own: frozenset[str]) -> dict[str, str]:
+    """Folded attribute title → field: the defaults, overridden by the mapping's ``[columns]``."""
+    named = {name: column for name, column in spec.columns.items() if name in own}
+    fields = {title: name for title, name in defaults.items() if name not in named}
+    fields.update((fold(column), name) for name, column in named.items())
+    return fields
 
 
 def _gexf_items(root: Element) -> tuple[list[_Item], list[_Item], bool]:
@@ -226,9 +341,11 @@ def _graphml_items(root: Element) -> tuple[list[_Item], list[_Item], bool]:
 
 
 def _add_nodes(nodes: list[_Item], label: str, spec: TableSpec, builder: DatasetBuilder) -> None:
+    field_of = _fields_of(ACTOR_ATTRIBUTE_FIELDS, spec, NODE_FIELDS)
+    kept = {fold(column): name for name, column in (spec.attributes or {}).items()}
     columns = {"id": "id", "name": "label"}
     for item in nodes:
-        for key, name in ACTOR_ATTRIBUTE_FIELDS.items():
+        for key, name in field_of.items():
             if key in item.values:
                 columns.setdefault(name, item.titles.get(key, key))
     parser = ActorParser(spec, label, columns, builder.log, escapes=False)
@@ -242,13 +359,21 @@ def _add_nodes(nodes: list[_Item], label: str, spec: TableSpec, builder: Dataset
             continue
         fields: dict[str, str] = {}
         attributes: dict[str, str] = {}
+        cleaning = bool(spec.nulls or spec.normalise_spaces or spec.extracts or spec.field_nulls)
         for key, value in item.values.items():
-            name = ACTOR_ATTRIBUTE_FIELDS.get(key)
+            name = field_of.get(key)
+            if cleaning:
+                value = _cleaned(spec, name, value, label, line, item.titles.get(key, key), parser)
             if name is not None:
                 fields.setdefault(name, value)
+            elif kept:
+                if key in kept:
+                    attributes[kept[key]] = value.strip()
             elif key not in DRAWING_ATTRIBUTES:
                 attributes[item.titles.get(key, key)] = value.strip()
-        name = item.element.attrib.get("label") or fields.pop("name", "") or actor_id
+        named_label = "name" in spec.columns
+        xml_label = "" if named_label else item.element.attrib.get("label", "")
+        name = xml_label or fields.pop("name", "") or actor_id
         fields.pop("name", None)
         actor = parser.parse(
             line,
@@ -278,11 +403,12 @@ def _add_edges(
     warnings: list[str],
 ) -> None:
     columns = {"source": "source", "target": "target"}
+    field_of = _fields_of(TIE_ATTRIBUTE_FIELDS, spec, frozenset(TIE_ATTRIBUTE_FIELDS))
     ignored: set[str] = set()
     for item in edges:
         for key in item.values:
-            if key in TIE_ATTRIBUTE_FIELDS:
-                columns.setdefault(key, item.titles.get(key, key))
+            if key in field_of:
+                columns.setdefault(field_of[key], item.titles.get(key, key))
             elif key not in DRAWING_ATTRIBUTES and key != "label":
                 ignored.add(item.titles.get(key, key))
     if ignored:
@@ -290,11 +416,25 @@ def _add_edges(
     parser = TieParser(spec, label, columns, builder.log, escapes=False)
     builder.columns[label] = {**builder.columns.get(label, {}), **columns}
     skip = builder.skip.get(label, ())
+    merged: dict[TieIdentity, tuple[Tie, int]] = {}
+    parallel = 0
+    loops: list[int] = []
     for item in edges:
-        xml, values = item.element.attrib, item.values
-        if item.element.line in skip:
-            builder.set_aside((label, item.element.line), _cells(item, "source", "target"))
+        xml, line = item.element.attrib, item.element.line
+        if line in skip:
+            builder.set_aside((label, line), _cells(item, "source", "target"))
             continue
+        end = xml.get("source", "").strip()
+        if end and end == xml.get("target", "").strip():
+            loops.append(line)
+            continue
+        values = {field_of[k]: v for k, v in item.values.items() if k in field_of}
+        if spec.nulls or spec.normalise_spaces or spec.extracts:
+            try:
+                values = {k: clean_value(spec, k, v) for k, v in values.items()}
+            except ValueError as exc:
+                builder.log.add(label, line, None, str(exc))
+                continue
         if "directed" in values:
             directed = values["directed"]
         elif "type" in xml:
@@ -316,8 +456,65 @@ def _add_edges(
             values.get("ref", ""),
             values.get("activities", ""),
         )
-        if tie is not None:
-            builder.add_tie(tie, (label, item.element.line))
+        if tie is None:
+            continue
+        key = tie.identity
+        first = merged.get(key)
+        if first is None:
+            merged[key] = (tie, line)
+        else:
+            parallel += 1
+            merged[key] = (_summed(first[0], tie), first[1])
+    for tie, line in merged.values():
+        builder.add_tie(tie, (label, line))
+    if parallel:
+        warnings.append(
+            f"{label}: {parallel} parallel {_plural(parallel, 'edge')} summed into the weight "
+            "of the tie between the same two nodes (as Gephi does)"
+        )
+    if loops:
+        shown = ", ".join(map(str, loops[:10])) + (", …" if len(loops) > 10 else "")
+        warnings.append(
+            f"{label}: {len(loops)} {_plural(len(loops), 'self-loop')} dropped (an edge from a "
+            f"node to itself; {_plural(len(loops), 'line')} {shown})"
+        )
+
+
+def _summed(first: Tie, other: Tie) -> Tie:
+    """Two parallel edges as one tie: weights added, the widest dates, the first note and ref."""
+    since = min((d for d in (first.since, other.since) if d is not None), default=None)
+    open_ended = first.until is None or other.until is None
+    until = None if open_ended else max(first.until, other.until)  # type: ignore[type-var]
+    return replace(
+        first,
+        weight=first.weight + other.weight,
+        since=since,
+        until=until,
+        note=first.note or other.note,
+        ref=first.ref or other.ref,
+        activities=tuple(sorted({*first.activities, *other.activities})),
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"
+
+
+def _cleaned(
+    spec: TableSpec,
+    field: str | None,
+    value: str,
+    label: str,
+    line: int,
+    title: str,
+    parser: ActorParser,
+) -> str:
+    """``value`` cleaned as the mapping says; a failed extract is a problem of the node."""
+    try:
+        return clean_value(spec, field, value)
+    except ValueError as exc:
+        parser.problem(line, title, str(exc))
+        return ""
 
 
 def _cells(item: _Item, *keys: str) -> list[str]:

@@ -24,6 +24,7 @@ from .builder import DatasetBuilder
 from .csv_reader import read_csv
 from .excel import CANONICAL_SHEETS, Workbook
 from .graphfiles import read_graph_file
+from .limits import FileLimits, bounded_table, check_expanded_size, check_file_size
 from .mapping import CANONICAL, MappingFile, Role, TableSpec, read_mapping
 from .rejects import RejectedRow, rejected_rows
 from .table_reading import read_table
@@ -60,6 +61,7 @@ def load(
     known_actor_ids: Container[str] = (),
     progress: Progress | None = None,
     keep_valid: bool = False,
+    limits: FileLimits | None = None,
 ) -> LoadResult:
     """Read, check and assemble ``paths`` (CSV, Excel, GEXF, GraphML) into one ``Dataset``.
 
@@ -75,10 +77,19 @@ def load(
     raise ``ValidationError``.
 
     ``progress(done_rows, total_rows)`` is called as rows are read;
-    ``total_rows`` is an estimate until the end.
+    ``total_rows`` is an estimate until the end. A file over ``limits`` (bytes,
+    unzipped bytes, rows, a cell's characters; ``FileLimits()`` by default) is a
+    problem naming the limit.
     """
     with _collector_paused():
-        return _load(expand_folders(paths), mapping, known_actor_ids, progress, keep_valid)
+        return _load(
+            expand_folders(paths),
+            mapping,
+            known_actor_ids,
+            progress,
+            keep_valid,
+            limits or FileLimits(),
+        )
 
 
 def expand_folders(paths: Sequence[Path | str]) -> list[Path | str]:
@@ -129,6 +140,7 @@ def _load(
     known_actor_ids: Container[str],
     progress: Progress | None,
     keep_valid: bool,
+    limits: FileLimits,
 ) -> LoadResult:
     log = ProblemLog()
     mapping_file = read_mapping(mapping, log) if mapping is not None else None
@@ -142,7 +154,7 @@ def _load(
     set_aside: dict[Where, list[Problem]] = {}
     for _ in range(MAX_PASSES):
         builder, warnings, counter = _read_all(
-            paths, mapping, mapping_file, known, progress, set_aside
+            paths, mapping, mapping_file, known, progress, set_aside, limits
         )
         problems = builder.log.problems
         if not problems:
@@ -174,6 +186,7 @@ def _read_all(
     known: Container[str],
     progress: Progress | None,
     set_aside: Mapping[Where, object],
+    limits: FileLimits,
 ) -> tuple[DatasetBuilder, list[str], _Counter]:
     """One reading of every file, skipping the rows ``set_aside``; problems stay in the log."""
     log = ProblemLog()
@@ -190,12 +203,15 @@ def _read_all(
             log.add(label, None, None, f"no [[file]] of {mapping} matches this file")
             continue
         suffix = path.suffix.lower()
+        if path.is_file() and not check_file_size(path, label, limits, log):
+            continue
         if suffix in CSV_SUFFIXES:
-            _read_delimited(path, label, specs[0], builder, warnings, counter)
+            _read_delimited(path, label, specs[0], builder, warnings, counter, limits)
         elif suffix in EXCEL_SUFFIXES:
-            _read_workbook(path, label, specs, mapping_file, builder, warnings, counter)
+            if check_expanded_size(path, label, limits, log):
+                _read_workbook(path, label, specs, mapping_file, builder, warnings, counter, limits)
         elif suffix in GRAPH_SUFFIXES:
-            counter.tick(read_graph_file(path, label, specs[0], builder, warnings))
+            counter.tick(read_graph_file(path, label, specs[0], builder, warnings, limits))
         elif path.is_dir():
             log.add(label, None, None, f"a folder without any file to import ({SUPPORTED})")
         elif not path.exists():
@@ -213,12 +229,15 @@ def _read_delimited(
     builder: DatasetBuilder,
     warnings: list[str],
     counter: _Counter,
+    limits: FileLimits,
 ) -> None:
     table = read_csv(
         path, label, builder.log, warnings, delimiter=spec.delimiter, encoding=spec.encoding
     )
     if table is not None:
-        read_table(table, spec, builder, warnings, counter.tick)
+        skip = builder.skip.get(label, ())
+        bounded = bounded_table(table, limits, builder.log, skip)
+        read_table(bounded, spec, builder, warnings, counter.tick)
 
 
 def _read_workbook(
@@ -229,6 +248,7 @@ def _read_workbook(
     builder: DatasetBuilder,
     warnings: list[str],
     counter: _Counter,
+    limits: FileLimits,
 ) -> None:
     log = builder.log
     with Workbook(path, label, log) as book:
@@ -268,7 +288,8 @@ def _read_workbook(
         for sheet, spec in sheets:
             table = book.table(sheet)
             if table is not None:
-                read_table(table, spec, builder, warnings, counter.tick)
+                bounded = bounded_table(table, limits, log, builder.skip.get(table.label, ()))
+                read_table(bounded, spec, builder, warnings, counter.tick)
 
 
 class _Counter:

@@ -13,6 +13,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,11 @@ REQUIRED: Mapping[Role, tuple[str, ...]] = {
 }
 ALL_FIELDS = frozenset(f for fields in FIELDS.values() for f in fields)
 
+CONFLICT_RULES = ("error", "first", "most_common")
+"""What to do when the rows of one two-mode actor disagree on a field (``docs/mapping.md``)."""
+MERGED_FIELDS = ("name", "sector", "kind", "city", "lat", "lon", "joined")
+"""Actor fields whose values two-mode rows may disagree on (territories add up instead)."""
+
 DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
 
@@ -85,6 +91,27 @@ class TableSpec:
     default_territory: str | None = None
     default_sector: Sector | None = None
     skip_rows_without_id: bool = False
+    nulls: frozenset[str] = frozenset()
+    """Folded cell texts that mean a blank cell, in every column (``null``)."""
+    field_nulls: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Per field, more folded texts that mean blank there (``[sectors]`` entries set to ``""``)."""
+    normalise_spaces: bool = False
+    ids_ignore_case: bool = False
+    """Ids that differ only in case, accents or spacing are one id (the first spelling seen)."""
+    extracts: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+    joined: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Fields whose value is several columns joined with ``key_separator``."""
+    key_separator: str = ":"
+    conflict: str = "error"
+    """The rule for fields that ``conflicts`` does not name."""
+    conflicts: Mapping[str, str] = field(default_factory=dict)
+    """Per actor field or attribute name: ``error``, ``first`` or ``most_common``."""
+    participation_attributes: Mapping[str, str] = field(default_factory=dict)
+    """Two-mode: attributes kept on each participation (per row), not on the actor."""
+
+    def conflict_rule(self, name: str) -> str:
+        """The rule for the field or attribute ``name``."""
+        return self.conflicts.get(name, self.conflict)
 
     def sector(self, raw: str) -> Sector:
         """The sector of a raw value: the mapping's ``[sectors]`` first, then the spec's aliases."""
@@ -142,8 +169,22 @@ _SCALAR_KEYS = {
     "default_territory",
     "default_sector",
     "skip_rows_without_id",
+    "null",
+    "normalise_spaces",
+    "ids_ignore_case",
+    "key_separator",
+    "conflict",
 }
-_TABLE_KEYS = {"columns", "sectors", "kinds", "attributes"}
+_TABLE_KEYS = {
+    "columns",
+    "sectors",
+    "kinds",
+    "attributes",
+    "extract",
+    "conflicts",
+    "participation_attributes",
+}
+_BOOLEAN_KEYS = {"skip_rows_without_id", "normalise_spaces", "ids_ignore_case"}
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
@@ -201,12 +242,15 @@ class _Checker:
                     prefix + key, f"unknown key (expected one of {', '.join(sorted(known))})"
                 )
         changes: dict[str, Any] = {}
+        renamed = {"type": "role", "null": "nulls"}
         for key in _SCALAR_KEYS & table.keys():
             value = self.scalar(key, table[key], prefix + key)
             if value is not None:
-                changes[key if key != "type" else "role"] = value
+                changes[renamed.get(key, key)] = value
         if "columns" in table:
-            columns = self.strings(table["columns"], prefix + "columns")
+            columns, joined = self.columns(table["columns"], prefix + "columns")
+            if joined:
+                changes["joined"] = {**base.joined, **joined}
             for name in columns:
                 if name not in ALL_FIELDS:
                     self.problem(
@@ -218,7 +262,21 @@ class _Checker:
             attributes = self.strings(table["attributes"], prefix + "attributes")
             changes["attributes"] = {**(base.attributes or {}), **attributes}
         if "sectors" in table:
-            changes["sectors"] = {**base.sectors, **self.sectors(table["sectors"], prefix)}
+            sectors, blanks = self.sectors(table["sectors"], prefix)
+            changes["sectors"] = {**base.sectors, **sectors}
+            if blanks:
+                old = base.field_nulls.get("sector", frozenset())
+                changes["field_nulls"] = {**base.field_nulls, "sector": old | blanks}
+        if "extract" in table:
+            changes["extracts"] = {**base.extracts, **self.extracts(table["extract"], prefix)}
+        if "conflicts" in table:
+            changes["conflicts"] = {**base.conflicts, **self.rules(table["conflicts"], prefix)}
+        if "participation_attributes" in table:
+            where = prefix + "participation_attributes"
+            changes["participation_attributes"] = {
+                **base.participation_attributes,
+                **self.strings(table["participation_attributes"], where),
+            }
         if "kinds" in table:
             changes["kinds"] = {**base.kinds, **self.kinds(table["kinds"], prefix)}
         if "columns" in changes and "attributes" not in changes and base.attributes is None:
@@ -226,11 +284,17 @@ class _Checker:
         return replace(base, **changes)
 
     def scalar(self, key: str, value: Any, where: str) -> Any:
-        if key == "skip_rows_without_id":
+        if key in _BOOLEAN_KEYS:
             if not isinstance(value, bool):
                 self.problem(where, "must be true or false")
                 return None
             return value
+        if key == "null":
+            tokens = [value] if isinstance(value, str) else value
+            if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
+                self.problem(where, 'must be a list of texts, e.g. null = ["n/a", "-"]')
+                return None
+            return frozenset(fold(t) for t in tokens if fold(t))
         if not isinstance(value, str):
             self.problem(where, "must be a string")
             return None
@@ -263,12 +327,50 @@ class _Checker:
         if key == "territory_separator" and not value:
             self.problem(where, "must not be empty")
             return None
-        if key == "date_format" and "%" not in value:
-            self.problem(where, f"expected a strptime format such as '%d/%m/%Y', got {value!r}")
+        if key == "date_format":
+            return self.date_format(value, where)
+        if key == "conflict" and value not in CONFLICT_RULES:
+            self.problem(where, f"unknown rule {value!r} (expected {', '.join(CONFLICT_RULES)})")
             return None
         return value
 
-    def strings(self, value: Any, where: str) -> dict[str, str]:
+    def date_format(self, value: str, where: str) -> str | None:
+        """A strptime format that Python can compile, else a problem (never a traceback)."""
+        example = "expected a strptime format such as '%d/%m/%Y'"
+        if "%" not in value:
+            self.problem(where, f"{example}, got {value!r}")
+            return None
+        try:
+            datetime.strptime("", value)
+        except ValueError:
+            pass  # the format compiled; the empty text just does not match it
+        except re.error as exc:
+            self.problem(where, f"{value!r} is not a usable date format ({exc}); {example}")
+            return None
+        return value
+
+    def columns(self, value: Any, where: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+        """``[columns]``: a column name per field, or a list of columns joined into a key."""
+        if not isinstance(value, dict):
+            self.problem(where, "must be a table")
+            return {}, {}
+        single: dict[str, Any] = {}
+        joined: dict[str, tuple[str, ...]] = {}
+        for name, column in value.items():
+            if isinstance(column, list):
+                parts = tuple(c.strip() for c in column if isinstance(c, str) and c.strip())
+                if len(parts) != len(column) or len(parts) < 2:
+                    self.problem(
+                        f"{where}.{name}", "a key of several columns is a list of 2 or more names"
+                    )
+                    continue
+                joined[name] = parts
+                single[name] = " + ".join(parts)
+            else:
+                single[name] = column
+        return self.strings(single, where), joined
+
+    def strings(self, value: Any, where: str, *, what: str = "a column name") -> dict[str, str]:
         if not isinstance(value, dict):
             self.problem(where, "must be a table")
             return {}
@@ -277,24 +379,72 @@ class _Checker:
             if isinstance(column, str) and column.strip():
                 result[key] = column.strip()
             else:
-                self.problem(f"{where}.{key}", "must be a column name (a non-empty string)")
+                self.problem(f"{where}.{key}", f"must be {what} (a non-empty string)")
         return result
 
-    def sectors(self, value: Any, prefix: str) -> dict[str, Sector]:
+    def sectors(self, value: Any, prefix: str) -> tuple[dict[str, Sector], frozenset[str]]:
+        """``[sectors]``: raw value → sector; a raw value mapped to ``""`` means a blank cell."""
+        result: dict[str, Sector] = {}
+        blanks: set[str] = set()
+        if not isinstance(value, dict):
+            self.problem(prefix + "sectors", "must be a table")
+            return result, frozenset()
+        for raw, sector in value.items():
+            where = f"{prefix}sectors.{raw}"
+            if not isinstance(sector, str):
+                self.problem(where, 'must be a sector name (or "" for a blank cell)')
+            elif not fold(raw):
+                self.problem(where, "blank cells are set by default_sector")
+            elif not sector.strip():
+                blanks.add(fold(raw))  # "n/a" = "": the cell is blank (default_sector applies)
+            else:
+                try:
+                    result[fold(raw)] = parse_sector(sector)
+                except ValueError as exc:
+                    self.problem(where, str(exc))
+        return result, frozenset(blanks)
+
+    def extracts(self, value: Any, prefix: str) -> dict[str, re.Pattern[str]]:
         result = {}
-        for raw, sector in self.strings(value, prefix + "sectors").items():
-            if not fold(raw):
-                self.problem(f"{prefix}sectors.{raw}", "blank cells are set by default_sector")
+        if not isinstance(value, dict):
+            self.problem(prefix + "extract", "must be a table")
+            return {}
+        for name, pattern in value.items():
+            if not isinstance(pattern, str) or not pattern:
+                self.problem(f"{prefix}extract.{name}", "must be a regular expression (a text)")
+                continue
+            where = f"{prefix}extract.{name}"
+            if name not in ALL_FIELDS:
+                self.problem(
+                    where, f"unknown field (expected one of {', '.join(sorted(ALL_FIELDS))})"
+                )
                 continue
             try:
-                result[fold(raw)] = parse_sector(sector)
-            except ValueError as exc:
-                self.problem(f"{prefix}sectors.{raw}", str(exc))
+                compiled = re.compile(pattern)
+            except re.error as exc:
+                self.problem(where, f"not a valid regular expression: {exc}")
+                continue
+            if compiled.groups > 1:
+                self.problem(where, "use at most one group ( ): its text is kept")
+                continue
+            result[name] = compiled
+        return result
+
+    def rules(self, value: Any, prefix: str) -> dict[str, str]:
+        result = {}
+        for name, rule in self.strings(value, prefix + "conflicts", what="a rule").items():
+            if rule not in CONFLICT_RULES:
+                self.problem(
+                    f"{prefix}conflicts.{name}",
+                    f"unknown rule {rule!r} (expected {', '.join(CONFLICT_RULES)})",
+                )
+            else:
+                result[name] = rule
         return result
 
     def kinds(self, value: Any, prefix: str) -> dict[str, TieKind]:
         result = {}
-        for raw, kind in self.strings(value, prefix + "kinds").items():
+        for raw, kind in self.strings(value, prefix + "kinds", what="a tie kind").items():
             try:
                 result[fold(raw)] = parse_tie_kind(kind)
             except ValueError as exc:

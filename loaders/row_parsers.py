@@ -272,10 +272,10 @@ class TieParser(_Parser):
             source,
             target,
             tie_kind,  # type: ignore[arg-type]
-            value,  # type: ignore[arg-type]
+            value,
             start,
             end,
-            is_directed,  # type: ignore[arg-type]
+            is_directed,
             text_of(note, clean),
             text_of(ref, clean),
             activities_of(activities, clean),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 
 from ..graph.model import fold
 from .builder import DatasetBuilder
+from .cleaning import original_columns, prepare_table
 from .column_parsers import fast_actors, fast_ties_of_columns
 from .csv_reader import SplitRows
 from .mapping import ACTIVITY_FIELDS, ACTOR_FIELDS, FIELDS, REQUIRED, TIE_FIELDS, Role, TableSpec
@@ -24,6 +25,7 @@ class Layout:
     index: dict[str, int]
     names: dict[str, str]
     attributes: list[tuple[str, int]] = field(default_factory=list)
+    participation_attributes: list[tuple[str, int]] = field(default_factory=list)
 
 
 def detect_role(table: Table, spec: TableSpec, log: ProblemLog) -> Role | None:
@@ -88,10 +90,10 @@ def resolve_layout(
     names: dict[str, str] = {}
     for name in FIELDS[role]:
         named = name in spec.columns
-        i = locate(spec.columns.get(name, name), named=named)
-        if i is not None:
-            index[name] = i
-            names[name] = table.header[i]
+        found = locate(spec.columns.get(name, name), named=named)
+        if found is not None:
+            index[name] = found
+            names[name] = table.header[found]
         elif not named and name in REQUIRED[role]:
             if name == "territory" and spec.default_territory:
                 continue
@@ -102,12 +104,26 @@ def resolve_layout(
         if spec.attributes is None and role is Role.ACTORS:
             layout.attributes = [(h, i) for i, h in enumerate(table.header) if h and i not in used]
         for attribute, column in (spec.attributes or {}).items():
-            i = locate(column, named=True)
-            if i is not None:
-                layout.attributes.append((attribute, i))
-                used.add(i)
+            found = locate(column, named=True)
+            if found is not None:
+                layout.attributes.append((attribute, found))
+                used.add(found)
         for attribute, i in layout.attributes:
             names[f"attribute:{attribute}"] = table.header[i]
+    if role in (Role.TWO_MODE, Role.PARTICIPATIONS):
+        for attribute, column in spec.participation_attributes.items():
+            i = locate(column, named=True)
+            if i is not None:
+                layout.participation_attributes.append((attribute, i))
+                used.add(i)
+    elif spec.participation_attributes:
+        log.add(
+            label,
+            line,
+            None,
+            "participation_attributes apply to two-mode and participations files, "
+            f"not {role} files",
+        )
     if spec.attributes is None and not spec.columns and role is not Role.ACTORS:
         ignored = [h for i, h in enumerate(table.header) if h and i not in used]
         if ignored:
@@ -128,11 +144,29 @@ def read_table(
     log = builder.log
     builder.header_lines[table.label] = table.header_line
     builder.headers[table.label] = list(table.header)
+    skip = builder.skip.get(table.label)
+    if skip:
+        table = replace(table, rows=_keeping_raw_cells(table, skip, builder))
+    table, derived = prepare_table(table, spec, log)
+    shown = original_columns(table, spec, derived)
+    if derived:
+        spec = replace(spec, columns={**spec.columns, **derived})
     layout = resolve_layout(table, spec, log, warnings)
     if layout is None:
         return 0
+    layout.names.update(shown)
     builder.columns[table.label] = layout.names
     return _RowFeeder(table, spec, layout, builder, warnings, tick).run()
+
+
+def _keeping_raw_cells(
+    table: Table, skip: set[int], builder: DatasetBuilder
+) -> Iterator[tuple[int, list[str]]]:
+    """The rows of ``table``, keeping the cells of those set aside as read (before cleaning)."""
+    for line, cells in table.rows:
+        if line in skip:
+            builder.set_aside_cells.setdefault((table.label, line), list(cells))
+        yield line, cells
 
 
 class _RowFeeder:
@@ -272,6 +306,7 @@ class _RowFeeder:
                 return
         parse = ActorParser(self.spec, label, names, self.log, partial=merge).parse
         if merge:
+            builder.specs[label] = self.spec
             builder.defaults[label] = (
                 (self.spec.default_territory,) if self.spec.default_territory else (),
                 self.spec.default_sector,
@@ -281,6 +316,7 @@ class _RowFeeder:
         pick_activity = self.getter(ACTIVITY_FIELDS)
         id_index = self.layout.index.get("id", self.width)
         attributes = self.layout.attributes
+        on_participation = self.layout.participation_attributes
         skip_blank = self.spec.skip_rows_without_id
         for line, cells in self.rows():
             actor_id = clean(cells[id_index])
@@ -288,8 +324,11 @@ class _RowFeeder:
                 self.skipped.append(line)
                 continue
             where = (label, line)
-            actor = parse(
-                line, *pick(cells), attributes={a: clean(cells[i]) for a, i in attributes}
+            # pick gives exactly the cells from id to joined, never the attributes
+            actor = parse(  # type: ignore[misc]
+                line,
+                *pick(cells),  # type: ignore[arg-type]
+                attributes={a: clean(cells[i]) for a, i in attributes},
             )
             if actor is None:
                 if actor_id:
@@ -301,13 +340,19 @@ class _RowFeeder:
                 if activity is not None:
                     builder.add_activity(activity, where)
                     if actor is not None:
-                        builder.add_participation(actor.id, activity.id, where)
+                        builder.add_participation(
+                            actor.id,
+                            activity.id,
+                            where,
+                            {a: v for a, i in on_participation if (v := clean(cells[i]))},
+                        )
 
     def participations(self) -> None:
         label, names, builder = self.table.label, self.layout.names, self.builder
         parse_activity = ActivityParser(self.spec, label, names, self.log).parse
         pick_activity = self.getter(ACTIVITY_FIELDS)
         actor_index = self.layout.index.get("actor", self.width)
+        on_participation = self.layout.participation_attributes
         skip_blank = self.spec.skip_rows_without_id
         for line, cells in self.rows():
             actor_id = clean(cells[actor_index])
@@ -320,4 +365,9 @@ class _RowFeeder:
             if activity is not None:
                 builder.add_activity(activity, (label, line))
                 if actor_id:
-                    builder.add_participation(actor_id, activity.id, (label, line))
+                    builder.add_participation(
+                        actor_id,
+                        activity.id,
+                        (label, line),
+                        {a: v for a, i in on_participation if (v := clean(cells[i]))},
+                    )

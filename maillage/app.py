@@ -14,7 +14,8 @@ import hashlib
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,24 +24,36 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from . import loaders
-from .graph import analytics
+from .budget import Budget, too_many_territories
+from .graph import analytics, names
 from .graph.changes import Edit, FileDigest, ImportCollision, ImportPlan, Revision, prefix_ids
-from .graph.errors import NotFound
+from .graph.documents import BridgeChanges, Comparison, GapReport, TerritoryReport
+from .graph.errors import MaillageError, NotFound
 from .graph.introductions import Introduction, Status
 from .graph.model import Actor, Dataset, ImportResult, Network, TerritorySummary, Tie, TieKind
 from .graph.storage import GraphStore, open_store
+from .graph.storage.breaker import CircuitBreaker
 from .graph.storage.pseudonymised import PseudonymisedStore
+from .graph.territory_counts import TerritoryCounts, territory_counts
 from .settings import Settings, derive_key, secret_key
 
 T = TypeVar("T")
 
 
 class ResultCache:
-    """A small thread-safe LRU of computed results, keyed by plain tuples."""
+    """A small thread-safe LRU of computed results, keyed by plain tuples.
+
+    Each key is computed once: the first caller computes it outside the
+    lock, and callers of the same key meanwhile wait for that computation
+    (a per-key future) instead of starting their own. A failure reaches
+    every caller waiting for it and is not cached: the next call computes
+    again.
+    """
 
     def __init__(self, size: int) -> None:
         self._size = size
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._pending: dict[Hashable, Future] = {}
         self._lock = threading.Lock()
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -48,11 +61,25 @@ class ResultCache:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        value = compute()
+            pending = self._pending.get(key)
+            if pending is None:
+                future: Future = Future()
+                self._pending[key] = future
+        if pending is not None:
+            return pending.result()
+        try:
+            value = compute()
+        except BaseException as error:
+            with self._lock:
+                del self._pending[key]
+            future.set_exception(error)
+            raise
         with self._lock:
+            del self._pending[key]
             self._items[key] = value
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
+        future.set_result(value)
         return value
 
 
@@ -67,6 +94,8 @@ class Maillage:
         self._pseudonymised: Maillage | None = None
         self._secret: bytes | None = None
         self._secret_lock = threading.Lock()
+        self.budget: Budget | None = None
+        """Bounds on analyses, set when serving the web app (the command line has none)."""
 
     @property
     def store(self) -> GraphStore:
@@ -102,6 +131,7 @@ class Maillage:
             return found
         key = derive_key(self.secret(), "citizen pseudonyms")
         created = Maillage(self.settings, store=PseudonymisedStore(self.store, key))
+        created.budget = self.budget
         with self._secret_lock:
             if self._pseudonymised is None:
                 self._pseudonymised = created
@@ -111,6 +141,38 @@ class Maillage:
         version = self.store.data_version()
         return self._cache.get_or_compute((what, version, *key), compute)
 
+    def _bounded(
+        self, what: str, territories: Iterable[str], compute: Callable[[], T], *, times: int = 1
+    ) -> T:
+        """``compute()`` within the web app's budget (:mod:`maillage.budget`), if there is one.
+
+        Its cost is the actors and ties of ``territories``, ``times`` over. What
+        it needs from another bounded analysis must be computed before: a turn
+        never waits for another analysis.
+        """
+        if self.budget is None:
+            return compute()
+        wanted = set(territories)
+        cost = times * sum(t.actors + t.ties for t in self.territories() if t.name in wanted)
+        with self.budget.turn(what, cost):
+            return compute()
+
+    def bound_for_serving(self) -> None:
+        """Bound the work of serving the web app: an analysis budget, a store breaker.
+
+        Store calls then fail at once while the store is down (see
+        :mod:`maillage.graph.storage.breaker`); the pseudonymised instance
+        shares the budget.
+        """
+        with self._store_lock:
+            if not isinstance(self._store, CircuitBreaker):
+                given, url = self._store, self.settings.store_url
+                self._store = CircuitBreaker(lambda: given or open_store(url))
+        if self.budget is None:
+            self.budget = Budget(self.settings.limits)
+        if self._pseudonymised is not None:
+            self._pseudonymised.budget = self.budget
+
     # Reading the store
 
     def territories(self) -> list[TerritorySummary]:
@@ -119,12 +181,31 @@ class Maillage:
     def territory_names(self) -> list[str]:
         return [t.name for t in self.territories()]
 
+    def resolve_territory(self, typed: str) -> str:
+        """The stored territory ``typed`` means (case, accents and spaces ignored).
+
+        Raises ``UnknownName`` (a ``NotFound``) naming the closest territories.
+        """
+        return names.resolve_territory(typed, self.territory_names())
+
+    def resolve_actor(self, territory: str, typed: str, *, as_of: date | None = None) -> str:
+        """The id of the actor of ``territory`` that ``typed`` means: an id or a unique name."""
+        network = self.network(territory, as_of=as_of)
+        pairs = [(a.id, a.name) for a in network.actors]
+        return names.resolve_actor(typed, pairs, where=network.territory)
+
     def network(self, territory: str, *, as_of: date | None = None) -> Network:
-        return self._cached(
-            "network", (territory, as_of), lambda: self.store.network(territory, as_of=as_of)
-        )
+        """The territory's network; ``territory`` as people type it (``resolve_territory``)."""
+        _check_text(territory, "territory")
+        name = self.resolve_territory(territory)
+        return self._cached("network", (name, as_of), lambda: self.store.network(name, as_of=as_of))
+
+    def territory_counts(self) -> list[TerritoryCounts]:
+        """Each territory's actors, ties inside it and ties leaving it (``territories``)."""
+        return [territory_counts(self.network(name)) for name in self.territory_names()]
 
     def actor(self, actor_id: str) -> Actor:
+        _check_text(actor_id, "actor")
         found = self.store.actor(actor_id)
         if found is None:
             raise NotFound(f"no actor with id {actor_id!r}")
@@ -132,29 +213,68 @@ class Maillage:
 
     # Analytics, cached
 
-    def report(self, territory: str, *, as_of: date | None = None, weighted: bool = False) -> dict:
+    def report(
+        self,
+        territory: str,
+        *,
+        as_of: date | None = None,
+        weighted: bool = False,
+        engine: str | None = None,
+    ) -> TerritoryReport:
+        """The territory report, computed by ``engine`` (default: the settings' engine).
+
+        ``local`` computes in this process from the territory's network; ``gds``
+        inside Neo4j with its Graph Data Science library (the graph stays there).
+        """
+        chosen = engine or self.settings.engine
+        if chosen == "gds":
+            return self._cached(
+                "report",
+                (territory, as_of, weighted, "gds"),
+                lambda: self._gds_report(territory, as_of, weighted),
+            )
         return self._cached(
             "report",
             (territory, as_of, weighted),
-            lambda: analytics.territory_report(
-                self.network(territory, as_of=as_of), weighted=weighted, seed=self.settings.seed
+            lambda: self._bounded(
+                f"the report of {territory}",
+                (territory,),
+                lambda: analytics.territory_report(
+                    self.network(territory, as_of=as_of), weighted=weighted, seed=self.settings.seed
+                ),
             ),
         )
 
-    def gaps(self, territory: str, *, as_of: date | None = None) -> dict:
+    def _gds_report(self, territory: str, as_of: date | None, weighted: bool) -> TerritoryReport:
+        from .graph.storage.gds import gds_territory
+
+        source = gds_territory(self.store, territory, as_of=as_of)
+        return analytics.streamed_report(source, weighted=weighted, seed=self.settings.seed)
+
+    def gaps(
+        self, territory: str, *, as_of: date | None = None, engine: str | None = None
+    ) -> GapReport:
+        """Sector gaps and introductions; with ``engine="gds"`` the communities come from GDS."""
+        chosen = engine or self.settings.engine
         return self._cached(
             "gaps",
-            (territory, as_of),
+            (territory, as_of, chosen),
+            lambda: self._gap_report(territory, as_of, chosen),
+        )
+
+    def _gap_report(self, territory: str, as_of: date | None, engine: str) -> GapReport:
+        partition = self._communities(territory, as_of, engine)  # the report first, in its turn
+        return self._bounded(
+            f"the gaps of {territory}",
+            (territory,),
             lambda: analytics.gap_report(
-                self.network(territory, as_of=as_of),
-                seed=self.settings.seed,
-                partition=self._communities(territory, as_of),
+                self.network(territory, as_of=as_of), seed=self.settings.seed, partition=partition
             ),
         )
 
-    def _communities(self, territory: str, as_of: date | None) -> dict[str, int]:
+    def _communities(self, territory: str, as_of: date | None, engine: str) -> dict[str, int]:
         """The report's cached communities, so that gaps never detect them again."""
-        actors = self.report(territory, as_of=as_of)["actors"]
+        actors = self.report(territory, as_of=as_of, engine=engine)["actors"]
         return {actor["id"]: actor["community"] for actor in actors}
 
     def compare(
@@ -164,13 +284,35 @@ class Maillage:
         as_of: date | None = None,
         kind: str | None = None,
         by_year: bool = False,
-    ) -> dict:
+        engine: str | None = None,
+    ) -> Comparison:
         """Indicators and partnership rates of ``territories`` side by side (ties of ``kind``).
 
         With ``by_year``, the document also holds ``by_year``: every indicator
         and rate as of each 31 December of the data's range (up to ``as_of``).
+        A territory named twice is compared once; more than
+        ``Limits.compare_territories`` different ones is an error. With
+        ``engine="gds"``, the indicators of each territory's GDS report (no
+        rewired copies, no rates: the graphs stay in Neo4j).
         """
-        names = tuple(territories)
+        names = tuple(dict.fromkeys(territories))
+        limit = self.settings.limits.compare_territories
+        if len(names) > limit:
+            raise too_many_territories(len(names), limit)
+        if (engine or self.settings.engine) == "gds":
+            if kind or by_year:
+                raise MaillageError(
+                    "--engine gds compares the territories' reports only: drop --kind and "
+                    "--by-year, or use --engine local"
+                )
+            return self._cached(
+                "compare",
+                (names, as_of, "gds"),
+                lambda: analytics.compare_reports(
+                    _compare_names(names, as_of),
+                    [self.report(t, as_of=as_of, engine="gds") for t in names],
+                ),
+            )
         return self._cached(
             "compare",
             (names, as_of, kind, by_year),
@@ -179,7 +321,20 @@ class Maillage:
 
     def _compare(
         self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
-    ) -> dict:
+    ) -> Comparison:
+        times = 1
+        if by_year and self.budget is not None:
+            times += len(analytics.year_ends([self.network(t) for t in names], until=as_of))
+        return self._bounded(
+            f"the comparison of {len(names)} territories",
+            names,
+            lambda: self._comparison(names, as_of, kind, by_year),
+            times=times,
+        )
+
+    def _comparison(
+        self, names: tuple[str, ...], as_of: date | None, kind: str | None, by_year: bool
+    ) -> Comparison:
         networks = [self.network(t, as_of=as_of) for t in names]
         document = analytics.compare_territories(networks, seed=self.settings.seed, kind=kind)
         document["crossings"] = analytics.territory_crossings(networks, document["territories"])
@@ -193,12 +348,16 @@ class Maillage:
             )
         return document
 
-    def bridge_changes(self, territory: str, *, since: date, until: date) -> dict:
+    def bridge_changes(self, territory: str, *, since: date, until: date) -> BridgeChanges:
         return self._cached(
             "bridges",
             (territory, since, until),
-            lambda: analytics.bridge_changes(
-                self.network(territory, as_of=since), self.network(territory, as_of=until)
+            lambda: self._bounded(
+                f"the bridges of {territory}",
+                (territory,),
+                lambda: analytics.bridge_changes(
+                    self.network(territory, as_of=since), self.network(territory, as_of=until)
+                ),
             ),
         )
 
@@ -217,7 +376,11 @@ class Maillage:
         return self._cached(
             "layout",
             (territory,),
-            lambda: analytics.layout(self.graph(territory), seed=self.settings.seed),
+            lambda: self._bounded(
+                f"the layout of {territory}",
+                (territory,),
+                lambda: analytics.layout(self.graph(territory), seed=self.settings.seed),
+            ),
         )
 
     def path(
@@ -230,16 +393,19 @@ class Maillage:
         )
 
     def ego(self, territory: str, actor_id: str, *, hops: int = 1, as_of: date | None = None):
+        actor_id = self.resolve_actor(territory, actor_id, as_of=as_of)
         return analytics.ego_network(self.graph(territory, as_of=as_of), actor_id, hops=hops)
 
     def describe_path(
         self, territory: str, source: str, target: str, *, as_of: date | None = None
     ) -> str:
-        """The introduction chain in plain words, one step a line."""
-        graph = self.graph(territory, as_of=as_of)
-        missing = [actor for actor in (source, target) if actor not in graph]
-        if missing:
-            raise NotFound(f"no actor with id {missing[0]!r} in {territory}")
+        """The introduction chain in plain words, one step a line.
+
+        ``source`` and ``target`` are actor ids or unambiguous names.
+        """
+        source = self.resolve_actor(territory, source, as_of=as_of)
+        target = self.resolve_actor(territory, target, as_of=as_of)
+        territory = self.resolve_territory(territory)
         try:
             chain = self.path(territory, source, target, as_of=as_of)
         except nx.NetworkXNoPath:
@@ -279,6 +445,7 @@ class Maillage:
             known_actor_ids=_StoredIds(self.store),
             progress=progress,
             keep_valid=rejects is not None,
+            limits=self.settings.limits.files,
         )
         if rejects is not None:
             loaders.write_rejects(rejects, loaded.rejected, loaded.headers)
@@ -327,6 +494,7 @@ class Maillage:
         self, territory: str, fmt: str, output: Path | None, *, as_of: date | None = None
     ) -> list[Path]:
         """Write the territory in ``fmt``; csv writes a folder of canonical files."""
+        territory = self.resolve_territory(territory)
         stem = _file_stem(territory)
         target = output or Path(stem if fmt == "csv" else f"{stem}.{fmt}")
         return loaders.write(self.network(territory, as_of=as_of), fmt, target)
@@ -392,13 +560,16 @@ class Maillage:
     ) -> Introduction:
         """Record that ``source`` and ``target`` were put in touch on ``territory``.
 
-        Both actors (and every intermediary) must belong to the territory;
+        Both actors (and every intermediary) must belong to the territory, each
+        named by id or by an unambiguous name (``did you mean`` otherwise);
         ``user`` (default: the OS user) is the author of its first step.
         """
-        members = self.network(territory).member_ids
-        for actor_id in (source, target, *via):
-            if actor_id not in members:
-                raise NotFound(f"no actor with id {actor_id!r} in {territory}")
+        territory = self.resolve_territory(territory)
+        source, target = (
+            self.resolve_actor(territory, source),
+            self.resolve_actor(territory, target),
+        )
+        via = [self.resolve_actor(territory, actor) for actor in via]
         introduction = Introduction.new(
             "",
             territory,
@@ -461,6 +632,25 @@ def _partnership_between(network: Network, introduction: Introduction) -> Tie | 
         if tie.kind == TieKind.PARTNERSHIP and {tie.source, tie.target} == ends:
             return tie
     return None
+
+
+def _check_text(value: str, what: str) -> None:
+    """``NotFound`` for a name no store can hold (a lone surrogate, sent by a browser)."""
+    if isinstance(value, str) and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = value.encode("utf-8", "backslashreplace").decode("utf-8")
+            raise NotFound(f"no {what} named {shown!r}") from None
+
+
+def _compare_names(names: Sequence[str], as_of: date | None) -> list[str]:
+    """Names as ``compare_territories`` gives them: a repeated name gets its position."""
+    seen = {name: names.count(name) for name in names}
+    return [
+        name if seen[name] == 1 else f"{name} #{position}"
+        for position, name in enumerate(names, start=1)
+    ]
 
 
 def _file_stem(name: str) -> str:

@@ -15,8 +15,20 @@ import click
 
 from .app import Maillage
 from .graph.errors import MaillageError, ValidationError
-from .settings import STORE_ENV, USERS_FILE_ENV, Settings, default_store_url, default_users_file
+from .settings import (
+    ENGINE_ENV,
+    ENGINES,
+    STORE_ENV,
+    USERS_FILE_ENV,
+    Settings,
+    default_store_url,
+    default_users_file,
+)
 
+OUT_OF_MEMORY = (
+    "not enough memory to finish: the input expands far beyond its size on disk "
+    "(lower MAILLAGE_MAX_EXPANDED_BYTES or MAILLAGE_MAX_CELL_CHARS, or give it more memory)"
+)
 OUTPUT_FORMATS = ("table", "csv", "json", "xlsx", "html")
 EXPORT_FORMATS = ("csv", "xlsx", "gexf", "graphml")
 
@@ -52,6 +64,9 @@ def _friendly_errors(command: Callable) -> Callable:
             sys.exit(1)
         except MaillageError as error:
             click.echo(f"Error: {error}", err=True)
+            sys.exit(1)
+        except MemoryError:
+            click.echo(f"Error: {OUT_OF_MEMORY}", err=True)
             sys.exit(1)
 
     return wrapper
@@ -103,6 +118,14 @@ format_option = click.option(
 output_option = click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
 )
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    envvar=ENGINE_ENV,
+    default=None,
+    help=f"Where to compute: local (this process, the default) or gds (inside Neo4j with its "
+    f"Graph Data Science library) (env {ENGINE_ENV}).",
+)
 as_of_option = click.option(
     "--as-of", callback=_date, metavar="DATE", help="The network as it was on DATE (ISO)."
 )
@@ -121,6 +144,9 @@ as_of_option = click.option(
 @click.version_option(package_name="maillage")
 def main(store: str | None, verbose: bool) -> None:
     """Entry point of the ``maillage`` command."""
+    from .terminal import protect_terminal
+
+    protect_terminal()  # no control character of a name ever reaches a terminal
     configure_logging(verbose)
 
 
@@ -229,10 +255,10 @@ def undo(ctx: click.Context, revision: int | None, store) -> None:
 @click.pass_context
 @_friendly_errors
 def territories(ctx: click.Context, fmt: str, store) -> None:
-    """List territories with their actor and tie counts."""
+    """List territories: actors, ties inside, and ties leaving to other territories."""
     from .reports.listing import territories_listing
 
-    click.echo(territories_listing(_app(ctx, store).territories(), fmt), nl=False)
+    click.echo(territories_listing(_app(ctx, store).territory_counts(), fmt), nl=False)
 
 
 @main.command()
@@ -255,12 +281,15 @@ def export(ctx: click.Context, territory, fmt, output, as_of, store) -> None:
 @click.option("--since", callback=_date, metavar="DATE", help="With --until: bridges gained/lost.")
 @click.option("--until", callback=_date, metavar="DATE")
 @click.option("--weighted", is_flag=True, help="Use tie weights where a measure has them.")
+@engine_option
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, output, store):
+def report(
+    ctx: click.Context, territory, as_of, since, until, weighted, engine, fmt, output, store
+):
     """Per-actor centrality and brokerage report for TERRITORY."""
     app = _app(ctx, store)
     if since or until:
@@ -269,11 +298,11 @@ def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, ou
         data = app.bridge_changes(territory, since=since, until=until)
         _emit(_render("bridges", data, fmt, output), output)
         return
-    data = app.report(territory, as_of=as_of, weighted=weighted)
+    data = app.report(territory, as_of=as_of, weighted=weighted, engine=engine)
     if fmt == "html":
         from .reports import render_html_report
 
-        _emit(render_html_report(data, app.gaps(territory, as_of=as_of)), output)
+        _emit(render_html_report(data, app.gaps(territory, as_of=as_of, engine=engine)), output)
         return
     _emit(_render("report", data, fmt, output), output)
 
@@ -281,14 +310,15 @@ def report(ctx: click.Context, territory, as_of, since, until, weighted, fmt, ou
 @main.command()
 @click.argument("territory")
 @as_of_option
+@engine_option
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def gaps(ctx: click.Context, territory, as_of, fmt, output, store) -> None:
+def gaps(ctx: click.Context, territory, as_of, engine, fmt, output, store) -> None:
     """Sector x sector gaps, fragile bridges and suggested introductions."""
-    data = _app(ctx, store).gaps(territory, as_of=as_of)
+    data = _app(ctx, store).gaps(territory, as_of=as_of, engine=engine)
     _emit(_render("gaps", data, fmt, output), output)
 
 
@@ -298,6 +328,7 @@ TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other"
 @main.command()
 @click.argument("territories", nargs=-1, required=True)
 @as_of_option
+@engine_option
 @click.option(
     "--kind",
     type=click.Choice(TIE_KINDS, case_sensitive=False),
@@ -322,7 +353,7 @@ TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other"
 @click.pass_context
 @_friendly_errors
 def compare(
-    ctx: click.Context, territories, as_of, kind, by_year, lang, fmt, output, store
+    ctx: click.Context, territories, as_of, engine, kind, by_year, lang, fmt, output, store
 ) -> None:
     """Territory indicators, partnership rates and what stands out, side by side.
 
@@ -330,7 +361,7 @@ def compare(
     charts and the summary, in --lang.
     """
     data = _app(ctx, store).compare(
-        territories, as_of=as_of, kind=kind and kind.lower(), by_year=by_year
+        territories, as_of=as_of, kind=kind and kind.lower(), by_year=by_year, engine=engine
     )
     _emit(_render("compare", data, fmt, output, lang=lang), output)
 
@@ -344,7 +375,7 @@ def compare(
 @click.pass_context
 @_friendly_errors
 def path(ctx: click.Context, territory, source, target, as_of, store) -> None:
-    """The introduction chain from SOURCE to TARGET (actor ids) in TERRITORY."""
+    """The introduction chain from SOURCE to TARGET (actor ids or names) in TERRITORY."""
     click.echo(_app(ctx, store).describe_path(territory, source, target, as_of=as_of))
 
 
@@ -358,8 +389,10 @@ def delete_territory(ctx: click.Context, territory, store) -> None:
     """Remove TERRITORY; actors in other territories stay there."""
     from .app import os_user
 
-    _app(ctx, store).store.delete_territory(territory, user=os_user())
-    click.echo(f"Deleted {territory} (`maillage undo` brings it back)")
+    app = _app(ctx, store)
+    name = app.resolve_territory(territory)
+    app.store.delete_territory(name, user=os_user())
+    click.echo(f"Deleted {name} (`maillage undo` brings it back)")
 
 
 host_option = click.option(
@@ -490,6 +523,21 @@ def users_remove(name: str, users_file: Path | None) -> None:
     path = users_file or default_users_file()
     accounts.remove_user(path, name)
     click.echo(f"Removed {name} from {path}")
+
+
+@users.command("unlock")
+@click.argument("name")
+@_friendly_errors
+def users_unlock(name: str) -> None:
+    """Let NAME sign in again at once, from every address, after failed sign-ins.
+
+    The running server (same data folder) reads the request at its next sign-in.
+    """
+    from .throttle import UNLOCK_FILE, UnlockRequests
+
+    path = Settings.from_env().data_dir / UNLOCK_FILE
+    UnlockRequests(path).request(name)
+    click.echo(f"Unlocked {name}: the server forgets its failed sign-ins.")
 
 
 if __name__ == "__main__":

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from .terminal import unprotected
 
 SHOW_ABOVE_ROWS = 5_000
 
@@ -19,6 +23,7 @@ def import_progress() -> Iterator[Callable[[int, int], None]]:
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         transient=True,
+        console=Console(file=unprotected(sys.stdout)),  # its own cursor moves, no names
     )
     task: list[int] = []
 

@@ -12,6 +12,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from .graph.errors import MaillageError
+from .loaders.limits import (
+    CELL_CHARS_ENV,
+    EXPANDED_BYTES_ENV,
+    FILE_BYTES_ENV,
+    FILE_ROWS_ENV,
+    FileLimits,
+)
 
 STORE_ENV = "MAILLAGE_STORE"
 USERS_FILE_ENV = "MAILLAGE_USERS_FILE"
@@ -20,8 +27,85 @@ SECRET_KEY_ENV = "MAILLAGE_SECRET_KEY"
 SECURE_COOKIES_ENV = "MAILLAGE_SECURE_COOKIES"
 THREADS_ENV = "MAILLAGE_THREADS"
 TRUSTED_PROXY_ENV = "MAILLAGE_TRUSTED_PROXY"
+ENGINE_ENV = "MAILLAGE_ENGINE"
+ENGINES = ("local", "gds")
 SECRET_KEY_FILE = "secret_key"
 USERS_FILE = "users.toml"
+
+
+REQUEST_BYTES_ENV = "MAILLAGE_MAX_REQUEST_BYTES"
+COMPARE_TERRITORIES_ENV = "MAILLAGE_MAX_COMPARE_TERRITORIES"
+WORK_ENV = "MAILLAGE_MAX_WORK"
+WORK_PER_MINUTE_ENV = "MAILLAGE_MAX_WORK_PER_MINUTE"
+ANALYSES_ENV = "MAILLAGE_MAX_ANALYSES"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Every bound on what one input or one request may cost, declared once.
+
+    Each limit has an environment variable (``LIMIT_VARIABLES``); an input or a
+    request over a limit gets an error naming the limit and that variable.
+    ``docs/security.md`` lists them with their defaults.
+
+    Attributes
+    ----------
+    request_bytes : int
+        Body of one HTTP request (waitress ``max_request_body_size`` and Flask
+        ``MAX_CONTENT_LENGTH``): larger bodies get 413 before they are read.
+    compare_territories : int
+        Different territories in one comparison (repeated names count once).
+    work : int
+        Actors plus ties one analysis may cover in the web app (a report, gaps,
+        a layout, a comparison of all its territories together).
+    work_per_minute : int
+        Actors plus ties of the analyses one user (or address) may start per
+        minute in the web app; results already computed cost nothing.
+    analyses : int
+        Analyses computed at once in the web app, for everyone; as many more
+        may wait for a turn, and each user runs at most two at once.
+    files : FileLimits
+        What one imported file may hold: bytes, unzipped bytes, rows, a cell.
+    """
+
+    request_bytes: int = 1024 * 1024
+    compare_territories: int = 12
+    work: int = 2_000_000
+    work_per_minute: int = 4_000_000
+    analyses: int = 3
+    files: FileLimits = field(default_factory=FileLimits)
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        """The defaults, each replaced by its environment variable when that is set."""
+        env = os.environ
+        found = {
+            name: _count(variable, env.get(variable), getattr(cls, name))
+            for name, variable in LIMIT_VARIABLES.items()
+            if not name.startswith("files.")
+        }
+        files = {
+            name.removeprefix("files."): _count(
+                variable, env.get(variable), getattr(FileLimits, name.removeprefix("files."))
+            )
+            for name, variable in LIMIT_VARIABLES.items()
+            if name.startswith("files.")
+        }
+        return cls(**found, files=FileLimits(**files))
+
+
+LIMIT_VARIABLES = {
+    "request_bytes": REQUEST_BYTES_ENV,
+    "compare_territories": COMPARE_TERRITORIES_ENV,
+    "work": WORK_ENV,
+    "work_per_minute": WORK_PER_MINUTE_ENV,
+    "analyses": ANALYSES_ENV,
+    "files.cell_chars": CELL_CHARS_ENV,
+    "files.file_rows": FILE_ROWS_ENV,
+    "files.file_bytes": FILE_BYTES_ENV,
+    "files.expanded_bytes": EXPANDED_BYTES_ENV,
+}
+"""The environment variable of every limit of :class:`Limits` (``files.`` ones: ``FileLimits``)."""
 
 
 def default_data_dir() -> Path:
@@ -68,6 +152,10 @@ class Settings:
     """Requests served at once by waitress."""
     trusted_proxy: str | None = None
     """Address of the reverse proxy whose X-Forwarded-For/-Proto/-Host headers are believed."""
+    limits: Limits = field(default_factory=Limits)
+    """What one input file or one request may cost (``MAILLAGE_MAX_...`` variables)."""
+    engine: str = "local"
+    """Where reports are computed: ``local`` (this process) or ``gds`` (inside Neo4j, GDS)."""
 
     @classmethod
     def from_env(cls, store_url: str | None = None, *, users_file: Path | None = None) -> Settings:
@@ -85,7 +173,21 @@ class Settings:
             secure_cookies=_flag(SECURE_COOKIES_ENV, env.get(SECURE_COOKIES_ENV)),
             threads=_count(THREADS_ENV, env.get(THREADS_ENV), cls.threads),
             trusted_proxy=env.get(TRUSTED_PROXY_ENV) or None,
+            limits=Limits.from_env(),
+            engine=engine_choice(env.get(ENGINE_ENV)),
         )
+
+
+def engine_choice(value: str | None) -> str:
+    """``local`` or ``gds`` (default ``local``); anything else is a clear error.
+
+    >>> engine_choice(None), engine_choice(" GDS ")
+    ('local', 'gds')
+    """
+    chosen = (value or "local").strip().lower()
+    if chosen not in ENGINES:
+        raise MaillageError(f"{ENGINE_ENV}={value!r}: use local or gds")
+    return chosen
 
 
 def _path(value: str | None) -> Path | None:
@@ -105,9 +207,10 @@ def _flag(name: str, value: str | None) -> bool | None:
 def _count(name: str, value: str | None, default: int) -> int:
     if not value:
         return default
-    if not value.isdigit() or int(value) < 1:
+    digits = value.strip().replace("_", "")
+    if not digits.isdigit() or int(digits) < 1:
         raise MaillageError(f"{name}={value!r}: use a whole number of at least 1")
-    return int(value)
+    return int(digits)
 
 
 def secret_key(settings: Settings) -> bytes:

@@ -25,7 +25,7 @@ from .figures import figure_html
 from .html_page import Raw, esc, page, paragraph, section, table_html
 from .i18n import Translator, translator
 from .summary import summary
-from .tables import bridge_pairs, bridge_text
+from .export_tables import bridge_pairs, bridge_text
 
 LIST_LIMIT = 25
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .export_tables import BRIDGE_COLUMNS, ExportTable, bridge_record, key_values, method_rows
 from .i18n import N_, Translator, translator
-from .tables import BRIDGE_COLUMNS, Table, bridge_record, key_values, method_rows
 
 RATE_FIELDS: tuple[str, ...] = ("actors", "tied", "share", "low", "high")
 KEY_PAIRS = 20
@@ -64,7 +64,7 @@ def indicator_label(indicator: Mapping[str, Any], t: Translator) -> str:
     return t.gettext(str(indicator.get("label") or indicator.get("name") or ""))
 
 
-def compare_flat(compare: Mapping[str, Any], t: Translator | None = None) -> Table:
+def compare_flat(compare: Mapping[str, Any], t: Translator | None = None) -> ExportTable:
     """The CSV table: the per-year table with ``by_year``, else indicators then rates."""
     t = t or translator("en")
     if compare.get("by_year"):
@@ -115,10 +115,10 @@ def compare_flat(compare: Mapping[str, Any], t: Translator | None = None) -> Tab
                 ),
             )
         )
-    return Table("indicators", columns, rows, row_labels=True)
+    return ExportTable("indicators", columns, rows, row_labels=True)
 
 
-def indicators_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
+def indicators_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """Raw values, normalised values, description, then the z-scores of each indicator."""
     territories = territories_of(compare)
     columns = (
@@ -142,10 +142,10 @@ def indicators_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
                 *(z.get(name) for name in territories),
             )
         )
-    return Table("indicators", columns, rows, row_labels=True)
+    return ExportTable("indicators", columns, rows, row_labels=True)
 
 
-def key_rates_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
+def key_rates_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """The shares between sectors, a column per territory, with their bar chart."""
     territories = territories_of(compare)
     rows = [
@@ -156,7 +156,7 @@ def key_rates_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
         for row in compare.get("rates", [])
         if row.get("from") != row.get("to")
     ][:KEY_PAIRS]
-    return Table(
+    return ExportTable(
         "shares",
         (t.gettext("pair"), *territories),
         rows,
@@ -166,7 +166,7 @@ def key_rates_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
     )
 
 
-def key_rate_by_year_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
+def key_rate_by_year_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """The first rate (``business → association``) per year, with its line chart."""
     years = compare.get("by_year") or {}
     territories = territories_of(compare)
@@ -182,7 +182,7 @@ def key_rate_by_year_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
         )
         for i, year in enumerate(years.get("years") or [])
     ]
-    return Table(
+    return ExportTable(
         "share_by_year",
         (t.gettext("year"), *territories),
         rows,
@@ -192,7 +192,7 @@ def key_rate_by_year_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
     )
 
 
-def rates_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
+def rates_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """One row per sector pair and territory: counts, share and its Wilson interval."""
     columns = (
         t.gettext("from"),
@@ -214,10 +214,10 @@ def rates_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
                     *(cell.get(field) for field in RATE_FIELDS),
                 )
             )
-    return Table("rates", columns, rows)
+    return ExportTable("rates", columns, rows)
 
 
-def years_long(compare: Mapping[str, Any], t: Translator) -> Table:
+def years_long(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """The per-year series: one row per year, territory and indicator or rate."""
     years = compare.get("by_year") or {}
     dates = list(years.get("as_of") or [])
@@ -273,10 +273,10 @@ def years_long(compare: Mapping[str, Any], t: Translator) -> Table:
                 )
                 + (None,) * 4
             )
-    return Table("by_year", columns, rows)
+    return ExportTable("by_year", columns, rows)
 
 
-def year_bridges_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
+def year_bridges_sheet(compare: Mapping[str, Any], t: Translator) -> ExportTable:
     """One row per bridge gained or lost in a year, sector pairs as ``business–public``."""
     columns = ("year", "territory", *BRIDGE_COLUMNS)
     rows = []
@@ -291,10 +291,10 @@ def year_bridges_sheet(compare: Mapping[str, Any], t: Translator) -> Table:
                         *(record.get(c) for c in BRIDGE_COLUMNS),
                     )
                 )
-    return Table("bridges_by_year", tuple(t.gettext(c) for c in columns), rows)
+    return ExportTable("bridges_by_year", tuple(t.gettext(c) for c in columns), rows)
 
 
-def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> list[Table]:
+def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> list[ExportTable]:
     """The workbook of a comparison, in ``t``'s language."""
     from .summary import summary
 
@@ -303,7 +303,7 @@ def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> l
     sheets = []
     if compare.get("standouts"):
         columns = (t.gettext("territory"), t.gettext("what stands out"))
-        sheets.append(Table("summary", columns, sentences, row_labels=True))
+        sheets.append(ExportTable("summary", columns, sentences, row_labels=True))
     sheets.append(indicators_sheet(compare, t))
     if compare.get("rates"):
         sheets += [key_rates_sheet(compare, t), rates_sheet(compare, t)]
@@ -318,7 +318,7 @@ def compare_sheets(compare: Mapping[str, Any], t: Translator | None = None) -> l
     return sheets
 
 
-def crossings_sheets(crossings: Mapping[str, Any], t: Translator) -> list[Table]:
+def crossings_sheets(crossings: Mapping[str, Any], t: Translator) -> list[ExportTable]:
     """The actors two territories share, the ties that cross, and where each one's ties go."""
     ends = ("id", "name", "sector")
     shared, crossing = [], []
@@ -348,8 +348,8 @@ def crossings_sheets(crossings: Mapping[str, Any], t: Translator) -> list[Table]
         )
     head = [t.gettext("territory") + " A", t.gettext("territory") + " B"]
     return [
-        Table("shared_actors", (*head, "id", t.gettext("name"), t.gettext("sector")), shared),
-        Table(
+        ExportTable("shared_actors", (*head, "id", t.gettext("name"), t.gettext("sector")), shared),
+        ExportTable(
             "crossing_ties",
             (
                 *head,
@@ -360,7 +360,7 @@ def crossings_sheets(crossings: Mapping[str, Any], t: Translator) -> list[Table]
             ),
             crossing,
         ),
-        Table(
+        ExportTable(
             "leaving",
             (
                 t.gettext("territory"),

@@ -16,10 +16,10 @@ from rich.console import Console
 from rich.text import Text
 
 from .compare_tables import pair_text, rate_text, territories_of
+from .export_tables import bridge_pairs, bridge_text
 from .i18n import translator
 from .summary import summary
-from .tables import bridge_pairs, bridge_text
-from .text import emit, heading, new_table, text
+from .terminal import emit, heading, new_table, text
 
 PAIR_LIMIT = 80
 PAIR_LIST = 10

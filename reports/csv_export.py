@@ -16,8 +16,8 @@ from __future__ import annotations
 import csv
 import io
 
+from .export_tables import ExportTable
 from .safe import cell
-from .tables import Table
 
 DIALECTS = ("standard", "excel-fr")
 
@@ -31,11 +31,11 @@ def _csv_cell(value: object, *, decimal_comma: bool = False) -> object:
     return "" if value is None else value
 
 
-def to_csv(table: Table, *, dialect: str = "standard") -> bytes:
+def to_csv(table: ExportTable, *, dialect: str = "standard") -> bytes:
     """``table`` as the bytes of a CSV file, in ``dialect`` (``standard`` or ``excel-fr``).
 
-    >>> from maillage.reports.tables import Table
-    >>> table = Table("t", ("name", "share"), [("Brest", 0.38)])
+    >>> from maillage.reports.export_tables import ExportTable
+    >>> table = ExportTable("t", ("name", "share"), [("Brest", 0.38)])
     >>> to_csv(table, dialect="excel-fr").decode("utf-8-sig").splitlines()
     ['name;share', 'Brest;0,38']
     """

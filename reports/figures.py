@@ -12,14 +12,13 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .html_page import SECTOR_COLOURS, sector_colour
-from .labels import ROLES, sector_sort_key, show
+from maillage.graph.vocabulary import ACTOR_MEASURES, ROLE, ROLES, sector_colour, sector_sort_key
+
+from .export_tables import mixing_cells
+from .labels import readable, show
 from .safe import finite, scalar
 
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
-ROLE_COLOURS = dict(
-    zip(ROLES, ("#4E79A7", "#59A14F", "#F28E2B", "#B07AA1", "#E15759"), strict=True)
-)
 CONFIG = {
     "displaylogo": False,
     "responsive": True,
@@ -105,8 +104,43 @@ def ranked_axis(names: Sequence[str]) -> dict[str, Any]:
     }
 
 
-def betweenness_bars(actors: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """Horizontal bars of betweenness, coloured by sector, brokerage roles on hover."""
+def actor_value(actor: Mapping[str, Any], key: str) -> float | None:
+    """An actor's ``key`` as a number, from a report row or a flattened one.
+
+    ``brokerage`` is the total of the five roles; a role is read from the
+    row's ``brokerage`` counts when the row does not hold it flat.
+
+    >>> row = {"betweenness": 0.5, "brokerage": {"liaison": 2, "itinerant": 1}}
+    >>> actor_value(row, "betweenness"), actor_value(row, "brokerage"), actor_value(row, "liaison")
+    (0.5, 3.0, 2.0)
+    """
+    value = actor.get(key)
+    if isinstance(value, Mapping):
+        value = sum(v for v in value.values() if isinstance(v, int | float))
+    elif value is None and key in ROLE:
+        counts = actor.get("brokerage")
+        value = counts.get(key) if isinstance(counts, Mapping) else None
+    return number(value)
+
+
+def measure_name(key: str) -> tuple[str, str, int]:
+    """Label, meaning and decimals of an actor measure or a brokerage role."""
+    if key in ROLE:
+        return f"{ROLE[key].label} role", "pairs of partners it mediates", 0
+    measure = ACTOR_MEASURES[key]
+    return measure.label, measure.meaning, measure.decimals
+
+
+def measure_bars(
+    actors: Sequence[Mapping[str, Any]], key: str = "betweenness", *, title: str | None = None
+) -> dict[str, Any]:
+    """Horizontal bars of one measure of ``actors`` (ranked as given, first on top).
+
+    Coloured by sector, brokerage roles on hover. The actors are placed by
+    position, so that two actors of the same name stay apart, and every
+    name is escaped (:func:`label_text`).
+    """
+    name, meaning, decimals = measure_name(key)
     traces = []
     by_sector: dict[str, list[int]] = {}
     for i, actor in enumerate(actors):
@@ -119,31 +153,36 @@ def betweenness_bars(actors: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
                 "orientation": "h",
                 "name": label_text(sector),
                 "y": rows,
-                "x": [number(actors[i].get("betweenness")) for i in rows],
+                "x": [actor_value(actors[i], key) for i in rows],
                 "marker": {"color": sector_colour(sector)},
                 "customdata": [
                     [label_text(actors[i].get("name"), 80), roles_text(actors[i])] for i in rows
                 ],
-                "hovertemplate": "<b>%{customdata[0]}</b><br>betweenness %{x:.3f}"
+                "hovertemplate": f"<b>%{{customdata[0]}}</b><br>{name.lower()} %{{x:.{decimals}f}}"
                 "<br>%{customdata[1]}<extra></extra>",
             }
         )
     names = [str(a.get("name")) for a in actors]
+    extra = {"title": {"text": label_text(title, 200)}} if title else {}
     layout = base_layout(
         120 + 24 * len(actors),
         barmode="relative",
         xaxis={
-            "title": {"text": "Betweenness (share of shortest paths through the actor)"},
+            "title": {"text": f"{name} ({meaning})"},
             "gridcolor": "#e5e7eb",
             "rangemode": "tozero",
         },
         yaxis=ranked_axis(names),
+        **extra,
     )
     return {"data": traces, "layout": layout}
 
 
 def roles_text(actor: Mapping[str, Any]) -> str:
-    brokerage = actor.get("brokerage") or {}
+    """The actor's brokerage roles in a few words, for a hover label."""
+    brokerage = actor.get("brokerage")
+    if not isinstance(brokerage, Mapping):
+        brokerage = {role: actor.get(role) for role in ROLES}
     parts = [f"{role} {show(brokerage.get(role))}" for role in ROLES if brokerage.get(role)]
     return "brokerage: " + (", ".join(parts) if parts else "none")
 
@@ -158,7 +197,7 @@ def brokerage_bars(actors: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
             "name": role,
             "y": rows,
             "x": [number((a.get("brokerage") or {}).get(role)) or 0 for a in actors],
-            "marker": {"color": ROLE_COLOURS[role]},
+            "marker": {"color": ROLE[role].colour},
             "hovertemplate": f"{role} %{{x}}<extra></extra>",
         }
         for role in ROLES
@@ -175,21 +214,31 @@ def brokerage_bars(actors: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     return {"data": traces, "layout": layout}
 
 
-def mixing_heatmap(
-    sectors: Sequence[str], cells: Mapping[tuple[str, str], Mapping[str, Any]]
-) -> dict[str, Any]:
-    """Sector × sector z-scores, each cell labelled ``observed / expected``."""
-    z, text = [], []
+def mixing_heatmap(mixing: Any, *, title: str | None = None) -> dict[str, Any]:
+    """Sector × sector z-scores, each cell labelled with observed (expected) ties.
+
+    ``mixing`` is the matrices form of ``territory_report``'s ``sector_mixing``
+    and of ``gap_report`` (:func:`~maillage.reports.export_tables.mixing_cells`).
+    """
+    sectors, cells = mixing_cells(mixing)
+    z, text, hover = [], [], []
     for a in sectors:
-        z_row, text_row = [], []
+        z_row, text_row, hover_row = [], [], []
         for b in sectors:
             values = cells.get((a, b)) or {}
-            z_row.append(number(values.get("z")))
-            text_row.append(
-                f"{compact(values.get('observed'))} / {compact(values.get('expected'))}"
+            value = number(values.get("z"))
+            seen = values.get("observed")
+            seen = 0 if seen is None else seen
+            wanted = values.get("expected")
+            z_row.append(value)
+            text_row.append(f"{readable(seen)}<br>({readable(wanted)})")
+            hover_row.append(
+                f"{label_text(a)} – {label_text(b)}<br>observed ties: {readable(seen)}"
+                f"<br>expected: {readable(wanted)}<br>z: {readable(value)}"
             )
         z.append(z_row)
         text.append(text_row)
+        hover.append(hover_row)
     limit = max((abs(v) for row in z for v in row if v is not None), default=1.0) or 1.0
     labels = [label_text(s) for s in sectors]
     trace = {
@@ -199,21 +248,22 @@ def mixing_heatmap(
         "z": z,
         "text": text,
         "texttemplate": "%{text}",
+        "customdata": hover,
         "zmin": -limit,
         "zmax": limit,
         "zmid": 0,
         "colorscale": GAP_SCALE,
         "colorbar": {"title": {"text": "z"}},
-        "hovertemplate": "%{y} × %{x}<br>observed / expected: %{text}<br>z = %{z:.2f}"
-        "<extra></extra>",
+        "hovertemplate": "%{customdata}<extra></extra>",
         "xgap": 1,
         "ygap": 1,
     }
-    size = 160 + 52 * len(sectors)
+    extra = {"title": {"text": label_text(title, 200)}} if title else {}
     layout = base_layout(
-        size,
+        160 + 52 * len(sectors),
         xaxis={"side": "bottom", "automargin": True, "showgrid": False},
         yaxis={"autorange": "reversed", "automargin": True, "showgrid": False},
+        **extra,
     )
     return {"data": [trace], "layout": layout}
 
@@ -232,7 +282,7 @@ def community_bars(
             "name": label_text(sector),
             "y": rows,
             "x": [counts.get(sector, 0) for _, counts in communities],
-            "marker": {"color": SECTOR_COLOURS.get(sector, SECTOR_COLOURS["other"])},
+            "marker": {"color": sector_colour(sector)},
             "hovertemplate": f"{label_text(sector)}: %{{x}} actors<extra></extra>",
         }
         for sector in sectors
@@ -246,7 +296,9 @@ def community_bars(
     return {"data": traces, "layout": layout}
 
 
-def indicator_bars(compare: Mapping[str, Any]) -> dict[str, Any] | None:
+def indicator_bars(
+    compare: Mapping[str, Any], *, title: str | None = None
+) -> dict[str, Any] | None:
     """Grouped bars of the size-normalised indicators, one colour per territory."""
     territories = [str(t) for t in compare.get("territories", [])]
     indicators = [
@@ -267,9 +319,11 @@ def indicator_bars(compare: Mapping[str, Any]) -> dict[str, Any] | None:
         }
         for territory in territories
     ]
+    extra = {"title": {"text": label_text(title, 200)}} if title else {}
     layout = base_layout(
         420,
         barmode="group",
+        **extra,
         xaxis={"automargin": True},
         yaxis={
             "title": {"text": "Normalised value"},

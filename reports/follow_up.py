@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .csv_export import to_csv
-from .tables import Table
+from .export_tables import ExportTable
 from .xlsx_export import to_xlsx
 
 LISTING_FORMATS = ("table", "csv", "json", "xlsx")
@@ -69,18 +69,18 @@ def _row(record: Mapping[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def introductions_table(records: Sequence[Mapping[str, Any]]) -> Table:
+def introductions_table(records: Sequence[Mapping[str, Any]]) -> ExportTable:
     """One row per introduction: where it stands and what happened last."""
-    return Table("introductions", COLUMNS, [_row(r) for r in records])
+    return ExportTable("introductions", COLUMNS, [_row(r) for r in records])
 
 
-def funnel_table(funnel: Mapping[str, Mapping[str, Any]]) -> Table:
+def funnel_table(funnel: Mapping[str, Mapping[str, Any]]) -> ExportTable:
     """One row per territory of :func:`~maillage.graph.analytics.follow_up.introduction_funnel`."""
     rows = [(t, *(counts[c] for c in FUNNEL_COLUMNS[1:])) for t, counts in funnel.items()]
-    return Table("funnel", FUNNEL_COLUMNS, rows)
+    return ExportTable("funnel", FUNNEL_COLUMNS, rows)
 
 
-def _text(table: Table, columns: Sequence[str]) -> str:
+def _text(table: ExportTable, columns: Sequence[str]) -> str:
     indexes = [table.columns.index(c) for c in columns]
     cells = [[("" if row[i] is None else str(row[i])) for i in indexes] for row in table.rows]
     widths = [max([len(c), *(len(r[j]) for r in cells)]) for j, c in enumerate(columns)]

@@ -13,7 +13,9 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
-from .labels import SECTOR_ORDER, show
+from maillage.graph.vocabulary import sector_colour
+
+from .labels import show
 
 CSS = """
 :root { --ink: #1f2937; --muted: #6b7280; --line: #d1d5db; --soft: #f3f4f6; --accent: #1d4ed8; }
@@ -61,18 +63,6 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.8rem; }
 }
 """
 
-# Okabe & Ito's colour-blind-safe palette, one colour per sector.
-SECTOR_COLOURS: dict[str, str] = {
-    "business": "#E69F00",
-    "association": "#009E73",
-    "public": "#0072B2",
-    "academic": "#CC79A7",
-    "media": "#D55E00",
-    "citizen": "#F0E442",
-    "funder": "#56B4E9",
-    "other": "#999999",
-}
-
 OPEN_DETAILS_FOR_PRINT = (
     "window.addEventListener('beforeprint', function () {"
     " document.querySelectorAll('details').forEach(function (d) { d.open = true; }); });"
@@ -84,13 +74,9 @@ def esc(value: Any) -> str:
     return html.escape(show(value), quote=True)
 
 
-def sector_colour(sector: Any) -> str:
-    return SECTOR_COLOURS.get(str(sector), SECTOR_COLOURS["other"])
-
-
 def sector_chip(sector: Any) -> str:
     """A sector as a small coloured label."""
-    colour = sector_colour(sector) if str(sector) in SECTOR_ORDER else SECTOR_COLOURS["other"]
+    colour = sector_colour(sector)
     return f'<span class="sector" style="--sector: {colour}">{esc(sector)}</span>'
 
 

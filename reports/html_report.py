@@ -11,27 +11,11 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from maillage.graph.vocabulary import ACTOR_METRICS, ROLE_LIST, ROLES, sector_sort_key
+
 from . import figures
 from .brief import render_brief
-from .html_page import (
-    Raw,
-    cards_html,
-    esc,
-    page,
-    paragraph,
-    section,
-    sector_chip,
-    table_html,
-)
-from .labels import (
-    ACTOR_LABELS,
-    ACTOR_METRICS,
-    ROLES,
-    label,
-    sector_sort_key,
-    show,
-)
-from .tables import (
+from .export_tables import (
     STATS,
     bridge_pairs,
     bridge_text,
@@ -44,6 +28,17 @@ from .tables import (
     sectors_table,
     top_actors,
 )
+from .html_page import (
+    Raw,
+    cards_html,
+    esc,
+    page,
+    paragraph,
+    section,
+    sector_chip,
+    table_html,
+)
+from .labels import ACTOR_LABELS, label, show
 
 TOP_BROKERS = 20
 TOP_COMMUNITIES = 15
@@ -140,13 +135,7 @@ def network_section(report: Mapping[str, Any]) -> str:
 
 
 BROKER_METRICS = ("degree", "betweenness", "constraint", "effective_size", "ei_index")
-ROLE_HEADS = {
-    "coordinator": "Coord.",
-    "itinerant": "Itin.",
-    "gatekeeper": "Gatek.",
-    "representative": "Repr.",
-    "liaison": "Liaison",
-}
+ROLE_HEADS = {role.key: role.short for role in ROLE_LIST}
 
 
 def actors_table(actors: Sequence[Mapping[str, Any]], metrics: Sequence[str]) -> str:
@@ -201,7 +190,7 @@ def brokers_section(report: Mapping[str, Any], figure: Figures) -> str:
             "run. Brokerage roles count the pairs of unconnected partners each one mediates, "
             "by the sectors involved."
         ),
-        figure(figures.betweenness_bars(top), "Betweenness, coloured by sector."),
+        figure(figures.measure_bars(top), "Betweenness, coloured by sector."),
         figure(figures.brokerage_bars(top), "Brokerage roles (Gould & Fernandez 1989)."),
         actors_table(top, BROKER_METRICS),
         id="brokers",
@@ -227,9 +216,7 @@ def mixing_section(mixing: Any, figure: Figures) -> str:
             "Ties observed between sectors against those expected if ties ignored sectors. "
             "Red cells (negative z) are sector pairs with fewer ties than expected."
         ),
-        figure(
-            figures.mixing_heatmap(sectors, cells), "Cells: observed / expected ties; colour: z."
-        ),
+        figure(figures.mixing_heatmap(mixing), "Cells: observed (expected) ties; colour: z."),
         f"<details><summary>Sector mixing as a table</summary>{details}</details>",
         id="mixing",
     )

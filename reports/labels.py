@@ -1,4 +1,8 @@
-"""Human labels of the keys that analytics results use, and how numbers are shown."""
+"""Human labels of the keys that analytics results use, and how numbers are shown.
+
+The words themselves live in :mod:`maillage.graph.vocabulary`; this module
+shapes them into the lookups the report tables use.
+"""
 
 from __future__ import annotations
 
@@ -7,52 +11,20 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from maillage.graph.model import Sector
+from maillage.graph.vocabulary import ACTOR_MEASURES, NETWORK_MEASURES
 
 from .safe import scalar
 
-NETWORK_LABELS: Mapping[str, str] = {
-    "actors": "Actors",
-    "ties": "Ties",
-    "density": "Density",
-    "components": "Components",
-    "largest_component_share": "Share of actors in the largest component",
-    "average_clustering": "Average clustering",
-    "communities": "Communities",
-    "modularity": "Modularity of the communities",
-    "ei_index": "E-I index across sectors",
-    "openness": "Openness (share of ties leaving the territory)",
-    "assortativity": "Sector assortativity",
-}
+NETWORK_LABELS: Mapping[str, str] = {key: m.label for key, m in NETWORK_MEASURES.items()}
+"""Full labels of the report's ``network`` section (the measure registry's)."""
 
 ACTOR_LABELS: Mapping[str, str] = {
     "name": "Name",
     "sector": "Sector",
-    "degree": "Degree",
-    "betweenness": "Betweenness",
-    "closeness": "Closeness",
-    "eigenvector": "Eigenvector",
-    "pagerank": "PageRank",
-    "constraint": "Constraint",
-    "effective_size": "Effective size",
-    "ei_index": "E-I",
+    **{key: m.short for key, m in ACTOR_MEASURES.items() if key != "brokerage"},
     "community": "Community",
 }
-
-ROLES: tuple[str, ...] = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
-
-ACTOR_METRICS: tuple[str, ...] = (
-    "degree",
-    "betweenness",
-    "closeness",
-    "eigenvector",
-    "pagerank",
-    "constraint",
-    "effective_size",
-    "ei_index",
-)
-
-SECTOR_ORDER: tuple[str, ...] = tuple(s.value for s in Sector)
+"""Column heads of the actor tables: the registry's short labels."""
 
 
 def label(key: str, labels: Mapping[str, str] = NETWORK_LABELS) -> str:
@@ -64,12 +36,6 @@ def label(key: str, labels: Mapping[str, str] = NETWORK_LABELS) -> str:
     'Mean tie age'
     """
     return labels.get(key) or key.replace("_", " ").capitalize()
-
-
-def sector_sort_key(sector: Any) -> tuple[int, str]:
-    """Sectors in the order of the closed list, unknown ones after, alphabetically."""
-    text = str(scalar(sector))
-    return (SECTOR_ORDER.index(text) if text in SECTOR_ORDER else len(SECTOR_ORDER), text)
 
 
 def show(value: Any) -> str:
@@ -95,4 +61,26 @@ def show(value: Any) -> str:
         return ", ".join(show(v) for v in value)
     if isinstance(value, Mapping) and ("name" in value or "id" in value):
         return str(value.get("name") or value.get("id"))
+    return str(value)
+
+
+def readable(value: Any) -> str:
+    """A measure as a reader wants to see it in the app and in chart labels.
+
+    Whole numbers without decimals, thousands separated, three decimals
+    otherwise (one from 100 up), ``–`` for missing.
+
+    >>> readable(3), readable(0.41234), readable(None), readable(1234.5), readable(3.0)
+    ('3', '0.412', '–', '1,234.5', '3')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) >= 1:
+            return f"{int(value):,}"
+        return f"{value:,.1f}" if abs(value) >= 100 else f"{value:.3f}"
     return str(value)

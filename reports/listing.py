@@ -1,4 +1,9 @@
-"""The territory listing of ``maillage territories``: the same text for every store."""
+"""The territory listing of ``maillage territories``: the same text for every store.
+
+Ties inside a territory (both ends members) and ties that leave it (one end
+outside) are two labelled columns: a territory's report counts the first,
+its openness the second.
+"""
 
 from __future__ import annotations
 
@@ -6,31 +11,62 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from typing import NamedTuple, Protocol
 
 from maillage.graph.cells import neutralise_formula
 
-from ..graph.model import TerritorySummary
+COLUMNS = ("territory", "actors", "ties inside", "ties leaving")
 
 
-def territories_listing(rows: Sequence[TerritorySummary], fmt: str = "table") -> str:
-    """Render territory summaries as a plain-text table, CSV or JSON.
+class CountsRow(Protocol):
+    """What a row needs (``maillage.graph.territory_counts.TerritoryCounts`` has it)."""
 
-    >>> print(territories_listing([TerritorySummary("Alsace", 3, 2)]), end="")
-    territory  actors  ties
-    Alsace          3     2
+    @property
+    def name(self) -> str: ...
+    @property
+    def actors(self) -> int: ...
+    @property
+    def ties_inside(self) -> int: ...
+    @property
+    def ties_leaving(self) -> int: ...
+
+
+class _Row(NamedTuple):
+    name: str
+    actors: int
+    ties_inside: int
+    ties_leaving: int
+
+
+def territories_listing(rows: Sequence[CountsRow], fmt: str = "table") -> str:
+    """Render territory counts as a plain-text table, CSV or JSON.
+
+    >>> print(territories_listing([_Row("Alsace", 3, 2, 1)]), end="")
+    territory  actors  ties inside  ties leaving
+    Alsace          3            2             1
     """
     if fmt == "json":
-        records = [{"territory": r.name, "actors": r.actors, "ties": r.ties} for r in rows]
+        records = [
+            {
+                "territory": r.name,
+                "actors": r.actors,
+                "ties_inside": r.ties_inside,
+                "ties_leaving": r.ties_leaving,
+            }
+            for r in rows
+        ]
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    cells = [[r.name, str(r.actors), str(r.ties_inside), str(r.ties_leaving)] for r in rows]
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["territory", "actors", "ties"])
-        writer.writerows([neutralise_formula(r.name), r.actors, r.ties] for r in rows)
+        writer.writerow([c.replace(" ", "_") for c in COLUMNS])
+        writer.writerows([neutralise_formula(row[0]), *row[1:]] for row in cells)
         return buffer.getvalue()
-    name_w = max([len("territory"), *(len(r.name) for r in rows)])
-    actors_w = max([len("actors"), *(len(str(r.actors)) for r in rows)])
-    ties_w = max([len("ties"), *(len(str(r.ties)) for r in rows)])
-    lines = [f"{'territory':<{name_w}}  {'actors':>{actors_w}}  {'ties':>{ties_w}}"]
-    lines += [f"{r.name:<{name_w}}  {r.actors:>{actors_w}}  {r.ties:>{ties_w}}" for r in rows]
-    return "\n".join(lines) + "\n"
+    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(COLUMNS)]
+
+    def line(row: Sequence[str]) -> str:
+        first = f"{row[0]:<{widths[0]}}"
+        return "  ".join([first, *(f"{c:>{w}}" for c, w in zip(row[1:], widths[1:], strict=True))])
+
+    return "\n".join([line(COLUMNS), *map(line, cells)]) + "\n"

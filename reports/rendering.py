@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from .csv_export import to_csv
+from .export_tables import flat_table, sheets
 from .formats import check
 from .html_report import render_html
 from .json_export import to_json
-from .tables import flat_table, sheets
-from .text import to_text
+from .terminal import to_text
 from .xlsx_export import to_xlsx
 
 

@@ -9,8 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from .export_tables import ExportTable
 from .safe import cell, xml_text
-from .tables import Table
 
 HEADER_FONT = Font(bold=True, color="1F2937")
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
@@ -26,7 +26,7 @@ def _width(value: object) -> int:
     return max((len(line) for line in str(value).splitlines()), default=0)
 
 
-def add_sheet(workbook: Workbook, table: Table) -> None:
+def add_sheet(workbook: Workbook, table: ExportTable) -> None:
     sheet = workbook.create_sheet(table.name[:31])
     sheet.append([cell(c) for c in table.columns])
     widths = [_width(c) + 2 for c in table.columns]
@@ -54,7 +54,7 @@ def add_sheet(workbook: Workbook, table: Table) -> None:
         sheet.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
 
 
-def add_chart(sheet, table: Table) -> None:
+def add_chart(sheet, table: ExportTable) -> None:
     """A native bar or line chart beside the table: column A as categories, one series a column."""
     from openpyxl.chart import BarChart, LineChart, Reference
 
@@ -70,7 +70,7 @@ def add_chart(sheet, table: Table) -> None:
     sheet.add_chart(chart, f"{get_column_letter(len(table.columns) + 2)}2")
 
 
-def to_xlsx(tables: Iterable[Table], *, title: str | None = None) -> bytes:
+def to_xlsx(tables: Iterable[ExportTable], *, title: str | None = None) -> bytes:
     """The bytes of a workbook holding ``tables`` as sheets, in order."""
     workbook = Workbook()
     workbook.remove(workbook.active)

@@ -25,6 +25,8 @@ a3,a4,funding,3,2017-01-01,,true,
 a4,a5,partnership,1,2019-01-01,,false,
 """
 
+EMPTY_LISTING = "territory  actors  ties inside  ties leaving"
+
 
 def run(*args: str, store: str, input: str | None = None):
     result = CliRunner().invoke(
@@ -53,7 +55,9 @@ def test_import_then_territories(store_url, files):
     assert "5 actors, 4 ties" in imported.output
     listing = run("territories", store=store_url)
     assert listing.output == (
-        "territory  actors  ties\nAlsace          3     3\nLille           3     3\n"
+        "territory  actors  ties inside  ties leaving\n"
+        "Alsace          3            2             1\n"
+        "Lille           3            2             1\n"
     )
 
 
@@ -74,14 +78,14 @@ def test_invalid_import_exits_non_zero_and_writes_nothing(store_url, files):
     assert result.exit_code != 0
     assert f"{files[1]}:6: target:" in result.output
     assert "Traceback" not in result.output
-    assert run("territories", store=store_url).output.strip() == "territory  actors  ties"
+    assert run("territories", store=store_url).output.strip() == EMPTY_LISTING
 
 
 def test_dry_run_validates_and_writes_nothing(store_url, files):
     result = run("import", "--dry-run", *map(str, files), store=store_url)
     assert result.exit_code == 0, result.output
     assert "Dry run" in result.output
-    assert run("territories", store=store_url).output.strip() == "territory  actors  ties"
+    assert run("territories", store=store_url).output.strip() == EMPTY_LISTING
 
 
 def test_reimport_changes_nothing(store_url, files):

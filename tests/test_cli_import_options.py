@@ -67,3 +67,24 @@ def test_import_of_an_exported_csv_folder(files, sqlite_url, tmp_path):
     result = run("import", str(folder), store=other)
     assert result.exit_code == 0, result.output
     assert "4 actors, 3 ties" in result.output
+
+
+def test_dry_run_with_rejects_writes_the_rejects_and_not_the_store(files, sqlite_url, tmp_path):
+    rejects = tmp_path / "rejects.csv"
+    result = run("import", *files, "--dry-run", "--rejects", str(rejects), store=sqlite_url)
+    assert result.exit_code == 0, result.output
+    assert "Dry run: nothing was written." in result.output
+    assert f"2 invalid rows set aside in {rejects}." in result.output
+    assert len(rejects.read_text(encoding="utf-8").splitlines()) == 3
+    assert "Alsace" not in run("territories", store=sqlite_url).output
+
+
+def test_conflicts_show_sector_names_never_reprs(tmp_path, sqlite_url):
+    export = tmp_path / "e.csv"
+    export.write_text("id,name,sector,territory,activity\na,A,asso,T,x\na,A,public,T,y\n")
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('type = "two-mode"\n', encoding="utf-8")
+    result = run("import", str(export), "--mapping", str(mapping), store=sqlite_url)
+    assert result.exit_code != 0
+    assert "'public' here, 'association' at line 2" in result.output
+    assert "<Sector" not in result.output

@@ -29,24 +29,20 @@ def register(app: dash.Dash, sources: Sources) -> None:
 
     @app.callback(
         Output(ids.INTRO_SOURCE, "options"),
+        Output(ids.INTRO_TARGET, "options"),
+        Output(ids.INTRO_VIA, "options"),
         Output(ids.INTRO_SOURCE, "value"),
         Output(ids.INTRO_TARGET, "value"),
-        Output(ids.INTRO_FORM_ALERT, "children", allow_duplicate=True),
+        Output(ids.INTRO_PICK_ALERT, "children"),
         Input(ids.TERRITORY, "value"),
-        State(ids.URL, "search"),
-        prevent_initial_call="initial_duplicate",
+        Input(ids.URL, "search"),
     )
     def actors(territory, search):
         return introductions.form_view(sources.current(), territory, search)
 
-    @app.callback(
-        Output(ids.INTRO_TARGET, "options"),
-        Output(ids.INTRO_VIA, "options"),
-        Output(ids.INTRO_FORMS, "style"),
-        Input(ids.INTRO_SOURCE, "options"),
-    )
-    def same_choices(options):
-        return options, options, introductions.editing_style(sources)
+    @app.callback(Output(ids.INTRO_FORMS, "style"), Input(ids.URL, "pathname"))
+    def forms(_pathname):
+        return introductions.editing_style(sources)
 
     @app.callback(
         output=[

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
-from .. import ids, words
+from .. import ids, menus
 from ..presenters.brokers import broker_columns
 
 
@@ -24,7 +24,7 @@ def layout() -> html.Div:
                     dcc.Dropdown(
                         id=ids.BROKERS_MEASURE,
                         options=[
-                            {"label": v, "value": k} for k, v in words.BROKER_MEASURES.items()
+                            {"label": v, "value": k} for k, v in menus.BROKER_MEASURES.items()
                         ],
                         value="betweenness",
                         clearable=False,
@@ -43,7 +43,7 @@ def layout() -> html.Div:
                             outline=True,
                             color="primary",
                         )
-                        for fmt, label in words.DOWNLOAD_FORMATS.items()
+                        for fmt, label in menus.DOWNLOAD_FORMATS.items()
                     ],
                     dcc.Download(id=ids.DOWNLOAD),
                 ],

@@ -9,8 +9,9 @@ import dash_bootstrap_components as dbc
 import dash_cytoscape as cyto
 from dash import dcc, html
 
-from .. import ids, words
-from ..presenters.network import SECTORS, TIE_KINDS, stylesheet
+from ...graph.vocabulary import SECTORS, TIE_KINDS
+from .. import ids, menus
+from ..presenters.network import stylesheet
 
 NETWORK_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
 
@@ -39,7 +40,7 @@ def controls() -> dbc.Card:
                 html.Label("Size by"),
                 dcc.Dropdown(
                     id=ids.SIZE_BY,
-                    options=[{"label": v, "value": k} for k, v in words.SIZE_METRICS.items()],
+                    options=[{"label": v, "value": k} for k, v in menus.SIZE_METRICS.items()],
                     value="degree",
                     clearable=False,
                 ),

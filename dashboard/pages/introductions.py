@@ -127,6 +127,7 @@ def layout() -> html.Div:
                     dbc.Col(
                         html.Div(
                             [
+                                html.Div(id=ids.INTRO_PICK_ALERT),
                                 html.Div(id=ids.INTRO_FORM_ALERT),
                                 html.Div(id=ids.INTRO_MESSAGE, className="text-success mb-2"),
                                 _record_form(),

@@ -11,12 +11,18 @@ from dash import html, no_update
 from dash.exceptions import PreventUpdate
 
 from ...graph.model import fold
+from ...graph.vocabulary import (
+    ACTOR_MEASURES,
+    ACTOR_METRICS,
+    ROLE,
+    ROLE_LIST,
+    ROLES,
+)
 from ...reports import MEDIA_TYPES, filename, render
-from ...reports.labels import ROLES
-from .. import style, words
-from ..source import Source
+from ...reports.figures import measure_bars, measure_name
+from .. import menus
+from ..sources import Source
 from .guard import guarded, require_territory
-from .network import SECTORS
 
 TOP_BROKERS = 15
 
@@ -29,21 +35,11 @@ BROKER_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("name", "Actor", "text"),
     ("sector", "Sector", "text"),
     ("community", "Community", "numeric"),
-    ("degree", "Degree", "numeric"),
-    ("betweenness", "Betweenness", "numeric"),
-    ("closeness", "Closeness", "numeric"),
-    ("eigenvector", "Eigenvector", "numeric"),
-    ("pagerank", "PageRank", "numeric"),
-    ("constraint", "Constraint", "numeric"),
-    ("effective_size", "Effective size", "numeric"),
-    ("ei_index", "E-I index", "numeric"),
-    ("brokerage", "Brokerage (all)", "numeric"),
-    ("coordinator", "Coordinator", "numeric"),
-    ("itinerant", "Itinerant", "numeric"),
-    ("gatekeeper", "Gatekeeper", "numeric"),
-    ("representative", "Representative", "numeric"),
-    ("liaison", "Liaison", "numeric"),
+    *((key, ACTOR_MEASURES[key].label, "numeric") for key in ACTOR_METRICS),
+    ("brokerage", ACTOR_MEASURES["brokerage"].label, "numeric"),
+    *((role.key, role.label, "numeric") for role in ROLE_LIST),
 )
+"""The brokers table: ``(key, heading, DataTable type)``; measures as the registry names them."""
 
 
 def broker_columns() -> list[dict[str, Any]]:
@@ -51,8 +47,9 @@ def broker_columns() -> list[dict[str, Any]]:
     columns = []
     for key, label, kind in BROKER_COLUMNS:
         column: dict[str, Any] = {"id": key, "name": label, "type": kind}
-        if kind == "numeric" and key not in {"degree", "community", "brokerage", *ROLES}:
-            column["format"] = {"specifier": ".3f"}
+        decimals = ACTOR_MEASURES[key].decimals if key in ACTOR_MEASURES else 0
+        if kind == "numeric" and decimals:
+            column["format"] = {"specifier": f".{decimals}f"}
         columns.append(column)
     return columns
 
@@ -73,34 +70,14 @@ def broker_rows(report: Mapping[str, Any]) -> list[dict[str, Any]]:
 def top_brokers_figure(
     report: Mapping[str, Any], measure: str | None, top: int = TOP_BROKERS
 ) -> go.Figure:
-    """Horizontal bars of the ``top`` actors by ``measure``, coloured by sector."""
-    labels = {key: label for key, label, kind in BROKER_COLUMNS if kind == "numeric"}
-    key = measure if measure in labels else "betweenness"
+    """Horizontal bars of the ``top`` actors by ``measure``: the reports' :func:`measure_bars`."""
+    key = measure if measure in ACTOR_MEASURES or measure in ROLE else "betweenness"
     rows = broker_rows(report)
     ranked = sorted(rows, key=lambda r: (-(r.get(key) or 0), fold(str(r.get("name")))))[:top]
-    ranked = ranked[::-1]
-    figure = go.Figure()
-    for sector in SECTORS:
-        mine = [r for r in ranked if r.get("sector") == sector]
-        if not mine:
-            continue
-        figure.add_bar(
-            x=[r.get(key) or 0 for r in mine],
-            y=[r["name"] for r in mine],
-            orientation="h",
-            name=sector,
-            marker_color=style.sector_colour(sector),
-            hovertemplate="%{y}: %{x}<extra>" + sector + "</extra>",
-        )
-    figure.update_layout(
-        title=f"Top {len(ranked)} actors by {labels[key].lower()}",
-        yaxis={"categoryorder": "array", "categoryarray": [r["name"] for r in ranked]},
-        margin={"l": 10, "r": 10, "t": 50, "b": 30},
-        height=max(320, 28 * len(ranked) + 90),
-        legend_title_text="sector",
-        template="plotly_white",
+    label = measure_name(key)[0]
+    return go.Figure(
+        measure_bars(ranked, key, title=f"Top {len(ranked)} actors by {label.lower()}")
     )
-    return figure
 
 
 def report_summary(report: Mapping[str, Any]) -> list[Any]:
@@ -162,6 +139,6 @@ def download_view(
     if not territory or not isinstance(trigger, Mapping) or not any(clicks or ()):
         raise PreventUpdate
     fmt = trigger.get("fmt")
-    if fmt not in words.DOWNLOAD_FORMATS:
+    if fmt not in menus.DOWNLOAD_FORMATS:
         raise PreventUpdate
     return (download_payload("report", source.report(territory, weighted=bool(weighted)), fmt),)

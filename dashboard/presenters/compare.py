@@ -10,7 +10,8 @@ import plotly.colors
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..source import Source
+from ...reports.figures import indicator_bars, label_text
+from ..sources import Source
 from .formatting import number
 from .guard import NothingToShow, guarded
 
@@ -43,45 +44,25 @@ def compare_table(comparison: Mapping[str, Any]) -> tuple[list[dict], list[dict]
 
 
 def compare_figure(comparison: Mapping[str, Any]) -> go.Figure:
-    """Grouped bars of the size-normalised indicators, one colour per territory."""
-    indicators = [
-        i
-        for i in comparison.get("indicators", [])
-        if any(v is not None for v in (i.get("normalised") or {}).values())
-    ]
-    labels = [i.get("label") or i.get("name") for i in indicators]
-    figure = go.Figure()
-    for territory in comparison.get("territories", []):
-        figure.add_bar(
-            x=labels,
-            y=[i.get("normalised", {}).get(territory) for i in indicators],
-            name=str(territory),
-            hovertemplate="%{x}: %{y:.3f}<extra>" + str(territory) + "</extra>",
-        )
-    figure.update_layout(
-        barmode="group",
-        title="Indicators, normalised for territory size",
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        height=440,
-        template="plotly_white",
-        legend_title_text="territory",
-    )
-    return figure
+    """Grouped bars of the size-normalised indicators: the reports' :func:`indicator_bars`."""
+    figure = indicator_bars(comparison, title="Indicators, normalised for territory size")
+    return go.Figure(figure) if figure is not None else go.Figure()
 
 
 def compare_raw_figure(comparison: Mapping[str, Any], columns: int = 4) -> go.Figure:
     """One small bar chart per indicator with the raw values, territories side by side."""
     indicators = comparison.get("indicators", [])
     territories = [str(t) for t in comparison.get("territories", [])]
+    names = [label_text(t) for t in territories]
     if not indicators:
         return go.Figure()
     rows = math.ceil(len(indicators) / columns)
-    titles = [str(i.get("label") or i.get("name")) for i in indicators]
+    titles = [label_text(i.get("label") or i.get("name")) for i in indicators]
     figure = make_subplots(rows=rows, cols=columns, subplot_titles=titles, vertical_spacing=0.12)
     colours = plotly.colors.qualitative.Plotly
     for k, indicator in enumerate(indicators):
         figure.add_bar(
-            x=territories,
+            x=names,
             y=[indicator.get("values", {}).get(t) for t in territories],
             marker_color=[colours[i % len(colours)] for i in range(len(territories))],
             showlegend=False,

@@ -17,9 +17,16 @@ from dash.exceptions import PreventUpdate
 
 from ...graph.analytics import path_explanation
 from ...graph.model import fold
-from ...reports.labels import ACTOR_METRICS, ROLES
-from .. import ids, words
-from ..source import Source
+from ...graph.vocabulary import (
+    ACTOR_MEASURES,
+    ACTOR_METRICS,
+    NO_ROLE,
+    ROLE,
+    ROLES,
+    TIE_KIND_LABELS,
+)
+from .. import ids
+from ..sources import Source
 from .formatting import iso, number, parse_as_of, sector_badge, year_of
 from .guard import error_alert, guarded, require_territory
 from .network import (
@@ -158,12 +165,12 @@ def roles_in_words(brokerage: Mapping[str, int] | None, sector: str | None) -> l
     counts = {role: int((brokerage or {}).get(role, 0) or 0) for role in ROLES}
     present = sorted((r for r in ROLES if counts[r] > 0), key=lambda r: -counts[r])
     if not present:
-        return [words.NO_ROLE]
+        return [NO_ROLE]
     sentences = []
     for role in present:
         pairs = f"{counts[role]:,} pair{'s' if counts[role] != 1 else ''}"
-        meaning = words.ROLE_MEANINGS[role].format(sector=sector or "its sector")
-        sentences.append(f"{words.ROLE_LABELS[role]} ({pairs}): {meaning}.")
+        meaning = ROLE[role].meaning.format(sector=sector or "its sector")
+        sentences.append(f"{ROLE[role].label} ({pairs}): {meaning}.")
     return sentences
 
 
@@ -197,7 +204,7 @@ def tie_rows(
 
 
 def _tie_text(row: Mapping[str, Any]) -> str:
-    kind = words.TIE_KIND_LABELS.get(row["kind"], row["kind"])
+    kind = TIE_KIND_LABELS.get(row["kind"], row["kind"])
     when = ""
     if row["since"] and row["until"]:
         when = f", {row['since']} to {row['until']}"
@@ -239,8 +246,9 @@ def actor_card(
         measures = []
         for key in ACTOR_METRICS:
             if key in row:
-                cells = [html.Th(words.METRIC_LABELS[key]), html.Td(number(row.get(key)))]
-                measures.append(html.Tr(cells, title=words.METRIC_MEANINGS[key]))
+                measure = ACTOR_MEASURES[key]
+                cells = [html.Th(measure.label), html.Td(number(row.get(key)))]
+                measures.append(html.Tr(cells, title=measure.meaning))
         if row.get("community") is not None:
             community = [html.Th("Community"), html.Td(str(row["community"]))]
             measures.append(html.Tr(community))

@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from typing import Any
 
 from dash import html
 
-from .. import style
+from ...graph.vocabulary import sector_colour
+from ...reports.labels import readable
 
-
-def number(value: Any) -> str:
-    """A measure as a reader wants to see it.
-
-    >>> number(3), number(0.41234), number(None), number(1234.5)
-    ('3', '0.412', '–', '1,234.5')
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) >= 1:
-            return f"{int(value):,}"
-        return f"{value:,.1f}" if abs(value) >= 100 else f"{value:.3f}"
-    return str(value)
+number = readable
+"""A measure as a reader wants to see it: :func:`maillage.reports.labels.readable`."""
 
 
 def year_of(value: Any) -> int | None:
@@ -55,7 +39,7 @@ def parse_as_of(value: str | None) -> date | None:
 
 
 def sector_badge(sector: str | None) -> html.Span:
-    colour = style.sector_colour(sector)
+    colour = sector_colour(sector)
     return html.Span(
         sector or "unknown",
         className="sector-badge",

@@ -11,8 +11,9 @@ import plotly.graph_objects as go
 from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
+from ...reports.figures import mixing_heatmap
 from .. import ids
-from ..source import Source
+from ..sources import Source
 from .formatting import number, sector_badge
 from .guard import guarded, require_territory
 from .introductions import record_href
@@ -25,51 +26,9 @@ BRIDGES_SHOWN = 5
 
 
 def gap_heatmap(gaps: Mapping[str, Any]) -> go.Figure:
-    """Sector × sector heatmap of z-scores, observed and expected ties in the hover text."""
-    sectors = list(gaps.get("sectors", []))
-    observed, expected, z = gaps.get("observed", {}), gaps.get("expected", {}), gaps.get("z", {})
-    zs, texts, hover = [], [], []
-    for a in sectors:
-        row_z, row_text, row_hover = [], [], []
-        for b in sectors:
-            value = z.get(a, {}).get(b)
-            seen = observed.get(a, {}).get(b, 0)
-            wanted = expected.get(a, {}).get(b)
-            row_z.append(value)
-            row_text.append(f"{seen}<br>({number(wanted)})")
-            row_hover.append(
-                f"{a} – {b}<br>observed ties: {seen}<br>expected: {number(wanted)}"
-                f"<br>z: {number(value)}"
-            )
-        zs.append(row_z)
-        texts.append(row_text)
-        hover.append(row_hover)
-    finite = [abs(v) for row in zs for v in row if isinstance(v, int | float)]
-    bound = max(finite, default=1.0) or 1.0
-    figure = go.Figure(
-        go.Heatmap(
-            z=zs,
-            x=sectors,
-            y=sectors,
-            text=texts,
-            texttemplate="%{text}",
-            customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>",
-            colorscale="RdBu",
-            zmid=0,
-            zmin=-bound,
-            zmax=bound,
-            colorbar={"title": {"text": "z"}},
-        )
-    )
-    figure.update_layout(
-        title="Ties between sectors: observed (expected); colour = z-score",
-        yaxis={"autorange": "reversed"},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        height=480,
-        template="plotly_white",
-    )
-    return figure
+    """Sector × sector heatmap of z-scores: the reports' :func:`mixing_heatmap`."""
+    title = "Ties between sectors: observed (expected); colour = z-score"
+    return go.Figure(mixing_heatmap(gaps, title=title))
 
 
 def _names(refs: Iterable[Any]) -> str:

@@ -18,8 +18,7 @@ from dash.exceptions import PreventUpdate
 
 from ...graph.introductions import Status
 from .. import ids
-from ..source import Source
-from ..sources import Sources
+from ..sources import Source, Sources
 from .guard import NothingToShow, guarded, require_territory
 
 #: The statuses a facilitator moves an introduction to, in the order she meets them.
@@ -187,16 +186,21 @@ def follow_up_view(
     return rows, funnel_figure(source.introduction_funnel(territory).get(territory))
 
 
-@guarded(list, lambda: None, lambda: None)
+@guarded(list, list, list, lambda: None, lambda: None)
 def form_view(
     source: Source, territory: str | None, search: str | None
-) -> tuple[list[dict[str, str]], str | None, str | None]:
-    """The actors to choose from, the two a link asked for pre-selected."""
+) -> tuple[list, list, list, str | None, str | None]:
+    """The actors to choose from (for each picker), the two a link asked for pre-selected.
+
+    Every picker gets its options with the values, so that no value ever
+    arrives before the option it names.
+    """
     territory = require_territory(territory)
     choices = actor_choices(source.network(territory))
     known = {c["value"] for c in choices}
     first, second = prefill(search)
-    return choices, first if first in known else None, second if second in known else None
+    first, second = (first if first in known else None), (second if second in known else None)
+    return choices, choices, choices, first, second
 
 
 def editing_style(sources: Sources) -> dict[str, str]:

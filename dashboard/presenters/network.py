@@ -20,8 +20,8 @@ import networkx as nx
 import numpy as np
 from dash import html
 
-from ...graph.model import Sector, TieKind
-from .. import style, words
+from ...graph.vocabulary import SECTORS, TIE_KINDS, sector_colour
+from .. import menus, style
 from .formatting import number
 
 AGGREGATE_ABOVE = 1500
@@ -32,8 +32,6 @@ LABELLED = 12
 """The most connected actors drawn keep their name at any zoom; the others show it zoomed in."""
 
 
-SECTORS = tuple(s.value for s in Sector)
-TIE_KINDS = tuple(k.value for k in TieKind)
 _ELEMENT_ID = re.compile(r"n\d+|c-?\d+|e\d+_\d+|x-?\d+_-?\d+")
 
 
@@ -91,7 +89,7 @@ def relative_sizes(rows: Sequence[Mapping[str, Any]]) -> dict[Any, dict[str, flo
     The square root of the share of the largest value (3 decimals), so that
     a node's area is proportional to its measure.
     """
-    columns = {key: [metric_value(row, key) for row in rows] for key in words.SIZE_METRICS}
+    columns = {key: [metric_value(row, key) for row in rows] for key in menus.SIZE_METRICS}
     scaled = {}
     for key, values in columns.items():
         top = max(values, default=0.0)
@@ -150,7 +148,7 @@ def network_elements(
     keep = {n for n in graph if n in index}
     if members is not None:
         keep &= set(members)
-    blank = {f"s_{key}": 0.0 for key in words.SIZE_METRICS}
+    blank = {f"s_{key}": 0.0 for key in menus.SIZE_METRICS}
     labelled = set(heapq.nsmallest(LABELLED, keep, key=lambda n: (-len(graph[n]), index[n])))
     elements: list[dict[str, Any]] = []
     for node in sorted(keep, key=index.__getitem__):
@@ -164,7 +162,7 @@ def network_elements(
             "label": str(attrs.get("name") or node),
             "sector": sector,
             "community": -1 if community is None else community,
-            "colour": style.sector_colour(sector),
+            "colour": sector_colour(sector),
             "ccolour": style.community_colour(ranks.get(community, len(ranks))),
             **sizes.get(node, blank),
         }
@@ -276,9 +274,9 @@ def overview_elements(
             "members": len(nodes),
             "dominant": dominant,
             "label": f"Community {label}\n{len(nodes):,} actors, {share}% {dominant}",
-            "colour": style.sector_colour(dominant),
+            "colour": sector_colour(dominant),
             "ccolour": style.community_colour(ranks[label]),
-            **{f"s_{key}": size for key in words.SIZE_METRICS},
+            **{f"s_{key}": size for key in menus.SIZE_METRICS},
         }
         elements.append({"data": data, "position": {"x": x, "y": y}})
     between: dict[tuple[int, int], list[Any]] = defaultdict(lambda: [0, set()])
@@ -369,7 +367,7 @@ def stylesheet(
     Filters and highlights only restyle elements (``display: none``, opacity):
     the elements and their positions never change, so nothing jumps.
     """
-    size_key = f"s_{size_by}" if size_by in words.SIZE_METRICS else "s_degree"
+    size_key = f"s_{size_by}" if size_by in menus.SIZE_METRICS else "s_degree"
     by_sector = colour_by != "community"
     node_px = f"mapData({size_key}, 0, 1, {style.NODE_MIN_PX}, {style.NODE_MAX_PX})"
     super_px = f"mapData({size_key}, 0, 1, {style.SUPERNODE_MIN_PX}, {style.SUPERNODE_MAX_PX})"
@@ -527,7 +525,7 @@ def legend(
         counts = Counter(str(d.get("sector") or "other") for _, d in graph.nodes(data=True))
         for sector in SECTORS:
             if counts[sector]:
-                items.append(_swatch(style.sector_colour(sector), f"{sector} ({counts[sector]:,})"))
+                items.append(_swatch(sector_colour(sector), f"{sector} ({counts[sector]:,})"))
         if mode != "overview":
             items.append(html.Span("border colour: community", className="legend-note"))
     if mode == "overview":

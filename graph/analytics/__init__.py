@@ -8,7 +8,7 @@ from .centrality import (
     eigenvector_centrality,
     pagerank,
 )
-from .communities import communities, modularity
+from .communities import communities, modularity, partition_sets
 from .engine import EngineGraph, engine_graph
 from .groups import (
     attribute_assortativity,
@@ -21,6 +21,7 @@ from .groups import (
 from .layout import aggregate_by_community, layout
 from .network import territory_arcs, territory_graph
 from .report import territory_report
+from .streamed import compare_reports, streamed_report
 from .structural_holes import constraint, effective_size
 
 __all__ = [
@@ -44,10 +45,13 @@ __all__ = [
     "mixing_baseline",
     "mixing_matrix",
     "modularity",
+    "partition_sets",
     "pagerank",
     "territory_arcs",
     "territory_graph",
     "territory_report",
+    "streamed_report",
+    "compare_reports",
 ]
 
 # Gaps, introductions, paths, timeline and comparison.

@@ -27,11 +27,11 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from ..vocabulary import ROLES
 from .engine import EngineGraph
 
 __all__ = ["brokerage", "role_counts", "ROLES"]
 
-ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
 _COORDINATOR, _ITINERANT, _GATEKEEPER, _REPRESENTATIVE, _LIAISON = range(5)
 
 

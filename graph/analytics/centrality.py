@@ -18,7 +18,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from .engine import EngineGraph, engine_graph, sample_pivots
+from .engine import EngineGraph, Seed, engine_graph, sample_pivots
 
 __all__ = [
     "degree_centrality",
@@ -69,7 +69,7 @@ def betweenness_centrality(
     k: int | None = None,
     normalized: bool = True,
     weight: str | None = None,
-    seed: int | None = None,
+    seed: Seed = None,
 ) -> dict[Any, float]:
     """Shortest-path betweenness: the share of shortest paths between others through each node.
 
@@ -154,9 +154,7 @@ def betweenness_centrality(
 _MIN_PIVOTS = 16
 
 
-def _distance_totals(
-    eg: EngineGraph, k: int | None, seed: int | None
-) -> tuple[np.ndarray, np.ndarray]:
+def _distance_totals(eg: EngineGraph, k: int | None, seed: Seed) -> tuple[np.ndarray, np.ndarray]:
     """Per vertex: total length of shortest paths to the vertices counted, and how many.
 
     Exact: every other vertex of its component. With ``k`` pivots: the
@@ -219,7 +217,7 @@ def closeness_centrality(
     distance: str | None = None,
     wf_improved: bool = True,
     k: int | None = None,
-    seed: int | None = None,
+    seed: Seed = None,
 ) -> dict[Any, float]:
     """Inverse mean shortest-path length to the nodes each node can reach.
 

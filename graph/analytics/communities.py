@@ -10,16 +10,17 @@ graph this beats both NetworkX's Louvain and a single igraph Leiden run
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Hashable, Iterable, Mapping
 from typing import Any
 
 import leidenalg
 import networkx as nx
 import numpy as np
+from networkx.algorithms.community.quality import NotAPartition
 
-from .engine import EngineGraph, engine_graph, seeded_igraph
+from .engine import EngineGraph, Seed, engine_graph, seeded_igraph, settled_seed
 
-__all__ = ["communities", "modularity"]
+__all__ = ["communities", "modularity", "partition_sets"]
 
 # Leiden runs: as many as walk this many vertices and edges in all, within bounds.
 LEIDEN_RUNS = (2, 64)
@@ -38,7 +39,7 @@ def leiden_runs(n: int, m: int) -> int:
     return max(fewest, min(most, _RUN_BUDGET // max(n + m, 1)))
 
 
-def _best_membership(eg: EngineGraph, seed: int | None) -> list[int]:
+def _best_membership(eg: EngineGraph, seed: int) -> list[int]:
     g, weights = eg.igraph, eg.weight_list
     with seeded_igraph(seed):
         candidates = [
@@ -49,8 +50,7 @@ def _best_membership(eg: EngineGraph, seed: int | None) -> list[int]:
     best = max(candidates, key=lambda membership: _modularity(eg, membership))
     partition = leidenalg.ModularityVertexPartition(g, initial_membership=best, weights=weights)
     optimiser = leidenalg.Optimiser()
-    if seed is not None:
-        optimiser.set_rng_seed(seed)
+    optimiser.set_rng_seed(seed)
     optimiser.optimise_partition(partition, n_iterations=-1)
     refined = list(partition.membership)
     return refined if _modularity(eg, refined) >= _modularity(eg, best) else best
@@ -71,7 +71,7 @@ def _by_size(membership: list[int]) -> np.ndarray:
 
 
 @nx.utils.not_implemented_for("directed", "multigraph")
-def communities(G: nx.Graph, *, weight: str | None = None, seed: int | None = 42) -> dict[Any, int]:
+def communities(G: nx.Graph, *, weight: str | None = None, seed: Seed = None) -> dict[Any, int]:
     """Partition ``G`` into communities of maximal modularity.
 
     Parameters
@@ -79,8 +79,9 @@ def communities(G: nx.Graph, *, weight: str | None = None, seed: int | None = 42
     G : networkx.Graph
     weight : str or None, optional (default=None)
         Edge attribute of tie strength.
-    seed : int or None, optional (default=42)
-        The same seed gives the same partition.
+    seed : int, random.Random, numpy RandomState or Generator, or None, optional
+        Random state, as NetworkX takes one (None: the global random state); the same
+        int seed gives the same partition.
 
     Returns
     -------
@@ -105,34 +106,58 @@ def communities(G: nx.Graph, *, weight: str | None = None, seed: int | None = 42
 
     >>> import networkx as nx
     >>> G = nx.Graph([(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (3, 5)])
-    >>> communities(G)
+    >>> communities(G, seed=42)
     {0: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1}
     """
     eg = engine_graph(G, weight)
     if eg.n == 0:
         return {}
-    membership = _best_membership(eg, seed) if eg.m else list(range(eg.n))
+    membership = _best_membership(eg, settled_seed(seed)) if eg.m else list(range(eg.n))
     return dict(zip(eg.nodes, _by_size(membership).tolist(), strict=True))
 
 
+def partition_sets(labels: Mapping[Any, Hashable]) -> list[set[Any]]:
+    """The communities of a node-to-label mapping as a list of node sets, as NetworkX takes them.
+
+    The sets come in the order in which their label first appears.
+
+    >>> partition_sets({1: "x", 2: "y", 3: "x"})
+    [{1, 3}, {2}]
+    """
+    groups: dict[Hashable, set[Any]] = {}
+    for node, label in labels.items():
+        groups.setdefault(label, set()).add(node)
+    return list(groups.values())
+
+
 @nx.utils.not_implemented_for("directed", "multigraph")
-def modularity(G: nx.Graph, communities: Mapping[Any, Any], *, weight: str | None = None) -> float:
-    """Newman's modularity of the partition ``communities`` (node to label).
+def modularity(
+    G: nx.Graph, communities: Iterable[Collection[Any]], *, weight: str | None = None
+) -> float:
+    """Newman's modularity of the partition ``communities`` (an iterable of node sets).
 
     Equal to :func:`networkx.community.modularity` with resolution 1; 0.0 for
-    a graph without edges (where NetworkX divides by zero).
+    a graph without edges (where NetworkX divides by zero). A node-to-label
+    mapping, such as :func:`communities` returns, becomes sets with
+    :func:`partition_sets`.
 
     Parameters
     ----------
     G : networkx.Graph
-    communities : mapping
-        Node to community label, for every node of ``G``.
+    communities : iterable of sets of nodes
+        A partition of the nodes of ``G``: each node in exactly one set.
     weight : str or None, optional (default=None)
-        Edge attribute of tie strength.
+        Edge attribute of tie strength (NetworkX's default is ``"weight"``).
 
     Returns
     -------
     float
+
+    Raises
+    ------
+    networkx.algorithms.community.quality.NotAPartition
+        If ``communities`` is not a partition of the nodes of ``G``, as NetworkX
+        raises (a ``networkx.NetworkXError``).
 
     References
     ----------
@@ -143,10 +168,16 @@ def modularity(G: nx.Graph, communities: Mapping[Any, Any], *, weight: str | Non
     --------
     >>> import networkx as nx
     >>> G = nx.Graph([(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (3, 5)])
-    >>> round(modularity(G, {0: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1}), 4)
+    >>> round(modularity(G, [{0, 1, 2}, {3, 4, 5}]), 4)
     0.3571
     """
     eg = engine_graph(G, weight)
-    codes: dict[Any, int] = {}
-    membership = [codes.setdefault(communities[v], len(codes)) for v in eg.nodes]
-    return _modularity(eg, membership)
+    code: dict[Any, int] = {}
+    for label, members in enumerate(communities):
+        for node in members:
+            if node in code or node not in eg.index:
+                raise NotAPartition(G, communities)
+            code[node] = label
+    if len(code) != eg.n:
+        raise NotAPartition(G, communities)
+    return _modularity(eg, [code[v] for v in eg.nodes])

@@ -22,8 +22,9 @@ import networkx as nx
 import numpy as np
 
 from ..model import Network, TieKind
-from .communities import communities, modularity
-from .engine import engine_graph, seeded_igraph
+from ..vocabulary import NETWORK_MEASURES
+from .communities import communities, modularity, partition_sets
+from .engine import Seed, engine_graph, seeded_igraph, settled_seed
 from .gaps import sector_order
 from .groups import attribute_assortativity, ei_index
 from .network import territory_graph
@@ -45,69 +46,32 @@ class Indicator:
     normalisation: str | None  # "ratio", "difference" or None (not randomised)
 
 
+def _indicator(name: str, normalisation: str | None) -> Indicator:
+    """The indicator ``name``, labelled and described as the measure registry says."""
+    measure = NETWORK_MEASURES[name]
+    return Indicator(name, measure.short, measure.meaning, normalisation)
+
+
 INDICATORS: tuple[Indicator, ...] = (
-    Indicator("actors", "Actors", "Members of the territory.", None),
-    Indicator("ties", "Ties", "Ties between members (parallel ties each counted).", None),
-    Indicator(
-        "density",
-        "Density",
-        "Share of the possible ties between members that exist; degree-preserving "
-        "randomisation keeps it, so it has no normalised value.",
-        None,
-    ),
-    Indicator("components", "Components", "Connected parts of the network.", "ratio"),
-    Indicator(
-        "largest_component_share",
-        "Largest component",
-        "Share of the members in the largest connected part.",
-        "ratio",
-    ),
-    Indicator(
-        "average_clustering",
-        "Clustering",
-        "Mean share of an actor's partners that work together (0 under two partners).",
-        "ratio",
-    ),
-    Indicator(
-        "modularity",
-        "Modularity",
-        "Modularity of the Leiden partition: how much the network splits into groups.",
-        "ratio",
-    ),
-    Indicator("communities", "Communities", "Groups found by the Leiden algorithm.", "ratio"),
-    Indicator(
-        "ei_index",
-        "E-I index",
-        "(ties across sectors - ties within) / all ties, from -1 (closed) to 1 (open); "
-        "normalised as the difference from randomisations.",
-        "difference",
-    ),
-    Indicator(
-        "assortativity",
-        "Sector assortativity",
-        "Newman's assortativity of sectors: above 0, actors tie within their sector; "
-        "normalised as the difference from randomisations.",
-        "difference",
-    ),
-    Indicator(
-        "betweenness_centralisation",
-        "Centralisation",
-        "Freeman's betweenness centralisation: 1 for a star, 0 when all broker equally.",
-        "ratio",
-    ),
-    Indicator(
-        "openness",
-        "Openness",
-        "Share of the members' ties that leave the territory (not randomised).",
-        None,
-    ),
+    _indicator("actors", None),
+    _indicator("ties", None),
+    _indicator("density", None),
+    _indicator("components", "ratio"),
+    _indicator("largest_component_share", "ratio"),
+    _indicator("average_clustering", "ratio"),
+    _indicator("modularity", "ratio"),
+    _indicator("communities", "ratio"),
+    _indicator("ei_index", "difference"),
+    _indicator("assortativity", "difference"),
+    _indicator("betweenness_centralisation", "ratio"),
+    _indicator("openness", None),
 )
 
 
 def compare_territories(
     networks: Sequence[Network],
     *,
-    seed: int | None = 42,
+    seed: Seed = None,
     randomisations: int = 20,
     kind: TieKind | str | None = None,
 ) -> dict[str, Any]:
@@ -127,8 +91,10 @@ def compare_territories(
     networks : sequence of Network
         The territories; a name given twice is told apart by its ``as_of``
         date, else by its position (``"T #2"``).
-    seed : int, optional
-        Seed of the rewiring and of the community detection.
+    seed : int, random.Random, numpy RandomState or Generator, or None, optional
+        Random state of the rewiring and of the community detection, as NetworkX takes
+        one (None: the global random state); an int seed, recorded in
+        ``method["seed"]``, gives the same result again.
     randomisations : int, default 20
         Rewired copies per territory; 0 leaves ``normalised`` and ``z`` null.
     kind : TieKind or str, optional
@@ -165,11 +131,12 @@ def compare_territories(
     >>> from maillage.graph.model import Actor, Network, Sector, Tie
     >>> actors = tuple(Actor(str(i), f"A{i}", Sector.BUSINESS, ("T",)) for i in range(4))
     >>> ring = Network("T", actors, tuple(Tie(str(i), str((i + 1) % 4)) for i in range(4)))
-    >>> result = compare_territories([ring], randomisations=5)
+    >>> result = compare_territories([ring], randomisations=5, seed=42)
     >>> rows = {row["name"]: row for row in result["indicators"]}
     >>> rows["density"]["values"], rows["density"]["normalised"]
     ({'T': 0.666667}, {'T': None})
     """
+    seed = settled_seed(seed)
     names = _names(networks)
     measured = [_territory(network, seed, randomisations) for network in networks]
     indicators = []
@@ -245,7 +212,7 @@ def _names(networks: Sequence[Network]) -> list[str]:
 
 
 def _territory(
-    network: Network, seed: int | None, randomisations: int
+    network: Network, seed: int, randomisations: int
 ) -> tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]]:
     """Raw values (as the report gives them), and the same-method observed and random values."""
     G = territory_graph(network)
@@ -264,9 +231,7 @@ def _territory(
     return _raw(network, G, observed, seed), observed, samples
 
 
-def _raw(
-    network: Network, G: nx.Graph, observed: dict[str, Any], seed: int | None
-) -> dict[str, Any]:
+def _raw(network: Network, G: nx.Graph, observed: dict[str, Any], seed: int) -> dict[str, Any]:
     """The indicators with the report's definitions and conventions (0.0 when undefined)."""
     labels = communities(G, seed=seed)
     whole_ei = ei_index(G) if len(G) else None
@@ -275,7 +240,7 @@ def _raw(
         "ties": sum(1 for tie in network.ties if network.is_internal(tie)),
         "largest_component_share": observed["largest_component_share"] or 0.0,
         "average_clustering": observed["average_clustering"] or 0.0,
-        "modularity": modularity(G, labels) if len(G) else 0.0,
+        "modularity": modularity(G, partition_sets(labels)) if len(G) else 0.0,
         "communities": len(set(labels.values())),
         "ei_index": whole_ei if whole_ei is not None else 0.0,
         "assortativity": attribute_assortativity(G) if len(G) else None,

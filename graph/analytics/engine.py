@@ -14,19 +14,24 @@ components and sums of shortest-path lengths (closeness).
 
 from __future__ import annotations
 
+import numbers
 import random
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeAlias
 
 import igraph as ig
 import networkx as nx
 import numpy as np
 
-__all__ = ["EngineGraph", "engine_graph", "seeded_igraph"]
+__all__ = ["EngineGraph", "Seed", "engine_graph", "seeded_igraph", "settled_seed"]
+
+Seed: TypeAlias = int | random.Random | np.random.RandomState | np.random.Generator | None
+"""A random state as NetworkX takes one: None (the global random state), an int,
+a ``random.Random``, or a numpy ``RandomState`` or ``Generator``."""
 
 _CACHE_KEY = "maillage.engine"
 # Bytes that one batch of the bit-parallel breadth-first search may use.
@@ -254,24 +259,46 @@ def engine_graph(G: nx.Graph, weight: str | None = None) -> EngineGraph:
     return view
 
 
+def settled_seed(seed: Seed) -> int:
+    """The int seed of a random step: ``seed`` itself when it is an int, else one drawn from it.
+
+    Any other random state is read as NetworkX reads it
+    (:func:`networkx.utils.create_py_random_state`, so None draws from the
+    global random state) and gives one int. Every random step of the analytics
+    runs from an int seed that its result records (``method["seed"]``), so that
+    a result can always be computed again.
+
+    >>> settled_seed(42), settled_seed(random.Random(1)) == settled_seed(random.Random(1))
+    (42, True)
+    >>> type(settled_seed(np.random.default_rng(3))), type(settled_seed(None))
+    (<class 'int'>, <class 'int'>)
+    """
+    if isinstance(seed, numbers.Integral) and not isinstance(seed, bool):
+        return int(seed)
+    return nx.utils.create_py_random_state(seed).randrange(2**31)
+
+
 _IGRAPH_RANDOM = threading.RLock()
 
 
 @contextmanager
-def seeded_igraph(seed: int | None) -> Iterator[None]:
-    """Run igraph's random algorithms from ``random.Random(seed)``, then restore the default.
+def seeded_igraph(seed: Seed) -> Iterator[None]:
+    """Run igraph's random algorithms from ``random.Random(settled_seed(seed))``, then restore.
 
     igraph draws from one process-wide generator: a lock keeps two threads (two
     dashboard users) from interleaving their seeded runs.
     """
     with _IGRAPH_RANDOM:
-        ig.set_random_number_generator(random.Random(seed))
+        ig.set_random_number_generator(random.Random(settled_seed(seed)))
         try:
             yield
         finally:
             ig.set_random_number_generator(random)
 
 
-def sample_pivots(nodes: Sequence[Any], k: int, seed: int | None) -> list[Any]:
-    """The ``k`` nodes that NetworkX's ``betweenness_centrality(k=k, seed=seed)`` samples."""
-    return random.Random(seed).sample(list(nodes), k)
+def sample_pivots(nodes: Sequence[Any], k: int, seed: Seed) -> list[Any]:
+    """The ``k`` nodes that NetworkX's ``betweenness_centrality(k=k, seed=seed)`` samples.
+
+    As NetworkX: an int seed, or the random state itself when one is given.
+    """
+    return nx.utils.create_py_random_state(seed).sample(list(nodes), k)

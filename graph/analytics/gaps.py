@@ -16,8 +16,10 @@ from typing import Any
 
 import networkx as nx
 
-from ..model import Network, Sector
+from ..model import Network
+from ..vocabulary import sector_sort_key
 from .communities import communities
+from .engine import Seed, settled_seed
 from .groups import mixing_baseline
 from .introductions import SCORE_WEIGHTS, suggest_introductions
 from .network import territory_graph
@@ -34,7 +36,7 @@ __all__ = [
 def gap_report(
     network: Network,
     *,
-    seed: int | None = 42,
+    seed: Seed = None,
     permutations: int = 1000,
     alpha: float = 0.05,
     top: int = 20,
@@ -46,8 +48,10 @@ def gap_report(
     ----------
     network : Network
         A territory's network; only ties between its members count.
-    seed : int, optional
-        Seed of the permutation baseline and of the community detection.
+    seed : int, random.Random, numpy RandomState or Generator, or None, optional
+        Random state of the permutation baseline and of the community detection, as
+        NetworkX takes one (None: the global random state); an int seed, recorded in
+        ``method["seed"]``, gives the same result again.
     permutations : int, default 1000
         Shuffles of the sector labels (see
         :func:`~maillage.graph.analytics.groups.mixing_baseline`).
@@ -96,7 +100,7 @@ def gap_report(
     >>> actors = (actor("a1", "association"), actor("a2", "association"),
     ...           actor("b", "business"), actor("p1", "public"), actor("p2", "public"))
     >>> ties = (Tie("a1", "a2"), Tie("a1", "b"), Tie("b", "p1"), Tie("p1", "p2"))
-    >>> report = gap_report(Network("T", actors, ties), permutations=99)
+    >>> report = gap_report(Network("T", actors, ties), permutations=99, seed=42)
     >>> gap = next(g for g in report["gaps"] if g["sectors"] == ["association", "public"])
     >>> gap["observed"], gap["bridges"], gap["fragile"]
     (0, [{'id': 'b', 'name': 'B', 'sector': 'business'}], True)
@@ -108,6 +112,7 @@ def gap_report(
             f"need permutations >= 2, top >= 0 and 0 < alpha < 1, not {permutations}, {top}, "
             f"{alpha}"
         )
+    seed = settled_seed(seed)
     G = territory_graph(network)
     mixing = mixing_baseline(G, "sector", permutations=permutations, seed=seed)
     sectors = mixing["groups"]
@@ -153,7 +158,7 @@ def _gap_rank(gap: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def _method(
-    seed: int | None, permutations: int, alpha: float, critical: float, top: int
+    seed: int, permutations: int, alpha: float, critical: float, top: int
 ) -> dict[str, Any]:
     return {
         "graph": "ties between the territory's members, parallel ties collapsed, unweighted",
@@ -201,9 +206,7 @@ def sector_order(sectors: Sequence[str]) -> list[str]:
     >>> sector_order(["public", "business", "public", "zzz"])
     ['business', 'public', 'zzz']
     """
-    known = [s.value for s in Sector]
-    present = set(map(str, sectors))
-    return [s for s in known if s in present] + sorted(present - set(known))
+    return sorted(set(map(str, sectors)), key=sector_sort_key)
 
 
 def sector_bridges(G: nx.Graph) -> dict[tuple[str, str], list[Hashable]]:
@@ -322,7 +325,7 @@ def fragile_bridges(G: nx.Graph) -> list[dict[str, Any]]:
     def joined(pieces: Sequence[Sequence[int]]) -> set[tuple[int, int]]:
         return {(a, b) for piece in pieces for a, b in pairs if piece[a] and piece[b]}
 
-    components = []
+    components: list[list[int]] = []
     cut_actors: list[tuple[Hashable, list[list[int]], int]] = []
     cut_ties: list[tuple[Hashable, Hashable, list[list[int]], int]] = []
     disc: dict[Hashable, int] = {}

@@ -13,8 +13,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from ..model import Sector
-from .engine import EngineGraph, engine_graph
+from ..vocabulary import sector_sort_key
+from .engine import EngineGraph, Seed, engine_graph, settled_seed
 
 __all__ = [
     "ei_index",
@@ -25,12 +25,10 @@ __all__ = [
     "attribute_assortativity",
 ]
 
-_SECTOR_ORDER = {s.value: i for i, s in enumerate(Sector)}
-
 
 def group_sort_key(value: Any) -> tuple[int, str]:
     """Sectors in the model's order, then other values by name."""
-    return (_SECTOR_ORDER.get(value, len(_SECTOR_ORDER)), str(value))
+    return sector_sort_key(value)
 
 
 def _groups(G: nx.Graph, attribute: str) -> tuple[list[Any], np.ndarray]:
@@ -236,7 +234,7 @@ def mixing_baseline(
     attribute: str = "sector",
     *,
     permutations: int = 1000,
-    seed: int | None = 42,
+    seed: Seed = None,
     weight: str | None = None,
 ) -> dict[str, Any]:
     """The group x group tie matrix against what shuffling the groups over the nodes gives.
@@ -252,7 +250,9 @@ def mixing_baseline(
     G : networkx.Graph
     attribute : str, optional (default="sector")
     permutations : int, optional (default=1000)
-    seed : int or None, optional (default=42)
+    seed : int, random.Random, numpy RandomState or Generator, or None, optional
+        Random state of the permutations, as NetworkX takes one (None: the global random
+        state); an int seed, recorded as ``seed``, gives the same result again.
     weight : str or None, optional (default=None)
         Edge attribute to sum instead of counting ties.
 
@@ -285,6 +285,7 @@ def mixing_baseline(
     observed = _counts(eg, codes, size)
     total = np.zeros((size, size))
     squares = np.zeros((size, size))
+    seed = settled_seed(seed)
     rng = np.random.default_rng(seed)
     values = None if eg.weight is None else eg.weight
     small = codes.astype(np.uint8 if size <= 16 else np.int64)

@@ -20,6 +20,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
+from ..vocabulary import sector_noun, sector_plural
 from .engine import engine_graph
 from .paths import actor_ref, introduction_path
 
@@ -34,30 +35,10 @@ SCORE_WEIGHTS: Mapping[str, float] = {
 }
 """Weights of the likelihood terms (see :func:`suggest_introductions`)."""
 
-PLURALS: Mapping[str, tuple[str, str]] = {
-    "business": ("business", "businesses"),
-    "association": ("association", "associations"),
-    "public": ("public body", "public bodies"),
-    "academic": ("academic actor", "academic actors"),
-    "media": ("media outlet", "media outlets"),
-    "citizen": ("citizen", "citizens"),
-    "funder": ("funder", "funders"),
-    "other": ("other actor", "other actors"),
-}
 
 SHORTLIST = 30
 MAX_PER_ACTOR = 3
 COLD_PER_SECTOR = 3
-
-
-def sector_noun(sector: str, count: int) -> str:
-    """Return ``"12 associations"``, ``"1 public body"``, etc.
-
-    >>> sector_noun("public", 2)
-    '2 public bodies'
-    """
-    one, many = PLURALS.get(sector, (f"{sector} actor", f"{sector} actors"))
-    return f"{count} {one if count == 1 else many}"
 
 
 @dataclass
@@ -527,14 +508,10 @@ def _reason(
         sides = [s for s in (a, b) if counts[s]]
         if sides:
             who = " and ".join(sector_noun(s, counts[s]) for s in sides)
-            whom = "each other" if len(sides) == 2 else _plural(b if sides == [a] else a)
+            whom = "each other" if len(sides) == 2 else sector_plural(b if sides == [a] else a)
             parts.append(template.format(who, whom))
             break
     return "; ".join(parts)
-
-
-def _plural(sector: str) -> str:
-    return PLURALS.get(sector, ("", f"{sector} actors"))[1]
 
 
 def _middle(indexed: _Indexed, pair: tuple[int, int]) -> list[int]:

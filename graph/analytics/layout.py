@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from .engine import EngineGraph, engine_graph
+from .engine import EngineGraph, Seed, engine_graph, settled_seed
 from .groups import group_sort_key
 
 __all__ = ["layout", "aggregate_by_community"]
@@ -26,15 +26,16 @@ _GAP = 1.0  # space between packed components, in tie lengths
 
 @nx.utils.not_implemented_for("directed", "multigraph")
 def layout(
-    G: nx.Graph, *, seed: int | None = 42, pivots: int = 50, iterations: int = 30
+    G: nx.Graph, *, seed: Seed = None, pivots: int = 50, iterations: int = 30
 ) -> dict[Any, tuple[float, float]]:
     """Positions for drawing ``G``, in the square [-1, 1] x [-1, 1].
 
     Parameters
     ----------
     G : networkx.Graph
-    seed : int or None, optional (default=42)
-        The same seed gives the same positions.
+    seed : int, random.Random, numpy RandomState or Generator, or None, optional
+        Random state, as NetworkX takes one (None: the global random state); the same
+        int seed gives the same positions.
     pivots : int, optional (default=50)
         Pivots per component for the distance scaling and the stress terms.
     iterations : int, optional (default=30)
@@ -55,16 +56,16 @@ def layout(
     Examples
     --------
     >>> import networkx as nx
-    >>> pos = layout(nx.path_graph(4))
+    >>> pos = layout(nx.path_graph(4), seed=42)
     >>> sorted(round(x, 3) for x, _ in pos.values())
     [-1.0, -0.333, 0.333, 1.0]
-    >>> pos == layout(nx.path_graph(4))
+    >>> pos == layout(nx.path_graph(4), seed=42)
     True
     """
     eg = engine_graph(G)
     if eg.n == 0:
         return {}
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(settled_seed(seed))
     membership, sizes = eg.components
     order = np.argsort(membership, kind="stable")
     starts = np.cumsum(sizes) - sizes

@@ -23,14 +23,17 @@ DAYS_PER_YEAR = 365
 def tie_cost(data: dict[str, Any], today: date | None = None) -> float:
     """Return how poor a ground a tie is for an introduction (lower is better).
 
-    The cost is ``1 / weight`` plus the tie's age in years of 365 days: the
-    time from its latest date (``until``) to ``today``. A tie without an end date is
-    current and has age 0, as does a tie whose end is after ``today``.
+    The cost is the tie's length, ``1 / weight`` (the ``distance`` that a
+    weighted territory graph carries for every shortest-path measure), plus its
+    age in years of 365 days: the time from its latest date (``until``) to
+    ``today``. A tie without an end date is current and has age 0, as does a
+    tie whose end is after ``today``.
 
     Parameters
     ----------
     data : dict
-        Edge attributes with an optional ``weight`` (default 1) and ``until``.
+        Edge attributes with an optional ``distance`` (else ``1 / weight``,
+        ``weight`` being 1 by default) and ``until``.
     today : date, optional
         The reference day; without it, ages are 0.
 
@@ -46,8 +49,8 @@ def tie_cost(data: dict[str, Any], today: date | None = None) -> float:
     >>> tie_cost({"weight": 1, "until": date(2022, 1, 1)}, today=date(2024, 1, 1))
     3.0
     """
-    weight = data.get("weight", 1) or 1
-    cost = 1.0 / weight
+    distance = data.get("distance")
+    cost = distance if distance is not None else 1.0 / (data.get("weight", 1) or 1)
     until = data.get("until")
     if today is not None and until is not None and until < today:
         cost += (today - until).days / DAYS_PER_YEAR

@@ -2,7 +2,7 @@
 
 :func:`territory_report` builds the territory's graph once, converts it
 once for the engine, and derives every measure from that conversion. The
-result is the ``report --format json`` document of ``DATA-FORMAT.md``.
+result is the ``report --format json`` document of ``docs/data-format.md``.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from .centrality import (
     eigenvector_centrality,
     pagerank,
 )
-from .communities import communities, leiden_runs, modularity
-from .engine import EngineGraph, engine_graph
+from .communities import communities, leiden_runs, modularity, partition_sets
+from .engine import EngineGraph, Seed, engine_graph, settled_seed
 from .groups import (
     attribute_assortativity,
     ei_index,
@@ -39,6 +39,11 @@ APPROXIMATE_THRESHOLD = 50_000
 PATH_LENGTH = "distance"
 """Edge attribute of the weighted territory graph that shortest paths run on (1 / weight)."""
 EIGENVECTOR_MAX_ITER = 1000
+# NetworkX's default (1e-6 per node) leaves errors near 1e-5: converge further, so that the
+# local and gds engines agree to 1e-6 (both then sit within 1e-9 of the true vectors).
+EIGENVECTOR_TOL = 1e-10
+PAGERANK_TOL = 1e-10
+PAGERANK_MAX_ITER = 1000
 _PER_ACTOR = ("betweenness", "closeness", "eigenvector", "pagerank", "constraint", "effective_size")
 
 REFERENCES = [
@@ -128,7 +133,9 @@ def _brokerage(network: Network, eg: EngineGraph, G: nx.Graph) -> np.ndarray:
 
 def _eigenvector(G: nx.Graph, eg: EngineGraph, weight: str | None) -> tuple[dict, str]:
     try:
-        values = eigenvector_centrality(G, max_iter=EIGENVECTOR_MAX_ITER, weight=weight)
+        values = eigenvector_centrality(
+            G, max_iter=EIGENVECTOR_MAX_ITER, tol=EIGENVECTOR_TOL, weight=weight
+        )
         return values, "power iteration on A + I from the uniform vector (NetworkX's)"
     except nx.PowerIterationFailedConvergence:
         vector = np.array(
@@ -150,7 +157,7 @@ def territory_report(
     network: Network,
     *,
     weighted: bool = False,
-    seed: int = 42,
+    seed: Seed = None,
     approximate: bool | None = None,
     approximate_threshold: int = APPROXIMATE_THRESHOLD,
     pivots: int | None = None,
@@ -168,8 +175,10 @@ def territory_report(
         ``weight=`` of a path is a length), eigenvector, PageRank, structural
         holes, communities, E-I and mixing on the weights themselves.
         Clustering and assortativity stay unweighted, as in NetworkX.
-    seed : int, optional (default=42)
-        Seed of every random step (communities, pivots, permutations).
+    seed : int, random.Random, numpy RandomState or Generator, or None, optional
+        Random state of every random step (communities, pivots, permutations), as
+        NetworkX takes one (None: the global random state); an int seed, recorded in
+        ``method["seed"]``, gives the same result again.
     approximate : bool or None, optional (default=None)
         Estimate betweenness and closeness from sampled pivots; None chooses
         it when the territory has at least ``approximate_threshold`` actors.
@@ -184,7 +193,7 @@ def territory_report(
     dict
         ``territory``, ``as_of``, ``variant``, ``approximate``, ``method``,
         ``network``, ``sector_mixing`` and ``actors`` (sorted by decreasing
-        betweenness, then id), as in ``DATA-FORMAT.md``. ``network.ties``
+        betweenness, then id), as in ``docs/data-format.md``. ``network.ties``
         counts the ties among members (before folding parallel ties);
         ``network.linked_pairs`` the pairs of members they join. Actors get
         ``ei_index`` besides the contract's keys; ``constraint``,
@@ -203,13 +212,14 @@ def territory_report(
     ...     Actor("b", "Asso B", Sector.ASSOCIATION, ("T",)),
     ... )
     >>> ties = (Tie("m", "a"), Tie("m", "b"), Tie("m", "x"))
-    >>> report = territory_report(Network("T", actors, ties))
+    >>> report = territory_report(Network("T", actors, ties), seed=42)
     >>> report["network"]["actors"], report["network"]["ties"], report["network"]["openness"]
     (3, 2, 0.3333333333333333)
     >>> top = report["actors"][0]
     >>> top["id"], top["betweenness"], top["brokerage"]["itinerant"]
     ('m', 1.0, 2)
     """
+    seed = settled_seed(seed)
     G = territory_graph(network, weighted=weighted)
     weight = "weight" if weighted else None
     eg = engine_graph(G, weight)
@@ -249,7 +259,7 @@ def _measures(
             "betweenness": betweenness_centrality(G, k=k, weight=distance, seed=seed),
             "closeness": closeness_centrality(G, distance=distance, k=k, seed=seed),
             "eigenvector": eigenvector,
-            "pagerank": pagerank(G, weight=weight),
+            "pagerank": pagerank(G, weight=weight, tol=PAGERANK_TOL, max_iter=PAGERANK_MAX_ITER),
         }
     else:
         central = dict.fromkeys(["betweenness", "closeness", "eigenvector", "pagerank"], {})
@@ -273,7 +283,7 @@ def _actor_rows(G: nx.Graph, eg: EngineGraph, measures: dict[str, Any]) -> list[
         row = {"id": actor_id, "name": node["name"], "sector": node["sector"]}
         row["degree"] = int(eg.degree[i])
         row.update((key, measures[key][actor_id]) for key in _PER_ACTOR)
-        if row["degree"] == 0:  # NetworkX's NaN, null in the document (DATA-FORMAT.md)
+        if row["degree"] == 0:  # NetworkX's NaN, null in the document (docs/data-format.md)
             row["constraint"] = row["effective_size"] = None
         row["brokerage"] = dict(zip(ROLES, measures["brokerage"][i].tolist(), strict=True))
         row["community"] = measures["community"][actor_id]
@@ -305,7 +315,7 @@ def _indicators(
         "largest_component_share": float(sizes.max() / n) if n else 0.0,
         "average_clustering": _average_clustering(eg),
         "communities": len(set(community.values())),
-        "modularity": modularity(G, community, weight=weight) if n else 0.0,
+        "modularity": modularity(G, partition_sets(community), weight=weight) if n else 0.0,
         "ei_index": whole_ei if whole_ei is not None else 0.0,
         "openness": _openness(network, internal),
         "sector_counts": _sector_counts(G, sectors),
@@ -328,6 +338,7 @@ def _method(
         "weight": weight,
         "seed": seed,
         "pivots": k,
+        "engine": "local",
         "betweenness": f"Brandes (igraph), NetworkX normalisation; {sampled}; {paths}",
         "closeness": "Freeman with Wasserman-Faust correction (NetworkX's); "
         + ("Eppstein-Wang estimate from the same pivots" if k else "exact")

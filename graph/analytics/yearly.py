@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model import Network, TieKind
 from .compare import compare_territories
+from .engine import Seed, settled_seed
 from .rates import rate, rate_pairs
 from .timeline import bridge_changes
 
@@ -63,7 +64,7 @@ def yearly_comparison(
     dates: Sequence[date],
     networks_at: Callable[[date], Sequence[Network]],
     *,
-    seed: int | None = None,
+    seed: Seed = None,
     randomisations: int = 0,
     kind: TieKind | str | None = None,
 ) -> dict[str, Any]:
@@ -76,8 +77,9 @@ def yearly_comparison(
     networks_at : callable
         ``networks_at(day)`` returns the compared territories as of ``day``,
         always in the same order.
-    seed : int or None, optional
-        Passed to :func:`~maillage.graph.analytics.compare.compare_territories`.
+    seed : int, random.Random, numpy RandomState or Generator, or None, optional
+        Random state as NetworkX takes one; settled to one int that every
+        year's :func:`~maillage.graph.analytics.compare.compare_territories` uses.
     randomisations : int, default 0
         Rewired copies per territory and year; 0 gives the raw values only
         (``z`` null), which is what a time series of a field reads.
@@ -109,6 +111,7 @@ def yearly_comparison(
     >>> [len(b["gained"]) for b in years["bridges"]]
     [0, 3]
     """
+    seed = settled_seed(seed)
     days = list(dates)
     if not days:
         return {

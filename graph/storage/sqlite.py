@@ -38,6 +38,7 @@ from .base import GraphStore
 from .bulk import collector_paused
 from .import_checks import check_references
 from .revisions import BeforeImage, edit_territories, to_revert
+from .sqlite_integrity import check_before_writing
 from .sqlite_records import actor_from_row, by_id, by_key, iso, tie_from_row, to_json
 from .traversal import breadth_first_path, breadth_first_reach, check_hops
 
@@ -216,6 +217,7 @@ class SQLiteStore(GraphStore):
         files: Sequence[FileDigest] = (),
     ) -> ImportResult:
         with collector_paused(), self._write() as conn:
+            check_before_writing(conn, self.path)
             check_references(
                 dataset,
                 lambda ids: (row[0] for row in conn.execute(sql.UNKNOWN_ACTORS, (to_json(ids),))),

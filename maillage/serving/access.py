@@ -11,7 +11,8 @@ derived from the server secret): signing out ends them for good, and they
 end by themselves after ``idle`` without use or ``lifetime`` after sign-in.
 The cookie is HttpOnly and SameSite=Lax, and Secure when configured so or
 when the request came over https. Forms carry a per-session CSRF token;
-failed sign-ins are limited per user name and per client address.
+failed sign-ins back off per client address and per (name, address)
+(``maillage.throttle``): a stranger cannot lock a name out.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ import math
 import secrets
 import threading
 import time
-from collections import OrderedDict, deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import flask
@@ -32,6 +33,7 @@ from flask.sessions import SecureCookieSessionInterface
 from markupsafe import escape
 
 from ..settings import Settings, derive_key
+from ..throttle import UNLOCK_FILE, SignInThrottle, UnlockRequests
 from .users import Role, User, verify_unknown
 
 log = logging.getLogger(__name__)
@@ -46,7 +48,6 @@ CACHEABLE_PREFIXES = ("/assets/", "/_dash-component-suites/")
 CREDENTIAL_PARAMETERS = frozenset({"password", "passwd", "pwd", "pass", "secret", "password_hash"})
 MAX_PASSWORD_LENGTH = 1024
 ADDRESS_ATTEMPTS_FACTOR = 4
-THROTTLE_KEYS = 10_000
 
 Clock = Callable[[], float]
 
@@ -59,42 +60,6 @@ class SignedIn:
     csrf: str
     started: float
     seen: float
-
-
-class Throttle:
-    """At most ``attempts`` failures per key in a sliding ``window`` (seconds)."""
-
-    def __init__(self, attempts: int, window: float, clock: Clock) -> None:
-        self.attempts, self.window, self._clock = attempts, window, clock
-        self._failures: OrderedDict[str, deque[float]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def wait(self, key: str) -> float:
-        """Seconds before ``key`` may try again (0 when it may now)."""
-        now = self._clock()
-        with self._lock:
-            recent = self._recent(key, now)
-            if len(recent) < self.attempts:
-                return 0.0
-            return max(0.0, recent[0] + self.window - now)
-
-    def failed(self, key: str) -> None:
-        now = self._clock()
-        with self._lock:
-            self._recent(key, now).append(now)
-            self._failures.move_to_end(key)
-            while len(self._failures) > THROTTLE_KEYS:
-                self._failures.popitem(last=False)
-
-    def forget(self, key: str) -> None:
-        with self._lock:
-            self._failures.pop(key, None)
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        times = self._failures.setdefault(key, deque())
-        while times and times[0] <= now - self.window:
-            times.popleft()
-        return times
 
 
 class _CookieSessions(SecureCookieSessionInterface):
@@ -122,11 +87,14 @@ class Access:
         A session ends after ``idle`` without a request, and ``lifetime`` after sign-in
         (defaults: ``Settings``, 30 min and 12 h).
     attempts : int
-        Failed sign-ins allowed per user name in ``window`` (four times as many per address).
+        Failed sign-ins allowed per (name, address) before waits that double with
+        each further failure, up to ``window`` (four times as many per address).
     secure_cookies : bool or None
         Mark the cookie Secure; None: when the request came over https.
     clock : callable
         Seconds since the epoch (``time.time``); tests pass a clock they move.
+    unlock_file : Path, optional
+        Where ``maillage users unlock NAME`` asks the server to forget a name's failures.
     """
 
     def __init__(
@@ -140,6 +108,7 @@ class Access:
         window: timedelta = Settings.login_window,
         secure_cookies: bool | None = None,
         clock: Clock = time.time,
+        unlock_file: Path | None = None,
     ) -> None:
         if not users:
             raise ValueError("sign-in needs at least one user")
@@ -149,9 +118,10 @@ class Access:
         self.secure_cookies = secure_cookies
         self._cookie_key = derive_key(secret, "session cookie")
         self._clock = clock
-        seconds = window.total_seconds()
-        self._by_name = Throttle(attempts, seconds, clock)
-        self._by_address = Throttle(attempts * ADDRESS_ATTEMPTS_FACTOR, seconds, clock)
+        self.throttle = SignInThrottle(
+            attempts, window.total_seconds(), clock, address_factor=ADDRESS_ATTEMPTS_FACTOR
+        )
+        self._unlocks = UnlockRequests(unlock_file) if unlock_file is not None else None
         self._sessions: dict[str, SignedIn] = {}
         self._lock = threading.Lock()
 
@@ -173,6 +143,7 @@ class Access:
             window=settings.login_window,
             secure_cookies=settings.secure_cookies,
             clock=clock,
+            unlock_file=settings.data_dir / UNLOCK_FILE,
         )
 
     # Wiring
@@ -260,27 +231,35 @@ class Access:
         name = form.get("name", "").strip()
         password = form.get("password", "")
         address = request.remote_addr or "unknown"
-        wait = max(self._by_name.wait(name), self._by_address.wait(address))
+        self._read_unlocks()
+        wait = self.throttle.attempt(name, address)  # checked and counted in one step
         if wait > 0:
             who = self._who(name)
             log.warning("sign-in refused after too many failures (%s from %s)", who, address)
-            minutes = math.ceil(wait / 60)
-            message = f"Too many failed sign-ins: try again in {minutes} min."
+            message = f"Too many failed sign-ins: try again in {_duration(wait)}."
             return self._form(message, 429, target, name)
         user = self.users.get(name)
-        if len(password) > MAX_PASSWORD_LENGTH:
-            valid = False
-        else:
-            valid = user.verify(password) if user is not None else verify_unknown(password)
+        valid = False
+        try:
+            if len(password) <= MAX_PASSWORD_LENGTH:
+                valid = user.verify(password) if user is not None else verify_unknown(password)
+        finally:
+            if not valid or user is None:
+                self.throttle.failed(name, address)
         if not valid or user is None:
-            self._by_name.failed(name)
-            self._by_address.failed(address)
             log.warning("failed sign-in (%s from %s)", self._who(name), address)
             return self._form("Wrong name or password.", 401, target, name)
-        self._by_name.forget(name)
+        self.throttle.succeeded(name, address)
         self._start(user)
         log.info("%s (%s) signed in from %s", user.name, user.role, address)
         return flask.redirect(target, 303)
+
+    def _read_unlocks(self) -> None:
+        if self._unlocks is None:
+            return
+        for name in self._unlocks.new_names():
+            self.throttle.unlock(name)
+            log.warning("an admin unlocked %s", self._who(name))
 
     def _start(self, user: User) -> None:
         now = self._clock()
@@ -328,6 +307,13 @@ class Access:
         response = flask.make_response(page, status)
         response.headers["Content-Type"] = "text/html; charset=utf-8"
         return response
+
+
+def _duration(seconds: float) -> str:
+    """``45 s`` or ``3 min``, rounded up."""
+    if seconds < 60:
+        return f"{math.ceil(seconds)} s"
+    return f"{math.ceil(seconds / 60)} min"
 
 
 def safe_next(value: str | None) -> str:

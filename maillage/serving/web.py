@@ -17,6 +17,7 @@ from ..app import Maillage
 from ..dashboard import create_app
 from ..graph.errors import MaillageError
 from ..settings import Settings
+from . import request_limits
 from .access import Access
 from .users import FULL_VIEW_ROLES, WRITING_ROLES, configured_users
 
@@ -61,18 +62,23 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
     """The Dash app of ``maillage`` (its Flask server is ``.server``), behind ``access`` if given.
 
     Signed-in facilitators and admins read ``maillage``; everyone else reads
-    ``maillage.pseudonymised()``. ``options`` go to ``create_app``.
+    ``maillage.pseudonymised()``. ``options`` go to ``create_app``. The work is
+    bounded (``Maillage.bound_for_serving``): request bodies, analyses, and
+    store calls, which fail at once while the store is down.
     """
+    maillage.bound_for_serving()
     if access is None:
-        return create_app(maillage, **options)
-    app = create_app(
-        maillage,
-        sees_everything=lambda: access.role() in FULL_VIEW_ROLES,
-        may_write=lambda: access.role() in WRITING_ROLES,
-        identity=access.identity,
-        **options,
-    )
-    access.install(app.server)
+        app = create_app(maillage, **options)
+    else:
+        app = create_app(
+            maillage,
+            sees_everything=lambda: access.role() in FULL_VIEW_ROLES,
+            may_write=lambda: access.role() in WRITING_ROLES,
+            identity=access.identity,
+            **options,
+        )
+        access.install(app.server)
+    request_limits.install(app.server, app.callback_map, maillage.settings.limits.request_bytes)
     return app
 
 
@@ -108,7 +114,11 @@ def wsgi_server(maillage: Maillage, *, host: str = "127.0.0.1", port: int = 8050
     settings = maillage.settings
     access = sign_in_for(maillage, host)
     app = web_app(maillage, access)
-    options: dict[str, Any] = {"threads": settings.threads, "ident": "Maillage"}
+    options: dict[str, Any] = {
+        "threads": settings.threads,
+        "ident": "Maillage",
+        "max_request_body_size": settings.limits.request_bytes,
+    }
     if settings.trusted_proxy:
         options.update(
             trusted_proxy=settings.trusted_proxy,

@@ -8,25 +8,21 @@ import importlib
 import networkx as nx
 import pytest
 
-from maillage.graph.analytics.communities import communities, modularity
+from maillage.graph.analytics.communities import communities, modularity, partition_sets
 
 
 def karate() -> nx.Graph:
     return nx.Graph(nx.karate_club_graph().edges())
 
 
-def as_sets(labels: dict) -> list[set]:
-    groups: dict[int, set] = {}
-    for v, label in labels.items():
-        groups.setdefault(label, set()).add(v)
-    return list(groups.values())
+as_sets = partition_sets
 
 
 def test_karate_reaches_the_published_optimum():
     # Maximum modularity of Zachary's karate club: 0.4198 (Brandes et al. 2008,
     # "On modularity clustering", IEEE TKDE 20(2), exact by integer programming).
-    labels = communities(karate())
-    assert modularity(karate(), labels) == pytest.approx(0.4198, abs=1e-4)
+    labels = communities(karate(), seed=42)
+    assert modularity(karate(), as_sets(labels)) == pytest.approx(0.4198, abs=1e-4)
     assert len(set(labels.values())) == 4
 
 
@@ -36,8 +32,8 @@ def test_karate_reaches_the_published_optimum():
     ids=["karate", "florentine", "les-miserables"],
 )
 def test_at_least_networkx_louvain_and_modularity_equals_networkx(G):
-    labels = communities(G)
-    ours = modularity(G, labels)
+    labels = communities(G, seed=42)
+    ours = modularity(G, as_sets(labels))
     theirs = nx.community.modularity(G, as_sets(labels), weight=None)
     assert ours == pytest.approx(theirs, abs=1e-12)
     louvain = nx.community.louvain_communities(G, weight=None, seed=42)
@@ -46,8 +42,8 @@ def test_at_least_networkx_louvain_and_modularity_equals_networkx(G):
 
 def test_weighted_modularity_equals_networkx():
     G = nx.les_miserables_graph()
-    labels = communities(G, weight="weight")
-    ours = modularity(G, labels, weight="weight")
+    labels = communities(G, weight="weight", seed=42)
+    ours = modularity(G, as_sets(labels), weight="weight")
     assert ours == pytest.approx(nx.community.modularity(G, as_sets(labels)), abs=1e-12)
     louvain = nx.community.louvain_communities(G, seed=42)
     assert ours >= nx.community.modularity(G, louvain) - 1e-12
@@ -65,9 +61,20 @@ def test_labels_by_decreasing_size_and_deterministic():
 
 
 def test_graphs_without_ties():
-    assert communities(nx.Graph()) == {}
-    assert communities(nx.empty_graph(3)) == {0: 0, 1: 1, 2: 2}
-    assert modularity(nx.empty_graph(3), {0: 0, 1: 1, 2: 2}) == 0.0
+    assert communities(nx.Graph(), seed=42) == {}
+    assert communities(nx.empty_graph(3), seed=42) == {0: 0, 1: 1, 2: 2}
+    assert modularity(nx.empty_graph(3), [{0}, {1}, {2}]) == 0.0
+
+
+def test_modularity_takes_a_partition_as_networkx_does():
+    G = karate()
+    halves = [set(range(17)), set(range(17, 34))]
+    assert modularity(G, halves) == pytest.approx(
+        nx.community.modularity(G, halves, weight=None), abs=1e-12
+    )
+    for not_a_partition in ([set(range(17))], [set(range(18)), set(range(17, 34))]):
+        with pytest.raises(nx.NetworkXError, match="not a valid partition"):
+            modularity(G, not_a_partition)
 
 
 def test_doctests():

@@ -30,7 +30,7 @@ def test_raw_values_of_a_star_by_hand():
     star = from_graph(nx.star_graph(4))
     outsider = Actor("x", "X", Sector.MEDIA, ("Elsewhere",))
     star = Network("T", star.actors, (*star.ties, Tie("1", "x")), outside=(outsider,))
-    result = rows(compare_territories([star], randomisations=5))
+    result = rows(compare_territories([star], randomisations=5, seed=42))
     values = {name: row["values"]["T"] for name, row in result.items()}
     assert values == {
         "actors": 5,
@@ -78,7 +78,7 @@ def test_density_kept_by_rewiring_is_not_normalised_and_random_graphs_normalise_
 
 def test_a_territory_against_itself_is_symmetric():
     network = from_graph(nx.relaxed_caveman_graph(6, 5, 0.1, seed=2))
-    result = compare_territories([network, network], randomisations=8)
+    result = compare_territories([network, network], randomisations=8, seed=42)
     assert result["territories"] == ["T #1", "T #2"]
     for row in result["indicators"]:
         for key in ("values", "normalised", "z"):
@@ -88,9 +88,9 @@ def test_a_territory_against_itself_is_symmetric():
 def test_results_do_not_depend_on_the_other_territories():
     small = from_graph(nx.relaxed_caveman_graph(4, 5, 0.1, seed=1), "Small")
     large = from_graph(nx.relaxed_caveman_graph(12, 5, 0.1, seed=1), "Large")
-    both = rows(compare_territories([small, large], randomisations=6))
-    alone = rows(compare_territories([small], randomisations=6))
-    flipped = rows(compare_territories([large, small], randomisations=6))
+    both = rows(compare_territories([small, large], randomisations=6, seed=42))
+    alone = rows(compare_territories([small], randomisations=6, seed=42))
+    flipped = rows(compare_territories([large, small], randomisations=6, seed=42))
     for name, row in both.items():
         assert row["normalised"]["Small"] == alone[name]["normalised"]["Small"]
         assert row["normalised"]["Large"] == flipped[name]["normalised"]["Large"]
@@ -119,16 +119,16 @@ def test_same_territory_at_two_dates_is_named_by_date():
     G = nx.path_graph(5)
     early = from_graph(G, as_of=date(2019, 1, 1))
     late = from_graph(G, as_of=date(2022, 1, 1))
-    assert compare_territories([early, late], randomisations=2)["territories"] == [
+    assert compare_territories([early, late], randomisations=2, seed=42)["territories"] == [
         "T (2019-01-01)",
         "T (2022-01-01)",
     ]
 
 
 def test_without_randomisations_or_ties_nothing_is_normalised():
-    result = compare_territories([from_graph(nx.cycle_graph(6))], randomisations=0)
+    result = compare_territories([from_graph(nx.cycle_graph(6))], randomisations=0, seed=42)
     assert all(row["normalised"]["T"] is None for row in result["indicators"])
-    lonely = compare_territories([from_graph(nx.empty_graph(3))])
+    lonely = compare_territories([from_graph(nx.empty_graph(3))], seed=42)
     values = {row["name"]: row["values"]["T"] for row in lonely["indicators"]}
     assert values["ties"] == 0 and values["components"] == 3
     # undefined values are 0.0, as in the territory report
@@ -147,8 +147,10 @@ def test_raw_values_are_the_territory_reports():
         (*network.ties, Tie("1", "x"), Tie("1", "2", kind=TieKind.FUNDING)),
         outside=(outsider,),
     )
-    report = territory_report(network, permutations=10)["network"]
-    values = {r["name"]: r["values"]["T"] for r in compare_territories([network])["indicators"]}
+    report = territory_report(network, permutations=10, seed=42)["network"]
+    values = {
+        r["name"]: r["values"]["T"] for r in compare_territories([network], seed=42)["indicators"]
+    }
     for name in values.keys() & report.keys():
         assert values[name] == pytest.approx(report[name], abs=1e-6), name
 

@@ -44,7 +44,7 @@ BROKERED = [*clique("a", 3), *clique("p", 3), ("a1", "b"), ("b", "p1")]
 
 
 def test_single_broker_makes_the_pair_a_fragile_gap_with_one_bridge():
-    report = gap_report(network(BROKERED), permutations=200)
+    report = gap_report(network(BROKERED), permutations=200, seed=42)
     assert report["sectors"] == ["business", "association", "public"]
     assert report["observed"] == {
         "business": {"business": 0, "association": 1, "public": 1},
@@ -66,7 +66,7 @@ def test_single_broker_makes_the_pair_a_fragile_gap_with_one_bridge():
 
 def test_two_bridges_are_not_fragile():
     edges = [*BROKERED, ("a2", "u"), ("u", "p2")]
-    report = gap_report(network(edges), permutations=200)
+    report = gap_report(network(edges), permutations=200, seed=42)
     [gap] = [g for g in report["gaps"] if g["sectors"] == ["association", "public"]]
     assert [b["id"] for b in gap["bridges"]] == ["b", "u"]
     assert gap["fragile"] is False
@@ -98,13 +98,13 @@ def test_a_pair_with_far_fewer_ties_than_chance_is_a_gap_even_with_ties():
 def test_pairs_tied_as_chance_would_have_it_are_not_gaps():
     # every association works with every public body, nobody within a sector
     edges = [(f"a{i}", f"p{j}") for i in range(1, 5) for j in range(1, 5)]
-    report = gap_report(network(edges), permutations=200)
+    report = gap_report(network(edges), permutations=200, seed=42)
     assert report["gaps"] == []
 
 
 def test_a_pair_with_no_tie_is_a_gap_whatever_chance_says():
     # one media outlet alone: 0 ties where chance expects few
-    report = gap_report(network(clique("a", 3), extra=["m1"]), permutations=200)
+    report = gap_report(network(clique("a", 3), extra=["m1"]), permutations=200, seed=42)
     assert [g["sectors"] for g in report["gaps"]] == [["association", "media"]]
     gap = report["gaps"][0]
     assert gap["observed"] == 0 and gap["bridges"] == [] and gap["fragile"] is False
@@ -134,7 +134,7 @@ def test_expected_counts_match_the_exact_expectation_of_a_label_shuffle():
 
 
 def test_without_ties_every_pair_is_a_gap_and_z_is_null():
-    report = gap_report(network([], extra=["a1", "p1", "m1"]), permutations=10)
+    report = gap_report(network([], extra=["a1", "p1", "m1"]), permutations=10, seed=42)
     assert report["z"]["association"]["public"] is None
     assert report["expected"]["association"]["public"] == 0.0
     assert [g["sectors"] for g in report["gaps"]] == [
@@ -223,8 +223,8 @@ def test_report_is_plain_json_and_deterministic():
     nodes = [f"{rng.choice('apbm')}{i}" for i in range(40)]
     edges = [tuple(rng.sample(nodes, 2)) for _ in range(70)]
     edges = list({tuple(sorted(e)) for e in edges})
-    first = gap_report(network(edges), permutations=100, top=5)
-    assert first == gap_report(network(edges), permutations=100, top=5)
+    first = gap_report(network(edges), permutations=100, top=5, seed=42)
+    assert first == gap_report(network(edges), permutations=100, top=5, seed=42)
     assert json.loads(json.dumps(first)) == first
     assert set(first) == {
         "territory",
@@ -249,15 +249,15 @@ def test_ties_leaving_the_territory_do_not_count():
     outsider = Actor("p9", "P9", Sector.PUBLIC, ("Elsewhere",))
     leaving = Network("T", inside.actors, (*inside.ties, Tie("a2", "p9")), outside=(outsider,))
     assert (
-        gap_report(leaving, permutations=50)["observed"]
-        == gap_report(inside, permutations=50)["observed"]
+        gap_report(leaving, permutations=50, seed=42)["observed"]
+        == gap_report(inside, permutations=50, seed=42)["observed"]
     )
 
 
 def test_empty_and_single_sector_territories():
-    empty = gap_report(Network("T", (), ()), permutations=10)
+    empty = gap_report(Network("T", (), ()), permutations=10, seed=42)
     assert empty["sectors"] == [] and empty["gaps"] == [] and empty["introductions"] == []
-    single = gap_report(network(clique("a", 4)), permutations=10)
+    single = gap_report(network(clique("a", 4)), permutations=10, seed=42)
     assert single["sectors"] == ["association"] and single["gaps"] == []
 
 
@@ -269,6 +269,6 @@ def test_rejects_bad_options():
 
 def test_a_given_partition_is_used_for_the_same_community_reason():
     labels = {"a1": 7, "p1": 7, "b": 7, "a2": 0, "a3": 0, "p2": 1, "p3": 1}
-    report = gap_report(network(BROKERED), permutations=50, partition=labels)
+    report = gap_report(network(BROKERED), permutations=50, partition=labels, seed=42)
     best = report["introductions"][0]
     assert best["same_community"] is True and "both in community 7" in best["reason"]

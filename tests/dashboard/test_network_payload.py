@@ -10,7 +10,6 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from maillage.dashboard import style
 from maillage.dashboard.network_payload import (
     community_ranks,
     network_payload,
@@ -18,6 +17,7 @@ from maillage.dashboard.network_payload import (
     sector_counts,
 )
 from maillage.graph.model import Sector
+from maillage.graph.vocabulary import sector_colour
 
 SECTORS = [s.value for s in Sector]
 
@@ -87,7 +87,7 @@ def test_every_node_is_filled_with_its_sector_colour_whatever_its_size(alsace: A
     for i in small:
         sector = graph.nodes[payload["ids"][i]]["sector"]
         assert payload["sectors"][payload["sector"][i]] == sector
-        assert payload["sectorColours"][payload["sector"][i]] == style.sector_colour(sector)
+        assert payload["sectorColours"][payload["sector"][i]] == sector_colour(sector)
 
 
 def test_alsace_is_small_on_the_wire(alsace: Any) -> None:

@@ -18,6 +18,7 @@ from maillage.dashboard.presenters.brokers import (
     download_view,
     top_brokers_figure,
 )
+from maillage.graph.documents import ActorRow, problems
 
 
 def test_broker_rows_flatten_roles_and_total() -> None:
@@ -33,9 +34,10 @@ def test_broker_rows_flatten_roles_and_total() -> None:
 
 def test_top_brokers_figure_ranks_by_the_measure() -> None:
     figure = top_brokers_figure({"actors": ROWS}, "closeness", top=2)
-    bars = {trace.name: list(trace.y) for trace in figure.data}
+    ticks = figure.layout.yaxis.ticktext  # actors by position, the first on top
+    bars = {trace.name: [ticks[i] for i in trace.y] for trace in figure.data}
     assert bars == {"business": ["Atelier"], "public": ["Bibliothèque"]}
-    assert figure.layout.yaxis.categoryarray == ("Bibliothèque", "Atelier")
+    assert ticks == ("Atelier", "Bibliothèque") and figure.layout.yaxis.autorange == "reversed"
     assert "closeness" in figure.layout.title.text
 
 
@@ -63,3 +65,7 @@ def test_download_view_renders_the_clicked_format(maillage: Any) -> None:
     assert base64.b64decode(payload["content"])[:2] == b"PK"
     with pytest.raises(PreventUpdate):
         download_view(maillage, "Nantes", False, trigger, [None, None, None])
+
+
+def test_the_literal_rows_are_in_the_shape_of_real_report_rows() -> None:
+    assert all(problems(row, ActorRow, partial=True) == [] for row in ROWS)

@@ -8,6 +8,7 @@ from maillage.dashboard.presenters.compare import (
     compare_table,
     compare_tooltips,
 )
+from maillage.graph.documents import Comparison, problems
 
 COMPARISON = {
     "territories": ["Brest", "Quimper"],
@@ -53,3 +54,7 @@ def test_compare_charts() -> None:
     assert [list(t.y) for t in raw.data] == [[0.05, 0.1], [120, 60]]
     assert [a.text for a in raw.layout.annotations] == ["Density", "Actors"]
     assert compare_tooltips(COMPARISON)[0] == {"indicator": "share of possible ties"}
+
+
+def test_the_literal_comparison_is_in_the_shape_of_a_real_one() -> None:
+    assert problems(COMPARISON, Comparison, partial=True) == []

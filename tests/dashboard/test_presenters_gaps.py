@@ -16,6 +16,7 @@ from maillage.dashboard.presenters.gaps import (
     gap_items,
     introduction_items,
 )
+from maillage.graph.documents import GapReport, problems
 
 GAPS: dict[str, Any] = {
     "territory": "T",
@@ -106,3 +107,7 @@ def test_focus_from_introduction_opens_explore_with_both_actors() -> None:
         focus_from_introduction(GAPS, [None], trigger)
     with pytest.raises(PreventUpdate):
         focus_from_introduction(GAPS, [1], ids.introduction(5))
+
+
+def test_the_literal_gaps_are_in_the_shape_of_a_real_gap_report() -> None:
+    assert problems(GAPS, GapReport, partial=True) == []

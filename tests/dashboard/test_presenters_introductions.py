@@ -89,11 +89,14 @@ def test_moving_without_a_selection_says_what_to_do(maillage):
 
 
 def test_the_form_offers_the_territory_s_actors_and_a_link_preselects_two(maillage):
-    options, first, second = page.form_view(maillage, "Nantes", "?from=n1&to=n2")[:3]
+    options, targets, via, first, second, alert = page.form_view(
+        maillage, "Nantes", "?from=n1&to=n2"
+    )
+    assert targets == via == options and alert is None
     assert [o["value"] for o in options] == ["n2", "n1", "n3", "b4"]  # by name
     assert options[0]["label"] == "Asso Lien (association)"
     assert (first, second) == ("n1", "n2")
-    assert page.form_view(maillage, "Nantes", "?from=r1&to=zz")[1:3] == (None, None)
+    assert page.form_view(maillage, "Nantes", "?from=r1&to=zz")[3:5] == (None, None)
 
 
 def test_the_gaps_page_links_each_suggestion_to_the_introductions_page():

@@ -19,6 +19,7 @@ from maillage.dashboard.presenters.network import (
     scale_positions,
     stylesheet,
 )
+from maillage.graph.vocabulary import SECTOR_COLOURS
 
 LAYOUT = {"a": (-1.0, 1.0), "b": (1.0, 1.0), "c": (0.0, 0.0), "d": (0.0, -1.0)}
 
@@ -47,7 +48,7 @@ def test_network_elements(graph: nx.Graph) -> None:
     a = nodes[0]
     assert a["data"]["actor"] == "a" and a["data"]["label"] == "Atelier"
     assert a["position"] == {"x": -100.0, "y": -100.0}
-    assert a["data"]["colour"] == style.SECTOR_COLOURS["business"]
+    assert a["data"]["colour"] == SECTOR_COLOURS["business"]
     # Communities 7 and 2 have two members each: the smaller label ranks first.
     assert a["data"]["ccolour"] == style.COMMUNITY_COLOURS[1]
     assert nodes[2]["data"]["ccolour"] == style.COMMUNITY_COLOURS[0]

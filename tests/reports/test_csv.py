@@ -210,9 +210,9 @@ def test_empty_report_csv_still_has_its_header(report):
 
 def test_french_excel_dialect_uses_semicolons_and_decimal_commas():
     from maillage.reports.csv_export import to_csv
-    from maillage.reports.tables import Table
+    from maillage.reports.export_tables import ExportTable
 
-    table = Table(
+    table = ExportTable(
         "t", ("name", "share", "count"), [("Brest; Quimper", -0.125, 3), ("=1+1", None, 0)]
     )
     text = to_csv(table, dialect="excel-fr").decode("utf-8-sig")

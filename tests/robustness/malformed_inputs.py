@@ -638,3 +638,195 @@ def mapping_bytes(draw: st.DrawFn) -> bytes:
     if how == "truncated":
         return text[: len(text) * draw(st.integers(0, 1000)) // 1000]
     return text
+
+
+# ---------------------------------------------------------------------- amplification
+
+AMPLIFICATION_LIMITS = {"cell_chars": 2_000, "file_rows": 60, "expanded_bytes": 400_000}
+"""Small limits for the generated amplification cases, so that bombs stay small files."""
+
+_WORKBOOK_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    ),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    ),
+    "xl/workbook.xml": (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<sheets><sheet name="actors" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+    ),
+}
+
+
+def workbook_from_parts(shared: list[str], rows: list[list[str | int]]) -> bytes:
+    """An .xlsx written part by part: ``shared`` strings, and rows of cells.
+
+    A ``str`` cell is an inline string; an ``int`` cell refers to ``shared[i]``:
+    what Excel writes, and what a bomb is made of (one huge string, many uses).
+    """
+    import zipfile  # noqa: PLC0415
+
+    strings = "".join(f"<si><t>{escape(text)}</t></si>" for text in shared)
+    sheet_rows = []
+    for r, row in enumerate(rows, start=1):
+        cells = []
+        for c, value in enumerate(row):
+            ref = f"{chr(65 + c % 26)}{r}"
+            if isinstance(value, int):
+                cells.append(f'<c r="{ref}" t="s"><v>{value}</v></c>')
+            else:
+                cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{escape(value)}</t></is></c>')
+        sheet_rows.append(f'<row r="{r}">{"".join(cells)}</row>')
+    parts = dict(_WORKBOOK_PARTS)
+    parts["xl/sharedStrings.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+        f'spreadsheetml/2006/main" count="{len(shared)}" uniqueCount="{len(shared)}">'
+        f"{strings}</sst>"
+    )
+    parts["xl/worksheets/sheet1.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.'
+        f'org/spreadsheetml/2006/main"><sheetData>{"".join(sheet_rows)}</sheetData></worksheet>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+ACTOR_HEADER = ["id", "name", "sector", "territory"]
+
+
+@st.composite
+def amplified_workbook(draw: st.DrawFn) -> bytes:
+    """A shared-string bomb, a row bomb, an XML bomb, or a workbook just within the limits."""
+    how = draw(st.sampled_from(["shared-string", "rows", "expanded", "within"]))
+    limit = AMPLIFICATION_LIMITS
+    if how == "shared-string":  # one long string, used by many cells
+        size = draw(st.sampled_from([limit["cell_chars"] + 1, 5 * limit["cell_chars"], 50_000]))
+        uses = draw(st.integers(1, 40))
+        text = draw(st.sampled_from(["x", "é", "line\n", "&<>"])) * size
+        rows = [ACTOR_HEADER] + [[f"a{i}", 0, "public", "Kerlan"] for i in range(uses)]
+        return workbook_from_parts([text[:size]], rows)
+    if how == "rows":
+        count = draw(st.integers(limit["file_rows"] + 1, 3 * limit["file_rows"]))
+        rows = [ACTOR_HEADER] + [[f"a{i}", f"Actor {i}", "public", "Kerlan"] for i in range(count)]
+        return workbook_from_parts([], rows)
+    if how == "expanded":  # highly compressible XML, far beyond the expanded limit
+        filler = [["", "", "", ""]] * draw(st.integers(4_000, 8_000))
+        return workbook_from_parts(["y" * 1_000] * 300, [ACTOR_HEADER, *filler])
+    count = draw(st.integers(1, limit["file_rows"] - 1))
+    rows = [ACTOR_HEADER] + [[f"a{i}", f"Actor {i}", "public", "Kerlan"] for i in range(count)]
+    return workbook_from_parts([], rows)
+
+
+@st.composite
+def long_text_graph(draw: st.DrawFn, fmt: str) -> bytes:
+    """A GraphML or GEXF file with one long, multi-line value (text or attribute)."""
+    size = draw(st.sampled_from([100, 1_999, 2_001, 20_000, 120_000]))
+    line = draw(st.sampled_from(["a\n", "long line of text\n", "\r\n", "é\n", "&amp;\n"]))
+    value = (line * (size // len(line) + 1))[:size]
+    where = draw(st.sampled_from(["text", "attribute", "default"]))
+    if fmt == "graphml":
+        keys = (
+            '<key id="sector" for="node" attr.name="sector"/>'
+            '<key id="territory" for="node" attr.name="territory"/>'
+            '<key id="note" for="node" attr.name="note">'
+            + (f"<default>{value}</default>" if where == "default" else "")
+            + "</key>"
+        )
+        note = f'<data key="note">{value}</data>' if where == "text" else ""
+        label = f' label="{value}"' if where == "attribute" else ""
+        body = (
+            f'<graphml xmlns="http://graphml.graphdrawing.org/xmlns">{keys}'
+            f'<graph edgedefault="undirected"><node id="a1"{label}>'
+            '<data key="sector">public</data><data key="territory">Kerlan</data>'
+            f"{note}</node></graph></graphml>"
+        )
+    else:
+        default = f"<default>{value}</default>" if where in ("default", "text") else ""
+        label = value.replace("\n", " ") if where == "attribute" else "Atelier"
+        body = (
+            '<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph>'
+            '<attributes class="node"><attribute id="sector" title="sector" type="string"/>'
+            '<attribute id="territory" title="territory" type="string"/>'
+            f'<attribute id="note" title="note" type="string">{default}</attribute>'
+            f'</attributes><nodes><node id="a1" label="{label}"><attvalues>'
+            '<attvalue for="sector" value="public"/><attvalue for="territory" value="Kerlan"/>'
+            "</attvalues></node></nodes></graph></gexf>"
+        )
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body).encode("utf-8")
+
+
+@st.composite
+def long_csv(draw: st.DrawFn) -> bytes:
+    """A CSV whose one cell is long (quoted, over many lines, or not) or whose rows are many."""
+    how = draw(st.sampled_from(["quoted", "plain", "rows"]))
+    if how == "rows":
+        count = draw(st.integers(AMPLIFICATION_LIMITS["file_rows"] - 2, 200))
+        lines = [f"a{i},Actor {i},public,Kerlan" for i in range(count)]
+        return ("id,name,sector,territory\n" + "\n".join(lines) + "\n").encode()
+    size = draw(st.sampled_from([1_000, 2_001, 30_000]))
+    if how == "quoted":
+        value = '"' + ("ligne\n" * size)[:size].replace('"', '""') + '"'
+    else:
+        value = "x" * size
+    return f"id,name,sector,territory\na1,{value},public,Kerlan\n".encode()
+
+
+@st.composite
+def hostile_body(draw: st.DrawFn) -> tuple[bytes, dict[str, str]]:
+    """A body for ``/_dash-update-component``: huge, deep, malformed or lying about its size."""
+    how = draw(st.sampled_from(["huge", "deep", "junk", "json", "lying"]))
+    headers = {"Content-Type": "application/json"}
+    if how == "huge":
+        size = draw(st.sampled_from([70_000, 200_000]))
+        return b'{"output": "' + b"x" * size + b'"}', headers
+    if how == "deep":
+        depth = draw(st.sampled_from([100, 10_000]))
+        return b"[" * depth + b"]" * depth, headers
+    if how == "junk":
+        return draw(st.binary(max_size=200)), headers
+    if how == "lying":
+        headers["Content-Length"] = str(draw(st.sampled_from([10**9, 2**31, 2**63])))
+        return b"{}", headers
+    value = draw(
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+            lambda inner: (
+                st.lists(inner, max_size=4)
+                | st.dictionaries(
+                    st.sampled_from(
+                        ["output", "outputs", "inputs", "state", "changedPropIds", "id"]
+                    ),
+                    inner,
+                    max_size=5,
+                )
+            ),
+            max_leaves=20,
+        )
+    )
+    return json.dumps(value).encode(), headers

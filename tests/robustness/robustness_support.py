@@ -25,6 +25,8 @@ from maillage.cli import main
 from maillage.graph.errors import MaillageError, ValidationError
 from maillage.graph.model import Actor, Dataset, Sector, TerritorySummary, Tie, TieKind
 from maillage.graph.storage.sqlite import SQLiteStore
+from maillage.loaders.limits import FileLimits
+from maillage.settings import Limits, Settings
 
 MALFORMED_BUDGET = 1_000
 """Generated malformed inputs every run must try, summed over the ``test_malformed_*`` tests."""
@@ -131,14 +133,23 @@ def assert_names_the_files(error: MaillageError, paths: Sequence[Path], mapping:
         assert any(n in str(error) for n in names), f"error names no input file: {error}"
 
 
-def import_outcome(seeded: SeededStore, paths: Sequence[Path], mapping: Path | None = None) -> str:
+def import_outcome(
+    seeded: SeededStore,
+    paths: Sequence[Path],
+    mapping: Path | None = None,
+    *,
+    limits: FileLimits | None = None,
+) -> str:
     """Import through ``Maillage.import_files`` into the reset store; ``loaded`` or ``rejected``.
+
+    ``limits`` replace the default file limits (the amplification cases use small ones).
 
     Fails the test on any exception that is not a ``MaillageError``, on a rejection
     that does not name the files, and on a rejection that changed the store.
     """
     seeded.reset()
-    app = Maillage(store=seeded.open())
+    settings = Settings(limits=Limits(files=limits)) if limits is not None else None
+    app = Maillage(settings, store=seeded.open())
     try:
         summary = app.import_files(list(paths), mapping=mapping)
     except MaillageError as error:

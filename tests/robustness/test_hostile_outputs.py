@@ -78,9 +78,11 @@ def results(values: tuple[str, ...], territory: str) -> dict[str, dict]:
     before = network(values, territory, ties=len(values) // 2)
     other = network(values[::-1], FORMULAS[0] if values is HOSTILE else "Other")
     return {
-        "report": analytics.territory_report(full, permutations=20),
-        "gaps": analytics.gap_report(network(values, territory, gaps=True), permutations=50),
-        "compare": analytics.compare_territories([full, other], randomisations=2),
+        "report": analytics.territory_report(full, permutations=20, seed=42),
+        "gaps": analytics.gap_report(
+            network(values, territory, gaps=True), permutations=50, seed=42
+        ),
+        "compare": analytics.compare_territories([full, other], randomisations=2, seed=42),
         "bridges": analytics.bridge_changes(before, full),
     }
 

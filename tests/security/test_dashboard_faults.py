@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from dash_requests import UPDATE_COMPONENT, request_body
 
 from maillage import app as application
 from maillage.app import Maillage
-from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
 from maillage.serving.web import web_app
 from maillage.settings import Settings
 
@@ -66,7 +66,7 @@ def test_a_failing_download_shows_an_error_panel(fresh, monkeypatch):
     assert answer.status_code == 200 and PANEL in answer.data
 
 
-def test_an_unreadable_store_shows_an_error_panel_in_the_shell(tmp_path):
+def test_an_unreadable_store_shows_an_error_panel_in_the_shell(tmp_path, caplog):
     blocker = tmp_path / "file"
     blocker.write_text("")
     instance = Maillage(Settings(store_url=f"sqlite:///{blocker}/store.db", data_dir=tmp_path))
@@ -76,4 +76,6 @@ def test_an_unreadable_store_shows_an_error_panel_in_the_shell(tmp_path):
 
     assert layout.status_code == 200
     assert b"This analysis could not be shown." in layout.data
-    assert b"choose another --store path" in layout.data
+    assert b"The database is unreachable" in layout.data
+    assert b"--store" not in layout.data and str(blocker).encode() not in layout.data
+    assert "choose another --store path" in caplog.text, "the operator reads why in the log"

@@ -9,9 +9,9 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+from dash_requests import UPDATE_COMPONENT, request_body
 from security_support import CSRF, PASSWORDS, SECRET, csrf_token, session_cookie, sign_in
 
-from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
 from maillage.serving.access import Access
 from maillage.serving.web import web_app
 

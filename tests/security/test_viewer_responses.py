@@ -16,10 +16,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from dash_requests import UPDATE_COMPONENT, request_body
 from security_support import found_in, readable, sign_in
 
-from maillage.dashboard import words
-from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
+from maillage.dashboard import menus
 from maillage.graph.model import Dataset, Sector
 
 TERRITORIES = ("Romans", "Lille")
@@ -88,7 +88,7 @@ def data_requests(app, view, territory: str, probe: list[str] = ()) -> Iterator[
             "brokers-weighted.value": weighted,
         }
         yield "brokers", request_body(app, "brokers-table.data", values)
-    formats = list(words.DOWNLOAD_FORMATS)
+    formats = list(menus.DOWNLOAD_FORMATS)
     for fmt in formats:
         buttons, changed = clicked("download-button", "fmt", fmt, formats)
         values = {"download-button.n_clicks": buttons, **where}
@@ -148,7 +148,7 @@ def test_a_facilitator_receives_the_citizens_names(app, client, maillage, territ
         by_label[label] = by_label.get(label, b"") + data
     assert found_in(by_label["network"], names) == sorted(names)
     assert found_in(by_label["brokers"], names) == sorted(names)
-    for fmt in words.DOWNLOAD_FORMATS:
+    for fmt in menus.DOWNLOAD_FORMATS:
         assert found_in(by_label[f"download {fmt}"], names) == sorted(names), fmt
 
 

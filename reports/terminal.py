@@ -15,8 +15,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .labels import ROLES, label, show
-from .tables import (
+from maillage.graph.vocabulary import ROLES
+
+from .export_tables import (
     STATS,
     bridge_pairs,
     bridge_text,
@@ -28,6 +29,7 @@ from .tables import (
     sectors_table,
     top_actors,
 )
+from .labels import label, show
 
 WIDTH = 120
 

@@ -21,7 +21,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .labels import ACTOR_METRICS, NETWORK_LABELS, ROLES, label, sector_sort_key
+from maillage.graph.vocabulary import ACTOR_METRICS, ROLES, sector_sort_key
+
+from .labels import NETWORK_LABELS, label
 from .safe import scalar
 
 ACTOR_COLUMNS: tuple[str, ...] = (
@@ -61,7 +63,7 @@ STATS: tuple[str, ...] = ("observed", "expected", "z")
 
 
 @dataclass(frozen=True)
-class Table:
+class ExportTable:
     """A named table: a CSV file or an XLSX sheet. ``row_labels``: column A names the rows.
 
     ``chart`` (``"bar"`` or ``"line"``) asks the workbook for a native chart
@@ -109,20 +111,20 @@ def flatten(record: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 
 def records_table(
     name: str, records: Iterable[Mapping[str, Any]], preferred: Sequence[str] = ()
-) -> Table:
+) -> ExportTable:
     """A table of flattened records: the ``preferred`` columns first, then the others as met."""
     flat = [flatten(r) if isinstance(r, Mapping) else {"value": scalar(r)} for r in records]
     if not flat:
-        return Table(name, tuple(preferred))
+        return ExportTable(name, tuple(preferred))
     seen = dict.fromkeys(c for c in preferred if any(c in f for f in flat))
     for f in flat:
         seen.update(dict.fromkeys(f))
     columns = tuple(seen)
-    return Table(name, columns, [tuple(f.get(c) for c in columns) for f in flat])
+    return ExportTable(name, columns, [tuple(f.get(c) for c in columns) for f in flat])
 
 
-def key_values(name: str, pairs: Iterable[tuple[str, Any]], header: str = "key") -> Table:
-    return Table(name, (header, "value"), [(k, v) for k, v in pairs], row_labels=True)
+def key_values(name: str, pairs: Iterable[tuple[str, Any]], header: str = "key") -> ExportTable:
+    return ExportTable(name, (header, "value"), [(k, v) for k, v in pairs], row_labels=True)
 
 
 def method_rows(method: Mapping[str, Any] | None) -> list[tuple[str, Any]]:
@@ -186,17 +188,17 @@ def pair_cell(cells: Mapping, a: str, b: str) -> Mapping[str, Any]:
     return cells.get((a, b)) or cells.get((b, a)) or {}
 
 
-def mixing_long(name: str, mixing: Any) -> Table:
+def mixing_long(name: str, mixing: Any) -> ExportTable:
     sectors, cells = mixing_cells(mixing)
     pairs = sector_pairs(sectors, cells)
     rows = [(a, b, *(pair_cell(cells, a, b).get(s) for s in STATS)) for a, b in pairs]
-    return Table(name, ("sector_a", "sector_b", *STATS), rows)
+    return ExportTable(name, ("sector_a", "sector_b", *STATS), rows)
 
 
-def mixing_matrix(name: str, mixing: Any, stat: str) -> Table:
+def mixing_matrix(name: str, mixing: Any, stat: str) -> ExportTable:
     sectors, cells = mixing_cells(mixing)
     rows = [(a, *(cells.get((a, b), {}).get(stat) for b in sectors)) for a in sectors]
-    return Table(name, ("sector", *sectors), rows, row_labels=True)
+    return ExportTable(name, ("sector", *sectors), rows, row_labels=True)
 
 
 # Report
@@ -215,7 +217,7 @@ def top_actors(actors: Sequence[Mapping[str, Any]], n: int) -> list[Mapping[str,
     return sorted(actors, key=key)[:n]
 
 
-def actors_table(report: Mapping[str, Any]) -> Table:
+def actors_table(report: Mapping[str, Any]) -> ExportTable:
     return records_table("actors", report.get("actors", []), ACTOR_COLUMNS)
 
 
@@ -224,7 +226,7 @@ def network_indicators(network: Mapping[str, Any]) -> list[tuple[str, Any]]:
     return [(label(k, NETWORK_LABELS), v) for k, v in network.items() if not isinstance(v, Mapping)]
 
 
-def network_table(report: Mapping[str, Any]) -> Table:
+def network_table(report: Mapping[str, Any]) -> ExportTable:
     rows: list[tuple[str, str, Any]] = [
         ("territory", "Territory", report.get("territory")),
         ("as_of", "As of", report.get("as_of")),
@@ -239,10 +241,10 @@ def network_table(report: Mapping[str, Any]) -> Table:
             rows.extend((k, label(k), v) for k, v in flatten(value, f"{key}_").items())
         else:
             rows.append((key, label(key, NETWORK_LABELS), value))
-    return Table("network", ("indicator", "label", "value"), rows, row_labels=True)
+    return ExportTable("network", ("indicator", "label", "value"), rows, row_labels=True)
 
 
-def sectors_table(report: Mapping[str, Any]) -> Table | None:
+def sectors_table(report: Mapping[str, Any]) -> ExportTable | None:
     network = report.get("network") or {}
     counts = network.get("sector_counts") or {}
     ei = network.get("ei_by_sector") or {}
@@ -250,10 +252,10 @@ def sectors_table(report: Mapping[str, Any]) -> Table | None:
         return None
     sectors = sorted({*counts, *ei}, key=sector_sort_key)
     rows = [(s, counts.get(s), ei.get(s)) for s in sectors]
-    return Table("sectors", ("sector", "actors", "ei_index"), rows, row_labels=True)
+    return ExportTable("sectors", ("sector", "actors", "ei_index"), rows, row_labels=True)
 
 
-def report_sheets(report: Mapping[str, Any]) -> list[Table]:
+def report_sheets(report: Mapping[str, Any]) -> list[ExportTable]:
     sheets = [network_table(report), actors_table(report)]
     if report.get("sector_mixing"):
         sheets.append(mixing_long("sector_mixing", report["sector_mixing"]))
@@ -268,12 +270,12 @@ def report_sheets(report: Mapping[str, Any]) -> list[Table]:
 # Gaps
 
 
-def introductions_table(gaps: Mapping[str, Any]) -> Table:
+def introductions_table(gaps: Mapping[str, Any]) -> ExportTable:
     records = [{"rank": i, **intro} for i, intro in enumerate(gaps.get("introductions", []), 1)]
     return records_table("introductions", records, ("rank", *INTRODUCTION_COLUMNS))
 
 
-def gap_list_table(gaps: Mapping[str, Any]) -> Table:
+def gap_list_table(gaps: Mapping[str, Any]) -> ExportTable:
     records = []
     for gap in gaps.get("gaps", []):
         a, b = gap["sectors"]
@@ -286,7 +288,7 @@ def _pair_key(a: Any, b: Any) -> frozenset[str]:
     return frozenset((str(scalar(a)), str(scalar(b))))
 
 
-def gaps_flat(gaps: Mapping[str, Any]) -> Table:
+def gaps_flat(gaps: Mapping[str, Any]) -> ExportTable:
     """Sector pairs left-joined with the suggested introductions between them."""
     sectors, cells = mixing_cells(gaps)
     gap_of = {_pair_key(*g["sectors"]): g for g in gaps.get("gaps", [])}
@@ -320,10 +322,10 @@ def gaps_flat(gaps: Mapping[str, Any]) -> Table:
         for intro in intros_of.get(key) or [None]:
             flat = flatten(intro) if intro else {}
             rows.append((*pair, *(flat.get(c) for c in INTRODUCTION_COLUMNS)))
-    return Table("gaps", (*PAIR_COLUMNS, *INTRODUCTION_COLUMNS), rows)
+    return ExportTable("gaps", (*PAIR_COLUMNS, *INTRODUCTION_COLUMNS), rows)
 
 
-def gaps_sheets(gaps: Mapping[str, Any]) -> list[Table]:
+def gaps_sheets(gaps: Mapping[str, Any]) -> list[ExportTable]:
     sheets = [gap_list_table(gaps), introductions_table(gaps)]
     sheets += [mixing_matrix(stat, gaps, stat) for stat in STATS if gaps.get(stat)]
     if gaps.get("fragile_bridges"):
@@ -336,14 +338,14 @@ def gaps_sheets(gaps: Mapping[str, Any]) -> list[Table]:
 # Compare
 
 
-def indicators_table(compare: Mapping[str, Any]) -> Table:
+def indicators_table(compare: Mapping[str, Any]) -> ExportTable:
     """The comparison's CSV table (see :mod:`maillage.reports.compare_tables`)."""
     from .compare_tables import compare_flat
 
     return compare_flat(compare)
 
 
-def compare_sheets(compare: Mapping[str, Any]) -> list[Table]:
+def compare_sheets(compare: Mapping[str, Any]) -> list[ExportTable]:
     """The comparison's workbook in English (see :mod:`maillage.reports.compare_tables`)."""
     from .compare_tables import compare_sheets as sheets_of
 
@@ -413,14 +415,16 @@ def bridge_record(change: str, item: Any) -> dict[str, Any]:
     return record
 
 
-def bridges_table(changes: Mapping[str, Any]) -> Table:
+def bridges_table(changes: Mapping[str, Any]) -> ExportTable:
     """One row per bridge gained or lost; sector pairs as ``business–public``."""
     rows = [
         bridge_record(change, item)
         for change in ("gained", "lost")
         for item in changes.get(change, [])
     ]
-    return Table("bridges", BRIDGE_COLUMNS, [tuple(r.get(c) for c in BRIDGE_COLUMNS) for r in rows])
+    return ExportTable(
+        "bridges", BRIDGE_COLUMNS, [tuple(r.get(c) for c in BRIDGE_COLUMNS) for r in rows]
+    )
 
 
 def bridge_text(item: Any) -> str:
@@ -432,7 +436,7 @@ def bridge_text(item: Any) -> str:
     return f"{record.get('name')} ({sector})" if sector else str(record.get("name"))
 
 
-def bridges_sheets(changes: Mapping[str, Any]) -> list[Table]:
+def bridges_sheets(changes: Mapping[str, Any]) -> list[ExportTable]:
     period = [("since", changes.get("since")), ("until", changes.get("until"))]
     return [bridges_table(changes), key_values("period", period)]
 
@@ -451,11 +455,11 @@ SHEETS = {
 }
 
 
-def flat_table(kind: str, data: Mapping[str, Any]) -> Table:
+def flat_table(kind: str, data: Mapping[str, Any]) -> ExportTable:
     """The one table a CSV export of ``kind`` holds."""
     return FLAT[kind](data)
 
 
-def sheets(kind: str, data: Mapping[str, Any]) -> list[Table]:
+def sheets(kind: str, data: Mapping[str, Any]) -> list[ExportTable]:
     """The sheets of an XLSX export of ``kind``, in order."""
     return SHEETS[kind](data)

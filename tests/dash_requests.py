@@ -1,7 +1,8 @@
 """The JSON a browser posts to ``/_dash-update-component``, built from ``app.callback_map``.
 
-Tests and the load test drive the server with these bodies, exactly as
-Dash's renderer sends them, without a browser.
+Tests and the load test (``benchmarks/load_test.py``) drive the server with
+these bodies, exactly as Dash's renderer sends them, without a browser. It
+lives with the tests: the application itself never builds them.
 """
 
 from __future__ import annotations

@@ -1,0 +1,42 @@
+"""What the dashboard's menus say, built from the measure registry of ``graph.vocabulary``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from ..graph.vocabulary import ACTOR_MEASURES, ROLE, Measure
+
+
+def _menu_label(measure: Measure) -> str:
+    return f"{measure.label} ({measure.hint})" if measure.hint else measure.label
+
+
+SIZE_KEYS = (
+    "degree",
+    "betweenness",
+    "pagerank",
+    "eigenvector",
+    "closeness",
+    "effective_size",
+    "brokerage",
+)
+SIZE_METRICS: Mapping[str, str] = MappingProxyType(
+    {key: _menu_label(ACTOR_MEASURES[key]) for key in SIZE_KEYS}
+)
+"""Measures a node can be sized by: report key -> menu label."""
+
+BROKER_MEASURES: Mapping[str, str] = MappingProxyType(
+    {
+        "betweenness": ACTOR_MEASURES["betweenness"].label,
+        "brokerage": ACTOR_MEASURES["brokerage"].label,
+        "effective_size": ACTOR_MEASURES["effective_size"].label,
+        **{key: f"{ROLE[key].label} role" for key in ("liaison", "gatekeeper", "representative")},
+        "itinerant": f"{ROLE['itinerant'].label} role",
+        "coordinator": f"{ROLE['coordinator'].label} role",
+        "degree": ACTOR_MEASURES["degree"].label,
+    }
+)
+"""Measures the brokers chart ranks by: report key -> menu label."""
+
+DOWNLOAD_FORMATS = MappingProxyType({"csv": "CSV", "xlsx": "Excel", "html": "HTML"})

@@ -1,0 +1,320 @@
+"""The words and colours of the domain, in one place: sectors, brokerage roles, measures.
+
+Analytics, reports and the dashboard all read them from here, so that a
+measure has one label, one meaning and one number of decimals wherever it
+is shown, and a sector one colour in the app and in the report it downloads.
+
+Examples
+--------
+>>> sector_sort_key("public") < sector_sort_key("media") < sector_sort_key("zzz")
+True
+>>> sector_noun("public", 2), sector_colour("nonsense") == sector_colour("other")
+('2 public bodies', True)
+>>> ACTOR_MEASURES["ei_index"].label, ACTOR_MEASURES["ei_index"].short
+('E-I index', 'E-I')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from types import MappingProxyType
+from typing import Any
+
+from .model import Sector, TieKind
+
+# ---------------------------------------------------------------------------
+# Sectors
+
+SECTORS: tuple[str, ...] = tuple(s.value for s in Sector)
+"""The closed list of sectors, in the order every table, legend and chart shows them."""
+
+SECTOR_COLOURS: Mapping[str, str] = MappingProxyType(
+    {  # Okabe & Ito's colour-blind-safe palette, one colour per sector.
+        "business": "#E69F00",
+        "association": "#009E73",
+        "public": "#0072B2",
+        "academic": "#CC79A7",
+        "media": "#D55E00",
+        "citizen": "#F0E442",
+        "funder": "#56B4E9",
+        "other": "#999999",
+    }
+)
+
+SECTOR_NOUNS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {  # (one, many): how a sentence counts actors of a sector.
+        "business": ("business", "businesses"),
+        "association": ("association", "associations"),
+        "public": ("public body", "public bodies"),
+        "academic": ("academic actor", "academic actors"),
+        "media": ("media outlet", "media outlets"),
+        "citizen": ("citizen", "citizens"),
+        "funder": ("funder", "funders"),
+        "other": ("other actor", "other actors"),
+    }
+)
+
+
+def _text(value: Any) -> str:
+    return str(value.value if isinstance(value, Enum) else value)
+
+
+def sector_sort_key(sector: Any) -> tuple[int, str]:
+    """Sectors in the order of :data:`SECTORS`, unknown ones after, alphabetically."""
+    text = _text(sector)
+    return (SECTORS.index(text) if text in SECTORS else len(SECTORS), text)
+
+
+def sector_colour(sector: Any) -> str:
+    """The colour of ``sector``; an unknown or missing sector has the colour of ``other``."""
+    return SECTOR_COLOURS.get(_text(sector) if sector is not None else "", SECTOR_COLOURS["other"])
+
+
+def sector_plural(sector: str) -> str:
+    """``"public bodies"``, ``"businesses"``; ``"<sector> actors"`` for an unknown one."""
+    return SECTOR_NOUNS.get(sector, (f"{sector} actor", f"{sector} actors"))[1]
+
+
+def sector_noun(sector: str, count: int) -> str:
+    """Return ``"12 associations"``, ``"1 public body"``, etc.
+
+    >>> sector_noun("public", 1), sector_noun("something", 2)
+    ('1 public body', '2 something actors')
+    """
+    one, many = SECTOR_NOUNS.get(sector, (f"{sector} actor", f"{sector} actors"))
+    return f"{count} {one if count == 1 else many}"
+
+
+TIE_KINDS: tuple[str, ...] = tuple(k.value for k in TieKind)
+
+TIE_KIND_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "partnership": "partnership",
+        "event": "co-participation in events",
+        "funding": "funding",
+        "governance": "governance",
+        "service": "service",
+        "other": "other tie",
+    }
+)
+
+# ---------------------------------------------------------------------------
+# Brokerage roles (Gould & Fernandez 1989)
+
+
+@dataclass(frozen=True)
+class Role:
+    """One Gould & Fernandez brokerage role: A -> broker -> C with A and C not tied.
+
+    ``meaning`` holds ``{sector}``, the broker's sector.
+    """
+
+    key: str
+    label: str
+    short: str
+    meaning: str
+    colour: str
+
+
+ROLE_LIST: tuple[Role, ...] = (
+    Role(
+        "coordinator",
+        "Coordinator",
+        "Coord.",
+        "links two partners of its own sector ({sector}) who are not tied "
+        "to each other: it brokers inside its sector",
+        "#4E79A7",
+    ),
+    Role(
+        "itinerant",
+        "Itinerant broker",
+        "Itin.",
+        "links two partners who share a sector other than its own: "
+        "an outside go-between for that sector",
+        "#59A14F",
+    ),
+    Role(
+        "gatekeeper",
+        "Gatekeeper",
+        "Gatek.",
+        "lets an actor from another sector reach a partner of its own sector "
+        "({sector}): it controls the way in",
+        "#F28E2B",
+    ),
+    Role(
+        "representative",
+        "Representative",
+        "Repr.",
+        "carries a partner of its own sector ({sector}) to an actor of "
+        "another sector: it speaks for its sector outside",
+        "#B07AA1",
+    ),
+    Role(
+        "liaison",
+        "Liaison",
+        "Liaison",
+        "links two partners of two different sectors, neither of them its own: "
+        "a bridge between worlds that are not its own",
+        "#E15759",
+    ),
+)
+ROLES: tuple[str, ...] = tuple(r.key for r in ROLE_LIST)
+"""The role keys, in the order of every result (``brokerage`` dicts, columns)."""
+ROLE: Mapping[str, Role] = MappingProxyType({r.key: r for r in ROLE_LIST})
+
+NO_ROLE = "No brokerage role: none of its partners depend on it to reach one another."
+
+# ---------------------------------------------------------------------------
+# Measures
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A measure as people read it.
+
+    Attributes
+    ----------
+    key : str
+        Its key in the analytics results.
+    label : str
+        Its name in full (headings, the actor card, chart axes).
+    short : str
+        Its name where room is short (table columns, the comparison).
+    meaning : str
+        What it says, in plain words.
+    decimals : int
+        Decimals shown: 0 for counts, 3 for shares and scores.
+    hint : str
+        A few words on it, after its name in a menu.
+    """
+
+    key: str
+    label: str
+    short: str
+    meaning: str
+    decimals: int = 3
+    hint: str = ""
+
+
+def _registry(*measures: Measure) -> Mapping[str, Measure]:
+    return MappingProxyType({m.key: m for m in measures})
+
+
+ACTOR_MEASURES: Mapping[str, Measure] = _registry(
+    Measure("degree", "Degree", "Degree", "partners inside the territory", 0, "number of partners"),
+    Measure(
+        "betweenness",
+        "Betweenness",
+        "Betweenness",
+        "share of the shortest chains between two others that pass through it",
+        hint="lies on paths between others",
+    ),
+    Measure(
+        "closeness",
+        "Closeness",
+        "Closeness",
+        "how few steps it needs, on average, to reach everyone",
+        hint="few steps to everyone",
+    ),
+    Measure(
+        "eigenvector",
+        "Eigenvector",
+        "Eigenvector",
+        "how well tied its partners themselves are",
+        hint="tied to well-tied actors",
+    ),
+    Measure("pagerank", "PageRank", "PageRank", "importance passed on by its partners"),
+    Measure(
+        "constraint",
+        "Constraint",
+        "Constraint",
+        "how much its partners know each other (low = open, brokering position)",
+    ),
+    Measure(
+        "effective_size",
+        "Effective size",
+        "Effective size",
+        "partners that do not know each other (non-redundant contacts)",
+        hint="non-redundant partners",
+    ),
+    Measure(
+        "ei_index",
+        "E-I index",
+        "E-I",
+        "from -1 (ties only inside its sector) to +1 (ties only with other sectors)",
+    ),
+    Measure(
+        "brokerage",
+        "Brokerage (all roles)",
+        "Brokerage",
+        "pairs of partners it mediates, all five Gould & Fernandez roles together",
+        0,
+    ),
+)
+"""Measures of one actor (the report's ``actors`` rows), in the order they are shown."""
+
+ACTOR_METRICS: tuple[str, ...] = tuple(k for k in ACTOR_MEASURES if k != "brokerage")
+"""The actor measures that are one number each in a report row (brokerage is per role)."""
+
+NETWORK_MEASURES: Mapping[str, Measure] = _registry(
+    Measure("actors", "Actors", "Actors", "Members of the territory.", 0),
+    Measure("ties", "Ties", "Ties", "Ties between members (parallel ties each counted).", 0),
+    Measure(
+        "density",
+        "Density",
+        "Density",
+        "Share of the possible ties between members that exist; degree-preserving "
+        "randomisation keeps it, so it has no normalised value.",
+    ),
+    Measure("components", "Components", "Components", "Connected parts of the network.", 0),
+    Measure(
+        "largest_component_share",
+        "Share of actors in the largest component",
+        "Largest component",
+        "Share of the members in the largest connected part.",
+    ),
+    Measure(
+        "average_clustering",
+        "Average clustering",
+        "Clustering",
+        "Mean share of an actor's partners that work together (0 under two partners).",
+    ),
+    Measure(
+        "communities", "Communities", "Communities", "Groups found by the Leiden algorithm.", 0
+    ),
+    Measure(
+        "modularity",
+        "Modularity of the communities",
+        "Modularity",
+        "Modularity of the Leiden partition: how much the network splits into groups.",
+    ),
+    Measure(
+        "ei_index",
+        "E-I index across sectors",
+        "E-I index",
+        "(ties across sectors - ties within) / all ties, from -1 (closed) to 1 (open); "
+        "normalised as the difference from randomisations.",
+    ),
+    Measure(
+        "openness",
+        "Openness (share of ties leaving the territory)",
+        "Openness",
+        "Share of the members' ties that leave the territory (not randomised).",
+    ),
+    Measure(
+        "assortativity",
+        "Sector assortativity",
+        "Sector assortativity",
+        "Newman's assortativity of sectors: above 0, actors tie within their sector; "
+        "normalised as the difference from randomisations.",
+    ),
+    Measure(
+        "betweenness_centralisation",
+        "Betweenness centralisation",
+        "Centralisation",
+        "Freeman's betweenness centralisation: 1 for a star, 0 when all broker equally.",
+    ),
+)
+"""Measures of a whole territory (the report's ``network`` section, the comparison)."""

@@ -1,0 +1,65 @@
+"""The facilitator's follow-up in a real headless Chromium: from a suggestion to a partnership."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from dash.testing.wait import until
+
+from maillage.dashboard import ids
+from maillage.dashboard.app import create_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+
+
+@pytest.fixture
+def maillage(demo_store_url: str, tmp_path: Path) -> Any:
+    """The demo territories in a store of this test's own (it writes)."""
+    from maillage.app import Maillage
+    from maillage.settings import Settings
+
+    copy = tmp_path / "demo.db"
+    shutil.copy(demo_store_url.removeprefix("sqlite://"), copy)
+    instance = Maillage(Settings(store_url=f"sqlite:///{copy}"))
+    yield instance
+    instance.close()
+
+
+def test_a_suggested_introduction_is_recorded_followed_up_and_becomes_a_tie(
+    dash_duo: Any, maillage: Any
+) -> None:
+    dash_duo.start_server(create_app(maillage))
+    dash_duo.wait_for_element(f"#{ids.TERRITORY}")
+    dash_duo.select_dcc_dropdown(f"#{ids.TERRITORY}", value="Alsace")
+    dash_duo.find_element("#nav-gaps").click()
+
+    # Gaps: the first suggestion's "I made this introduction" opens the form, both actors set.
+    link = dash_duo.wait_for_element(".record-introduction", timeout=90)
+    suggestion = maillage.gaps("Alsace")["introductions"][0]
+    source, target = suggestion["source"], suggestion["target"]
+    link.click()
+    until(lambda: "/introductions" in dash_duo.driver.current_url, timeout=10)
+    dash_duo.wait_for_contains_text(f"#{ids.INTRO_SOURCE}", source["name"], timeout=30)
+    dash_duo.wait_for_contains_text(f"#{ids.INTRO_TARGET}", target["name"], timeout=30)
+
+    dash_duo.find_element(f"#{ids.INTRO_NOTE}").send_keys("Rencontre au forum")
+    dash_duo.find_element(f"#{ids.INTRO_RECORD}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.INTRO_MESSAGE}", "Introduction 1 recorded", timeout=30)
+    dash_duo.wait_for_contains_text(f"#{ids.INTRO_TABLE}", source["name"], timeout=30)
+
+    # Follow-up: select it, move it to partnership; the tie is stored, the funnel says so.
+    dash_duo.find_element(f"#{ids.INTRO_TABLE} input[type='radio']").click()
+    dash_duo.select_dcc_dropdown(f"#{ids.INTRO_MOVE_STATUS}", value="partnership")
+    dash_duo.find_element(f"#{ids.INTRO_MOVE}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.INTRO_MESSAGE}", "now partnership", timeout=30)
+    dash_duo.wait_for_contains_text(f"#{ids.INTRO_FUNNEL}", "1 partnership", timeout=30)
+
+    ties = [t for t in maillage.network("Alsace").ties if t.ref == "introduction:1"]
+    assert [{t.source, t.target} for t in ties] == [{source["id"], target["id"]}]
+    (introduction,) = maillage.introductions("Alsace")
+    assert [s.status for s in introduction.history] == ["made", "partnership"]
+    assert introduction.history[0].note == "Rencontre au forum"
+    assert dash_duo.get_logs() == []
