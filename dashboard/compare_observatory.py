@@ -16,9 +16,9 @@ import plotly.graph_objects as go
 
 from maillage.reports import compare_figures
 from maillage.reports.compare_tables import pair_text, rate_text, territories_of
+from maillage.reports.export_tables import bridge_pairs, bridge_text
 from maillage.reports.i18n import Translator, translator
 from maillage.reports.summary import summary
-from maillage.reports.export_tables import bridge_pairs, bridge_text
 
 Rows = list[dict[str, Any]]
 Columns = list[dict[str, str]]

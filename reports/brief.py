@@ -21,11 +21,11 @@ from .compare_tables import (
     rate_parts,
     territories_of,
 )
+from .export_tables import bridge_pairs, bridge_text
 from .figures import figure_html
 from .html_page import Raw, esc, page, paragraph, section, table_html
 from .i18n import Translator, translator
 from .summary import summary
-from .export_tables import bridge_pairs, bridge_text
 
 LIST_LIMIT = 25
 
