@@ -130,7 +130,10 @@ def yearly_comparison(
         documents.append(
             compare_territories(networks, seed=seed, randomisations=randomisations, kind=kind)
         )
+    # a name given twice is told apart by its date, which changes every year: key by position
     names = documents[0]["territories"]
+    for document in documents[1:]:
+        _rename(document, dict(zip(document["territories"], names, strict=True)))
     return {
         "years": [day.year for day in days],
         "as_of": [day.isoformat() for day in days],
@@ -146,6 +149,16 @@ def yearly_comparison(
             ),
         },
     }
+
+
+def _rename(document: dict[str, Any], names: dict[str, str]) -> None:
+    """Key ``document``'s per-territory values by ``names`` (this year's name -> the first's)."""
+    for row in document["indicators"]:
+        for key in ("values", "normalised", "z"):
+            row[key] = {names[name]: value for name, value in row[key].items()}
+    for row in document["rates"]:
+        row["values"] = {names[name]: value for name, value in row["values"].items()}
+    document["territories"] = [names[name] for name in document["territories"]]
 
 
 def _indicator_series(documents: list[dict[str, Any]], names: list[str]) -> list[dict[str, Any]]:

@@ -112,3 +112,11 @@ def test_no_dates_no_years():
         "bridges": [],
         "method": {},
     }
+
+
+def test_a_territory_given_twice_keeps_its_names_every_year():
+    days = year_ends([Network("Lille", ACTORS, TIES)])
+    result = yearly_comparison(days, lambda d: [lille_on(d), lille_on(d)])
+    assert list(result["rates"][0]["values"]) == ["Lille (2019-12-31)", "Lille #2"]
+    ties = next(row for row in result["indicators"] if row["name"] == "ties")["values"]
+    assert ties == {"Lille (2019-12-31)": [2, 3, 3], "Lille #2": [2, 3, 3]}
