@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .errors import MaillageError
-from .model import Activity, Actor, Dataset, Participation, Tie
+from .model import Activity, Actor, Dataset, Participation, Tie, TieIdentity
 
 #: The fields of an actor an import may change, in the order the summary names them.
 ACTOR_FIELDS = ("name", "sector", "territories", "kind", "city", "lat", "lon", "joined")
@@ -376,19 +376,14 @@ def _plan_ties(
     existing: Dataset, incoming: Dataset
 ) -> tuple[tuple[Tie, ...], tuple[Tie, ...], int, dict[str, int]]:
     """(added, updated, unchanged count, field -> count) of the incoming ties."""
-    unique: dict[tuple, Tie] = {}
-    for tie in incoming.ties:
-        source, target, directed = tie.source, tie.target, tie.directed
-        if not directed and target < source:
-            source, target = target, source
-        unique[source, target, tie.kind, directed] = tie
+    unique: dict[TieIdentity, Tie] = {tie.identity: tie for tie in incoming.ties}
     if not existing.ties:
         return tuple(unique.values()), (), 0, {}
     stored = {tie.identity: tie for tie in existing.ties}
     added, updated = [], []
     fields: Counter[str] = Counter()
-    for (source, target, kind, directed), tie in unique.items():
-        old = stored.get((source, target, kind.value, directed))
+    for identity, tie in unique.items():
+        old = stored.get(identity)
         if old is None:
             added.append(tie)
             continue

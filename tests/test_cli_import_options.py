@@ -73,7 +73,7 @@ def test_dry_run_with_rejects_writes_the_rejects_and_not_the_store(files, sqlite
     rejects = tmp_path / "rejects.csv"
     result = run("import", *files, "--dry-run", "--rejects", str(rejects), store=sqlite_url)
     assert result.exit_code == 0, result.output
-    assert "Dry run: nothing was written." in result.output
+    assert "Dry run: nothing was written" in result.output
     assert f"2 invalid rows set aside in {rejects}." in result.output
     assert len(rejects.read_text(encoding="utf-8").splitlines()) == 3
     assert "Alsace" not in run("territories", store=sqlite_url).output

@@ -134,4 +134,4 @@ def test_path_takes_actor_names(store):
 def test_delete_territory_as_typed(store):
     result = run("delete-territory", "LILLE", "--yes", store=store)
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "Deleted Lille"
+    assert result.output.strip() == "Deleted Lille (`maillage undo` brings it back)"

@@ -289,8 +289,8 @@ WHERE p.actor_id IN (SELECT value FROM json_each(?))
 DELETE_TIES_BY_IDS = """
 DELETE FROM ties WHERE rowid IN (
     SELECT t.rowid FROM json_each(?) j JOIN ties t
-        ON t.source = j.value ->> 0 AND t.target = j.value ->> 1 AND t.kind = j.value ->> 2
-        AND t.directed = j.value ->> 3)
+        ON t.kind = j.value ->> 0 AND t.directed = j.value ->> 1 AND t.source = j.value ->> 2
+        AND t.target = j.value ->> 3)
 """
 DELETE_ACTIVITIES_BY_IDS = "DELETE FROM activities WHERE id IN (SELECT value FROM json_each(?))"
 DELETE_PARTICIPATIONS_BY_PAIRS = """
@@ -464,3 +464,6 @@ SAVE_INTRODUCTION = "UPDATE introductions SET steps = ?, document = ? WHERE id =
 INTRODUCTION = "SELECT document FROM introductions WHERE id = ?"
 INTRODUCTIONS = "SELECT document FROM introductions ORDER BY id"
 INTRODUCTIONS_OF = "SELECT document FROM introductions WHERE territory = ? ORDER BY id"
+
+#: The file's structure, checked before an import writes (the first three problems suffice).
+QUICK_CHECK = "PRAGMA quick_check(3)"

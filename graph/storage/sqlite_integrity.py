@@ -13,15 +13,13 @@ from __future__ import annotations
 import sqlite3
 
 from ..errors import StoreUnavailable
-
-QUICK_CHECK = "PRAGMA quick_check(3)"
-"""The first three problems are enough to tell the file is damaged."""
+from . import sql
 
 
 def check_before_writing(conn: sqlite3.Connection, path: object) -> None:
     """``StoreUnavailable`` unless ``PRAGMA quick_check`` finds the file sound."""
     try:
-        rows = conn.execute(QUICK_CHECK).fetchall()
+        rows = conn.execute(sql.QUICK_CHECK).fetchall()
     except sqlite3.DatabaseError as error:
         problems = [str(error)]
     else:

@@ -19,8 +19,11 @@ import pytest
 import maillage.graph.storage as storage_package
 
 STORAGE = Path(storage_package.__file__).parent
-STATEMENT_MODULES = ("sql", "cypher")
-STORE_MODULES = ("sqlite.py", "neo4j.py", "common.py", "base.py", "__init__.py")
+STATEMENT_MODULES = ("sql", "cypher", "gds_cypher")
+#: Every other module of the storage package: none may build a statement.
+STORE_MODULES = tuple(
+    sorted(p.name for p in STORAGE.glob("*.py") if p.stem not in STATEMENT_MODULES)
+)
 QUERY_METHODS = frozenset({"execute", "executemany", "executescript", "run"})
 
 

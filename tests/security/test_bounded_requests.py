@@ -8,10 +8,10 @@ import threading
 import time
 
 import pytest
+from dash_requests import UPDATE_COMPONENT, request_body
 
 from maillage.app import Maillage
 from maillage.budget import Budget, OverBudget
-from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
 from maillage.graph.errors import MaillageError
 from maillage.serving.web import web_app
 from maillage.settings import Limits, Settings

@@ -6,9 +6,9 @@ import logging
 import socket
 
 import pytest
+from dash_requests import UPDATE_COMPONENT, request_body
 
 from maillage.app import Maillage
-from maillage.dashboard.wire import UPDATE_COMPONENT, request_body
 from maillage.graph.errors import StoreUnavailable
 from maillage.graph.storage import open_store
 from maillage.graph.storage.breaker import CircuitBreaker, DatabaseUnreachable

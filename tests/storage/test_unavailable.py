@@ -128,7 +128,7 @@ def test_the_fast_tie_key_is_tie_key(source, target, directed):
     import json
 
     from maillage.graph.model import Tie, TieKind
-    from maillage.graph.storage.sqlite import _tie_rows
+    from maillage.graph.storage.sqlite_records import tie_rows
 
     for kind in TieKind:
         tie = Tie(source, target, kind, directed=directed)
@@ -136,5 +136,5 @@ def test_the_fast_tie_key_is_tie_key(source, target, directed):
         assert tie.key == json.dumps(list(tie.identity), ensure_ascii=False)
         ends = (source, target) if directed else tuple(sorted((source, target)))
         assert (key_kind, key_directed, first, second) == (kind.value, directed, *ends)
-        (row,) = _tie_rows([tie])
+        (row,) = tie_rows([tie], None)
         assert row[:2] == ends

@@ -111,7 +111,7 @@ def test_list_filters_by_territory_status_and_due(nantes):
 
 def test_bad_requests_are_clear_errors(nantes):
     assert (
-        "no actor with id 'zz' in Nantes"
+        "no actor 'zz' in Nantes"
         in run("introductions", "add", "Nantes", "a1", "zz", store=nantes, ok=False).output
     )
     assert (
