@@ -328,7 +328,9 @@ def crossings_section(compare: Mapping[str, Any], t: Translator, figure: _Figure
 
 
 def method_section(compare: Mapping[str, Any], t: Translator) -> str:
-    method = compare.get("method") or {}
+    method = dict(compare.get("method") or {})
+    for key, value in ((compare.get("by_year") or {}).get("method") or {}).items():
+        method[f"by_year {key}"] = value
     notes = "".join(
         f"<dt>{esc(key)}</dt><dd>{esc(value)}</dd>"
         for key, value in method.items()

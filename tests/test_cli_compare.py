@@ -45,11 +45,11 @@ b1,f1,partnership,2021-05-01,
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> str:
-    """A SQLite store holding the two territories."""
+def store(store_url: str, tmp_path: Path) -> str:
+    """A store of each kind (SQLite, Neo4j) holding the two territories."""
     (tmp_path / "actors.csv").write_text(ACTORS, encoding="utf-8")
     (tmp_path / "ties.csv").write_text(TIES, encoding="utf-8")
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+    url = store_url
     files = [str(tmp_path / "actors.csv"), str(tmp_path / "ties.csv")]
     assert run("import", *files, store=url).exit_code == 0
     return url

@@ -168,3 +168,25 @@ def crossings_table(compare: Mapping[str, Any], lang: str = "en") -> tuple[Rows,
         )
     ]
     return rows, columns
+
+
+def observatory_parts(compare: Mapping[str, Any], lang: str = "en") -> dict[str, Any]:
+    """Everything above for one comparison, for a single page callback.
+
+    Keys: ``summary`` (sentences), ``rates`` and ``z_scores``, ``bridges``,
+    ``crossings`` (each ``(rows, columns)``), and the figures ``rates_figure``,
+    ``raw_figure``, ``z_figure``, ``yearly_figure`` and ``crossings_figure``
+    (``None`` when the comparison has nothing to draw, e.g. no ``by_year``).
+    """
+    return {
+        "summary": summary_items(compare, lang),
+        "rates": rates_table(compare, lang),
+        "z_scores": z_table(compare, lang),
+        "bridges": bridges_table(compare, lang),
+        "crossings": crossings_table(compare, lang),
+        "rates_figure": rates_figure(compare, lang),
+        "raw_figure": raw_figure(compare, lang),
+        "z_figure": z_figure(compare, lang),
+        "yearly_figure": yearly_figure(compare, lang),
+        "crossings_figure": crossings_figure(compare, lang),
+    }

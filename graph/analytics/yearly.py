@@ -95,7 +95,7 @@ def yearly_comparison(
         (``business → association`` first), and ``bridges``: ``[{territory,
         year, since, until, gained, lost}]`` where ``gained`` and ``lost``
         are the bridges of :func:`~maillage.graph.analytics.timeline.bridge_changes`
-        between the 31 December before and the year's.
+        between the 31 December before and the year's; ``method``.
 
     Examples
     --------
@@ -114,7 +114,14 @@ def yearly_comparison(
     seed = settled_seed(seed)
     days = list(dates)
     if not days:
-        return {"years": [], "as_of": [], "indicators": [], "rates": [], "bridges": []}
+        return {
+            "years": [],
+            "as_of": [],
+            "indicators": [],
+            "rates": [],
+            "bridges": [],
+            "method": {},
+        }
     before = networks_at(date(days[0].year - 1, 12, 31))
     documents, snapshots = [], []
     for day in days:
@@ -123,14 +130,35 @@ def yearly_comparison(
         documents.append(
             compare_territories(networks, seed=seed, randomisations=randomisations, kind=kind)
         )
+    # a name given twice is told apart by its date, which changes every year: key by position
     names = documents[0]["territories"]
+    for document in documents[1:]:
+        _rename(document, dict(zip(document["territories"], names, strict=True)))
     return {
         "years": [day.year for day in days],
         "as_of": [day.isoformat() for day in days],
         "indicators": _indicator_series(documents, names),
         "rates": _rate_series(documents, names, snapshots),
         "bridges": _bridges(names, [before, *snapshots], days),
+        "method": {
+            "as_of": "each territory as stored on 31 December of each year of the data's range",
+            "randomisations": randomisations,
+            "bridges": (
+                "bridges between sectors gained and lost from the 31 December before to the "
+                "year's, as report --since --until gives them"
+            ),
+        },
     }
+
+
+def _rename(document: dict[str, Any], names: dict[str, str]) -> None:
+    """Key ``document``'s per-territory values by ``names`` (this year's name -> the first's)."""
+    for row in document["indicators"]:
+        for key in ("values", "normalised", "z"):
+            row[key] = {names[name]: value for name, value in row[key].items()}
+    for row in document["rates"]:
+        row["values"] = {names[name]: value for name, value in row["values"].items()}
+    document["territories"] = [names[name] for name in document["territories"]]
 
 
 def _indicator_series(documents: list[dict[str, Any]], names: list[str]) -> list[dict[str, Any]]:

@@ -62,6 +62,7 @@ def test_indicators_and_rates_follow_the_history():
     result = yearly_comparison(year_ends([Network("Lille", ACTORS, TIES)]), lambda d: [lille_on(d)])
     assert result["years"] == [2019, 2020, 2021]
     assert result["as_of"] == ["2019-12-31", "2020-12-31", "2021-12-31"]
+    assert result["method"]["randomisations"] == 0
     assert series(result, "actors") == [4, 5, 5]
     assert series(result, "ties") == [2, 3, 3]
     assert series(result, "density") == [pytest.approx(2 / 6), 0.3, 0.3]
@@ -103,4 +104,19 @@ def test_bridges_gained_and_lost_each_year():
 
 def test_no_dates_no_years():
     result = yearly_comparison([], lambda d: [lille_on(d)])
-    assert result == {"years": [], "as_of": [], "indicators": [], "rates": [], "bridges": []}
+    assert result == {
+        "years": [],
+        "as_of": [],
+        "indicators": [],
+        "rates": [],
+        "bridges": [],
+        "method": {},
+    }
+
+
+def test_a_territory_given_twice_keeps_its_names_every_year():
+    days = year_ends([Network("Lille", ACTORS, TIES)])
+    result = yearly_comparison(days, lambda d: [lille_on(d), lille_on(d)])
+    assert list(result["rates"][0]["values"]) == ["Lille (2019-12-31)", "Lille #2"]
+    ties = next(row for row in result["indicators"] if row["name"] == "ties")["values"]
+    assert ties == {"Lille (2019-12-31)": [2, 3, 3], "Lille #2": [2, 3, 3]}

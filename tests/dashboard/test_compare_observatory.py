@@ -134,3 +134,11 @@ def test_the_inter_territorial_network(compare):
     assert heatmap.text[0][1] == "ties: 1 · shared actors: 1"
     french = observatory.crossings_figure(compare, "fr").data[0]
     assert french.text[1][0] == "liens : 2 · acteurs en commun : 1"
+
+
+def test_every_part_for_one_callback(compare):
+    parts = observatory.observatory_parts(compare, "fr")
+    assert parts["rates"][0][0]["pair"] == "entreprises → associations"
+    assert all(isinstance(parts[key], go.Figure) for key in parts if key.endswith("_figure"))
+    without_years = {k: v for k, v in compare.items() if k != "by_year"}
+    assert observatory.observatory_parts(without_years)["yearly_figure"] is None

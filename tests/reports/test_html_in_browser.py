@@ -103,11 +103,17 @@ def test_hostile_names_are_shown_as_text_and_never_run(
 def test_the_coordinators_brief_opens_draws_its_charts_and_logs_no_error(
     driver, tmp_path, compare, lang
 ):
+    from test_brief import BY_YEAR
+
     from maillage.reports.brief import render_brief
 
+    compare["by_year"] = BY_YEAR  # the per-year small multiples too
     log = open_page(driver, tmp_path / f"brief-{lang}.html", render_brief(compare, lang))
     assert [entry for entry in log if entry["level"] in ("SEVERE", "WARNING")] == []
-    assert len(driver.find_elements("css selector", ".plotly-graph-div .main-svg")) >= 3
+    assert len(driver.find_elements("css selector", ".plotly-graph-div")) == 4
+    assert len(driver.find_elements("css selector", ".plotly-graph-div .main-svg")) >= 4
+    years = driver.find_elements("css selector", "#maillage-brief-4 .scatterlayer .trace")
+    assert len(years) == 4  # two panels (the first rate, ties), a line per territory
     assert driver.find_element("css selector", "html").get_attribute("lang") == lang
     markers = driver.find_elements("css selector", "#maillage-brief-1 .scatterlayer .point")
     assert len(markers) == 4  # two pairs of sectors, two territories
