@@ -20,6 +20,7 @@ def create_app(
     sees_everything: Callable[[], bool] | None = None,
     identity: Callable[[], Mapping[str, str] | None] | None = None,
     may_write: Callable[[], bool] | None = None,
+    language: Callable[[], str] | None = None,
     external_stylesheets: Sequence[str] = (),
     title: str = "Maillage",
 ) -> dash.Dash:
@@ -40,6 +41,9 @@ def create_app(
     may_write : callable, optional
         Whether the request being served may change data (record and move
         introductions); without it, whoever sees everything may write.
+    language : callable, optional
+        The language (``"fr"`` or ``"en"``) of the request being served; without
+        it, French (``reports.i18n.DEFAULT_LANGUAGE``).
     external_stylesheets : sequence of str
         Extra CSS URLs (for instance a Bootstrap theme). The app ships its
         own stylesheet and needs no network access.
@@ -61,6 +65,7 @@ def create_app(
         sees_everything or (lambda: True),
         may_write=may_write,
         user=lambda: (who() or {}).get("name", ""),
+        **({"language": language} if language else {}),
     )
     app.layout = lambda: layout.shell(*territories_view(sources.current()), identity=who())
     app.validation_layout = layout.validation_layout()

@@ -3,7 +3,7 @@
 ``Source`` names the methods of ``maillage.app.Maillage`` the dashboard calls
 (the dashboard never imports the application object: ``maillage.serving``
 hands it one). ``Sources`` picks, for each request, everything or citizens
-pseudonymised for viewers, and whether the request may write.
+pseudonymised for viewers, whether the request may write, and in which language it reads.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from ..graph.documents import Comparison, GapReport, TerritoryReport
 from ..graph.errors import MaillageError
+from ..reports.i18n import DEFAULT_LANGUAGE, Translator, translator
 
 
 class Source(Protocol):
@@ -97,11 +98,13 @@ class Sources:
         *,
         may_write: Callable[[], bool] | None = None,
         user: Callable[[], str] = lambda: "",
+        language: Callable[[], str] = lambda: DEFAULT_LANGUAGE,
     ) -> None:
         self._source = source
         self._sees_everything = sees_everything
         self._may_write = may_write or sees_everything
         self._user = user
+        self._language = language
 
     def current(self) -> Source:
         if self._sees_everything():
@@ -110,6 +113,10 @@ class Sources:
 
     def may_write(self) -> bool:
         return self._may_write()
+
+    def translator(self) -> Translator:
+        """Messages, numbers and dates in the language of the request being served."""
+        return translator(self._language())
 
     def writer(self) -> tuple[Source, str]:
         """The source to write to and the user writing, or ``NotAllowed`` for a reader."""

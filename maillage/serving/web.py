@@ -17,8 +17,9 @@ from ..app import Maillage
 from ..dashboard import create_app
 from ..graph.errors import MaillageError
 from ..settings import Settings
-from . import request_limits
+from . import language, request_limits
 from .access import Access
+from .language import request_language
 from .users import FULL_VIEW_ROLES, WRITING_ROLES, configured_users
 
 
@@ -67,6 +68,7 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
     store calls, which fail at once while the store is down.
     """
     maillage.bound_for_serving()
+    options.setdefault("language", request_language)
     if access is None:
         app = create_app(maillage, **options)
     else:
@@ -78,6 +80,7 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
             **options,
         )
         access.install(app.server)
+    language.install(app.server)
     request_limits.install(app.server, app.callback_map, maillage.settings.limits.request_bytes)
     return app
 
