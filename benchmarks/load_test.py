@@ -184,6 +184,7 @@ def hostile(
         session = requests.Session()
         if account is not None:
             sign_in(session, base, *account)
+        send_csrf_header(session, base)
         chance = random.Random(seed + number)
         while time.monotonic() < deadline:
             started = time.perf_counter()
@@ -242,6 +243,14 @@ def sign_in(session: requests.Session, base: str, name: str, password: str) -> N
         raise RuntimeError(f"sign-in of {name}: HTTP {answer.status_code}")
 
 
+def send_csrf_header(session: requests.Session, base: str) -> None:
+    """Send the ``_csrf_token`` cookie back as ``X-CSRFToken``, as dash-renderer does."""
+    session.get(f"{base}/_dash-dependencies", timeout=30)
+    token = session.cookies.get("_csrf_token")
+    if token:
+        session.headers["X-CSRFToken"] = token
+
+
 def client(
     index: int,
     base: str,
@@ -268,6 +277,7 @@ def client(
         results.record("sign-in", time.perf_counter() - started, problem)
         if problem is not None:
             return
+    send_csrf_header(session, base)
     turn = index
     while time.monotonic() < deadline and (turns is None or turn < index + turns):
         territory = territories[turn % len(territories)]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import dash
 
 from . import callbacks, layout
 from .presenters.explore import territories_view
 from .sources import Source, Sources
+
+HTML_TAG = "<html>"
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -67,7 +70,21 @@ def create_app(
         user=lambda: (who() or {}).get("name", ""),
         **({"language": language} if language else {}),
     )
-    app.layout = lambda: layout.shell(*territories_view(sources.current()), identity=who())
+    app.layout = lambda: layout.shell(
+        *territories_view(sources.current()), identity=who(), t=sources.translator()
+    )
+    app.interpolate_index = _with_language(app, sources)
     app.validation_layout = layout.validation_layout()
     callbacks.register(app, sources)
     return app
+
+
+def _with_language(app: dash.Dash, sources: Sources) -> Callable[..., str]:
+    """Dash's index page with ``<html lang="...">`` in the request's language."""
+    interpolate = app.interpolate_index
+
+    def interpolate_index(**parts: Any) -> str:
+        page = interpolate(**parts)
+        return page.replace(HTML_TAG, f'<html lang="{sources.translator().language}">', 1)
+
+    return interpolate_index

@@ -12,6 +12,7 @@ from __future__ import annotations
 URL = "url"
 PAGE = "page"
 NAV = "nav"
+LANGUAGE_SWITCH = "language-switch"
 TERRITORY = "territory"
 
 # Explore: the network and its controls

@@ -4,27 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import quote
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from ..reports.i18n import LANGUAGE_NAMES, LANGUAGES, N_, Translator, translator
 from . import ids
 from .pages import brokers, compare, explore, gaps, introductions
 
 PAGES: tuple[tuple[str, str], ...] = (
-    ("/", "Explore"),
-    ("/brokers", "Brokers"),
-    ("/gaps", "Gaps"),
-    ("/compare", "Compare"),
-    ("/introductions", "Introductions"),
+    ("/", N_("Explore")),
+    ("/brokers", N_("Brokers")),
+    ("/gaps", N_("Gaps")),
+    ("/compare", N_("Compare")),
+    ("/introductions", N_("Introductions")),
 )
+"""Each page's address and English label (its id is ``nav-<label>``; people read ``t.gettext``)."""
+
+ROLE_NAMES = {"viewer": N_("viewer"), "facilitator": N_("facilitator"), "admin": N_("admin")}
 
 
-def nav_links(pathname: str | None) -> list[Any]:
+def nav_links(pathname: str | None, t: Translator | None = None) -> list[Any]:
     """The navigation links, the current page's marked active."""
+    t = t or translator()
     return [
         dcc.Link(
-            label,
+            t.gettext(label),
             href=href,
             className="nav-link active" if pathname == href else "nav-link",
             id=f"nav-{label.lower()}",
@@ -33,18 +39,40 @@ def nav_links(pathname: str | None) -> list[Any]:
     ]
 
 
-def signed_in(identity: Mapping[str, str] | None) -> Any:
+def language_switch(
+    pathname: str | None, search: str | None = None, t: Translator | None = None
+) -> list[Any]:
+    """FR / EN links to ``/language/<code>``, which remembers the choice and comes back here."""
+    t = t or translator()
+    here = quote((pathname or "/") + (search or ""), safe="/")
+    return [
+        html.A(
+            code.upper(),
+            href=f"/language/{code}?next={here}",
+            id=f"language-{code}",
+            lang=code,
+            title=LANGUAGE_NAMES[code],
+            className="language active" if code == t.language else "language",
+            **({"aria-current": "true"} if code == t.language else {}),
+        )
+        for code in LANGUAGES
+    ]
+
+
+def signed_in(identity: Mapping[str, str] | None, t: Translator | None = None) -> Any:
     """Who is signed in, as which role, and the sign-out button (a POSTed form)."""
     if not identity:
         return None
-    parts: list[Any] = [html.Span(f"{identity['name']} · {identity['role']}", className="who")]
+    t = t or translator()
+    role = t.gettext(ROLE_NAMES.get(identity["role"], identity["role"]))
+    parts: list[Any] = [html.Span(f"{identity['name']} · {role}", className="who")]
     if identity["role"] == "viewer":
-        note = "Citizens are shown under pseudonyms."
-        parts.append(html.Span("pseudonymised", className="who-note", title=note))
+        note = t.gettext("Citizens are shown under pseudonyms.")
+        parts.append(html.Span(t.gettext("pseudonymised"), className="who-note", title=note))
     form = html.Form(
         [
             dcc.Input(type="hidden", name="csrf", value=identity["csrf"]),
-            html.Button("Sign out", type="submit", className="sign-out", id="sign-out"),
+            html.Button(t.gettext("Sign out"), type="submit", className="sign-out", id="sign-out"),
         ],
         action="/logout",
         method="POST",
@@ -54,22 +82,27 @@ def signed_in(identity: Mapping[str, str] | None) -> Any:
 
 
 def shell(
-    territories: Sequence[str], problem: Any = None, *, identity: Mapping[str, str] | None = None
+    territories: Sequence[str],
+    problem: Any = None,
+    *,
+    identity: Mapping[str, str] | None = None,
+    t: Translator | None = None,
 ) -> html.Div:
     """The whole app: address bar, navigation with the territory picker, and the page."""
+    t = t or translator()
     navbar = html.Nav(
         [
             html.Span("Maillage", className="brand"),
-            html.Div(nav_links("/"), id=ids.NAV, className="nav-links"),
+            html.Div(nav_links("/", t), id=ids.NAV, className="nav-links"),
             html.Div(
                 [
-                    html.Label("Territory", htmlFor=ids.TERRITORY, className="nav-label"),
+                    html.Label(t.gettext("Territory"), htmlFor=ids.TERRITORY, className="nav-label"),
                     dcc.Dropdown(
                         id=ids.TERRITORY,
                         options=list(territories),
                         value=territories[0] if territories else None,
                         clearable=False,
-                        placeholder="No territory yet",
+                        placeholder=t.gettext("No territory yet"),
                         persistence=True,
                         persistence_type="session",
                         className="territory-picker",
@@ -77,7 +110,13 @@ def shell(
                 ],
                 className="nav-territory",
             ),
-            signed_in(identity),
+            html.Div(
+                language_switch("/", None, t),
+                id=ids.LANGUAGE_SWITCH,
+                className="nav-languages",
+                title=t.gettext("Language"),
+            ),
+            signed_in(identity, t),
         ],
         className="topbar",
     )
@@ -92,7 +131,10 @@ def shell(
 
 
 def page_for(
-    pathname: str | None, focus: Mapping[str, Any], territories: Sequence[str]
+    pathname: str | None,
+    focus: Mapping[str, Any],
+    territories: Sequence[str],
+    t: Translator | None = None,
 ) -> tuple[Any, list[Any]]:
     """The page at ``pathname`` and the navigation links to show with it."""
     builders = {
@@ -104,8 +146,8 @@ def page_for(
     }
     build = builders.get(pathname or "/")
     if build is None:
-        return not_found(pathname), nav_links(pathname)
-    return build(), nav_links(pathname or "/")
+        return not_found(pathname, t), nav_links(pathname, t)
+    return build(), nav_links(pathname or "/", t)
 
 
 def validation_layout() -> html.Div:
@@ -120,10 +162,14 @@ def validation_layout() -> html.Div:
     return html.Div([shell([]), *pages])
 
 
-def not_found(pathname: str | None) -> html.Div:
+def not_found(pathname: str | None, t: Translator | None = None) -> html.Div:
+    t = t or translator()
     return html.Div(
         dbc.Alert(
-            [f"No page at {pathname}. ", dcc.Link("Back to the network", href="/")],
+            [
+                t.gettext("No page at {path}. ").format(path=pathname),
+                dcc.Link(t.gettext("Back to the network"), href="/"),
+            ],
             color="warning",
         ),
         className="p-3",

@@ -19,7 +19,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import flask
 import pytest
+from flask.testing import FlaskClient
 
 from maillage.graph.errors import StoreUnavailable
 from maillage.graph.model import (
@@ -293,3 +295,33 @@ def small_dataset() -> Dataset:
     activities = (Activity("forum-2020", "Forum ESS 2020", date(2020, 9, 15)),)
     participations = (Participation("n2", "forum-2020"), Participation("n3", "forum-2020"))
     return Dataset(actors, ties, activities, participations)
+
+
+# ---------------------------------------------------------------------- the renderer's CSRF header
+
+
+class RendererClient(FlaskClient):
+    """Flask's test client sending ``X-CSRFToken`` from the ``_csrf_token`` cookie, as dash-renderer does.
+
+    Before its first unsafe request it GETs ``/_dash-dependencies`` to receive the cookie (as
+    the browser does when it loads the page). ``tests/security/test_csrf.py`` uses Flask's
+    plain client to show what happens without the header.
+    """
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:
+        method = str(kwargs.get("method", "GET")).upper()
+        if method in {"POST", "PUT", "PATCH", "DELETE"}:
+            cookie = self.get_cookie("_csrf_token")
+            if cookie is None:
+                super().open("/_dash-dependencies", method="GET")
+                cookie = self.get_cookie("_csrf_token")
+            if cookie is not None:
+                headers = dict(kwargs.pop("headers", None) or {})
+                headers.setdefault("X-CSRFToken", cookie.value)
+                kwargs["headers"] = headers
+        return super().open(*args, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def _renderer_client(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(flask.Flask, "test_client_class", RendererClient)

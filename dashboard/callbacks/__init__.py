@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import dash
 
+from .. import ids
 from ..sources import Sources
 from . import brokers, compare, explore, gaps, introductions, shell
+
+WRITE_CALLBACKS: frozenset[str] = frozenset({f"{ids.INTRO_CHANGED}.data"})
+"""One output (``"id.property"``) of every callback that changes data (calls ``sources.writer()``).
+
+``tests/security/test_write_callbacks.py`` fires each of them as a viewer and checks that
+nothing is written, and fails when a callback reaching ``writer()`` is missing here.
+"""
 
 
 def register(app: dash.Dash, sources: Sources) -> None:

@@ -1,4 +1,4 @@
-"""The shell's callback: the address picks the page."""
+"""The shell's callbacks: the address picks the page and where the language switch comes back to."""
 
 from __future__ import annotations
 
@@ -23,4 +23,10 @@ def register(app: dash.Dash, sources: Sources) -> None:
     def route(pathname, search, territory):
         source = sources.current()
         focus = focus_view(source, territory, search)
-        return layout.page_for(pathname, focus, territories_view(source)[0])
+        return layout.page_for(pathname, focus, territories_view(source)[0], sources.translator())
+
+    @app.callback(
+        Output(ids.LANGUAGE_SWITCH, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search")
+    )
+    def languages(pathname, search):
+        return layout.language_switch(pathname, search, sources.translator())

@@ -32,8 +32,10 @@ import flask
 from flask.sessions import SecureCookieSessionInterface
 from markupsafe import escape
 
+from ..reports.i18n import N_, Translator, translator
 from ..settings import Settings, derive_key
 from ..throttle import UNLOCK_FILE, SignInThrottle, UnlockRequests
+from .language import request_language
 from .users import Role, User, verify_unknown
 
 log = logging.getLogger(__name__)
@@ -176,20 +178,25 @@ class Access:
             return None
         return {"name": session.user.name, "role": str(session.user.role), "csrf": session.csrf}
 
+    def csrf_token(self) -> str | None:
+        """The token of this browser's session (its forms and ``X-CSRFToken``), None before any."""
+        token = flask.session.get("csrf") if flask.has_request_context() else None
+        return token if isinstance(token, str) and token else None
+
     # The guard
 
     def _guard(self) -> flask.Response | None:
         request = flask.request
         if any(key.casefold() in CREDENTIAL_PARAMETERS for key in request.args):
             message = "Passwords are never accepted in a web address: use the sign-in form."
-            return _plain(message, 400)
+            return _plain(_t().gettext(message), 400)
         if request.endpoint in PUBLIC_ENDPOINTS:
             return None
         session = self._current()
         if session is None:
             if request.method == "GET" and not request.path.startswith("/_"):
                 return flask.redirect(f"/login?next={quote(request.path)}", 303)
-            return _plain("Sign in first.", 401)
+            return _plain(_t().gettext("Sign in first."), 401)
         flask.g.maillage_session = session
         return None
 
@@ -210,7 +217,7 @@ class Access:
                 expired = False
         if expired:
             flask.session.clear()
-            flask.session["notice"] = "Your session has expired: sign in again."
+            flask.session["notice"] = N_("Your session has expired: sign in again.")
             return None
         return session
 
@@ -227,7 +234,7 @@ class Access:
         form = request.form
         target = safe_next(form.get("next"))
         if not _same(form.get("csrf"), flask.session.get("csrf")):
-            return self._form("This form has expired: please sign in again.", 400, target)
+            return self._form(_t().gettext("This form has expired: please sign in again."), 400, target)
         name = form.get("name", "").strip()
         password = form.get("password", "")
         address = request.remote_addr or "unknown"
@@ -236,7 +243,9 @@ class Access:
         if wait > 0:
             who = self._who(name)
             log.warning("sign-in refused after too many failures (%s from %s)", who, address)
-            message = f"Too many failed sign-ins: try again in {_duration(wait)}."
+            message = _t().gettext("Too many failed sign-ins: try again in {wait}.").format(
+                wait=_duration(wait)
+            )
             return self._form(message, 429, target, name)
         user = self.users.get(name)
         valid = False
@@ -248,7 +257,7 @@ class Access:
                 self.throttle.failed(name, address)
         if not valid or user is None:
             log.warning("failed sign-in (%s from %s)", self._who(name), address)
-            return self._form("Wrong name or password.", 401, target, name)
+            return self._form(_t().gettext("Wrong name or password."), 401, target, name)
         self.throttle.succeeded(name, address)
         self._start(user)
         log.info("%s (%s) signed in from %s", user.name, user.role, address)
@@ -276,14 +285,15 @@ class Access:
 
     def _logout(self) -> flask.Response:
         if not _same(flask.request.form.get("csrf"), flask.session.get("csrf")):
-            return _plain("This form has expired: reload the page and sign out again.", 400)
+            message = "This form has expired: reload the page and sign out again."
+            return _plain(_t().gettext(message), 400)
         sid = flask.session.get("sid")
         with self._lock:
             ended = self._sessions.pop(sid, None) if isinstance(sid, str) else None
         if ended is not None:
             log.info("%s signed out", ended.user.name)
         flask.session.clear()
-        flask.session["notice"] = "You have signed out."
+        flask.session["notice"] = N_("You have signed out.")
         return flask.redirect("/login", 303)
 
     def _who(self, name: str) -> str:
@@ -297,8 +307,13 @@ class Access:
         if not isinstance(csrf, str):
             csrf = flask.session["csrf"] = secrets.token_urlsafe(32)
         notice = flask.session.pop("notice", None)
+        t = _t()
         page = LOGIN_PAGE.format(
-            notice=_paragraph(notice, "notice"),
+            lang=t.language,
+            title=escape(t.gettext("Sign in")),
+            name_label=escape(t.gettext("Name")),
+            password_label=escape(t.gettext("Password")),
+            notice=_paragraph(t.gettext(notice) if isinstance(notice, str) else None, "notice"),
             problem=_paragraph(problem, "problem"),
             csrf=escape(csrf),
             next=escape(next_path),
@@ -307,6 +322,10 @@ class Access:
         response = flask.make_response(page, status)
         response.headers["Content-Type"] = "text/html; charset=utf-8"
         return response
+
+
+def _t() -> Translator:
+    return translator(request_language())
 
 
 def _duration(seconds: float) -> str:
@@ -357,11 +376,11 @@ def _paragraph(text: str | None, kind: str) -> str:
 
 
 LOGIN_PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sign in · Maillage</title>
+<title>{title} · Maillage</title>
 <style>
 body {{ font-family: system-ui, sans-serif; background: #f5f7fa; margin: 0; }}
 main {{ max-width: 22rem; margin: 12vh auto; background: #fff; padding: 2rem;
@@ -381,11 +400,11 @@ button {{ margin-top: 1.4rem; padding: .5rem 1.2rem; }}
 <form method="post" action="/login" autocomplete="on">
 <input type="hidden" name="csrf" value="{csrf}">
 <input type="hidden" name="next" value="{next}">
-<label for="name">Name</label>
+<label for="name">{name_label}</label>
 <input type="text" id="name" name="name" value="{name}" autocomplete="username" required autofocus>
-<label for="password">Password</label>
+<label for="password">{password_label}</label>
 <input type="password" id="password" name="password" autocomplete="current-password" required>
-<button type="submit">Sign in</button>
+<button type="submit">{title}</button>
 </form>
 </main>
 </body>

@@ -17,8 +17,8 @@ from ..app import Maillage
 from ..dashboard import create_app
 from ..graph.errors import MaillageError
 from ..settings import Settings
-from . import language, request_limits
-from .access import Access
+from . import csrf, language, request_limits
+from .access import LOGIN_ENDPOINT, LOGOUT_ENDPOINT, Access
 from .language import request_language
 from .users import FULL_VIEW_ROLES, WRITING_ROLES, configured_users
 
@@ -63,7 +63,8 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
     """The Dash app of ``maillage`` (its Flask server is ``.server``), behind ``access`` if given.
 
     Signed-in facilitators and admins read ``maillage``; everyone else reads
-    ``maillage.pseudonymised()``. ``options`` go to ``create_app``. The work is
+    ``maillage.pseudonymised()``. Every POST but the sign-in forms carries the
+    CSRF token (``maillage.serving.csrf``). ``options`` go to ``create_app``. The work is
     bounded (``Maillage.bound_for_serving``): request bodies, analyses, and
     store calls, which fail at once while the store is down.
     """
@@ -80,6 +81,11 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
             **options,
         )
         access.install(app.server)
+    csrf.install(
+        app.server,
+        access.csrf_token if access is not None else None,
+        form_endpoints=(LOGIN_ENDPOINT, LOGOUT_ENDPOINT),
+    )
     language.install(app.server)
     request_limits.install(app.server, app.callback_map, maillage.settings.limits.request_bytes)
     return app

@@ -68,7 +68,10 @@ def app(maillage: Maillage, access: Access):
 
 @pytest.fixture
 def client(app):
-    return app.server.test_client()
+    """A browser that asks for English (the sign-in tests read English messages)."""
+    client = app.server.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
 
 
 @pytest.fixture
