@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -32,9 +33,12 @@ from .graph.storage.breaker import CircuitBreaker
 from .graph.storage.pseudonymised import PseudonymisedStore
 from .graph.territory_counts import TerritoryCounts, territory_counts
 from .imports import GRAPH_SUFFIXES, ImportSummary, StoredIds, file_digests, os_user
+from .precompute import FOLDER, DiskResults, Precomputer, in_background
 from .settings import Settings, derive_key, secret_key
 
 T = TypeVar("T")
+PRECOMPUTE_WAIT = 600.0
+"""Seconds ``close`` waits for the background precomputations to finish."""
 
 
 class Maillage(FollowingUp):
@@ -50,6 +54,15 @@ class Maillage(FollowingUp):
         self._secret_lock = threading.Lock()
         self.budget: Budget | None = None
         """Bounds on analyses, set when serving the web app (the command line has none)."""
+        self.scope = "real"
+        """Which data the results on disk are of: ``real``, or ``pseudonymised`` for viewers."""
+        self.computed = Counter[str]()
+        """How many times each persisted result was really computed (not read from disk)."""
+        self.precomputer = Precomputer(
+            lambda: self.store.data_version(),
+            {"report": lambda t: self.report(t), "layout": lambda t: self.layout(t)},
+        )
+        """The background worker of :mod:`maillage.precompute`."""
 
     @property
     def store(self) -> GraphStore:
@@ -59,6 +72,8 @@ class Maillage(FollowingUp):
             return self._store
 
     def close(self) -> None:
+        """Finish the queued precomputations (what a later server reads), then close the store."""
+        self.precomputer.wait(PRECOMPUTE_WAIT)
         if self._pseudonymised is not None:
             self._pseudonymised.close()
             self._pseudonymised = None
@@ -86,6 +101,7 @@ class Maillage(FollowingUp):
         key = derive_key(self.secret(), "citizen pseudonyms")
         created = Maillage(self.settings, store=PseudonymisedStore(self.store, key))
         created.budget = self.budget
+        created.scope = "pseudonymised"
         with self._secret_lock:
             if self._pseudonymised is None:
                 self._pseudonymised = created
@@ -94,6 +110,37 @@ class Maillage(FollowingUp):
     def _cached(self, what: str, key: tuple, compute: Callable[[], T]) -> T:
         version = self.store.data_version()
         return self._cache.get_or_compute((what, version, *key), compute)
+
+    def _persisted(self, what: str, territory: str, compute: Callable[[], T]) -> T:
+        """``compute()`` cached in memory and on disk (:mod:`maillage.precompute`), by version."""
+        version = self.store.data_version()
+        disk = DiskResults(self.settings.data_dir / FOLDER / self.scope)
+
+        def stored() -> T:
+            found = disk.load(version, what, territory)
+            if found is not None:
+                return found
+            value = compute()
+            self.computed[what] += 1
+            disk.save(version, what, territory, value)
+            return value
+
+        return self._cache.get_or_compute((what, version, territory), stored)
+
+    def precompute(self, territories: Iterable[str] | None = None) -> None:
+        """Queue the first-paint results of ``territories`` (default: all) for the worker."""
+        try:
+            wanted = self.territory_names() if territories is None else list(territories)
+        except MaillageError:  # the store is down: the next write or visit asks again
+            return
+        self.precomputer.schedule(wanted)
+        if self._pseudonymised is not None:
+            self._pseudonymised.precomputer.schedule(wanted)
+
+    def _written(self, territories: Iterable[str] = ()) -> None:
+        """After a write: recompute the territories it touched (all, when it does not say)."""
+        touched = [t for t in territories if t in self.territory_names()]
+        self.precompute(touched or None)
 
     def _bounded(
         self, what: str, territories: Iterable[str], compute: Callable[[], T], *, times: int = 1
@@ -104,7 +151,7 @@ class Maillage(FollowingUp):
         it needs from another bounded analysis must be computed before: a turn
         never waits for another analysis.
         """
-        if self.budget is None:
+        if self.budget is None or in_background():
             return compute()
         wanted = set(territories)
         cost = times * sum(t.actors + t.ties for t in self.territories() if t.name in wanted)
@@ -186,6 +233,18 @@ class Maillage(FollowingUp):
                 "report",
                 (territory, as_of, weighted, "gds"),
                 lambda: self._gds_report(territory, as_of, weighted),
+            )
+        if as_of is None and not weighted:
+            return self._persisted(
+                "report",
+                territory,
+                lambda: self._bounded(
+                    f"the report of {territory}",
+                    (territory,),
+                    lambda: analytics.territory_report(
+                        self.network(territory), seed=self.settings.seed
+                    ),
+                ),
             )
         return self._cached(
             "report",
@@ -332,9 +391,9 @@ class Maillage(FollowingUp):
 
     def layout(self, territory: str) -> dict[str, tuple[float, float]]:
         """Positions of the territory's actors; computed on the full network so they never jump."""
-        return self._cached(
+        return self._persisted(
             "layout",
-            (territory,),
+            territory,
             lambda: self._bounded(
                 f"the layout of {territory}",
                 (territory,),
@@ -449,12 +508,14 @@ class Maillage(FollowingUp):
             return ImportSummary(dataset, None, tuple(loaded.warnings), **set_aside, plan=plan)
         who = os_user() if user is None else user
         result = self.store.upsert(dataset, user=who, **options)
+        self._written(dataset.territories)
         return ImportSummary(dataset, result, tuple(loaded.warnings), **set_aside, plan=result.plan)
 
     def load_demo(self) -> ImportSummary:
         """Load the fictional demo territories; a second run changes nothing."""
         dataset = loaders.demo_dataset()
         result = self.store.upsert(dataset, user=os_user())
+        self._written()
         return ImportSummary(dataset, result, (), result.plan)
 
     def history(self, territory: str | None = None) -> list[Revision]:
@@ -470,7 +531,9 @@ class Maillage(FollowingUp):
 
     def undo(self, revision: int | None = None, *, user: str | None = None) -> Revision:
         """Restore the state before ``revision`` (default: the latest); the undo's revision."""
-        return self.store.undo(revision, user=os_user() if user is None else user)
+        done = self.store.undo(revision, user=os_user() if user is None else user)
+        self._written()
+        return done
 
     def export(
         self, territory: str, fmt: str, output: Path | None, *, as_of: date | None = None

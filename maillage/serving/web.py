@@ -68,6 +68,7 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
     store calls, which fail at once while the store is down.
     """
     maillage.bound_for_serving()
+    maillage.precompute()  # warm every territory in the background
     options.setdefault("language", request_language)
     if access is None:
         app = create_app(maillage, **options)
