@@ -52,7 +52,7 @@ def limit_text(sources: Sources) -> str:
     """What the page says about the files it takes: types and size."""
     t = sources.translator()
     limit = sources.current().upload_limit()
-    size = t.number(limit / 1024, 0) + " " + t.gettext("kB")
+    size = t.number(limit / 1024, 0) + "\u00a0" + t.gettext("kB")
     return t.gettext("CSV, XLSX, GEXF or GraphML, up to {size}.").format(size=size)
 
 
@@ -81,7 +81,7 @@ def upload_view(sources: Sources, contents: str | None, filename: str | None) ->
     needs = bool(columns.header) and not columns.is_canonical()
     guessed = writer.guess_mapping(columns.header) if needs else {}
     options = [{"label": name, "value": name} for name in columns.header]
-    size = t.number(len(upload.data) / 1024, 1) + " " + t.gettext("kB")
+    size = t.number(len(upload.data) / 1024, 1) + "\u00a0" + t.gettext("kB")
     if not columns.header:
         said = t.gettext("a graph file: its nodes and edges are read as they are.")
     elif needs:

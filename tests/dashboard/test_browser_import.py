@@ -72,7 +72,7 @@ def test_a_non_canonical_file_is_mapped_previewed_and_imported_with_its_bad_row_
     dash_duo.driver.save_screenshot(str(screenshots / "import-preview.png"))
 
     dash_duo.find_element(f"#{ids.IMPORT_RUN_SET_ASIDE}").click()
-    dash_duo.wait_for_contains_text(f"#{ids.IMPORT_RESULT}", "revision", timeout=60)
+    dash_duo.wait_for_contains_text(f"#{ids.IMPORT_RESULT}", "révision", timeout=60)  # French
     until(lambda: dash_duo.find_element(f"#{ids.IMPORT_REJECTS_BUTTON}").is_displayed(), 10)
     revision = maillage.history()[-1]
     assert revision.description.startswith("import partenaires.csv: actors 3 added")

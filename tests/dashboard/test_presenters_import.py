@@ -32,8 +32,10 @@ def sent(text: str) -> str:
     return "data:text/csv;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")
 
 
-def writers(maillage: Any) -> Sources:
-    return Sources(maillage, may_write=lambda: True, user=lambda: "marie")
+def writers(maillage: Any, language: str = "en") -> Sources:
+    return Sources(
+        maillage, may_write=lambda: True, user=lambda: "marie", language=lambda: language
+    )
 
 
 def viewers(maillage: Any) -> Sources:
@@ -155,3 +157,13 @@ def test_bad_rows_of_a_canonical_file_are_named_by_the_upload(maillage):
     with pytest.raises(ValidationError) as error:
         maillage.import_upload(upload, dry_run=False)
     assert [(p.file, p.line, p.column) for p in error.value.problems] == [("a.csv", 2, "sector")]
+
+
+def test_a_french_facilitator_reads_the_page_in_french(maillage):
+    sources = writers(maillage, "fr")
+    assert page.limit_text(sources) == "CSV, XLSX, GEXF ou GraphML, jusqu'à 720\u00a0ko."
+    contents = sent(PARTNERS)
+    mapping = mapping_of(sources, contents)
+    problems, plan, _alert = page.preview_view(sources, contents, "p.csv", mapping, False, "")
+    assert "Ce que l'import changerait" in str(plan) and "Ajoutés" in str(plan)
+    assert "1 ligne a un problème" in str(plan)
