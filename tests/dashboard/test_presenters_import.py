@@ -167,3 +167,20 @@ def test_a_french_facilitator_reads_the_page_in_french(maillage):
     problems, plan, _alert = page.preview_view(sources, contents, "p.csv", mapping, False, "")
     assert "Ce que l'import changerait" in str(plan) and "Ajoutés" in str(plan)
     assert "1 ligne a un problème" in str(plan)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "graphml", "gexf"])
+def test_workbooks_and_graph_files_are_imported_too(maillage, tmp_path, fmt):
+    from maillage.loaders import write
+
+    network = maillage.network("Nantes")
+    (path,) = write(network, fmt, tmp_path / f"nantes.{fmt}")
+    contents = "data:application/octet-stream;base64," + base64.b64encode(path.read_bytes()).decode(
+        "ascii"
+    )
+    sources = writers(maillage)
+    _, style, needs, _options, _columns, alert = page.upload_view(sources, contents, path.name)
+    assert (style, needs, alert) == (page.HIDDEN, False, None)
+    problems, plan, alert = page.preview_view(sources, contents, path.name, None, True, "")
+    assert (problems, alert) == ([], None)
+    assert "Added" in str(plan)
