@@ -259,14 +259,15 @@ class WebImports:
         temporary folder it was read from.
         """
         with _private_folder() as folder:
-            path = folder / upload.name
+            (folder / "upload").mkdir()
+            path = folder / "upload" / upload.name  # apart from the mapping and the rejects
             path.write_bytes(upload.data)
             mapping_path = None
             if mapping:
                 mapping_path = folder / MAPPING_NAME
                 mapping_path.write_text(mapping, encoding="utf-8")
             rejects = folder / "rejects.csv" if dry_run or set_aside else None
-            renamed = _Renamer(folder)
+            renamed = _Renamer(folder / "upload")
             try:
                 summary = self.import_files(  # type: ignore[attr-defined]
                     [path],

@@ -7,6 +7,7 @@ browser sends it (``data:...;base64,...``).
 from __future__ import annotations
 
 import base64
+import hashlib
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -184,3 +185,18 @@ def test_workbooks_and_graph_files_are_imported_too(maillage, tmp_path, fmt):
     problems, plan, alert = page.preview_view(sources, contents, path.name, None, True, "")
     assert (problems, alert) == ([], None)
     assert "Added" in str(plan)
+
+
+CANONICAL = "id,name,sector,territory\nx1,X,public,Vosges\nx2,,public,Vosges\n"
+
+
+def test_an_upload_named_like_the_import_s_own_files_is_still_itself(maillage):
+    contents = sent(CANONICAL)
+    sources = writers(maillage)
+    for name in ("rejects.csv", "mapping.csv"):
+        problems, _plan, alert = page.preview_view(sources, contents, name, None, False, "")
+        assert alert is None and [row["file"] for row in problems] == [name]
+    page.import_view(sources, ids.IMPORT_RUN_SET_ASIDE, contents, "rejects.csv", None, 0, "")
+    revision = maillage.history()[-1]
+    assert [f.name for f in revision.files] == ["rejects.csv"]
+    assert revision.files[0].sha256 == hashlib.sha256(CANONICAL.encode()).hexdigest()
