@@ -27,8 +27,10 @@ from .graph.model import Dataset, ImportResult
 from .graph.storage import GraphStore
 from .loaders import mapping_builder
 from .loaders.importing import CSV_SUFFIXES, EXCEL_SUFFIXES, SUPPORTED
+from .loaders.mapping import read_mapping
 from .loaders.mapping_builder import TableColumns, table_columns
 from .loaders.rejects import RejectedRow
+from .loaders.validate import ProblemLog
 from .settings import REQUEST_BYTES_ENV, Limits
 
 
@@ -230,6 +232,23 @@ class WebImports:
     ) -> str:
         """The mapping file of the builder's choice, as ``maillage import --mapping`` reads it."""
         return mapping_builder.mapping_toml(columns, sectors)
+
+    def mapping_choice(self, text: str) -> tuple[dict[str, str | None], dict[str, str]]:
+        """The columns and sectors (folded raw value -> sector) of a saved mapping file's text.
+
+        A mapping that ``read_mapping`` refuses raises ``ValidationError`` naming the key.
+        """
+        log = ProblemLog()
+        with _private_folder() as folder:
+            path = folder / MAPPING_NAME
+            path.write_text(text, encoding="utf-8")
+            found = read_mapping(path, log)
+        if found is None or log.problems:
+            renamed = _Renamer(folder)
+            raise ValidationError(map(renamed.problem, log.problems))
+        spec = found.default
+        columns = {name: spec.columns.get(name) for name in mapping_builder.MAPPED_FIELDS}
+        return columns, {raw: sector.value for raw, sector in spec.sectors.items()}
 
     def upload_columns(self, upload: Upload) -> TableColumns:
         """The header and distinct values of the upload's first table, for the mapping builder."""

@@ -34,12 +34,23 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Output(ids.IMPORT_SECTORS, "data"),
         Output(ids.IMPORT_PREVIEW_ALERT, "children", allow_duplicate=True),
         Input(ids.import_column("sector"), "value"),
+        Input(ids.IMPORT_SAVED_SECTORS, "data"),
         UPLOAD,
         FILENAME,
         prevent_initial_call=True,
     )
-    def sectors(column, contents, filename):
-        return import_page.sectors_view(sources, contents, filename, column)
+    def sectors(column, saved, contents, filename):
+        return import_page.sectors_view(sources, contents, filename, column, saved)
+
+    @app.callback(
+        Output(ids.import_column(ALL), "value", allow_duplicate=True),
+        Output(ids.IMPORT_SAVED_SECTORS, "data"),
+        Output(ids.IMPORT_ALERT, "children", allow_duplicate=True),
+        Input(ids.IMPORT_MAPPING_UPLOAD, "contents"),
+        prevent_initial_call=True,
+    )
+    def saved_mapping(contents):
+        return import_page.saved_mapping_view(sources, contents)
 
     @app.callback(
         Output(ids.IMPORT_MAPPING, "data"),

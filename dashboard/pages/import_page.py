@@ -71,6 +71,13 @@ def _builder(t: Translator) -> html.Div:
             dbc.CardBody(
                 [
                     html.H5(t.gettext("2. Which column holds what")),
+                    dcc.Upload(
+                        id=ids.IMPORT_MAPPING_UPLOAD,
+                        children=html.A(t.gettext("Use a mapping file you saved")),
+                        accept=".toml",
+                        className="import-mapping-upload small mb-2",
+                    ),
+                    dcc.Store(id=ids.IMPORT_SAVED_SECTORS),
                     dbc.Row(dropdowns, className="g-2"),
                     html.H6(
                         t.gettext("Sectors: what each value of the file means"), className="mt-3"

@@ -8,6 +8,8 @@ private temporary folder removed at once).
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
@@ -18,7 +20,7 @@ from dash.exceptions import PreventUpdate
 
 from ...graph.changes import ImportCollision
 from ...graph.errors import MaillageError, ValidationError
-from ...graph.model import Sector
+from ...graph.model import Sector, fold
 from ...reports.i18n import N_, Translator
 from .. import ids
 from ..sources import NotAllowed, Sources
@@ -100,16 +102,39 @@ def upload_view(sources: Sources, contents: str | None, filename: str | None) ->
 
 @guarded(list)
 def sectors_view(
-    sources: Sources, contents: str | None, filename: str | None, sector_column: str | None
+    sources: Sources,
+    contents: str | None,
+    filename: str | None,
+    sector_column: str | None,
+    saved: Mapping[str, str] | None = None,
 ) -> tuple:
-    """The sector table: each distinct value of the sector column and its sector, guessed."""
+    """The sector table: each distinct value of the sector column and its sector.
+
+    A saved mapping's ``[sectors]`` (folded raw value -> sector) come first,
+    then the guess from the sector names and aliases.
+    """
     if contents is None or not sector_column:
         return ([],)
     writer, _user = sources.writer()
     columns = writer.upload_columns(writer.decode_upload(contents, filename))
     values = list(columns.values.get(sector_column, ()))
     guessed = writer.guess_sectors(values)
-    return ([{"value": value, "sector": guessed[value]} for value in values],)
+    chosen = {value: (saved or {}).get(fold(value)) or guessed[value] for value in values}
+    return ([{"value": value, "sector": chosen[value]} for value in values],)
+
+
+@guarded(lambda: [None for _ in FIELD_LABELS], None)
+def saved_mapping_view(sources: Sources, contents: str | None) -> tuple:
+    """A saved mapping file's columns (for the dropdowns) and sectors (for the sector table)."""
+    if contents is None:
+        raise PreventUpdate
+    writer, _user = sources.writer()
+    try:
+        text = base64.b64decode(contents.split(",", 1)[-1], validate=True).decode("utf-8")
+    except (binascii.Error, ValueError):
+        raise MaillageError("this mapping file is not UTF-8 text") from None
+    columns, sectors = writer.mapping_choice(text)
+    return [columns.get(name) for name in FIELD_LABELS], sectors
 
 
 def mapping_view(

@@ -200,3 +200,20 @@ def test_an_upload_named_like_the_import_s_own_files_is_still_itself(maillage):
     revision = maillage.history()[-1]
     assert [f.name for f in revision.files] == ["rejects.csv"]
     assert revision.files[0].sha256 == hashlib.sha256(CANONICAL.encode()).hexdigest()
+
+
+def test_a_saved_mapping_file_fills_the_builder_again(maillage):
+    sources = writers(maillage)
+    contents = sent(PARTNERS)
+    saved = mapping_of(sources, contents)
+    columns, sectors, alert = page.saved_mapping_view(sources, sent(saved))
+    assert alert is None
+    assert columns == ["Code", "Nom", "Statut", "Département", None, None]
+    assert sectors == {"entreprise": "business", "collectif": "association"}
+    (rows, _alert) = page.sectors_view(sources, contents, "p.csv", "Statut", sectors)
+    assert rows == [
+        {"value": "Entreprise", "sector": "business"},
+        {"value": "Collectif", "sector": "association"},
+    ]
+    _columns, _sectors, alert = page.saved_mapping_view(sources, sent('sectors = "x"\n'))
+    assert "mapping.toml: sectors: must be a table" in str(alert)

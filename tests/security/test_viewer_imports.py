@@ -22,6 +22,9 @@ VALUES = {
     "import-preview.n_clicks": 1,
     "import-mapping-button.n_clicks": 1,
 }
+MAPPING = "data:application/toml;base64," + base64.b64encode(b'[columns]\nid = "Code"\n').decode(
+    "ascii"
+)
 COLUMNS = '{"field":"sector","type":"import-column"}.value'
 
 
@@ -33,6 +36,9 @@ def import_requests(app) -> dict[str, dict]:
         ),
         "mapping": request_body(
             app, "import-mapping.data", {**VALUES, "import-needs-mapping.data": True}
+        ),
+        "saved-mapping": request_body(
+            app, "import-saved-sectors.data", {"import-mapping-upload.contents": MAPPING}
         ),
         "preview": request_body(app, "import-plan.children", VALUES),
         "import": request_body(app, "import-result.children", VALUES),
