@@ -67,7 +67,9 @@ def create_app(
         user=lambda: (who() or {}).get("name", ""),
         **({"language": language} if language else {}),
     )
-    app.layout = lambda: layout.shell(*territories_view(sources.current()), identity=who())
+    app.layout = lambda: layout.shell(
+        *territories_view(sources.current()), identity=who(), may_write=sources.may_write()
+    )
     app.validation_layout = layout.validation_layout()
     callbacks.register(app, sources)
     return app

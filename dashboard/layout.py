@@ -9,7 +9,9 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from . import ids
-from .pages import brokers, compare, explore, gaps, introductions
+from .pages import brokers, compare, explore, gaps, import_page, introductions
+from .presenters.import_page import limit_text
+from .sources import Sources
 
 PAGES: tuple[tuple[str, str], ...] = (
     ("/", "Explore"),
@@ -18,10 +20,13 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("/compare", "Compare"),
     ("/introductions", "Introductions"),
 )
+WRITER_PAGES: tuple[tuple[str, str], ...] = (("/import", "Import"),)
+"""Pages only roles that may write see: no link for the others, and the server refuses them."""
 
 
-def nav_links(pathname: str | None) -> list[Any]:
-    """The navigation links, the current page's marked active."""
+def nav_links(pathname: str | None, *, may_write: bool = False) -> list[Any]:
+    """The navigation links, the current page's marked active (writers' pages for writers)."""
+    pages = PAGES + WRITER_PAGES if may_write else PAGES
     return [
         dcc.Link(
             label,
@@ -29,7 +34,7 @@ def nav_links(pathname: str | None) -> list[Any]:
             className="nav-link active" if pathname == href else "nav-link",
             id=f"nav-{label.lower()}",
         )
-        for href, label in PAGES
+        for href, label in pages
     ]
 
 
@@ -54,13 +59,17 @@ def signed_in(identity: Mapping[str, str] | None) -> Any:
 
 
 def shell(
-    territories: Sequence[str], problem: Any = None, *, identity: Mapping[str, str] | None = None
+    territories: Sequence[str],
+    problem: Any = None,
+    *,
+    identity: Mapping[str, str] | None = None,
+    may_write: bool = False,
 ) -> html.Div:
     """The whole app: address bar, navigation with the territory picker, and the page."""
     navbar = html.Nav(
         [
             html.Span("Maillage", className="brand"),
-            html.Div(nav_links("/"), id=ids.NAV, className="nav-links"),
+            html.Div(nav_links("/", may_write=may_write), id=ids.NAV, className="nav-links"),
             html.Div(
                 [
                     html.Label("Territory", htmlFor=ids.TERRITORY, className="nav-label"),
@@ -92,9 +101,16 @@ def shell(
 
 
 def page_for(
-    pathname: str | None, focus: Mapping[str, Any], territories: Sequence[str]
+    pathname: str | None,
+    focus: Mapping[str, Any],
+    territories: Sequence[str],
+    sources: Sources | None = None,
 ) -> tuple[Any, list[Any]]:
-    """The page at ``pathname`` and the navigation links to show with it."""
+    """The page at ``pathname`` and the navigation links to show with it.
+
+    The Import page is there only for a request that may write (``sources``).
+    """
+    may_write = sources is not None and sources.may_write()
     builders = {
         "/": lambda: explore.layout(focus),
         "/brokers": brokers.layout,
@@ -102,10 +118,12 @@ def page_for(
         "/compare": lambda: compare.layout(territories),
         "/introductions": introductions.layout,
     }
+    if may_write and sources is not None:
+        builders["/import"] = lambda: import_page.layout(sources.translator(), limit_text(sources))
     build = builders.get(pathname or "/")
     if build is None:
-        return not_found(pathname), nav_links(pathname)
-    return build(), nav_links(pathname or "/")
+        return not_found(pathname), nav_links(pathname, may_write=may_write)
+    return build(), nav_links(pathname or "/", may_write=may_write)
 
 
 def validation_layout() -> html.Div:
@@ -116,6 +134,7 @@ def validation_layout() -> html.Div:
         gaps.layout(),
         compare.layout([]),
         introductions.layout(),
+        import_page.layout(),
     ]
     return html.Div([shell([]), *pages])
 

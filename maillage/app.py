@@ -24,7 +24,7 @@ from .budget import Budget, too_many_territories
 from .cache import ResultCache
 from .following_up import FollowingUp
 from .graph import analytics, names
-from .graph.changes import ImportCollision, Revision, prefix_ids
+from .graph.changes import FileDigest, ImportCollision, Revision, prefix_ids
 from .graph.documents import BridgeChanges, Comparison, GapReport, TerritoryReport
 from .graph.errors import MaillageError, NotFound
 from .graph.model import Actor, Dataset, Network, TerritorySummary
@@ -32,7 +32,14 @@ from .graph.storage import GraphStore, open_store
 from .graph.storage.breaker import CircuitBreaker
 from .graph.storage.pseudonymised import PseudonymisedStore
 from .graph.territory_counts import TerritoryCounts, territory_counts
-from .imports import GRAPH_SUFFIXES, ImportSummary, StoredIds, file_digests, os_user
+from .imports import (
+    GRAPH_SUFFIXES,
+    ImportSummary,
+    StoredIds,
+    WebImports,
+    file_digests,
+    os_user,
+)
 from .precompute import FOLDER, DiskResults, Precomputer, in_background
 from .settings import Settings, derive_key, secret_key
 
@@ -41,7 +48,7 @@ PRECOMPUTE_WAIT = 600.0
 """Seconds ``close`` waits for the background precomputations to finish."""
 
 
-class Maillage(FollowingUp):
+class Maillage(FollowingUp, WebImports):
     """A Maillage instance: one store, one cache, every use case as a method."""
 
     def __init__(self, settings: Settings | None = None, *, store: GraphStore | None = None):
@@ -467,6 +474,7 @@ class Maillage(FollowingUp):
         merge: bool = False,
         id_prefix: str | None = None,
         user: str | None = None,
+        file_names: Sequence[str] | None = None,
     ) -> ImportSummary:
         """Validate ``paths`` whole, plan the import, then upsert it as one revision.
 
@@ -475,7 +483,8 @@ class Maillage(FollowingUp):
         of GEXF and GraphML files are local to them (``GraphStore.upsert``'s
         ``local_ids``). ``user`` (default: the OS user) is recorded in the revision.
         With ``rejects`` the invalid rows are set aside and written to that CSV file
-        (even on a dry run) and the valid ones are imported.
+        (even on a dry run) and the valid ones are imported. ``file_names`` are the names the
+        revision records for ``paths`` (an upload's own name; default: the paths).
         """
         loaded = loaders.load(
             paths,
@@ -490,11 +499,14 @@ class Maillage(FollowingUp):
         set_aside = {
             "rejected": len(loaded.rejected),
             "rejects_file": None if rejects is None else str(rejects),
+            "rejected_rows": loaded.rejected,
         }
         dataset = loaded.dataset
         if id_prefix:
             dataset = prefix_ids(dataset, id_prefix)
         files = file_digests(paths)
+        if file_names is not None:
+            files = tuple(FileDigest(n, f.sha256) for n, f in zip(file_names, files, strict=True))
         options = {
             "replace": replace,
             "merge": merge,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dash
 
 from ..sources import Sources
-from . import brokers, compare, explore, gaps, introductions, shell
+from . import brokers, compare, explore, gaps, import_page, introductions, shell
 
 
 def register(app: dash.Dash, sources: Sources) -> None:
@@ -21,3 +21,4 @@ def register(app: dash.Dash, sources: Sources) -> None:
     gaps.register(app, sources)
     compare.register(app, sources)
     introductions.register(app, sources)
+    import_page.register(app, sources)

@@ -23,4 +23,4 @@ def register(app: dash.Dash, sources: Sources) -> None:
     def route(pathname, search, territory):
         source = sources.current()
         focus = focus_view(source, territory, search)
-        return layout.page_for(pathname, focus, territories_view(source)[0])
+        return layout.page_for(pathname, focus, territories_view(source)[0], sources)
