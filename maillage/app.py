@@ -40,7 +40,7 @@ from .imports import (
     file_digests,
     os_user,
 )
-from .precompute import FOLDER, DiskResults, Precomputer, in_background
+from .precompute import Precomputer, Precomputing, in_background
 from .settings import Settings, derive_key, secret_key
 
 T = TypeVar("T")
@@ -48,7 +48,7 @@ PRECOMPUTE_WAIT = 600.0
 """Seconds ``close`` waits for the background precomputations to finish."""
 
 
-class Maillage(FollowingUp, WebImports):
+class Maillage(FollowingUp, WebImports, Precomputing):
     """A Maillage instance: one store, one cache, every use case as a method."""
 
     def __init__(self, settings: Settings | None = None, *, store: GraphStore | None = None):
@@ -118,50 +118,22 @@ class Maillage(FollowingUp, WebImports):
         version = self.store.data_version()
         return self._cache.get_or_compute((what, version, *key), compute)
 
-    def _persisted(self, what: str, territory: str, compute: Callable[[], T]) -> T:
-        """``compute()`` cached in memory and on disk (:mod:`maillage.precompute`), by version."""
-        version = self.store.data_version()
-        disk = DiskResults(self.settings.data_dir / FOLDER / self.scope)
-
-        def stored() -> T:
-            found = disk.load(version, what, territory)
-            if found is not None:
-                return found
-            value = compute()
-            self.computed[what] += 1
-            disk.save(version, what, territory, value)
-            return value
-
-        return self._cache.get_or_compute((what, version, territory), stored)
-
-    def precompute(self, territories: Iterable[str] | None = None) -> None:
-        """Queue the first-paint results of ``territories`` (default: all) for the worker."""
-        try:
-            wanted = self.territory_names() if territories is None else list(territories)
-        except MaillageError:  # the store is down: the next write or visit asks again
-            return
-        self.precomputer.schedule(wanted)
-        if self._pseudonymised is not None:
-            self._pseudonymised.precomputer.schedule(wanted)
-
-    def _written(self, territories: Iterable[str] = ()) -> None:
-        """After a write: recompute the territories it touched (all, when it does not say)."""
-        touched = [t for t in territories if t in self.territory_names()]
-        self.precompute(touched or None)
-
     def _bounded(
         self, what: str, territories: Iterable[str], compute: Callable[[], T], *, times: int = 1
     ) -> T:
         """``compute()`` within the web app's budget (:mod:`maillage.budget`), if there is one.
 
-        Its cost is the actors and ties of ``territories``, ``times`` over. What
-        it needs from another bounded analysis must be computed before: a turn
-        never waits for another analysis.
+        Its cost is the actors and ties of ``territories``, ``times`` over; what it needs
+        of another bounded analysis is computed before (a turn never waits for another).
+        The background worker takes no turn but stays within the size of one analysis.
         """
-        if self.budget is None or in_background():
+        if self.budget is None:
             return compute()
         wanted = set(territories)
         cost = times * sum(t.actors + t.ties for t in self.territories() if t.name in wanted)
+        if in_background():
+            self.budget.check_size(what, cost)
+            return compute()
         with self.budget.turn(what, cost):
             return compute()
 

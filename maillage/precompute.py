@@ -10,9 +10,10 @@ server started later (after a command-line import, or a restart) reads what is
 there instead of computing it again. Older versions' folders are removed.
 
 The worker is bounded: one thread, one queue, no job twice for the same
-territory and version. It runs outside the web app's analysis budget (it is
-nobody's request, and it is only one), and a failure (the store down, behind
-its breaker) drops the job: the next write or visit asks again.
+territory and version. It takes no turn of the web app's analysis budget (it is
+nobody's request, and it is only one) but stays within the size of one analysis
+there, and a failure (the store down, behind its breaker, or a territory over
+that size) drops the job: the next write or visit asks again.
 """
 
 from __future__ import annotations
@@ -27,9 +28,16 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .graph.errors import MaillageError
+
+if TYPE_CHECKING:
+    pass
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 FOLDER = "precomputed"
 STEPS = ("report", "layout")
@@ -44,7 +52,8 @@ def in_background() -> bool:
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+    """A file name for ``text``, whatever it holds (a lone surrogate names no territory)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
 class DiskResults:
@@ -197,3 +206,46 @@ class Precomputer:
                 return
             with self._lock:
                 self._progress[territory] = (version, round(100 * done / len(self._steps)))
+
+
+class Precomputing:
+    """The part of ``maillage.app.Maillage`` that reads, queues and reports precomputed results.
+
+    A mixin: it uses the instance's ``store``, ``settings``, ``_cache``, ``scope``,
+    ``computed``, ``precomputer``, ``_pseudonymised`` and ``territory_names``.
+    """
+
+    def _persisted(self, what: str, territory: str, compute: Callable[[], T]) -> T:
+        """``compute()`` cached in memory and on disk (:mod:`maillage.precompute`), by version."""
+        version = self.store.data_version()
+        disk = DiskResults(self.settings.data_dir / FOLDER / self.scope)
+
+        def stored() -> T:
+            found = disk.load(version, what, territory)
+            if found is not None:
+                return found
+            value = compute()
+            self.computed[what] += 1
+            disk.save(version, what, territory, value)
+            return value
+
+        return self._cache.get_or_compute((what, version, territory), stored)
+
+    def precompute(self, territories: Iterable[str] | None = None) -> None:
+        """Queue the first-paint results of ``territories`` (default: all) for the worker."""
+        try:
+            wanted = self.territory_names() if territories is None else list(territories)
+        except MaillageError:  # the store is down: the next write or visit asks again
+            return
+        self.precomputer.schedule(wanted)
+        if self._pseudonymised is not None:
+            self._pseudonymised.precomputer.schedule(wanted)
+
+    def precompute_progress(self, territory: str) -> int | None:
+        """Percent done of ``territory``'s first-paint results being computed; None when ready."""
+        return self.precomputer.progress(territory)
+
+    def _written(self, territories: Iterable[str] = ()) -> None:
+        """After a write: recompute the territories it touched (all, when it does not say)."""
+        touched = [t for t in territories if t in self.territory_names()]
+        self.precompute(touched or None)

@@ -7,7 +7,7 @@ import dataclasses
 from maillage.app import Maillage
 from maillage.graph.changes import Edit
 from maillage.graph.model import Actor, Sector
-from maillage.settings import Settings
+from maillage.settings import Limits, Settings
 
 
 def _app(tmp_path) -> Maillage:
@@ -66,3 +66,17 @@ def test_one_job_per_territory_and_version(tmp_path):
     assert app.computed["report"] == len(app.territory_names())  # read back, not recomputed
     assert app.precomputer.progress("Alsace") is None
     app.close()
+
+
+def test_the_web_apps_worker_computes_nothing_over_the_size_of_one_analysis(tmp_path):
+    app = _app(tmp_path)
+    app.load_demo()
+    assert app.precomputer.wait(120)
+    app.close()
+    small = dataclasses.replace(_app(tmp_path).settings, limits=Limits(work=1_000))
+    serving = Maillage(dataclasses.replace(small, data_dir=tmp_path / "elsewhere"))
+    serving.bound_for_serving()
+    serving.precompute(["Alsace"])
+    assert serving.precomputer.wait(120)
+    assert serving.computed["report"] == 0  # Alsace (600 actors and their ties) is over 1,000
+    serving.close()
