@@ -134,4 +134,4 @@ def test_create_app_wires_every_callback_to_existing_components(maillage: Any) -
                     continue  # may match nothing, as the introductions of an empty report
                 component = pattern["type"]
             assert component in known, component
-    assert len(app._callback_list) == 29  # 8 of them the Import page's
+    assert len(app._callback_list) == 30  # 8 of them the Import page's, 1 the progress note
