@@ -71,7 +71,10 @@ def create_app(
         **({"language": language} if language else {}),
     )
     app.layout = lambda: layout.shell(
-        *territories_view(sources.current()), identity=who(), t=sources.translator()
+        *territories_view(sources.current()),
+        identity=who(),
+        may_write=sources.may_write(),
+        t=sources.translator(),
     )
     app.interpolate_index = _with_language(app, sources)
     app.validation_layout = layout.validation_layout()

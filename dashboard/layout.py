@@ -11,7 +11,9 @@ from dash import dcc, html
 
 from ..reports.i18n import LANGUAGE_NAMES, LANGUAGES, N_, Translator, translator
 from . import ids
-from .pages import brokers, compare, explore, gaps, introductions
+from .pages import brokers, compare, explore, gaps, import_page, introductions
+from .presenters.import_page import limit_text
+from .sources import Sources
 
 PAGES: tuple[tuple[str, str], ...] = (
     ("/", N_("Explore")),
@@ -22,12 +24,18 @@ PAGES: tuple[tuple[str, str], ...] = (
 )
 """Each page's address and English label (its id is ``nav-<label>``; people read ``t.gettext``)."""
 
+WRITER_PAGES: tuple[tuple[str, str], ...] = (("/import", N_("Import")),)
+"""Pages only roles that may write see: no link for the others, and the server refuses them."""
+
 ROLE_NAMES = {"viewer": N_("viewer"), "facilitator": N_("facilitator"), "admin": N_("admin")}
 
 
-def nav_links(pathname: str | None, t: Translator | None = None) -> list[Any]:
-    """The navigation links, the current page's marked active."""
+def nav_links(
+    pathname: str | None, t: Translator | None = None, *, may_write: bool = False
+) -> list[Any]:
+    """The navigation links, the current page's marked active (writers' pages for writers)."""
     t = t or translator()
+    pages = PAGES + WRITER_PAGES if may_write else PAGES
     return [
         dcc.Link(
             t.gettext(label),
@@ -35,7 +43,7 @@ def nav_links(pathname: str | None, t: Translator | None = None) -> list[Any]:
             className="nav-link active" if pathname == href else "nav-link",
             id=f"nav-{label.lower()}",
         )
-        for href, label in PAGES
+        for href, label in pages
     ]
 
 
@@ -86,6 +94,7 @@ def shell(
     problem: Any = None,
     *,
     identity: Mapping[str, str] | None = None,
+    may_write: bool = False,
     t: Translator | None = None,
 ) -> html.Div:
     """The whole app: address bar, navigation with the territory picker, and the page."""
@@ -93,10 +102,12 @@ def shell(
     navbar = html.Nav(
         [
             html.Span("Maillage", className="brand"),
-            html.Div(nav_links("/", t), id=ids.NAV, className="nav-links"),
+            html.Div(nav_links("/", t, may_write=may_write), id=ids.NAV, className="nav-links"),
             html.Div(
                 [
-                    html.Label(t.gettext("Territory"), htmlFor=ids.TERRITORY, className="nav-label"),
+                    html.Label(
+                        t.gettext("Territory"), htmlFor=ids.TERRITORY, className="nav-label"
+                    ),
                     dcc.Dropdown(
                         id=ids.TERRITORY,
                         options=list(territories),
@@ -134,9 +145,14 @@ def page_for(
     pathname: str | None,
     focus: Mapping[str, Any],
     territories: Sequence[str],
-    t: Translator | None = None,
+    sources: Sources | None = None,
 ) -> tuple[Any, list[Any]]:
-    """The page at ``pathname`` and the navigation links to show with it."""
+    """The page at ``pathname`` and the navigation links to show with it.
+
+    The Import page is there only for a request that may write (``sources``).
+    """
+    may_write = sources is not None and sources.may_write()
+    t = sources.translator() if sources is not None else translator()
     builders = {
         "/": lambda: explore.layout(focus),
         "/brokers": brokers.layout,
@@ -144,10 +160,12 @@ def page_for(
         "/compare": lambda: compare.layout(territories),
         "/introductions": introductions.layout,
     }
+    if may_write and sources is not None:
+        builders["/import"] = lambda: import_page.layout(sources.translator(), limit_text(sources))
     build = builders.get(pathname or "/")
     if build is None:
-        return not_found(pathname, t), nav_links(pathname, t)
-    return build(), nav_links(pathname or "/", t)
+        return not_found(pathname, t), nav_links(pathname, t, may_write=may_write)
+    return build(), nav_links(pathname or "/", t, may_write=may_write)
 
 
 def validation_layout() -> html.Div:
@@ -158,6 +176,7 @@ def validation_layout() -> html.Div:
         gaps.layout(),
         compare.layout([]),
         introductions.layout(),
+        import_page.layout(),
     ]
     return html.Div([shell([]), *pages])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -23,7 +24,7 @@ from .budget import Budget, too_many_territories
 from .cache import ResultCache
 from .following_up import FollowingUp
 from .graph import analytics, names
-from .graph.changes import ImportCollision, Revision, prefix_ids
+from .graph.changes import FileDigest, ImportCollision, Revision, prefix_ids
 from .graph.documents import BridgeChanges, Comparison, GapReport, TerritoryReport
 from .graph.errors import MaillageError, NotFound
 from .graph.model import Actor, Dataset, Network, TerritorySummary
@@ -31,13 +32,23 @@ from .graph.storage import GraphStore, open_store
 from .graph.storage.breaker import CircuitBreaker
 from .graph.storage.pseudonymised import PseudonymisedStore
 from .graph.territory_counts import TerritoryCounts, territory_counts
-from .imports import GRAPH_SUFFIXES, ImportSummary, StoredIds, file_digests, os_user
+from .imports import (
+    GRAPH_SUFFIXES,
+    ImportSummary,
+    StoredIds,
+    WebImports,
+    file_digests,
+    os_user,
+)
+from .precompute import Precomputer, Precomputing, in_background
 from .settings import Settings, derive_key, secret_key
 
 T = TypeVar("T")
+PRECOMPUTE_WAIT = 600.0
+"""Seconds ``close`` waits for the background precomputations to finish."""
 
 
-class Maillage(FollowingUp):
+class Maillage(FollowingUp, WebImports, Precomputing):
     """A Maillage instance: one store, one cache, every use case as a method."""
 
     def __init__(self, settings: Settings | None = None, *, store: GraphStore | None = None):
@@ -50,6 +61,15 @@ class Maillage(FollowingUp):
         self._secret_lock = threading.Lock()
         self.budget: Budget | None = None
         """Bounds on analyses, set when serving the web app (the command line has none)."""
+        self.scope = "real"
+        """Which data the results on disk are of: ``real``, or ``pseudonymised`` for viewers."""
+        self.computed = Counter[str]()
+        """How many times each persisted result was really computed (not read from disk)."""
+        self.precomputer = Precomputer(
+            lambda: self.store.data_version(),
+            {"report": lambda t: self.report(t), "layout": lambda t: self.layout(t)},
+        )
+        """The background worker of :mod:`maillage.precompute`."""
 
     @property
     def store(self) -> GraphStore:
@@ -59,6 +79,8 @@ class Maillage(FollowingUp):
             return self._store
 
     def close(self) -> None:
+        """Finish the queued precomputations (what a later server reads), then close the store."""
+        self.precomputer.wait(PRECOMPUTE_WAIT)
         if self._pseudonymised is not None:
             self._pseudonymised.close()
             self._pseudonymised = None
@@ -86,6 +108,7 @@ class Maillage(FollowingUp):
         key = derive_key(self.secret(), "citizen pseudonyms")
         created = Maillage(self.settings, store=PseudonymisedStore(self.store, key))
         created.budget = self.budget
+        created.scope = "pseudonymised"
         with self._secret_lock:
             if self._pseudonymised is None:
                 self._pseudonymised = created
@@ -100,14 +123,17 @@ class Maillage(FollowingUp):
     ) -> T:
         """``compute()`` within the web app's budget (:mod:`maillage.budget`), if there is one.
 
-        Its cost is the actors and ties of ``territories``, ``times`` over. What
-        it needs from another bounded analysis must be computed before: a turn
-        never waits for another analysis.
+        Its cost is the actors and ties of ``territories``, ``times`` over; what it needs
+        of another bounded analysis is computed before (a turn never waits for another).
+        The background worker takes no turn but stays within the size of one analysis.
         """
         if self.budget is None:
             return compute()
         wanted = set(territories)
         cost = times * sum(t.actors + t.ties for t in self.territories() if t.name in wanted)
+        if in_background():
+            self.budget.check_size(what, cost)
+            return compute()
         with self.budget.turn(what, cost):
             return compute()
 
@@ -186,6 +212,18 @@ class Maillage(FollowingUp):
                 "report",
                 (territory, as_of, weighted, "gds"),
                 lambda: self._gds_report(territory, as_of, weighted),
+            )
+        if as_of is None and not weighted:
+            return self._persisted(
+                "report",
+                territory,
+                lambda: self._bounded(
+                    f"the report of {territory}",
+                    (territory,),
+                    lambda: analytics.territory_report(
+                        self.network(territory), seed=self.settings.seed
+                    ),
+                ),
             )
         return self._cached(
             "report",
@@ -332,9 +370,9 @@ class Maillage(FollowingUp):
 
     def layout(self, territory: str) -> dict[str, tuple[float, float]]:
         """Positions of the territory's actors; computed on the full network so they never jump."""
-        return self._cached(
+        return self._persisted(
             "layout",
-            (territory,),
+            territory,
             lambda: self._bounded(
                 f"the layout of {territory}",
                 (territory,),
@@ -408,6 +446,7 @@ class Maillage(FollowingUp):
         merge: bool = False,
         id_prefix: str | None = None,
         user: str | None = None,
+        file_names: Sequence[str] | None = None,
     ) -> ImportSummary:
         """Validate ``paths`` whole, plan the import, then upsert it as one revision.
 
@@ -416,7 +455,8 @@ class Maillage(FollowingUp):
         of GEXF and GraphML files are local to them (``GraphStore.upsert``'s
         ``local_ids``). ``user`` (default: the OS user) is recorded in the revision.
         With ``rejects`` the invalid rows are set aside and written to that CSV file
-        (even on a dry run) and the valid ones are imported.
+        (even on a dry run) and the valid ones are imported. ``file_names`` are the names the
+        revision records for ``paths`` (an upload's own name; default: the paths).
         """
         loaded = loaders.load(
             paths,
@@ -431,11 +471,14 @@ class Maillage(FollowingUp):
         set_aside = {
             "rejected": len(loaded.rejected),
             "rejects_file": None if rejects is None else str(rejects),
+            "rejected_rows": loaded.rejected,
         }
         dataset = loaded.dataset
         if id_prefix:
             dataset = prefix_ids(dataset, id_prefix)
         files = file_digests(paths)
+        if file_names is not None:
+            files = tuple(FileDigest(n, f.sha256) for n, f in zip(file_names, files, strict=True))
         options = {
             "replace": replace,
             "merge": merge,
@@ -449,12 +492,14 @@ class Maillage(FollowingUp):
             return ImportSummary(dataset, None, tuple(loaded.warnings), **set_aside, plan=plan)
         who = os_user() if user is None else user
         result = self.store.upsert(dataset, user=who, **options)
+        self._written(dataset.territories)
         return ImportSummary(dataset, result, tuple(loaded.warnings), **set_aside, plan=result.plan)
 
     def load_demo(self) -> ImportSummary:
         """Load the fictional demo territories; a second run changes nothing."""
         dataset = loaders.demo_dataset()
         result = self.store.upsert(dataset, user=os_user())
+        self._written()
         return ImportSummary(dataset, result, (), result.plan)
 
     def history(self, territory: str | None = None) -> list[Revision]:
@@ -470,7 +515,9 @@ class Maillage(FollowingUp):
 
     def undo(self, revision: int | None = None, *, user: str | None = None) -> Revision:
         """Restore the state before ``revision`` (default: the latest); the undo's revision."""
-        return self.store.undo(revision, user=os_user() if user is None else user)
+        done = self.store.undo(revision, user=os_user() if user is None else user)
+        self._written()
+        return done
 
     def export(
         self, territory: str, fmt: str, output: Path | None, *, as_of: date | None = None

@@ -102,6 +102,15 @@ class Budget:
         self._spent: dict[str, tuple[float, float]] = {}
         self._inside = threading.local()
 
+    def check_size(self, what: str, cost: int) -> None:
+        """Raise ``OverBudget`` when ``what`` (of ``cost``) is over the limit of one analysis."""
+        if cost > self.work:
+            raise OverBudget(
+                f"{what} covers {cost:,} actors and ties, over the limit of {self.work:,} "
+                f"for one analysis in the web app: use the command line (`maillage`), or ask "
+                f"an operator to raise {WORK_ENV}=..."
+            )
+
     @contextmanager
     def turn(self, what: str, cost: int) -> Iterator[None]:
         """Run the analysis ``what`` of ``cost`` inside the block, or raise ``OverBudget``.
@@ -116,12 +125,7 @@ class Budget:
             finally:
                 self._inside.depth -= 1
             return
-        if cost > self.work:
-            raise OverBudget(
-                f"{what} covers {cost:,} actors and ties, over the limit of {self.work:,} "
-                f"for one analysis in the web app: use the command line (`maillage`), or ask "
-                f"an operator to raise {WORK_ENV}=..."
-            )
+        self.check_size(what, cost)
         client = self._client()
         mine = self._admit(what, cost, client)
         deadline = self._clock() + self.wait

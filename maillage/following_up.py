@@ -145,6 +145,7 @@ class FollowingUp:
             except BaseException:
                 self.store.save_introduction(current, steps_before=len(moved.history))
                 raise
+            self._written((current.territory,))  # type: ignore[attr-defined]
         return moved
 
 

@@ -149,8 +149,8 @@ def mixing_cells(
     """Sectors and ``{(a, b): {"observed", "expected", "z"}}`` from a sector-mixing result.
 
     ``mixing`` is the matrices form that both ``territory_report``'s
-    ``sector_mixing`` and ``gap_report`` use: ``{"sectors": [...],
-    "observed": {a: {b: n}}, "expected": ..., "z": ...}``.
+    ``sector_mixing`` and ``gap_report`` use: ``{"groups": [...]`` (``"sectors"``
+    in a gap report) ``, "observed": {a: {b: n}}, "expected": ..., "z": ...}``.
 
     >>> mixing_cells({"observed": {"public": {"media": 2}}, "z": {"public": {"media": 1.5}}})
     (['public', 'media'], {('public', 'media'): {'observed': 2, 'expected': None, 'z': 1.5}})
@@ -161,7 +161,7 @@ def mixing_cells(
             for a, row in (mixing.get(stat) or {}).items():
                 for b, value in row.items():
                     cells.setdefault((a, b), dict.fromkeys(STATS))[stat] = value
-    given = mixing.get("sectors") if isinstance(mixing, Mapping) else None
+    given = (mixing.get("groups") or mixing.get("sectors")) if isinstance(mixing, Mapping) else None
     if isinstance(given, list | tuple):
         sectors = [str(s) for s in given]
     else:

@@ -75,6 +75,8 @@ def cell(value: Any) -> Cell:
 
     >>> cell(float("inf")), cell("@SUM(A1)"), cell(0.25), cell(["a", "b"])
     (None, "'@SUM(A1)", 0.25, 'a; b')
+    >>> cell([["business", "funder"], ["media", "public"]])
+    'business–funder; media–public'
     """
     value = finite(scalar(value))
     if value is None or isinstance(value, bool | int | float):
@@ -84,8 +86,15 @@ def cell(value: Any) -> Cell:
     if isinstance(value, Mapping):
         value = "; ".join(f"{_key(k)}: {json_ready(v)}" for k, v in value.items())
     elif isinstance(value, list | tuple | set | frozenset):
-        value = "; ".join(str(json_ready(v)) for v in value if v is not None)
+        value = "; ".join(_item_text(v) for v in value if v is not None)
     return neutralise_formula(xml_text(str(value)))
+
+
+def _item_text(item: Any) -> str:
+    """One item of a listed cell; a pair such as two sectors cut apart reads ``a–b``."""
+    if isinstance(item, list | tuple):
+        return "–".join(str(json_ready(v)) for v in item)
+    return str(json_ready(item))
 
 
 def xml_text(text: str) -> str:

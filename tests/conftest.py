@@ -301,7 +301,7 @@ def small_dataset() -> Dataset:
 
 
 class RendererClient(FlaskClient):
-    """Flask's test client sending ``X-CSRFToken`` from the ``_csrf_token`` cookie, as dash-renderer does.
+    """Flask's test client sending ``X-CSRFToken`` from the ``_csrf_token`` cookie, as Dash does.
 
     Before its first unsafe request it GETs ``/_dash-dependencies`` to receive the cookie (as
     the browser does when it loads the page). ``tests/security/test_csrf.py`` uses Flask's

@@ -11,9 +11,19 @@ import dash
 
 from .. import ids
 from ..sources import Sources
-from . import brokers, compare, explore, gaps, introductions, shell
+from . import brokers, compare, explore, gaps, import_page, introductions, shell
 
-WRITE_CALLBACKS: frozenset[str] = frozenset({f"{ids.INTRO_CHANGED}.data"})
+WRITE_CALLBACKS: frozenset[str] = frozenset(
+    {
+        f"{ids.INTRO_CHANGED}.data",
+        f"{ids.IMPORT_FILE}.children",
+        f"{ids.IMPORT_SECTORS}.data",
+        f"{ids.IMPORT_SAVED_SECTORS}.data",
+        f"{ids.IMPORT_MAPPING}.data",
+        f"{ids.IMPORT_PROBLEMS}.data",
+        f"{ids.IMPORT_RESULT}.children",
+    }
+)
 """One output (``"id.property"``) of every callback that changes data (calls ``sources.writer()``).
 
 ``tests/security/test_write_callbacks.py`` fires each of them as a viewer and checks that
@@ -29,3 +39,4 @@ def register(app: dash.Dash, sources: Sources) -> None:
     gaps.register(app, sources)
     compare.register(app, sources)
     introductions.register(app, sources)
+    import_page.register(app, sources)

@@ -7,6 +7,7 @@ from dash import MATCH, Input, Output, State, ctx
 
 from .. import ids
 from ..presenters import explore
+from ..presenters.progress import progress_view
 from ..sources import Sources
 
 PICKERS = {"type": ids.PICKER, "role": MATCH}
@@ -71,6 +72,15 @@ def register(app: dash.Dash, sources: Sources) -> None:
     )
     def summary(territory, as_of, sectors):
         return explore.summary_view(sources.current(), territory, as_of, sectors)
+
+    @app.callback(
+        Output(ids.NETWORK_PROGRESS, "children"),
+        Output(ids.NETWORK_PROGRESS_TICK, "disabled"),
+        Input(ids.TERRITORY, "value"),
+        Input(ids.NETWORK_PROGRESS_TICK, "n_intervals"),
+    )
+    def progress(territory, _tick):
+        return progress_view(sources.current(), sources.translator(), territory)
 
     # What only restyles the drawing runs in the browser: no round trip to the server.
     app.clientside_callback(

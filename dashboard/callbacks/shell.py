@@ -23,10 +23,12 @@ def register(app: dash.Dash, sources: Sources) -> None:
     def route(pathname, search, territory):
         source = sources.current()
         focus = focus_view(source, territory, search)
-        return layout.page_for(pathname, focus, territories_view(source)[0], sources.translator())
+        return layout.page_for(pathname, focus, territories_view(source)[0], sources)
 
     @app.callback(
-        Output(ids.LANGUAGE_SWITCH, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search")
+        Output(ids.LANGUAGE_SWITCH, "children"),
+        Input(ids.URL, "pathname"),
+        Input(ids.URL, "search"),
     )
     def languages(pathname, search):
         return layout.language_switch(pathname, search, sources.translator())

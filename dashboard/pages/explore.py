@@ -88,6 +88,8 @@ def network_panel(selected: str | None = None) -> html.Div:
     return html.Div(
         [
             html.Div(id=ids.NETWORK_ALERT),
+            html.Div(id=ids.NETWORK_PROGRESS, className="progress-note", role="status"),
+            dcc.Interval(id=ids.NETWORK_PROGRESS_TICK, interval=1000, disabled=True),
             html.Div(id=ids.NETWORK_SUMMARY, className="summary"),
             dcc.Loading(
                 NetworkView(

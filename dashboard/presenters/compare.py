@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import plotly.colors
 import plotly.graph_objects as go
 from dash import html
-from plotly.subplots import make_subplots
 
-from ...reports.figures import indicator_bars, label_text
 from ..sources import Source
 from . import compare_observatory as observatory
 from .formatting import number
@@ -43,44 +39,6 @@ def compare_table(comparison: Mapping[str, Any]) -> tuple[list[dict], list[dict]
             row[f"norm{i}"] = number(indicator.get("normalised", {}).get(territory))
         rows.append(row)
     return rows, columns
-
-
-def compare_figure(comparison: Mapping[str, Any]) -> go.Figure:
-    """Grouped bars of the size-normalised indicators: the reports' :func:`indicator_bars`."""
-    figure = indicator_bars(comparison, title="Indicators, normalised for territory size")
-    return go.Figure(figure) if figure is not None else go.Figure()
-
-
-def compare_raw_figure(comparison: Mapping[str, Any], columns: int = 4) -> go.Figure:
-    """One small bar chart per indicator with the raw values, territories side by side."""
-    indicators = comparison.get("indicators", [])
-    territories = [str(t) for t in comparison.get("territories", [])]
-    names = [label_text(t) for t in territories]
-    if not indicators:
-        return go.Figure()
-    rows = math.ceil(len(indicators) / columns)
-    titles = [label_text(i.get("label") or i.get("name")) for i in indicators]
-    figure = make_subplots(rows=rows, cols=columns, subplot_titles=titles, vertical_spacing=0.12)
-    colours = plotly.colors.qualitative.Plotly
-    for k, indicator in enumerate(indicators):
-        figure.add_bar(
-            x=names,
-            y=[indicator.get("values", {}).get(t) for t in territories],
-            marker_color=[colours[i % len(colours)] for i in range(len(territories))],
-            showlegend=False,
-            hovertemplate="%{x}: %{y}<extra>" + titles[k] + "</extra>",
-            row=k // columns + 1,
-            col=k % columns + 1,
-        )
-    figure.update_xaxes(showticklabels=False)
-    figure.update_annotations(font_size=12)
-    figure.update_layout(
-        title="Raw values (one colour per territory, in the order of the table)",
-        margin={"l": 10, "r": 10, "t": 70, "b": 10},
-        height=max(300, 170 * rows + 60),
-        template="plotly_white",
-    )
-    return figure
 
 
 def _figure(figure: go.Figure | None) -> go.Figure:

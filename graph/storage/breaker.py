@@ -137,8 +137,9 @@ class CircuitBreaker:
     def setup_schema(self) -> None:
         self._call(lambda store: store.setup_schema())
 
-    def upsert(self, dataset: Dataset) -> ImportResult:
-        return self._call(lambda store: store.upsert(dataset))
+    def upsert(self, dataset: Dataset, **options: Any) -> ImportResult:
+        """The store's upsert with its options (user, replace, merge, files...)."""
+        return self._call(lambda store: store.upsert(dataset, **options))
 
     def territories(self) -> list[TerritorySummary]:
         return self._call(lambda store: store.territories())

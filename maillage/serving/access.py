@@ -234,7 +234,9 @@ class Access:
         form = request.form
         target = safe_next(form.get("next"))
         if not _same(form.get("csrf"), flask.session.get("csrf")):
-            return self._form(_t().gettext("This form has expired: please sign in again."), 400, target)
+            return self._form(
+                _t().gettext("This form has expired: please sign in again."), 400, target
+            )
         name = form.get("name", "").strip()
         password = form.get("password", "")
         address = request.remote_addr or "unknown"
@@ -243,8 +245,10 @@ class Access:
         if wait > 0:
             who = self._who(name)
             log.warning("sign-in refused after too many failures (%s from %s)", who, address)
-            message = _t().gettext("Too many failed sign-ins: try again in {wait}.").format(
-                wait=_duration(wait)
+            message = (
+                _t()
+                .gettext("Too many failed sign-ins: try again in {wait}.")
+                .format(wait=_duration(wait))
             )
             return self._form(message, 429, target, name)
         user = self.users.get(name)

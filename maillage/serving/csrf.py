@@ -1,4 +1,4 @@
-"""Cross-site request forgery: every state-changing request carries a token another site cannot read.
+"""Cross-site request forgery: each state-changing request carries a token no other site can read.
 
 Dash's renderer sends the cookie ``_csrf_token`` back as the header ``X-CSRFToken`` on
 every callback POST (``/_dash-update-component``) when that cookie exists. :func:`install`
@@ -32,6 +32,7 @@ def install(
     session_token: TokenSource | None = None,
     *,
     form_endpoints: Collection[str] = (),
+    secure: bool | None = None,
 ) -> None:
     """Check the token on every unsafe request to ``server`` and hand it out in a cookie.
 
@@ -44,6 +45,8 @@ def install(
         app) the token is a random one the cookie itself keeps.
     form_endpoints : collection of str
         Flask endpoints whose forms carry and check their own token (sign-in, sign-out).
+    secure : bool or None
+        Whether the cookie is sent over https only; None: when the request came over https.
     """
 
     def expected() -> str | None:
@@ -73,7 +76,7 @@ def install(
                 CSRF_COOKIE,
                 token,
                 samesite="Strict",
-                secure=flask.request.is_secure,
+                secure=flask.request.is_secure if secure is None else secure,
                 httponly=False,  # the renderer's script reads it to send the header
                 path="/",
             )

@@ -31,7 +31,7 @@ def install(server: flask.Flask) -> None:
     @server.get("/language/<code>")
     def choose_language(code: str) -> flask.Response:
         target = flask.request.args.get("next", "/")
-        if not target.startswith("/") or target.startswith("//"):
+        if not target.startswith("/") or target[1:2] in ("/", "\\") or "\\" in target:
             target = "/"
         response = flask.redirect(target)
         if code in LANGUAGES:

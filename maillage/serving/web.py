@@ -69,6 +69,7 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
     store calls, which fail at once while the store is down.
     """
     maillage.bound_for_serving()
+    maillage.precompute()  # warm every territory in the background
     options.setdefault("language", request_language)
     if access is None:
         app = create_app(maillage, **options)
@@ -85,6 +86,7 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
         app.server,
         access.csrf_token if access is not None else None,
         form_endpoints=(LOGIN_ENDPOINT, LOGOUT_ENDPOINT),
+        secure=access.secure_cookies if access is not None else None,
     )
     language.install(app.server)
     request_limits.install(app.server, app.callback_map, maillage.settings.limits.request_bytes)

@@ -11,7 +11,7 @@ import json
 import plotly.graph_objects as go
 
 from maillage.dashboard.presenters.brokers import top_brokers_figure
-from maillage.dashboard.presenters.compare import compare_figure, compare_raw_figure
+from maillage.dashboard.presenters.compare_observatory import raw_figure
 from maillage.dashboard.presenters.gaps import gap_heatmap
 from maillage.reports.figures import label_text
 
@@ -54,10 +54,9 @@ def test_an_imported_territory_name_is_no_link_in_the_compare_legend():
             }
         ],
     }
-    legend = compare_figure(comparison)
-    assert [trace.name for trace in legend.data] == [ESCAPED, "Brest"]
-    assert "<a " not in plotly_text(legend)
-    assert "<a " not in plotly_text(compare_raw_figure(comparison))
+    raw = raw_figure(comparison)
+    assert raw.data[0].x[0].startswith("&lt;a href=&quot;")
+    assert "<a " not in plotly_text(raw)
 
 
 def test_an_imported_sector_is_no_link_in_the_gap_heatmap():

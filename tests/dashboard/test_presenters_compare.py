@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from maillage.dashboard.presenters.compare import (
-    compare_figure,
-    compare_raw_figure,
     compare_table,
     compare_tooltips,
 )
@@ -46,13 +44,7 @@ def test_compare_table_has_raw_and_normalised_per_territory() -> None:
     assert rows[1]["raw0"] == "120" and rows[1]["norm0"] == "–"
 
 
-def test_compare_charts() -> None:
-    bars = compare_figure(COMPARISON)
-    assert [t.name for t in bars.data] == ["Brest", "Quimper"]
-    assert [list(t.y) for t in bars.data] == [[0.4], [0.8]]  # "Actors" has no normalised value
-    raw = compare_raw_figure(COMPARISON)
-    assert [list(t.y) for t in raw.data] == [[0.05, 0.1], [120, 60]]
-    assert [a.text for a in raw.layout.annotations] == ["Density", "Actors"]
+def test_compare_tooltips() -> None:
     assert compare_tooltips(COMPARISON)[0] == {"indicator": "share of possible ties"}
 
 

@@ -62,7 +62,7 @@ def test_every_page_builds_and_routes() -> None:
     picker = next(c for c in [compare_page] if c)
     assert ids.COMPARE_PICK in find_ids(picker)
     missing, _ = layout.page_for("/nowhere", {}, [])
-    assert "No page at /nowhere" in text_of(missing)
+    assert "Aucune page à l'adresse /nowhere" in text_of(missing)  # French by default
     explore, _ = layout.page_for("/", {"from": {"value": "a", "options": []}}, [])
     assert ids.picker(ids.SOURCE_ROLE) in find_ids(explore)
 
@@ -134,4 +134,5 @@ def test_create_app_wires_every_callback_to_existing_components(maillage: Any) -
                     continue  # may match nothing, as the introductions of an empty report
                 component = pattern["type"]
             assert component in known, component
-    assert len(app._callback_list) == 21
+    # 8 of them the Import page's, one the progress note, one the language switch
+    assert len(app._callback_list) == 31

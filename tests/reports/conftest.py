@@ -120,7 +120,7 @@ REPORT = {
     },
     "actors": ACTORS,
     "method": METHOD,
-    "sector_mixing": {"sectors": SECTORS, "observed": OBSERVED, "expected": EXPECTED, "z": Z},
+    "sector_mixing": {"groups": SECTORS, "observed": OBSERVED, "expected": EXPECTED, "z": Z},
 }
 
 
@@ -154,7 +154,7 @@ GAPS = {
             "fragile": True,
         },
     ],
-    "fragile_bridges": [{**_ref("a1"), "sectors": ["business", "funder"]}],
+    "fragile_bridges": [{"type": "actor", **_ref("a1"), "disconnects": [["business", "funder"]]}],
     "introductions": [
         {
             "source": _ref("a3"),

@@ -125,11 +125,13 @@ def test_gaps_workbook(gaps):
     assert observed[6] == ["public", 1, 1, 1, 1, 1, 0]
     assert values(book["z"])[5][5] is None
     assert book["observed"].freeze_panes == "B2"
+    assert values(book["fragile_bridges"])[0] == ["id", "name", "type", "sector", "disconnects"]
     assert values(book["fragile_bridges"])[1] == [
         "a1",
         "Mairie de Morlaix",
+        "actor",
         "public",
-        "business; funder",
+        "business–funder",
     ]
 
 

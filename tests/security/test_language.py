@@ -6,6 +6,8 @@ remembers the choice and only sends back to this site, ``<html lang>`` and the p
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from dash_requests import UPDATE_COMPONENT, request_body
 from security_support import sign_in
@@ -20,7 +22,9 @@ def open_app(maillage):
 
 
 def layout_text(client, **headers) -> str:
-    return client.get("/_dash-layout", headers=headers).get_data(as_text=True)
+    """The served layout as text, accents as they read (the JSON escapes them)."""
+    answer = client.get("/_dash-layout", headers=headers)
+    return json.dumps(answer.get_json(), ensure_ascii=False)
 
 
 @pytest.mark.parametrize(
@@ -72,7 +76,7 @@ def test_the_switch_in_the_top_bar_comes_back_to_the_current_page(open_app):
         "language-switch.children",
         {"url.pathname": "/compare", "url.search": "?territories=Romans"},
     )
-    answer = client.post(UPDATE_COMPONENT, json=body).get_data(as_text=True)
+    answer = json.dumps(client.post(UPDATE_COMPONENT, json=body).get_json())
     assert "/language/en?next=/compare%3Fterritories%3DRomans" in answer
     assert "/language/fr?next=/compare%3Fterritories%3DRomans" in answer
 

@@ -1,4 +1,4 @@
-"""Writes by role: every callback that changes data is declared, and a viewer's direct POST writes nothing.
+"""Writes by role: each callback that changes data is declared; a viewer's POST writes nothing.
 
 A callback is a writer when it calls, directly or through functions of the same presenter
 module, ``sources.writer()``; every writer must name one output in
@@ -57,9 +57,9 @@ def callback_writes(function, writers: set[str]) -> bool:
         func = call.func
         if isinstance(func, ast.Attribute) and func.attr == "writer":
             return True
-        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
-            if f"{func.value.id}.{func.attr}" in writers:
-                return True
+        named = isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+        if named and f"{func.value.id}.{func.attr}" in writers:
+            return True
     return False
 
 

@@ -1,0 +1,251 @@
+"""Results computed when the data changes, kept on disk: nothing waits for the first visitor.
+
+What the Explore page's first picture needs for a territory (its report and
+its layout) is computed by one background worker after every write of the
+application object (an import, an edit, an undo) and when the web app starts,
+and written to ``data_dir/precomputed/<scope>/<data version>/``. The data
+version (``GraphStore.data_version``: the store's id and a counter every write
+moves on) keys the folder, so a write invalidates every result at once and a
+server started later (after a command-line import, or a restart) reads what is
+there instead of computing it again. Older versions' folders are removed.
+
+The worker is bounded: one thread, one queue, no job twice for the same
+territory and version. It takes no turn of the web app's analysis budget (it is
+nobody's request, and it is only one) but stays within the size of one analysis
+there, and a failure (the store down, behind its breaker, or a territory over
+that size) drops the job: the next write or visit asks again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import queue
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .graph.errors import MaillageError
+
+if TYPE_CHECKING:
+    pass
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+FOLDER = "precomputed"
+STEPS = ("report", "layout")
+"""What is computed for each territory, in this order (the layout needs the graph only)."""
+
+_background = threading.local()
+
+
+def in_background() -> bool:
+    """Whether the calling thread is the precompute worker (it runs outside the budget)."""
+    return bool(getattr(_background, "active", False))
+
+
+def _digest(text: str) -> str:
+    """A file name for ``text``, whatever it holds (a lone surrogate names no territory)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+class DiskResults:
+    """JSON results on disk, one folder per data version, one file per (what, territory).
+
+    Parameters
+    ----------
+    root : Path
+        The folder of this scope (real or pseudonymised data).
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _file(self, version: str, what: str, territory: str) -> Path:
+        return self.root / _digest(version) / f"{what}-{_digest(territory)}.json"
+
+    def load(self, version: str, what: str, territory: str) -> Any | None:
+        """The stored result, or None when it was never computed for this version."""
+        try:
+            text = self._file(version, what, territory).read_text(encoding="utf-8")
+        except OSError:
+            return None
+        try:
+            return json.loads(text)
+        except ValueError:
+            log.warning("unreadable precomputed %s of %r: computed again", what, territory)
+            return None
+
+    def save(self, version: str, what: str, territory: str, value: Any) -> None:
+        """Write ``value`` whole (a temporary file renamed) and forget the older versions."""
+        target = self._file(version, what, territory)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+            temporary.write_text(json.dumps(value), encoding="utf-8")
+            os.replace(temporary, target)
+            self._prune(target.parent)
+        except OSError:
+            log.warning("precomputed %s of %r not written to %s", what, territory, target)
+
+    def _prune(self, current: Path) -> None:
+        for folder in self.root.iterdir():
+            if folder.is_dir() and folder != current:
+                for item in folder.iterdir():
+                    item.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+
+
+class Precomputer:
+    """One background worker that computes each queued territory's first-paint results.
+
+    Parameters
+    ----------
+    version : callable
+        The store's current data version.
+    steps : dict
+        Step name -> ``f(territory)`` that computes (and so caches and stores) it.
+    """
+
+    def __init__(self, version: Callable[[], str], steps: dict[str, Callable[[str], Any]]) -> None:
+        self._version = version
+        self._steps = steps
+        self._queue: queue.Queue[tuple[str, str]] = queue.Queue()
+        self._queued: set[tuple[str, str]] = set()
+        self._progress: dict[str, tuple[str, int]] = {}
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self.jobs = Counter[str]()
+        """Territory -> jobs run for it (what the tests count)."""
+
+    def schedule(self, territories: Iterable[str]) -> None:
+        """Queue ``territories`` at the current data version; a queued one is not queued twice."""
+        try:
+            version = self._version()
+        except Exception:
+            log.warning("precompute not scheduled: the store did not answer", exc_info=True)
+            return
+        with self._lock:
+            for territory in territories:
+                key = (territory, version)
+                if key in self._queued:
+                    continue
+                self._queued.add(key)
+                self._progress[territory] = (version, 0)
+                self._queue.put(key)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._work, name="maillage-precompute", daemon=True
+                )
+                self._thread.start()
+
+    def progress(self, territory: str) -> int | None:
+        """Percent done of ``territory``'s queued job at the current version; None when idle."""
+        with self._lock:
+            found = self._progress.get(territory)
+        if found is None:
+            return None
+        try:
+            current = self._version()
+        except Exception:
+            return None
+        return found[1] if found[0] == current else None
+
+    def wait(self, timeout: float = 60.0) -> bool:
+        """Block until the queue is empty (for tests and the command line); False on timeout."""
+        with self._lock:
+            thread = self._thread
+        if thread is None:
+            return True
+        done = threading.Event()
+
+        def drained() -> None:
+            self._queue.join()
+            done.set()
+
+        threading.Thread(target=drained, daemon=True).start()
+        return done.wait(timeout)
+
+    def _work(self) -> None:
+        _background.active = True
+        while True:
+            try:
+                territory, version = self._queue.get(timeout=5.0)
+            except queue.Empty:
+                with self._lock:
+                    if self._queue.empty():
+                        self._thread = None
+                        return
+                continue
+            try:
+                self._run(territory, version)
+            finally:
+                with self._lock:
+                    self._queued.discard((territory, version))
+                    if self._progress.get(territory, ("", 0))[0] == version:
+                        del self._progress[territory]
+                self._queue.task_done()
+
+    def _run(self, territory: str, version: str) -> None:
+        self.jobs[territory] += 1
+        for done, (name, step) in enumerate(self._steps.items(), start=1):
+            try:
+                if self._version() != version:
+                    return  # written meanwhile: the write queued the new version
+                step(territory)
+            except Exception:
+                log.warning("precompute of %s of %r failed", name, territory, exc_info=True)
+                return
+            with self._lock:
+                self._progress[territory] = (version, round(100 * done / len(self._steps)))
+
+
+class Precomputing:
+    """The part of ``maillage.app.Maillage`` that reads, queues and reports precomputed results.
+
+    A mixin: it uses the instance's ``store``, ``settings``, ``_cache``, ``scope``,
+    ``computed``, ``precomputer``, ``_pseudonymised`` and ``territory_names``.
+    """
+
+    def _persisted(self, what: str, territory: str, compute: Callable[[], T]) -> T:
+        """``compute()`` cached in memory and on disk (:mod:`maillage.precompute`), by version."""
+        version = self.store.data_version()
+        disk = DiskResults(self.settings.data_dir / FOLDER / self.scope)
+
+        def stored() -> T:
+            found = disk.load(version, what, territory)
+            if found is not None:
+                return found
+            value = compute()
+            self.computed[what] += 1
+            disk.save(version, what, territory, value)
+            return value
+
+        return self._cache.get_or_compute((what, version, territory), stored)
+
+    def precompute(self, territories: Iterable[str] | None = None) -> None:
+        """Queue the first-paint results of ``territories`` (default: all) for the worker."""
+        try:
+            wanted = self.territory_names() if territories is None else list(territories)
+        except MaillageError:  # the store is down: the next write or visit asks again
+            return
+        self.precomputer.schedule(wanted)
+        if self._pseudonymised is not None:
+            self._pseudonymised.precomputer.schedule(wanted)
+
+    def precompute_progress(self, territory: str) -> int | None:
+        """Percent done of ``territory``'s first-paint results being computed; None when ready."""
+        return self.precomputer.progress(territory)
+
+    def _written(self, territories: Iterable[str] = ()) -> None:
+        """After a write: recompute the territories it touched (all, when it does not say)."""
+        touched = [t for t in territories if t in self.territory_names()]
+        self.precompute(touched or None)

@@ -1,0 +1,85 @@
+"""The web import in a real headless Chromium: a non-canonical file, mapped, previewed, imported."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from dash.testing.wait import until
+
+from maillage.dashboard import ids
+from maillage.dashboard.app import create_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+
+PARTNERS = (
+    "Code;Nom de la structure;Statut juridique;Département\n"
+    "V1;Scierie des Vosges;Entreprise;Vosges\n"
+    "V2;Amis du Donon;Collectif;Vosges\n"
+    "V3;Lycée forestier;Université;Vosges\n"
+    "V4;;Entreprise;Vosges\n"
+)
+
+
+@pytest.fixture
+def maillage(demo_store_url: str, tmp_path: Path) -> Any:
+    """The demo territories in a store of this test's own (it writes)."""
+    from maillage.app import Maillage
+    from maillage.settings import Settings
+
+    copy = tmp_path / "demo.db"
+    shutil.copy(demo_store_url.removeprefix("sqlite://"), copy)
+    instance = Maillage(Settings(store_url=f"sqlite:///{copy}"))
+    yield instance
+    instance.close()
+
+
+def test_a_non_canonical_file_is_mapped_previewed_and_imported_with_its_bad_row_set_aside(
+    dash_duo: Any, maillage: Any, tmp_path: Path, screenshots: Path
+) -> None:
+    upload = tmp_path / "partenaires.csv"
+    upload.write_text(PARTNERS, encoding="utf-8")
+    dash_duo.start_server(create_app(maillage))
+    dash_duo.wait_for_element(f"#{ids.TERRITORY}")
+    dash_duo.find_element("#nav-import").click()
+    dash_duo.wait_for_element(f"#{ids.IMPORT_UPLOAD} input[type='file']").send_keys(str(upload))
+
+    # The builder guessed the columns; "Collectif" is no alias: the user picks its sector.
+    dash_duo.wait_for_contains_text(f"#{ids.IMPORT_FILE}", "partenaires.csv", timeout=30)
+    dash_duo.wait_for_contains_text(f"#{ids.IMPORT_SECTORS}", "Collectif", timeout=30)
+    dash_duo.find_element(f"#{ids.IMPORT_BUILDER} details summary").click()
+    dash_duo.wait_for_contains_text(
+        f"#{ids.IMPORT_MAPPING_TEXT}", 'territory = "Département"', timeout=30
+    )
+    row = f"#{ids.IMPORT_SECTORS} tbody tr:nth-child(3)"  # the first is the header
+    assert "Collectif" in dash_duo.find_element(row).text
+    dash_duo.find_element(f"{row} td:nth-child(2)").click()
+    dash_duo.wait_for_element(f"{row} .Select-control").click()
+    option = dash_duo.wait_for_element(f"#{ids.IMPORT_SECTORS} .Select-option:nth-child(2)")
+    assert option.text == "association"
+    option.click()
+    dash_duo.wait_for_contains_text(
+        f"#{ids.IMPORT_MAPPING_TEXT}", '"Collectif" = "association"', timeout=30
+    )
+
+    # The preview: one bad row (no name), what the import would add.
+    dash_duo.find_element(f"#{ids.IMPORT_PREVIEW}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.IMPORT_PROBLEMS}", "missing value", timeout=60)
+    dash_duo.wait_for_contains_text(f"#{ids.IMPORT_PROBLEMS}", "5", timeout=10)
+    dash_duo.wait_for_contains_text(f"#{ids.IMPORT_PLAN}", "Vosges", timeout=10)
+    dash_duo.driver.save_screenshot(str(screenshots / "import-preview.png"))
+
+    dash_duo.find_element(f"#{ids.IMPORT_RUN_SET_ASIDE}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.IMPORT_RESULT}", "révision", timeout=60)  # French
+    until(lambda: dash_duo.find_element(f"#{ids.IMPORT_REJECTS_BUTTON}").is_displayed(), 10)
+    revision = maillage.history()[-1]
+    assert revision.description.startswith("import partenaires.csv: actors 3 added")
+
+    # The territory is in the picker at once, and Explore shows it.
+    dash_duo.select_dcc_dropdown(f"#{ids.TERRITORY}", value="Vosges")
+    dash_duo.find_element("#nav-explore").click()
+    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", "3", timeout=60)
+    assert sorted(a.id for a in maillage.network("Vosges").actors) == ["V1", "V2", "V3"]
+    assert dash_duo.get_logs() == []

@@ -1,0 +1,219 @@
+"""The Import page's presenters and ``Maillage``'s web import, on a real SQLite store.
+
+The store holds ``small_dataset`` (Nantes, Rennes); each upload is sent as a
+browser sends it (``data:...;base64,...``).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from maillage.dashboard import ids
+from maillage.dashboard.presenters import import_page as page
+from maillage.dashboard.sources import NotAllowed, Sources
+from maillage.graph.errors import ValidationError
+from maillage.imports import UploadRefused, decode_upload
+
+PARTNERS = (
+    "Code;Nom;Statut;Département\n"
+    "V1;Scierie;Entreprise;Vosges\n"
+    "V2;Amis du Donon;Collectif;Vosges\n"
+    "V3;;Entreprise;Vosges\n"
+)
+MAPPING = [None] * len(page.FIELD_LABELS)
+
+
+def sent(text: str) -> str:
+    return "data:text/csv;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def writers(maillage: Any, language: str = "en") -> Sources:
+    return Sources(
+        maillage, may_write=lambda: True, user=lambda: "marie", language=lambda: language
+    )
+
+
+def viewers(maillage: Any) -> Sources:
+    return Sources(maillage, lambda: False, may_write=lambda: False, user=lambda: "paul")
+
+
+def mapping_of(sources: Sources, contents: str) -> str:
+    _, style, needs, _options, columns, alert = page.upload_view(sources, contents, "p.csv")
+    assert (style, needs, alert) == ({}, True, None)
+    (rows, _alert) = page.sectors_view(sources, contents, "p.csv", columns[2])
+    assert rows == [
+        {"value": "Entreprise", "sector": "business"},
+        {"value": "Collectif", "sector": None},
+    ]
+    rows[1]["sector"] = "association"
+    text, shown = page.mapping_view(sources, needs, columns, rows)
+    assert text == shown and '"Collectif" = "association"' in text
+    return text
+
+
+def test_the_upload_is_mapped_previewed_and_imported_with_its_bad_row_set_aside(maillage):
+    sources = writers(maillage)
+    contents = sent(PARTNERS)
+    mapping = mapping_of(sources, contents)
+
+    problems, plan, alert = page.preview_view(sources, contents, "p.csv", mapping, False, "")
+    assert alert is None
+    assert problems == [
+        {
+            "file": "p.csv",
+            "line": 4,
+            "column": "Nom",
+            "problem": "missing value",
+        }
+    ]
+    assert "Vosges" in str(plan) and maillage.territory_names() == ["Nantes", "Rennes"]
+
+    result, rejects, style, territories, alert = page.import_view(
+        sources, ids.IMPORT_RUN_SET_ASIDE, contents, "p.csv", mapping, False, ""
+    )
+    assert alert is None and style == {}
+    assert "revision" in str(result)
+    assert rejects.splitlines() == [
+        "file,line,column,problem,Code,Nom,Statut,Département",
+        "p.csv,4,Nom,missing value,V3,,Entreprise,Vosges",
+    ]
+    assert territories == ["Nantes", "Rennes", "Vosges"]
+    assert sorted(a.id for a in maillage.network("Vosges").actors) == ["V1", "V2"]
+    revision = maillage.history()[-1]
+    assert (revision.user, [f.name for f in revision.files]) == ("marie", ["p.csv"])
+    assert page.rejects_download(rejects, "p.csv")["filename"] == "p-rejects.csv"
+
+    maillage.undo(revision.id, user="marie")
+    assert maillage.territory_names() == ["Nantes", "Rennes"]
+
+
+def test_import_without_setting_aside_refuses_a_file_with_a_bad_row(maillage):
+    sources = writers(maillage)
+    contents = sent(PARTNERS)
+    mapping = mapping_of(sources, contents)
+    result, rejects, style, _territories, alert = page.import_view(
+        sources, ids.IMPORT_RUN, contents, "p.csv", mapping, False, ""
+    )
+    assert "1 problem found: nothing was imported" in str(result)
+    assert (rejects, style, alert) == (None, page.HIDDEN, None)
+    assert maillage.territory_names() == ["Nantes", "Rennes"]
+
+
+def test_an_id_collision_shows_the_ways_on_and_an_id_prefix_takes_one(maillage):
+    sources = writers(maillage)
+    taken = "id,name,sector,territory\nn1,Quelqu'un d'autre,public,Vosges\n"
+    problems, panel, _alert = page.preview_view(sources, sent(taken), "a.csv", None, False, "")
+    assert problems == [] and "already names another actor" in str(panel)
+    assert "id prefix" in str(panel)
+    _, panel, _alert = page.preview_view(sources, sent(taken), "a.csv", None, False, "v-")
+    assert "Vosges" in str(panel)
+
+
+def test_a_canonical_file_needs_no_mapping(maillage):
+    contents = sent("id,name,sector,territory\nx1,X,public,Vosges\n")
+    _, style, needs, _options, _columns, alert = page.upload_view(
+        writers(maillage), contents, "actors.csv"
+    )
+    assert (style, needs, alert) == (page.HIDDEN, False, None)
+    assert page.mapping_view(writers(maillage), needs, MAPPING, []) == (None, "")
+
+
+def test_a_viewer_is_refused_by_every_view_whatever_the_browser_sends(maillage):
+    sources, contents = viewers(maillage), sent(PARTNERS)
+    assert "may read this network but not change it" in str(
+        page.upload_view(sources, contents, "p.csv")[-1]
+    )
+    assert "not change it" in str(page.preview_view(sources, contents, "p.csv", None, 0, "")[-1])
+    result = page.import_view(sources, ids.IMPORT_RUN_SET_ASIDE, contents, "p.csv", None, 0, "")
+    assert "not change it" in str(result[-1]) and result[1] is None
+    with pytest.raises(NotAllowed):
+        viewers(maillage).writer()
+    assert maillage.territory_names() == ["Nantes", "Rennes"]
+
+
+def test_uploads_are_bounded_and_named_without_their_folder():
+    with pytest.raises(UploadRefused, match="over the limit of 10 bytes"):
+        decode_upload(sent("id,name\n" * 5), "a.csv", 10)
+    with pytest.raises(UploadRefused, match="cannot be imported"):
+        decode_upload(sent("x"), "notes.docx", 100)
+    with pytest.raises(UploadRefused, match="not received whole"):
+        decode_upload("data:text/csv;base64,@@@", "a.csv", 100)
+    assert decode_upload(sent("id"), "C:\\Users\\x\\..\\b.csv", 100).name == "b.csv"
+
+
+def test_no_uploaded_file_is_left_behind(maillage):
+    before = set(Path(tempfile.gettempdir()).glob("maillage-upload-*"))
+    page.preview_view(writers(maillage), sent(PARTNERS), "p.csv", None, False, "")
+    assert set(Path(tempfile.gettempdir()).glob("maillage-upload-*")) == before
+
+
+def test_bad_rows_of_a_canonical_file_are_named_by_the_upload(maillage):
+    upload = maillage.decode_upload(sent("id,name,sector,territory\nx,X,planet,T\n"), "a.csv")
+    with pytest.raises(ValidationError) as error:
+        maillage.import_upload(upload, dry_run=False)
+    assert [(p.file, p.line, p.column) for p in error.value.problems] == [("a.csv", 2, "sector")]
+
+
+def test_a_french_facilitator_reads_the_page_in_french(maillage):
+    sources = writers(maillage, "fr")
+    assert page.limit_text(sources) == "CSV, XLSX, GEXF ou GraphML, jusqu'à 720\u00a0ko."
+    contents = sent(PARTNERS)
+    mapping = mapping_of(sources, contents)
+    problems, plan, _alert = page.preview_view(sources, contents, "p.csv", mapping, False, "")
+    assert "Ce que l'import changerait" in str(plan) and "Ajoutés" in str(plan)
+    assert "1 ligne a un problème" in str(plan)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "graphml", "gexf"])
+def test_workbooks_and_graph_files_are_imported_too(maillage, tmp_path, fmt):
+    from maillage.loaders import write
+
+    network = maillage.network("Nantes")
+    (path,) = write(network, fmt, tmp_path / f"nantes.{fmt}")
+    contents = "data:application/octet-stream;base64," + base64.b64encode(path.read_bytes()).decode(
+        "ascii"
+    )
+    sources = writers(maillage)
+    _, style, needs, _options, _columns, alert = page.upload_view(sources, contents, path.name)
+    assert (style, needs, alert) == (page.HIDDEN, False, None)
+    problems, plan, alert = page.preview_view(sources, contents, path.name, None, True, "")
+    assert (problems, alert) == ([], None)
+    assert "Added" in str(plan)
+
+
+CANONICAL = "id,name,sector,territory\nx1,X,public,Vosges\nx2,,public,Vosges\n"
+
+
+def test_an_upload_named_like_the_import_s_own_files_is_still_itself(maillage):
+    contents = sent(CANONICAL)
+    sources = writers(maillage)
+    for name in ("rejects.csv", "mapping.csv"):
+        problems, _plan, alert = page.preview_view(sources, contents, name, None, False, "")
+        assert alert is None and [row["file"] for row in problems] == [name]
+    page.import_view(sources, ids.IMPORT_RUN_SET_ASIDE, contents, "rejects.csv", None, 0, "")
+    revision = maillage.history()[-1]
+    assert [f.name for f in revision.files] == ["rejects.csv"]
+    assert revision.files[0].sha256 == hashlib.sha256(CANONICAL.encode()).hexdigest()
+
+
+def test_a_saved_mapping_file_fills_the_builder_again(maillage):
+    sources = writers(maillage)
+    contents = sent(PARTNERS)
+    saved = mapping_of(sources, contents)
+    columns, sectors, alert = page.saved_mapping_view(sources, sent(saved))
+    assert alert is None
+    assert columns == ["Code", "Nom", "Statut", "Département", None, None]
+    assert sectors == {"entreprise": "business", "collectif": "association"}
+    (rows, _alert) = page.sectors_view(sources, contents, "p.csv", "Statut", sectors)
+    assert rows == [
+        {"value": "Entreprise", "sector": "business"},
+        {"value": "Collectif", "sector": "association"},
+    ]
+    _columns, _sectors, alert = page.saved_mapping_view(sources, sent('sectors = "x"\n'))
+    assert "mapping.toml: sectors: must be a table" in str(alert)
