@@ -323,5 +323,5 @@ def test_error_panels_instead_of_a_blank_page(dash_duo: Any) -> None:
     open_page(dash_duo, "brokers")
     dash_duo.wait_for_contains_text(f"#{ids.BROKERS_ALERT}", "No territory yet", timeout=30)
     dash_duo.driver.get(dash_duo.server_url + "/nowhere")
-    dash_duo.wait_for_contains_text(f"#{ids.PAGE}", "No page at /nowhere")
+    dash_duo.wait_for_contains_text(f"#{ids.PAGE}", "Aucune page à l'adresse /nowhere")
     assert dash_duo.get_logs() == []
