@@ -8,6 +8,7 @@ driver ``/usr/bin/chromedriver`` (Debian packages ``chromium`` and
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -105,5 +106,18 @@ def maillage(tmp_path, small_dataset) -> Any:
     store.upsert(small_dataset)
     store.close()
     instance = Maillage(Settings(store_url=url))
+    yield instance
+    instance.close()
+
+
+@pytest.fixture
+def writable_demo(demo_store_url: str, tmp_path: Path) -> Iterator[Any]:
+    """The demo territories in a store of the test's own, for tests that write."""
+    from maillage.app import Maillage
+    from maillage.settings import Settings
+
+    copy = tmp_path / "demo.db"
+    shutil.copy(demo_store_url.removeprefix("sqlite://"), copy)
+    instance = Maillage(Settings(store_url=f"sqlite:///{copy}"))
     yield instance
     instance.close()

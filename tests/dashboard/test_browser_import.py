@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +23,8 @@ PARTNERS = (
 
 
 @pytest.fixture
-def maillage(demo_store_url: str, tmp_path: Path) -> Any:
-    """The demo territories in a store of this test's own (it writes)."""
-    from maillage.app import Maillage
-    from maillage.settings import Settings
-
-    copy = tmp_path / "demo.db"
-    shutil.copy(demo_store_url.removeprefix("sqlite://"), copy)
-    instance = Maillage(Settings(store_url=f"sqlite:///{copy}"))
-    yield instance
-    instance.close()
+def maillage(writable_demo: Any) -> Any:
+    return writable_demo
 
 
 def test_a_non_canonical_file_is_mapped_previewed_and_imported_with_its_bad_row_set_aside(
