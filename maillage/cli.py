@@ -49,8 +49,19 @@ def _store_option(command: Callable) -> Callable:
 def _app(ctx: click.Context, store: str | None, *, users_file: Path | None = None) -> Maillage:
     url = store or ctx.find_root().params.get("store")
     app = Maillage(Settings.from_env(url, users_file=users_file))
-    ctx.call_on_close(app.close)
+    ctx.call_on_close(lambda: _close(app))
     return app
+
+
+def _close(app: Maillage) -> None:
+    """Close ``app``, saying so when it first finishes what the web app will show."""
+    if waiting := app.precomputer.pending():
+        click.echo(
+            f"Preparing what the web app shows first for {waiting} territor"
+            f"{'y' if waiting == 1 else 'ies'} (the data is saved; Ctrl+C skips this)…",
+            err=True,
+        )
+    app.close()
 
 
 def _friendly_errors(command: Callable) -> Callable:

@@ -126,6 +126,11 @@ class Precomputer:
         self.jobs = Counter[str]()
         """Territory -> jobs run for it (what the tests count)."""
 
+    def pending(self) -> int:
+        """How many territories are queued or being computed."""
+        with self._lock:
+            return len(self._queued)
+
     def schedule(self, territories: Iterable[str]) -> None:
         """Queue ``territories`` at the current data version; a queued one is not queued twice."""
         try:
