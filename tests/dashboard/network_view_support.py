@@ -90,18 +90,41 @@ def click_at(dash_duo: Any, point: tuple[float, float]) -> None:
     actions.perform()
 
 
-def zoom_on(dash_duo: Any, node: str, ratio: float = 0.15, element_id: str = "network") -> None:
-    """Centre the camera on ``node``, zoomed in, at once (so that no neighbour covers it)."""
-    view(
-        dash_duo,
-        f"var d = v.renderer.getNodeDisplayData({node!r});"
-        f"v.renderer.getCamera().setState({{x: d.x, y: d.y, ratio: {ratio}}}); return 0;",
-        element_id,
+def wait_camera_still(dash_duo: Any, element_id: str = "network", timeout: float = 20) -> None:
+    """Wait until no camera animation (a fly to a searched actor, a zoom) is running."""
+    until(
+        lambda: not view(dash_duo, "return v.renderer.getCamera().isAnimated();", element_id),
+        timeout=timeout,
+        msg="the camera is still moving",
     )
+
+
+def set_camera(dash_duo: Any, state: str, element_id: str = "network") -> None:
+    """Set sigma's camera to ``state`` (a JavaScript object literal) and wait a frame.
+
+    Until sigma has drawn the new frame its mouse picking still sees the old
+    camera, and a click would land on what was there before.
+    """
+    wait_camera_still(dash_duo, element_id)
+    dash_duo.driver.execute_async_script(
+        f"var done = arguments[arguments.length - 1]; var v = {hook(element_id)};"
+        "v.renderer.once('afterRender', function () { done(0); });"
+        "setTimeout(function () { done(0); }, 2000);"
+        f"v.renderer.getCamera().setState({state}); v.renderer.refresh();"
+    )
+
+
+def zoom_on(dash_duo: Any, node: str, ratio: float = 0.15, element_id: str = "network") -> None:
+    """Centre the camera on ``node``, zoomed in (so that no neighbour covers it)."""
+    x, y = view(
+        dash_duo, f"var d = v.renderer.getNodeDisplayData({node!r}); return [d.x, d.y];", element_id
+    )
+    set_camera(dash_duo, f"{{x: {x}, y: {y}, ratio: {ratio}}}", element_id)
 
 
 def click_node(dash_duo: Any, node: str, element_id: str = "network", zoom: bool = False) -> None:
     """Click ``node`` with the mouse (after zooming on it when ``zoom``)."""
     if zoom:
         zoom_on(dash_duo, node, element_id=element_id)
+    wait_camera_still(dash_duo, element_id)
     click_at(dash_duo, node_point(dash_duo, node, element_id))

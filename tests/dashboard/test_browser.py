@@ -21,6 +21,7 @@ from network_view_support import (
     display,
     drawn_nodes,
     positions,
+    set_camera,
     stage_point,
     view,
     wait_drawn,
@@ -290,7 +291,7 @@ def test_selection_search_clear_and_legend_bugs(dash_duo: Any, maillage: Any) ->
     until(lambda: view(dash_duo, "return v.selected;") is None, timeout=20)
     click_node(dash_duo, second, zoom=True)
     dash_duo.wait_for_contains_text(f"#{ids.CARD}", graph.nodes[second]["name"], timeout=30)
-    view(dash_duo, "v.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1}); return 0;")
+    set_camera(dash_duo, "{x: 0.5, y: 0.5, ratio: 1}")
     click_at(dash_duo, stage_point(dash_duo, 6, 60))
     dash_duo.wait_for_contains_text(f"#{ids.CARD}", "Click an actor", timeout=30)
 

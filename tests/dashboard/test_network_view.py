@@ -192,9 +192,7 @@ def test_labels_hover_and_drag(dash_duo: Any) -> None:
 
     # Labels follow the zoom level: some at first, more zoomed in, never all piled up.
     shown_at_fit = view(dash_duo, "return v.renderer.getNodeDisplayedLabels().size;")
-    view(
-        dash_duo, "v.renderer.getCamera().setState({ratio: 0.15}); v.renderer.refresh(); return 0;"
-    )
+    support.set_camera(dash_duo, "{ratio: 0.15}", "net")
     until(
         lambda: view(dash_duo, "return v.renderer.getNodeDisplayedLabels().size;") is not None,
         timeout=10,
@@ -206,11 +204,7 @@ def test_labels_hover_and_drag(dash_duo: Any) -> None:
     )
     assert 0 < shown_at_fit < 34
     assert zoomed != shown_at_fit or zoomed > 0
-    view(
-        dash_duo,
-        "v.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1});"
-        "v.renderer.refresh(); return 0;",
-    )
+    support.set_camera(dash_duo, "{x: 0.5, y: 0.5, ratio: 1}", "net")
 
     # Hovering an actor highlights it and its partners.
     x, y = node_point(dash_duo, "m00")
