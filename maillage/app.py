@@ -492,7 +492,8 @@ class Maillage(FollowingUp, WebImports, Precomputing):
             return ImportSummary(dataset, None, tuple(loaded.warnings), **set_aside, plan=plan)
         who = os_user() if user is None else user
         result = self.store.upsert(dataset, user=who, **options)
-        self._written(dataset.territories)
+        if result.revision is not None:  # the file's territories are all stored now
+            self.precompute(sorted(dataset.territories) or None)
         return ImportSummary(dataset, result, tuple(loaded.warnings), **set_aside, plan=result.plan)
 
     def load_demo(self) -> ImportSummary:
