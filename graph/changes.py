@@ -12,7 +12,8 @@ data"):
   common is another actor: an ``ImportCollision``, unless ``merge=True``; the ids of a
   GEXF or GraphML file are local to the file (``local_ids=True``): there another name
   alone is a collision;
-- ties are replaced whole by the incoming tie of the same identity.
+- ties are replaced whole by the incoming tie of the same identity;
+- a participation's attributes accumulate as an actor's do.
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ def prefix_ids(dataset: Dataset, prefix: str) -> Dataset:
             dataclasses.replace(t, source=new(t.source), target=new(t.target)) for t in dataset.ties
         ),
         participations=tuple(
-            Participation(new(p.actor), p.activity) for p in dataset.participations
+            dataclasses.replace(p, actor=new(p.actor)) for p in dataset.participations
         ),
     )
 
@@ -149,6 +150,8 @@ class ImportPlan:
     activities_added: tuple[Activity, ...] = ()
     activities_updated: tuple[Activity, ...] = ()
     participations_added: tuple[Participation, ...] = ()
+    #: Stored participations whose attributes change (as they will be written).
+    participations_updated: tuple[Participation, ...] = ()
     territories_added: tuple[str, ...] = ()
     #: field -> how many updated actors it changes (``territories``: joined or left).
     actor_fields: Mapping[str, int] = field(default_factory=dict)
@@ -174,6 +177,7 @@ class ImportPlan:
                 self.activities_added,
                 self.activities_updated,
                 self.participations_added,
+                self.participations_updated,
             )
         )
 
@@ -189,6 +193,7 @@ class ImportPlan:
             "activities_added": len(self.activities_added),
             "activities_updated": len(self.activities_updated),
             "participations_added": len(self.participations_added),
+            "participations_updated": len(self.participations_updated),
             "territories_added": len(self.territories_added),
         }
 
@@ -200,11 +205,13 @@ class ImportPlan:
             f"Ties: {len(self.ties_added)} added, {len(self.ties_updated)} updated, "
             f"{self.ties_unchanged} unchanged.",
         ]
-        if self.activities_added or self.activities_updated or self.participations_added:
+        participations = self.participations_added or self.participations_updated
+        if self.activities_added or self.activities_updated or participations:
             lines.append(
                 f"Activities: {len(self.activities_added)} added, "
                 f"{len(self.activities_updated)} updated; "
-                f"{len(self.participations_added)} participations added."
+                f"{len(self.participations_added)} participations added, "
+                f"{len(self.participations_updated)} updated."
             )
         if self.territories_added:
             lines.append(
@@ -349,9 +356,8 @@ def plan_import(
         )
     ties_added, ties_updated, ties_unchanged, tie_fields = _plan_ties(existing, incoming)
     activities_added, activities_updated = _plan_activities(existing, incoming)
-    stored_pairs = set(existing.participations)
-    participations = tuple(
-        p for p in dict.fromkeys(incoming.participations) if p not in stored_pairs
+    participations_added, participations_updated = _plan_participations(
+        existing, incoming, replace=replace
     )
     known = set(territories)
     wanted = dict.fromkeys(t for a in (*added, *updated) for t in a.territories)
@@ -364,7 +370,8 @@ def plan_import(
         ties_unchanged=ties_unchanged,
         activities_added=activities_added,
         activities_updated=activities_updated,
-        participations_added=participations,
+        participations_added=participations_added,
+        participations_updated=participations_updated,
         territories_added=tuple(sorted(t for t in wanted if t not in known)),
         actor_fields=dict(fields),
         joins=dict(joins),
@@ -413,13 +420,46 @@ def _plan_activities(
     return added, updated
 
 
+def _plan_participations(
+    existing: Dataset, incoming: Dataset, *, replace: bool = False
+) -> tuple[tuple[Participation, ...], tuple[Participation, ...]]:
+    """The participations to add, and the stored ones whose attributes change.
+
+    Attributes accumulate as an actor's do (``replace``: the incoming ones replace them).
+    """
+    stored = {(p.actor, p.activity): p for p in existing.participations}
+    added: dict[tuple[str, str], Participation] = {}
+    updated: dict[tuple[str, str], Participation] = {}
+    for new in incoming.participations:
+        pair = (new.actor, new.activity)
+        old = stored.get(pair)
+        if old is None:
+            added.setdefault(pair, new)
+            continue
+        merged = new if replace else merged_participation(old, new)
+        if merged.attributes != old.attributes:
+            updated.setdefault(pair, merged)
+    return tuple(added.values()), tuple(updated.values())
+
+
+def merged_participation(stored: Participation, incoming: Participation) -> Participation:
+    """``incoming`` with the stored attributes it does not set.
+
+    >>> old = Participation("a", "x", (("role", "lead"), ("town", "Lyon")))
+    >>> merged_participation(old, Participation("a", "x", (("town", "Metz"),))).attributes
+    (('role', 'lead'), ('town', 'Metz'))
+    """
+    attributes = dict(stored.attributes) | dict(incoming.attributes)
+    return dataclasses.replace(incoming, attributes=tuple(sorted(attributes.items())))
+
+
 def planned_records(plan: ImportPlan) -> Edit:
     """The records ``plan`` writes, as one ``Edit``."""
     return Edit(
         actors=(*plan.actors_added, *plan.actors_updated),
         ties=(*plan.ties_added, *plan.ties_updated),
         activities=(*plan.activities_added, *plan.activities_updated),
-        participations=plan.participations_added,
+        participations=(*plan.participations_added, *plan.participations_updated),
     )
 
 

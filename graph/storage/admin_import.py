@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 
 from ..model import Dataset, Tie
-from .neo4j_records import actor_row
+from .neo4j_records import actor_row, participation_row
 
 __all__ = ["ARRAY_DELIMITER", "write_admin_import"]
 
@@ -123,8 +123,11 @@ def write_admin_import(dataset: Dataset, folder: Path | str) -> list[str]:
             ([x.id, x.name, _text(x.date and x.date.isoformat())] for x in dataset.activities),
         ),
         "took_part": (
-            [":START_ID(Actor)", ":END_ID(Activity)"],
-            ([p.actor, p.activity] for p in dict.fromkeys(dataset.participations)),
+            [":START_ID(Actor)", ":END_ID(Activity)", "attributes_json"],
+            (
+                participation_row(p.actor, p.activity, p.attributes, None)[:3]
+                for p in {(p.actor, p.activity): p for p in dataset.participations}.values()
+            ),
         ),
     }
     for name, (header, rows) in files.items():

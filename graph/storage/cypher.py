@@ -119,17 +119,18 @@ MATCH (x:Activity {id: id})
 RETURN collect([x.id, x.name, toString(x.date), x.revision]) AS activities
 """
 
-#: The stored participations among ``$pairs`` ([actor, activity]): [actor, activity, stamp].
+#: The stored participations among ``$pairs`` ([actor, activity]):
+#: [actor, activity, attributes as JSON (null for none), stamp].
 STORED_PARTICIPATIONS = """
 UNWIND $pairs AS pair
 MATCH (:Actor {id: pair[0]})-[p:TOOK_PART]->(:Activity {id: pair[1]})
-RETURN collect([pair[0], pair[1], p.revision]) AS participations
+RETURN collect([pair[0], pair[1], p.attributes_json, p.revision]) AS participations
 """
 
 PARTICIPATIONS_OF_ACTORS = """
 UNWIND $ids AS id
 MATCH (a:Actor {id: id})-[p:TOOK_PART]->(x:Activity)
-RETURN collect([a.id, x.id, p.revision]) AS participations
+RETURN collect([a.id, x.id, p.attributes_json, p.revision]) AS participations
 """
 
 #: The stored territories among ``$names``: one list of [name, node].
@@ -231,13 +232,14 @@ MATCH (x:Activity {id: id})
 DETACH DELETE x
 """
 
-#: Participations from rows [actor, activity, stamp] (set on a stored one).
+#: Participations from rows [actor, activity, attributes as JSON or null, stamp]
+#: (set on a stored one).
 WRITE_PARTICIPATIONS = """
 UNWIND $rows AS row
 MATCH (a:Actor {id: row[0]})
 MATCH (x:Activity {id: row[1]})
 MERGE (a)-[p:TOOK_PART]->(x)
-SET p.revision = row[2]
+SET p.attributes_json = row[2], p.revision = row[3]
 """
 
 DELETE_PARTICIPATIONS = """

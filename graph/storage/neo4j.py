@@ -266,8 +266,11 @@ class Neo4jStore(GraphStore):
                 writer.write_actors([(a, revision) for a in edit.actors], stored)
                 writer.write_ties([(t, revision) for t in edit.ties], stored_ties)
                 writer.write_activities([(a, revision) for a in edit.activities])
+                updated_pairs = [(p.actor, p.activity) for p in plan.participations_updated]
+                for pair, stored_pair in writer.stored_participations(updated_pairs).items():
+                    before.note_participation(pair, stored_pair)
                 writer.write_participations(
-                    [(p.actor, p.activity, revision) for p in edit.participations]
+                    [(p.actor, p.activity, p.attributes, revision) for p in edit.participations]
                 )
                 if plan.leaves:
                     tx.run(cypher.DELETE_EMPTY_TERRITORIES).consume()
@@ -324,7 +327,9 @@ class Neo4jStore(GraphStore):
             actors=tuple(actor for actor, _, _ in stored.values()),
             ties=tuple(tie for tie, _, _ in stored_ties.values()),
             activities=tuple(activity for activity, _ in activities.values()),
-            participations=tuple(Participation(*pair) for pair in participations),
+            participations=tuple(
+                Participation(*pair, image[0]) for pair, image in participations.items()
+            ),
         )
         stamps = {actor_id: found[1] for actor_id, found in stored.items()}
         by_revision = writer.origins(stamps.values())

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from ..errors import StoreUnavailable
 from ..model import Activity, Actor, Sector, Tie, TieKind
 from .bulk import IsoDates
-from .revisions import Stamp
+from .revisions import Stamp, StoredParticipation
 
 T = TypeVar("T")
 
@@ -61,6 +61,20 @@ def actor_row(actor: Actor, stamp: Stamp) -> list:
         json.dumps(dict(attributes), ensure_ascii=False, sort_keys=True) if attributes else "{}",
         stamp,
     ]
+
+
+def participation_row(
+    actor_id: str, activity_id: str, attributes: Iterable[tuple[str, str]], stamp: Stamp
+) -> list:
+    """The ``WRITE_PARTICIPATIONS`` row: [actor, activity, attributes as JSON or null, stamp]."""
+    found = dict(attributes)
+    text = json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None
+    return [actor_id, activity_id, text, stamp]
+
+
+def participation_image(attributes_json: str | None, stamp: Stamp) -> StoredParticipation:
+    """``(attributes, stamp)`` of a stored participation."""
+    return tuple(sorted(json.loads(attributes_json or "{}").items())), stamp
 
 
 def tie_rows(

@@ -24,10 +24,20 @@ from .neo4j_records import (
     actor_row,
     batches,
     native,
+    participation_image,
+    participation_row,
     tie_from,
     tie_rows,
 )
-from .revisions import ABSENT, BeforeImage, RevisionRow, Stamp, files_json, now
+from .revisions import (
+    ABSENT,
+    BeforeImage,
+    RevisionRow,
+    Stamp,
+    StoredParticipation,
+    files_json,
+    now,
+)
 
 META_ID = "maillage"
 
@@ -94,9 +104,12 @@ class Writer:
             found[activity_id] = (Activity(activity_id, name, _day(day)), stamp)
         return found
 
-    def stored_participations(self, pairs: Sequence[tuple[str, str]]) -> dict:
+    def stored_participations(
+        self, pairs: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], StoredParticipation]:
+        """``(actor, activity) -> (attributes, stamp)`` of the stored ones among ``pairs``."""
         rows = self._collect(cypher.STORED_PARTICIPATIONS, [list(p) for p in pairs], "pairs")
-        return {(actor, activity): stamp for actor, activity, stamp in rows}
+        return {(a, x): participation_image(attributes, stamp) for a, x, attributes, stamp in rows}
 
     def territory_names(self) -> list[str]:
         return self.tx.run(cypher.TERRITORY_NAMES).value("name")
@@ -178,8 +191,11 @@ class Writer:
     def write_activities(self, activities: Sequence[tuple[Activity, Stamp]]) -> None:
         self._run(cypher.WRITE_ACTIVITIES, [activity_row(a, s) for a, s in activities])
 
-    def write_participations(self, rows: Sequence[tuple[str, str, Stamp]]) -> None:
-        self._run(cypher.WRITE_PARTICIPATIONS, [list(row) for row in rows])
+    def write_participations(
+        self, rows: Sequence[tuple[str, str, tuple[tuple[str, str], ...], Stamp]]
+    ) -> None:
+        """Write ``(actor, activity, attributes, stamp)`` participations."""
+        self._run(cypher.WRITE_PARTICIPATIONS, [participation_row(*row) for row in rows])
 
     # ------------------------------------------------------------------ removing
 
@@ -190,8 +206,8 @@ class Writer:
         self._run(cypher.DELETE_TIES, [rel for _, _, rel in found.values()])
 
     def remove_participations(self, pairs: Sequence[tuple[str, str]], before: BeforeImage):
-        for pair, stamp in self.stored_participations(pairs).items():
-            before.note_participation(pair, stamp)
+        for pair, image in self.stored_participations(pairs).items():
+            before.note_participation(pair, image)
         self._run(cypher.DELETE_PARTICIPATIONS, [list(p) for p in pairs], "pairs")
 
     def remove_activities(self, ids: Sequence[str], before: BeforeImage) -> None:
@@ -209,10 +225,10 @@ class Writer:
         for _, props in self._collect(cypher.TIES_OF_ACTORS, list(found), "ids"):
             tie = tie_from(props)
             before.note_tie(tie.identity, (tie, props.get("revision")))
-        for actor, activity, stamp in self._collect(
+        for actor, activity, attributes, stamp in self._collect(
             cypher.PARTICIPATIONS_OF_ACTORS, list(found), "ids"
         ):
-            before.note_participation((actor, activity), stamp)
+            before.note_participation((actor, activity), participation_image(attributes, stamp))
         self._run(cypher.DELETE_ACTORS, list(found), "ids")
         for actor_id in found:
             self.nodes.pop(actor_id, None)
@@ -243,9 +259,18 @@ class Writer:
         for activity in activities:
             if activity.id in stored_activities:
                 before.note_activity(activity.id, stored_activities[activity.id])
-        pairs = list(dict.fromkeys((p.actor, p.activity) for p in edit.participations))
-        found_pairs = self.stored_participations(pairs)
-        pairs = [p for p in pairs if p not in found_pairs]
+        wanted = {(p.actor, p.activity): p.attributes for p in edit.participations}
+        found_pairs = self.stored_participations(list(wanted))
+        pairs = [
+            (*pair, attributes)
+            for pair, attributes in wanted.items()
+            if pair not in found_pairs or found_pairs[pair][0] != attributes
+        ]
+        for actor_id, activity_id, _ in pairs:
+            if (actor_id, activity_id) in found_pairs:
+                before.note_participation(
+                    (actor_id, activity_id), found_pairs[actor_id, activity_id]
+                )
         noted = _size(before)
         self.write_actors([(a, stamp) for a in actors], stored)
         self.write_ties([(t, stamp) for t in ties], stored_ties)
@@ -284,11 +309,11 @@ class Writer:
         for activity_id, _ in activities:
             before.note_activity(activity_id, current_activities.get(activity_id))
         self.write_activities([im for _, im in activities])
-        pairs = [(p, s) for p, s in image.participations.items() if not isinstance(s, str)]
+        pairs = [(p, im) for p, im in image.participations.items() if not isinstance(im, str)]
         current_pairs = self.stored_participations([p for p, _ in pairs])
         for pair, _ in pairs:
             before.note_participation(pair, current_pairs.get(pair, ABSENT))
-        self.write_participations([(*p, s) for p, s in pairs])
+        self.write_participations([(*p, attributes, s) for p, (attributes, s) in pairs])
         self.remove_ties([key_of(i) for i, im in image.ties.items() if im is None], before)
         absent = [p for p, s in image.participations.items() if s == ABSENT]
         self.remove_participations(absent, before)

@@ -29,8 +29,10 @@ Stamp = int | None
 ActorImage = tuple[Actor, Stamp] | None
 TieImage = tuple[Tie, Stamp] | None
 ActivityImage = tuple[Activity, Stamp] | None
-#: A participation's before-image: its stamp, or ``ABSENT``.
+#: A participation's before-image: ``(its attributes, its stamp)``, or ``ABSENT``.
 ABSENT = "absent"
+StoredParticipation = tuple[tuple[tuple[str, str], ...], Stamp]
+ParticipationImage = StoredParticipation | str
 
 
 @dataclass
@@ -40,7 +42,7 @@ class BeforeImage:
     actors: dict[str, ActorImage] = field(default_factory=dict)
     ties: dict[TieIdentity, TieImage] = field(default_factory=dict)
     activities: dict[str, ActivityImage] = field(default_factory=dict)
-    participations: dict[tuple[str, str], Stamp | str] = field(default_factory=dict)
+    participations: dict[tuple[str, str], ParticipationImage] = field(default_factory=dict)
 
     def note_actor(self, actor_id: str, image: ActorImage) -> None:
         self.actors.setdefault(actor_id, image)
@@ -51,8 +53,8 @@ class BeforeImage:
     def note_activity(self, activity_id: str, image: ActivityImage) -> None:
         self.activities.setdefault(activity_id, image)
 
-    def note_participation(self, pair: tuple[str, str], stamp: Stamp | str) -> None:
-        self.participations.setdefault(pair, stamp)
+    def note_participation(self, pair: tuple[str, str], image: ParticipationImage) -> None:
+        self.participations.setdefault(pair, image)
 
     def territories(self) -> set[str]:
         return {t for image in self.actors.values() if image for t in image[0].territories}
@@ -63,7 +65,9 @@ class BeforeImage:
                 "actors": [[i, _image(im, actor_json)] for i, im in self.actors.items()],
                 "ties": [[list(i), _image(im, tie_json)] for i, im in self.ties.items()],
                 "activities": [[i, _image(im, activity_json)] for i, im in self.activities.items()],
-                "participations": [[list(p), s] for p, s in self.participations.items()],
+                "participations": [
+                    [list(p), _participation_image(im)] for p, im in self.participations.items()
+                ],
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -76,7 +80,9 @@ class BeforeImage:
             actors={i: _from_image(im, actor_from_json) for i, im in data["actors"]},
             ties={tuple(i): _from_image(im, tie_from_json) for i, im in data["ties"]},
             activities={i: _from_image(im, activity_from_json) for i, im in data["activities"]},
-            participations={tuple(p): s for p, s in data["participations"]},
+            participations={
+                tuple(p): _participation_from_image(im) for p, im in data["participations"]
+            },
         )
 
 
@@ -86,6 +92,19 @@ def _image(image: tuple[Any, Stamp] | None, encode) -> list | None:
 
 def _from_image(data: list | None, decode) -> tuple[Any, Stamp] | None:
     return None if data is None else (decode(data[0]), data[1])
+
+
+def _participation_image(image: ParticipationImage) -> str | list:
+    return image if isinstance(image, str) else [image[1], dict(image[0])]
+
+
+def _participation_from_image(data: str | list | int | None) -> ParticipationImage:
+    """A participation's image as stored; before schema 5 it was its stamp alone."""
+    if data == ABSENT:
+        return ABSENT
+    if isinstance(data, list):
+        return tuple(sorted(data[1].items())), data[0]
+    return (), data  # type: ignore[return-value]
 
 
 def _iso(day: date | None) -> str | None:

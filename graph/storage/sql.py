@@ -18,11 +18,13 @@ row has a ``revision`` column, the stamp of the revision that last wrote it (NUL
 older than the history), and the ``revisions`` table keeps each write with the
 before-image that undoes it. ``MIGRATE_2_TO_3`` adds the columns to an older store.
 Schema 4 adds the ``introductions`` table (``SCHEMA`` creates it in a schema 3 store).
+Schema 5 keeps a participation's own attributes (a JSON object, as an actor's), which
+``MIGRATE_TO_5`` adds to an older store.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -93,6 +95,7 @@ SCHEMA = (
         actor_id TEXT NOT NULL,
         activity_id TEXT NOT NULL,
         revision INTEGER,
+        attributes TEXT NOT NULL DEFAULT '{}',
         PRIMARY KEY (actor_id, activity_id)
     ) WITHOUT ROWID""",
     "CREATE INDEX IF NOT EXISTS participations_by_activity ON participations (activity_id)",
@@ -144,6 +147,7 @@ MIGRATE_2_TO_3 = (
     "ALTER TABLE participations ADD COLUMN revision INTEGER",
 )
 MIGRATE_TIES_2_TO_3 = "ALTER TABLE ties ADD COLUMN revision INTEGER"
+MIGRATE_TO_5 = "ALTER TABLE participations ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}'"
 
 BUMP_DATA_VERSION = (
     "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'data_version'"
@@ -239,9 +243,10 @@ WHERE activities.name IS NOT excluded.name OR activities.date IS NOT excluded.da
 """
 
 INSERT_PARTICIPATION = """
-INSERT INTO participations (actor_id, activity_id, revision) VALUES (?, ?, ?)
-ON CONFLICT DO UPDATE SET revision = excluded.revision
+INSERT INTO participations (actor_id, activity_id, attributes, revision) VALUES (?, ?, ?, ?)
+ON CONFLICT DO UPDATE SET attributes = excluded.attributes, revision = excluded.revision
 WHERE participations.revision IS NOT excluded.revision
+    OR participations.attributes IS NOT excluded.attributes
 """
 
 # --------------------------------------------------------------------------- history
@@ -278,13 +283,13 @@ SELECT x.id, x.name, x.date, x.revision FROM json_each(?) j JOIN activities x ON
 """
 
 PARTICIPATIONS_BY_PAIRS = """
-SELECT p.actor_id, p.activity_id, p.revision
+SELECT p.actor_id, p.activity_id, p.attributes, p.revision
 FROM json_each(?) j JOIN participations p
     ON p.actor_id = j.value ->> 0 AND p.activity_id = j.value ->> 1
 """
 
 PARTICIPATIONS_OF_ACTORS = """
-SELECT p.actor_id, p.activity_id, p.revision FROM participations p
+SELECT p.actor_id, p.activity_id, p.attributes, p.revision FROM participations p
 WHERE p.actor_id IN (SELECT value FROM json_each(?))
 """
 

@@ -184,6 +184,8 @@ class SQLiteStore(GraphStore):
                     conn.execute(statement)
             if found == "2":
                 conn.execute(sql.MIGRATE_TIES_2_TO_3)
+            if found in ("1", "2", "3", "4"):
+                conn.execute(sql.MIGRATE_TO_5)
             for statement in sql.SCHEMA:
                 conn.execute(statement)
             if found == "1":
@@ -498,10 +500,12 @@ def _only_overwritten(images: BeforeImage, plan: ImportPlan) -> BeforeImage:
     actors = {a.id for a in plan.actors_updated}
     ties = {t.identity for t in plan.ties_updated}
     activities = {a.id for a in plan.activities_updated}
+    pairs = {(p.actor, p.activity) for p in plan.participations_updated}
     return BeforeImage(
         actors={i: im for i, im in images.actors.items() if i in actors},
         ties={i: im for i, im in images.ties.items() if i in ties},
         activities={i: im for i, im in images.activities.items() if i in activities},
+        participations={p: im for p, im in images.participations.items() if p in pairs},
     )
 
 

@@ -16,7 +16,7 @@ from operator import attrgetter
 
 from ..model import Activity, Actor, Sector, Tie, TieKind
 from .bulk import IsoDates
-from .revisions import Stamp
+from .revisions import Stamp, StoredParticipation
 
 
 def to_json(value) -> str:
@@ -101,6 +101,20 @@ def tie_rows(ties: Iterable[Tie], stamp: Stamp) -> list[tuple]:
 
 def activity_row(activity: Activity, stamp: Stamp) -> tuple:
     return (activity.id, activity.name, iso(activity.date), stamp)
+
+
+def participation_row(
+    actor_id: str, activity_id: str, attributes: Iterable[tuple[str, str]], stamp: Stamp
+) -> tuple:
+    """The ``INSERT_PARTICIPATION`` row of one participation."""
+    found = dict(attributes)
+    text = json.dumps(found, ensure_ascii=False, sort_keys=True) if found else _NO_ATTRIBUTES
+    return (actor_id, activity_id, text, stamp)
+
+
+def participation_image(row: Sequence) -> StoredParticipation:
+    """``(attributes, stamp)`` of a stored row (actor, activity, attributes, stamp)."""
+    return tuple(sorted(json.loads(row[2]).items())), row[3]
 
 
 def actor_from_row(row: Sequence) -> Actor:

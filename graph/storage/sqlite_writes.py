@@ -14,12 +14,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from ..changes import TIE_FIELDS, Edit, FileDigest
 from ..model import Actor, Dataset, Participation, Tie, TieIdentity
 from . import sql
-from .revisions import ABSENT, BeforeImage, RevisionRow, Stamp, files_json, now
+from .revisions import (
+    ABSENT,
+    BeforeImage,
+    RevisionRow,
+    Stamp,
+    StoredParticipation,
+    files_json,
+    now,
+)
 from .sqlite_records import (
     activity_from_row,
     activity_row,
     actor_from_row,
     actor_row,
+    participation_image,
+    participation_row,
     tie_from_row,
     tie_rows,
     to_json,
@@ -67,11 +77,12 @@ def stored_activities(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str,
 
 def stored_participations(
     conn: sqlite3.Connection, pairs: Sequence[tuple[str, str]]
-) -> dict[tuple[str, str], Stamp]:
+) -> dict[tuple[str, str], StoredParticipation]:
+    """``(actor, activity) -> (attributes, stamp)`` of the stored ones among ``pairs``."""
     if not pairs:
         return {}
     rows = conn.execute(sql.PARTICIPATIONS_BY_PAIRS, (to_json([list(p) for p in pairs]),))
-    return {(row[0], row[1]): row[2] for row in rows}
+    return {(row[0], row[1]): participation_image(row) for row in rows}
 
 
 def existing_records(conn: sqlite3.Connection, dataset: Dataset) -> tuple[Dataset, BeforeImage]:
@@ -89,7 +100,9 @@ def existing_records(conn: sqlite3.Connection, dataset: Dataset) -> tuple[Datase
         actors=tuple(actor for actor, _ in actors.values()),
         ties=tuple(tie for tie, _ in ties.values()),
         activities=tuple(activity for activity, _ in activities.values()),
-        participations=tuple(Participation(*pair) for pair in participations),
+        participations=tuple(
+            Participation(*pair, image[0]) for pair, image in participations.items()
+        ),
     )
     return existing, BeforeImage(
         actors=dict(actors),
@@ -186,8 +199,8 @@ def _remove_actors(conn: sqlite3.Connection, ids: Sequence[str], before: BeforeI
     for row in conn.execute(sql.TIES_OF_ACTORS, {"ids": ids_json}):
         tie = tie_from_row(row)
         before.note_tie(tie.identity, (tie, row[10]))
-    for actor_id, activity_id, stamp in conn.execute(sql.PARTICIPATIONS_OF_ACTORS, (ids_json,)):
-        before.note_participation((actor_id, activity_id), stamp)
+    for row in conn.execute(sql.PARTICIPATIONS_OF_ACTORS, (ids_json,)):
+        before.note_participation((row[0], row[1]), participation_image(row))
     conn.execute(sql.DELETE_TIES_OF_ACTORS, {"ids": ids_json})
     conn.execute(sql.DELETE_PARTICIPATIONS_OF_ACTORS, (ids_json,))
     conn.execute(sql.DELETE_MEMBERSHIPS_OF_ACTORS, (ids_json,))
@@ -258,12 +271,21 @@ def apply_edit(
             if activity.id in found_activities:
                 before.note_activity(activity.id, found_activities[activity.id])
         found_pairs = stored_participations(conn, [(p.actor, p.activity) for p in participations])
-        participations = [p for p in participations if (p.actor, p.activity) not in found_pairs]
+        participations = [
+            p
+            for p in participations
+            if (p.actor, p.activity) not in found_pairs
+            or found_pairs[p.actor, p.activity][0] != p.attributes
+        ]
+        for p in participations:
+            if (p.actor, p.activity) in found_pairs:
+                before.note_participation((p.actor, p.activity), found_pairs[p.actor, p.activity])
     _write_actors(conn, actors, [stamp] * len(actors), territories)
     _write_ties(conn, tie_rows(ties, stamp))
     conn.executemany(sql.UPSERT_ACTIVITY, [activity_row(a, stamp) for a in activities])
     conn.executemany(
-        sql.INSERT_PARTICIPATION, [(p.actor, p.activity, stamp) for p in participations]
+        sql.INSERT_PARTICIPATION,
+        [participation_row(p.actor, p.activity, p.attributes, stamp) for p in participations],
     )
     _remove_ties(conn, list(dict.fromkeys(t.identity for t in edit.removed_ties)), before)
     pairs = list(dict.fromkeys((p.actor, p.activity) for p in edit.removed_participations))
@@ -298,11 +320,11 @@ def revert(conn: sqlite3.Connection, target: RevisionRow, before: BeforeImage) -
     for activity_id, (activity, stamp) in activities:
         before.note_activity(activity_id, current_activities.get(activity_id))
         conn.execute(sql.UPSERT_ACTIVITY, activity_row(activity, stamp))
-    pairs = [(p, s) for p, s in image.participations.items() if s != ABSENT]
+    pairs = [(p, im) for p, im in image.participations.items() if not isinstance(im, str)]
     current_pairs = stored_participations(conn, [p for p, _ in pairs])
-    for pair, pair_stamp in pairs:
+    for pair, (attributes, pair_stamp) in pairs:
         before.note_participation(pair, current_pairs.get(pair, ABSENT))
-        conn.execute(sql.INSERT_PARTICIPATION, (*pair, pair_stamp))
+        conn.execute(sql.INSERT_PARTICIPATION, participation_row(*pair, attributes, pair_stamp))
     # 2. Remove what the before-image says was absent.
     _remove_ties(conn, [i for i, im in image.ties.items() if im is None], before)
     absent_pairs = [p for p, s in image.participations.items() if s == ABSENT]

@@ -324,6 +324,67 @@ def test_undo_down_past_an_earlier_undo_leaves_that_pair_alone(store, small_data
     assert state(store) == after_edit
 
 
+def two_mode(*participations: Participation) -> Dataset:
+    """A two-mode export's dataset: two partners of one project, and their event tie."""
+    project = Activity("x1", "Projet Rhin", date(2024, 3, 1))
+    return Dataset(
+        actors=(
+            Actor("p1", "Alpha", Sector.BUSINESS, ("Alsace",)),
+            Actor("p2", "Beta", Sector.ASSOCIATION, ("Alsace",)),
+        ),
+        ties=(Tie("p1", "p2", TieKind.EVENT, since=project.date, activities=("x1",)),),
+        activities=(project,),
+        participations=(*participations, Participation("p2", "x1")),
+    )
+
+
+def test_a_participations_own_attributes_are_stored_merged_and_undone(store):
+    """What a row says of one partner in one project (its role) is kept, as an actor's are."""
+    lead = Participation("p1", "x1", (("role", "lead"), ("town", "Lyon")))
+    first = store.upsert(two_mode(lead))
+
+    again = store.plan(two_mode(lead))  # stored with its attributes: nothing to add or update
+    assert (again.participations_added, again.participations_updated) == ((), ())
+    assert store.upsert(two_mode(lead)).revision is None
+
+    # A later file sets the role only: the town stays (attributes accumulate).
+    partner = Participation("p1", "x1", (("role", "partner"),))
+    plan = store.plan(two_mode(partner))
+    merged = Participation("p1", "x1", (("role", "partner"), ("town", "Lyon")))
+    assert plan.participations_updated == (merged,)
+    assert plan.participations_added == ()
+    assert "0 participations added, 1 updated." in " ".join(plan.describe())
+    second = store.upsert(two_mode(partner))
+    assert second.revision is not None
+    assert store.plan(two_mode(merged)).participations_updated == ()
+
+    # With replace the file's attributes are the stored ones.
+    replaced = store.plan(two_mode(partner), replace=True)
+    assert replaced.participations_updated == (partner,)
+
+    # Undo restores the attributes before (the participation itself stays).
+    store.undo(second.revision)
+    back = store.plan(two_mode(lead))
+    assert (back.participations_added, back.participations_updated) == ((), ())
+    store.undo(first.revision)
+    assert store.plan(two_mode(lead)).participations_added == (lead, Participation("p2", "x1"))
+
+
+def test_an_edit_rewrites_a_participations_attributes_and_undo_restores_them(store):
+    lead = Participation("p1", "x1", (("role", "lead"),))
+    store.upsert(two_mode(lead))
+    store.write(Edit(participations=(Participation("p1", "x1", (("role", "observer"),)),)))
+    assert store.plan(two_mode(lead)).participations_updated == (
+        Participation("p1", "x1", (("role", "lead"),)),
+    )
+    store.undo()
+    assert store.plan(two_mode(lead)).participations_updated == ()
+    store.delete_territory("Alsace")
+    store.undo()  # the actors come back with their participations, attributes included
+    again = store.plan(two_mode(lead))
+    assert (again.participations_added, again.participations_updated) == ((), ())
+
+
 # ---------------------------------------------------------------------- older stores
 
 
@@ -335,6 +396,7 @@ def downgrade_sqlite_to_schema_2(path) -> None:
         "ALTER TABLE ties DROP COLUMN revision",
         "ALTER TABLE activities DROP COLUMN revision",
         "ALTER TABLE participations DROP COLUMN revision",
+        "ALTER TABLE participations DROP COLUMN attributes",
     ):
         conn.execute(statement)
     conn.execute("DROP TABLE revisions")
@@ -361,7 +423,7 @@ def test_a_schema_2_sqlite_store_keeps_working_after_the_migration(tmp_path, sma
     assert state(store) == before  # the records older than the history stay
     store.close()
     conn = sqlite3.connect(tmp_path / "old.db")
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("5",)
     assert conn.execute("SELECT count(*) FROM introductions").fetchone() == (0,)
     conn.close()
 
