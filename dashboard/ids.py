@@ -14,9 +14,16 @@ PAGE = "page"
 NAV = "nav"
 LANGUAGE_SWITCH = "language-switch"
 TERRITORY = "territory"
+#: The Explore view's last query (``presenters.view_state``), kept for the session.
+VIEW_STATE = "view-state"
+#: Where the address is rewritten to ``VIEW_STATE`` (the browser does it; nothing to read).
+VIEW_STATE_SHOWN = "view-state-shown"
+NAV_EXPLORE = "nav-explore"
 
 # Explore: the network and its controls
 NETWORK = "network"
+COPY_LINK = "copy-link"
+COPY_LINK_NOTE = "copy-link-note"
 NETWORK_ALERT = "network-alert"
 NETWORK_SUMMARY = "network-summary"
 NETWORK_PROGRESS = "network-progress"

@@ -31,15 +31,22 @@ ROLE_NAMES = {"viewer": N_("viewer"), "facilitator": N_("facilitator"), "admin":
 
 
 def nav_links(
-    pathname: str | None, t: Translator | None = None, *, may_write: bool = False
+    pathname: str | None,
+    t: Translator | None = None,
+    *,
+    may_write: bool = False,
+    explore_href: str = "/",
 ) -> list[Any]:
-    """The navigation links, the current page's marked active (writers' pages for writers)."""
+    """The navigation links, the current page's marked active (writers' pages for writers).
+
+    ``explore_href``: Explore's link, back to the view last left there (``view_state``).
+    """
     t = t or translator()
     pages = PAGES + WRITER_PAGES if may_write else PAGES
     return [
         dcc.Link(
             t.gettext(label),
-            href=href,
+            href=explore_href if href == "/" else href,
             className="nav-link active" if pathname == href else "nav-link",
             id=f"nav-{label.lower()}",
         )
@@ -134,6 +141,8 @@ def shell(
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.VIEW_STATE, storage_type="session"),
+            dcc.Store(id=ids.VIEW_STATE_SHOWN),
             navbar,
             html.Div(problem, id=ids.SHELL_ALERT),
             html.Main(id=ids.PAGE, className="page"),
@@ -146,6 +155,7 @@ def page_for(
     focus: Mapping[str, Any],
     territories: Sequence[str],
     sources: Sources | None = None,
+    explore_href: str = "/",
 ) -> tuple[Any, list[Any]]:
     """The page at ``pathname`` and the navigation links to show with it.
 
@@ -163,9 +173,8 @@ def page_for(
     if may_write and sources is not None:
         builders["/import"] = lambda: import_page.layout(sources.translator(), limit_text(sources))
     build = builders.get(pathname or "/")
-    if build is None:
-        return not_found(pathname, t), nav_links(pathname, t, may_write=may_write)
-    return build(), nav_links(pathname or "/", t, may_write=may_write)
+    links = nav_links(pathname or "/", t, may_write=may_write, explore_href=explore_href)
+    return (not_found(pathname, t) if build is None else build()), links
 
 
 def validation_layout() -> html.Div:

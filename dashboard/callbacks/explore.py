@@ -6,7 +6,7 @@ import dash
 from dash import MATCH, Input, Output, State, ctx
 
 from .. import ids
-from ..presenters import explore
+from ..presenters import explore, view_state
 from ..presenters.progress import progress_view
 from ..sources import Sources
 
@@ -29,10 +29,11 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Output(ids.MIN_WEIGHT, "marks"),
         Output(ids.MIN_WEIGHT, "value"),
         Input(ids.TERRITORY, "value"),
+        State(ids.URL, "search"),
     )
-    def sliders(territory):
+    def sliders(territory, search):
         controls = explore.explore_controls_view(sources.current(), territory)
-        return explore.slider_outputs(controls)
+        return explore.slider_outputs(controls, search, territory)
 
     @app.callback(Output(ids.AS_OF, "data"), Input(ids.YEAR, "value"), State(ids.YEAR, "max"))
     def as_of(year, maximum):
@@ -48,10 +49,36 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(SEARCH, "value"),
         Input(ids.TERRITORY, "value"),
         State(ids.NETWORK, "clickedNode"),
+        State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def pick(_clicks, _cleared, searched, _territory, clicked):
-        return explore.pick_view(ctx.triggered_id, clicked, searched)
+    def pick(_clicks, _cleared, searched, territory, clicked, search):
+        return explore.pick_view(ctx.triggered_id, clicked, searched, search, territory)
+
+    @app.callback(
+        Output(ids.VIEW_STATE, "data"),
+        Input(ids.COLOUR_BY, "value"),
+        Input(ids.SECTOR_FILTER, "value"),
+        Input(ids.YEAR, "value"),
+        Input(ids.SELECTED, "data"),  # also set on a change of territory (see ``pick``)
+        Input(ids.picker(ids.SOURCE_ROLE), "value"),
+        Input(ids.picker(ids.TARGET_ROLE), "value"),
+        State(ids.TERRITORY, "value"),  # an input would fire it on pages without Explore
+        State(ids.YEAR, "max"),
+    )
+    def view(colour, sectors, year, actor, start, end, territory, last_year):
+        return view_state.current(territory, colour, sectors, year, last_year, actor, start, end)
+
+    app.clientside_callback(
+        view_state.SHOW_IN_ADDRESS,
+        Output(ids.VIEW_STATE_SHOWN, "data"),
+        Input(ids.VIEW_STATE, "data"),
+    )
+    app.clientside_callback(
+        view_state.COPY_LINK,
+        Output(ids.COPY_LINK_NOTE, "children"),
+        Input(ids.COPY_LINK, "n_clicks"),
+    )
 
     @app.callback(
         Output(ids.NETWORK, "payload"),

@@ -26,7 +26,9 @@ def _picker(role: str, placeholder: str, chosen: Mapping[str, Any] | None) -> dc
     )
 
 
-def controls() -> dbc.Card:
+def controls(focus: Mapping[str, Any] | None = None) -> dbc.Card:
+    """The filters and options, as the address asks (``focus``; default: everything)."""
+    focus = focus or {}
     sectors = list(SECTORS)
     kinds = list(TIE_KINDS)
     return dbc.Card(
@@ -48,13 +50,16 @@ def controls() -> dbc.Card:
                         {"label": " sector", "value": "sector"},
                         {"label": " community", "value": "community"},
                     ],
-                    value="sector",
+                    value=focus.get("colour", "sector"),
                     inline=True,
                     className="radio-inline",
                 ),
                 html.Label("Sectors"),
                 dcc.Checklist(
-                    id=ids.SECTOR_FILTER, options=sectors, value=sectors, className="checks"
+                    id=ids.SECTOR_FILTER,
+                    options=sectors,
+                    value=list(focus.get("sectors", sectors)),
+                    className="checks",
                 ),
                 html.Label("Tie kinds"),
                 dcc.Checklist(id=ids.KIND_FILTER, options=kinds, value=kinds, className="checks"),
@@ -78,13 +83,28 @@ def controls() -> dbc.Card:
                     marks={1: "all"},
                     allow_direct_input=False,
                 ),
+                html.Div(
+                    [
+                        dbc.Button(
+                            "Copy link",
+                            id=ids.COPY_LINK,
+                            size="sm",
+                            color="secondary",
+                            outline=True,
+                            title="Copy the address of this view: territory, filters, "
+                            "colouring, selection, path and date",
+                        ),
+                        html.Span(id=ids.COPY_LINK_NOTE, className="small ms-2", role="status"),
+                    ],
+                    className="mt-3",
+                ),
             ]
         ),
         className="controls",
     )
 
 
-def network_panel(selected: str | None = None) -> html.Div:
+def network_panel(selected: str | None = None, colouring: str = "sector") -> html.Div:
     return html.Div(
         [
             html.Div(id=ids.NETWORK_ALERT),
@@ -95,7 +115,7 @@ def network_panel(selected: str | None = None) -> html.Div:
                 NetworkView(
                     id=ids.NETWORK,
                     selected=selected,
-                    colouring="sector",
+                    colouring=colouring,
                     style={"width": "100%", "height": "68vh"},
                     className="network",
                 ),
@@ -158,17 +178,20 @@ def side_panel() -> html.Div:
 
 
 def layout(focus: Mapping[str, Any] | None = None) -> html.Div:
-    """The Explore page; ``focus`` pre-selects the path finder's two ends."""
+    """The Explore page, showing the view ``focus`` names (``focus_from_search``).
+
+    Without a selected actor, the path's start is selected.
+    """
     focus = focus or {}
-    selected = (focus.get("from") or {}).get("value")
+    selected = focus.get("actor") or (focus.get("from") or {}).get("value")
     return html.Div(
         [
             dcc.Store(id=ids.AS_OF),
             dcc.Store(id=ids.SELECTED, data=selected),
             dbc.Row(
                 [
-                    dbc.Col([controls(), path_finder(focus)], md=3),
-                    dbc.Col(network_panel(selected), md=6),
+                    dbc.Col([controls(focus), path_finder(focus)], md=3),
+                    dbc.Col(network_panel(selected, focus.get("colour", "sector")), md=6),
                     dbc.Col(side_panel(), md=3),
                 ],
                 className="g-3",

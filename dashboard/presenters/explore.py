@@ -8,7 +8,6 @@ import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
-from urllib.parse import parse_qs
 
 import dash_bootstrap_components as dbc
 import networkx as nx
@@ -28,6 +27,7 @@ from ...graph.vocabulary import (
 from .. import ids
 from ..network_payload import drawn_counts, network_payload
 from ..sources import Source
+from . import view_state
 from .formatting import iso, number, parse_as_of, sector_badge, year_of
 from .guard import error_alert, guarded, require_territory
 from .network import network_summary
@@ -131,7 +131,13 @@ def actor_options(
     return [{"label": label(n), "value": str(n)} for n in chosen]
 
 
-def pick(trigger: Any, clicked: str | None, searched: str | None) -> tuple[Any, Any, Any, Any]:
+def pick(
+    trigger: Any,
+    clicked: str | None,
+    searched: str | None,
+    search: str | None = None,
+    territory: str | None = None,
+) -> tuple[Any, Any, Any, Any]:
     """What a click, a clear, a search or a territory change does.
 
     Returns ``(selected, drawn selection, camera focus, search box value)``.
@@ -140,7 +146,8 @@ def pick(trigger: Any, clicked: str | None, searched: str | None) -> tuple[Any, 
     nothing) and empties the search box, so that searching any actor again,
     the same one included, selects it and flies to it.
 
-    The drawing sets its own selection on a click (no update needed there).
+    The drawing sets its own selection on a click (no update needed there). A change to
+    the territory the address (``search``) names selects the actor it names there.
 
     >>> pick(ids.NETWORK, "a1", "a2") == ("a1", no_update, no_update, None)
     True
@@ -148,6 +155,9 @@ def pick(trigger: Any, clicked: str | None, searched: str | None) -> tuple[Any, 
     True
     """
     if trigger == ids.TERRITORY:
+        state = view_state.parse(search)
+        if state.actor and view_state.territory_named(state, [territory or ""]):
+            return state.actor, state.actor, state.actor, None
         return None, None, None, None
     if trigger == ids.NETWORK:
         return clicked or None, no_update, no_update, None
@@ -319,18 +329,21 @@ def path_panel(graph: nx.Graph, path: Sequence[Hashable]) -> list[Any]:
 
 
 def focus_from_search(search: str | None, graph: nx.Graph | None) -> dict[str, Any]:
-    """The path ends named in the address (``?from=ID&to=ID``), with their picker options.
+    """The view the address names (:mod:`.view_state`), for the Explore page's controls.
 
-    Unknown actors are dropped.
+    ``from`` and ``to`` are the path ends with their picker options, ``actor`` the selected
+    actor; actors not in ``graph`` are dropped. ``colour`` and ``sectors`` are the
+    drawing's options.
     """
-    query = parse_qs((search or "").lstrip("?"))
-    focus: dict[str, Any] = {}
-    for key in ("from", "to"):
-        actor = (query.get(key) or [None])[0]
+    state = view_state.parse(search)
+    focus: dict[str, Any] = {"colour": state.colour, "sectors": state.shown_sectors}
+    for key, actor in (("from", state.source), ("to", state.target)):
         if actor and graph is not None and actor in graph:
             attrs = graph.nodes[actor]
             label = f"{attrs.get('name') or actor} · {attrs.get('sector') or 'unknown'}"
             focus[key] = {"value": actor, "options": [{"label": label, "value": actor}]}
+    if state.actor and graph is not None and state.actor in graph:
+        focus["actor"] = state.actor
     return focus
 
 
@@ -354,9 +367,14 @@ def explore_controls_view(source: Source, territory: str | None) -> tuple[dict, 
         return neutral
 
 
-def slider_outputs(props: tuple[dict, dict]) -> tuple:
-    """The slider props as the flat tuple of callback outputs."""
+def slider_outputs(
+    props: tuple[dict, dict], search: str | None = None, territory: str | None = None
+) -> tuple:
+    """The slider props as the flat tuple of callback outputs, at the year the address says."""
     year, weight = props
+    asked = view_state.year_within(view_state.parse(search), territory, (year["min"], year["max"]))
+    if asked is not None:
+        year = {**year, "value": asked}
     year_keys = ("min", "max", "marks", "value", "disabled")
     weight_keys = ("min", "max", "step", "marks", "value")
     return (*(year.get(k) for k in year_keys), *(weight.get(k) for k in weight_keys))
@@ -392,9 +410,15 @@ def summary_view(
     return network_summary(report, drawn_counts(graph, sectors))
 
 
-def pick_view(trigger: Any, clicked: str | None, searched: str | None) -> tuple[Any, ...]:
+def pick_view(
+    trigger: Any,
+    clicked: str | None,
+    searched: str | None,
+    search: str | None = None,
+    territory: str | None = None,
+) -> tuple[Any, ...]:
     """Selected actor, drawn selection, camera focus and search box value (see :func:`pick`)."""
-    return pick(trigger, clicked, searched)
+    return pick(trigger, clicked, searched, search, territory)
 
 
 @guarded(None, lambda: None)
@@ -482,11 +506,13 @@ def territories_view(source: Source) -> tuple[list[str], Any]:
 
 
 def focus_view(source: Source, territory: str | None, search: str | None) -> dict[str, Any]:
-    """The path ends named in the address, if they are actors of ``territory``."""
-    if not territory or not search:
+    """The view the address names, its actors those of its territory (else ``territory``)."""
+    if not search:
         return {}
     try:
-        return focus_from_search(search, source.graph(territory))
+        named = view_state.territory_named(view_state.parse(search), source.territory_names())
+        territory = named or territory
+        return focus_from_search(search, source.graph(territory) if territory else None)
     except Exception:
         log.exception("focus %r in %r", search, territory)
         return {}

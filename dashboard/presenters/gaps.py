@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
-from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
@@ -14,6 +13,7 @@ from dash.exceptions import PreventUpdate
 from ...reports.figures import mixing_heatmap
 from .. import ids
 from ..sources import Source
+from . import view_state
 from .formatting import number, sector_badge
 from .guard import guarded, require_territory
 from .introductions import record_href
@@ -135,9 +135,15 @@ def introduction_items(gaps: Mapping[str, Any]) -> list[Any]:
 
 
 def focus_from_introduction(
-    gaps: Mapping[str, Any], clicks: Sequence[int | None], trigger: Any
+    gaps: Mapping[str, Any],
+    clicks: Sequence[int | None],
+    trigger: Any,
+    territory: str | None = None,
 ) -> tuple[str, str]:
-    """The Explore page's address with both actors of the clicked introduction as path ends."""
+    """The Explore page's address with both actors of the clicked introduction as path ends.
+
+    The address names ``territory`` too, so that the link works when shared.
+    """
     if not isinstance(trigger, Mapping) or not any(clicks or ()):
         raise PreventUpdate
     intros = gaps.get("introductions", [])
@@ -145,7 +151,8 @@ def focus_from_introduction(
     if not isinstance(index, int) or not 0 <= index < len(intros):
         raise PreventUpdate
     source, target = intros[index]["source"], intros[index]["target"]
-    return "/", "?" + urlencode({"from": source["id"], "to": target["id"]})
+    state = view_state.ViewState(territory=territory, source=source["id"], target=target["id"])
+    return "/", view_state.query(state)
 
 
 @guarded(go.Figure, list, list, list)
@@ -162,4 +169,4 @@ def introduction_view(
     """Focus both actors of a suggested introduction and open the network."""
     if not territory:
         raise PreventUpdate
-    return focus_from_introduction(source.gaps(territory), clicks, trigger)
+    return focus_from_introduction(source.gaps(territory), clicks, trigger, territory)

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 from dash.testing.wait import until
 from network_view_support import (
@@ -182,8 +183,13 @@ def test_user_journey(dash_duo: Any, maillage: Any, screenshots: Path) -> None:
     earlier = positions(dash_duo)
     assert earlier.items() <= before.items()
 
-    # A reload draws the same picture.
+    # A reload draws the same picture: the address keeps the date and the filters.
+    assert "year=" in dash_duo.driver.current_url
     dash_duo.driver.refresh()
+    until(lambda: positions(dash_duo) == earlier, timeout=60, msg="network not redrawn")
+    assert not dash_duo.find_element(f"#{ids.SECTOR_FILTER} input[value='business']").is_selected()
+    # The plain address is the whole network again, every actor where it was.
+    dash_duo.driver.get(dash_duo.server_url + "/")
     until(lambda: len(positions(dash_duo)) == nodes, timeout=60, msg="network not redrawn")
     assert positions(dash_duo) == before
 
@@ -325,4 +331,50 @@ def test_error_panels_instead_of_a_blank_page(dash_duo: Any) -> None:
     dash_duo.wait_for_contains_text(f"#{ids.BROKERS_ALERT}", "No territory yet", timeout=30)
     dash_duo.driver.get(dash_duo.server_url + "/nowhere")
     dash_duo.wait_for_contains_text(f"#{ids.PAGE}", "Aucune page à l'adresse /nowhere")
+    assert dash_duo.get_logs() == []
+
+
+def test_a_shared_address_brings_its_view_back_and_so_does_a_return_visit(
+    dash_duo: Any, maillage: Any
+) -> None:
+    """Issue 11: the address carries the view; ``?from=&to=`` keeps its territory."""
+    graph = maillage.graph("Lille")
+    ranked = sorted(graph, key=lambda n: (-graph.degree(n), str(n)))
+    start = ranked[0]
+    end = next(n for n in reversed(ranked) if n != start and nx.has_path(graph, start, n))
+    address = f"/?territory=lille&colour=community&from={start}&to={end}&actor={start}"
+    dash_duo.start_server(create_app(maillage))
+    dash_duo.wait_for_element(f"#{ids.TERRITORY}", timeout=60)
+    dash_duo.driver.get(dash_duo.server_url + address)  # the first territory is Alsace
+
+    dash_duo.wait_for_contains_text(f"#{ids.TERRITORY}", "Lille", timeout=30)
+    wait_for_network(dash_duo)
+    dash_duo.wait_for_contains_text(f"#{ids.CARD}", graph.nodes[start]["name"], timeout=30)
+    dash_duo.wait_for_contains_text(f"#{ids.PATH_STEPS}", graph.nodes[end]["name"], timeout=30)
+    until(lambda: view(dash_duo, "return v.selected;") == start, timeout=20)
+    colour = dash_duo.find_element(f"#{ids.COLOUR_BY} input[value='community']")
+    assert colour.is_selected()
+
+    # The address follows the view: another colouring, one sector hidden.
+    dash_duo.find_element(f"#{ids.COLOUR_BY} input[value='sector']").click()
+    dash_duo.find_element(f"#{ids.SECTOR_FILTER} input[value='citizen']").click()
+    until(lambda: "sectors=" in dash_duo.driver.current_url, timeout=20, msg="not in the address")
+    shared = dash_duo.driver.current_url
+    assert "territory=Lille" in shared and f"from={start}" in shared and "colour" not in shared
+
+    # Another page and back: the view is as it was left.
+    open_page(dash_duo, "brokers")
+    dash_duo.wait_for_element(f"#{ids.BROKERS_TABLE}", timeout=60)
+    dash_duo.find_element(f"#{ids.NAV_EXPLORE}").click()
+    wait_for_network(dash_duo)
+    dash_duo.wait_for_contains_text(f"#{ids.PATH_STEPS}", graph.nodes[end]["name"], timeout=30)
+    assert not dash_duo.find_element(f"#{ids.SECTOR_FILTER} input[value='citizen']").is_selected()
+    until(lambda: dash_duo.driver.current_url == shared, timeout=20, msg="the view changed")
+    dash_duo.find_element(f"#{ids.COPY_LINK}").click()
+    dash_duo.wait_for_text_to_equal(f"#{ids.COPY_LINK_NOTE}", "Link copied", timeout=10)
+
+    # Another territory: the address names it, without the other territory's actors.
+    pick_territory(dash_duo, "Figeac")
+    until(lambda: "territory=Figeac" in dash_duo.driver.current_url, timeout=20)
+    assert f"actor={start}" not in dash_duo.driver.current_url
     assert dash_duo.get_logs() == []

@@ -36,6 +36,7 @@ from maillage.dashboard.presenters.explore import (
 )
 from maillage.dashboard.presenters.formatting import parse_as_of
 from maillage.graph.model import Actor, Network, Sector, Tie, TieKind
+from maillage.graph.vocabulary import SECTORS
 
 
 def test_year_slider_marks_every_few_years_and_ends_with_all() -> None:
@@ -161,11 +162,15 @@ def test_path_panel_lists_the_chain_in_words(graph: nx.Graph) -> None:
 
 
 def test_focus_from_search_keeps_known_actors_with_their_labels(graph: nx.Graph) -> None:
-    focus = focus_from_search("?from=a&to=nobody", graph)
-    assert focus == {
-        "from": {"value": "a", "options": [{"label": "Atelier · business", "value": "a"}]}
+    focus = focus_from_search("?from=a&to=nobody&actor=a&colour=community&sectors=public", graph)
+    assert focus["from"] == {
+        "value": "a",
+        "options": [{"label": "Atelier · business", "value": "a"}],
     }
-    assert focus_from_search("", graph) == {}
+    assert "to" not in focus
+    assert (focus["actor"], focus["colour"], focus["sectors"]) == ("a", "community", ["public"])
+    plain = focus_from_search("", graph)
+    assert plain == {"colour": "sector", "sectors": list(SECTORS)}
 
 
 def test_network_view_draws_every_actor_of_the_territory(maillage: Any) -> None:
@@ -256,4 +261,7 @@ def test_picker_view_finds_actors_of_the_territory(maillage: Any) -> None:
 
 def test_focus_view_reads_the_address(maillage: Any) -> None:
     focus = focus_view(maillage, "Nantes", "?from=n1&to=r1")
-    assert list(focus) == ["from"] and focus["from"]["value"] == "n1"
+    assert focus["from"]["value"] == "n1" and "to" not in focus
+    # A shared link names its territory: its actors are found there, whatever is picked.
+    shared = focus_view(maillage, "Nantes", "?territory=rennes&from=r1&to=r2&actor=r2")
+    assert (shared["from"]["value"], shared["to"]["value"], shared["actor"]) == ("r1", "r2", "r2")

@@ -103,6 +103,8 @@ def test_introductions_have_reasons_and_show_buttons() -> None:
 def test_focus_from_introduction_opens_explore_with_both_actors() -> None:
     trigger = ids.introduction(0)
     assert focus_from_introduction(GAPS, [1], trigger) == ("/", "?from=a&to=d")
+    shared = ("/", "?territory=Nantes&from=a&to=d")
+    assert focus_from_introduction(GAPS, [1], trigger, "Nantes") == shared
     with pytest.raises(PreventUpdate):
         focus_from_introduction(GAPS, [None], trigger)
     with pytest.raises(PreventUpdate):
