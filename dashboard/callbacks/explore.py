@@ -7,6 +7,7 @@ from dash import MATCH, Input, Output, State, ctx
 
 from .. import ids
 from ..presenters import explore, view_state
+from ..presenters.explore_play import play_step
 from ..presenters.progress import progress_view
 from ..sources import Sources
 
@@ -68,6 +69,21 @@ def register(app: dash.Dash, sources: Sources) -> None:
     )
     def view(colour, sectors, year, actor, start, end, territory, last_year):
         return view_state.current(territory, colour, sectors, year, last_year, actor, start, end)
+
+    @app.callback(
+        Output(ids.YEAR, "value", allow_duplicate=True),
+        Output(ids.PLAY_TICK, "disabled"),
+        Output(ids.PLAY, "children"),
+        Input(ids.PLAY, "n_clicks"),
+        Input(ids.PLAY_TICK, "n_intervals"),
+        State(ids.PLAY_TICK, "disabled"),
+        State(ids.YEAR, "value"),
+        State(ids.YEAR, "min"),
+        State(ids.YEAR, "max"),
+        prevent_initial_call=True,
+    )
+    def play(_clicks, _ticks, stopped, year, first, last):
+        return play_step(ctx.triggered_id, not stopped, year, first, last)
 
     app.clientside_callback(
         view_state.SHOW_IN_ADDRESS,

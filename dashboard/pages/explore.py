@@ -11,6 +11,7 @@ from dash import dcc, html
 from ...graph.vocabulary import SECTORS, TIE_KINDS
 from .. import ids, menus
 from ..network_view import NetworkView
+from ..presenters.explore_play import PLAY_INTERVAL_MS, PLAY_LABEL
 
 
 def _picker(role: str, placeholder: str, chosen: Mapping[str, Any] | None) -> dcc.Dropdown:
@@ -83,6 +84,15 @@ def controls(focus: Mapping[str, Any] | None = None) -> dbc.Card:
                     marks={1: "all"},
                     allow_direct_input=False,
                 ),
+                dbc.Button(
+                    PLAY_LABEL,
+                    id=ids.PLAY,
+                    size="sm",
+                    color="secondary",
+                    outline=True,
+                    title="Show the network year by year, from the first year to all",
+                ),
+                dcc.Interval(id=ids.PLAY_TICK, interval=PLAY_INTERVAL_MS, disabled=True),
                 html.Div(
                     [
                         dbc.Button(

@@ -31,6 +31,7 @@ from selenium.webdriver.common.keys import Keys
 
 from maillage.dashboard import ids, style
 from maillage.dashboard.app import create_app
+from maillage.dashboard.presenters.explore_play import PAUSE_LABEL, PLAY_LABEL
 from maillage.graph.vocabulary import sector_colour
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
@@ -377,4 +378,19 @@ def test_a_shared_address_brings_its_view_back_and_so_does_a_return_visit(
     pick_territory(dash_duo, "Figeac")
     until(lambda: "territory=Figeac" in dash_duo.driver.current_url, timeout=20)
     assert f"actor={start}" not in dash_duo.driver.current_url
+
+    # Play: from the first year on, a year at a time; the button pauses it.
+    wait_idle(dash_duo)
+    dash_duo.find_element(f"#{ids.PLAY}").click()
+    dash_duo.wait_for_text_to_equal(f"#{ids.PLAY}", PAUSE_LABEL, timeout=10)
+    handle = f"#{ids.YEAR} [role='slider']"
+
+    def year() -> int:
+        return int(dash_duo.find_element(handle).get_attribute("aria-valuenow"))
+
+    first = int(dash_duo.find_element(handle).get_attribute("aria-valuemin"))
+    until(lambda: year() > first, timeout=20, msg="the year did not move on")
+    until(lambda: "year=" in dash_duo.driver.current_url, timeout=20)
+    dash_duo.find_element(f"#{ids.PLAY}").click()
+    dash_duo.wait_for_text_to_equal(f"#{ids.PLAY}", PLAY_LABEL, timeout=10)
     assert dash_duo.get_logs() == []

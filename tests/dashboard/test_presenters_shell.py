@@ -135,5 +135,6 @@ def test_create_app_wires_every_callback_to_existing_components(maillage: Any) -
                 component = pattern["type"]
             assert component in known, component
     # 8 of them the Import page's, one the progress note, one the language switch, 5 the
-    # view in the address (territory from it, Explore link, view, address, copy link)
-    assert len(app._callback_list) == 36
+    # view in the address (territory from it, Explore link, view, address, copy link), one the
+    # play button
+    assert len(app._callback_list) == 37
