@@ -8,7 +8,7 @@ pseudonymised for viewers, whether the request may write, and in which language 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any, Protocol
 
@@ -70,6 +70,12 @@ class Source(Protocol):
     def add_introduction(self, territory: str, source: str, target: str, **fields: Any) -> Any: ...
 
     def update_introduction(self, introduction_id: str, status: Any, **fields: Any) -> Any: ...
+
+    def edit_actor(self, actor_id: str, changes: Mapping[str, str | None], **fields: Any) -> Any:
+        """Write an actor's corrected fields as one revision (``maillage.editing``)."""
+        ...
+
+    def undo_latest(self, revision: int, **fields: Any) -> Any: ...
 
     def upload_limit(self) -> int: ...
 

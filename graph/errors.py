@@ -35,6 +35,10 @@ class ValidationError(MaillageError):
         super().__init__("\n".join([header, *map(str, self.problems)]))
 
 
+class InvalidEdit(MaillageError):
+    """An edit made by hand (in the web app) that cannot be written as given."""
+
+
 class StoreUnavailable(MaillageError):
     """The store cannot be reached or opened; the message names the remedy."""
 

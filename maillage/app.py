@@ -22,6 +22,7 @@ import networkx as nx
 from . import loaders
 from .budget import Budget, too_many_territories
 from .cache import ResultCache
+from .editing import Editing
 from .following_up import FollowingUp
 from .graph import analytics, names
 from .graph.changes import FileDigest, ImportCollision, Revision, prefix_ids
@@ -48,7 +49,7 @@ PRECOMPUTE_WAIT = 600.0
 """Seconds ``close`` waits for the background precomputations to finish."""
 
 
-class Maillage(FollowingUp, WebImports, Precomputing):
+class Maillage(FollowingUp, Editing, WebImports, Precomputing):
     """A Maillage instance: one store, one cache, every use case as a method."""
 
     def __init__(self, settings: Settings | None = None, *, store: GraphStore | None = None):

@@ -16,6 +16,7 @@ from . import brokers, compare, explore, gaps, import_page, introductions, shell
 WRITE_CALLBACKS: frozenset[str] = frozenset(
     {
         f"{ids.INTRO_CHANGED}.data",
+        f"{ids.EDITED}.data",
         f"{ids.IMPORT_FILE}.children",
         f"{ids.IMPORT_SECTORS}.data",
         f"{ids.IMPORT_SAVED_SECTORS}.data",

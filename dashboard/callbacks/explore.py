@@ -6,7 +6,7 @@ import dash
 from dash import MATCH, Input, Output, State, ctx
 
 from .. import ids
-from ..presenters import explore, view_state
+from ..presenters import editing, explore, view_state
 from ..presenters.explore_play import play_step
 from ..presenters.progress import progress_view
 from ..sources import Sources
@@ -85,6 +85,38 @@ def register(app: dash.Dash, sources: Sources) -> None:
     def play(_clicks, _ticks, stopped, year, first, last):
         return play_step(ctx.triggered_id, not stopped, year, first, last)
 
+    @app.callback(
+        Output(ids.EDIT_NAME, "value"),
+        Output(ids.EDIT_SECTOR, "value"),
+        Output(ids.EDIT_KIND, "value"),
+        Output(ids.EDIT_CITY, "value"),
+        Output(ids.EDIT_PANEL, "style"),
+        Output(ids.EDIT_ALERT, "children"),
+        Input(ids.SELECTED, "data"),
+        Input(ids.EDITED, "data"),
+    )
+    def edit_form(actor, _edited):
+        return editing.form_view(sources.current(), sources.may_write(), actor)
+
+    @app.callback(
+        Output(ids.EDITED, "data"),
+        Output(ids.EDIT_MESSAGE, "children"),
+        Output(ids.EDIT_UNDO, "disabled"),
+        Output(ids.EDIT_ALERT, "children", allow_duplicate=True),
+        Input(ids.EDIT_SAVE, "n_clicks"),
+        Input(ids.EDIT_UNDO, "n_clicks"),
+        State(ids.SELECTED, "data"),
+        State(ids.EDIT_NAME, "value"),
+        State(ids.EDIT_SECTOR, "value"),
+        State(ids.EDIT_KIND, "value"),
+        State(ids.EDIT_CITY, "value"),
+        State(ids.EDITED, "data"),
+        prevent_initial_call=True,
+    )
+    def edit_write(_save, _undo, actor, name, sector, kind, city, last):
+        fields = {"name": name, "sector": sector, "kind": kind, "city": city}
+        return editing.write_view(sources, ctx.triggered_id, actor, fields, last)
+
     app.clientside_callback(
         view_state.SHOW_IN_ADDRESS,
         Output(ids.VIEW_STATE_SHOWN, "data"),
@@ -103,8 +135,9 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.TERRITORY, "value"),
         Input(ids.AS_OF, "data"),
         Input(ids.SIZE_BY, "value"),
+        Input(ids.EDITED, "data"),
     )
-    def network(territory, as_of, size_by):
+    def network(territory, as_of, size_by, _edited):
         return explore.network_view(sources.current(), territory, as_of, size_by)
 
     @app.callback(
@@ -151,8 +184,9 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.AS_OF, "data"),
         Input(ids.SELECTED, "data"),
         Input(ids.HOPS, "value"),
+        Input(ids.EDITED, "data"),
     )
-    def card(territory, as_of, actor, hops):
+    def card(territory, as_of, actor, hops, _edited):
         return explore.card_view(sources.current(), territory, as_of, actor, hops)
 
     @app.callback(

@@ -182,8 +182,50 @@ def side_panel() -> html.Div:
                 ),
                 className="mb-3",
             ),
+            edit_panel(),
         ],
         className="side-panel",
+    )
+
+
+def edit_panel() -> dbc.Card:
+    """Correct the selected actor (shown to the roles that may write, once one is selected)."""
+
+    def field(label: str, control: Any) -> html.Div:
+        return html.Div([html.Label(label, className="small mb-0"), control], className="mb-2")
+
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H6("Correct this actor", className="card-title"),
+                field("Name", dcc.Input(id=ids.EDIT_NAME, type="text", className="form-control")),
+                field(
+                    "Sector",
+                    dcc.Dropdown(
+                        id=ids.EDIT_SECTOR,
+                        options=list(SECTORS),
+                        clearable=False,
+                    ),
+                ),
+                field("Kind", dcc.Input(id=ids.EDIT_KIND, type="text", className="form-control")),
+                field("City", dcc.Input(id=ids.EDIT_CITY, type="text", className="form-control")),
+                dbc.Button("Save", id=ids.EDIT_SAVE, size="sm", color="primary"),
+                dbc.Button(
+                    "Undo",
+                    id=ids.EDIT_UNDO,
+                    size="sm",
+                    color="secondary",
+                    outline=True,
+                    className="ms-2",
+                    disabled=True,
+                    title="Undo the last change made here (the history lists every change)",
+                ),
+                html.Div(id=ids.EDIT_MESSAGE, className="small mt-2", role="status"),
+                html.Div(id=ids.EDIT_ALERT),
+            ]
+        ),
+        id=ids.EDIT_PANEL,
+        style={"display": "none"},
     )
 
 
@@ -198,6 +240,7 @@ def layout(focus: Mapping[str, Any] | None = None) -> html.Div:
         [
             dcc.Store(id=ids.AS_OF),
             dcc.Store(id=ids.SELECTED, data=selected),
+            dcc.Store(id=ids.EDITED),
             dbc.Row(
                 [
                     dbc.Col([controls(focus), path_finder(focus)], md=3),

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from dash.testing.wait import until
+from selenium.webdriver.common.keys import Keys
 
 from maillage.dashboard import ids
 from maillage.dashboard.app import create_app
@@ -52,4 +53,38 @@ def test_a_suggested_introduction_is_recorded_followed_up_and_becomes_a_tie(
     (introduction,) = maillage.introductions("Alsace")
     assert [s.status for s in introduction.history] == ["made", "partnership"]
     assert introduction.history[0].note == "Rencontre au forum"
+    assert dash_duo.get_logs() == []
+
+
+def test_an_actor_corrected_from_explore_is_saved_and_undo_restores_it(
+    dash_duo: Any, maillage: Any
+) -> None:
+    """Issue 10: edit an actor where it is seen; each edit a revision; Undo restores it."""
+    graph = maillage.graph("Lille")
+    actor_id = sorted(graph, key=lambda n: (-graph.degree(n), str(n)))[0]
+    before = maillage.actor(actor_id)
+    dash_duo.start_server(create_app(maillage))
+    dash_duo.wait_for_element(f"#{ids.TERRITORY}")
+    dash_duo.driver.get(f"{dash_duo.server_url}/?territory=Lille&actor={actor_id}")
+    dash_duo.wait_for_contains_text(f"#{ids.CARD}", before.name, timeout=60)
+    name = dash_duo.wait_for_element(f"#{ids.EDIT_NAME}", timeout=30)
+    until(lambda: name.get_attribute("value") == before.name, timeout=30)
+
+    name.send_keys(Keys.CONTROL, "a")
+    name.send_keys("Maison des associations de Lille")
+    dash_duo.select_dcc_dropdown(f"#{ids.EDIT_SECTOR}", value="association")
+    dash_duo.find_element(f"#{ids.EDIT_SAVE}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.EDIT_MESSAGE}", "Saved as change", timeout=30)
+    dash_duo.wait_for_contains_text(f"#{ids.CARD}", "Maison des associations de Lille", timeout=30)
+    saved = maillage.actor(actor_id)
+    assert (saved.name, str(saved.sector)) == ("Maison des associations de Lille", "association")
+    latest = maillage.history()[-1]
+    assert latest.action == "edit" and actor_id in latest.description
+
+    dash_duo.find_element(f"#{ids.EDIT_UNDO}").click()
+    dash_duo.wait_for_contains_text(
+        f"#{ids.EDIT_MESSAGE}", f"Change {latest.id} undone", timeout=30
+    )
+    dash_duo.wait_for_contains_text(f"#{ids.CARD}", before.name, timeout=30)
+    assert maillage.actor(actor_id) == before
     assert dash_duo.get_logs() == []

@@ -80,6 +80,7 @@ def test_every_callback_that_writes_is_declared(app):
 def test_a_viewer_posting_to_a_write_callback_writes_nothing(app, client, maillage, output):
     sign_in(client, "vera")
     before = [(i.id, i.status, len(i.history)) for i in maillage.introductions()]
+    revisions = maillage.history()
     rows = [{"id": before[0][0]}] if before else []
     key = callback_key(app, output)
     entry = app.callback_map[key]
@@ -90,6 +91,9 @@ def test_a_viewer_posting_to_a_write_callback_writes_nothing(app, client, mailla
         f"{ids.INTRO_MOVE_STATUS}.value": "declined",
         f"{ids.INTRO_TABLE}.derived_viewport_data": rows,
         f"{ids.INTRO_TABLE}.derived_viewport_selected_rows": [0],
+        f"{ids.SELECTED}.data": "a1",
+        f"{ids.EDIT_NAME}.value": "Renamed by a viewer",
+        f"{ids.EDITED}.data": {"undo": revisions[-1].id if revisions else None},
     }
     for dependency in entry["inputs"]:
         body = request_body(
@@ -103,3 +107,4 @@ def test_a_viewer_posting_to_a_write_callback_writes_nothing(app, client, mailla
         assert b"recorded" not in answer.data and b"is now" not in answer.data
     after = [(i.id, i.status, len(i.history)) for i in maillage.introductions()]
     assert after == before
+    assert maillage.history() == revisions

@@ -1,0 +1,76 @@
+"""Correcting the selected actor on Explore: the form's values, save and undo.
+
+Every save is one revision of the store (``Maillage.edit_actor``), the machinery of
+``maillage import`` and ``maillage undo``; the writer is refused to the roles that
+may only read, whatever the browser sends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from dash.exceptions import PreventUpdate
+
+from ...graph.actor_edits import EDITABLE_FIELDS
+from .. import ids
+from ..sources import Source, Sources
+from .guard import NothingToShow, guarded
+
+HIDDEN = {"display": "none"}
+SHOWN = {"display": "block"}
+
+
+def form_values(actor: Any) -> tuple[Any, ...]:
+    """The form's name, sector, kind and city for ``actor`` (blank for none).
+
+    >>> from maillage.graph.model import Actor
+    >>> form_values(Actor("a1", "Atelier", "business", ("Nantes",), city="Nantes"))
+    ('Atelier', 'business', '', 'Nantes')
+    """
+    if actor is None:
+        return "", None, "", ""
+    return actor.name, str(actor.sector), actor.kind or "", actor.city or ""
+
+
+@guarded(lambda: "", lambda: None, lambda: "", lambda: "", lambda: HIDDEN)
+def form_view(source: Source, may_write: bool, actor_id: str | None) -> tuple[Any, ...]:
+    """The form's values for the selected actor, and whether the form shows at all."""
+    if not may_write or not actor_id:
+        return (*form_values(None), HIDDEN)
+    actor = source.actor(actor_id)
+    if actor is None:
+        return (*form_values(None), HIDDEN)
+    return (*form_values(actor), SHOWN)
+
+
+@guarded(lambda: None, lambda: "", lambda: True)
+def write_view(
+    sources: Sources,
+    trigger: Any,
+    actor_id: str | None,
+    fields: Mapping[str, Any],
+    last: Mapping[str, Any] | None,
+) -> tuple[Any, str, bool]:
+    """Save the form (``trigger`` is Save) or undo the last edit saved here (Undo).
+
+    Returns the new last edit (``{"revision", "undo"}``, which redraws the pictures), the
+    message, and whether Undo is disabled.
+    """
+    writer, user = sources.writer()
+    if trigger == ids.EDIT_SAVE:
+        if not actor_id:
+            raise NothingToShow("Select an actor first.")
+        changes = {name: fields.get(name) for name in EDITABLE_FIELDS}
+        revision = writer.edit_actor(actor_id, changes, user=user)
+        if revision is None:
+            return last, "Nothing changed.", not (last and last.get("undo"))
+        message = f"Saved as change {revision.id}: {revision.description}."
+        return {"revision": revision.id, "undo": revision.id}, message, False
+    if trigger == ids.EDIT_UNDO:
+        target = (last or {}).get("undo")
+        if not target:
+            raise PreventUpdate
+        done = writer.undo_latest(int(target), user=user)
+        return {"revision": done.id, "undo": None}, f"Change {target} undone.", True
+    raise PreventUpdate

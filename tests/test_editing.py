@@ -1,0 +1,57 @@
+"""Correcting an actor by hand (the web app's actor card): one revision, undone exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from maillage.app import Maillage
+from maillage.graph.errors import ConcurrentChange, InvalidEdit, NotFound
+from maillage.settings import Settings
+
+
+@pytest.fixture
+def maillage(store_url, small_dataset, tmp_path):
+    instance = Maillage(Settings(store_url=store_url, data_dir=tmp_path / "data"))
+    instance.store.setup_schema()
+    instance.store.upsert(small_dataset, user="import")
+    yield instance
+    instance.close()
+
+
+def test_an_edit_is_one_revision_that_undo_reverts(maillage):
+    before = maillage.actor("n1")
+    revision = maillage.edit_actor(
+        "n1", {"name": "  Atelier   du Nord ", "city": "", "sector": "Association"}, user="fa"
+    )
+    edited = maillage.actor("n1")
+    assert (edited.name, edited.city) == ("Atelier du Nord", None)
+    assert str(edited.sector) == "association"
+    assert edited.territories == before.territories and edited.kind == before.kind
+    assert revision.user == "fa" and "edit of actor n1 (name, sector" in revision.description
+    assert maillage.history("Nantes")[-1].id == revision.id
+
+    maillage.undo_latest(revision.id, user="fa")
+    assert maillage.actor("n1") == before
+
+
+def test_nothing_to_change_writes_nothing_and_bad_values_are_refused(maillage):
+    actor = maillage.actor("n1")
+    count = len(maillage.history())
+    assert maillage.edit_actor("n1", {"name": actor.name}) is None
+    with pytest.raises(InvalidEdit, match="needs a name"):
+        maillage.edit_actor("n1", {"name": "  "})
+    with pytest.raises(InvalidEdit, match="plumbing"):
+        maillage.edit_actor("n1", {"sector": "plumbing"})
+    with pytest.raises(InvalidEdit, match="territories"):
+        maillage.edit_actor("n1", {"territories": "Rennes"})
+    with pytest.raises(NotFound):
+        maillage.edit_actor("nobody", {"name": "X"})
+    assert len(maillage.history()) == count and maillage.actor("n1") == actor
+
+
+def test_undo_of_an_edit_is_refused_once_a_later_change_stands_on_it(maillage):
+    first = maillage.edit_actor("n1", {"city": "Saint-Nazaire"})
+    maillage.edit_actor("n2", {"city": "Rezé"})
+    with pytest.raises(ConcurrentChange, match="later change"):
+        maillage.undo_latest(first.id)
+    assert maillage.actor("n1").city == "Saint-Nazaire"
