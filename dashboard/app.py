@@ -23,6 +23,7 @@ def create_app(
     sees_everything: Callable[[], bool] | None = None,
     identity: Callable[[], Mapping[str, str] | None] | None = None,
     may_write: Callable[[], bool] | None = None,
+    may_administer: Callable[[], bool] | None = None,
     language: Callable[[], str] | None = None,
     external_stylesheets: Sequence[str] = (),
     title: str = "Maillage",
@@ -44,6 +45,9 @@ def create_app(
     may_write : callable, optional
         Whether the request being served may change data (record and move
         introductions); without it, whoever sees everything may write.
+    may_administer : callable, optional
+        Whether the request being served may undo any change (the History page);
+        without it, whoever may write.
     language : callable, optional
         The language (``"fr"`` or ``"en"``) of the request being served; without
         it, French (``reports.i18n.DEFAULT_LANGUAGE``).
@@ -67,6 +71,7 @@ def create_app(
         maillage,
         sees_everything or (lambda: True),
         may_write=may_write,
+        may_administer=may_administer,
         user=lambda: (who() or {}).get("name", ""),
         **({"language": language} if language else {}),
     )

@@ -140,6 +140,15 @@ INTRO_MESSAGE = "intro-message"
 INTRO_FORM_ALERT = "intro-form-alert"
 INTRO_PICK_ALERT = "intro-pick-alert"
 
+# History (facilitators and admins; undo: admins)
+HISTORY_TABLE = "history-table"
+HISTORY_SCOPE = "history-scope"
+HISTORY_UNDO = "history-undo"
+HISTORY_MESSAGE = "history-message"
+HISTORY_ALERT = "history-alert"
+HISTORY_UNDO_ALERT = "history-undo-alert"
+HISTORY_CHANGED = "history-changed"
+
 # Import (facilitators and admins)
 IMPORT_UPLOAD = "import-upload"
 IMPORT_LIMIT = "import-limit"

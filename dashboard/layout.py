@@ -11,7 +11,7 @@ from dash import dcc, html
 
 from ..reports.i18n import LANGUAGE_NAMES, LANGUAGES, N_, Translator, translator
 from . import ids
-from .pages import brokers, compare, explore, gaps, import_page, introductions
+from .pages import brokers, compare, explore, gaps, history, import_page, introductions
 from .presenters.import_page import limit_text
 from .sources import Sources
 
@@ -24,7 +24,10 @@ PAGES: tuple[tuple[str, str], ...] = (
 )
 """Each page's address and English label (its id is ``nav-<label>``; people read ``t.gettext``)."""
 
-WRITER_PAGES: tuple[tuple[str, str], ...] = (("/import", N_("Import")),)
+WRITER_PAGES: tuple[tuple[str, str], ...] = (
+    ("/import", N_("Import")),
+    ("/history", N_("History")),
+)
 """Pages only roles that may write see: no link for the others, and the server refuses them."""
 
 ROLE_NAMES = {"viewer": N_("viewer"), "facilitator": N_("facilitator"), "admin": N_("admin")}
@@ -172,6 +175,7 @@ def page_for(
     }
     if may_write and sources is not None:
         builders["/import"] = lambda: import_page.layout(sources.translator(), limit_text(sources))
+        builders["/history"] = history.layout
     build = builders.get(pathname or "/")
     links = nav_links(pathname or "/", t, may_write=may_write, explore_href=explore_href)
     return (not_found(pathname, t) if build is None else build()), links
@@ -186,6 +190,7 @@ def validation_layout() -> html.Div:
         compare.layout([]),
         introductions.layout(),
         import_page.layout(),
+        history.layout(),
     ]
     return html.Div([shell([]), *pages])
 

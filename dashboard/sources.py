@@ -77,6 +77,12 @@ class Source(Protocol):
 
     def undo_latest(self, revision: int, **fields: Any) -> Any: ...
 
+    def history(self, territory: str | None = None) -> list[Any]:
+        """The store's revisions, oldest first (those that touched ``territory``)."""
+        ...
+
+    def undo(self, revision: int | None = None, **fields: Any) -> Any: ...
+
     def upload_limit(self) -> int: ...
 
     def decode_upload(self, contents: str | None, filename: str | None) -> Any: ...
@@ -112,7 +118,8 @@ class Sources:
     reads ``source.pseudonymised()``, a separate instance with its own cache
     whose store hands out citizens under pseudonyms, so that nothing computed
     for a viewer ever held a citizen's name. ``may_write()`` says whether the
-    request may change data and ``user()`` who it is, for the revisions. Who
+    request may change data, ``may_administer()`` whether it may undo any change (admins),
+    and ``user()`` who it is, for the revisions. Who
     sees and writes what is the serving layer's policy (``maillage.serving``);
     the dashboard only asks.
     """
@@ -123,12 +130,14 @@ class Sources:
         sees_everything: Callable[[], bool] = lambda: True,
         *,
         may_write: Callable[[], bool] | None = None,
+        may_administer: Callable[[], bool] | None = None,
         user: Callable[[], str] = lambda: "",
         language: Callable[[], str] = lambda: DEFAULT_LANGUAGE,
     ) -> None:
         self._source = source
         self._sees_everything = sees_everything
         self._may_write = may_write or sees_everything
+        self._may_administer = may_administer or self._may_write
         self._user = user
         self._language = language
 
@@ -140,6 +149,9 @@ class Sources:
     def may_write(self) -> bool:
         return self._may_write()
 
+    def may_administer(self) -> bool:
+        return self._may_write() and self._may_administer()
+
     def translator(self) -> Translator:
         """Messages, numbers and dates in the language of the request being served."""
         return translator(self._language())
@@ -148,4 +160,10 @@ class Sources:
         """The source to write to and the user writing, or ``NotAllowed`` for a reader."""
         if not self._may_write():
             raise NotAllowed("your role may read this network but not change it")
+        return self._source, self._user()
+
+    def administrator(self) -> tuple[Source, str]:
+        """As :meth:`writer`, for what only an admin may do (undo any change)."""
+        if not self.may_administer():
+            raise NotAllowed("only an admin may undo any change: ask one, or undo your own")
         return self._source, self._user()

@@ -11,12 +11,13 @@ import dash
 
 from .. import ids
 from ..sources import Sources
-from . import brokers, compare, explore, gaps, import_page, introductions, shell
+from . import brokers, compare, explore, gaps, history, import_page, introductions, shell
 
 WRITE_CALLBACKS: frozenset[str] = frozenset(
     {
         f"{ids.INTRO_CHANGED}.data",
         f"{ids.EDITED}.data",
+        f"{ids.HISTORY_CHANGED}.data",
         f"{ids.IMPORT_FILE}.children",
         f"{ids.IMPORT_SECTORS}.data",
         f"{ids.IMPORT_SAVED_SECTORS}.data",
@@ -41,3 +42,4 @@ def register(app: dash.Dash, sources: Sources) -> None:
     compare.register(app, sources)
     introductions.register(app, sources)
     import_page.register(app, sources)
+    history.register(app, sources)

@@ -20,7 +20,7 @@ from ..settings import Settings
 from . import csrf, language, request_limits
 from .access import LOGIN_ENDPOINT, LOGOUT_ENDPOINT, Access
 from .language import request_language
-from .users import FULL_VIEW_ROLES, WRITING_ROLES, configured_users
+from .users import FULL_VIEW_ROLES, WRITING_ROLES, Role, configured_users
 
 
 class ExposedWithoutSignIn(MaillageError):
@@ -78,6 +78,7 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
             maillage,
             sees_everything=lambda: access.role() in FULL_VIEW_ROLES,
             may_write=lambda: access.role() in WRITING_ROLES,
+            may_administer=lambda: access.role() == Role.ADMIN,
             identity=access.identity,
             **options,
         )

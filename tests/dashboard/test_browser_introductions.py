@@ -88,3 +88,25 @@ def test_an_actor_corrected_from_explore_is_saved_and_undo_restores_it(
     dash_duo.wait_for_contains_text(f"#{ids.CARD}", before.name, timeout=30)
     assert maillage.actor(actor_id) == before
     assert dash_duo.get_logs() == []
+
+
+def test_the_history_page_lists_changes_and_undoes_the_one_selected(
+    dash_duo: Any, maillage: Any
+) -> None:
+    actor_id = sorted(maillage.graph("Lille"))[0]
+    before = maillage.actor(actor_id)
+    edit = maillage.edit_actor(actor_id, {"city": "Roubaix"}, user="amina")
+    dash_duo.start_server(create_app(maillage))
+    dash_duo.wait_for_element(f"#{ids.TERRITORY}")
+    dash_duo.select_dcc_dropdown(f"#{ids.TERRITORY}", value="Lille")
+    dash_duo.find_element("#nav-history").click()
+    table = f"#{ids.HISTORY_TABLE}"
+    dash_duo.wait_for_contains_text(table, f"edit of actor {actor_id}", timeout=30)
+    assert "amina" in dash_duo.find_element(f"#{ids.HISTORY_TABLE}").text
+
+    dash_duo.find_element(f"#{ids.HISTORY_TABLE} input[type='radio']").click()  # newest first
+    dash_duo.find_element(f"#{ids.HISTORY_UNDO}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.HISTORY_MESSAGE}", f"Undone: {edit.id}", timeout=30)
+    dash_duo.wait_for_contains_text(table, f"undone by {edit.id + 1}", timeout=30)
+    assert maillage.actor(actor_id) == before
+    assert dash_duo.get_logs() == []

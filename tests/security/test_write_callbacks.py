@@ -108,3 +108,22 @@ def test_a_viewer_posting_to_a_write_callback_writes_nothing(app, client, mailla
     after = [(i.id, i.status, len(i.history)) for i in maillage.introductions()]
     assert after == before
     assert maillage.history() == revisions
+
+
+def test_only_an_admin_may_undo_from_the_history_page(app, client, maillage):
+    """A facilitator sees the history and may undo its own last edit, not any change."""
+    sign_in(client, "felix")
+    standing = maillage.history()
+    rows = [{"id": standing[-1].id}] if standing else [{"id": 1}]
+    values = {
+        f"{ids.HISTORY_UNDO}.n_clicks": 1,
+        f"{ids.HISTORY_TABLE}.derived_viewport_data": rows,
+        f"{ids.HISTORY_TABLE}.derived_viewport_selected_rows": [0],
+    }
+    body = request_body(app, f"{ids.HISTORY_CHANGED}.data", values)
+    answer = client.post(UPDATE_COMPONENT, json=body)
+    assert answer.status_code == 200
+    assert b"only an admin may undo any change" in answer.data
+    assert maillage.history() == standing
+    listed = request_body(app, f"{ids.HISTORY_TABLE}.data", {f"{ids.HISTORY_SCOPE}.value": "all"})
+    assert client.post(UPDATE_COMPONENT, json=listed).status_code == 200

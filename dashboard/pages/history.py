@@ -1,0 +1,59 @@
+"""History (``/history``): every change to the data, who made it and when; undo (admins)."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dash_table, dcc, html
+
+from .. import ids
+from ..presenters.history import SCOPES, table_columns
+
+
+def layout() -> html.Div:
+    """The list of changes, newest first, and the undo of the one selected."""
+    return html.Div(
+        [
+            dcc.Store(id=ids.HISTORY_CHANGED),
+            html.H4("Changes to the data"),
+            html.P(
+                "Every import, correction, partnership and undo is one change. Undoing a "
+                "change restores the data as it was before it, and undoes the later "
+                "changes too; the undo is a change of its own, which can be undone.",
+                className="small text-muted",
+            ),
+            dcc.RadioItems(
+                id=ids.HISTORY_SCOPE,
+                options=[{"label": f" {label}", "value": key} for key, label in SCOPES.items()],
+                value="territory",
+                inline=True,
+                className="radio-inline mb-2",
+            ),
+            html.Div(id=ids.HISTORY_ALERT),
+            dash_table.DataTable(
+                id=ids.HISTORY_TABLE,
+                columns=table_columns(),
+                data=[],
+                row_selectable="single",
+                page_size=20,
+                style_table={"overflowX": "auto"},
+                style_cell={
+                    "fontFamily": "inherit",
+                    "fontSize": "0.85rem",
+                    "textAlign": "left",
+                    "padding": "4px",
+                    "whiteSpace": "normal",
+                },
+            ),
+            dbc.Button(
+                "Undo the selected change",
+                id=ids.HISTORY_UNDO,
+                color="danger",
+                outline=True,
+                size="sm",
+                className="mt-2",
+            ),
+            html.Div(id=ids.HISTORY_MESSAGE, className="small mt-2", role="status"),
+            html.Div(id=ids.HISTORY_UNDO_ALERT),
+        ],
+        className="history",
+    )
