@@ -1,9 +1,12 @@
-"""Colours and sizes of the network drawing, shared by the presenters and the legend.
+"""Colours and sizes of the network drawing and the tables, shared by pages and presenters.
 
 Sector colours are the vocabulary's (``graph.vocabulary.sector_colour``), as in the reports.
 """
 
 from __future__ import annotations
+
+#: The cells of every table of the pages (Dash ``DataTable``'s ``style_cell``).
+TABLE_CELL = {"fontFamily": "inherit", "fontSize": "0.85rem", "padding": "4px"}
 
 # Communities are ranked by size; the largest twelve get distinct colours, the rest grey.
 COMMUNITY_COLOURS = (

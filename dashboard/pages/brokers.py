@@ -7,6 +7,7 @@ from dash import dash_table, dcc, html
 
 from .. import ids, menus
 from ..presenters.brokers import broker_columns
+from ..style import TABLE_CELL
 
 
 def layout() -> html.Div:
@@ -62,7 +63,7 @@ def layout() -> html.Div:
                 page_action="native",
                 page_size=20,
                 style_table={"overflowX": "auto"},
-                style_cell={"fontFamily": "inherit", "fontSize": "0.85rem", "padding": "4px"},
+                style_cell=TABLE_CELL,
                 style_header={"fontWeight": "bold"},
                 style_cell_conditional=[
                     {"if": {"column_id": column}, "textAlign": "left"}

@@ -9,12 +9,12 @@ from dash import dash_table, dcc, html
 
 from ...graph.model import TieKind
 from .. import ids
+from ..style import TABLE_CELL
 
 DEFAULT_COUNT = 4
 RATES_PER_PAGE = 16
 """Rows of the rates table per page (the ``business →`` pairs first, then the rest)."""
 GRAPH_CONFIG = {"displaylogo": False}
-CELL = {"fontFamily": "inherit", "fontSize": "0.85rem", "padding": "4px"}
 HEADER = {"fontWeight": "bold", "textAlign": "center"}
 
 
@@ -24,7 +24,7 @@ def _table(table_id: str, first: str, **extra: object) -> dash_table.DataTable:
         columns=[],
         data=[],
         style_table={"overflowX": "auto"},
-        style_cell={**CELL, "whiteSpace": "normal", "height": "auto", "textAlign": "left"},
+        style_cell={**TABLE_CELL, "whiteSpace": "normal", "height": "auto", "textAlign": "left"},
         style_header=HEADER,
         style_cell_conditional=[{"if": {"column_id": first}, "textAlign": "left"}],
         **extra,

@@ -7,6 +7,7 @@ from dash import dash_table, dcc, html
 
 from .. import ids
 from ..presenters.history import SCOPES, table_columns
+from ..style import TABLE_CELL
 
 
 def layout() -> html.Div:
@@ -36,13 +37,7 @@ def layout() -> html.Div:
                 row_selectable="single",
                 page_size=20,
                 style_table={"overflowX": "auto"},
-                style_cell={
-                    "fontFamily": "inherit",
-                    "fontSize": "0.85rem",
-                    "textAlign": "left",
-                    "padding": "4px",
-                    "whiteSpace": "normal",
-                },
+                style_cell={**TABLE_CELL, "textAlign": "left", "whiteSpace": "normal"},
             ),
             dbc.Button(
                 "Undo the selected change",

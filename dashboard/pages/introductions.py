@@ -7,6 +7,7 @@ from dash import dash_table, dcc, html
 
 from .. import ids
 from ..presenters.introductions import MOVES, STATUS_LABELS, status_options, table_columns
+from ..style import TABLE_CELL
 
 
 def _field(label: str, component: object, width: int = 12) -> dbc.Col:
@@ -112,12 +113,7 @@ def layout() -> html.Div:
                                 page_size=15,
                                 sort_action="native",
                                 style_table={"overflowX": "auto"},
-                                style_cell={
-                                    "fontFamily": "inherit",
-                                    "fontSize": "0.85rem",
-                                    "textAlign": "left",
-                                    "padding": "4px",
-                                },
+                                style_cell={**TABLE_CELL, "textAlign": "left"},
                                 style_header={"fontWeight": "bold"},
                             ),
                             dcc.Graph(id=ids.INTRO_FUNNEL, config={"displaylogo": False}),
