@@ -7,11 +7,14 @@ same machinery as an import, so ``maillage history`` lists it and ``undo`` rever
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
+from datetime import date
 
-from .graph.actor_edits import EDITABLE_FIELDS, edited
-from .graph.changes import Edit, Revision
+from .graph.actor_edits import EDITABLE_FIELDS, edited, ended, new_tie
+from .graph.changes import UNDO, Edit, Revision
 from .graph.errors import ConcurrentChange, NotFound
+from .graph.model import Tie
 from .imports import os_user
 
 
@@ -41,9 +44,67 @@ class Editing:
         self._written(actor.territories)  # type: ignore[attr-defined]
         return revision
 
+    def add_tie(
+        self,
+        source: str,
+        target: str,
+        kind: str | None = None,
+        *,
+        since: date | None = None,
+        note: str | None = None,
+        user: str | None = None,
+    ) -> Revision | None:
+        """Record a tie between two stored actors (one revision; None if it is there already).
+
+        A tie of the same kind between them is replaced, its other values kept.
+        """
+        for actor_id in (source, target):
+            if self.store.actor(actor_id) is None:  # type: ignore[attr-defined]
+                raise NotFound(f"no actor {actor_id!r}")
+        tie = new_tie(source, target, kind, since, note)
+        stored = self._stored_tie(tie.source, tie.target, tie.identity)
+        if stored is not None:
+            tie = dataclasses.replace(
+                stored, since=tie.since or stored.since, note=tie.note or stored.note, until=None
+            )
+            if tie == stored:
+                return None
+        return self._write_tie(tie, f"tie {tie.source}–{tie.target} ({tie.kind}) recorded", user)
+
+    def end_tie(
+        self, source: str, target: str, kind: str | None, until: date, *, user: str | None = None
+    ) -> Revision:
+        """End the stored tie of ``kind`` between two actors on ``until`` (one revision)."""
+        wanted = new_tie(source, target, kind)
+        stored = self._stored_tie(source, target, wanted.identity)
+        if stored is None:
+            raise NotFound(f"no {wanted.kind} tie between {source!r} and {target!r}")
+        tie = ended(stored, until)
+        return self._write_tie(tie, f"tie {source}–{target} ({tie.kind}) ended {until}", user)
+
+    def _stored_tie(self, source: str, target: str, identity: tuple) -> Tie | None:
+        around = self.store.neighbourhood(source, 1)  # type: ignore[attr-defined]
+        return next((t for t in around.ties if t.identity == identity), None)
+
+    def _write_tie(self, tie: Tie, description: str, user: str | None) -> Revision:
+        revision = self.store.write(  # type: ignore[attr-defined]
+            Edit(ties=(tie,)), user=user or os_user(), description=description
+        )
+        touched = set()
+        for actor_id in (tie.source, tie.target):
+            actor = self.store.actor(actor_id)  # type: ignore[attr-defined]
+            touched.update(actor.territories if actor else ())
+        self._written(sorted(touched))  # type: ignore[attr-defined]
+        return revision
+
     def undo_latest(self, revision: int, *, user: str | None = None) -> Revision:
-        """Undo ``revision`` if no later write stands on it (``ConcurrentChange`` if one does)."""
-        standing = [r for r in self.store.revisions() if r.undone_by is None]  # type: ignore[attr-defined]
+        """Undo ``revision`` if no later write stands on it (``ConcurrentChange`` if one does).
+
+        The undos of later writes do not count: after them the data is as if those writes
+        had never been made.
+        """
+        revisions = self.store.revisions()  # type: ignore[attr-defined]
+        standing = [r for r in revisions if r.undone_by is None and r.action != UNDO]
         if not standing or standing[-1].id != revision:
             raise ConcurrentChange("a later change was made since: see the history to undo both")
         return self.undo(revision, user=user)  # type: ignore[attr-defined]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from maillage.app import Maillage
@@ -55,3 +57,40 @@ def test_undo_of_an_edit_is_refused_once_a_later_change_stands_on_it(maillage):
     with pytest.raises(ConcurrentChange, match="later change"):
         maillage.undo_latest(first.id)
     assert maillage.actor("n1").city == "Saint-Nazaire"
+
+
+def test_a_tie_added_by_hand_then_ended_is_two_revisions_and_undo_reverts_each(maillage):
+    before = maillage.network("Nantes")
+    added = maillage.add_tie("n3", "b4", "funding", since=date(2026, 3, 1), note=" forum ")
+    ties = {t.identity: t for t in maillage.network("Nantes").ties}
+    tie = ties[("funding", False, "b4", "n3")]
+    assert (tie.since, tie.note, tie.until, tie.weight) == (date(2026, 3, 1), "forum", None, 1.0)
+    assert "tie n3–b4 (funding) recorded" in added.description
+    assert maillage.add_tie("b4", "n3", "funding") is None  # there already: nothing written
+
+    ended = maillage.end_tie("n1", "n2", "partnership", date(2026, 6, 30))
+    stored = {t.identity: t for t in maillage.network("Nantes").ties}
+    partnership = stored[("partnership", False, "n1", "n2")]
+    assert (partnership.until, partnership.weight, partnership.ref) == (
+        date(2026, 6, 30),
+        2.0,
+        "survey-2023",
+    )
+    assert maillage.network("Nantes", as_of=date(2026, 12, 31)).ties != before.ties
+
+    maillage.undo_latest(ended.id)
+    maillage.undo_latest(added.id)
+    assert maillage.network("Nantes") == before
+
+
+def test_ties_by_hand_refuse_what_cannot_be(maillage):
+    with pytest.raises(InvalidEdit, match="itself"):
+        maillage.add_tie("n1", "n1", "partnership")
+    with pytest.raises(InvalidEdit, match="unknown tie kind"):
+        maillage.add_tie("n1", "n3", "friendship")
+    with pytest.raises(NotFound):
+        maillage.add_tie("n1", "nobody", "partnership")
+    with pytest.raises(NotFound, match="no funding tie"):
+        maillage.end_tie("n1", "n2", "funding", date(2026, 1, 1))
+    with pytest.raises(InvalidEdit, match="before it began"):
+        maillage.end_tie("n1", "n2", "partnership", date(2018, 1, 1))

@@ -99,22 +99,35 @@ def register(app: dash.Dash, sources: Sources) -> None:
         return editing.form_view(sources.current(), sources.may_write(), actor)
 
     @app.callback(
-        Output(ids.EDITED, "data"),
-        Output(ids.EDIT_MESSAGE, "children"),
-        Output(ids.EDIT_UNDO, "disabled"),
-        Output(ids.EDIT_ALERT, "children", allow_duplicate=True),
-        Input(ids.EDIT_SAVE, "n_clicks"),
-        Input(ids.EDIT_UNDO, "n_clicks"),
-        State(ids.SELECTED, "data"),
-        State(ids.EDIT_NAME, "value"),
-        State(ids.EDIT_SECTOR, "value"),
-        State(ids.EDIT_KIND, "value"),
-        State(ids.EDIT_CITY, "value"),
-        State(ids.EDITED, "data"),
+        output=[
+            Output(ids.EDITED, "data"),
+            Output(ids.EDIT_MESSAGE, "children"),
+            Output(ids.EDIT_UNDO, "disabled"),
+            Output(ids.EDIT_ALERT, "children", allow_duplicate=True),
+        ],
+        inputs={
+            "_clicks": [
+                Input(button, "n_clicks")
+                for button in (ids.EDIT_SAVE, ids.EDIT_UNDO, ids.EDIT_TIE_ADD, ids.EDIT_TIE_END)
+            ]
+        },
+        state={
+            "actor": State(ids.SELECTED, "data"),
+            "fields": {
+                "name": State(ids.EDIT_NAME, "value"),
+                "sector": State(ids.EDIT_SECTOR, "value"),
+                "kind": State(ids.EDIT_KIND, "value"),
+                "city": State(ids.EDIT_CITY, "value"),
+                "partner": State(ids.picker(ids.PARTNER_ROLE), "value"),
+                "tie_kind": State(ids.EDIT_TIE_KIND, "value"),
+                "date": State(ids.EDIT_TIE_DATE, "date"),
+                "note": State(ids.EDIT_TIE_NOTE, "value"),
+            },
+            "last": State(ids.EDITED, "data"),
+        },
         prevent_initial_call=True,
     )
-    def edit_write(_save, _undo, actor, name, sector, kind, city, last):
-        fields = {"name": name, "sector": sector, "kind": kind, "city": city}
+    def edit_write(_clicks, actor, fields, last):
         return editing.write_view(sources, ctx.triggered_id, actor, fields, last)
 
     app.clientside_callback(

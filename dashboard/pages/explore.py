@@ -220,6 +220,34 @@ def edit_panel() -> dbc.Card:
                     disabled=True,
                     title="Undo the last change made here (the history lists every change)",
                 ),
+                html.H6("A tie of this actor", className="mt-3"),
+                field("With", _picker(ids.PARTNER_ROLE, "Type a name…", None)),
+                field(
+                    "Kind",
+                    dcc.Dropdown(
+                        id=ids.EDIT_TIE_KIND,
+                        options=list(TIE_KINDS),
+                        value="partnership",
+                        clearable=False,
+                    ),
+                ),
+                field(
+                    "Since (record) or until (end)",
+                    dcc.DatePickerSingle(id=ids.EDIT_TIE_DATE, display_format="YYYY-MM-DD"),
+                ),
+                field(
+                    "Note", dcc.Input(id=ids.EDIT_TIE_NOTE, type="text", className="form-control")
+                ),
+                dbc.Button("Record tie", id=ids.EDIT_TIE_ADD, size="sm", color="primary"),
+                dbc.Button(
+                    "End tie",
+                    id=ids.EDIT_TIE_END,
+                    size="sm",
+                    color="secondary",
+                    outline=True,
+                    className="ms-2",
+                    title="The tie stays in the history of the network, ended on the date given",
+                ),
                 html.Div(id=ids.EDIT_MESSAGE, className="small mt-2", role="status"),
                 html.Div(id=ids.EDIT_ALERT),
             ]

@@ -15,6 +15,7 @@ from dash.exceptions import PreventUpdate
 from ...graph.actor_edits import EDITABLE_FIELDS
 from .. import ids
 from ..sources import Source, Sources
+from .formatting import parse_as_of
 from .guard import NothingToShow, guarded
 
 HIDDEN = {"display": "none"}
@@ -52,12 +53,27 @@ def write_view(
     fields: Mapping[str, Any],
     last: Mapping[str, Any] | None,
 ) -> tuple[Any, str, bool]:
-    """Save the form (``trigger`` is Save) or undo the last edit saved here (Undo).
+    """Save the form (``trigger`` is Save), record or end a tie, or undo the last edit (Undo).
 
     Returns the new last edit (``{"revision", "undo"}``, which redraws the pictures), the
     message, and whether Undo is disabled.
     """
     writer, user = sources.writer()
+    if trigger in (ids.EDIT_TIE_ADD, ids.EDIT_TIE_END):
+        if not actor_id or not fields.get("partner"):
+            raise NothingToShow("Select an actor, then the other actor of the tie.")
+        day = parse_as_of(fields.get("date"))
+        ends = (actor_id, fields["partner"], fields.get("tie_kind"))
+        if trigger == ids.EDIT_TIE_ADD:
+            revision = writer.add_tie(*ends, since=day, note=fields.get("note"), user=user)
+        elif day is None:
+            raise NothingToShow("Give the date the tie ended.")
+        else:
+            revision = writer.end_tie(*ends, day, user=user)
+        if revision is None:
+            return last, "This tie is recorded already.", not (last and last.get("undo"))
+        message = f"Saved as change {revision.id}: {revision.description}."
+        return {"revision": revision.id, "undo": revision.id}, message, False
     if trigger == ids.EDIT_SAVE:
         if not actor_id:
             raise NothingToShow("Select an actor first.")
