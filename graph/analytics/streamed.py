@@ -467,7 +467,8 @@ def _method(
         "structural_holes": "Burt's constraint and effective size (NetworkX's definitions); "
         + local,
         "brokerage": f"Gould-Fernandez roles by sector, counted as R sna::brokerage; {local}",
-        "communities": f"best modularity: {measures['community_method']} ({engine})",
+        "communities": f"best modularity of {measures['community_method']} and the other "
+        f"({engine})",
         "ei_index": "Krackhardt-Stern E-I index by sector",
         "sector_mixing": "sector label permutation baseline, exact permutation moments",
         "assortativity": "Newman's attribute assortativity of sector",

@@ -44,12 +44,6 @@ ITERATIONS = 1000
 TOLERANCE = 1e-10
 #: Smallest modularity gain that keeps Louvain going (GDS's default: 1e-4).
 COMMUNITY_TOLERANCE = 1e-7
-#: Leiden starts of the communities: at most this many resolutions, from 1 to the largest.
-RESOLUTIONS = 16
-LARGEST_GAMMA = 8.0
-#: Louvain's local-moving sweeps per level (GDS's default: 10), and its seeded reruns.
-LOUVAIN_ITERATIONS = 50
-POLISH_STEPS = 20
 
 GDS_REMEDY = (
     "install the Graph Data Science plugin in the Neo4j server (OpenGDS: "
@@ -196,8 +190,8 @@ class GdsTerritory:
         nodes : list of int
             The members' nodes (:meth:`members`): the order of the returned arrays.
         runs : int
-            Leiden starts at most (:meth:`_communities`; seeds ``seed``, ``seed + 1``, ...);
-            the best partition of those and of a Louvain run wins.
+            Seeded Leiden runs (seeds ``seed``, ``seed + 1``, ...); the best partition of
+            those and of a Louvain run wins.
 
         Returns
         -------
@@ -285,90 +279,31 @@ class GdsTerritory:
     def _communities(
         self, graph: str, weight: dict[str, str], seed: int, runs: int
     ) -> tuple[str, str, float]:
-        """The best partition found: its property, how it was found, and its modularity.
-
-        GDS's Leiden visits the nodes in a fixed order, so seeds barely change its result
-        (one partition for 64 seeds on Lille), and it stops at the first local optimum that
-        igraph's Leiden leaves by iterating (``n_iterations=-1``). Seeded Leiden cannot
-        iterate either in GDS 2.13: its labels then disagree with the modularity it reports.
-        So the starts differ by resolution: Leiden at ``gamma`` from 1 to
-        :data:`LARGEST_GAMMA` (geometrically, at most :data:`RESOLUTIONS` of them, ``runs``
-        for fewer), whose finer communities Louvain at resolution 1, seeded with them, then
-        merges and moves until its modularity stops rising; a plain Louvain run competes.
-        Every start scores with GDS's modularity of the labels themselves.
-        """
+        """Best of ``runs`` seeded Leiden runs and a Louvain run: its property, name, modularity."""
         single = {"logProgress": False, "concurrency": 1, **weight}
-        starts = max(1, min(runs, RESOLUTIONS))
-        gammas = [LARGEST_GAMMA ** (i / max(starts - 1, 1)) for i in range(starts)]
-        best = self._polished(
-            graph,
-            "louvain",
-            {**single, "tolerance": COMMUNITY_TOLERANCE, "maxLevels": 20},
-            gds_cypher.LOUVAIN,
-            weight,
-        )
-        method = "Louvain (GDS), rerun from its own labels until modularity stops rising"
-        for run, gamma in enumerate(gammas):
-            found = self._polished(
-                graph,
-                f"start{run}",
-                {**single, "randomSeed": seed + run, "gamma": gamma, "consecutiveIds": True},
+        best = ("", "", -1.0)
+        for run in range(runs):
+            name = f"leiden{run}"
+            modularity = self._run(
                 gds_cypher.LEIDEN,
-                weight,
-            )
-            if found[1] > best[1]:
-                self._run(gds_cypher.DROP_PROPERTY, graph=graph, property=best[0])
-                best = found
-                method = (
-                    f"Leiden (GDS) at resolution {gamma:.3g} (the best of {starts} from 1 to "
-                    f"{LARGEST_GAMMA:g}), then seeded Louvain (GDS) at resolution 1"
-                )
-            else:
-                self._run(gds_cypher.DROP_PROPERTY, graph=graph, property=found[0])
-        return best[0], method, best[1]
-
-    def _polished(
-        self,
-        graph: str,
-        name: str,
-        config: dict[str, Any],
-        statement: str,
-        weight: dict[str, str],
-    ) -> tuple[str, float]:
-        """Run ``statement`` into ``name``, then seeded Louvain until modularity stops rising.
-
-        Returns the property holding the best labels (the others dropped) and GDS's
-        modularity of those labels.
-        """
-        self._run(statement, graph=graph, config={**config, "mutateProperty": name})
-        best = (name, self._modularity(graph, name, weight))
-        louvain = {
-            "logProgress": False,
-            "concurrency": 1,
-            **weight,
-            "tolerance": COMMUNITY_TOLERANCE,
-            "maxLevels": 20,
-            "maxIterations": LOUVAIN_ITERATIONS,
-        }
-        for step in range(POLISH_STEPS):
-            polished = f"{name}_{step}"
-            self._run(
-                gds_cypher.LOUVAIN,
                 graph=graph,
-                config={**louvain, "seedProperty": best[0], "mutateProperty": polished},
-            )
-            modularity = self._modularity(graph, polished, weight)
-            if modularity <= best[1] + 1e-12:
-                self._run(gds_cypher.DROP_PROPERTY, graph=graph, property=polished)
-                break
-            self._run(gds_cypher.DROP_PROPERTY, graph=graph, property=best[0])
-            best = (polished, modularity)
+                config={**single, "randomSeed": seed + run, "mutateProperty": name},
+            )[0]["modularity"]
+            if modularity > best[2]:
+                best = (name, f"Leiden (GDS), best of {runs} seeded runs", float(modularity))
+        louvain = self._run(
+            gds_cypher.LOUVAIN,
+            graph=graph,
+            config={
+                **single,
+                "tolerance": COMMUNITY_TOLERANCE,
+                "maxLevels": 20,
+                "mutateProperty": "louvain",
+            },
+        )[0]["modularity"]
+        if louvain > best[2]:
+            best = ("louvain", "Louvain (GDS)", float(louvain))
         return best
-
-    def _modularity(self, graph: str, name: str, weight: dict[str, str]) -> float:
-        """GDS's modularity (resolution 1) of the labels in property ``name``."""
-        config = {**weight, "communityProperty": name}
-        return float(self._run(gds_cypher.MODULARITY, graph=graph, config=config)[0]["modularity"])
 
     def _property(self, graph: str, name: str, position: dict[int, int]) -> np.ndarray:
         record = self._run(gds_cypher.NODE_PROPERTY, graph=graph, property=name)[0]

@@ -66,14 +66,6 @@ EIGENVECTOR = (
 LEIDEN = "CALL gds.leiden.mutate($graph, $config) YIELD modularity RETURN modularity"
 LOUVAIN = "CALL gds.louvain.mutate($graph, $config) YIELD modularity RETURN modularity"
 
-#: Newman's modularity of the partition in a node property (``communityProperty`` of
-#: ``$config``), as GDS computes it on the projection.
-MODULARITY = """
-CALL gds.modularity.stream($graph, $config)
-YIELD modularity
-RETURN sum(modularity) AS modularity
-"""
-
 #: The Euclidean norm of a per-node property of the projection.
 PROPERTY_NORM = """
 CALL gds.graph.nodeProperty.stream($graph, $property)
@@ -83,9 +75,6 @@ RETURN sqrt(sum(propertyValue * propertyValue)) AS norm
 
 DROP_PROPERTY = (
     "CALL gds.graph.nodeProperties.drop($graph, [$property]) YIELD propertiesRemoved RETURN 1"
-)
-DROP_PROPERTIES = (
-    "CALL gds.graph.nodeProperties.drop($graph, $properties) YIELD propertiesRemoved RETURN 1"
 )
 
 COMPONENTS = """
