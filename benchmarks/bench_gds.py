@@ -13,9 +13,12 @@ run, with GDS; give it memory: ``MAILLAGE_NEO4J_HEAP=2g MAILLAGE_NEO4J_PAGECACHE
 4. transactional route: the database wiped, ``maillage import`` (``UNWIND`` batches).
 
 Each Maillage command runs in its own process; wall time and its peak RSS (``wait4``) are
-recorded. Run once::
+recorded, and printed after each step. Run once::
 
     python benchmarks/bench_gds.py --sizes 100000:400000,250000:1000000
+
+``--engines gds`` runs only the GDS report (``gds,local`` by default, in that order);
+``--no-transactional`` skips step 4.
 """
 
 from __future__ import annotations
@@ -106,7 +109,9 @@ def open_store(env: dict[str, str]):
     )
 
 
-def one_size(actors: int, ties: int, work: Path) -> dict[str, object]:
+def one_size(
+    actors: int, ties: int, work: Path, engines: list[str], transactional: bool = True
+) -> dict[str, object]:
     folder = work / f"{actors}-{ties}"
     folder.mkdir()
     files = [str(path) for path in generate(folder, actors, ties)]
@@ -123,13 +128,17 @@ def one_size(actors: int, ties: int, work: Path) -> dict[str, object]:
     store.setup_schema()
     store.close()
     result["bulk_constraints_s"] = round(time.monotonic() - started, 1)
-    for engine in ("local", "gds"):
+    print(json.dumps(result), flush=True)
+    for engine in engines:
         out = folder / f"report-{engine}.json"
         report = maillage("report", "France", "--engine", engine, "--format", "json")
         result[f"report_{engine}"] = measured([*report, "-o", str(out)], env)
         method = json.loads(out.read_text())["method"]
         result[f"report_{engine}"]["betweenness"] = method["betweenness"]
         out.unlink()
+        print(json.dumps(result), flush=True)
+    if not transactional:
+        return result
     store = open_store(env)
     store._wipe_for_tests()
     store.setup_schema()
@@ -141,12 +150,17 @@ def one_size(actors: int, ties: int, work: Path) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100000:400000,250000:1000000")
+    parser.add_argument("--engines", default="gds,local", help="the reports to run, in order")
+    parser.add_argument(
+        "--no-transactional", action="store_true", help="skip the transactional import"
+    )
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory() as work:
         for size in args.sizes.split(","):
             actors, ties = (int(x) for x in size.split(":"))
-            results.append(one_size(actors, ties, Path(work)))
+            engines = args.engines.split(",")
+            results.append(one_size(actors, ties, Path(work), engines, not args.no_transactional))
             print(json.dumps(results[-1], indent=1), flush=True)
 
 
