@@ -8,13 +8,13 @@ same machinery as an import, so ``maillage history`` lists it and ``undo`` rever
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from .graph.actor_edits import EDITABLE_FIELDS, edited, ended, new_tie
 from .graph.changes import UNDO, Edit, Revision
 from .graph.errors import ConcurrentChange, NotFound
-from .graph.model import Tie
+from .graph.model import Actor, Tie
 from .imports import os_user
 
 
@@ -58,9 +58,7 @@ class Editing:
 
         A tie of the same kind between them is replaced, its other values kept.
         """
-        for actor_id in (source, target):
-            if self.store.actor(actor_id) is None:  # type: ignore[attr-defined]
-                raise NotFound(f"no actor {actor_id!r}")
+        ends = self._stored_actors(source, target)
         tie = new_tie(source, target, kind, since, note)
         stored = self._stored_tie(tie.source, tie.target, tie.identity)
         if stored is not None:
@@ -69,7 +67,8 @@ class Editing:
             )
             if tie == stored:
                 return None
-        return self._write_tie(tie, f"tie {tie.source}–{tie.target} ({tie.kind}) recorded", user)
+        description = f"tie {tie.source}–{tie.target} ({tie.kind}) recorded"
+        return self._write_tie(tie, description, user, ends)
 
     def end_tie(
         self, source: str, target: str, kind: str | None, until: date, *, user: str | None = None
@@ -80,21 +79,30 @@ class Editing:
         if stored is None:
             raise NotFound(f"no {wanted.kind} tie between {source!r} and {target!r}")
         tie = ended(stored, until)
-        return self._write_tie(tie, f"tie {source}–{target} ({tie.kind}) ended {until}", user)
+        description = f"tie {source}–{target} ({tie.kind}) ended {until}"
+        return self._write_tie(tie, description, user, self._stored_actors(source, target))
 
     def _stored_tie(self, source: str, target: str, identity: tuple) -> Tie | None:
         around = self.store.neighbourhood(source, 1)  # type: ignore[attr-defined]
         return next((t for t in around.ties if t.identity == identity), None)
 
-    def _write_tie(self, tie: Tie, description: str, user: str | None) -> Revision:
+    def _stored_actors(self, *actor_ids: str) -> list[Actor]:
+        """The stored actors ``actor_ids`` (``NotFound`` for one that is not stored)."""
+        found = []
+        for actor_id in actor_ids:
+            actor = self.store.actor(actor_id)  # type: ignore[attr-defined]
+            if actor is None:
+                raise NotFound(f"no actor {actor_id!r}")
+            found.append(actor)
+        return found
+
+    def _write_tie(
+        self, tie: Tie, description: str, user: str | None, ends: Iterable[Actor]
+    ) -> Revision:
         revision = self.store.write(  # type: ignore[attr-defined]
             Edit(ties=(tie,)), user=user or os_user(), description=description
         )
-        touched = set()
-        for actor_id in (tie.source, tie.target):
-            actor = self.store.actor(actor_id)  # type: ignore[attr-defined]
-            touched.update(actor.territories if actor else ())
-        self._written(sorted(touched))  # type: ignore[attr-defined]
+        self._written(sorted({t for actor in ends for t in actor.territories}))  # type: ignore[attr-defined]
         return revision
 
     def undo_latest(self, revision: int, *, user: str | None = None) -> Revision:

@@ -14,6 +14,25 @@ from ..network_view import NetworkView
 from ..presenters.explore_play import PLAY_INTERVAL_MS, PLAY_LABEL
 
 
+def _action_pair(
+    main: tuple[str, str], other: tuple[str, str], title: str, *, disabled: bool = False
+) -> tuple[dbc.Button, dbc.Button]:
+    """A small primary button and, beside it, its outlined counterpart (label, id each)."""
+    return (
+        dbc.Button(main[0], id=main[1], size="sm", color="primary"),
+        dbc.Button(
+            other[0],
+            id=other[1],
+            size="sm",
+            color="secondary",
+            outline=True,
+            className="ms-2",
+            disabled=disabled,
+            title=title,
+        ),
+    )
+
+
 def _picker(role: str, placeholder: str, chosen: Mapping[str, Any] | None) -> dcc.Dropdown:
     chosen = chosen or {}
     return dcc.Dropdown(
@@ -209,16 +228,11 @@ def edit_panel() -> dbc.Card:
                 ),
                 field("Kind", dcc.Input(id=ids.EDIT_KIND, type="text", className="form-control")),
                 field("City", dcc.Input(id=ids.EDIT_CITY, type="text", className="form-control")),
-                dbc.Button("Save", id=ids.EDIT_SAVE, size="sm", color="primary"),
-                dbc.Button(
-                    "Undo",
-                    id=ids.EDIT_UNDO,
-                    size="sm",
-                    color="secondary",
-                    outline=True,
-                    className="ms-2",
+                *_action_pair(
+                    ("Save", ids.EDIT_SAVE),
+                    ("Undo", ids.EDIT_UNDO),
+                    "Undo the last change made here (the history lists every change)",
                     disabled=True,
-                    title="Undo the last change made here (the history lists every change)",
                 ),
                 html.H6("A tie of this actor", className="mt-3"),
                 field("With", _picker(ids.PARTNER_ROLE, "Type a name…", None)),
@@ -238,15 +252,10 @@ def edit_panel() -> dbc.Card:
                 field(
                     "Note", dcc.Input(id=ids.EDIT_TIE_NOTE, type="text", className="form-control")
                 ),
-                dbc.Button("Record tie", id=ids.EDIT_TIE_ADD, size="sm", color="primary"),
-                dbc.Button(
-                    "End tie",
-                    id=ids.EDIT_TIE_END,
-                    size="sm",
-                    color="secondary",
-                    outline=True,
-                    className="ms-2",
-                    title="The tie stays in the history of the network, ended on the date given",
+                *_action_pair(
+                    ("Record tie", ids.EDIT_TIE_ADD),
+                    ("End tie", ids.EDIT_TIE_END),
+                    "The tie stays in the history of the network, ended on the date given",
                 ),
                 html.Div(id=ids.EDIT_MESSAGE, className="small mt-2", role="status"),
                 html.Div(id=ids.EDIT_ALERT),
