@@ -13,6 +13,7 @@ from types import TracebackType
 from ..changes import Edit, FileDigest, ImportPlan, Revision
 from ..introductions import Introduction
 from ..model import Actor, Dataset, ImportResult, Network, TerritorySummary
+from ..saved_views import SavedView
 
 
 class GraphStore(ABC):
@@ -182,6 +183,23 @@ class GraphStore(ABC):
     @abstractmethod
     def introductions(self, territory: str | None = None) -> list[Introduction]:
         """Every introduction (of ``territory``), in the order they were recorded."""
+
+    # ------------------------------------------------------------------ saved views
+
+    @abstractmethod
+    def save_view(self, view: SavedView) -> bool:
+        """Keep ``view`` under its territory and name; True if it replaced one of that name.
+
+        Saved views are not data: saving or deleting one leaves the data version as it is.
+        """
+
+    @abstractmethod
+    def saved_views(self, territory: str) -> list[SavedView]:
+        """The views saved for ``territory``, by name."""
+
+    @abstractmethod
+    def delete_view(self, territory: str, name: str) -> bool:
+        """Forget the view ``name`` of ``territory``; False if there was none."""
 
     @abstractmethod
     def close(self) -> None:

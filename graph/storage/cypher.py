@@ -22,7 +22,8 @@ The graph::
 ``revision`` on a record is its stamp: the id of the revision that last wrote it (absent
 for records older than the history, see ``revisions.py``). A ``:Revision`` keeps its files
 and before-image as JSON text. Schema 1 (no history) needs no rewrite: its records are
-simply unstamped. Schema 3 adds the ``:Introduction`` constraint (``SCHEMA`` creates it).
+simply unstamped. Schema 3 adds the ``:Introduction`` constraint (``SCHEMA`` creates it),
+schema 4 the ``:SavedView`` one (a view's ``key``: its territory and name, as JSON).
 
 An undirected tie is stored once, from its smaller end id to its larger one (the order of
 its ``key``, ``Tie.key``); a directed one from source to target. An import compares the
@@ -34,7 +35,7 @@ the territory queries. Dates are Neo4j ``DATE`` values.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = (
     "CREATE CONSTRAINT maillage_actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
@@ -46,6 +47,8 @@ SCHEMA = (
     "CREATE CONSTRAINT maillage_revision_id IF NOT EXISTS FOR (r:Revision) REQUIRE r.id IS UNIQUE",
     "CREATE CONSTRAINT maillage_introduction_id IF NOT EXISTS "
     "FOR (i:Introduction) REQUIRE i.id IS UNIQUE",
+    "CREATE CONSTRAINT maillage_saved_view_key IF NOT EXISTS "
+    "FOR (v:SavedView) REQUIRE v.key IS UNIQUE",
 )
 
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
@@ -426,4 +429,23 @@ INTRODUCTIONS = """
 MATCH (i:Introduction)
 WHERE $territory IS NULL OR i.territory = $territory
 RETURN i.document AS document ORDER BY i.number
+"""
+
+
+# ---------------------------------------------------------------------- saved views
+
+#: Keep a view under its key (territory and name); ``replaced``: one of that key was there.
+SAVE_VIEW = """
+MERGE (v:SavedView {key: $key})
+ON CREATE SET v.created = true
+WITH v, v.created IS NULL AS replaced
+SET v.territory = $territory, v.name = $name, v.document = $document
+REMOVE v.created
+RETURN replaced
+"""
+SAVED_VIEWS = "MATCH (v:SavedView {territory: $territory}) RETURN v.document AS document"
+DELETE_VIEW = """
+MATCH (v:SavedView {key: $key})
+DELETE v
+RETURN count(*) AS deleted
 """

@@ -42,7 +42,8 @@ from ..changes import (
 from ..errors import ConcurrentChange, MaillageError, NotFound, StoreUnavailable
 from ..introductions import Introduction
 from ..model import Actor, Dataset, ImportResult, Network, Participation, TerritorySummary
-from . import cypher, follow_up
+from ..saved_views import SavedView
+from . import cypher, follow_up, view_documents
 from .base import GraphStore
 from .bulk import collector_paused
 from .import_checks import check_references
@@ -438,6 +439,33 @@ class Neo4jStore(GraphStore):
             return [r["document"] for r in tx.run(cypher.INTRODUCTIONS, territory=territory)]
 
         return [follow_up.from_text(text) for text in self._read(work)]
+
+    # ------------------------------------------------------------------ saved views
+
+    def save_view(self, view: SavedView) -> bool:
+        def work(tx: ManagedTransaction) -> bool:
+            return tx.run(
+                cypher.SAVE_VIEW,
+                key=view_documents.key(view.territory, view.name),
+                territory=view.territory,
+                name=view.name,
+                document=view_documents.document_text(view),
+            ).single()["replaced"]
+
+        return bool(self._write(work, "save_view"))
+
+    def saved_views(self, territory: str) -> list[SavedView]:
+        def work(tx: ManagedTransaction) -> list[str]:
+            return [r["document"] for r in tx.run(cypher.SAVED_VIEWS, territory=territory)]
+
+        return view_documents.by_name(self._read(work))
+
+    def delete_view(self, territory: str, name: str) -> bool:
+        def work(tx: ManagedTransaction) -> int:
+            key = view_documents.key(territory, name)
+            return tx.run(cypher.DELETE_VIEW, key=key).single()["deleted"]
+
+        return self._write(work, "delete_view") > 0
 
     def delete_territory(self, territory: str, *, user: str = "") -> None:
         def work(tx: ManagedTransaction) -> None:

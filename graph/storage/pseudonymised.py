@@ -27,6 +27,7 @@ from ..changes import Edit, ImportPlan, Revision
 from ..errors import MaillageError, NotFound
 from ..introductions import Introduction
 from ..model import Actor, Dataset, ImportResult, Network, Sector, TerritorySummary, Tie
+from ..saved_views import SavedView
 from .base import GraphStore
 
 PSEUDONYM_ID_PREFIX = "citizen-"
@@ -185,6 +186,22 @@ class PseudonymisedStore(GraphStore):
             history=tuple(dataclasses.replace(step, note=None) for step in introduction.history),
         )
 
+    def saved_views(self, territory: str) -> list[SavedView]:
+        """The views as saved, their actors as this store calls them (citizens pseudonymised)."""
+
+        def public(actor_id: str | None) -> str | None:
+            return None if actor_id is None else self._public_id(actor_id)
+
+        return [
+            dataclasses.replace(
+                view,
+                actor=public(view.actor),
+                source=public(view.source),
+                target=public(view.target),
+            )
+            for view in self.inner.saved_views(territory)
+        ]
+
     def data_version(self) -> str:
         return f"pseudonymised:{self.inner.data_version()}"
 
@@ -213,6 +230,12 @@ class PseudonymisedStore(GraphStore):
 
     def save_introduction(self, introduction: Introduction, *, steps_before: int) -> None:
         raise ReadOnlyStore("this view of the store is read-only: viewers record nothing")
+
+    def save_view(self, view: SavedView) -> bool:
+        raise ReadOnlyStore("this view of the store is read-only: viewers save no views")
+
+    def delete_view(self, territory: str, name: str) -> bool:
+        raise ReadOnlyStore("this view of the store is read-only: viewers save no views")
 
     def revisions(self, territory: str | None = None) -> list[Revision]:
         """The history as is: revisions name files, users and counts, never an actor."""

@@ -20,11 +20,12 @@ before-image that undoes it. ``MIGRATE_2_TO_3`` adds the columns to an older sto
 Schema 4 adds the ``introductions`` table (``SCHEMA`` creates it in a schema 3 store).
 Schema 5 keeps a participation's own attributes (a JSON object, as an actor's), which
 ``MIGRATE_TO_5`` adds to an older store.
+Schema 6 adds the ``saved_views`` table (``SCHEMA`` creates it in an older store).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -118,6 +119,12 @@ SCHEMA = (
         document TEXT NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS introductions_by_territory ON introductions (territory)",
+    """CREATE TABLE IF NOT EXISTS saved_views (
+        territory TEXT NOT NULL,
+        name TEXT NOT NULL,
+        document TEXT NOT NULL,
+        PRIMARY KEY (territory, name)
+    ) WITHOUT ROWID""",
 )
 
 HAS_META = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
@@ -471,6 +478,14 @@ SAVE_INTRODUCTION = "UPDATE introductions SET steps = ?, document = ? WHERE id =
 INTRODUCTION = "SELECT document FROM introductions WHERE id = ?"
 INTRODUCTIONS = "SELECT document FROM introductions ORDER BY id"
 INTRODUCTIONS_OF = "SELECT document FROM introductions WHERE territory = ? ORDER BY id"
+
+# ---------------------------------------------------------------------- saved views
+
+SAVED_VIEW_EXISTS = "SELECT 1 FROM saved_views WHERE territory = ? AND name = ?"
+SAVE_VIEW = """INSERT INTO saved_views (territory, name, document) VALUES (?, ?, ?)
+ON CONFLICT (territory, name) DO UPDATE SET document = excluded.document"""
+SAVED_VIEWS = "SELECT document FROM saved_views WHERE territory = ?"
+DELETE_VIEW = "DELETE FROM saved_views WHERE territory = ? AND name = ?"
 
 #: The file's structure, checked before an import writes (the first three problems suffice).
 QUICK_CHECK = "PRAGMA quick_check(3)"

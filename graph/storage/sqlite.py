@@ -33,7 +33,8 @@ from ..changes import (
 from ..errors import ConcurrentChange, NotFound, StoreUnavailable
 from ..introductions import Introduction
 from ..model import Actor, Dataset, ImportResult, Network, TerritorySummary
-from . import follow_up, sql, sqlite_writes
+from ..saved_views import SavedView
+from . import follow_up, sql, sqlite_writes, view_documents
 from .base import GraphStore
 from .bulk import collector_paused
 from .import_checks import check_references
@@ -362,6 +363,24 @@ class SQLiteStore(GraphStore):
             else:
                 rows = conn.execute(sql.INTRODUCTIONS_OF, (territory,)).fetchall()
         return [follow_up.from_text(row[0]) for row in rows]
+
+    # ------------------------------------------------------------------ saved views
+
+    def save_view(self, view: SavedView) -> bool:
+        with self._write() as conn:
+            found = conn.execute(sql.SAVED_VIEW_EXISTS, (view.territory, view.name)).fetchone()
+            text = view_documents.document_text(view)
+            conn.execute(sql.SAVE_VIEW, (view.territory, view.name, text))
+        return found is not None
+
+    def saved_views(self, territory: str) -> list[SavedView]:
+        with self._read() as conn:
+            rows = conn.execute(sql.SAVED_VIEWS, (territory,)).fetchall()
+        return view_documents.by_name(row[0] for row in rows)
+
+    def delete_view(self, territory: str, name: str) -> bool:
+        with self._write() as conn:
+            return conn.execute(sql.DELETE_VIEW, (territory, name)).rowcount > 0
 
     def delete_territory(self, territory: str, *, user: str = "") -> None:
         with self._write() as conn:

@@ -423,7 +423,7 @@ def test_a_schema_2_sqlite_store_keeps_working_after_the_migration(tmp_path, sma
     assert state(store) == before  # the records older than the history stay
     store.close()
     conn = sqlite3.connect(tmp_path / "old.db")
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("5",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("6",)
     assert conn.execute("SELECT count(*) FROM introductions").fetchone() == (0,)
     conn.close()
 
