@@ -24,6 +24,18 @@ NAV_EXPLORE = "nav-explore"
 NETWORK = "network"
 COPY_LINK = "copy-link"
 COPY_LINK_NOTE = "copy-link-note"
+# Explore: saved views (choose: everyone; save and delete: facilitators and admins)
+SAVED_VIEW_PICK = "saved-view-pick"
+#: Each saved view's address, by name (the browser opens the one chosen).
+SAVED_VIEW_LINKS = "saved-view-links"
+#: Where the chosen view's address is written once the browser opens it (nothing to read).
+SAVED_VIEW_OPENED = "saved-view-opened"
+SAVED_VIEW_WRITE = "saved-view-write"
+SAVED_VIEW_NAME = "saved-view-name"
+SAVED_VIEW_SAVE = "saved-view-save"
+SAVED_VIEW_DELETE = "saved-view-delete"
+SAVED_VIEW_MESSAGE = "saved-view-message"
+SAVED_VIEW_ALERT = "saved-view-alert"
 NETWORK_ALERT = "network-alert"
 NETWORK_SUMMARY = "network-summary"
 NETWORK_PROGRESS = "network-progress"

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from ..graph.documents import Comparison, GapReport, TerritoryReport
 from ..graph.errors import MaillageError
+from ..graph.saved_views import SavedView
 from ..reports.i18n import DEFAULT_LANGUAGE, Translator, translator
 
 
@@ -76,6 +77,16 @@ class Source(Protocol):
         ...
 
     def undo_latest(self, revision: int, **fields: Any) -> Any: ...
+
+    def saved_views(self, territory: str) -> list[SavedView]:
+        """The views saved for ``territory``, by name (``maillage.saving_views``)."""
+        ...
+
+    def save_view(self, view: SavedView) -> bool:
+        """Keep ``view`` under its name; True when it replaced the view of that name."""
+        ...
+
+    def delete_view(self, territory: str, name: str) -> bool: ...
 
     def history(self, territory: str | None = None) -> list[Any]:
         """The store's revisions, oldest first (those that touched ``territory``)."""

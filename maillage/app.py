@@ -42,6 +42,7 @@ from .imports import (
     os_user,
 )
 from .precompute import Precomputer, Precomputing, in_background
+from .saving_views import SavingViews
 from .settings import Settings, derive_key, secret_key
 
 T = TypeVar("T")
@@ -49,7 +50,7 @@ PRECOMPUTE_WAIT = 600.0
 """Seconds ``close`` waits for the background precomputations to finish."""
 
 
-class Maillage(FollowingUp, Editing, WebImports, Precomputing):
+class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
     """A Maillage instance: one store, one cache, every use case as a method."""
 
     def __init__(self, settings: Settings | None = None, *, store: GraphStore | None = None):

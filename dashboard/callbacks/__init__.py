@@ -17,6 +17,7 @@ WRITE_CALLBACKS: frozenset[str] = frozenset(
     {
         f"{ids.INTRO_CHANGED}.data",
         f"{ids.EDITED}.data",
+        f"{ids.SAVED_VIEW_MESSAGE}.children",
         f"{ids.HISTORY_CHANGED}.data",
         f"{ids.IMPORT_FILE}.children",
         f"{ids.IMPORT_SECTORS}.data",

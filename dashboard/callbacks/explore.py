@@ -6,7 +6,7 @@ import dash
 from dash import MATCH, Input, Output, State, ctx
 
 from .. import ids
-from ..presenters import editing, explore, view_state
+from ..presenters import editing, explore, saved_views, view_state
 from ..presenters.explore_play import play_step
 from ..presenters.progress import progress_view
 from ..sources import Sources
@@ -139,6 +139,31 @@ def register(app: dash.Dash, sources: Sources) -> None:
         view_state.COPY_LINK,
         Output(ids.COPY_LINK_NOTE, "children"),
         Input(ids.COPY_LINK, "n_clicks"),
+    )
+
+    @app.callback(
+        Output(ids.SAVED_VIEW_PICK, "options"),
+        Output(ids.SAVED_VIEW_LINKS, "data"),
+        Output(ids.SAVED_VIEW_PICK, "value"),
+        Output(ids.SAVED_VIEW_MESSAGE, "children"),
+        Output(ids.SAVED_VIEW_WRITE, "style"),
+        Output(ids.SAVED_VIEW_ALERT, "children"),
+        Input(ids.TERRITORY, "value"),
+        Input(ids.SAVED_VIEW_SAVE, "n_clicks"),
+        Input(ids.SAVED_VIEW_DELETE, "n_clicks"),
+        State(ids.SAVED_VIEW_NAME, "value"),
+        State(ids.VIEW_STATE, "data"),
+        State(ids.SAVED_VIEW_PICK, "value"),
+    )
+    def saved(territory, _saves, _deletes, name, search, picked):
+        trigger = ctx.triggered_id
+        return saved_views.saved_views_view(sources, trigger, territory, name, search, picked)
+
+    app.clientside_callback(
+        saved_views.OPEN_SAVED_VIEW,
+        Output(ids.SAVED_VIEW_OPENED, "data"),
+        Input(ids.SAVED_VIEW_PICK, "value"),
+        State(ids.SAVED_VIEW_LINKS, "data"),
     )
 
     @app.callback(

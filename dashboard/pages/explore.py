@@ -8,7 +8,9 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from ...graph.saved_views import MAX_NAME_LENGTH
 from ...graph.vocabulary import SECTORS, TIE_KINDS
+from ...reports.i18n import Translator, translator
 from .. import ids, menus
 from ..network_view import NetworkView
 from ..presenters.explore_play import PLAY_INTERVAL_MS, PLAY_LABEL
@@ -46,9 +48,53 @@ def _picker(role: str, placeholder: str, chosen: Mapping[str, Any] | None) -> dc
     )
 
 
-def controls(focus: Mapping[str, Any] | None = None) -> dbc.Card:
+def saved_views(t: Translator) -> html.Div:
+    """Choose a saved view of the territory; name and save this one, or delete the chosen one.
+
+    The save and delete controls show to the roles that may write (``presenters.saved_views``).
+    """
+    return html.Div(
+        [
+            html.Label(t.gettext("Saved views"), htmlFor=ids.SAVED_VIEW_PICK),
+            dcc.Dropdown(
+                id=ids.SAVED_VIEW_PICK,
+                options=[],
+                placeholder=t.gettext("Choose a saved view…"),
+                clearable=True,
+                searchable=True,
+            ),
+            html.Div(
+                [
+                    dcc.Input(
+                        id=ids.SAVED_VIEW_NAME,
+                        type="text",
+                        maxLength=MAX_NAME_LENGTH,
+                        placeholder=t.gettext("Name of this view"),
+                        className="form-control form-control-sm mt-2",
+                    ),
+                    *_action_pair(
+                        (t.gettext("Save view"), ids.SAVED_VIEW_SAVE),
+                        (t.gettext("Delete"), ids.SAVED_VIEW_DELETE),
+                        t.gettext("Delete the saved view chosen above"),
+                    ),
+                ],
+                id=ids.SAVED_VIEW_WRITE,
+                style={"display": "none"},
+                className="saved-view-write",
+            ),
+            html.Div(id=ids.SAVED_VIEW_MESSAGE, className="small mt-2", role="status"),
+            html.Div(id=ids.SAVED_VIEW_ALERT),
+            dcc.Store(id=ids.SAVED_VIEW_LINKS),
+            dcc.Store(id=ids.SAVED_VIEW_OPENED),
+        ],
+        className="mt-3 saved-views",
+    )
+
+
+def controls(focus: Mapping[str, Any] | None = None, t: Translator | None = None) -> dbc.Card:
     """The filters and options, as the address asks (``focus``; default: everything)."""
     focus = focus or {}
+    t = t or translator()
     sectors = list(SECTORS)
     kinds = list(TIE_KINDS)
     return dbc.Card(
@@ -127,6 +173,7 @@ def controls(focus: Mapping[str, Any] | None = None) -> dbc.Card:
                     ],
                     className="mt-3",
                 ),
+                saved_views(t),
             ]
         ),
         className="controls",
@@ -266,7 +313,7 @@ def edit_panel() -> dbc.Card:
     )
 
 
-def layout(focus: Mapping[str, Any] | None = None) -> html.Div:
+def layout(focus: Mapping[str, Any] | None = None, t: Translator | None = None) -> html.Div:
     """The Explore page, showing the view ``focus`` names (``focus_from_search``).
 
     Without a selected actor, the path's start is selected.
@@ -280,7 +327,7 @@ def layout(focus: Mapping[str, Any] | None = None) -> html.Div:
             dcc.Store(id=ids.EDITED),
             dbc.Row(
                 [
-                    dbc.Col([controls(focus), path_finder(focus)], md=3),
+                    dbc.Col([controls(focus, t), path_finder(focus)], md=3),
                     dbc.Col(network_panel(selected, focus.get("colour", "sector")), md=6),
                     dbc.Col(side_panel(), md=3),
                 ],

@@ -137,4 +137,4 @@ def test_create_app_wires_every_callback_to_existing_components(maillage: Any) -
     # 8 of them the Import page's, one the progress note, one the language switch, 5 the
     # view in the address (territory from it, Explore link, view, address, copy link), one the
     # play button, two the correction of an actor, three the History page
-    assert len(app._callback_list) == 42
+    assert len(app._callback_list) == 44
