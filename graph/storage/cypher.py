@@ -436,11 +436,10 @@ RETURN i.document AS document ORDER BY i.number
 
 #: Keep a view under its key (territory and name); ``replaced``: one of that key was there.
 SAVE_VIEW = """
+OPTIONAL MATCH (old:SavedView {key: $key})
+WITH old IS NOT NULL AS replaced
 MERGE (v:SavedView {key: $key})
-ON CREATE SET v.created = true
-WITH v, v.created IS NULL AS replaced
 SET v.territory = $territory, v.name = $name, v.document = $document
-REMOVE v.created
 RETURN replaced
 """
 SAVED_VIEWS = "MATCH (v:SavedView {territory: $territory}) RETURN v.document AS document"

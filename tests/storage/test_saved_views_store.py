@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from maillage.graph.saved_views import SavedView
@@ -77,3 +79,21 @@ def test_views_outlive_the_store_being_closed_and_opened_again(tmp_path, small_d
         first.save_view(FILTERED)
     with SQLiteStore.from_url(url) as again:
         assert again.saved_views("Nantes") == [FILTERED]
+
+
+@pytest.mark.neo4j
+def test_neo4j_warns_about_none_of_the_saved_views_statements(
+    fresh_neo4j_store, small_dataset, caplog
+):
+    store = fresh_neo4j_store
+    with caplog.at_level(logging.INFO, logger="neo4j.notifications"):
+        store.setup_schema()
+        store.upsert(small_dataset)
+        store.saved_views("Nantes")
+        store.save_view(FILTERED)
+        store.save_view(FILTERED)
+        store.delete_view("Nantes", "Associations")
+        store.delete_view("Nantes", "Associations")
+
+    notes = [r.getMessage() for r in caplog.records if r.name == "neo4j.notifications"]
+    assert notes == []
