@@ -392,7 +392,9 @@ def _plan_ties(
     existing: Dataset, incoming: Dataset
 ) -> tuple[tuple[Tie, ...], tuple[Tie, ...], int, dict[str, int]]:
     """(added, updated, unchanged count, field -> count) of the incoming ties."""
-    unique: dict[TieIdentity, Tie] = {tie.identity: tie for tie in incoming.ties}
+    unique: dict[TieIdentity, Tie] = dict(
+        zip(incoming.tie_identities(), incoming.ties, strict=True)
+    )
     if not existing.ties:
         return tuple(unique.values()), (), 0, {}
     stored = {tie.identity: tie for tie in existing.ties}

@@ -222,10 +222,26 @@ class Dataset:
     ties: tuple[Tie, ...] = ()
     activities: tuple[Activity, ...] = ()
     participations: tuple[Participation, ...] = ()
+    known_identities: tuple[tuple[Tie, ...], tuple[TieIdentity, ...]] | None = field(
+        default=None, compare=False, repr=False
+    )
+    """``(ties, their identities)`` when whoever built the dataset computed them already
+    (a loader does): used only while ``ties`` is that very tuple."""
 
     @property
     def territories(self) -> frozenset[str]:
         return frozenset(t for a in self.actors for t in a.territories)
+
+    def tie_identities(self) -> tuple[TieIdentity, ...]:
+        """The :attr:`Tie.identity` of each of :attr:`ties`, in order.
+
+        >>> Dataset(ties=(Tie("b", "a"),)).tie_identities()
+        (('partnership', False, 'a', 'b'),)
+        """
+        known = self.known_identities
+        if known is not None and known[0] is self.ties:
+            return known[1]
+        return tuple(tie.identity for tie in self.ties)
 
 
 @dataclass(frozen=True, slots=True)

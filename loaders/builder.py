@@ -372,11 +372,13 @@ class DatasetBuilder:
                     f"participations give (weight {tie.weight:g}, activities "
                     f"{'|'.join(tie.activities)})",
                 )
+        ties = tuple(self.ties.values())
         dataset = Dataset(
             actors=tuple(self.actors.values()),
-            ties=tuple(self.ties.values()),
+            ties=ties,
             activities=tuple(self.activities.values()),
             participations=participations,
+            known_identities=(ties, tuple(self.ties)),
         )
         return dataset, external
 

@@ -92,7 +92,7 @@ def existing_records(conn: sqlite3.Connection, dataset: Dataset) -> tuple[Datase
         actors = stored_actors(conn, list(dict.fromkeys(a.id for a in dataset.actors)))
     ties = {}
     if dataset.ties and conn.execute(sql.ANY_TIE).fetchone():
-        ties = stored_ties(conn, list(dict.fromkeys(t.identity for t in dataset.ties)))
+        ties = stored_ties(conn, list(dict.fromkeys(dataset.tie_identities())))
     activities = stored_activities(conn, list(dict.fromkeys(a.id for a in dataset.activities)))
     pairs = list(dict.fromkeys((p.actor, p.activity) for p in dataset.participations))
     participations = stored_participations(conn, pairs)
