@@ -167,7 +167,7 @@ def page_for(
     may_write = sources is not None and sources.may_write()
     t = sources.translator() if sources is not None else translator()
     builders = {
-        "/": lambda: explore.layout(focus),
+        "/": lambda: explore.layout(focus, t),
         "/brokers": brokers.layout,
         "/gaps": gaps.layout,
         "/compare": lambda: compare.layout(territories),

@@ -97,6 +97,21 @@ def actor_id_for(name: str, taken: Collection[str], token: str) -> str:
     return slug if slug not in taken else f"{slug}-{token}"
 
 
+def added_description(actor_id: str, territory: str) -> str:
+    """The description of the revision that adds ``actor_id`` (:func:`added_actor_id` reads it).
+
+    >>> added_actor_id(added_description("atelier-velo", "Nantes")), added_actor_id("x y")
+    ('atelier-velo', None)
+    """
+    return f"actor {actor_id} added to {territory}"
+
+
+def added_actor_id(description: str) -> str | None:
+    """The id of the actor a revision added (its description), None for another revision."""
+    match = re.fullmatch(r"actor (\S+) added to .+", description or "")
+    return match.group(1) if match else None
+
+
 def new_actor(
     territory: str,
     name: str | None,

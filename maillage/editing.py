@@ -12,7 +12,15 @@ import secrets
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from .graph.actor_edits import EDITABLE_FIELDS, actor_id_for, edited, ended, new_actor, new_tie
+from .graph.actor_edits import (
+    EDITABLE_FIELDS,
+    actor_id_for,
+    added_description,
+    edited,
+    ended,
+    new_actor,
+    new_tie,
+)
 from .graph.changes import UNDO, Edit, Revision
 from .graph.errors import ConcurrentChange, NotFound
 from .graph.model import Actor, Tie
@@ -82,7 +90,7 @@ class Editing:
         revision = self.store.write(  # type: ignore[attr-defined]
             Edit(actors=(actor,)),
             user=user or os_user(),
-            description=f"actor {actor.id} added to {where}",
+            description=added_description(actor.id, where),
         )
         self._written((where,))  # type: ignore[attr-defined]
         return revision
