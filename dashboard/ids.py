@@ -68,6 +68,14 @@ EDIT_TIE_DATE = "actor-edit-tie-date"
 EDIT_TIE_NOTE = "actor-edit-tie-note"
 EDIT_TIE_ADD = "actor-edit-tie-add"
 EDIT_TIE_END = "actor-edit-tie-end"
+#: The part of the edit panel about the selected actor (hidden while none is selected).
+EDIT_ACTOR_PART = "actor-edit-selected"
+# Explore: adding an actor to the territory shown (same panel, same Undo)
+ADD_NAME = "actor-add-name"
+ADD_SECTOR = "actor-add-sector"
+ADD_KIND = "actor-add-kind"
+ADD_CITY = "actor-add-city"
+ADD_SUBMIT = "actor-add-submit"
 #: The last edit written from this page (its revision): the pictures redraw, Undo targets it.
 EDITED = "actor-edited"
 PATH_STEPS = "path-steps"

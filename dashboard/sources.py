@@ -76,6 +76,10 @@ class Source(Protocol):
         """Write an actor's corrected fields as one revision (``maillage.editing``)."""
         ...
 
+    def add_actor(self, territory: str, name: str | None, sector: str | None, **fields: Any) -> Any:
+        """Add an actor to a territory as one revision (``maillage.editing``)."""
+        ...
+
     def undo_latest(self, revision: int, **fields: Any) -> Any: ...
 
     def saved_views(self, territory: str) -> list[SavedView]:

@@ -1,14 +1,16 @@
-"""Corrections by hand: an actor's fields, a tie added or ended, each value checked."""
+"""Corrections by hand: an actor added or its fields changed, a tie added or ended, a
+participation recorded, each value checked."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+import re
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from typing import Any
 
 from .errors import InvalidEdit
-from .model import Actor, Tie, TieKind, parse_sector
+from .model import Activity, Actor, Participation, Tie, TieKind, fold, parse_sector
 
 #: The actor fields the web app edits, in the form's order.
 EDITABLE_FIELDS: tuple[str, ...] = ("name", "sector", "kind", "city")
@@ -81,3 +83,134 @@ def ended(tie: Tie, until: date) -> Tie:
     if tie.since is not None and until < tie.since:
         raise InvalidEdit(f"a tie cannot end ({until}) before it began ({tie.since})")
     return dataclasses.replace(tie, until=until)
+
+
+def actor_id_for(name: str, taken: Collection[str], token: str) -> str:
+    """A new actor's id from its name: ``slug`` or, when it is taken, ``slug-token``.
+
+    ``token`` is random text that the caller draws (and draws again while the id is taken).
+
+    >>> actor_id_for("Atelier du Nord", set(), "3f2a1c"), actor_id_for("É", {"e"}, "3f2a1c")
+    ('atelier-du-nord', 'e-3f2a1c')
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:40].strip("-") or "actor"
+    return slug if slug not in taken else f"{slug}-{token}"
+
+
+def added_description(actor_id: str, territory: str) -> str:
+    """The description of the revision that adds ``actor_id`` (:func:`added_actor_id` reads it).
+
+    >>> added_actor_id(added_description("atelier-velo", "Nantes")), added_actor_id("x y")
+    ('atelier-velo', None)
+    """
+    return f"actor {actor_id} added to {territory}"
+
+
+def added_actor_id(description: str) -> str | None:
+    """The id of the actor a revision added (its description), None for another revision."""
+    match = re.fullmatch(r"actor (\S+) added to .+", description or "")
+    return match.group(1) if match else None
+
+
+def new_actor(
+    territory: str,
+    name: str | None,
+    sector: str | None,
+    *,
+    actor_id: str,
+    kind: str | None = None,
+    city: str | None = None,
+    taken: Collection[str] = (),
+) -> Actor:
+    """An actor added by hand to ``territory``, checked (``taken``: the ids in use).
+
+    >>> new_actor("Nantes", " Atelier  Nord ", "asso", actor_id="a9", city=" ").sector
+    <Sector.ASSOCIATION: 'association'>
+    >>> new_actor("Nantes", "Atelier", "business", actor_id="a1", taken={"a1"})
+    Traceback (most recent call last):
+    ...
+    maillage.graph.errors.InvalidEdit: the id 'a1' names another actor already: choose another
+    """
+    identifier = (actor_id or "").strip()
+    if not identifier:
+        raise InvalidEdit("a new actor needs an id")
+    if identifier in taken:
+        raise InvalidEdit(f"the id {identifier!r} names another actor already: choose another")
+    if not (territory or "").strip():
+        raise InvalidEdit("choose the territory of the new actor")
+    if not (sector or "").strip():
+        raise InvalidEdit("choose the sector of the new actor")
+    blank = Actor(identifier, "-", parse_sector("other"), (territory,))
+    return edited(blank, {"name": name, "sector": sector, "kind": kind, "city": city})
+
+
+def participation_for(
+    actor_id: str, activity: Activity, stored: Iterable[Participation]
+) -> Participation:
+    """The participation of ``actor_id`` in ``activity``, refused when it is recorded already.
+
+    ``stored`` are the activity's stored participations.
+
+    >>> participation_for("a1", Activity("x"), [Participation("b2", "x")])
+    Participation(actor='a1', activity='x', attributes=())
+    """
+    if not actor_id:
+        raise InvalidEdit("select the actor who took part")
+    if any(p.actor == actor_id for p in stored):
+        raise InvalidEdit(f"{actor_id!r} takes part in {activity.id!r} already")
+    return Participation(actor_id, activity.id)
+
+
+def new_activity(
+    activity_id: str | None, name: str | None, day: date | None, stored: Activity | None
+) -> Activity:
+    """The activity a participation names: the stored one, or a new one (id and name needed).
+
+    >>> new_activity(" forum-2026 ", " Forum ", None, None)
+    Activity(id='forum-2026', name='Forum', date=None)
+    """
+    if stored is not None:
+        return stored
+    identifier = (activity_id or "").strip()
+    text = " ".join((name or "").split()) or None
+    if not identifier:
+        raise InvalidEdit("choose an activity, or give a new one an id")
+    return Activity(identifier, text, day)
+
+
+def co_participation_updates(
+    actor_id: str, activity: Activity, others: Iterable[str], stored: Mapping[str, Tie]
+) -> tuple[Tie, ...]:
+    """The ``event`` ties that ``actor_id`` joining ``activity`` adds or changes.
+
+    One per other participant (``others``), as an import of the participation would make
+    it: ``stored`` maps each of them to its stored ``event`` tie with ``actor_id`` (if
+    any), whose weight grows by one, whose activities gain ``activity`` and whose
+    ``since`` becomes the earlier of the two dates.
+
+    >>> old = Tie("a", "b", TieKind.EVENT, since=date(2024, 1, 1), activities=("w",))
+    >>> [(t.weight, t.activities, t.since) for t in
+    ...  co_participation_updates("a", Activity("x", date=date(2023, 5, 1)), ["b"], {"b": old})]
+    [(2.0, ('w', 'x'), datetime.date(2023, 5, 1))]
+    """
+    ties = []
+    for other in sorted(set(others) - {actor_id}):
+        source, target = sorted((actor_id, other))
+        tie = stored.get(other)
+        if tie is None:
+            ties.append(
+                Tie(source, target, TieKind.EVENT, since=activity.date, activities=(activity.id,))
+            )
+            continue
+        if activity.id in tie.activities:
+            continue
+        days = [d for d in (tie.since, activity.date) if d is not None]
+        ties.append(
+            dataclasses.replace(
+                tie,
+                weight=float(len(tie.activities) + 1),
+                since=min(days) if days else None,
+                activities=tuple(sorted((*tie.activities, activity.id))),
+            )
+        )
+    return tuple(ties)

@@ -8,10 +8,19 @@ same machinery as an import, so ``maillage history`` lists it and ``undo`` rever
 from __future__ import annotations
 
 import dataclasses
+import secrets
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from .graph.actor_edits import EDITABLE_FIELDS, edited, ended, new_tie
+from .graph.actor_edits import (
+    EDITABLE_FIELDS,
+    actor_id_for,
+    added_description,
+    edited,
+    ended,
+    new_actor,
+    new_tie,
+)
 from .graph.changes import UNDO, Edit, Revision
 from .graph.errors import ConcurrentChange, NotFound
 from .graph.model import Actor, Tie
@@ -42,6 +51,48 @@ class Editing:
             description=f"edit of actor {actor_id} ({', '.join(fields)})",
         )
         self._written(actor.territories)  # type: ignore[attr-defined]
+        return revision
+
+    def add_actor(
+        self,
+        territory: str,
+        name: str | None,
+        sector: str | None,
+        *,
+        kind: str | None = None,
+        city: str | None = None,
+        actor_id: str | None = None,
+        user: str | None = None,
+    ) -> Revision:
+        """Add an actor to a stored territory (one revision; undoing it removes the actor).
+
+        Parameters
+        ----------
+        territory
+            The territory as people type it (``resolve_territory``).
+        name, sector, kind, city
+            The actor's fields; the sector by name or alias (``parse_sector``).
+        actor_id
+            Its id; without one, an id made from the name that no actor has.
+        user
+            Who adds it (default: the operating-system user).
+
+        Raises ``InvalidEdit`` for an id in use, no name or an unknown sector.
+        """
+        where = self.resolve_territory(territory)  # type: ignore[attr-defined]
+        taken = self.store.actor_ids()  # type: ignore[attr-defined]
+        identifier = (actor_id or "").strip()
+        while not identifier or (not actor_id and identifier in taken):
+            identifier = actor_id_for(name or "", taken, secrets.token_hex(3))
+        actor = new_actor(
+            where, name, sector, actor_id=identifier, kind=kind, city=city, taken=taken
+        )
+        revision = self.store.write(  # type: ignore[attr-defined]
+            Edit(actors=(actor,)),
+            user=user or os_user(),
+            description=added_description(actor.id, where),
+        )
+        self._written((where,))  # type: ignore[attr-defined]
         return revision
 
     def add_tie(

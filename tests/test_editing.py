@@ -94,3 +94,45 @@ def test_ties_by_hand_refuse_what_cannot_be(maillage):
         maillage.end_tie("n1", "n2", "funding", date(2026, 1, 1))
     with pytest.raises(InvalidEdit, match="before it began"):
         maillage.end_tie("n1", "n2", "partnership", date(2018, 1, 1))
+
+
+def test_an_actor_added_by_hand_is_one_revision_and_undo_removes_it_exactly(maillage):
+    before = maillage.network("Nantes")
+    revision = maillage.add_actor(
+        "nantes", " Atelier  Vélo ", "Asso", kind="workshop", city="Rezé", user="fa"
+    )
+    added = maillage.actor("atelier-velo")
+    assert (added.name, str(added.sector), added.kind, added.city, added.territories) == (
+        "Atelier Vélo",
+        "association",
+        "workshop",
+        "Rezé",
+        ("Nantes",),
+    )
+    assert "atelier-velo" in maillage.network("Nantes").member_ids
+    assert revision.user == "fa" and revision.description == "actor atelier-velo added to Nantes"
+
+    again = maillage.add_actor("Nantes", "Atelier Vélo", "association")  # same name: a new id
+    second = again.description.split()[1]
+    assert second.startswith("atelier-velo-") and second != "atelier-velo"
+
+    maillage.undo_latest(again.id)
+    maillage.undo_latest(revision.id)
+    assert maillage.network("Nantes") == before
+    with pytest.raises(NotFound):
+        maillage.actor("atelier-velo")
+
+
+def test_adding_an_actor_refuses_a_taken_id_a_blank_name_and_an_unknown_sector(maillage):
+    count = len(maillage.history())
+    with pytest.raises(InvalidEdit, match="'n1' names another actor already"):
+        maillage.add_actor("Nantes", "Someone", "business", actor_id="n1")
+    with pytest.raises(InvalidEdit, match="needs a name"):
+        maillage.add_actor("Nantes", "  ", "business", actor_id="x1")
+    with pytest.raises(InvalidEdit, match="plumbing"):
+        maillage.add_actor("Nantes", "Someone", "plumbing")
+    with pytest.raises(InvalidEdit, match="sector"):
+        maillage.add_actor("Nantes", "Someone", None)
+    with pytest.raises(NotFound):
+        maillage.add_actor("Atlantis", "Someone", "business")
+    assert len(maillage.history()) == count

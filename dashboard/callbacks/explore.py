@@ -13,6 +13,14 @@ from ..sources import Sources
 
 PICKERS = {"type": ids.PICKER, "role": MATCH}
 SEARCH = ids.picker(ids.SEARCH_ROLE)
+EDIT_BUTTONS = (ids.EDIT_SAVE, ids.EDIT_UNDO, ids.EDIT_TIE_ADD, ids.EDIT_TIE_END)
+#: The form that adds an actor: ``editing.add_actor``'s field -> its component.
+ADD_FIELDS = {
+    "new_name": ids.ADD_NAME,
+    "new_sector": ids.ADD_SECTOR,
+    "new_kind": ids.ADD_KIND,
+    "new_city": ids.ADD_CITY,
+}
 
 
 def register(app: dash.Dash, sources: Sources) -> None:
@@ -91,6 +99,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Output(ids.EDIT_KIND, "value"),
         Output(ids.EDIT_CITY, "value"),
         Output(ids.EDIT_PANEL, "style"),
+        Output(ids.EDIT_ACTOR_PART, "style"),
         Output(ids.EDIT_ALERT, "children"),
         Input(ids.SELECTED, "data"),
         Input(ids.EDITED, "data"),
@@ -106,10 +115,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
             Output(ids.EDIT_ALERT, "children", allow_duplicate=True),
         ],
         inputs={
-            "_clicks": [
-                Input(button, "n_clicks")
-                for button in (ids.EDIT_SAVE, ids.EDIT_UNDO, ids.EDIT_TIE_ADD, ids.EDIT_TIE_END)
-            ]
+            "_clicks": [Input(button, "n_clicks") for button in (*EDIT_BUTTONS, ids.ADD_SUBMIT)]
         },
         state={
             "actor": State(ids.SELECTED, "data"),
@@ -122,13 +128,15 @@ def register(app: dash.Dash, sources: Sources) -> None:
                 "tie_kind": State(ids.EDIT_TIE_KIND, "value"),
                 "date": State(ids.EDIT_TIE_DATE, "date"),
                 "note": State(ids.EDIT_TIE_NOTE, "value"),
+                **{field: State(component, "value") for field, component in ADD_FIELDS.items()},
             },
             "last": State(ids.EDITED, "data"),
+            "territory": State(ids.TERRITORY, "value"),
         },
         prevent_initial_call=True,
     )
-    def edit_write(_clicks, actor, fields, last):
-        return editing.write_view(sources, ctx.triggered_id, actor, fields, last)
+    def edit_write(_clicks, actor, fields, last, territory):
+        return editing.write_view(sources, ctx.triggered_id, actor, fields, last, territory)
 
     app.clientside_callback(
         view_state.SHOW_IN_ADDRESS,

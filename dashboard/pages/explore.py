@@ -14,6 +14,7 @@ from ...reports.i18n import Translator, translator
 from .. import ids, menus
 from ..network_view import NetworkView
 from ..presenters.explore_play import PLAY_INTERVAL_MS, PLAY_LABEL
+from ..presenters.formatting import sector_options
 
 
 def _action_pair(
@@ -220,7 +221,7 @@ def path_finder(focus: Mapping[str, Any]) -> dbc.Card:
     )
 
 
-def side_panel() -> html.Div:
+def side_panel(t: Translator | None = None) -> html.Div:
     return html.Div(
         [
             dbc.Card(
@@ -248,62 +249,91 @@ def side_panel() -> html.Div:
                 ),
                 className="mb-3",
             ),
-            edit_panel(),
+            edit_panel(t),
         ],
         className="side-panel",
     )
 
 
-def edit_panel() -> dbc.Card:
-    """Correct the selected actor (shown to the roles that may write, once one is selected)."""
+def _field(label: str, control: Any) -> html.Div:
+    return html.Div([html.Label(label, className="small mb-0"), control], className="mb-2")
 
-    def field(label: str, control: Any) -> html.Div:
-        return html.Div([html.Label(label, className="small mb-0"), control], className="mb-2")
 
+def _text_input(component_id: str) -> dcc.Input:
+    return dcc.Input(id=component_id, type="text", className="form-control")
+
+
+def add_actor_form(t: Translator) -> html.Div:
+    """Add an actor to the territory shown: name and sector needed, kind and city optional."""
+    return html.Div(
+        [
+            html.H6(t.gettext("Add an actor"), className="mt-3"),
+            _field(t.gettext("Name"), _text_input(ids.ADD_NAME)),
+            _field(
+                t.gettext("Sector"),
+                dcc.Dropdown(id=ids.ADD_SECTOR, options=sector_options(t), clearable=False),
+            ),
+            _field(t.gettext("Kind (optional)"), _text_input(ids.ADD_KIND)),
+            _field(t.gettext("City (optional)"), _text_input(ids.ADD_CITY)),
+            *_action_pair(
+                (t.gettext("Add to this territory"), ids.ADD_SUBMIT),
+                ("Undo", ids.EDIT_UNDO),
+                "Undo the last change made here (the history lists every change)",
+                disabled=True,
+            ),
+        ]
+    )
+
+
+def edit_panel(t: Translator | None = None) -> dbc.Card:
+    """Correct the selected actor, or add one (shown to the roles that may write).
+
+    The part about the selected actor shows once one is selected; Undo, under the form
+    that adds an actor, undoes the last change made from this panel.
+    """
+    t = t or translator()
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H6("Correct this actor", className="card-title"),
-                field("Name", dcc.Input(id=ids.EDIT_NAME, type="text", className="form-control")),
-                field(
-                    "Sector",
-                    dcc.Dropdown(
-                        id=ids.EDIT_SECTOR,
-                        options=list(SECTORS),
-                        clearable=False,
-                    ),
+                html.Div(
+                    [
+                        html.H6("Correct this actor", className="card-title"),
+                        _field("Name", _text_input(ids.EDIT_NAME)),
+                        _field(
+                            "Sector",
+                            dcc.Dropdown(
+                                id=ids.EDIT_SECTOR, options=sector_options(t), clearable=False
+                            ),
+                        ),
+                        _field("Kind", _text_input(ids.EDIT_KIND)),
+                        _field("City", _text_input(ids.EDIT_CITY)),
+                        dbc.Button("Save", id=ids.EDIT_SAVE, size="sm", color="primary"),
+                        html.H6("A tie of this actor", className="mt-3"),
+                        _field("With", _picker(ids.PARTNER_ROLE, "Type a name…", None)),
+                        _field(
+                            "Kind",
+                            dcc.Dropdown(
+                                id=ids.EDIT_TIE_KIND,
+                                options=list(TIE_KINDS),
+                                value="partnership",
+                                clearable=False,
+                            ),
+                        ),
+                        _field(
+                            "Since (record) or until (end)",
+                            dcc.DatePickerSingle(id=ids.EDIT_TIE_DATE, display_format="YYYY-MM-DD"),
+                        ),
+                        _field("Note", _text_input(ids.EDIT_TIE_NOTE)),
+                        *_action_pair(
+                            ("Record tie", ids.EDIT_TIE_ADD),
+                            ("End tie", ids.EDIT_TIE_END),
+                            "The tie stays in the history of the network, ended on the date given",
+                        ),
+                    ],
+                    id=ids.EDIT_ACTOR_PART,
+                    style={"display": "none"},
                 ),
-                field("Kind", dcc.Input(id=ids.EDIT_KIND, type="text", className="form-control")),
-                field("City", dcc.Input(id=ids.EDIT_CITY, type="text", className="form-control")),
-                *_action_pair(
-                    ("Save", ids.EDIT_SAVE),
-                    ("Undo", ids.EDIT_UNDO),
-                    "Undo the last change made here (the history lists every change)",
-                    disabled=True,
-                ),
-                html.H6("A tie of this actor", className="mt-3"),
-                field("With", _picker(ids.PARTNER_ROLE, "Type a name…", None)),
-                field(
-                    "Kind",
-                    dcc.Dropdown(
-                        id=ids.EDIT_TIE_KIND,
-                        options=list(TIE_KINDS),
-                        value="partnership",
-                        clearable=False,
-                    ),
-                ),
-                field(
-                    "Since (record) or until (end)",
-                    dcc.DatePickerSingle(id=ids.EDIT_TIE_DATE, display_format="YYYY-MM-DD"),
-                ),
-                field(
-                    "Note", dcc.Input(id=ids.EDIT_TIE_NOTE, type="text", className="form-control")
-                ),
-                *_action_pair(
-                    ("Record tie", ids.EDIT_TIE_ADD),
-                    ("End tie", ids.EDIT_TIE_END),
-                    "The tie stays in the history of the network, ended on the date given",
-                ),
+                add_actor_form(t),
                 html.Div(id=ids.EDIT_MESSAGE, className="small mt-2", role="status"),
                 html.Div(id=ids.EDIT_ALERT),
             ]
@@ -329,7 +359,7 @@ def layout(focus: Mapping[str, Any] | None = None, t: Translator | None = None) 
                 [
                     dbc.Col([controls(focus, t), path_finder(focus)], md=3),
                     dbc.Col(network_panel(selected, focus.get("colour", "sector")), md=6),
-                    dbc.Col(side_panel(), md=3),
+                    dbc.Col(side_panel(t), md=3),
                 ],
                 className="g-3",
             ),

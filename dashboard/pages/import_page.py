@@ -7,12 +7,8 @@ from dash import dash_table, dcc, html
 
 from ...reports.i18n import Translator, translator
 from .. import ids
-from ..presenters.import_page import (
-    FIELD_LABELS,
-    PROBLEMS_PER_PAGE,
-    problem_columns,
-    sector_options,
-)
+from ..presenters.formatting import sector_options
+from ..presenters.import_page import FIELD_LABELS, PROBLEMS_PER_PAGE, problem_columns
 
 
 def _upload(t: Translator, limit: str) -> dbc.Card:

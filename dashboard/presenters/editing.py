@@ -12,7 +12,7 @@ from typing import Any
 
 from dash.exceptions import PreventUpdate
 
-from ...graph.actor_edits import EDITABLE_FIELDS
+from ...graph.actor_edits import EDITABLE_FIELDS, added_actor_id
 from .. import ids
 from ..sources import Source, Sources
 from .formatting import parse_as_of
@@ -34,15 +34,41 @@ def form_values(actor: Any) -> tuple[Any, ...]:
     return actor.name, str(actor.sector), actor.kind or "", actor.city or ""
 
 
-@guarded(lambda: "", lambda: None, lambda: "", lambda: "", lambda: HIDDEN)
+@guarded(lambda: "", lambda: None, lambda: "", lambda: "", lambda: HIDDEN, lambda: HIDDEN)
 def form_view(source: Source, may_write: bool, actor_id: str | None) -> tuple[Any, ...]:
-    """The form's values for the selected actor, and whether the form shows at all."""
-    if not may_write or not actor_id:
-        return (*form_values(None), HIDDEN)
-    actor = source.actor(actor_id)
-    if actor is None:
-        return (*form_values(None), HIDDEN)
-    return (*form_values(actor), SHOWN)
+    """The form's values for the selected actor, whether the panel shows (to writers) and
+    whether its part about the selected actor does (once one is selected)."""
+    if not may_write:
+        return (*form_values(None), HIDDEN, HIDDEN)
+    actor = source.actor(actor_id) if actor_id else None
+    return (*form_values(actor), SHOWN, HIDDEN if actor is None else SHOWN)
+
+
+def add_actor(
+    sources: Sources, territory: str | None, fields: Mapping[str, Any]
+) -> tuple[dict[str, Any], str, bool]:
+    """Add the actor the form describes (``new_*`` fields) to ``territory``: one revision.
+
+    Returns the new last edit (Undo targets it), the message naming the actor's id, and
+    False (Undo enabled).
+    """
+    writer, user = sources.writer()
+    t = sources.translator()
+    if not territory:
+        raise NothingToShow(t.gettext("Choose a territory first."))
+    revision = writer.add_actor(
+        territory,
+        fields.get("new_name"),
+        fields.get("new_sector"),
+        kind=fields.get("new_kind"),
+        city=fields.get("new_city"),
+        user=user,
+    )
+    actor_id = added_actor_id(revision.description)
+    message = t.gettext("Actor {actor} added to {territory} (change {revision}).").format(
+        actor=actor_id, territory=territory, revision=revision.id
+    )
+    return {"revision": revision.id, "undo": revision.id}, message, False
 
 
 @guarded(lambda: None, lambda: "", lambda: True)
@@ -52,12 +78,16 @@ def write_view(
     actor_id: str | None,
     fields: Mapping[str, Any],
     last: Mapping[str, Any] | None,
+    territory: str | None = None,
 ) -> tuple[Any, str, bool]:
-    """Save the form (``trigger`` is Save), record or end a tie, or undo the last edit (Undo).
+    """Save the form (``trigger`` is Save), record or end a tie, add an actor to
+    ``territory`` (Add), or undo the last edit (Undo).
 
     Returns the new last edit (``{"revision", "undo"}``, which redraws the pictures), the
     message, and whether Undo is disabled.
     """
+    if trigger == ids.ADD_SUBMIT:
+        return add_actor(sources, territory, fields)
     writer, user = sources.writer()
     if trigger in (ids.EDIT_TIE_ADD, ids.EDIT_TIE_END):
         if not actor_id or not fields.get("partner"):

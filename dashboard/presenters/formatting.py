@@ -7,7 +7,9 @@ from typing import Any
 
 from dash import html
 
+from ...graph.model import Sector
 from ...graph.vocabulary import sector_colour
+from ...reports.i18n import Translator
 from ...reports.labels import readable
 
 number = readable
@@ -36,6 +38,16 @@ def iso(value: Any) -> str | None:
 def parse_as_of(value: str | None) -> date | None:
     """The ``as_of`` date kept in the browser as an ISO string."""
     return date.fromisoformat(value) if value else None
+
+
+def sector_options(t: Translator) -> list[dict[str, str]]:
+    """The sectors for a dropdown, in their order, each labelled in the reader's language.
+
+    >>> from maillage.reports.i18n import translator
+    >>> sector_options(translator("en"))[1]
+    {'label': 'association', 'value': 'association'}
+    """
+    return [{"label": t.gettext(sector.value), "value": sector.value} for sector in Sector]
 
 
 def sector_badge(sector: str | None) -> html.Span:

@@ -20,7 +20,7 @@ from dash.exceptions import PreventUpdate
 
 from ...graph.changes import ImportCollision
 from ...graph.errors import MaillageError, ValidationError
-from ...graph.model import Sector, fold
+from ...graph.model import fold
 from ...reports.i18n import N_, Translator
 from .. import ids
 from ..sources import NotAllowed, Sources
@@ -38,10 +38,6 @@ FIELD_LABELS: Mapping[str, str] = {
 PROBLEM_COLUMNS = ("file", "line", "column", "problem")
 PROBLEMS_PER_PAGE = 10
 HIDDEN = {"display": "none"}
-
-
-def sector_options(t: Translator) -> list[dict[str, str]]:
-    return [{"label": t.gettext(sector.value), "value": sector.value} for sector in Sector]
 
 
 def problem_columns(t: Translator) -> list[dict[str, str]]:

@@ -6,6 +6,7 @@ read the cookie); the suite's ``RendererClient`` (tests/conftest.py) sends it as
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import dash
@@ -14,8 +15,11 @@ from dash_requests import UPDATE_COMPONENT, request_body
 from flask.testing import FlaskClient
 from security_support import sign_in
 
+from maillage.app import Maillage
+from maillage.dashboard import ids
 from maillage.serving.csrf import CSRF_COOKIE, CSRF_HEADER
 from maillage.serving.web import web_app
+from maillage.settings import Settings
 
 
 def brokers_body(app):
@@ -87,3 +91,35 @@ def test_the_sign_out_form_still_needs_its_form_token(app):
     client = FlaskClient(app.server, use_cookies=True)
     sign_in(client, "felix")
     assert client.post("/logout", data={"csrf": "nope"}).status_code == 400
+
+
+@pytest.fixture
+def writable_app(demo_store, tmp_path, access):
+    """The secured dashboard over a copy of the demo store, for a test that writes."""
+    copy = tmp_path / "demo.db"
+    shutil.copy(demo_store.removeprefix("sqlite://"), copy)
+    instance = Maillage(Settings(store_url=f"sqlite:///{copy}", data_dir=tmp_path / "data"))
+    yield web_app(instance, access), instance
+    instance.close()
+
+
+def test_adding_an_actor_needs_the_session_token(writable_app):
+    app, maillage = writable_app
+    client = FlaskClient(app.server, use_cookies=True)
+    sign_in(client, "felix")
+    token = client.get_cookie(CSRF_COOKIE).value
+    clicked = f"{ids.ADD_SUBMIT}.n_clicks"
+    values = {
+        clicked: 1,
+        "territory.value": "Romans",
+        f"{ids.ADD_NAME}.value": "Atelier forgé",
+        f"{ids.ADD_SECTOR}.value": "business",
+    }
+    body = request_body(app, f"{ids.EDITED}.data", values, changed=[clicked])
+    revisions = maillage.history()
+    for headers in ({}, {CSRF_HEADER: "a" * 43}):
+        assert client.post(UPDATE_COMPONENT, json=body, headers=headers).status_code == 403
+    assert maillage.history() == revisions
+    good = client.post(UPDATE_COMPONENT, json=body, headers={CSRF_HEADER: token})
+    assert good.status_code == 200 and b"atelier-forge" in good.data
+    assert maillage.actor("atelier-forge").territories == ("Romans",)

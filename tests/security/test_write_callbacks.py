@@ -93,6 +93,8 @@ def test_a_viewer_posting_to_a_write_callback_writes_nothing(app, client, mailla
         f"{ids.INTRO_TABLE}.derived_viewport_selected_rows": [0],
         f"{ids.SELECTED}.data": "a1",
         f"{ids.EDIT_NAME}.value": "Renamed by a viewer",
+        f"{ids.ADD_NAME}.value": "Added by a viewer",
+        f"{ids.ADD_SECTOR}.value": "business",
         f"{ids.EDITED}.data": {"undo": revisions[-1].id if revisions else None},
     }
     for dependency in entry["inputs"]:
@@ -105,6 +107,7 @@ def test_a_viewer_posting_to_a_write_callback_writes_nothing(app, client, mailla
         answer = client.post(UPDATE_COMPONENT, json=body)
         assert answer.status_code in (200, 204)
         assert b"recorded" not in answer.data and b"is now" not in answer.data
+        assert b"added to" not in answer.data
     after = [(i.id, i.status, len(i.history)) for i in maillage.introductions()]
     assert after == before
     assert maillage.history() == revisions

@@ -1,0 +1,99 @@
+"""Explore's edit panel: adding an actor, on a real Maillage over SQLite (``small_dataset``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import dcc
+
+from maillage.dashboard import ids
+from maillage.dashboard.pages import explore as page
+from maillage.dashboard.presenters import editing
+from maillage.dashboard.presenters.formatting import sector_options
+from maillage.dashboard.sources import Sources
+from maillage.reports.i18n import translator
+
+NEW = {"new_name": "Atelier Vélo", "new_sector": "association", "new_city": "Rezé"}
+
+
+def writers(maillage: Any, language: str = "en") -> Sources:
+    return Sources(
+        maillage, may_write=lambda: True, user=lambda: "marie", language=lambda: language
+    )
+
+
+def viewers(maillage: Any) -> Sources:
+    return Sources(maillage, lambda: False, may_write=lambda: False, user=lambda: "paul")
+
+
+def add(sources: Sources, fields: dict[str, Any], territory: str | None = "Nantes") -> tuple:
+    return editing.write_view(sources, ids.ADD_SUBMIT, None, fields, None, territory)
+
+
+def find(component: Any, component_id: str) -> Any:
+    """The component of ``component``'s tree whose id is ``component_id``, else None."""
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if child is not None and not isinstance(child, str):
+            found = find(child, component_id)
+            if found is not None:
+                return found
+    return None
+
+
+def test_the_panel_shows_to_writers_its_actor_part_once_an_actor_is_selected(maillage):
+    hidden, shown = editing.HIDDEN, editing.SHOWN
+    assert editing.form_view(maillage, True, None) == ("", None, "", "", shown, hidden, None)
+    values = editing.form_view(maillage, True, "n1")
+    assert values[4:] == (shown, shown, None) and values[0] == maillage.actor("n1").name
+    assert editing.form_view(maillage, False, "n1")[4:6] == (hidden, hidden)
+
+
+def test_an_actor_added_from_the_panel_is_named_in_the_message_and_undo_removes_it(maillage):
+    sources = writers(maillage)
+    last, message, undo_disabled, alert = add(sources, NEW)
+    assert alert is None and undo_disabled is False
+    revision = maillage.history()[-1]
+    assert last == {"revision": revision.id, "undo": revision.id}
+    assert message == f"Actor atelier-velo added to Nantes (change {revision.id})."
+    assert revision.user == "marie"
+    added = maillage.actor("atelier-velo")
+    assert (added.name, str(added.sector), added.city) == ("Atelier Vélo", "association", "Rezé")
+    assert "atelier-velo" in maillage.network("Nantes").member_ids
+
+    last, message, undo_disabled, alert = editing.write_view(
+        sources, ids.EDIT_UNDO, None, {}, last, "Nantes"
+    )
+    assert alert is None and undo_disabled is True and last["undo"] is None
+    assert message == f"Change {revision.id} undone."
+    assert "atelier-velo" not in maillage.network("Nantes").member_ids
+
+
+def test_the_message_is_in_the_readers_language(maillage):
+    _, message, _, _ = add(writers(maillage, "fr"), NEW)
+    assert message.startswith("Acteur atelier-velo ajouté à Nantes (modification ")
+
+
+def test_a_viewer_may_not_add_an_actor_and_a_bad_form_writes_nothing(maillage):
+    revisions = maillage.history()
+    last, message, _, alert = add(viewers(maillage), NEW)
+    assert last is None and message == "" and "may read this network" in str(alert)
+    _, _, _, alert = add(writers(maillage), {**NEW, "new_name": "  "})
+    assert "needs a name" in str(alert)
+    _, _, _, alert = add(writers(maillage), {**NEW, "new_sector": None})
+    assert "sector" in str(alert)
+    _, _, _, alert = add(writers(maillage), NEW, territory=None)
+    assert "Choose a territory first." in str(alert)
+    assert maillage.history() == revisions
+
+
+def test_the_form_reads_in_french_its_sectors_labelled_where_sector_labels_live():
+    t = translator("fr")
+    panel = page.edit_panel(t)
+    sector = find(panel, ids.ADD_SECTOR)
+    assert isinstance(sector, dcc.Dropdown) and sector.options == sector_options(t)
+    assert [o["value"] for o in sector.options][:2] == ["business", "association"]
+    assert "Ajouter un acteur" in str(panel) and "Ajouter à ce territoire" in str(panel)
+    assert find(panel, ids.EDIT_UNDO) is not None and find(panel, ids.ADD_CITY) is not None
