@@ -168,8 +168,8 @@ def page_for(
     t = sources.translator() if sources is not None else translator()
     builders = {
         "/": lambda: explore.layout(focus),
-        "/brokers": brokers.layout,
-        "/gaps": gaps.layout,
+        "/brokers": lambda: brokers.layout(t),
+        "/gaps": lambda: gaps.layout(t),
         "/compare": lambda: compare.layout(territories),
         "/introductions": introductions.layout,
     }

@@ -24,6 +24,7 @@ from ...graph.vocabulary import (
     ROLES,
     TIE_KIND_LABELS,
 )
+from ...reports.i18n import Translator
 from .. import ids
 from ..network_payload import drawn_counts, network_payload
 from ..sources import Source
@@ -382,10 +383,14 @@ def slider_outputs(
 
 @guarded(dict, lambda: "network")
 def network_view(
-    source: Source, territory: str | None, as_of: str | None, size_by: str | None = "degree"
+    source: Source,
+    territory: str | None,
+    as_of: str | None,
+    size_by: str | None = "degree",
+    t: Translator | None = None,
 ) -> tuple[dict, str]:
     """The renderer's payload (every actor, positions of the whole territory) and file name."""
-    territory = require_territory(territory)
+    territory = require_territory(territory, t)
     day = parse_as_of(as_of)
     graph = source.graph(territory, as_of=day)
     rows = source.report(territory, as_of=day).get("actors", [])
