@@ -171,7 +171,7 @@ def page_for(
         "/brokers": lambda: brokers.layout(t),
         "/gaps": lambda: gaps.layout(t),
         "/compare": lambda: compare.layout(territories),
-        "/introductions": introductions.layout,
+        "/introductions": lambda: introductions.layout(t),
     }
     if may_write and sources is not None:
         builders["/import"] = lambda: import_page.layout(sources.translator(), limit_text(sources))
