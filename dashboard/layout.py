@@ -175,7 +175,7 @@ def page_for(
     }
     if may_write and sources is not None:
         builders["/import"] = lambda: import_page.layout(sources.translator(), limit_text(sources))
-        builders["/history"] = history.layout
+        builders["/history"] = lambda: history.layout(t)
     build = builders.get(pathname or "/")
     links = nav_links(pathname or "/", t, may_write=may_write, explore_href=explore_href)
     return (not_found(pathname, t) if build is None else build()), links

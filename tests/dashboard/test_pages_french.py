@@ -1,4 +1,4 @@
-"""Issue 10: a French reader gets the Brokers, Gaps and Introductions pages in French.
+"""Issue 10: a French reader gets the Brokers, Gaps, Introductions, History pages in French.
 
 Each page's layout and presenters are built with the French translator and checked for
 real French words; every message those modules give ``gettext`` has its French msgstr.
@@ -15,9 +15,10 @@ import pytest
 from dashboard_support import ROWS, text_of
 
 from maillage.dashboard import layout
-from maillage.dashboard.pages import brokers, gaps, introductions
+from maillage.dashboard.pages import brokers, gaps, history, introductions
 from maillage.dashboard.presenters import brokers as broker_views
 from maillage.dashboard.presenters import gaps as gap_views
+from maillage.dashboard.presenters import history as history_views
 from maillage.dashboard.presenters.guard import error_alert, require_territory
 from maillage.dashboard.sources import Sources
 from maillage.reports.i18n import translator
@@ -32,6 +33,8 @@ TRANSLATED = (
     "dashboard/presenters/gaps.py",
     "dashboard/pages/introductions.py",
     "dashboard/presenters/introductions.py",
+    "dashboard/pages/history.py",
+    "dashboard/presenters/history.py",
     "dashboard/presenters/guard.py",
     "reports/figures.py",
 )
@@ -116,6 +119,7 @@ def test_the_router_builds_the_pages_in_the_request_s_language(maillage: Any):
         ("/brokers", "Intermédiaires", "Brokers"),
         ("/gaps", "Manques", "Gaps"),
         ("/introductions", "Mises en relation", "Introductions"),
+        ("/history", "Historique des modifications", "Changes to the data"),
     ):
         assert heading in words(layout.page_for(path, {}, ["Nantes"], french)[0])
         assert english_heading in words(layout.page_for(path, {}, ["Nantes"], english)[0])
@@ -129,3 +133,21 @@ def test_the_guard_and_numbers_speak_french():
         require_territory(None, FR)
     assert readable(0.38, FR) == "0,380" and readable(0.38) == "0.380"
     assert readable(1234, FR) == "1\u202f234" and readable(12, EN) == "12"
+
+
+def test_the_history_page_is_french(maillage: Any):
+    page = words(history.layout(FR))
+    for french in ("Historique des modifications", "ce territoire", "tous les territoires"):
+        assert french in page
+    assert "Annuler la modification sélectionnée" in page and "Quand (UTC)" in page
+    edit = maillage.edit_actor("n1", {"city": "Rezé"}, user="amina")
+    maillage.undo(edit.id, user="amina")
+    french = Sources(maillage, language=lambda: "fr")
+    rows, alert = history_views.rows_view(french, "Nantes", "all")
+    assert (
+        alert is None and rows[-1]["state"] == "annulée par 2" and rows[0]["state"] == "en vigueur"
+    )
+    _, message, alert = history_views.undo_view(french, rows, [], 1)
+    assert "Sélectionnez dans la liste" in text_of(alert)
+    readers = Sources(maillage, lambda: False, may_write=lambda: False, language=lambda: "fr")
+    assert "réservé aux animateurs" in text_of(history_views.rows_view(readers, "Nantes", "")[-1])
