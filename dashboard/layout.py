@@ -170,7 +170,7 @@ def page_for(
         "/": lambda: explore.layout(focus),
         "/brokers": lambda: brokers.layout(t),
         "/gaps": lambda: gaps.layout(t),
-        "/compare": lambda: compare.layout(territories),
+        "/compare": lambda: compare.layout(territories, t),
         "/introductions": lambda: introductions.layout(t),
     }
     if may_write and sources is not None:

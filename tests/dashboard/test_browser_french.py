@@ -22,6 +22,7 @@ PAGES = (
     ("brokers", "Intermédiaires", "Classer par", "Brokers", "Rank by"),
     ("gaps", "Manques", "Ponts fragiles", "Gaps", "Fragile bridges"),
     ("introductions", "Mises en relation", "Faire avancer", "Introductions", "Move on"),
+    ("compare", "Comparer des territoires", "Comparé au hasard", "Compare territories", "Per year"),
     (
         "history",
         "Historique des modifications",

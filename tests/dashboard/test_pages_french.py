@@ -1,4 +1,4 @@
-"""Issue 10: a French reader gets the Brokers, Gaps, Introductions, History pages in French.
+"""Issue 10: a French reader gets Brokers, Gaps, Introductions, History and Compare in French.
 
 Each page's layout and presenters are built with the French translator and checked for
 real French words; every message those modules give ``gettext`` has its French msgstr.
@@ -15,8 +15,9 @@ import pytest
 from dashboard_support import ROWS, text_of
 
 from maillage.dashboard import layout
-from maillage.dashboard.pages import brokers, gaps, history, introductions
+from maillage.dashboard.pages import brokers, compare, gaps, history, introductions
 from maillage.dashboard.presenters import brokers as broker_views
+from maillage.dashboard.presenters import compare as compare_views
 from maillage.dashboard.presenters import gaps as gap_views
 from maillage.dashboard.presenters import history as history_views
 from maillage.dashboard.presenters.guard import error_alert, require_territory
@@ -33,6 +34,8 @@ TRANSLATED = (
     "dashboard/presenters/gaps.py",
     "dashboard/pages/introductions.py",
     "dashboard/presenters/introductions.py",
+    "dashboard/pages/compare.py",
+    "dashboard/presenters/compare.py",
     "dashboard/pages/history.py",
     "dashboard/presenters/history.py",
     "dashboard/presenters/guard.py",
@@ -120,6 +123,7 @@ def test_the_router_builds_the_pages_in_the_request_s_language(maillage: Any):
         ("/gaps", "Manques", "Gaps"),
         ("/introductions", "Mises en relation", "Introductions"),
         ("/history", "Historique des modifications", "Changes to the data"),
+        ("/compare", "Comparer des territoires", "Compare territories"),
     ):
         assert heading in words(layout.page_for(path, {}, ["Nantes"], french)[0])
         assert english_heading in words(layout.page_for(path, {}, ["Nantes"], english)[0])
@@ -151,3 +155,20 @@ def test_the_history_page_is_french(maillage: Any):
     assert "Sélectionnez dans la liste" in text_of(alert)
     readers = Sources(maillage, lambda: False, may_write=lambda: False, language=lambda: "fr")
     assert "réservé aux animateurs" in text_of(history_views.rows_view(readers, "Nantes", "")[-1])
+
+
+def test_the_compare_page_is_french(maillage: Any):
+    page = words(compare.layout(["Nantes", "Rennes"], FR))
+    for french in ("Comparer des territoires", "Ce qui ressort", "Taux de partenariat"):
+        assert french in page
+    assert "Comparé au hasard" in page and "par année (plus long)" in page
+    assert "partenariat" in page  # the kinds of tie
+    rows, columns, tips, *_, rates, rate_columns, _chart = compare_views.compare_view(
+        maillage, ["Nantes", "Rennes"], None, FR
+    )[:8]
+    assert columns[0]["name"] == ["", "Indicateur"] and rows[0]["indicator"] == "Acteurs"
+    assert rate_columns[0]["name"] == "Secteurs"
+    assert rates[0]["pair"] == "entreprises → associations"
+    assert "Choisissez un ou plusieurs" in text_of(compare_views.compare_view(maillage, [])[-1])
+    asked = compare_views.yearly_view(maillage, ["Nantes"], None, [], FR)[-1]
+    assert "Cochez « par année »" in text_of(asked)
