@@ -37,4 +37,5 @@ def register(app: dash.Dash, sources: Sources) -> None:
     )
     def download(clicks, territory, weighted):
         source = sources.current()
-        return brokers.download_view(source, territory, weighted, ctx.triggered_id, clicks)
+        t = sources.translator()
+        return brokers.download_view(source, territory, weighted, ctx.triggered_id, clicks, t)

@@ -150,7 +150,12 @@ def brokers_view(
 
 @guarded(lambda: no_update)
 def download_view(
-    source: Source, territory: str | None, weighted: bool | None, trigger: Any, clicks: Sequence
+    source: Source,
+    territory: str | None,
+    weighted: bool | None,
+    trigger: Any,
+    clicks: Sequence,
+    t: Translator | None = None,
 ) -> tuple[dict[str, Any]]:
     """The brokers report rendered in the clicked format, for ``dcc.Download``."""
     if not territory or not isinstance(trigger, Mapping) or not any(clicks or ()):

@@ -501,13 +501,13 @@ def picker_view(
         return []
 
 
-def territories_view(source: Source) -> tuple[list[str], Any]:
+def territories_view(source: Source, t: Translator | None = None) -> tuple[list[str], Any]:
     """The territory names for the picker, and an error panel if the store cannot be read."""
     try:
         return list(source.territory_names()), None
     except Exception as exc:
         log.exception("listing territories")
-        return [], error_alert(exc)
+        return [], error_alert(exc, t)
 
 
 def focus_view(source: Source, territory: str | None, search: str | None) -> dict[str, Any]:
