@@ -168,14 +168,14 @@ def page_for(
     t = sources.translator() if sources is not None else translator()
     builders = {
         "/": lambda: explore.layout(focus, t),
-        "/brokers": brokers.layout,
-        "/gaps": gaps.layout,
-        "/compare": lambda: compare.layout(territories),
-        "/introductions": introductions.layout,
+        "/brokers": lambda: brokers.layout(t),
+        "/gaps": lambda: gaps.layout(t),
+        "/compare": lambda: compare.layout(territories, t),
+        "/introductions": lambda: introductions.layout(t),
     }
     if may_write and sources is not None:
         builders["/import"] = lambda: import_page.layout(sources.translator(), limit_text(sources))
-        builders["/history"] = history.layout
+        builders["/history"] = lambda: history.layout(t)
     build = builders.get(pathname or "/")
     links = nav_links(pathname or "/", t, may_write=may_write, explore_href=explore_href)
     return (not_found(pathname, t) if build is None else build()), links

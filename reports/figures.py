@@ -15,6 +15,7 @@ from typing import Any
 from maillage.graph.vocabulary import ACTOR_MEASURES, ROLE, ROLES, sector_colour, sector_sort_key
 
 from .export_tables import mixing_cells
+from .i18n import Translator
 from .labels import readable, show
 from .safe import finite, scalar
 
@@ -123,16 +124,21 @@ def actor_value(actor: Mapping[str, Any], key: str) -> float | None:
     return number(value)
 
 
-def measure_name(key: str) -> tuple[str, str, int]:
-    """Label, meaning and decimals of an actor measure or a brokerage role."""
+def measure_name(key: str, t: Translator | None = None) -> tuple[str, str, int]:
+    """Label, meaning and decimals of an actor measure or a brokerage role (in ``t``'s words)."""
+    say = t.gettext if t is not None else str
     if key in ROLE:
-        return f"{ROLE[key].label} role", "pairs of partners it mediates", 0
+        return say(f"{ROLE[key].label} role"), say("pairs of partners it mediates"), 0
     measure = ACTOR_MEASURES[key]
-    return measure.label, measure.meaning, measure.decimals
+    return say(measure.label), say(measure.meaning), measure.decimals
 
 
 def measure_bars(
-    actors: Sequence[Mapping[str, Any]], key: str = "betweenness", *, title: str | None = None
+    actors: Sequence[Mapping[str, Any]],
+    key: str = "betweenness",
+    *,
+    title: str | None = None,
+    t: Translator | None = None,
 ) -> dict[str, Any]:
     """Horizontal bars of one measure of ``actors`` (ranked as given, first on top).
 
@@ -140,7 +146,7 @@ def measure_bars(
     position, so that two actors of the same name stay apart, and every
     name is escaped (:func:`label_text`).
     """
-    name, meaning, decimals = measure_name(key)
+    name, meaning, decimals = measure_name(key, t)
     traces = []
     by_sector: dict[str, list[int]] = {}
     for i, actor in enumerate(actors):
@@ -214,12 +220,17 @@ def brokerage_bars(actors: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     return {"data": traces, "layout": layout}
 
 
-def mixing_heatmap(mixing: Any, *, title: str | None = None) -> dict[str, Any]:
+def mixing_heatmap(
+    mixing: Any, *, title: str | None = None, t: Translator | None = None
+) -> dict[str, Any]:
     """Sector × sector z-scores, each cell labelled with observed (expected) ties.
 
     ``mixing`` is the matrices form of ``territory_report``'s ``sector_mixing``
-    and of ``gap_report`` (:func:`~maillage.reports.export_tables.mixing_cells`).
+    and of ``gap_report`` (:func:`~maillage.reports.export_tables.mixing_cells`);
+    numbers and hover words in ``t``'s language when given, else in English.
     """
+    say = t.gettext if t is not None else str
+    observed, expected = say("observed ties:"), say("expected:")
     sectors, cells = mixing_cells(mixing)
     z, text, hover = [], [], []
     for a in sectors:
@@ -231,10 +242,10 @@ def mixing_heatmap(mixing: Any, *, title: str | None = None) -> dict[str, Any]:
             seen = 0 if seen is None else seen
             wanted = values.get("expected")
             z_row.append(value)
-            text_row.append(f"{readable(seen)}<br>({readable(wanted)})")
+            text_row.append(f"{readable(seen, t)}<br>({readable(wanted, t)})")
             hover_row.append(
-                f"{label_text(a)} – {label_text(b)}<br>observed ties: {readable(seen)}"
-                f"<br>expected: {readable(wanted)}<br>z: {readable(value)}"
+                f"{label_text(a)} – {label_text(b)}<br>{observed} {readable(seen, t)}"
+                f"<br>{expected} {readable(wanted, t)}<br>z: {readable(value, t)}"
             )
         z.append(z_row)
         text.append(text_row)

@@ -13,6 +13,7 @@ from typing import Any
 
 from maillage.graph.vocabulary import ACTOR_MEASURES, NETWORK_MEASURES
 
+from .i18n import Translator
 from .safe import scalar
 
 NETWORK_LABELS: Mapping[str, str] = {key: m.label for key, m in NETWORK_MEASURES.items()}
@@ -64,19 +65,29 @@ def show(value: Any) -> str:
     return str(value)
 
 
-def readable(value: Any) -> str:
+def readable(value: Any, t: Translator | None = None) -> str:
     """A measure as a reader wants to see it in the app and in chart labels.
 
     Whole numbers without decimals, thousands separated, three decimals
-    otherwise (one from 100 up), ``–`` for missing.
+    otherwise (one from 100 up), ``–`` for missing; in ``t``'s language when
+    given (French: ``0,412``), else in English.
 
     >>> readable(3), readable(0.41234), readable(None), readable(1234.5), readable(3.0)
     ('3', '0.412', '–', '1,234.5', '3')
+    >>> from maillage.reports.i18n import translator
+    >>> fr = translator("fr")
+    >>> readable(0.38, fr), readable(1234.5, fr) == "1\u202f234,5", readable(True, fr)
+    ('0,380', True, 'oui')
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        answer = "yes" if value else "no"
+        return t.gettext(answer) if t is not None else answer
+    if t is not None and isinstance(value, int | float):
+        if isinstance(value, int) or (value.is_integer() and abs(value) >= 1):
+            return t.integer(int(value))
+        return t.number(value, 1 if abs(value) >= 100 else 3)
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, float):

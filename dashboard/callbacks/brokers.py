@@ -24,7 +24,8 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.BROKERS_WEIGHTED, "value"),
     )
     def table(territory, measure, weighted):
-        return brokers.brokers_view(sources.current(), territory, measure, weighted)
+        t = sources.translator()
+        return brokers.brokers_view(sources.current(), territory, measure, weighted, t)
 
     @app.callback(
         Output(ids.DOWNLOAD, "data"),
@@ -36,4 +37,5 @@ def register(app: dash.Dash, sources: Sources) -> None:
     )
     def download(clicks, territory, weighted):
         source = sources.current()
-        return brokers.download_view(source, territory, weighted, ctx.triggered_id, clicks)
+        t = sources.translator()
+        return brokers.download_view(source, territory, weighted, ctx.triggered_id, clicks, t)

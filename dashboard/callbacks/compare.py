@@ -33,7 +33,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.COMPARE_KIND, "value"),
     )
     def indicators(territories, kind):
-        return compare.compare_view(sources.current(), territories, kind)
+        return compare.compare_view(sources.current(), territories, kind, sources.translator())
 
     @app.callback(
         Output(ids.COMPARE_YEARLY_CHART, "figure"),
@@ -45,4 +45,5 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.COMPARE_BY_YEAR, "value"),
     )
     def years(territories, kind, by_year):
-        return compare.yearly_view(sources.current(), territories, kind, by_year)
+        t = sources.translator()
+        return compare.yearly_view(sources.current(), territories, kind, by_year, t)

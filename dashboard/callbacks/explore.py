@@ -184,7 +184,8 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.EDITED, "data"),
     )
     def network(territory, as_of, size_by, _edited):
-        return explore.network_view(sources.current(), territory, as_of, size_by)
+        t = sources.translator()
+        return explore.network_view(sources.current(), territory, as_of, size_by, t)
 
     @app.callback(
         Output(ids.NETWORK_SUMMARY, "children"),

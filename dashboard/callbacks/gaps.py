@@ -22,7 +22,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.TERRITORY, "value"),
     )
     def analysis(territory):
-        return gaps.gaps_view(sources.current(), territory)
+        return gaps.gaps_view(sources.current(), territory, sources.translator())
 
     @app.callback(
         Output(ids.URL, "pathname"),

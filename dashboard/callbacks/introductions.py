@@ -25,7 +25,8 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.INTRO_CHANGED, "data"),
     )
     def follow_up(territory, status, due, _changed):
-        return introductions.follow_up_view(sources.current(), territory, status, due, date.today())
+        source, t = sources.current(), sources.translator()
+        return introductions.follow_up_view(source, territory, status, due, date.today(), t)
 
     @app.callback(
         Output(ids.INTRO_SOURCE, "options"),
@@ -38,7 +39,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.URL, "search"),
     )
     def actors(territory, search):
-        return introductions.form_view(sources.current(), territory, search)
+        return introductions.form_view(sources.current(), territory, search, sources.translator())
 
     @app.callback(Output(ids.INTRO_FORMS, "style"), Input(ids.URL, "pathname"))
     def forms(_pathname):

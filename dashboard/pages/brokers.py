@@ -5,36 +5,43 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
+from ...reports.i18n import Translator, translator
 from .. import ids, menus
 from ..presenters.brokers import broker_columns
 from ..style import TABLE_CELL
 
 
-def layout() -> html.Div:
+def layout(t: Translator | None = None) -> html.Div:
+    t = t or translator()
     return html.Div(
         [
-            html.H4("Brokers"),
+            html.H4(t.gettext("Brokers")),
             html.P(
-                "Who links whom: centrality and the five brokerage roles of Gould and "
-                "Fernandez, with sectors as groups. Sort and filter the table by any column.",
+                t.gettext(
+                    "Who links whom: centrality and the five brokerage roles of Gould and "
+                    "Fernandez, with sectors as groups. Sort and filter the table by any column."
+                ),
                 className="text-muted",
             ),
             html.Div(
                 [
-                    html.Label("Rank by", htmlFor=ids.BROKERS_MEASURE),
+                    html.Label(t.gettext("Rank by"), htmlFor=ids.BROKERS_MEASURE),
                     dcc.Dropdown(
                         id=ids.BROKERS_MEASURE,
                         options=[
-                            {"label": v, "value": k} for k, v in menus.BROKER_MEASURES.items()
+                            {"label": t.gettext(v), "value": k}
+                            for k, v in menus.BROKER_MEASURES.items()
                         ],
                         value="betweenness",
                         clearable=False,
                         className="measure-picker",
                     ),
                     dbc.Checkbox(
-                        id=ids.BROKERS_WEIGHTED, label="weighted by tie strength", value=False
+                        id=ids.BROKERS_WEIGHTED,
+                        label=t.gettext("weighted by tie strength"),
+                        value=False,
                     ),
-                    html.Span("Download:", className="ms-3"),
+                    html.Span(t.gettext("Download:"), className="ms-3"),
                     *[
                         dbc.Button(
                             label,
@@ -55,7 +62,7 @@ def layout() -> html.Div:
             dcc.Loading(dcc.Graph(id=ids.BROKERS_CHART, config={"displaylogo": False})),
             dash_table.DataTable(
                 id=ids.BROKERS_TABLE,
-                columns=broker_columns(),
+                columns=broker_columns(t),
                 data=[],
                 sort_action="native",
                 sort_mode="multi",

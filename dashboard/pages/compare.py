@@ -8,6 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
 from ...graph.model import TieKind
+from ...reports.i18n import Translator, translator
 from .. import ids
 from ..style import TABLE_CELL
 
@@ -37,33 +38,38 @@ def _section(title: str, meaning: str, *children: object) -> html.Section:
     )
 
 
-def layout(territories: Sequence[str]) -> html.Div:
+def layout(territories: Sequence[str], t: Translator | None = None) -> html.Div:
+    t = t or translator()
     return html.Div(
         [
-            html.H4("Compare territories"),
+            html.H4(t.gettext("Compare territories")),
             dbc.Row(
                 [
                     dbc.Col(
                         [
-                            html.Label("Territories", htmlFor=ids.COMPARE_PICK),
+                            html.Label(t.gettext("Territories"), htmlFor=ids.COMPARE_PICK),
                             dcc.Dropdown(
                                 id=ids.COMPARE_PICK,
                                 options=list(territories),
                                 value=list(territories[:DEFAULT_COUNT]),
                                 multi=True,
-                                placeholder="Pick territories…",
+                                placeholder=t.gettext("Pick territories…"),
                             ),
                         ],
                         md=8,
                     ),
                     dbc.Col(
                         [
-                            html.Label("Ties counted in the rates", htmlFor=ids.COMPARE_KIND),
+                            html.Label(
+                                t.gettext("Ties counted in the rates"), htmlFor=ids.COMPARE_KIND
+                            ),
                             dcc.Dropdown(
                                 id=ids.COMPARE_KIND,
-                                options=[k.value for k in TieKind],
+                                options=[
+                                    {"label": t.gettext(k.value), "value": k.value} for k in TieKind
+                                ],
                                 value=None,
-                                placeholder="every kind of tie",
+                                placeholder=t.gettext("every kind of tie"),
                             ),
                         ],
                         md=4,
@@ -73,30 +79,36 @@ def layout(territories: Sequence[str]) -> html.Div:
             ),
             html.Div(id=ids.COMPARE_ALERT, className="mt-2"),
             _section(
-                "What stands out",
-                "Generated from the figures below, territory by territory.",
+                t.gettext("What stands out"),
+                t.gettext("Generated from the figures below, territory by territory."),
                 html.Div(id=ids.COMPARE_SUMMARY),
             ),
             _section(
-                "Partnership rates",
-                "For each ordered pair of sectors, the share of the first sector's actors "
-                "tied to at least one actor of the second, with its 95 % interval "
-                "(businesses → associations first).",
+                t.gettext("Partnership rates"),
+                t.gettext(
+                    "For each ordered pair of sectors, the share of the first sector's actors "
+                    "tied to at least one actor of the second, with its 95 % interval "
+                    "(businesses → associations first)."
+                ),
                 _table(ids.COMPARE_RATES_TABLE, "pair", page_size=RATES_PER_PAGE),
                 dcc.Graph(id=ids.COMPARE_RATES_CHART, config=GRAPH_CONFIG),
             ),
             _section(
-                "Compared with chance",
-                "How far each indicator is from what the territory's numbers of ties alone "
-                "would give (z-score against randomised copies; beyond ±2 stands out). "
-                "Indicators that randomisation keeps fixed are left out.",
+                t.gettext("Compared with chance"),
+                t.gettext(
+                    "How far each indicator is from what the territory's numbers of ties alone "
+                    "would give (z-score against randomised copies; beyond ±2 stands out). "
+                    "Indicators that randomisation keeps fixed are left out."
+                ),
                 _table(ids.COMPARE_Z_TABLE, "indicator"),
                 dcc.Graph(id=ids.COMPARE_CHART, config=GRAPH_CONFIG),
             ),
             _section(
-                "Raw indicators",
-                "Each indicator as measured, on its own axis (hover a name in the table "
-                "for its definition).",
+                t.gettext("Raw indicators"),
+                t.gettext(
+                    "Each indicator as measured, on its own axis (hover a name in the table "
+                    "for its definition)."
+                ),
                 _table(
                     ids.COMPARE_TABLE,
                     "indicator",
@@ -107,18 +119,22 @@ def layout(territories: Sequence[str]) -> html.Div:
                 dcc.Graph(id=ids.COMPARE_RAW_CHART, config=GRAPH_CONFIG),
             ),
             _section(
-                "Across territories",
-                "Actors that belong to two territories and ties that cross from one to another.",
+                t.gettext("Across territories"),
+                t.gettext(
+                    "Actors that belong to two territories and ties that cross from one to another."
+                ),
                 _table(ids.COMPARE_CROSSINGS_TABLE, "territories"),
                 dcc.Graph(id=ids.COMPARE_CROSSINGS_CHART, config=GRAPH_CONFIG),
             ),
             _section(
-                "Per year",
-                "Each indicator and the key rate as of each 31 December, and the "
-                "cross-sector bridges gained and lost.",
+                t.gettext("Per year"),
+                t.gettext(
+                    "Each indicator and the key rate as of each 31 December, and the "
+                    "cross-sector bridges gained and lost."
+                ),
                 dbc.Checklist(
                     id=ids.COMPARE_BY_YEAR,
-                    options=[{"label": "per year (takes longer)", "value": "by_year"}],
+                    options=[{"label": t.gettext("per year (takes longer)"), "value": "by_year"}],
                     value=[],
                     switch=True,
                 ),

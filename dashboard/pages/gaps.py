@@ -5,16 +5,20 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from ...reports.i18n import Translator, translator
 from .. import ids
 
 
-def layout() -> html.Div:
+def layout(t: Translator | None = None) -> html.Div:
+    t = t or translator()
     return html.Div(
         [
-            html.H4("Gaps"),
+            html.H4(t.gettext("Gaps")),
             html.P(
-                "Which sectors work together less than their size predicts, who holds them "
-                "together, and which introductions would close the gaps.",
+                t.gettext(
+                    "Which sectors work together less than their size predicts, who holds them "
+                    "together, and which introductions would close the gaps."
+                ),
                 className="text-muted",
             ),
             html.Div(id=ids.GAPS_ALERT),
@@ -26,9 +30,9 @@ def layout() -> html.Div:
                     ),
                     dbc.Col(
                         [
-                            html.H5("Sector pairs with too few ties"),
+                            html.H5(t.gettext("Sector pairs with too few ties")),
                             html.Div(id=ids.GAPS_LIST),
-                            html.H5("Fragile bridges"),
+                            html.H5(t.gettext("Fragile bridges")),
                             html.Div(id=ids.GAPS_FRAGILE),
                         ],
                         md=5,
@@ -36,7 +40,7 @@ def layout() -> html.Div:
                 ],
                 className="g-3",
             ),
-            html.H5("Suggested introductions"),
+            html.H5(t.gettext("Suggested introductions")),
             html.Div(id=ids.GAPS_INTRODUCTIONS),
         ],
         className="gaps",

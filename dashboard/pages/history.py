@@ -5,26 +5,30 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
+from ...reports.i18n import Translator, translator
 from .. import ids
-from ..presenters.history import SCOPES, table_columns
+from ..presenters.history import scope_options, table_columns
 from ..style import TABLE_CELL
 
 
-def layout() -> html.Div:
+def layout(t: Translator | None = None) -> html.Div:
     """The list of changes, newest first, and the undo of the one selected."""
+    t = t or translator()
     return html.Div(
         [
             dcc.Store(id=ids.HISTORY_CHANGED),
-            html.H4("Changes to the data"),
+            html.H4(t.gettext("Changes to the data")),
             html.P(
-                "Every import, correction, partnership and undo is one change. Undoing a "
-                "change restores the data as it was before it, and undoes the later "
-                "changes too; the undo is a change of its own, which can be undone.",
+                t.gettext(
+                    "Every import, correction, partnership and undo is one change. Undoing a "
+                    "change restores the data as it was before it, and undoes the later "
+                    "changes too; the undo is a change of its own, which can be undone."
+                ),
                 className="small text-muted",
             ),
             dcc.RadioItems(
                 id=ids.HISTORY_SCOPE,
-                options=[{"label": f" {label}", "value": key} for key, label in SCOPES.items()],
+                options=scope_options(t),
                 value="territory",
                 inline=True,
                 className="radio-inline mb-2",
@@ -32,7 +36,7 @@ def layout() -> html.Div:
             html.Div(id=ids.HISTORY_ALERT),
             dash_table.DataTable(
                 id=ids.HISTORY_TABLE,
-                columns=table_columns(),
+                columns=table_columns(t),
                 data=[],
                 row_selectable="single",
                 page_size=20,
@@ -40,7 +44,7 @@ def layout() -> html.Div:
                 style_cell={**TABLE_CELL, "textAlign": "left", "whiteSpace": "normal"},
             ),
             dbc.Button(
-                "Undo the selected change",
+                t.gettext("Undo the selected change"),
                 id=ids.HISTORY_UNDO,
                 color="danger",
                 outline=True,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
+from ...reports.i18n import Translator, translator
 from .. import ids
-from ..presenters.introductions import MOVES, STATUS_LABELS, status_options, table_columns
+from ..presenters.introductions import MOVES, status_options, table_columns
 from ..style import TABLE_CELL
 
 
@@ -14,65 +15,90 @@ def _field(label: str, component: object, width: int = 12) -> dbc.Col:
     return dbc.Col([dbc.Label(label, html_for=getattr(component, "id", None)), component], md=width)
 
 
-def _record_form() -> dbc.Card:
+def _record_form(t: Translator) -> dbc.Card:
+    actor, actors = t.gettext("Actor…"), t.gettext("Actors…")
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H5("I made this introduction"),
+                html.H5(t.gettext("I made this introduction")),
                 dbc.Row(
                     [
-                        _field("From", dcc.Dropdown(id=ids.INTRO_SOURCE, placeholder="Actor…"), 6),
-                        _field("To", dcc.Dropdown(id=ids.INTRO_TARGET, placeholder="Actor…"), 6),
                         _field(
-                            "Through (optional)",
-                            dcc.Dropdown(id=ids.INTRO_VIA, multi=True, placeholder="Actors…"),
+                            t.gettext("From"),
+                            dcc.Dropdown(id=ids.INTRO_SOURCE, placeholder=actor),
+                            6,
                         ),
-                        _field("On", dcc.DatePickerSingle(id=ids.INTRO_DATE), 6),
-                        _field("Follow up on", dcc.DatePickerSingle(id=ids.INTRO_FOLLOW_UP), 6),
-                        _field("Note", dbc.Textarea(id=ids.INTRO_NOTE, rows=2)),
+                        _field(
+                            t.gettext("To"), dcc.Dropdown(id=ids.INTRO_TARGET, placeholder=actor), 6
+                        ),
+                        _field(
+                            t.gettext("Through (optional)"),
+                            dcc.Dropdown(id=ids.INTRO_VIA, multi=True, placeholder=actors),
+                        ),
+                        _field(t.gettext("On"), dcc.DatePickerSingle(id=ids.INTRO_DATE), 6),
+                        _field(
+                            t.gettext("Follow up on"),
+                            dcc.DatePickerSingle(id=ids.INTRO_FOLLOW_UP),
+                            6,
+                        ),
+                        _field(t.gettext("Note"), dbc.Textarea(id=ids.INTRO_NOTE, rows=2)),
                     ],
                     className="g-2",
                 ),
                 dbc.Checkbox(
                     id=ids.INTRO_PROPOSED,
-                    label="Only proposed: they have not been told yet",
+                    label=t.gettext("Only proposed: they have not been told yet"),
                     value=False,
                     className="mt-2",
                 ),
-                dbc.Button("Record", id=ids.INTRO_RECORD, color="primary", className="mt-2"),
+                dbc.Button(
+                    t.gettext("Record"), id=ids.INTRO_RECORD, color="primary", className="mt-2"
+                ),
             ]
         )
     )
 
 
-def _move_form() -> dbc.Card:
-    moves = [{"label": STATUS_LABELS[s.value], "value": s.value} for s in MOVES]
+def _move_form(t: Translator) -> dbc.Card:
+    moves = status_options(t=t, statuses=MOVES)
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H5("Move the selected introduction on"),
+                html.H5(t.gettext("Move the selected introduction on")),
                 dbc.Row(
                     [
-                        _field("Status", dcc.Dropdown(id=ids.INTRO_MOVE_STATUS, options=moves), 6),
-                        _field("On", dcc.DatePickerSingle(id=ids.INTRO_MOVE_DATE), 6),
-                        _field("Next follow-up", dcc.DatePickerSingle(id=ids.INTRO_MOVE_FOLLOW_UP)),
-                        _field("Note", dbc.Textarea(id=ids.INTRO_MOVE_NOTE, rows=2)),
+                        _field(
+                            t.gettext("Status"),
+                            dcc.Dropdown(id=ids.INTRO_MOVE_STATUS, options=moves),
+                            6,
+                        ),
+                        _field(t.gettext("On"), dcc.DatePickerSingle(id=ids.INTRO_MOVE_DATE), 6),
+                        _field(
+                            t.gettext("Next follow-up"),
+                            dcc.DatePickerSingle(id=ids.INTRO_MOVE_FOLLOW_UP),
+                        ),
+                        _field(t.gettext("Note"), dbc.Textarea(id=ids.INTRO_MOVE_NOTE, rows=2)),
                     ],
                     className="g-2",
                 ),
-                dbc.Button("Move on", id=ids.INTRO_MOVE, color="primary", className="mt-2"),
+                dbc.Button(
+                    t.gettext("Move on"), id=ids.INTRO_MOVE, color="primary", className="mt-2"
+                ),
             ]
         )
     )
 
 
-def layout() -> html.Div:
+def layout(t: Translator | None = None) -> html.Div:
+    t = t or translator()
     return html.Div(
         [
-            html.H4("Introductions"),
+            html.H4(t.gettext("Introductions")),
             html.P(
-                "Who was put in touch with whom, and what came of it: made, met, "
-                "partnership or dropped. A partnership adds its tie to the network.",
+                t.gettext(
+                    "Who was put in touch with whom, and what came of it: made, met, "
+                    "partnership or dropped. A partnership adds its tie to the network."
+                ),
                 className="text-muted",
             ),
             dcc.Store(id=ids.INTRO_CHANGED),
@@ -84,10 +110,10 @@ def layout() -> html.Div:
                             dbc.Row(
                                 [
                                     _field(
-                                        "Status",
+                                        t.gettext("Status"),
                                         dcc.Dropdown(
                                             id=ids.INTRO_FILTER_STATUS,
-                                            options=status_options(include_all=True),
+                                            options=status_options(include_all=True, t=t),
                                             value="",
                                             clearable=False,
                                         ),
@@ -96,7 +122,7 @@ def layout() -> html.Div:
                                     dbc.Col(
                                         dbc.Checkbox(
                                             id=ids.INTRO_FILTER_DUE,
-                                            label="Only follow-ups due",
+                                            label=t.gettext("Only follow-ups due"),
                                             value=False,
                                         ),
                                         md=6,
@@ -107,7 +133,7 @@ def layout() -> html.Div:
                             ),
                             dash_table.DataTable(
                                 id=ids.INTRO_TABLE,
-                                columns=table_columns(),
+                                columns=table_columns(t),
                                 data=[],
                                 row_selectable="single",
                                 page_size=15,
@@ -126,9 +152,9 @@ def layout() -> html.Div:
                                 html.Div(id=ids.INTRO_PICK_ALERT),
                                 html.Div(id=ids.INTRO_FORM_ALERT),
                                 html.Div(id=ids.INTRO_MESSAGE, className="text-success mb-2"),
-                                _record_form(),
+                                _record_form(t),
                                 html.Div(className="mt-3"),
-                                _move_form(),
+                                _move_form(t),
                             ],
                             id=ids.INTRO_FORMS,
                         ),

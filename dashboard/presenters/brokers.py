@@ -20,6 +20,7 @@ from ...graph.vocabulary import (
 )
 from ...reports import MEDIA_TYPES, filename, render
 from ...reports.figures import measure_bars, measure_name
+from ...reports.i18n import N_, Translator, translator
 from .. import menus
 from ..sources import Source
 from .guard import guarded, require_territory
@@ -32,21 +33,23 @@ TOP_BROKERS = 15
 
 
 BROKER_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("name", "Actor", "text"),
-    ("sector", "Sector", "text"),
-    ("community", "Community", "numeric"),
+    ("name", N_("Actor"), "text"),
+    ("sector", N_("Sector"), "text"),
+    ("community", N_("Community"), "numeric"),
     *((key, ACTOR_MEASURES[key].label, "numeric") for key in ACTOR_METRICS),
     ("brokerage", ACTOR_MEASURES["brokerage"].label, "numeric"),
     *((role.key, role.label, "numeric") for role in ROLE_LIST),
 )
-"""The brokers table: ``(key, heading, DataTable type)``; measures as the registry names them."""
+"""The brokers table: ``(key, English heading, DataTable type)``; measures as the registry
+names them, people read ``t.gettext`` of the heading."""
 
 
-def broker_columns() -> list[dict[str, Any]]:
+def broker_columns(t: Translator | None = None) -> list[dict[str, Any]]:
     """DataTable columns of the brokers table (floats shown with 3 decimals)."""
+    t = t or translator()
     columns = []
     for key, label, kind in BROKER_COLUMNS:
-        column: dict[str, Any] = {"id": key, "name": label, "type": kind}
+        column: dict[str, Any] = {"id": key, "name": t.gettext(label), "type": kind}
         decimals = ACTOR_MEASURES[key].decimals if key in ACTOR_MEASURES else 0
         if kind == "numeric" and decimals:
             column["format"] = {"specifier": f".{decimals}f"}
@@ -68,29 +71,37 @@ def broker_rows(report: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def top_brokers_figure(
-    report: Mapping[str, Any], measure: str | None, top: int = TOP_BROKERS
+    report: Mapping[str, Any],
+    measure: str | None,
+    top: int = TOP_BROKERS,
+    t: Translator | None = None,
 ) -> go.Figure:
     """Horizontal bars of the ``top`` actors by ``measure``: the reports' :func:`measure_bars`."""
+    t = t or translator()
     key = measure if measure in ACTOR_MEASURES or measure in ROLE else "betweenness"
     rows = broker_rows(report)
     ranked = sorted(rows, key=lambda r: (-(r.get(key) or 0), fold(str(r.get("name")))))[:top]
-    label = measure_name(key)[0]
-    return go.Figure(
-        measure_bars(ranked, key, title=f"Top {len(ranked)} actors by {label.lower()}")
+    label = measure_name(key, t)[0]
+    title = t.gettext("Top {count} actors by {measure}").format(
+        count=len(ranked), measure=label.lower()
     )
+    return go.Figure(measure_bars(ranked, key, title=title, t=t))
 
 
-def report_summary(report: Mapping[str, Any]) -> list[Any]:
+def report_summary(report: Mapping[str, Any], t: Translator | None = None) -> list[Any]:
     """How the report was computed: size, date, variant, and the method in a fold-out."""
-    parts = [f"{len(report.get('actors', [])):,} actors"]
+    t = t or translator()
+    count = len(report.get("actors", []))
+    parts = [f"{t.integer(count)} {t.ngettext('actor', 'actors', count)}"]
     if report.get("as_of"):
-        parts.append(f"as of {report['as_of']}")
+        parts.append(t.gettext("as of {date}").format(date=report["as_of"]))
     if report.get("variant"):
-        parts.append(str(report["variant"]))
+        parts.append(t.gettext(str(report["variant"])))
     method = report.get("method")
     method = method if isinstance(method, Mapping) else {}
     if report.get("approximate"):
-        parts.append(f"approximate: estimated from {method.get('pivots', 'sampled')} pivots")
+        pivots = method.get("pivots", t.gettext("sampled"))
+        parts.append(t.gettext("approximate: estimated from {pivots} pivots").format(pivots=pivots))
     summary: list[Any] = [html.Span(" · ".join(parts))]
     steps = [
         html.Li(f"{key.replace('_', ' ')}: {value}")
@@ -100,7 +111,8 @@ def report_summary(report: Mapping[str, Any]) -> list[Any]:
     if steps:
         summary.append(
             html.Details(
-                [html.Summary("How these are computed"), html.Ul(steps)], className="method"
+                [html.Summary(t.gettext("How these are computed")), html.Ul(steps)],
+                className="method",
             )
         )
     return summary
@@ -118,22 +130,32 @@ def download_payload(kind: str, data: Mapping[str, Any], fmt: str) -> dict[str, 
 
 @guarded(list, broker_columns, go.Figure, str)
 def brokers_view(
-    source: Source, territory: str | None, measure: str | None, weighted: bool | None
+    source: Source,
+    territory: str | None,
+    measure: str | None,
+    weighted: bool | None,
+    t: Translator | None = None,
 ) -> tuple[list, list, go.Figure, str]:
-    """Table rows and columns, top-brokers chart and summary (+ alert)."""
-    territory = require_territory(territory)
+    """Table rows and columns, top-brokers chart and summary (+ alert), in ``t``'s language."""
+    t = t or translator()
+    territory = require_territory(territory, t)
     report = source.report(territory, weighted=bool(weighted))
     return (
         broker_rows(report),
-        broker_columns(),
-        top_brokers_figure(report, measure),
-        report_summary(report),
+        broker_columns(t),
+        top_brokers_figure(report, measure, t=t),
+        report_summary(report, t),
     )
 
 
 @guarded(lambda: no_update)
 def download_view(
-    source: Source, territory: str | None, weighted: bool | None, trigger: Any, clicks: Sequence
+    source: Source,
+    territory: str | None,
+    weighted: bool | None,
+    trigger: Any,
+    clicks: Sequence,
+    t: Translator | None = None,
 ) -> tuple[dict[str, Any]]:
     """The brokers report rendered in the clicked format, for ``dcc.Download``."""
     if not territory or not isinstance(trigger, Mapping) or not any(clicks or ()):

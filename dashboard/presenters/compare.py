@@ -8,35 +8,45 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import html
 
+from ...reports.i18n import Translator, translator
+from ...reports.labels import readable
 from ..sources import Source
 from . import compare_observatory as observatory
-from .formatting import number
 from .guard import NothingToShow, guarded
 
 # ---------------------------------------------------------------------------
 # Compare
 
 
-def compare_tooltips(comparison: Mapping[str, Any]) -> list[dict[str, str]]:
+def compare_tooltips(
+    comparison: Mapping[str, Any], t: Translator | None = None
+) -> list[dict[str, str]]:
     """What each indicator means, shown when hovering its name in the table."""
+    t = t or translator()
     return [
-        {"indicator": str(i.get("description") or "")} for i in comparison.get("indicators", [])
+        {"indicator": t.gettext(str(i.get("description") or ""))}
+        for i in comparison.get("indicators", [])
     ]
 
 
-def compare_table(comparison: Mapping[str, Any]) -> tuple[list[dict], list[dict]]:
+def compare_table(
+    comparison: Mapping[str, Any], t: Translator | None = None
+) -> tuple[list[dict], list[dict]]:
     """Rows (one per indicator) and two-level columns (territory: raw, normalised)."""
+    t = t or translator()
     territories = list(comparison.get("territories", []))
-    columns: list[dict[str, Any]] = [{"id": "indicator", "name": ["", "Indicator"]}]
+    raw, normalised = t.gettext("raw"), t.gettext("normalised")
+    columns: list[dict[str, Any]] = [{"id": "indicator", "name": ["", t.gettext("Indicator")]}]
     for i, territory in enumerate(territories):
-        columns.append({"id": f"raw{i}", "name": [str(territory), "raw"]})
-        columns.append({"id": f"norm{i}", "name": [str(territory), "normalised"]})
+        columns.append({"id": f"raw{i}", "name": [str(territory), raw]})
+        columns.append({"id": f"norm{i}", "name": [str(territory), normalised]})
     rows = []
     for indicator in comparison.get("indicators", []):
-        row: dict[str, Any] = {"indicator": indicator.get("label") or indicator.get("name")}
+        label = str(indicator.get("label") or indicator.get("name"))
+        row: dict[str, Any] = {"indicator": t.gettext(label)}
         for i, territory in enumerate(territories):
-            row[f"raw{i}"] = number(indicator.get("values", {}).get(territory))
-            row[f"norm{i}"] = number(indicator.get("normalised", {}).get(territory))
+            row[f"raw{i}"] = readable(indicator.get("values", {}).get(territory), t)
+            row[f"norm{i}"] = readable(indicator.get("normalised", {}).get(territory), t)
         rows.append(row)
     return rows, columns
 
@@ -45,11 +55,13 @@ def _figure(figure: go.Figure | None) -> go.Figure:
     return figure if figure is not None else go.Figure()
 
 
-def summary_list(comparison: Mapping[str, Any]) -> html.Ul | html.P:
+def summary_list(comparison: Mapping[str, Any], t: Translator | None = None) -> html.Ul | html.P:
     """What stands out, as a bulleted list (a sentence when nothing does)."""
-    items = observatory.summary_items(comparison)
+    t = t or translator()
+    items = observatory.summary_items(comparison, t.language)
     if not items:
-        return html.P("Nothing stands out between these territories.", className="text-muted")
+        nothing = t.gettext("Nothing stands out between these territories.")
+        return html.P(nothing, className="text-muted")
     return html.Ul([html.Li(item) for item in items])
 
 
@@ -70,7 +82,10 @@ def summary_list(comparison: Mapping[str, Any]) -> html.Ul | html.P:
     go.Figure,
 )
 def compare_view(
-    source: Source, territories: Sequence[str] | None, kind: str | None = None
+    source: Source,
+    territories: Sequence[str] | None,
+    kind: str | None = None,
+    t: Translator | None = None,
 ) -> tuple[Any, ...]:
     """Everything the Compare page shows but the years (+ alert).
 
@@ -79,46 +94,55 @@ def compare_view(
     (every kind when None), the z-scores in words (rows, columns), the summary,
     the crossings between territories (rows, columns, chart).
     """
+    t = t or translator()
     if not territories:
-        raise NothingToShow("Pick one or more territories to compare.")
+        raise NothingToShow(t.gettext("Pick one or more territories to compare."))
     comparison = source.compare(list(territories), kind=kind or None)
-    rows, columns = compare_table(comparison)
-    rate_rows, rate_columns = observatory.rates_table(comparison)
-    z_rows, z_columns = observatory.z_table(comparison)
-    crossing_rows, crossing_columns = observatory.crossings_table(comparison)
+    lang = t.language
+    rows, columns = compare_table(comparison, t)
+    rate_rows, rate_columns = observatory.rates_table(comparison, lang)
+    z_rows, z_columns = observatory.z_table(comparison, lang)
+    crossing_rows, crossing_columns = observatory.crossings_table(comparison, lang)
     return (
         rows,
         columns,
-        compare_tooltips(comparison),
-        _figure(observatory.z_figure(comparison)),
-        _figure(observatory.raw_figure(comparison)),
+        compare_tooltips(comparison, t),
+        _figure(observatory.z_figure(comparison, lang)),
+        _figure(observatory.raw_figure(comparison, lang)),
         rate_rows,
         rate_columns,
-        _figure(observatory.rates_figure(comparison)),
+        _figure(observatory.rates_figure(comparison, lang)),
         z_rows,
         z_columns,
-        summary_list(comparison),
+        summary_list(comparison, t),
         crossing_rows,
         crossing_columns,
-        _figure(observatory.crossings_figure(comparison)),
+        _figure(observatory.crossings_figure(comparison, lang)),
     )
 
 
 @guarded(go.Figure, list, list)
 def yearly_view(
-    source: Source, territories: Sequence[str] | None, kind: str | None, by_year: Any
+    source: Source,
+    territories: Sequence[str] | None,
+    kind: str | None,
+    by_year: Any,
+    t: Translator | None = None,
 ) -> tuple[go.Figure, list, list]:
     """The per-year small multiples and the bridges gained and lost, only when asked (+ alert)."""
+    t = t or translator()
     if not by_year:
         raise NothingToShow(
-            "Tick “per year” to see each indicator and rate as of each 31 December "
-            "(it takes longer)."
+            t.gettext(
+                "Tick “per year” to see each indicator and rate as of each 31 December "
+                "(it takes longer)."
+            )
         )
     if not territories:
-        raise NothingToShow("Pick one or more territories to compare.")
+        raise NothingToShow(t.gettext("Pick one or more territories to compare."))
     comparison = source.compare(list(territories), kind=kind or None, by_year=True)
-    figure = observatory.yearly_figure(comparison)
+    figure = observatory.yearly_figure(comparison, t.language)
     if figure is None:
-        raise NothingToShow("These territories have no dated ties: no year to show.")
-    rows, columns = observatory.bridges_table(comparison)
+        raise NothingToShow(t.gettext("These territories have no dated ties: no year to show."))
+    rows, columns = observatory.bridges_table(comparison, t.language)
     return figure, rows, columns

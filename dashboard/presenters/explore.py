@@ -24,6 +24,7 @@ from ...graph.vocabulary import (
     ROLES,
     TIE_KIND_LABELS,
 )
+from ...reports.i18n import Translator
 from .. import ids
 from ..network_payload import drawn_counts, network_payload
 from ..sources import Source
@@ -382,10 +383,14 @@ def slider_outputs(
 
 @guarded(dict, lambda: "network")
 def network_view(
-    source: Source, territory: str | None, as_of: str | None, size_by: str | None = "degree"
+    source: Source,
+    territory: str | None,
+    as_of: str | None,
+    size_by: str | None = "degree",
+    t: Translator | None = None,
 ) -> tuple[dict, str]:
     """The renderer's payload (every actor, positions of the whole territory) and file name."""
-    territory = require_territory(territory)
+    territory = require_territory(territory, t)
     day = parse_as_of(as_of)
     graph = source.graph(territory, as_of=day)
     rows = source.report(territory, as_of=day).get("actors", [])
@@ -496,13 +501,13 @@ def picker_view(
         return []
 
 
-def territories_view(source: Source) -> tuple[list[str], Any]:
+def territories_view(source: Source, t: Translator | None = None) -> tuple[list[str], Any]:
     """The territory names for the picker, and an error panel if the store cannot be read."""
     try:
         return list(source.territory_names()), None
     except Exception as exc:
         log.exception("listing territories")
-        return [], error_alert(exc)
+        return [], error_alert(exc, t)
 
 
 def focus_view(source: Source, territory: str | None, search: str | None) -> dict[str, Any]:

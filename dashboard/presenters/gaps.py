@@ -11,10 +11,12 @@ from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
 from ...reports.figures import mixing_heatmap
+from ...reports.i18n import Translator, translator
+from ...reports.labels import readable
 from .. import ids
 from ..sources import Source
 from . import view_state
-from .formatting import number, sector_badge
+from .formatting import sector_badge
 from .guard import guarded, require_territory
 from .introductions import record_href
 
@@ -25,10 +27,11 @@ BRIDGES_SHOWN = 5
 # Gaps
 
 
-def gap_heatmap(gaps: Mapping[str, Any]) -> go.Figure:
+def gap_heatmap(gaps: Mapping[str, Any], t: Translator | None = None) -> go.Figure:
     """Sector × sector heatmap of z-scores: the reports' :func:`mixing_heatmap`."""
-    title = "Ties between sectors: observed (expected); colour = z-score"
-    return go.Figure(mixing_heatmap(gaps, title=title))
+    t = t or translator()
+    title = t.gettext("Ties between sectors: observed (expected); colour = z-score")
+    return go.Figure(mixing_heatmap(gaps, title=title, t=t))
 
 
 def _names(refs: Iterable[Any]) -> str:
@@ -41,8 +44,9 @@ def _names(refs: Iterable[Any]) -> str:
     return ", ".join(parts)
 
 
-def gap_items(gaps: Mapping[str, Any]) -> list[Any]:
+def gap_items(gaps: Mapping[str, Any], t: Translator | None = None) -> list[Any]:
     """The sector pairs with fewer ties than expected, and who bridges them."""
+    t = t or translator()
     items = []
     for gap in gaps.get("gaps", []):
         a, b = (list(gap.get("sectors", [])) + ["?", "?"])[:2]
@@ -50,18 +54,25 @@ def gap_items(gaps: Mapping[str, Any]) -> list[Any]:
         count = max(int(gap.get("bridge_count") or 0), len(bridges))
         shown = _names(bridges[:BRIDGES_SHOWN])
         if count > BRIDGES_SHOWN:
-            shown += f" and {count - BRIDGES_SHOWN:,} more"
+            more = t.integer(count - BRIDGES_SHOWN)
+            shown += t.gettext(" and {count} more").format(count=more)
+        counts = t.gettext(": {observed} ties observed, {expected} expected (z = {z}). ")
         text = [
             html.Strong(f"{a} ↔ {b}"),
-            f": {number(gap.get('observed'))} ties observed, {number(gap.get('expected'))} "
-            f"expected (z = {number(gap.get('z'))}). ",
-            f"Bridges: {shown}." if bridges else "No actor bridges them.",
+            counts.format(
+                observed=readable(gap.get("observed"), t),
+                expected=readable(gap.get("expected"), t),
+                z=readable(gap.get("z"), t),
+            ),
+            t.gettext("Bridges: {names}.").format(names=shown)
+            if bridges
+            else t.gettext("No actor bridges them."),
         ]
         if gap.get("fragile"):
-            text.append(html.Span(" fragile", className="badge-warning"))
+            text.append(html.Span(" " + t.gettext("fragile"), className="badge-warning"))
         items.append(html.Li(text))
     if not items:
-        return [html.P("No sector pair has markedly fewer ties than expected.")]
+        return [html.P(t.gettext("No sector pair has markedly fewer ties than expected."))]
     return [html.Ul(items, className="gap-list")]
 
 
@@ -69,33 +80,39 @@ def _pairs_text(pairs: Iterable[Sequence[str]]) -> str:
     return ", ".join(" ↔ ".join(str(s) for s in pair) for pair in pairs)
 
 
-def fragile_items(gaps: Mapping[str, Any]) -> list[Any]:
+def fragile_items(gaps: Mapping[str, Any], t: Translator | None = None) -> list[Any]:
     """The actors and ties whose loss would cut two sectors apart."""
+    t = t or translator()
     items = []
     for entry in gaps.get("fragile_bridges", []):
-        cut = _pairs_text(entry.get("disconnects", []))
+        cut = t.gettext(": losing it would cut {pairs}").format(
+            pairs=_pairs_text(entry.get("disconnects", []))
+        )
         if entry.get("type") == "tie":
             ends = _names([entry.get("source", {}), entry.get("target", {})]).replace(", ", " – ")
-            items.append(html.Li([html.Strong("tie " + ends), f": losing it would cut {cut}"]))
+            tie = t.ngettext("tie", "ties", 1)
+            items.append(html.Li([html.Strong(f"{tie} {ends}"), cut]))
         else:
-            who = _names([entry])
-            items.append(html.Li([html.Strong(who), f": losing it would cut {cut}"]))
+            items.append(html.Li([html.Strong(_names([entry])), cut]))
     if not items:
-        return [html.P("No actor or tie alone holds two sectors together.")]
+        return [html.P(t.gettext("No actor or tie alone holds two sectors together."))]
     return [html.Ul(items, className="fragile-list")]
 
 
-def introduction_items(gaps: Mapping[str, Any]) -> list[Any]:
+def introduction_items(gaps: Mapping[str, Any], t: Translator | None = None) -> list[Any]:
     """The ranked suggested introductions, each with its reason and a "show" button."""
+    t = t or translator()
     cards = []
     for i, intro in enumerate(gaps.get("introductions", [])):
         source, target = intro.get("source", {}), intro.get("target", {})
         shared = intro.get("shared_partners") or []
-        details = [f"score {number(intro.get('score'))}"]
+        details = [t.gettext("score {score}").format(score=readable(intro.get("score"), t))]
         if intro.get("distance") is not None:
-            details.append(f"{number(intro.get('distance'))} steps apart")
+            steps = readable(intro.get("distance"), t)
+            details.append(t.gettext("{steps} steps apart").format(steps=steps))
         if shared:
-            details.append("shared partners: " + ", ".join(str(s) for s in shared))
+            names = ", ".join(str(s) for s in shared)
+            details.append(t.gettext("shared partners: {names}").format(names=names))
         cards.append(
             html.Li(
                 [
@@ -113,7 +130,7 @@ def introduction_items(gaps: Mapping[str, Any]) -> list[Any]:
                     html.Div(str(intro.get("reason", "")), className="reason"),
                     html.Div(" · ".join(details), className="small text-muted"),
                     dbc.Button(
-                        "Show in the network",
+                        t.gettext("Show in the network"),
                         id=ids.introduction(i),
                         size="sm",
                         color="secondary",
@@ -121,7 +138,7 @@ def introduction_items(gaps: Mapping[str, Any]) -> list[Any]:
                         className="mt-1",
                     ),
                     dcc.Link(
-                        "I made this introduction",
+                        t.gettext("I made this introduction"),
                         href=record_href(source.get("id"), target.get("id")),
                         className="btn btn-sm btn-outline-primary mt-1 ms-2 record-introduction",
                     ),
@@ -130,7 +147,7 @@ def introduction_items(gaps: Mapping[str, Any]) -> list[Any]:
             )
         )
     if not cards:
-        return [html.P("No introduction to suggest.")]
+        return [html.P(t.gettext("No introduction to suggest."))]
     return [html.Ol(cards, className="introductions")]
 
 
@@ -156,11 +173,19 @@ def focus_from_introduction(
 
 
 @guarded(go.Figure, list, list, list)
-def gaps_view(source: Source, territory: str | None) -> tuple[go.Figure, list, list, list]:
-    """Heatmap, gap list, fragile bridges and introductions (+ alert)."""
-    territory = require_territory(territory)
+def gaps_view(
+    source: Source, territory: str | None, t: Translator | None = None
+) -> tuple[go.Figure, list, list, list]:
+    """Heatmap, gap list, fragile bridges and introductions (+ alert), in ``t``'s language."""
+    t = t or translator()
+    territory = require_territory(territory, t)
     gaps = source.gaps(territory)
-    return gap_heatmap(gaps), gap_items(gaps), fragile_items(gaps), introduction_items(gaps)
+    return (
+        gap_heatmap(gaps, t),
+        gap_items(gaps, t),
+        fragile_items(gaps, t),
+        introduction_items(gaps, t),
+    )
 
 
 def introduction_view(

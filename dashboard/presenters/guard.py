@@ -12,6 +12,8 @@ from dash import html
 from dash.exceptions import PreventUpdate
 
 from ...graph.errors import MaillageError
+from ...reports.i18n import Translator, translator
+from ..sources import Sources
 
 log = logging.getLogger(__name__)
 
@@ -24,13 +26,14 @@ class NothingToShow(Exception):
 # Errors and small formatting helpers
 
 
-def error_alert(exc: BaseException) -> dbc.Alert:
+def error_alert(exc: BaseException, t: Translator | None = None) -> dbc.Alert:
     """The panel shown in place of a result that could not be computed."""
+    t = t or translator()
     if isinstance(exc, NothingToShow):
         return dbc.Alert(str(exc), color="info", className="mb-2")
     message = str(exc) if isinstance(exc, MaillageError) else f"{type(exc).__name__}: {exc}"
     return dbc.Alert(
-        [html.Strong("This analysis could not be shown. "), html.Span(message)],
+        [html.Strong(t.gettext("This analysis could not be shown. ")), html.Span(message)],
         color="danger",
         className="mb-2",
     )
@@ -41,7 +44,8 @@ def guarded(*fallback: Callable[[], Any] | None) -> Callable:
 
     The decorated view returns a tuple of outputs; the wrapper appends one more
     output, the content of the view's alert container. Each fallback is a
-    factory (``list``, ``go.Figure``) called on failure, or None.
+    factory (``list``, ``go.Figure``) called on failure, or None. The panel speaks
+    the language of the view's ``Translator`` argument (the default one without).
     """
 
     def empty() -> tuple:
@@ -55,19 +59,32 @@ def guarded(*fallback: Callable[[], Any] | None) -> Callable:
             except PreventUpdate:
                 raise
             except NothingToShow as exc:
-                return (*empty(), error_alert(exc))
+                return (*empty(), error_alert(exc, _translator_of(args, kwargs)))
             except Exception as exc:
                 log.exception("%s failed", view.__name__)
-                return (*empty(), error_alert(exc))
+                return (*empty(), error_alert(exc, _translator_of(args, kwargs)))
 
         return wrapper
 
     return decorate
 
 
-def require_territory(territory: str | None) -> str:
+def _translator_of(args: tuple, kwargs: dict[str, Any]) -> Translator | None:
+    """The first ``Translator`` a view was given (or its ``Sources``' one), if any."""
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, Translator):
+            return value
+        if isinstance(value, Sources):
+            return value.translator()
+    return None
+
+
+def require_territory(territory: str | None, t: Translator | None = None) -> str:
     if not territory:
+        t = t or translator()
         raise NothingToShow(
-            "No territory yet: import data with `maillage import`, or run `maillage demo`."
+            t.gettext(
+                "No territory yet: import data with `maillage import`, or run `maillage demo`."
+            )
         )
     return territory

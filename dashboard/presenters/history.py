@@ -10,34 +10,45 @@ from typing import Any
 
 from dash.exceptions import PreventUpdate
 
+from ...reports.i18n import N_, Translator, translator
 from ..sources import Sources
 from .guard import NothingToShow, guarded
 
-SCOPES = {"territory": "this territory", "all": "every territory"}
+SCOPES = {"territory": N_("this territory"), "all": N_("every territory")}
+"""The History page's scopes: key -> English label (people read ``t.gettext``)."""
 COLUMNS = (
-    ("id", "Change"),
-    ("time", "When (UTC)"),
-    ("user", "Who"),
-    ("what", "What"),
-    ("territories", "Territories"),
-    ("state", "State"),
+    ("id", N_("Change")),
+    ("time", N_("When (UTC)")),
+    ("user", N_("Who")),
+    ("what", N_("What")),
+    ("territories", N_("Territories")),
+    ("state", N_("State")),
 )
 
 
-def table_columns() -> list[dict[str, str]]:
-    return [{"id": key, "name": name} for key, name in COLUMNS]
+def scope_options(t: Translator | None = None) -> list[dict[str, str]]:
+    t = t or translator()
+    return [{"label": f" {t.gettext(label)}", "value": key} for key, label in SCOPES.items()]
 
 
-def revision_rows(revisions: Sequence[Any]) -> list[dict[str, Any]]:
+def table_columns(t: Translator | None = None) -> list[dict[str, str]]:
+    t = t or translator()
+    return [{"id": key, "name": t.gettext(name)} for key, name in COLUMNS]
+
+
+def revision_rows(revisions: Sequence[Any], t: Translator | None = None) -> list[dict[str, Any]]:
     """One row per revision, newest first.
 
     >>> from datetime import datetime, UTC
     >>> from maillage.graph.changes import Revision
     >>> r = Revision(3, datetime(2026, 12, 2, 9, 30, tzinfo=UTC), "amina", "edit",
     ...              "edit of actor a1 (name)", territories=("Lille",), undone_by=4)
-    >>> revision_rows([r])[0]["state"], revision_rows([r])[0]["time"]
+    >>> revision_rows([r], translator("en"))[0]["state"], revision_rows([r])[0]["time"]
     ('undone by 4', '2026-12-02 09:30')
+    >>> revision_rows([r], translator("fr"))[0]["state"]
+    'annulée par 4'
     """
+    t = t or translator()
     rows = []
     for revision in reversed(list(revisions)):
         rows.append(
@@ -47,9 +58,9 @@ def revision_rows(revisions: Sequence[Any]) -> list[dict[str, Any]]:
                 "user": revision.user or "—",
                 "what": revision.description or revision.action,
                 "territories": ", ".join(revision.territories),
-                "state": "standing"
+                "state": t.gettext("standing")
                 if revision.undone_by is None
-                else f"undone by {revision.undone_by}",
+                else t.gettext("undone by {id}").format(id=revision.undone_by),
             }
         )
     return rows
@@ -61,11 +72,12 @@ def rows_view(sources: Sources, territory: str | None, scope: str | None) -> tup
 
     Descriptions name actors as they are: a viewer asking gets nothing.
     """
+    t = sources.translator()
     if not sources.may_write():
-        raise NothingToShow("The history is for facilitators and admins.")
+        raise NothingToShow(t.gettext("The history is for facilitators and admins."))
     source = sources.current()
     wanted = territory if scope != "all" else None
-    return (revision_rows(source.history(wanted) if wanted else source.history()),)
+    return (revision_rows(source.history(wanted) if wanted else source.history(), t),)
 
 
 @guarded(lambda: None, lambda: "")
@@ -79,9 +91,12 @@ def undo_view(
     if not clicks:
         raise PreventUpdate
     writer, user = sources.administrator()
+    t = sources.translator()
     if not rows or not selected or not 0 <= selected[0] < len(rows):
-        raise NothingToShow("Select the change to undo in the list.")
+        raise NothingToShow(t.gettext("Select the change to undo in the list."))
     target = int(rows[selected[0]]["id"])
     done = writer.undo(target, user=user)
     undone = ", ".join(map(str, done.undoes)) or str(target)
-    return done.id, f"Undone: {undone} (as change {done.id})."
+    return done.id, t.gettext("Undone: {undone} (as change {id}).").format(
+        undone=undone, id=done.id
+    )

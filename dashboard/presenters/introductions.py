@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from dash.exceptions import PreventUpdate
 
 from ...graph.introductions import Status
+from ...reports.i18n import N_, Translator, translator
 from .. import ids
 from ..sources import Source, Sources
 from .guard import NothingToShow, guarded, require_territory
@@ -24,23 +25,24 @@ from .guard import NothingToShow, guarded, require_territory
 #: The statuses a facilitator moves an introduction to, in the order she meets them.
 MOVES: tuple[Status, ...] = (Status.MADE, Status.MET, Status.PARTNERSHIP, Status.DROPPED)
 STATUS_LABELS: Mapping[str, str] = {
-    "proposed": "proposed",
-    "made": "made",
-    "met": "met",
-    "partnership": "partnership",
-    "dropped": "dropped",
+    "proposed": N_("proposed"),
+    "made": N_("made"),
+    "met": N_("met"),
+    "partnership": N_("partnership"),
+    "dropped": N_("dropped"),
 }
+"""Each status's English label (people read ``t.gettext``)."""
 FUNNEL_STEPS = ("made", "met", "partnership")
 TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "#"),
-    ("status", "Status"),
-    ("source", "From"),
-    ("target", "To"),
-    ("via", "Via"),
-    ("made", "Made on"),
-    ("changed", "Last change"),
-    ("follow_up", "Follow up"),
-    ("note", "Last note"),
+    ("status", N_("Status")),
+    ("source", N_("From")),
+    ("target", N_("To")),
+    ("via", N_("Via")),
+    ("made", N_("Made on")),
+    ("changed", N_("Last change")),
+    ("follow_up", N_("Follow up")),
+    ("note", N_("Last note")),
 )
 
 
@@ -67,17 +69,25 @@ def record_href(source: str | None, target: str | None) -> str:
     return "/introductions?" + urlencode({"from": source or "", "to": target or ""})
 
 
-def status_options(include_all: bool = False) -> list[dict[str, str]]:
+def status_options(
+    include_all: bool = False,
+    t: Translator | None = None,
+    statuses: Sequence[Status] = tuple(Status),
+) -> list[dict[str, str]]:
     """Options of a status dropdown (``All`` first for the filter)."""
-    options = [{"label": STATUS_LABELS[s.value], "value": s.value} for s in Status]
-    return [{"label": "All", "value": ""}, *options] if include_all else options
+    t = t or translator()
+    options = [{"label": t.gettext(STATUS_LABELS[s.value]), "value": s.value} for s in statuses]
+    return [{"label": t.gettext("All"), "value": ""}, *options] if include_all else options
 
 
-def introduction_rows(records: Sequence[Mapping[str, Any]], today: date) -> list[dict[str, Any]]:
+def introduction_rows(
+    records: Sequence[Mapping[str, Any]], today: date, t: Translator | None = None
+) -> list[dict[str, Any]]:
     """Rows of the follow-up table: names, where it stands, what happened last.
 
     ``due`` is true for an open introduction whose follow-up date has come.
     """
+    t = t or translator()
     rows = []
     for record in records:
         history = record["history"]
@@ -88,7 +98,7 @@ def introduction_rows(records: Sequence[Mapping[str, Any]], today: date) -> list
         rows.append(
             {
                 "id": record["id"],
-                "status": STATUS_LABELS[record["status"]],
+                "status": t.gettext(STATUS_LABELS[record["status"]]),
                 "source": record.get("source_name", record["source"]),
                 "target": record.get("target_name", record["target"]),
                 "via": ", ".join(record.get("via_names") or record.get("via") or []),
@@ -102,8 +112,9 @@ def introduction_rows(records: Sequence[Mapping[str, Any]], today: date) -> list
     return rows
 
 
-def table_columns() -> list[dict[str, str]]:
-    return [{"id": key, "name": label} for key, label in TABLE_COLUMNS]
+def table_columns(t: Translator | None = None) -> list[dict[str, str]]:
+    t = t or translator()
+    return [{"id": key, "name": t.gettext(label)} for key, label in TABLE_COLUMNS]
 
 
 def due_styles() -> list[dict[str, Any]]:
@@ -117,20 +128,21 @@ def due_styles() -> list[dict[str, Any]]:
     ]
 
 
-def funnel_figure(counts: Mapping[str, Any] | None) -> go.Figure:
+def funnel_figure(counts: Mapping[str, Any] | None, t: Translator | None = None) -> go.Figure:
     """Made → met → partnership as a funnel, dropped in the title."""
+    t = t or translator()
     figure = go.Figure()
     if counts:
         figure.add_trace(
             go.Funnel(
-                y=[STATUS_LABELS[s] for s in FUNNEL_STEPS],
+                y=[t.gettext(STATUS_LABELS[s]) for s in FUNNEL_STEPS],
                 x=[counts[s] for s in FUNNEL_STEPS],
                 textinfo="value+percent initial",
                 marker={"color": ["#4c78a8", "#72b7b2", "#54a24b"]},
             )
         )
     figure.update_layout(
-        title=funnel_text(counts),
+        title=funnel_text(counts, t),
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         height=300,
         template="plotly_white",
@@ -138,23 +150,39 @@ def funnel_figure(counts: Mapping[str, Any] | None) -> go.Figure:
     return figure
 
 
-def funnel_text(counts: Mapping[str, Any] | None) -> str:
+def funnel_text(counts: Mapping[str, Any] | None, t: Translator | None = None) -> str:
     """The funnel in one line.
 
-    >>> funnel_text({"made": 4, "met": 3, "partnership": 2, "dropped": 1, "open": 1, "days": 45})
-    '4 made, 3 met, 2 partnerships, 1 dropped, 1 open; 45 days from made to partnership (median)'
-    >>> funnel_text(None)
+    >>> en, fr = translator("en"), translator("fr")
+    >>> counts = {"made": 4, "met": 3, "partnership": 2, "dropped": 1, "open": 1, "days": 45.5}
+    >>> funnel_text(counts, en)
+    '4 made, 3 met, 2 partnerships, 1 dropped, 1 open; 45.5 days from made to partnership (median)'
+    >>> first, then = funnel_text(counts, fr).split(" ; ")
+    >>> first
+    'faites : 4, rencontres : 3, partenariats : 2, abandonnées : 1, en cours : 1'
+    >>> then
+    '45,5 jours de la mise en relation au partenariat (médiane)'
+    >>> funnel_text(None, en)
     'No introduction recorded yet'
     """
+    t = t or translator()
     if not counts:
-        return "No introduction recorded yet"
-    plural = "" if counts["partnership"] == 1 else "s"
-    text = (
-        f"{counts['made']} made, {counts['met']} met, {counts['partnership']} partnership{plural}, "
-        f"{counts['dropped']} dropped, {counts['open']} open"
+        return t.gettext("No introduction recorded yet")
+    n = counts["partnership"]
+    partnerships = t.ngettext("{n} partnership", "{n} partnerships", n).format(n=t.integer(n))
+    text = t.gettext("{made} made, {met} met, {partnerships}, {dropped} dropped, {open} open")
+    text = text.format(
+        made=t.integer(counts["made"]),
+        met=t.integer(counts["met"]),
+        partnerships=partnerships,
+        partnership=t.integer(n),
+        dropped=t.integer(counts["dropped"]),
+        open=t.integer(counts["open"]),
     )
-    if counts.get("days") is not None:
-        text += f"; {counts['days']:g} days from made to partnership (median)"
+    days = counts.get("days")
+    if days is not None:
+        shown = t.number(days, 0 if float(days).is_integer() else 1)
+        text += t.gettext("; {days} days from made to partnership (median)").format(days=shown)
     return text
 
 
@@ -175,27 +203,33 @@ def parse_day(value: str | None, today: date) -> date:
 
 @guarded(list, go.Figure)
 def follow_up_view(
-    source: Source, territory: str | None, status: str | None, due_only: bool, today: date
+    source: Source,
+    territory: str | None,
+    status: str | None,
+    due_only: bool,
+    today: date,
+    t: Translator | None = None,
 ) -> tuple[list[dict[str, Any]], go.Figure]:
-    """The follow-up table and the funnel of ``territory``."""
-    territory = require_territory(territory)
+    """The follow-up table and the funnel of ``territory``, in ``t``'s language."""
+    t = t or translator()
+    territory = require_territory(territory, t)
     found = source.introductions(
         territory, status=Status(status) if status else None, due=today if due_only else None
     )
-    rows = introduction_rows(source.introduction_records(found), today)
-    return rows, funnel_figure(source.introduction_funnel(territory).get(territory))
+    rows = introduction_rows(source.introduction_records(found), today, t)
+    return rows, funnel_figure(source.introduction_funnel(territory).get(territory), t)
 
 
 @guarded(list, list, list, lambda: None, lambda: None)
 def form_view(
-    source: Source, territory: str | None, search: str | None
+    source: Source, territory: str | None, search: str | None, t: Translator | None = None
 ) -> tuple[list, list, list, str | None, str | None]:
     """The actors to choose from (for each picker), the two a link asked for pre-selected.
 
     Every picker gets its options with the values, so that no value ever
     arrives before the option it names.
     """
-    territory = require_territory(territory)
+    territory = require_territory(territory, t)
     choices = actor_choices(source.network(territory))
     known = {c["value"] for c in choices}
     first, second = prefill(search)
@@ -210,7 +244,8 @@ def editing_style(sources: Sources) -> dict[str, str]:
 
 def _record(sources: Sources, territory: str | None, fields: Mapping[str, Any], today: date):
     writer, user = sources.writer()
-    territory = require_territory(territory)
+    t = sources.translator()
+    territory = require_territory(territory, t)
     introduction = writer.add_introduction(
         territory,
         fields.get("source") or "",
@@ -222,7 +257,9 @@ def _record(sources: Sources, territory: str | None, fields: Mapping[str, Any], 
         status=Status.PROPOSED if fields.get("proposed") else Status.MADE,
         user=user,
     )
-    return introduction, f"Introduction {introduction.id} recorded ({introduction.status})."
+    status = t.gettext(STATUS_LABELS[introduction.status])
+    message = t.gettext("Introduction {id} recorded ({status}).")
+    return introduction, message.format(id=introduction.id, status=status)
 
 
 def _move(
@@ -232,8 +269,11 @@ def _move(
     fields: Mapping[str, Any],
     today: date,
 ):
+    t = sources.translator()
     if not rows or not selected or not fields.get("status"):
-        raise NothingToShow("Pick an introduction in the list and the status it reached.")
+        raise NothingToShow(
+            t.gettext("Pick an introduction in the list and the status it reached.")
+        )
     writer, user = sources.writer()
     moved = writer.update_introduction(
         rows[selected[0]]["id"],
@@ -243,8 +283,12 @@ def _move(
         follow_up=parse_day(fields["follow_up"], today) if fields.get("follow_up") else None,
         user=user,
     )
-    tie = " The partnership tie is on the network." if moved.status == Status.PARTNERSHIP else ""
-    return moved, f"Introduction {moved.id} is now {moved.status}.{tie}"
+    message = t.gettext("Introduction {id} is now {status}.").format(
+        id=moved.id, status=t.gettext(STATUS_LABELS[moved.status])
+    )
+    if moved.status == Status.PARTNERSHIP:
+        message += t.gettext(" The partnership tie is on the network.")
+    return moved, message
 
 
 @guarded(lambda: None, lambda: None)

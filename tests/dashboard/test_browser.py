@@ -118,7 +118,7 @@ def maillage(demo_store_url: str) -> Any:
 
 
 def test_user_journey(dash_duo: Any, maillage: Any, screenshots: Path) -> None:
-    dash_duo.start_server(create_app(maillage))
+    dash_duo.start_server(create_app(maillage, language=lambda: "en"))
     dash_duo.wait_for_element(f"#{ids.TERRITORY}")
 
     # Explore: pick the large demo territory, the network renders.
@@ -327,9 +327,10 @@ def test_error_panels_instead_of_a_blank_page(dash_duo: Any) -> None:
     unreachable = Maillage(Settings(store_url="ftp://nowhere/maillage.db"))
     dash_duo.start_server(create_app(unreachable))
     dash_duo.wait_for_contains_text(f"#{ids.SHELL_ALERT}", "unsupported store URL", timeout=30)
-    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_ALERT}", "No territory yet", timeout=30)
+    wanted = "Pas encore de territoire"  # French by default
+    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_ALERT}", wanted, timeout=30)
     open_page(dash_duo, "brokers")
-    dash_duo.wait_for_contains_text(f"#{ids.BROKERS_ALERT}", "No territory yet", timeout=30)
+    dash_duo.wait_for_contains_text(f"#{ids.BROKERS_ALERT}", wanted, timeout=30)
     dash_duo.driver.get(dash_duo.server_url + "/nowhere")
     dash_duo.wait_for_contains_text(f"#{ids.PAGE}", "Aucune page à l'adresse /nowhere")
     assert dash_duo.get_logs() == []

@@ -46,7 +46,7 @@ def test_compare_page_rates_and_years(dash_duo: Any, demo_store_url: str, screen
     names = maillage.territory_names()[:DEFAULT_COUNT]
     assert len(names) >= 3
     try:
-        dash_duo.start_server(create_app(maillage))
+        dash_duo.start_server(create_app(maillage, language=lambda: "en"))
         dash_duo.driver.get(dash_duo.server_url + "/compare")
 
         # The rates: businesses → associations first, a share and an interval per territory.

@@ -22,7 +22,7 @@ def maillage(writable_demo: Any) -> Any:
 def test_a_suggested_introduction_is_recorded_followed_up_and_becomes_a_tie(
     dash_duo: Any, maillage: Any
 ) -> None:
-    dash_duo.start_server(create_app(maillage))
+    dash_duo.start_server(create_app(maillage, language=lambda: "en"))
     dash_duo.wait_for_element(f"#{ids.TERRITORY}")
     dash_duo.select_dcc_dropdown(f"#{ids.TERRITORY}", value="Alsace")
     dash_duo.find_element("#nav-gaps").click()
@@ -63,7 +63,7 @@ def test_an_actor_corrected_from_explore_is_saved_and_undo_restores_it(
     graph = maillage.graph("Lille")
     actor_id = sorted(graph, key=lambda n: (-graph.degree(n), str(n)))[0]
     before = maillage.actor(actor_id)
-    dash_duo.start_server(create_app(maillage))
+    dash_duo.start_server(create_app(maillage, language=lambda: "en"))
     dash_duo.wait_for_element(f"#{ids.TERRITORY}")
     dash_duo.driver.get(f"{dash_duo.server_url}/?territory=Lille&actor={actor_id}")
     dash_duo.wait_for_contains_text(f"#{ids.CARD}", before.name, timeout=60)
@@ -96,7 +96,7 @@ def test_the_history_page_lists_changes_and_undoes_the_one_selected(
     actor_id = sorted(maillage.graph("Lille"))[0]
     before = maillage.actor(actor_id)
     edit = maillage.edit_actor(actor_id, {"city": "Roubaix"}, user="amina")
-    dash_duo.start_server(create_app(maillage))
+    dash_duo.start_server(create_app(maillage, language=lambda: "en"))
     dash_duo.wait_for_element(f"#{ids.TERRITORY}")
     dash_duo.select_dcc_dropdown(f"#{ids.TERRITORY}", value="Lille")
     dash_duo.find_element("#nav-history").click()

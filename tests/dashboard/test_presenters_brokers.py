@@ -19,6 +19,9 @@ from maillage.dashboard.presenters.brokers import (
     top_brokers_figure,
 )
 from maillage.graph.documents import ActorRow, problems
+from maillage.reports.i18n import translator
+
+EN = translator("en")
 
 
 def test_broker_rows_flatten_roles_and_total() -> None:
@@ -33,7 +36,7 @@ def test_broker_rows_flatten_roles_and_total() -> None:
 
 
 def test_top_brokers_figure_ranks_by_the_measure() -> None:
-    figure = top_brokers_figure({"actors": ROWS}, "closeness", top=2)
+    figure = top_brokers_figure({"actors": ROWS}, "closeness", top=2, t=EN)
     ticks = figure.layout.yaxis.ticktext  # actors by position, the first on top
     bars = {trace.name: [ticks[i] for i in trace.y] for trace in figure.data}
     assert bars == {"business": ["Atelier"], "public": ["Bibliothèque"]}
@@ -51,7 +54,9 @@ def test_download_payload_renders_through_reports() -> None:
 
 
 def test_brokers_view(maillage: Any) -> None:
-    rows, columns, figure, summary, alert = brokers_view(maillage, "Nantes", "betweenness", False)
+    rows, columns, figure, summary, alert = brokers_view(
+        maillage, "Nantes", "betweenness", False, EN
+    )
     assert alert is None and len(rows) == 4 and text_of(summary).startswith("4 actors · unweighted")
     assert "Gould-Fernandez" in text_of(summary)
     assert rows[0]["id"] == "n1" and rows[0]["betweenness"] > 0

@@ -7,6 +7,9 @@ from maillage.dashboard.presenters.compare import (
     compare_tooltips,
 )
 from maillage.graph.documents import Comparison, problems
+from maillage.reports.i18n import translator
+
+EN, FR = translator("en"), translator("fr")
 
 COMPARISON = {
     "territories": ["Brest", "Quimper"],
@@ -31,7 +34,7 @@ COMPARISON = {
 
 
 def test_compare_table_has_raw_and_normalised_per_territory() -> None:
-    rows, columns = compare_table(COMPARISON)
+    rows, columns = compare_table(COMPARISON, EN)
     assert [c["id"] for c in columns] == ["indicator", "raw0", "norm0", "raw1", "norm1"]
     assert columns[3]["name"] == ["Quimper", "raw"]
     assert rows[0] == {
@@ -45,8 +48,16 @@ def test_compare_table_has_raw_and_normalised_per_territory() -> None:
 
 
 def test_compare_tooltips() -> None:
-    assert compare_tooltips(COMPARISON)[0] == {"indicator": "share of possible ties"}
+    assert compare_tooltips(COMPARISON, EN)[0] == {"indicator": "share of possible ties"}
 
 
 def test_the_literal_comparison_is_in_the_shape_of_a_real_one() -> None:
     assert problems(COMPARISON, Comparison, partial=True) == []
+
+
+def test_the_compare_table_in_french_has_french_words_and_decimal_commas() -> None:
+    rows, columns = compare_table(COMPARISON, FR)
+    assert columns[0]["name"] == ["", "Indicateur"] and columns[3]["name"] == ["Quimper", "brut"]
+    assert columns[4]["name"] == ["Quimper", "normalisé"]
+    assert rows[0]["indicator"] == "Densité" and rows[0]["raw0"] == "0,050"
+    assert rows[1]["indicator"] == "Acteurs" and rows[1]["raw0"] == "120"

@@ -37,6 +37,7 @@ from maillage.dashboard.presenters.explore import (
 from maillage.dashboard.presenters.formatting import parse_as_of
 from maillage.graph.model import Actor, Network, Sector, Tie, TieKind
 from maillage.graph.vocabulary import SECTORS
+from maillage.reports.i18n import translator
 
 
 def test_year_slider_marks_every_few_years_and_ends_with_all() -> None:
@@ -202,8 +203,10 @@ def test_network_view_at_a_date_keeps_positions_and_frame(maillage: Any) -> None
 
 
 def test_network_view_without_territory_is_an_info_panel() -> None:
-    payload, _, alert = network_view(None, None, None, "degree")
+    payload, _, alert = network_view(None, None, None, "degree", translator("en"))
     assert payload == {} and "No territory yet" in text_of(alert)
+    french = network_view(None, None, None, "degree", translator("fr"))[-1]
+    assert "Pas encore de territoire" in text_of(french)
 
 
 def test_summary_view_follows_the_sector_filter(maillage: Any) -> None:

@@ -17,6 +17,9 @@ from maillage.dashboard.presenters.gaps import (
     introduction_items,
 )
 from maillage.graph.documents import GapReport, problems
+from maillage.reports.i18n import translator
+
+EN = translator("en")
 
 GAPS: dict[str, Any] = {
     "territory": "T",
@@ -71,7 +74,7 @@ GAPS: dict[str, Any] = {
 
 
 def test_gap_heatmap() -> None:
-    figure = gap_heatmap(GAPS)
+    figure = gap_heatmap(GAPS, EN)
     heat = figure.data[0]
     assert list(heat.x) == ["business", "public"]
     assert [list(r) for r in heat.z] == [[1.5, -2.0], [-2.0, None]]
@@ -81,19 +84,19 @@ def test_gap_heatmap() -> None:
 
 
 def test_gap_lists_in_words() -> None:
-    gaps = text_of(gap_items(GAPS))
+    gaps = text_of(gap_items(GAPS, EN))
     assert "business ↔ public" in gaps and "0 ties observed, 3 expected (z = -2)" in gaps
     assert "Bridges: Collectif (association)." in gaps and "fragile" in gaps
-    fragile = text_of(fragile_items(GAPS))
+    fragile = text_of(fragile_items(GAPS, EN))
     assert "Collectif (association) : losing it would cut business ↔ public" in fragile
     assert "tie Collectif (association) – Dé (public)" in fragile
     empty = {"gaps": [], "fragile_bridges": [], "introductions": []}
-    assert "No sector pair" in text_of(gap_items(empty))
-    assert "No introduction" in text_of(introduction_items(empty))
+    assert "No sector pair" in text_of(gap_items(empty, EN))
+    assert "No introduction" in text_of(introduction_items(empty, EN))
 
 
 def test_introductions_have_reasons_and_show_buttons() -> None:
-    items = introduction_items(GAPS)
+    items = introduction_items(GAPS, EN)
     text = text_of(items)
     assert "Atelier" in text and "Dé" in text and "both work with Collectif" in text
     assert "score 0.750 · 2 steps apart · shared partners: Collectif" in text

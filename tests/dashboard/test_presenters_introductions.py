@@ -9,6 +9,9 @@ from maillage.dashboard import ids
 from maillage.dashboard.presenters import introductions as page
 from maillage.dashboard.sources import Sources
 from maillage.graph.model import TieKind
+from maillage.reports.i18n import translator
+
+EN = translator("en")
 
 TODAY = date(2026, 3, 1)
 RECORD = {
@@ -22,12 +25,16 @@ RECORD = {
 }
 
 
-def writers(maillage: Any) -> Sources:
-    return Sources(maillage, may_write=lambda: True, user=lambda: "marie")
+def writers(maillage: Any, language: str = "en") -> Sources:
+    return Sources(
+        maillage, may_write=lambda: True, user=lambda: "marie", language=lambda: language
+    )
 
 
 def viewers(maillage: Any) -> Sources:
-    return Sources(maillage, lambda: False, may_write=lambda: False, user=lambda: "paul")
+    return Sources(
+        maillage, lambda: False, may_write=lambda: False, user=lambda: "paul", language=lambda: "en"
+    )
 
 
 def test_a_facilitator_records_an_introduction_and_it_is_listed_as_due(maillage):
@@ -36,7 +43,7 @@ def test_a_facilitator_records_an_introduction_and_it_is_listed_as_due(maillage)
     )
     assert alert is None and message == "Introduction 1 recorded (made)."
     assert token == "1:1:made"
-    rows, funnel, alert = page.follow_up_view(maillage, "Nantes", "", False, TODAY)
+    rows, funnel, alert = page.follow_up_view(maillage, "Nantes", "", False, TODAY, EN)
     assert alert is None
     assert rows == [
         {
@@ -59,7 +66,7 @@ def test_a_facilitator_records_an_introduction_and_it_is_listed_as_due(maillage)
 def test_moving_to_partnership_adds_the_tie_to_the_network(maillage):
     sources = writers(maillage)
     page.write_view(sources, ids.INTRO_RECORD, "Nantes", RECORD, {}, None, None, TODAY)
-    rows, _, _ = page.follow_up_view(maillage, "Nantes", "", False, TODAY)
+    rows, _, _ = page.follow_up_view(maillage, "Nantes", "", False, TODAY, EN)
     move = {"status": "partnership", "date": "2026-03-01", "note": "signé", "follow_up": None}
     _, message, alert = page.write_view(
         sources, ids.INTRO_MOVE, "Nantes", {}, move, rows, [0], TODAY
@@ -67,7 +74,7 @@ def test_moving_to_partnership_adds_the_tie_to_the_network(maillage):
     assert alert is None and "partnership tie is on the network" in message
     ties = [t for t in maillage.network("Nantes").ties if t.ref == "introduction:1"]
     assert [(t.source, t.target, t.kind) for t in ties] == [("n1", "n3", TieKind.PARTNERSHIP)]
-    rows, _, _ = page.follow_up_view(maillage, "Nantes", "partnership", False, TODAY)
+    rows, _, _ = page.follow_up_view(maillage, "Nantes", "partnership", False, TODAY, EN)
     assert [r["status"] for r in rows] == ["partnership"] and rows[0]["due"] is False
 
 
@@ -124,3 +131,22 @@ def _walk(components):
             yield from _walk(list(children))
         elif children is not None and not isinstance(children, str):
             yield from _walk([children])
+
+
+def test_a_french_facilitator_reads_the_introductions_in_french(maillage):
+    fr = translator("fr")
+    sources = writers(maillage, "fr")
+    _, message, _ = page.write_view(
+        sources, ids.INTRO_RECORD, "Nantes", RECORD, {}, None, None, TODAY
+    )
+    assert message == "Mise en relation 1 enregistrée (faite)."
+    rows, funnel, alert = page.follow_up_view(maillage, "Nantes", "", False, TODAY, fr)
+    assert alert is None and rows[0]["status"] == "faite"
+    assert funnel.layout.title.text.startswith("faites : 1, rencontres : 0, partenariats : 0")
+    assert [c["name"] for c in page.table_columns(fr)][1:4] == ["Statut", "De", "À"]
+    _, message, alert = page.write_view(
+        sources, ids.INTRO_MOVE, "Nantes", {}, {"status": "met"}, [], [], TODAY
+    )
+    assert "Choisissez une mise en relation" in str(alert)
+    nothing = page.follow_up_view(maillage, None, "", False, TODAY, fr)[-1]
+    assert "Pas encore de territoire" in str(nothing)

@@ -17,6 +17,9 @@ from maillage.dashboard.presenters.explore import network_view, territories_view
 from maillage.dashboard.presenters.gaps import gaps_view
 from maillage.dashboard.presenters.guard import guarded
 from maillage.graph.errors import MaillageError
+from maillage.reports.i18n import translator
+
+EN = translator("en")
 
 
 def test_guarded_view_shows_an_alert_instead_of_a_blank_page() -> None:
@@ -90,7 +93,7 @@ def test_gaps_and_compare_views(maillage: Any) -> None:
     assert set(heatmap.data[0].x) == {"academic", "association", "business", "public"}
     assert gaps and fragile and introductions
     rows, columns, tips, z, raw, rates, rate_columns, *rest, alert = compare_view(
-        maillage, ["Nantes", "Rennes"]
+        maillage, ["Nantes", "Rennes"], None, EN
     )
     assert alert is None and [c["name"][0] for c in columns[1::2]] == ["Nantes", "Rennes"]
     assert rows and len(tips) == len(rows) and raw.data
@@ -100,16 +103,19 @@ def test_gaps_and_compare_views(maillage: Any) -> None:
     only = maillage.compare(["Nantes", "Rennes"], kind="partnership")
     assert observatory.rates_table(only) != observatory.rates_table(every)
     assert (
-        compare_view(maillage, ["Nantes", "Rennes"], "partnership")[5]
+        compare_view(maillage, ["Nantes", "Rennes"], "partnership", EN)[5]
         == (observatory.rates_table(only)[0])
     )
     assert (
-        compare_view(maillage, ["Nantes", "Rennes"], None)[5] == (observatory.rates_table(every)[0])
+        compare_view(maillage, ["Nantes", "Rennes"], None, EN)[5]
+        == (observatory.rates_table(every)[0])
     )
     nothing = compare_view(maillage, [])
     assert nothing[-1].color == "info"
     assert yearly_view(maillage, ["Nantes"], None, [])[-1].color == "info"  # only when asked
-    figure, bridges, bridge_columns, alert = yearly_view(maillage, ["Nantes"], None, ["by_year"])
+    figure, bridges, bridge_columns, alert = yearly_view(
+        maillage, ["Nantes"], None, ["by_year"], EN
+    )
     assert alert is None and figure.data and bridge_columns[0]["name"] == "Year"
 
 

@@ -11,6 +11,8 @@ from maillage.serving.web import web_app
 from maillage.settings import Settings
 
 PANEL = b"This analysis could not be shown."
+ENGLISH = {"HTTP_ACCEPT_LANGUAGE": "en"}
+"""These clients read English (the app's default is French)."""
 
 
 def broken(*_args, **_kwargs):
@@ -39,6 +41,7 @@ def test_a_failing_analysis_shows_an_error_panel(fresh, monkeypatch, analysis, o
     monkeypatch.setattr(application.analytics, analysis, broken)
     app = web_app(fresh)
     client = app.server.test_client()
+    client.environ_base.update(ENGLISH)
     values = {"territory.value": "Romans", "compare-territories.value": ["Romans", "Lille"]}
 
     answer = client.post(UPDATE_COMPONENT, json=request_body(app, output, values))
@@ -61,7 +64,9 @@ def test_a_failing_download_shows_an_error_panel(fresh, monkeypatch):
         changed=['{"fmt":"csv","type":"download-button"}.n_clicks'],
     )
 
-    answer = app.server.test_client().post(UPDATE_COMPONENT, json=body)
+    client = app.server.test_client()
+    client.environ_base.update(ENGLISH)
+    answer = client.post(UPDATE_COMPONENT, json=body)
 
     assert answer.status_code == 200 and PANEL in answer.data
 
@@ -71,6 +76,7 @@ def test_an_unreadable_store_shows_an_error_panel_in_the_shell(tmp_path, caplog)
     blocker.write_text("")
     instance = Maillage(Settings(store_url=f"sqlite:///{blocker}/store.db", data_dir=tmp_path))
     client = web_app(instance).server.test_client()
+    client.environ_base.update(ENGLISH)
 
     layout = client.get("/_dash-layout")
 
