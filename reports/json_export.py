@@ -17,11 +17,13 @@ from .safe import json_key, json_ready, scalar
 __all__ = ["json_chunks", "to_json", "write_json"]
 
 _INDENT = "  "
+#: ``json.dumps(..., ensure_ascii=False, indent=2, allow_nan=False)``, made once.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def _dumps(value: Any, level: int) -> str:
     """``value`` as JSON, laid out as it would be ``level`` deep in the document."""
-    text = json.dumps(json_ready(value), ensure_ascii=False, indent=2, allow_nan=False)
+    text = _ENCODER.encode(json_ready(value))
     # JSON strings never hold a raw line break, so every one is the layout's own.
     return text.replace("\n", "\n" + _INDENT * level) if level else text
 

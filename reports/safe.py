@@ -55,14 +55,18 @@ def json_ready(value: Any) -> Any:
     {'as_of': '2024-01-31', 'z': None, '3': [1, 2]}
     """
     value = scalar(value)
+    if value is None or isinstance(value, str | int | float):
+        return finite(value)
     if isinstance(value, Mapping):
         return {_key(k): json_ready(v) for k, v in value.items()}
-    if isinstance(value, Sequence) and not isinstance(value, str | bytes | bytearray):
+    if isinstance(value, list | tuple):
         return [json_ready(v) for v in value]
     if isinstance(value, set | frozenset):
         return sorted((json_ready(v) for v in value), key=str)
     if isinstance(value, date | datetime):
         return value.isoformat()
+    if isinstance(value, Sequence) and not isinstance(value, bytes | bytearray):
+        return [json_ready(v) for v in value]
     return finite(value)
 
 

@@ -22,6 +22,11 @@ __all__ = ["ActorRows"]
 #: The float columns, in the order of a row's keys (``None`` where ``missing`` says so).
 CENTRAL = ("betweenness", "closeness", "eigenvector", "pagerank")
 LOCAL = ("constraint", "effective_size", "ei_index")
+NUMBERS = ("degree", "community", *CENTRAL, *LOCAL)
+#: The keys of a row between ``sector`` and ``brokerage``, in order.
+ORDER = ("degree", *CENTRAL, "constraint", "effective_size")
+#: Rows made at a time when the rows are read in order.
+BLOCK = 1024
 
 
 class ActorRows(Sequence[dict[str, Any]]):
@@ -76,12 +81,12 @@ class ActorRows(Sequence[dict[str, Any]]):
 
     def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         if isinstance(index, slice):
-            return [self._row(int(p)) for p in self._order[index]]
-        return self._row(int(self._order[index]))
+            return self._rows(self._order[index])
+        return self._rows(self._order[[index]])[0]
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        for position in self._order.tolist():
-            yield self._row(position)
+        for first in range(0, len(self._order), BLOCK):
+            yield from self._rows(self._order[first : first + BLOCK])
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, ActorRows | list | tuple):
@@ -93,20 +98,21 @@ class ActorRows(Sequence[dict[str, Any]]):
     def __repr__(self) -> str:
         return f"<ActorRows: {len(self)} actors>"
 
-    def _row(self, p: int) -> dict[str, Any]:
-        """The row of the actor at position ``p`` of the columns."""
-        actor_id, _, name, sector = self._members[p]
-        columns, missing = self._columns, self._missing
-        row: dict[str, Any] = {
-            "id": actor_id,
-            "name": name,
-            "sector": sector,
-            "degree": columns["degree"].item(p),
-        }
-        row.update((key, columns[key].item(p)) for key in CENTRAL)
-        for key in LOCAL[:2]:
-            row[key] = None if missing[key].item(p) else columns[key].item(p)
-        row["brokerage"] = dict(zip(ROLES, columns["brokerage"][p].tolist(), strict=True))
-        row["community"] = columns["community"].item(p)
-        row["ei_index"] = None if missing["ei_index"].item(p) else columns["ei_index"].item(p)
-        return row
+    def _rows(self, positions: np.ndarray) -> list[dict[str, Any]]:
+        """The rows of the actors at ``positions`` of the columns, as plain Python values."""
+        members = self._members
+        values = {key: self._columns[key][positions].tolist() for key in NUMBERS}
+        for key in LOCAL:
+            absent = self._missing[key][positions].tolist()
+            values[key] = [None if a else v for a, v in zip(absent, values[key], strict=True)]
+        roles = self._columns["brokerage"][positions].tolist()
+        rows = []
+        for j, p in enumerate(positions.tolist()):
+            actor_id, _, name, sector = members[p]
+            row: dict[str, Any] = {"id": actor_id, "name": name, "sector": sector}
+            row.update((key, values[key][j]) for key in ORDER)
+            row["brokerage"] = dict(zip(ROLES, roles[j], strict=True))
+            row["community"] = values["community"][j]
+            row["ei_index"] = values["ei_index"][j]
+            rows.append(row)
+        return rows
