@@ -108,12 +108,12 @@ def _emit(payload: str | bytes, output: Path | None) -> None:
 
 def _emit_json(data: dict, output: Path | None) -> None:
     """Write ``data`` as JSON as it is rendered, a piece at a time (else as ``_emit``)."""
-    from .reports.json_export import json_chunks
+    from .reports.json_export import json_blocks
 
-    pieces = (chunk.encode("utf-8") for chunk in json_chunks(data))
     if output is not None:
-        return _write_file(output, pieces)
-    click.get_binary_stream("stdout").writelines(pieces)
+        return _write_file(output, (block.encode("utf-8") for block in json_blocks(data)))
+    for block in json_blocks(data):
+        click.echo(block, nl=False)
 
 
 def _write_file(output: Path, pieces: Iterable[bytes]) -> None:

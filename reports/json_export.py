@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from .safe import json_key, json_ready, scalar
 
-__all__ = ["json_chunks", "to_json", "write_json"]
+__all__ = ["json_blocks", "json_chunks", "to_json", "write_json"]
 
 _INDENT = "  "
 #: ``json.dumps(..., ensure_ascii=False, indent=2, allow_nan=False)``, made once.
@@ -63,10 +63,24 @@ def json_chunks(data: Any) -> Iterator[str]:
     yield "\n}\n"
 
 
+def json_blocks(data: Any, size: int = 1 << 20) -> Iterator[str]:
+    """The pieces of :func:`json_chunks` joined into blocks of about ``size`` characters."""
+    pending: list[str] = []
+    held = 0
+    for chunk in json_chunks(data):
+        pending.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            yield "".join(pending)
+            pending, held = [], 0
+    if pending:
+        yield "".join(pending)
+
+
 def write_json(data: Any, handle: TextIO) -> None:
     """Write the JSON text of ``data`` to ``handle`` (a text file), a piece at a time."""
-    for chunk in json_chunks(data):
-        handle.write(chunk)
+    for block in json_blocks(data):
+        handle.write(block)
 
 
 def to_json(data: Mapping[str, Any]) -> bytes:

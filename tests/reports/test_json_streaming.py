@@ -6,7 +6,7 @@ from datetime import date
 import numpy as np
 
 from maillage.graph.analytics.actor_rows import CENTRAL, LOCAL, ActorRows
-from maillage.reports.json_export import json_chunks, to_json, write_json
+from maillage.reports.json_export import json_blocks, json_chunks, to_json, write_json
 from maillage.reports.safe import json_ready
 
 
@@ -55,3 +55,8 @@ def test_actor_rows_write_as_their_list(tmp_path):
     with path.open("w", encoding="utf-8") as handle:
         write_json({"territory": "T", "actors": rows}, handle)
     assert path.read_text(encoding="utf-8") == whole({"territory": "T", "actors": plain})
+
+
+def test_blocks_join_into_the_whole_text(report):
+    blocks = list(json_blocks(report, size=100))
+    assert len(blocks) > 1 and "".join(blocks) == whole(report)
