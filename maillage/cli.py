@@ -7,7 +7,7 @@ import logging
 import shlex
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -97,17 +97,33 @@ def _emit(payload: str | bytes, output: Path | None) -> None:
     """Write a rendered document to ``output`` whole, or to standard output."""
     data = payload.encode("utf-8") if isinstance(payload, str) else payload
     if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        partial = output.with_name(f".{output.name}.partial")
-        partial.write_bytes(data)
-        partial.replace(output)
-        click.echo(f"Wrote {output}", err=True)
+        _write_file(output, [data])
     elif isinstance(payload, str):
         click.echo(payload.removeprefix("\ufeff"), nl=not payload.endswith("\n"))
     elif sys.stdout.isatty():
         raise click.UsageError("this format is binary: give -o FILE")
     else:
         sys.stdout.buffer.write(data)
+
+
+def _emit_json(data: dict, output: Path | None) -> None:
+    """Write ``data`` as JSON as it is rendered, a piece at a time (else as ``_emit``)."""
+    from .reports.json_export import json_blocks
+
+    if output is not None:
+        return _write_file(output, (block.encode("utf-8") for block in json_blocks(data)))
+    for block in json_blocks(data):
+        click.echo(block, nl=False)
+
+
+def _write_file(output: Path, pieces: Iterable[bytes]) -> None:
+    """Write ``pieces`` to ``output`` through a partial file, so it is whole or absent."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(f".{output.name}.partial")
+    with partial.open("wb") as handle:
+        handle.writelines(pieces)
+    partial.replace(output)
+    click.echo(f"Wrote {output}", err=True)
 
 
 TEXT_FORMATS = ("table", "csv", "json", "html")
@@ -334,6 +350,9 @@ def report(
         from .reports import render_html_report
 
         _emit(render_html_report(data, app.gaps(territory, as_of=as_of, engine=engine)), output)
+        return
+    if fmt == "json":  # a piece at a time: a national report never stands whole as text
+        _emit_json(data, output)
         return
     _emit(_render("report", data, fmt, output), output)
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
 from maillage.graph.cells import neutralise_formula
 
-__all__ = ["Cell", "cell", "finite", "json_ready", "scalar", "xml_text"]
+__all__ = ["Cell", "cell", "finite", "json_key", "json_ready", "scalar", "xml_text"]
 
 # Control characters that XML 1.0 (hence XLSX) cannot hold; tab, LF and CR are allowed.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -45,15 +45,18 @@ def finite(value: Any) -> Any:
 def json_ready(value: Any) -> Any:
     """A copy of ``value`` that ``json.dumps(..., allow_nan=False)`` accepts.
 
-    NaN and infinities become ``None``, dates ISO strings, tuples and sets
-    lists, numpy scalars Python numbers, mapping keys strings. Keys and
-    nesting are kept exactly: the document keeps its schema.
+    NaN and infinities become ``None``, dates ISO strings, tuples, sets and
+    other sequences (a streamed report's rows) lists, numpy scalars Python
+    numbers, mapping keys strings. Keys and nesting are kept exactly: the
+    document keeps its schema.
 
     >>> from datetime import date
     >>> json_ready({"as_of": date(2024, 1, 31), "z": float("nan"), 3: (1, 2)})
     {'as_of': '2024-01-31', 'z': None, '3': [1, 2]}
     """
     value = scalar(value)
+    if value is None or isinstance(value, str | int | float):
+        return finite(value)
     if isinstance(value, Mapping):
         return {_key(k): json_ready(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -62,7 +65,14 @@ def json_ready(value: Any) -> Any:
         return sorted((json_ready(v) for v in value), key=str)
     if isinstance(value, date | datetime):
         return value.isoformat()
+    if isinstance(value, Sequence) and not isinstance(value, bytes | bytearray):
+        return [json_ready(v) for v in value]
     return finite(value)
+
+
+def json_key(key: Any) -> str:
+    """The text of a mapping key in JSON: dates ISO, anything else ``str``."""
+    return _key(key)
 
 
 def _key(key: Any) -> str:

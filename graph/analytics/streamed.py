@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from .actor_rows import CENTRAL, LOCAL, ActorRows
 from .brokerage import ROLES, role_counts
 from .communities import _by_size, leiden_runs
 from .engine import EngineGraph
@@ -290,7 +291,8 @@ def streamed_report(
     -------
     dict
         The document of ``territory_report``; ``method`` names the engine of each
-        measure, and ``sector_mixing`` has exact permutation moments.
+        measure, ``sector_mixing`` has exact permutation moments, and ``actors`` is an
+        :class:`~maillage.graph.analytics.actor_rows.ActorRows` (the rows as columns).
     """
     n, m = source.counts()
     if approximate is None:
@@ -299,13 +301,11 @@ def streamed_report(
     if k is not None and k >= n:
         k = None
     members = source.members()
-    ids = [member[0] for member in members]
-    sectors = {member[0]: member[3] for member in members}
     measures = _graph_measures(source, members, n, m, weighted, seed, k)
     rows = _rows(source, members, measures, weighted)
     touching, internal = source.tie_counts()
     pairs = source.sector_pairs()
-    groups = sorted(set(sectors.values()), key=group_sort_key)
+    groups = sorted({member[3] for member in members}, key=group_sort_key)
     counts = _sector_matrix(pairs, groups, 2)
     observed = _sector_matrix(pairs, groups, 3) if weighted else counts
     by_sector = source.sector_members()
@@ -343,7 +343,6 @@ def streamed_report(
         if n
         else {}
     )
-    del ids
     return {
         "territory": source.territory,
         "as_of": source.as_of.isoformat() if source.as_of else None,
@@ -405,41 +404,35 @@ def _rows(
     members: list[tuple[str, int, str, str]],
     measures: dict[str, Any],
     weighted: bool,
-) -> list[dict[str, Any]]:
-    """One row per actor, by decreasing betweenness, then id."""
+) -> ActorRows:
+    """One row per actor, by decreasing betweenness, then id, held as columns.
+
+    The neighbourhood measures of each batch go straight into the columns: no batch
+    and no row dict outlives its turn.
+    """
+    n = len(members)
+    columns: dict[str, np.ndarray] = {key: measures[key] for key in CENTRAL}
+    columns["community"] = np.asarray(measures["community"], dtype=np.int64)
+    columns["degree"] = np.zeros(n, dtype=np.int64)
+    columns["brokerage"] = np.zeros((n, len(ROLES)), dtype=np.int64)
+    columns.update((key, np.zeros(n)) for key in LOCAL)
+    missing = {key: np.zeros(n, dtype=bool) for key in LOCAL}
     ids = [member[0] for member in members]
     sectors = {member[0]: member[3] for member in members}
-    central = {key: measures[key].tolist() for key in ("betweenness", "closeness")}
-    central.update((key, measures[key].tolist()) for key in ("eigenvector", "pagerank"))
-    community = measures["community"].tolist()
-    rows: list[dict[str, Any]] = []
     position = 0
     for batch in source.neighbourhoods(ids, sectors):
         local = neighbourhood_measures(batch, weighted=weighted)
-        degree = local["degree"].tolist()
-        roles = local["brokerage"].tolist()
-        for j in range(batch["egos"]):
-            actor_id, _, name, sector = members[position]
-            rows.append(
-                {
-                    "id": actor_id,
-                    "name": name,
-                    "sector": sector,
-                    "degree": int(degree[j]),
-                    "betweenness": central["betweenness"][position],
-                    "closeness": central["closeness"][position],
-                    "eigenvector": central["eigenvector"][position],
-                    "pagerank": central["pagerank"][position],
-                    "constraint": local["constraint"][j],
-                    "effective_size": local["effective_size"][j],
-                    "brokerage": dict(zip(ROLES, roles[j], strict=True)),
-                    "community": community[position],
-                    "ei_index": local["ei_index"][j],
-                }
-            )
-            position += 1
-    rows.sort(key=lambda row: (-row["betweenness"], row["id"]))
-    return rows
+        done = position + batch["egos"]
+        columns["degree"][position:done] = local["degree"]
+        columns["brokerage"][position:done] = local["brokerage"]
+        for key in LOCAL:
+            values = local[key]
+            absent = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+            missing[key][position:done] = absent
+            columns[key][position:done] = [0.0 if v is None else v for v in values]
+        position = done
+        del batch, local
+    return ActorRows(members, columns, missing)
 
 
 def _method(
