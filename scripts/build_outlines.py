@@ -59,9 +59,7 @@ def reduce_feature(feature: dict[str, Any], tolerance: float) -> dict[str, Any]:
     """One feature, with its ``code`` and ``nom`` only, as a MultiPolygon."""
     geometry = feature["geometry"]
     polygons = (
-        [geometry["coordinates"]]
-        if geometry["type"] == "Polygon"
-        else geometry["coordinates"]
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
     )
     reduced = [p for p in (reduce_polygon(p, tolerance) for p in polygons) if p]
     properties = feature["properties"]
