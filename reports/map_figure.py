@@ -42,7 +42,7 @@ MARGIN = 0.08
 """The margin around the actors, in degrees of latitude, at least (or 8 % of the extent)."""
 OUTLINE_COLOURS = {"regions": "#6b7280", "departements": "#c4c8cf"}
 OUTLINE_WIDTHS = {"regions": 1.0, "departements": 0.5}
-TIE_COLOUR = "rgba(100, 116, 139, 0.35)"
+TIE_COLOUR = "rgba(100, 116, 139, 0.25)"
 
 
 @dataclass(frozen=True, slots=True)
