@@ -152,3 +152,23 @@ def test_every_word_of_the_map_is_in_french():
     ):
         for msgid in literal_msgids(path):
             assert fr.gettext(msgid) != msgid, (path.name, msgid)
+
+
+def test_the_build_script_rounds_drops_near_points_and_keeps_rings_closed():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build_outlines", ROOT / "scripts" / "build_outlines.py"
+    )
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    ring = [[0.0, 0.0], [0.0041, 0.0], [1.00049, 0.0], [1.0, 1.0], [0.0, 0.0]]
+    assert script.reduce_ring(ring, 0.01) == [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]
+    assert script.reduce_ring([[0, 0], [0.001, 0], [0, 0.001], [0, 0]], 0.01) is None
+    feature = {
+        "properties": {"code": "39", "nom": "Jura", "extra": 1},
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+    }
+    reduced = script.reduce_feature(feature, 0.01)
+    assert reduced["properties"] == {"code": "39", "nom": "Jura"}
+    assert reduced["geometry"]["type"] == "MultiPolygon"
