@@ -9,7 +9,7 @@ equirectangular around the actors' mean latitude: ``x = lon × cos(mean lat)``,
 territory's scale.
 
 >>> round(project(5.55, 46.67, 46.67)[0], 4), project(5.55, 46.67, 46.67)[1]
-(3.8096, 46.67)
+(3.8084, 46.67)
 >>> [len(outlines(level)) for level in LEVELS]
 [13, 96]
 """
