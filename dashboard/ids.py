@@ -107,6 +107,12 @@ GAPS_INTRODUCTIONS = "gaps-introductions"
 GAPS_ALERT = "gaps-alert"
 INTRODUCTION = "introduction"
 
+# Map
+MAP_GRAPH = "map-graph"
+MAP_LEVEL = "map-level"
+MAP_NOTE = "map-note"
+MAP_ALERT = "map-alert"
+
 # Compare
 COMPARE_PICK = "compare-territories"
 COMPARE_TABLE = "compare-table"

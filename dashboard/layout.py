@@ -11,7 +11,16 @@ from dash import dcc, html
 
 from ..reports.i18n import LANGUAGE_NAMES, LANGUAGES, N_, Translator, translator
 from . import ids
-from .pages import brokers, compare, explore, gaps, history, import_page, introductions
+from .pages import (
+    brokers,
+    compare,
+    explore,
+    gaps,
+    history,
+    import_page,
+    introductions,
+    territory_map,
+)
 from .presenters.import_page import limit_text
 from .sources import Sources
 
@@ -19,6 +28,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("/", N_("Explore")),
     ("/brokers", N_("Brokers")),
     ("/gaps", N_("Gaps")),
+    ("/map", N_("Map")),
     ("/compare", N_("Compare")),
     ("/introductions", N_("Introductions")),
 )
@@ -170,6 +180,7 @@ def page_for(
         "/": lambda: explore.layout(focus, t),
         "/brokers": lambda: brokers.layout(t),
         "/gaps": lambda: gaps.layout(t),
+        "/map": lambda: territory_map.layout(t),
         "/compare": lambda: compare.layout(territories, t),
         "/introductions": lambda: introductions.layout(t),
     }
@@ -187,6 +198,7 @@ def validation_layout() -> html.Div:
         explore.layout(),
         brokers.layout(),
         gaps.layout(),
+        territory_map.layout(),
         compare.layout([]),
         introductions.layout(),
         import_page.layout(),

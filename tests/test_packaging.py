@@ -44,3 +44,17 @@ def test_the_version_is_written_once_in_the_package():
 def test_the_license_is_the_one_pyproject_names():
     assert PYPROJECT["project"]["license"] == "MIT"
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+
+
+def test_the_map_outlines_and_their_notice_are_package_data():
+    """The map draws its outlines offline: the files ship in the package, with their licence."""
+    from importlib.resources import files
+
+    patterns = SETUPTOOLS["package-data"]["maillage.reports.outlines"]
+    assert "maillage.reports.outlines" in SETUPTOOLS["packages"]
+    folder = files("maillage.reports") / "outlines"
+    for name in ("regions.geojson", "departements.geojson", "NOTICE.md"):
+        assert (folder / name).is_file(), name
+        assert any(Path(name).match(p) for p in patterns), name
+    notice = (folder / "NOTICE.md").read_text(encoding="utf-8")
+    assert "Licence Ouverte" in notice and "ADMIN EXPRESS" in notice

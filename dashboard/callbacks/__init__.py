@@ -11,7 +11,17 @@ import dash
 
 from .. import ids
 from ..sources import Sources
-from . import brokers, compare, explore, gaps, history, import_page, introductions, shell
+from . import (
+    brokers,
+    compare,
+    explore,
+    gaps,
+    history,
+    import_page,
+    introductions,
+    shell,
+    territory_map,
+)
 
 WRITE_CALLBACKS: frozenset[str] = frozenset(
     {
@@ -40,6 +50,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
     explore.register(app, sources)
     brokers.register(app, sources)
     gaps.register(app, sources)
+    territory_map.register(app, sources)
     compare.register(app, sources)
     introductions.register(app, sources)
     import_page.register(app, sources)

@@ -60,6 +60,7 @@ def test_every_page_builds_and_routes() -> None:
         "nav-link active",
         "nav-link",
         "nav-link",
+        "nav-link",
     ]
     compare_page, _ = layout.page_for("/compare", {}, ["A", "B", "C", "D", "E"])
     picker = next(c for c in [compare_page] if c)
@@ -142,5 +143,6 @@ def test_create_app_wires_every_callback_to_existing_components(maillage: Any) -
             assert component in known, component
     # 8 of them the Import page's, one the progress note, one the language switch, 5 the
     # view in the address (territory from it, Explore link, view, address, copy link), one the
-    # play button, two the correction of an actor, three the History page
-    assert len(app._callback_list) == 44
+    # play button, two the correction of an actor, three the History page, one the Map page,
+    # two the saved views
+    assert len(app._callback_list) == 45
