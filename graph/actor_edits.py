@@ -93,8 +93,22 @@ def actor_id_for(name: str, taken: Collection[str], token: str) -> str:
     >>> actor_id_for("Atelier du Nord", set(), "3f2a1c"), actor_id_for("É", {"e"}, "3f2a1c")
     ('atelier-du-nord', 'e-3f2a1c')
     """
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:40].strip("-") or "actor"
+    slug = _slug(name) or "actor"
     return slug if slug not in taken else f"{slug}-{token}"
+
+
+def activity_id_for(name: str, taken: Collection[str], token: str) -> str:
+    """A new activity's id from its name, as :func:`actor_id_for` makes an actor's.
+
+    >>> activity_id_for("Forum ESS 2026", set(), "3f2a1c"), activity_id_for("!", {"activity"}, "9")
+    ('forum-ess-2026', 'activity-9')
+    """
+    slug = _slug(name) or "activity"
+    return slug if slug not in taken else f"{slug}-{token}"
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:40].strip("-")
 
 
 def added_description(actor_id: str, territory: str) -> str:
