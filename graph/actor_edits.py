@@ -126,6 +126,21 @@ def added_actor_id(description: str) -> str | None:
     return match.group(1) if match else None
 
 
+def participation_description(actor_id: str, activity_id: str) -> str:
+    """The description of the revision recording a participation (:func:`recorded_in`).
+
+    >>> recorded_in(participation_description("n1", "forum-2026")), recorded_in("x y")
+    (('n1', 'forum-2026'), None)
+    """
+    return f"participation of {actor_id} in {activity_id} recorded"
+
+
+def recorded_in(description: str) -> tuple[str, str] | None:
+    """(actor, activity) of the participation a revision recorded, None for another one."""
+    match = re.fullmatch(r"participation of (\S+) in (\S+) recorded", description or "")
+    return (match.group(1), match.group(2)) if match else None
+
+
 def new_actor(
     territory: str,
     name: str | None,

@@ -23,6 +23,7 @@ from .graph.actor_edits import (
     new_activity,
     new_actor,
     new_tie,
+    participation_description,
     participation_for,
 )
 from .graph.changes import UNDO, Edit, Revision
@@ -190,12 +191,16 @@ class Editing:
                 ties=ties,
             ),
             user=user or os_user(),
-            description=f"participation of {actor.id} in {activity.id} recorded",
+            description=participation_description(actor.id, activity.id),
         )
         touched = {where, *actor.territories}
         touched.update(t for other in self._stored_actors(*others) for t in other.territories)
         self._written(sorted(touched))  # type: ignore[attr-defined]
         return revision
+
+    def activities(self, territory: str) -> list[Activity]:
+        """The activities with a participant in ``territory`` (``resolve_territory``), by id."""
+        return self.store.activities(self.resolve_territory(territory))  # type: ignore[attr-defined]
 
     def _activity_named(
         self, actor_id: str, activity_id: str | None, name: str | None
