@@ -76,6 +76,11 @@ ADD_SECTOR = "actor-add-sector"
 ADD_KIND = "actor-add-kind"
 ADD_CITY = "actor-add-city"
 ADD_SUBMIT = "actor-add-submit"
+# Explore: recording a participation of the selected actor (same panel, same Undo)
+PART_ACTIVITY = "actor-part-activity"
+PART_NAME = "actor-part-name"
+PART_DATE = "actor-part-date"
+PART_SUBMIT = "actor-part-submit"
 #: The last edit written from this page (its revision): the pictures redraw, Undo targets it.
 EDITED = "actor-edited"
 PATH_STEPS = "path-steps"

@@ -80,6 +80,14 @@ class Source(Protocol):
         """Add an actor to a territory as one revision (``maillage.editing``)."""
         ...
 
+    def activities(self, territory: str) -> list[Any]:
+        """The activities with a participant in ``territory`` (``maillage.editing``)."""
+        ...
+
+    def record_participation(self, territory: str, actor_id: str, **fields: Any) -> Any:
+        """Record that an actor took part in an activity as one revision (``maillage.editing``)."""
+        ...
+
     def undo_latest(self, revision: int, **fields: Any) -> Any: ...
 
     def saved_views(self, territory: str) -> list[SavedView]:

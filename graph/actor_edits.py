@@ -93,8 +93,22 @@ def actor_id_for(name: str, taken: Collection[str], token: str) -> str:
     >>> actor_id_for("Atelier du Nord", set(), "3f2a1c"), actor_id_for("É", {"e"}, "3f2a1c")
     ('atelier-du-nord', 'e-3f2a1c')
     """
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:40].strip("-") or "actor"
+    slug = _slug(name) or "actor"
     return slug if slug not in taken else f"{slug}-{token}"
+
+
+def activity_id_for(name: str, taken: Collection[str], token: str) -> str:
+    """A new activity's id from its name, as :func:`actor_id_for` makes an actor's.
+
+    >>> activity_id_for("Forum ESS 2026", set(), "3f2a1c"), activity_id_for("!", {"activity"}, "9")
+    ('forum-ess-2026', 'activity-9')
+    """
+    slug = _slug(name) or "activity"
+    return slug if slug not in taken else f"{slug}-{token}"
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:40].strip("-")
 
 
 def added_description(actor_id: str, territory: str) -> str:
@@ -110,6 +124,21 @@ def added_actor_id(description: str) -> str | None:
     """The id of the actor a revision added (its description), None for another revision."""
     match = re.fullmatch(r"actor (\S+) added to .+", description or "")
     return match.group(1) if match else None
+
+
+def participation_description(actor_id: str, activity_id: str) -> str:
+    """The description of the revision recording a participation (:func:`recorded_in`).
+
+    >>> recorded_in(participation_description("n1", "forum-2026")), recorded_in("x y")
+    (('n1', 'forum-2026'), None)
+    """
+    return f"participation of {actor_id} in {activity_id} recorded"
+
+
+def recorded_in(description: str) -> tuple[str, str] | None:
+    """(actor, activity) of the participation a revision recorded, None for another one."""
+    match = re.fullmatch(r"participation of (\S+) in (\S+) recorded", description or "")
+    return (match.group(1), match.group(2)) if match else None
 
 
 def new_actor(

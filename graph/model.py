@@ -210,6 +210,19 @@ class Participation:
 
 
 @dataclass(frozen=True, slots=True)
+class ActivityRecord:
+    """A stored activity as one actor joining it needs it (``GraphStore.activity_record``).
+
+    ``participations`` are the activity's, sorted by actor; ``event_ties`` the stored
+    ``event`` ties between that actor and the activity's other participants, by key.
+    """
+
+    activity: Activity
+    participations: tuple[Participation, ...] = ()
+    event_ties: tuple[Tie, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Dataset:
     """Everything one import brings: validated, consistent, ready to store.
 

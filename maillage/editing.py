@@ -14,16 +14,21 @@ from datetime import date
 
 from .graph.actor_edits import (
     EDITABLE_FIELDS,
+    activity_id_for,
     actor_id_for,
     added_description,
+    co_participation_updates,
     edited,
     ended,
+    new_activity,
     new_actor,
     new_tie,
+    participation_description,
+    participation_for,
 )
 from .graph.changes import UNDO, Edit, Revision
-from .graph.errors import ConcurrentChange, NotFound
-from .graph.model import Actor, Tie
+from .graph.errors import ConcurrentChange, InvalidEdit, NotFound
+from .graph.model import Activity, ActivityRecord, Actor, Tie
 from .imports import os_user
 
 
@@ -132,6 +137,90 @@ class Editing:
         tie = ended(stored, until)
         description = f"tie {source}–{target} ({tie.kind}) ended {until}"
         return self._write_tie(tie, description, user, self._stored_actors(source, target))
+
+    def record_participation(
+        self,
+        territory: str,
+        actor_id: str,
+        *,
+        activity_id: str | None = None,
+        activity_name: str | None = None,
+        day: date | None = None,
+        user: str | None = None,
+    ) -> Revision:
+        """Record that ``actor_id`` took part in an activity: one revision, undone exactly.
+
+        Parameters
+        ----------
+        territory
+            The territory where it is recorded (``resolve_territory``): a new activity's
+            participants are listed there.
+        actor_id
+            The stored actor who took part.
+        activity_id
+            A stored activity (``NotFound`` if there is none of that id) ...
+        activity_name, day
+            ... or, without ``activity_id``, a new activity of that name and date, its id
+            made from the name (one no activity has).
+        user
+            Who records it (default: the operating-system user).
+
+        The revision writes the new activity, the participation and the ``event`` ties it
+        makes with each other participant, as an import of it would (weights grow by one,
+        ``since`` the earliest date). ``InvalidEdit`` when the actor takes part already or
+        neither an activity nor a new name is given.
+        """
+        where = self.resolve_territory(territory)  # type: ignore[attr-defined]
+        (actor,) = self._stored_actors(actor_id)
+        record, is_new = self._activity_named(actor.id, activity_id, activity_name)
+        activity = new_activity(
+            record.activity.id, activity_name, day, None if is_new else record.activity
+        )
+        participation = participation_for(actor.id, activity, record.participations)
+        others = [p.actor for p in record.participations]
+        stored = {
+            (t.target if t.source == actor.id else t.source): t
+            for t in record.event_ties
+            if not t.directed
+        }
+        ties = co_participation_updates(actor.id, activity, others, stored)
+        revision = self.store.write(  # type: ignore[attr-defined]
+            Edit(
+                activities=(activity,) if is_new else (),
+                participations=(participation,),
+                ties=ties,
+            ),
+            user=user or os_user(),
+            description=participation_description(actor.id, activity.id),
+        )
+        touched = {where, *actor.territories}
+        touched.update(t for other in self._stored_actors(*others) for t in other.territories)
+        self._written(sorted(touched))  # type: ignore[attr-defined]
+        return revision
+
+    def activities(self, territory: str) -> list[Activity]:
+        """The activities with a participant in ``territory`` (``resolve_territory``), by id."""
+        return self.store.activities(self.resolve_territory(territory))  # type: ignore[attr-defined]
+
+    def _activity_named(
+        self, actor_id: str, activity_id: str | None, name: str | None
+    ) -> tuple[ActivityRecord, bool]:
+        """The stored activity ``activity_id``'s record, or a new one's (True: it is new)."""
+        identifier = (activity_id or "").strip()
+        if identifier:
+            found = self.store.activity_record(identifier, actor_id)  # type: ignore[attr-defined]
+            if found is None:
+                raise NotFound(f"no activity {identifier!r}")
+            return found, False
+        text = " ".join((name or "").split())
+        if not text:
+            raise InvalidEdit("choose an activity, or name a new one")
+        taken: set[str] = set()
+        candidate = activity_id_for(text, taken, secrets.token_hex(3))
+        while self.store.activity_record(candidate, actor_id) is not None:  # type: ignore[attr-defined]
+            taken.add(candidate)
+            candidate = activity_id_for(text, taken, secrets.token_hex(3))
+        return ActivityRecord(Activity(candidate)), True
 
     def _stored_tie(self, source: str, target: str, identity: tuple) -> Tie | None:
         around = self.store.neighbourhood(source, 1)  # type: ignore[attr-defined]

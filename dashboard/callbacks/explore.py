@@ -21,6 +21,14 @@ ADD_FIELDS = {
     "new_kind": ids.ADD_KIND,
     "new_city": ids.ADD_CITY,
 }
+#: The form that records a participation: ``editing.record_participation``'s field -> its
+#: component and property.
+PART_FIELDS = {
+    "part_activity": (ids.PART_ACTIVITY, "value"),
+    "part_name": (ids.PART_NAME, "value"),
+    "part_date": (ids.PART_DATE, "date"),
+}
+WRITE_BUTTONS = (*EDIT_BUTTONS, ids.ADD_SUBMIT, ids.PART_SUBMIT)
 
 
 def register(app: dash.Dash, sources: Sources) -> None:
@@ -100,12 +108,14 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Output(ids.EDIT_CITY, "value"),
         Output(ids.EDIT_PANEL, "style"),
         Output(ids.EDIT_ACTOR_PART, "style"),
+        Output(ids.PART_ACTIVITY, "options"),
         Output(ids.EDIT_ALERT, "children"),
         Input(ids.SELECTED, "data"),
         Input(ids.EDITED, "data"),
+        State(ids.TERRITORY, "value"),
     )
-    def edit_form(actor, _edited):
-        return editing.form_view(sources.current(), sources.may_write(), actor)
+    def edit_form(actor, _edited, territory):
+        return editing.form_view(sources.current(), sources.may_write(), actor, territory)
 
     @app.callback(
         output=[
@@ -114,9 +124,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
             Output(ids.EDIT_UNDO, "disabled"),
             Output(ids.EDIT_ALERT, "children", allow_duplicate=True),
         ],
-        inputs={
-            "_clicks": [Input(button, "n_clicks") for button in (*EDIT_BUTTONS, ids.ADD_SUBMIT)]
-        },
+        inputs={"_clicks": [Input(button, "n_clicks") for button in WRITE_BUTTONS]},
         state={
             "actor": State(ids.SELECTED, "data"),
             "fields": {
@@ -129,6 +137,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
                 "date": State(ids.EDIT_TIE_DATE, "date"),
                 "note": State(ids.EDIT_TIE_NOTE, "value"),
                 **{field: State(component, "value") for field, component in ADD_FIELDS.items()},
+                **{field: State(*component) for field, component in PART_FIELDS.items()},
             },
             "last": State(ids.EDITED, "data"),
             "territory": State(ids.TERRITORY, "value"),

@@ -285,6 +285,37 @@ def add_actor_form(t: Translator) -> html.Div:
     )
 
 
+def participation_form(t: Translator) -> html.Div:
+    """Record that the selected actor took part in an activity of the territory, or in a
+    new one (its name, and its date if known)."""
+    return html.Div(
+        [
+            html.H6(t.gettext("Record a participation"), className="mt-3"),
+            _field(
+                t.gettext("Activity"),
+                dcc.Dropdown(
+                    id=ids.PART_ACTIVITY,
+                    options=[],
+                    placeholder=t.gettext("An activity of this territory…"),
+                    searchable=True,
+                    clearable=True,
+                ),
+            ),
+            _field(t.gettext("Or a new activity"), _text_input(ids.PART_NAME)),
+            _field(
+                t.gettext("Its date (optional)"),
+                dcc.DatePickerSingle(id=ids.PART_DATE, display_format="YYYY-MM-DD"),
+            ),
+            dbc.Button(
+                t.gettext("Record the participation"),
+                id=ids.PART_SUBMIT,
+                size="sm",
+                color="primary",
+            ),
+        ]
+    )
+
+
 def edit_panel(t: Translator | None = None) -> dbc.Card:
     """Correct the selected actor, or add one (shown to the roles that may write).
 
@@ -329,6 +360,7 @@ def edit_panel(t: Translator | None = None) -> dbc.Card:
                             ("End tie", ids.EDIT_TIE_END),
                             "The tie stays in the history of the network, ended on the date given",
                         ),
+                        participation_form(t),
                     ],
                     id=ids.EDIT_ACTOR_PART,
                     style={"display": "none"},

@@ -1,18 +1,19 @@
 """Correcting the selected actor on Explore: the form's values, save and undo.
 
-Every save is one revision of the store (``Maillage.edit_actor``), the machinery of
+Every save is one revision of the store (``Maillage.edit_actor``, ``add_actor``,
+``record_participation``...), the machinery of
 ``maillage import`` and ``maillage undo``; the writer is refused to the roles that
 may only read, whatever the browser sends.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from dash.exceptions import PreventUpdate
 
-from ...graph.actor_edits import EDITABLE_FIELDS, added_actor_id
+from ...graph.actor_edits import EDITABLE_FIELDS, added_actor_id, recorded_in
 from .. import ids
 from ..sources import Source, Sources
 from .formatting import parse_as_of
@@ -34,14 +35,65 @@ def form_values(actor: Any) -> tuple[Any, ...]:
     return actor.name, str(actor.sector), actor.kind or "", actor.city or ""
 
 
-@guarded(lambda: "", lambda: None, lambda: "", lambda: "", lambda: HIDDEN, lambda: HIDDEN)
-def form_view(source: Source, may_write: bool, actor_id: str | None) -> tuple[Any, ...]:
-    """The form's values for the selected actor, whether the panel shows (to writers) and
-    whether its part about the selected actor does (once one is selected)."""
+@guarded(lambda: "", lambda: None, lambda: "", lambda: "", lambda: HIDDEN, lambda: HIDDEN, list)
+def form_view(
+    source: Source, may_write: bool, actor_id: str | None, territory: str | None = None
+) -> tuple[Any, ...]:
+    """The form's values for the selected actor, whether the panel shows (to writers),
+    whether its part about the selected actor does (once one is selected), and the
+    activities of ``territory`` that the actor may be recorded as taking part in."""
     if not may_write:
-        return (*form_values(None), HIDDEN, HIDDEN)
+        return (*form_values(None), HIDDEN, HIDDEN, [])
     actor = source.actor(actor_id) if actor_id else None
-    return (*form_values(actor), SHOWN, HIDDEN if actor is None else SHOWN)
+    if actor is None:
+        return (*form_values(None), SHOWN, HIDDEN, [])
+    options = activity_options(source.activities(territory)) if territory else []
+    return (*form_values(actor), SHOWN, SHOWN, options)
+
+
+def activity_options(activities: Iterable[Any]) -> list[dict[str, str]]:
+    """The dropdown's options: each activity by its name (else its id) and date.
+
+    >>> from datetime import date
+    >>> from maillage.graph.model import Activity
+    >>> activity_options([Activity("f", "Forum", date(2020, 9, 15)), Activity("w")])
+    [{'label': 'Forum (2020-09-15)', 'value': 'f'}, {'label': 'w', 'value': 'w'}]
+    """
+    options = []
+    for activity in activities:
+        label = activity.name or activity.id
+        if activity.date is not None:
+            label = f"{label} ({activity.date.isoformat()})"
+        options.append({"label": label, "value": activity.id})
+    return options
+
+
+def record_participation(
+    sources: Sources, territory: str | None, actor_id: str | None, fields: Mapping[str, Any]
+) -> tuple[dict[str, Any], str, bool]:
+    """Record that the selected actor took part in the chosen activity, or in a new one
+    (``part_*`` fields: ``part_activity``, else ``part_name`` and ``part_date``).
+
+    Returns the new last edit (Undo targets it), the message, and False (Undo enabled).
+    """
+    writer, user = sources.writer()
+    t = sources.translator()
+    if not territory:
+        raise NothingToShow(t.gettext("Choose a territory first."))
+    if not actor_id:
+        raise NothingToShow(t.gettext("Select an actor first."))
+    revision = writer.record_participation(
+        territory,
+        actor_id,
+        activity_id=fields.get("part_activity"),
+        activity_name=fields.get("part_name"),
+        day=parse_as_of(fields.get("part_date")),
+        user=user,
+    )
+    actor, activity = recorded_in(revision.description) or (actor_id, "?")
+    message = t.gettext("Participation of {actor} in {activity} recorded (change {revision}).")
+    message = message.format(actor=actor, activity=activity, revision=revision.id)
+    return {"revision": revision.id, "undo": revision.id}, message, False
 
 
 def add_actor(
@@ -80,14 +132,16 @@ def write_view(
     last: Mapping[str, Any] | None,
     territory: str | None = None,
 ) -> tuple[Any, str, bool]:
-    """Save the form (``trigger`` is Save), record or end a tie, add an actor to
-    ``territory`` (Add), or undo the last edit (Undo).
+    """Save the form (``trigger`` is Save), record or end a tie, record a participation,
+    add an actor to ``territory`` (Add), or undo the last edit (Undo).
 
     Returns the new last edit (``{"revision", "undo"}``, which redraws the pictures), the
     message, and whether Undo is disabled.
     """
     if trigger == ids.ADD_SUBMIT:
         return add_actor(sources, territory, fields)
+    if trigger == ids.PART_SUBMIT:
+        return record_participation(sources, territory, actor_id, fields)
     writer, user = sources.writer()
     if trigger in (ids.EDIT_TIE_ADD, ids.EDIT_TIE_END):
         if not actor_id or not fields.get("partner"):

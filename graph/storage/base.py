@@ -12,7 +12,15 @@ from types import TracebackType
 
 from ..changes import Edit, FileDigest, ImportPlan, Revision
 from ..introductions import Introduction
-from ..model import Actor, Dataset, ImportResult, Network, TerritorySummary
+from ..model import (
+    Activity,
+    ActivityRecord,
+    Actor,
+    Dataset,
+    ImportResult,
+    Network,
+    TerritorySummary,
+)
 from ..saved_views import SavedView
 
 
@@ -118,6 +126,22 @@ class GraphStore(ABC):
     @abstractmethod
     def actor_ids(self) -> frozenset[str]:
         """The id of every stored actor (an import checks the actors its ties name)."""
+
+    @abstractmethod
+    def activity_record(self, activity_id: str, actor_id: str) -> ActivityRecord | None:
+        """The stored activity ``activity_id`` as ``actor_id`` joining it needs it, or None.
+
+        Its participations (sorted by actor, attributes included) and the stored ``event``
+        ties between ``actor_id`` and each of its other participants (sorted by key), read
+        in one snapshot. ``actor_id`` need not take part, nor be stored.
+        """
+
+    @abstractmethod
+    def activities(self, territory: str) -> list[Activity]:
+        """The activities with at least one participant in ``territory``, by id.
+
+        An unknown territory has none.
+        """
 
     @abstractmethod
     def neighbourhood(self, actor_id: str, hops: int = 1, *, as_of: date | None = None) -> Network:

@@ -22,7 +22,15 @@ from datetime import date
 from typing import Any, TypeVar
 
 from ..errors import StoreUnavailable
-from ..model import Actor, Dataset, ImportResult, Network, TerritorySummary
+from ..model import (
+    Activity,
+    ActivityRecord,
+    Actor,
+    Dataset,
+    ImportResult,
+    Network,
+    TerritorySummary,
+)
 from .base import GraphStore
 
 log = logging.getLogger(__name__)
@@ -152,6 +160,12 @@ class CircuitBreaker:
 
     def actor_ids(self) -> frozenset[str]:
         return self._call(lambda store: store.actor_ids())
+
+    def activity_record(self, activity_id: str, actor_id: str) -> ActivityRecord | None:
+        return self._call(lambda store: store.activity_record(activity_id, actor_id))
+
+    def activities(self, territory: str) -> list[Activity]:
+        return self._call(lambda store: store.activities(territory))
 
     def neighbourhood(self, actor_id: str, hops: int = 1, *, as_of: date | None = None) -> Network:
         return self._call(lambda store: store.neighbourhood(actor_id, hops, as_of=as_of))

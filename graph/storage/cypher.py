@@ -448,3 +448,30 @@ MATCH (v:SavedView {key: $key})
 DELETE v
 RETURN count(*) AS deleted
 """
+
+# --------------------------------------------------------------------------- activities
+
+#: One activity with its participations ([actor, attributes as JSON or null]) and the ties of
+#: kind ``$kind`` between ``$actor`` and its other participants (no row: no such activity).
+ACTIVITY_RECORD = """
+MATCH (x:Activity {id: $activity})
+CALL (x) {
+    OPTIONAL MATCH (p:Actor)-[t:TOOK_PART]->(x)
+    RETURN collect(CASE WHEN p IS NULL THEN null ELSE [p.id, t.attributes_json] END)
+        AS participations
+}
+CALL (x) {
+    OPTIONAL MATCH (:Actor {id: $actor})-[r:TIE {kind: $kind}]-(o:Actor)-[:TOOK_PART]->(x)
+    WITH DISTINCT r
+    RETURN collect(CASE WHEN r IS NULL THEN null
+        ELSE r {.*, source: startNode(r).id, target: endNode(r).id} END) AS ties
+}
+RETURN x.id AS id, x.name AS name, toString(x.date) AS date, participations, ties
+"""
+
+#: The activities with at least one participant who is a member of ``$territory``.
+TERRITORY_ACTIVITIES = """
+MATCH (:Territory {name: $territory})<-[:IN]-(:Actor)-[:TOOK_PART]->(x:Activity)
+RETURN DISTINCT x.id AS id, x.name AS name, toString(x.date) AS date
+ORDER BY id
+"""

@@ -47,6 +47,7 @@ from . import cypher, follow_up, view_documents
 from .base import GraphStore
 from .bulk import collector_paused
 from .import_checks import check_references
+from .neo4j_activities import ActivityReads
 from .neo4j_records import actor_from, by_id, by_key, tie_from, version
 from .neo4j_writes import META_ID, Writer, revision_rows
 from .revisions import BeforeImage, edit_territories, to_revert
@@ -61,7 +62,7 @@ REMEDY = (
 T = TypeVar("T")
 
 
-class Neo4jStore(GraphStore):
+class Neo4jStore(ActivityReads, GraphStore):
     """A ``GraphStore`` in a Neo4j 5 database.
 
     Parameters

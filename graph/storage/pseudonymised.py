@@ -26,7 +26,17 @@ from typing import Any
 from ..changes import Edit, ImportPlan, Revision
 from ..errors import MaillageError, NotFound
 from ..introductions import Introduction
-from ..model import Actor, Dataset, ImportResult, Network, Sector, TerritorySummary, Tie
+from ..model import (
+    Activity,
+    ActivityRecord,
+    Actor,
+    Dataset,
+    ImportResult,
+    Network,
+    Sector,
+    TerritorySummary,
+    Tie,
+)
 from ..saved_views import SavedView
 from .base import GraphStore
 
@@ -168,6 +178,34 @@ class PseudonymisedStore(GraphStore):
         if chain is None:
             return None
         return [self._public_id(actor_id) for actor_id in chain]
+
+    def activity_record(self, activity_id: str, actor_id: str) -> ActivityRecord | None:
+        """Its participants and ties under the ids this store hands out (citizens renamed)."""
+        found = self._inner_actor(actor_id)
+        record = self.inner.activity_record(activity_id, found.id if found else "")
+        if record is None:
+            return None
+        public = {p.actor: self._public_id(p.actor) for p in record.participations}
+        if found is not None:
+            public[found.id] = self._public_id(found.id)
+        renamed = {real: shown for real, shown in public.items() if real != shown}
+        participations = sorted(
+            (
+                dataclasses.replace(p, actor=public[p.actor], attributes=())
+                if p.actor in renamed
+                else p
+                for p in record.participations
+            ),
+            key=lambda participation: participation.actor,
+        )
+        return dataclasses.replace(
+            record,
+            participations=tuple(participations),
+            event_ties=_sorted_ties(_rename_tie(t, renamed) for t in record.event_ties),
+        )
+
+    def activities(self, territory: str) -> list[Activity]:
+        return self.inner.activities(territory)
 
     def introduction(self, introduction_id: str) -> Introduction | None:
         found = self.inner.introduction(introduction_id)

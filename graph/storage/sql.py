@@ -467,6 +467,37 @@ WHERE t.source IN (SELECT value FROM json_each(:ids))
 """
 
 
+ACTIVITY = "SELECT x.id, x.name, x.date FROM activities x WHERE x.id = ?"
+
+#: The participations in one activity: [actor, activity, attributes, stamp].
+PARTICIPATIONS_IN = """
+SELECT p.actor_id, p.activity_id, p.attributes, p.revision FROM participations p
+WHERE p.activity_id = ?
+"""
+
+#: The ties of kind :kind between :actor and the other participants of :activity.
+TIES_WITH_PARTICIPANTS = """
+SELECT t.source, t.target, t.kind, t.weight, t.since, t.until, t.directed, t.note, t.ref,
+    t.activities
+FROM ties t
+WHERE t.kind = :kind
+    AND ((t.source = :actor AND t.target IN (
+            SELECT p.actor_id FROM participations p WHERE p.activity_id = :activity))
+        OR (t.target = :actor AND t.source IN (
+            SELECT p.actor_id FROM participations p WHERE p.activity_id = :activity)))
+"""
+
+#: The activities with at least one participant who is a member of the territory.
+TERRITORY_ACTIVITIES = """
+SELECT DISTINCT x.id, x.name, x.date
+FROM actor_territories m
+    JOIN participations p ON p.actor_id = m.actor_id
+    JOIN activities x ON x.id = p.activity_id
+WHERE m.territory = ?
+ORDER BY x.id
+"""
+
+
 # ---------------------------------------------------------------------- introductions
 
 #: A new introduction's row; its id is the row id SQLite assigns.

@@ -32,7 +32,17 @@ from ..changes import (
 )
 from ..errors import ConcurrentChange, NotFound, StoreUnavailable
 from ..introductions import Introduction
-from ..model import Actor, Dataset, ImportResult, Network, TerritorySummary
+from ..model import (
+    Activity,
+    ActivityRecord,
+    Actor,
+    Dataset,
+    ImportResult,
+    Network,
+    Participation,
+    TerritorySummary,
+    TieKind,
+)
 from ..saved_views import SavedView
 from . import follow_up, sql, sqlite_writes, view_documents
 from .base import GraphStore
@@ -40,7 +50,16 @@ from .bulk import collector_paused
 from .import_checks import check_references
 from .revisions import BeforeImage, edit_territories, to_revert
 from .sqlite_integrity import check_before_writing
-from .sqlite_records import actor_from_row, by_id, by_key, iso, tie_from_row, to_json
+from .sqlite_records import (
+    activity_from_row,
+    actor_from_row,
+    by_id,
+    by_key,
+    iso,
+    participation_image,
+    tie_from_row,
+    to_json,
+)
 from .traversal import breadth_first_path, breadth_first_reach, check_hops
 
 URL_PREFIX = "sqlite://"
@@ -438,6 +457,25 @@ class SQLiteStore(GraphStore):
     def actor_ids(self) -> frozenset[str]:
         with self._read() as conn:
             return frozenset(row[0] for row in conn.execute(sql.ACTOR_IDS))
+
+    def activity_record(self, activity_id: str, actor_id: str) -> ActivityRecord | None:
+        params = {"activity": activity_id, "actor": actor_id, "kind": TieKind.EVENT.value}
+        with self._read() as conn:
+            row = conn.execute(sql.ACTIVITY, (activity_id,)).fetchone()
+            if row is None:
+                return None
+            taking_part = conn.execute(sql.PARTICIPATIONS_IN, (activity_id,)).fetchall()
+            ties = [tie_from_row(r) for r in conn.execute(sql.TIES_WITH_PARTICIPANTS, params)]
+        participations = sorted(
+            (Participation(r[0], r[1], participation_image(r)[0]) for r in taking_part),
+            key=lambda participation: participation.actor,
+        )
+        return ActivityRecord(activity_from_row(row), tuple(participations), by_key(ties))
+
+    def activities(self, territory: str) -> list[Activity]:
+        with self._read() as conn:
+            rows = conn.execute(sql.TERRITORY_ACTIVITIES, (territory,)).fetchall()
+        return [activity_from_row(row) for row in rows]
 
     def neighbourhood(self, actor_id: str, hops: int = 1, *, as_of: date | None = None) -> Network:
         hops = check_hops(hops)

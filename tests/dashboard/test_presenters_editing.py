@@ -14,6 +14,7 @@ from maillage.dashboard.sources import Sources
 from maillage.reports.i18n import translator
 
 NEW = {"new_name": "Atelier Vélo", "new_sector": "association", "new_city": "Rezé"}
+FORUM_OPTION = [{"label": "Forum ESS 2020 (2020-09-15)", "value": "forum-2020"}]
 
 
 def writers(maillage: Any, language: str = "en") -> Sources:
@@ -45,10 +46,13 @@ def find(component: Any, component_id: str) -> Any:
 
 def test_the_panel_shows_to_writers_its_actor_part_once_an_actor_is_selected(maillage):
     hidden, shown = editing.HIDDEN, editing.SHOWN
-    assert editing.form_view(maillage, True, None) == ("", None, "", "", shown, hidden, None)
-    values = editing.form_view(maillage, True, "n1")
-    assert values[4:] == (shown, shown, None) and values[0] == maillage.actor("n1").name
-    assert editing.form_view(maillage, False, "n1")[4:6] == (hidden, hidden)
+    empty = ("", None, "", "", shown, hidden, [], None)
+    assert editing.form_view(maillage, True, None, "Nantes") == empty
+    values = editing.form_view(maillage, True, "n1", "Nantes")
+    assert values[4:] == (shown, shown, FORUM_OPTION, None)
+    assert values[0] == maillage.actor("n1").name
+    assert editing.form_view(maillage, True, "n1")[6] == []
+    assert editing.form_view(maillage, False, "n1", "Nantes")[4:7] == (hidden, hidden, [])
 
 
 def test_an_actor_added_from_the_panel_is_named_in_the_message_and_undo_removes_it(maillage):
@@ -97,3 +101,56 @@ def test_the_form_reads_in_french_its_sectors_labelled_where_sector_labels_live(
     assert [o["value"] for o in sector.options][:2] == ["business", "association"]
     assert "Ajouter un acteur" in str(panel) and "Ajouter à ce territoire" in str(panel)
     assert find(panel, ids.EDIT_UNDO) is not None and find(panel, ids.ADD_CITY) is not None
+
+
+def take_part(sources: Sources, fields: dict[str, Any], actor: str | None = "n1") -> tuple:
+    return editing.write_view(sources, ids.PART_SUBMIT, actor, fields, None, "Nantes")
+
+
+def test_a_participation_recorded_from_the_panel_is_named_and_undo_reverts_it(maillage):
+    before = maillage.network("Nantes")
+    sources = writers(maillage)
+    last, message, undo_disabled, alert = take_part(sources, {"part_activity": "forum-2020"})
+    assert alert is None and undo_disabled is False
+    revision = maillage.history()[-1]
+    assert last == {"revision": revision.id, "undo": revision.id}
+    assert message == f"Participation of n1 in forum-2020 recorded (change {revision.id})."
+    assert revision.user == "marie"
+    assert {"n2", "n3"} <= set(maillage.ego("Nantes", "n1").nodes)
+
+    last, message, undo_disabled, alert = editing.write_view(
+        sources, ids.EDIT_UNDO, "n1", {}, last, "Nantes"
+    )
+    assert alert is None and undo_disabled is True
+    assert message == f"Change {revision.id} undone."
+    assert maillage.network("Nantes") == before
+
+
+def test_a_new_activity_from_the_panel_joins_the_dropdown_in_french(maillage):
+    fields = {"part_name": "Atelier vélo", "part_date": "2026-03-01"}
+    _, message, _, alert = take_part(writers(maillage, "fr"), fields)
+    assert alert is None
+    assert message.startswith("Participation de n1 à atelier-velo enregistrée (modification ")
+    options = editing.form_view(maillage, True, "n1", "Nantes")[6]
+    assert {"label": "Atelier vélo (2026-03-01)", "value": "atelier-velo"} in options
+
+
+def test_a_viewer_may_not_record_a_participation_and_a_bad_form_writes_nothing(maillage):
+    revisions = maillage.history()
+    last, message, _, alert = take_part(viewers(maillage), {"part_activity": "forum-2020"})
+    assert last is None and message == "" and "may read this network" in str(alert)
+    _, _, _, alert = take_part(writers(maillage), {"part_activity": "forum-2020"}, actor="n2")
+    assert "takes part in 'forum-2020' already" in str(alert)
+    _, _, _, alert = take_part(writers(maillage), {"part_name": " "})
+    assert "choose an activity, or name a new one" in str(alert)
+    _, _, _, alert = take_part(writers(maillage), {"part_activity": "forum-2020"}, actor=None)
+    assert "Select an actor first." in str(alert)
+    assert maillage.history() == revisions
+
+
+def test_the_participation_form_reads_in_french():
+    panel = page.edit_panel(translator("fr"))
+    assert isinstance(find(panel, ids.PART_ACTIVITY), dcc.Dropdown)
+    assert isinstance(find(panel, ids.PART_DATE), dcc.DatePickerSingle)
+    assert "Enregistrer une participation" in str(panel)
+    assert find(panel, ids.PART_NAME) is not None and find(panel, ids.PART_SUBMIT) is not None

@@ -95,6 +95,8 @@ def test_a_viewer_posting_to_a_write_callback_writes_nothing(app, client, mailla
         f"{ids.EDIT_NAME}.value": "Renamed by a viewer",
         f"{ids.ADD_NAME}.value": "Added by a viewer",
         f"{ids.ADD_SECTOR}.value": "business",
+        f"{ids.PART_NAME}.value": "Joined by a viewer",
+        f"{ids.PART_DATE}.date": "2026-03-01",
         f"{ids.EDITED}.data": {"undo": revisions[-1].id if revisions else None},
     }
     for dependency in entry["inputs"]:
