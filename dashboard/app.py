@@ -76,7 +76,7 @@ def create_app(
         **({"language": language} if language else {}),
     )
     app.layout = lambda: layout.shell(
-        *territories_view(sources.current()),
+        *territories_view(sources.current(), sources.translator()),
         identity=who(),
         may_write=sources.may_write(),
         t=sources.translator(),

@@ -12,6 +12,7 @@ from dash import html
 from dash.exceptions import PreventUpdate
 
 from ...graph.errors import MaillageError
+from ...reports.i18n import Translator, translator
 
 log = logging.getLogger(__name__)
 
@@ -24,13 +25,18 @@ class NothingToShow(Exception):
 # Errors and small formatting helpers
 
 
-def error_alert(exc: BaseException) -> dbc.Alert:
-    """The panel shown in place of a result that could not be computed."""
+def error_alert(exc: BaseException, t: Translator | None = None) -> dbc.Alert:
+    """The panel shown in place of a result that could not be computed (in ``t``'s language).
+
+    >>> error_alert(ValueError("x"), translator("fr")).children[0].children
+    "Cette analyse n'a pas pu être affichée. "
+    """
     if isinstance(exc, NothingToShow):
         return dbc.Alert(str(exc), color="info", className="mb-2")
+    heading = (t or translator("en")).gettext("This analysis could not be shown. ")
     message = str(exc) if isinstance(exc, MaillageError) else f"{type(exc).__name__}: {exc}"
     return dbc.Alert(
-        [html.Strong("This analysis could not be shown. "), html.Span(message)],
+        [html.Strong(heading), html.Span(message)],
         color="danger",
         className="mb-2",
     )
@@ -58,16 +64,29 @@ def guarded(*fallback: Callable[[], Any] | None) -> Callable:
                 return (*empty(), error_alert(exc))
             except Exception as exc:
                 log.exception("%s failed", view.__name__)
-                return (*empty(), error_alert(exc))
+                return (*empty(), error_alert(exc, translator_among(args, kwargs)))
 
         return wrapper
 
     return decorate
 
 
-def require_territory(territory: str | None) -> str:
+def translator_among(args: tuple, kwargs: dict[str, Any]) -> Translator | None:
+    """The translator a view was given, directly or as its request's ``Sources``."""
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, Translator):
+            return value
+        if callable(getattr(value, "translator", None)) and hasattr(value, "may_write"):
+            return value.translator()
+    return None
+
+
+def require_territory(territory: str | None, t: Translator | None = None) -> str:
+    """``territory``, or "nothing to show" in ``t``'s language (English without it)."""
     if not territory:
         raise NothingToShow(
-            "No territory yet: import data with `maillage import`, or run `maillage demo`."
+            (t or translator("en")).gettext(
+                "No territory yet: import data with `maillage import`, or run `maillage demo`."
+            )
         )
     return territory

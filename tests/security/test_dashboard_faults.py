@@ -11,6 +11,7 @@ from maillage.serving.web import web_app
 from maillage.settings import Settings
 
 PANEL = b"This analysis could not be shown."
+ENGLISH = {"Accept-Language": "en"}
 
 
 def broken(*_args, **_kwargs):
@@ -41,7 +42,7 @@ def test_a_failing_analysis_shows_an_error_panel(fresh, monkeypatch, analysis, o
     client = app.server.test_client()
     values = {"territory.value": "Romans", "compare-territories.value": ["Romans", "Lille"]}
 
-    answer = client.post(UPDATE_COMPONENT, json=request_body(app, output, values))
+    answer = client.post(UPDATE_COMPONENT, json=request_body(app, output, values), headers=ENGLISH)
 
     assert answer.status_code == 200
     assert PANEL in answer.data and b"RuntimeError: the analytics engine ran out" in answer.data
@@ -61,7 +62,7 @@ def test_a_failing_download_shows_an_error_panel(fresh, monkeypatch):
         changed=['{"fmt":"csv","type":"download-button"}.n_clicks'],
     )
 
-    answer = app.server.test_client().post(UPDATE_COMPONENT, json=body)
+    answer = app.server.test_client().post(UPDATE_COMPONENT, json=body, headers=ENGLISH)
 
     assert answer.status_code == 200 and PANEL in answer.data
 
@@ -72,7 +73,7 @@ def test_an_unreadable_store_shows_an_error_panel_in_the_shell(tmp_path, caplog)
     instance = Maillage(Settings(store_url=f"sqlite:///{blocker}/store.db", data_dir=tmp_path))
     client = web_app(instance).server.test_client()
 
-    layout = client.get("/_dash-layout")
+    layout = client.get("/_dash-layout", headers=ENGLISH)
 
     assert layout.status_code == 200
     assert b"This analysis could not be shown." in layout.data
