@@ -270,13 +270,15 @@ def actor_card(
     sector = str(actor.sector) if actor is not None else (row or {}).get("sector")
     name = actor.name if actor is not None else (row or {}).get("name", "")
     facts = []
+    fact = t.gettext("{label}: {value}")
     if actor is not None:
         known = (("kind", actor.kind), ("city", actor.city), ("joined", iso(actor.joined)))
         for label, value in known:
             if value:
-                facts.append(f"{t.gettext(label)}: {value}")
+                facts.append(fact.format(label=t.gettext(label), value=value))
         if actor.territories:
-            facts.append(t.gettext("territories") + ": " + ", ".join(actor.territories))
+            listed = ", ".join(actor.territories)
+            facts.append(fact.format(label=t.gettext("territories"), value=listed))
     body: list[Any] = [
         html.H5([name, " ", sector_badge(sector, t)], className="card-title"),
         html.P(" · ".join(facts), className="text-muted small") if facts else None,
