@@ -16,6 +16,7 @@ from ..network_view import NetworkView
 from ..presenters.explore import year_slider
 from ..presenters.explore_play import PLAY_INTERVAL_MS, PLAY_LABEL
 from ..presenters.formatting import sector_options
+from ..presenters.network import network_labels
 
 
 def _action_pair(
@@ -190,7 +191,9 @@ def controls(focus: Mapping[str, Any] | None = None, t: Translator | None = None
     )
 
 
-def network_panel(selected: str | None = None, colouring: str = "sector") -> html.Div:
+def network_panel(
+    selected: str | None = None, colouring: str = "sector", t: Translator | None = None
+) -> html.Div:
     return html.Div(
         [
             html.Div(id=ids.NETWORK_ALERT),
@@ -202,6 +205,7 @@ def network_panel(selected: str | None = None, colouring: str = "sector") -> htm
                     id=ids.NETWORK,
                     selected=selected,
                     colouring=colouring,
+                    labels=network_labels(t or translator()),
                     style={"width": "100%", "height": "68vh"},
                     className="network",
                 ),
@@ -381,7 +385,7 @@ def layout(focus: Mapping[str, Any] | None = None, t: Translator | None = None) 
             dbc.Row(
                 [
                     dbc.Col([controls(focus, t), path_finder(focus, t)], md=3),
-                    dbc.Col(network_panel(selected, focus.get("colour", "sector")), md=6),
+                    dbc.Col(network_panel(selected, focus.get("colour", "sector"), t), md=6),
                     dbc.Col(side_panel(t), md=3),
                 ],
                 className="g-3",

@@ -14,7 +14,32 @@ from ...graph.vocabulary import SECTORS, TIE_KINDS
 from ...reports.i18n import Translator
 from .formatting import number, reader
 
-__all__ = ["SECTORS", "TIE_KINDS", "network_summary"]
+__all__ = ["NETWORK_LABELS", "SECTORS", "TIE_KINDS", "network_labels", "network_summary"]
+
+NETWORK_LABELS: Mapping[str, str] = {
+    "zoomIn": "Zoom in",
+    "zoomOut": "Zoom out",
+    "fit": "Fit the whole network",
+    "png": "Download the picture as PNG",
+    "svg": "Download the picture as SVG",
+    "show": "Show {label}",
+    "hide": "Hide {label}",
+    "community": "community {n}",
+    "smaller": "smaller",
+}
+"""The drawing's toolbar and legend words in English (``NetworkView``'s ``labels`` prop)."""
+
+
+def network_labels(t: Translator | None = None) -> dict[str, str]:
+    """The drawing's words in ``t``'s language, and the locale its counts are written in.
+
+    >>> from maillage.reports.i18n import translator
+    >>> labels = network_labels(translator("fr"))
+    >>> labels["fit"], labels["community"], labels["locale"]
+    ('Voir tout le réseau', 'communauté {n}', 'fr')
+    """
+    t = reader(t)
+    return {**{key: t.gettext(text) for key, text in NETWORK_LABELS.items()}, "locale": t.language}
 
 
 def network_summary(

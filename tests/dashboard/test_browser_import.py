@@ -80,6 +80,10 @@ def test_a_non_canonical_file_is_mapped_previewed_and_imported_with_its_bad_row_
         assert french in page, french
     assert dash_duo.find_element(f"#{ids.PLAY}").text == "▶ Lecture"
     assert dash_duo.find_element(f"#{ids.COPY_LINK}").text == "Copier le lien"
+    fit = dash_duo.find_element(f"#{ids.NETWORK} .nv-fit")
+    assert fit.get_attribute("title") == "Voir tout le réseau"  # the drawing's toolbar
+    legend = dash_duo.find_element(f"#{ids.NETWORK} .nv-legend-item")
+    assert legend.get_attribute("title").startswith("Masquer ")
     dash_duo.wait_for_contains_text(f"#{ids.CARD}", "Cliquez sur un acteur", timeout=30)
     dash_duo.wait_for_contains_text(f"#{ids.PATH_STEPS}", "Choisissez deux acteurs", timeout=30)
     dash_duo.select_dcc_dropdown(f".picker-{ids.SEARCH_ROLE}", index=0)

@@ -66,6 +66,14 @@ def test_the_explore_page_reads_french() -> None:
         assert english not in text, english
 
 
+def test_the_network_drawing_gets_its_toolbar_and_legend_words_in_french() -> None:
+    drawing = page.network_panel(None, "sector", FR).children[-1].children
+    assert drawing.labels["zoomIn"] == "Zoom avant" and drawing.labels["hide"] == "Masquer {label}"
+    assert drawing.labels["locale"] == "fr"
+    english = page.network_panel(None, "sector", translator("en")).children[-1].children
+    assert english.labels["fit"] == "Fit the whole network"
+
+
 def test_the_explore_page_reads_english_when_asked() -> None:
     text = words(page.layout({}, translator("en")))
     assert "Find an actor" in text and "Copy link" in text and "2 hops" in text
