@@ -24,6 +24,7 @@ NAV_EXPLORE = "nav-explore"
 NETWORK = "network"
 COPY_LINK = "copy-link"
 COPY_LINK_NOTE = "copy-link-note"
+COPY_LINK_DONE = "copy-link-done"
 # Explore: saved views (choose: everyone; save and delete: facilitators and admins)
 SAVED_VIEW_PICK = "saved-view-pick"
 #: Each saved view's address, by name (the browser opens the one chosen).

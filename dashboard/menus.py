@@ -6,10 +6,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from ..graph.vocabulary import ACTOR_MEASURES, ROLE, Measure
+from ..reports.i18n import Translator
 
 
-def _menu_label(measure: Measure) -> str:
-    return f"{measure.label} ({measure.hint})" if measure.hint else measure.label
+def _menu_label(measure: Measure, t: Translator | None = None) -> str:
+    label = t.gettext(measure.label) if t else measure.label
+    hint = t.gettext(measure.hint) if t and measure.hint else measure.hint
+    return f"{label} ({hint})" if hint else label
 
 
 SIZE_KEYS = (
@@ -25,6 +28,12 @@ SIZE_METRICS: Mapping[str, str] = MappingProxyType(
     {key: _menu_label(ACTOR_MEASURES[key]) for key in SIZE_KEYS}
 )
 """Measures a node can be sized by: report key -> menu label."""
+
+
+def size_options(t: Translator) -> list[dict[str, str]]:
+    """The "Size by" dropdown's options, labelled in ``t``'s language."""
+    return [{"label": _menu_label(ACTOR_MEASURES[key], t), "value": key} for key in SIZE_KEYS]
+
 
 BROKER_MEASURES: Mapping[str, str] = MappingProxyType(
     {

@@ -49,7 +49,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
         State(ids.URL, "search"),
     )
     def sliders(territory, search):
-        controls = explore.explore_controls_view(sources.current(), territory)
+        controls = explore.explore_controls_view(sources.current(), territory, sources.translator())
         return explore.slider_outputs(controls, search, territory)
 
     @app.callback(Output(ids.AS_OF, "data"), Input(ids.YEAR, "value"), State(ids.YEAR, "max"))
@@ -99,7 +99,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
         prevent_initial_call=True,
     )
     def play(_clicks, _ticks, stopped, year, first, last):
-        return play_step(ctx.triggered_id, not stopped, year, first, last)
+        return play_step(ctx.triggered_id, not stopped, year, first, last, sources.translator())
 
     @app.callback(
         Output(ids.EDIT_NAME, "value"),
@@ -115,7 +115,8 @@ def register(app: dash.Dash, sources: Sources) -> None:
         State(ids.TERRITORY, "value"),
     )
     def edit_form(actor, _edited, territory):
-        return editing.form_view(sources.current(), sources.may_write(), actor, territory)
+        t = sources.translator()
+        return editing.form_view(sources.current(), sources.may_write(), actor, territory, t)
 
     @app.callback(
         output=[
@@ -156,6 +157,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
         view_state.COPY_LINK,
         Output(ids.COPY_LINK_NOTE, "children"),
         Input(ids.COPY_LINK, "n_clicks"),
+        State(ids.COPY_LINK_DONE, "data"),
     )
 
     @app.callback(
@@ -203,7 +205,9 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.SECTOR_FILTER, "value"),
     )
     def summary(territory, as_of, sectors):
-        return explore.summary_view(sources.current(), territory, as_of, sectors)
+        return explore.summary_view(
+            sources.current(), territory, as_of, sectors, sources.translator()
+        )
 
     @app.callback(
         Output(ids.NETWORK_PROGRESS, "children"),
@@ -243,7 +247,9 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.EDITED, "data"),
     )
     def card(territory, as_of, actor, hops, _edited):
-        return explore.card_view(sources.current(), territory, as_of, actor, hops)
+        return explore.card_view(
+            sources.current(), territory, as_of, actor, hops, sources.translator()
+        )
 
     @app.callback(
         Output(ids.PATH_STEPS, "children"),
@@ -255,7 +261,9 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.picker(ids.TARGET_ROLE), "value"),
     )
     def path(territory, as_of, start, end):
-        return explore.path_view(sources.current(), territory, as_of, start, end)
+        return explore.path_view(
+            sources.current(), territory, as_of, start, end, sources.translator()
+        )
 
     @app.callback(
         Output(PICKERS, "options"),

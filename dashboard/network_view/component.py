@@ -45,6 +45,11 @@ class NetworkView(Component):
         the background or Esc).
     filename : str
         Base name of the PNG and SVG downloads.
+    labels : dict, optional
+        The words of the toolbar and legend in the reader's language (``zoomIn``,
+        ``zoomOut``, ``fit``, ``png``, ``svg``, ``show`` and ``hide`` with ``{label}``,
+        ``community`` with ``{n}``, ``smaller``, and ``locale`` for the counts); English
+        for any left out (``presenters.network.network_labels``).
     className : str, optional
     style : dict, optional
         CSS of the outer element (its height sets the drawing's).
@@ -72,6 +77,7 @@ class NetworkView(Component):
         n_clicks: Any = Component.UNDEFINED,
         n_cleared: Any = Component.UNDEFINED,
         filename: Any = Component.UNDEFINED,
+        labels: Any = Component.UNDEFINED,
         className: Any = Component.UNDEFINED,
         style: Any = Component.UNDEFINED,
         **kwargs: Any,
@@ -91,6 +97,7 @@ class NetworkView(Component):
             "n_clicks",
             "n_cleared",
             "filename",
+            "labels",
             "className",
             "style",
         ]

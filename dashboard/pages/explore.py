@@ -13,8 +13,10 @@ from ...graph.vocabulary import SECTORS, TIE_KINDS
 from ...reports.i18n import Translator, translator
 from .. import ids, menus
 from ..network_view import NetworkView
+from ..presenters.explore import year_slider
 from ..presenters.explore_play import PLAY_INTERVAL_MS, PLAY_LABEL
 from ..presenters.formatting import sector_options
+from ..presenters.network import network_labels
 
 
 def _action_pair(
@@ -101,36 +103,41 @@ def controls(focus: Mapping[str, Any] | None = None, t: Translator | None = None
     return dbc.Card(
         dbc.CardBody(
             [
-                html.Label("Find an actor"),
-                _picker(ids.SEARCH_ROLE, "Type a name…", None),
-                html.Label("Size by"),
+                html.Label(t.gettext("Find an actor")),
+                _picker(ids.SEARCH_ROLE, t.gettext("Type a name…"), None),
+                html.Label(t.gettext("Size by")),
                 dcc.Dropdown(
                     id=ids.SIZE_BY,
-                    options=[{"label": v, "value": k} for k, v in menus.SIZE_METRICS.items()],
+                    options=menus.size_options(t),
                     value="degree",
                     clearable=False,
                 ),
-                html.Label("Colour by"),
+                html.Label(t.gettext("Colour by")),
                 dcc.RadioItems(
                     id=ids.COLOUR_BY,
                     options=[
-                        {"label": " sector", "value": "sector"},
-                        {"label": " community", "value": "community"},
+                        {"label": " " + t.gettext("sector"), "value": "sector"},
+                        {"label": " " + t.gettext("community"), "value": "community"},
                     ],
                     value=focus.get("colour", "sector"),
                     inline=True,
                     className="radio-inline",
                 ),
-                html.Label("Sectors"),
+                html.Label(t.gettext("Sectors")),
                 dcc.Checklist(
                     id=ids.SECTOR_FILTER,
                     options=sectors,
                     value=list(focus.get("sectors", sectors)),
                     className="checks",
                 ),
-                html.Label("Tie kinds"),
-                dcc.Checklist(id=ids.KIND_FILTER, options=kinds, value=kinds, className="checks"),
-                html.Label("Minimum tie weight"),
+                html.Label(t.gettext("Tie kinds")),
+                dcc.Checklist(
+                    id=ids.KIND_FILTER,
+                    options=[{"label": t.gettext(kind), "value": kind} for kind in kinds],
+                    value=kinds,
+                    className="checks",
+                ),
+                html.Label(t.gettext("Minimum tie weight")),
                 dcc.Slider(
                     id=ids.MIN_WEIGHT,
                     min=0,
@@ -140,37 +147,40 @@ def controls(focus: Mapping[str, Any] | None = None, t: Translator | None = None
                     marks={},
                     allow_direct_input=False,
                 ),
-                html.Label("As of (end of year)"),
+                html.Label(t.gettext("As of (end of year)")),
                 dcc.Slider(
                     id=ids.YEAR,
                     min=0,
                     max=1,
                     step=1,
                     value=1,
-                    marks={1: "all"},
+                    marks=year_slider([], t)["marks"],
                     allow_direct_input=False,
                 ),
                 dbc.Button(
-                    PLAY_LABEL,
+                    t.gettext(PLAY_LABEL),
                     id=ids.PLAY,
                     size="sm",
                     color="secondary",
                     outline=True,
-                    title="Show the network year by year, from the first year to all",
+                    title=t.gettext("Show the network year by year, from the first year to all"),
                 ),
                 dcc.Interval(id=ids.PLAY_TICK, interval=PLAY_INTERVAL_MS, disabled=True),
                 html.Div(
                     [
                         dbc.Button(
-                            "Copy link",
+                            t.gettext("Copy link"),
                             id=ids.COPY_LINK,
                             size="sm",
                             color="secondary",
                             outline=True,
-                            title="Copy the address of this view: territory, filters, "
-                            "colouring, selection, path and date",
+                            title=t.gettext(
+                                "Copy the address of this view: territory, filters, "
+                                "colouring, selection, path and date"
+                            ),
                         ),
                         html.Span(id=ids.COPY_LINK_NOTE, className="small ms-2", role="status"),
+                        dcc.Store(id=ids.COPY_LINK_DONE, data=t.gettext("Link copied")),
                     ],
                     className="mt-3",
                 ),
@@ -181,7 +191,9 @@ def controls(focus: Mapping[str, Any] | None = None, t: Translator | None = None
     )
 
 
-def network_panel(selected: str | None = None, colouring: str = "sector") -> html.Div:
+def network_panel(
+    selected: str | None = None, colouring: str = "sector", t: Translator | None = None
+) -> html.Div:
     return html.Div(
         [
             html.Div(id=ids.NETWORK_ALERT),
@@ -193,6 +205,7 @@ def network_panel(selected: str | None = None, colouring: str = "sector") -> htm
                     id=ids.NETWORK,
                     selected=selected,
                     colouring=colouring,
+                    labels=network_labels(t or translator()),
                     style={"width": "100%", "height": "68vh"},
                     className="network",
                 ),
@@ -205,14 +218,15 @@ def network_panel(selected: str | None = None, colouring: str = "sector") -> htm
     )
 
 
-def path_finder(focus: Mapping[str, Any]) -> dbc.Card:
+def path_finder(focus: Mapping[str, Any], t: Translator | None = None) -> dbc.Card:
+    t = t or translator()
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H5("Path finder", className="card-title"),
-                html.P("Who can introduce one actor to another?", className="small"),
-                _picker(ids.SOURCE_ROLE, "From…", focus.get("from")),
-                _picker(ids.TARGET_ROLE, "To…", focus.get("to")),
+                html.H5(t.gettext("Path finder"), className="card-title"),
+                html.P(t.gettext("Who can introduce one actor to another?"), className="small"),
+                _picker(ids.SOURCE_ROLE, t.gettext("From…"), focus.get("from")),
+                _picker(ids.TARGET_ROLE, t.gettext("To…"), focus.get("to")),
                 html.Div(id=ids.PATH_ALERT),
                 html.Div(id=ids.PATH_STEPS, className="mt-2"),
             ]
@@ -222,19 +236,20 @@ def path_finder(focus: Mapping[str, Any]) -> dbc.Card:
 
 
 def side_panel(t: Translator | None = None) -> html.Div:
+    t = t or translator()
     return html.Div(
         [
             dbc.Card(
                 dbc.CardBody(
                     [
-                        html.H5("Actor", className="card-title"),
+                        html.H5(t.gettext("Actor"), className="card-title"),
                         html.Div(
                             [
-                                html.Label("Highlight ties within"),
+                                html.Label(t.gettext("Highlight ties within")),
                                 dcc.RadioItems(
                                     id=ids.HOPS,
                                     options=[
-                                        {"label": f" {k} hop{'s' if k > 1 else ''}", "value": k}
+                                        {"label": " " + hops_label(k, t), "value": k}
                                         for k in (1, 2, 3)
                                     ],
                                     value=1,
@@ -253,6 +268,11 @@ def side_panel(t: Translator | None = None) -> html.Div:
         ],
         className="side-panel",
     )
+
+
+def hops_label(hops: int, t: Translator) -> str:
+    """ "1 hop", "2 hops": the ego network's reach, in ``t``'s language."""
+    return t.ngettext("{n} hop", "{n} hops", hops).format(n=hops)
 
 
 def _field(label: str, control: Any) -> html.Div:
@@ -277,8 +297,8 @@ def add_actor_form(t: Translator) -> html.Div:
             _field(t.gettext("City (optional)"), _text_input(ids.ADD_CITY)),
             *_action_pair(
                 (t.gettext("Add to this territory"), ids.ADD_SUBMIT),
-                ("Undo", ids.EDIT_UNDO),
-                "Undo the last change made here (the history lists every change)",
+                (t.gettext("Undo"), ids.EDIT_UNDO),
+                t.gettext("Undo the last change made here (the history lists every change)"),
                 disabled=True,
             ),
         ]
@@ -328,37 +348,43 @@ def edit_panel(t: Translator | None = None) -> dbc.Card:
             [
                 html.Div(
                     [
-                        html.H6("Correct this actor", className="card-title"),
-                        _field("Name", _text_input(ids.EDIT_NAME)),
+                        html.H6(t.gettext("Correct this actor"), className="card-title"),
+                        _field(t.gettext("Name"), _text_input(ids.EDIT_NAME)),
                         _field(
-                            "Sector",
+                            t.gettext("Sector"),
                             dcc.Dropdown(
                                 id=ids.EDIT_SECTOR, options=sector_options(t), clearable=False
                             ),
                         ),
-                        _field("Kind", _text_input(ids.EDIT_KIND)),
-                        _field("City", _text_input(ids.EDIT_CITY)),
-                        dbc.Button("Save", id=ids.EDIT_SAVE, size="sm", color="primary"),
-                        html.H6("A tie of this actor", className="mt-3"),
-                        _field("With", _picker(ids.PARTNER_ROLE, "Type a name…", None)),
+                        _field(t.gettext("Kind"), _text_input(ids.EDIT_KIND)),
+                        _field(t.gettext("City"), _text_input(ids.EDIT_CITY)),
+                        dbc.Button(t.gettext("Save"), id=ids.EDIT_SAVE, size="sm", color="primary"),
+                        html.H6(t.gettext("A tie of this actor"), className="mt-3"),
                         _field(
-                            "Kind",
+                            t.gettext("With"),
+                            _picker(ids.PARTNER_ROLE, t.gettext("Type a name…"), None),
+                        ),
+                        _field(
+                            t.gettext("Kind"),
                             dcc.Dropdown(
                                 id=ids.EDIT_TIE_KIND,
-                                options=list(TIE_KINDS),
+                                options=[{"label": t.gettext(k), "value": k} for k in TIE_KINDS],
                                 value="partnership",
                                 clearable=False,
                             ),
                         ),
                         _field(
-                            "Since (record) or until (end)",
+                            t.gettext("Since (record) or until (end)"),
                             dcc.DatePickerSingle(id=ids.EDIT_TIE_DATE, display_format="YYYY-MM-DD"),
                         ),
-                        _field("Note", _text_input(ids.EDIT_TIE_NOTE)),
+                        _field(t.gettext("Note"), _text_input(ids.EDIT_TIE_NOTE)),
                         *_action_pair(
-                            ("Record tie", ids.EDIT_TIE_ADD),
-                            ("End tie", ids.EDIT_TIE_END),
-                            "The tie stays in the history of the network, ended on the date given",
+                            (t.gettext("Record tie"), ids.EDIT_TIE_ADD),
+                            (t.gettext("End tie"), ids.EDIT_TIE_END),
+                            t.gettext(
+                                "The tie stays in the history of the network, "
+                                "ended on the date given"
+                            ),
                         ),
                         participation_form(t),
                     ],
@@ -381,6 +407,7 @@ def layout(focus: Mapping[str, Any] | None = None, t: Translator | None = None) 
     Without a selected actor, the path's start is selected.
     """
     focus = focus or {}
+    t = t or translator()
     selected = focus.get("actor") or (focus.get("from") or {}).get("value")
     return html.Div(
         [
@@ -389,8 +416,8 @@ def layout(focus: Mapping[str, Any] | None = None, t: Translator | None = None) 
             dcc.Store(id=ids.EDITED),
             dbc.Row(
                 [
-                    dbc.Col([controls(focus, t), path_finder(focus)], md=3),
-                    dbc.Col(network_panel(selected, focus.get("colour", "sector")), md=6),
+                    dbc.Col([controls(focus, t), path_finder(focus, t)], md=3),
+                    dbc.Col(network_panel(selected, focus.get("colour", "sector"), t), md=6),
                     dbc.Col(side_panel(t), md=3),
                 ],
                 className="g-3",

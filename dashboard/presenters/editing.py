@@ -14,6 +14,7 @@ from typing import Any
 from dash.exceptions import PreventUpdate
 
 from ...graph.actor_edits import EDITABLE_FIELDS, added_actor_id, recorded_in
+from ...reports.i18n import Translator
 from .. import ids
 from ..sources import Source, Sources
 from .formatting import parse_as_of
@@ -37,11 +38,16 @@ def form_values(actor: Any) -> tuple[Any, ...]:
 
 @guarded(lambda: "", lambda: None, lambda: "", lambda: "", lambda: HIDDEN, lambda: HIDDEN, list)
 def form_view(
-    source: Source, may_write: bool, actor_id: str | None, territory: str | None = None
+    source: Source,
+    may_write: bool,
+    actor_id: str | None,
+    territory: str | None = None,
+    t: Translator | None = None,
 ) -> tuple[Any, ...]:
     """The form's values for the selected actor, whether the panel shows (to writers),
     whether its part about the selected actor does (once one is selected), and the
-    activities of ``territory`` that the actor may be recorded as taking part in."""
+    activities of ``territory`` that the actor may be recorded as taking part in; a
+    failure reads in ``t``'s language."""
     if not may_write:
         return (*form_values(None), HIDDEN, HIDDEN, [])
     actor = source.actor(actor_id) if actor_id else None
@@ -143,34 +149,38 @@ def write_view(
     if trigger == ids.PART_SUBMIT:
         return record_participation(sources, territory, actor_id, fields)
     writer, user = sources.writer()
+    t = sources.translator()
+    saved = t.gettext("Saved as change {revision}: {description}.")
     if trigger in (ids.EDIT_TIE_ADD, ids.EDIT_TIE_END):
         if not actor_id or not fields.get("partner"):
-            raise NothingToShow("Select an actor, then the other actor of the tie.")
+            raise NothingToShow(t.gettext("Select an actor, then the other actor of the tie."))
         day = parse_as_of(fields.get("date"))
         ends = (actor_id, fields["partner"], fields.get("tie_kind"))
         if trigger == ids.EDIT_TIE_ADD:
             revision = writer.add_tie(*ends, since=day, note=fields.get("note"), user=user)
         elif day is None:
-            raise NothingToShow("Give the date the tie ended.")
+            raise NothingToShow(t.gettext("Give the date the tie ended."))
         else:
             revision = writer.end_tie(*ends, day, user=user)
         if revision is None:
-            return last, "This tie is recorded already.", not (last and last.get("undo"))
-        message = f"Saved as change {revision.id}: {revision.description}."
+            already = t.gettext("This tie is recorded already.")
+            return last, already, not (last and last.get("undo"))
+        message = saved.format(revision=revision.id, description=revision.description)
         return {"revision": revision.id, "undo": revision.id}, message, False
     if trigger == ids.EDIT_SAVE:
         if not actor_id:
-            raise NothingToShow("Select an actor first.")
+            raise NothingToShow(t.gettext("Select an actor first."))
         changes = {name: fields.get(name) for name in EDITABLE_FIELDS}
         revision = writer.edit_actor(actor_id, changes, user=user)
         if revision is None:
-            return last, "Nothing changed.", not (last and last.get("undo"))
-        message = f"Saved as change {revision.id}: {revision.description}."
+            return last, t.gettext("Nothing changed."), not (last and last.get("undo"))
+        message = saved.format(revision=revision.id, description=revision.description)
         return {"revision": revision.id, "undo": revision.id}, message, False
     if trigger == ids.EDIT_UNDO:
         target = (last or {}).get("undo")
         if not target:
             raise PreventUpdate
         done = writer.undo_latest(int(target), user=user)
-        return {"revision": done.id, "undo": None}, f"Change {target} undone.", True
+        undone = t.gettext("Change {revision} undone.").format(revision=target)
+        return {"revision": done.id, "undo": None}, undone, True
     raise PreventUpdate

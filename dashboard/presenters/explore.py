@@ -29,7 +29,7 @@ from .. import ids
 from ..network_payload import drawn_counts, network_payload
 from ..sources import Source
 from . import view_state
-from .formatting import iso, number, parse_as_of, sector_badge, year_of
+from .formatting import iso, number, parse_as_of, reader, sector_badge, year_of
 from .guard import error_alert, guarded, require_territory
 from .network import network_summary
 
@@ -53,7 +53,7 @@ def network_years(network: Any) -> list[int]:
     return sorted({y for y in map(year_of, days) if y is not None})
 
 
-def year_slider(years: Iterable[int]) -> dict[str, Any]:
+def year_slider(years: Iterable[int], t: Translator | None = None) -> dict[str, Any]:
     """Props of the as-of slider: one mark per few years and a last mark, "all", for no date.
 
     >>> year_slider([2012, 2019, 2020])["marks"]
@@ -62,13 +62,14 @@ def year_slider(years: Iterable[int]) -> dict[str, Any]:
     True
     """
     found = sorted(set(years))
+    every = reader(t).gettext("all")
     if not found:
-        return {"min": 0, "max": 1, "marks": {1: "all"}, "value": 1, "disabled": True}
+        return {"min": 0, "max": 1, "marks": {1: every}, "value": 1, "disabled": True}
     first, last = found[0], found[-1]
     everything = last + 1
     step = max(1, math.ceil((everything - first) / 8))
     marks: dict[int, str] = {y: str(y) for y in range(first, everything - step + 1, step)}
-    marks[everything] = "all"
+    marks[everything] = every
     return {"min": first, "max": everything, "marks": marks, "value": everything, "disabled": False}
 
 
@@ -186,21 +187,25 @@ function (colourBy, kinds, minWeight) {
 """Clientside: colouring, tie kinds and minimum weight passed to the drawing as they are."""
 
 
-def roles_in_words(brokerage: Mapping[str, int] | None, sector: str | None) -> list[str]:
+def roles_in_words(
+    brokerage: Mapping[str, int] | None, sector: str | None, t: Translator | None = None
+) -> list[str]:
     """The actor's brokerage roles as sentences, most frequent first.
 
     >>> roles_in_words({"coordinator": 2, "liaison": 0}, "public")[0][:60]
     'Coordinator (2 pairs): links two partners of its own sector '
     """
+    t = reader(t)
     counts = {role: int((brokerage or {}).get(role, 0) or 0) for role in ROLES}
     present = sorted((r for r in ROLES if counts[r] > 0), key=lambda r: -counts[r])
     if not present:
-        return [NO_ROLE]
+        return [t.gettext(NO_ROLE)]
     sentences = []
     for role in present:
-        pairs = f"{counts[role]:,} pair{'s' if counts[role] != 1 else ''}"
-        meaning = ROLE[role].meaning.format(sector=sector or "its sector")
-        sentences.append(f"{ROLE[role].label} ({pairs}): {meaning}.")
+        n = counts[role]
+        pairs = t.ngettext("{n} pair", "{n} pairs", n).format(n=t.integer(n))
+        meaning = t.gettext(ROLE[role].meaning).format(sector=sector or t.gettext("its sector"))
+        sentences.append(f"{t.gettext(ROLE[role].label)} ({pairs}): {meaning}.")
     return sentences
 
 
@@ -233,18 +238,23 @@ def tie_rows(
     return sorted(rows, key=lambda r: (-r["weight"], fold(str(r["name"]))))
 
 
-def _tie_text(row: Mapping[str, Any]) -> str:
-    kind = TIE_KIND_LABELS.get(row["kind"], row["kind"])
+DIRECTIONS = {"to": " (directed, to it)", "from": " (directed, from it)"}
+
+
+def _tie_text(row: Mapping[str, Any], t: Translator | None = None) -> str:
+    t = reader(t)
+    kind = t.gettext(TIE_KIND_LABELS.get(row["kind"], row["kind"]))
     when = ""
     if row["since"] and row["until"]:
-        when = f", {row['since']} to {row['until']}"
+        when = t.gettext(", {since} to {until}").format(since=row["since"], until=row["until"])
     elif row["since"]:
-        when = f", since {row['since']}"
+        when = t.gettext(", since {since}").format(since=row["since"])
     elif row["until"]:
-        when = f", until {row['until']}"
-    arrow = {"to": " (directed, to it)", "from": " (directed, from it)"}.get(row["direction"], "")
-    outside = " — outside the territory" if row["outside"] else ""
-    return f"{kind}{arrow}, weight {number(row['weight'])}{when}{outside}"
+        when = t.gettext(", until {until}").format(until=row["until"])
+    arrow = t.gettext(DIRECTIONS[row["direction"]]) if row["direction"] in DIRECTIONS else ""
+    outside = t.gettext(" — outside the territory") if row["outside"] else ""
+    weight = t.gettext(", weight {weight}").format(weight=number(row["weight"], t))
+    return f"{kind}{arrow}{weight}{when}{outside}"
 
 
 def actor_card(
@@ -253,79 +263,124 @@ def actor_card(
     ties: Sequence[Mapping[str, Any]],
     hops: int,
     ego_size: int | None,
+    t: Translator | None = None,
 ) -> dbc.Card:
     """The card of one actor: who, measures in words, brokerage roles, ties."""
+    t = reader(t)
     sector = str(actor.sector) if actor is not None else (row or {}).get("sector")
     name = actor.name if actor is not None else (row or {}).get("name", "")
     facts = []
+    fact = t.gettext("{label}: {value}")
     if actor is not None:
         known = (("kind", actor.kind), ("city", actor.city), ("joined", iso(actor.joined)))
         for label, value in known:
             if value:
-                facts.append(f"{label}: {value}")
+                facts.append(fact.format(label=t.gettext(label), value=value))
         if actor.territories:
-            facts.append("territories: " + ", ".join(actor.territories))
+            listed = ", ".join(actor.territories)
+            facts.append(fact.format(label=t.gettext("territories"), value=listed))
     body: list[Any] = [
-        html.H5([name, " ", sector_badge(sector)], className="card-title"),
+        html.H5([name, " ", sector_badge(sector, t)], className="card-title"),
         html.P(" · ".join(facts), className="text-muted small") if facts else None,
     ]
     if row is None:
-        body.append(html.P("Not in the territory's network at this date.", className="small"))
+        absent = t.gettext("Not in the territory's network at this date.")
+        body.append(html.P(absent, className="small"))
     else:
-        body.append(html.H6("Measures", title="hover a row for its meaning"))
+        hover = t.gettext("hover a row for its meaning")
+        body.append(html.H6(t.gettext("Measures"), title=hover))
         measures = []
         for key in ACTOR_METRICS:
             if key in row:
                 measure = ACTOR_MEASURES[key]
-                cells = [html.Th(measure.label), html.Td(number(row.get(key)))]
-                measures.append(html.Tr(cells, title=measure.meaning))
+                cells = [html.Th(t.gettext(measure.label)), html.Td(number(row.get(key), t))]
+                measures.append(html.Tr(cells, title=t.gettext(measure.meaning)))
         if row.get("community") is not None:
-            community = [html.Th("Community"), html.Td(str(row["community"]))]
+            community = [html.Th(t.gettext("Community")), html.Td(str(row["community"]))]
             measures.append(html.Tr(community))
         body.append(html.Table(html.Tbody(measures), className="measure-table"))
-        body.append(html.H6("Brokerage roles"))
-        roles = roles_in_words(row.get("brokerage"), sector)
+        body.append(html.H6(t.gettext("Brokerage roles")))
+        roles = roles_in_words(row.get("brokerage"), sector, t)
         body.append(html.Ul([html.Li(s) for s in roles], className="roles"))
     if ego_size is not None:
-        body.append(
-            html.P(
-                f"Highlighted: {ego_size:,} actors within {hops} tie{'s' if hops != 1 else ''}.",
-                className="small text-muted",
-            )
+        lit = t.ngettext(
+            "Highlighted: {actors} actors within {hops} tie.",
+            "Highlighted: {actors} actors within {hops} ties.",
+            hops,
         )
-    body.append(html.H6(f"Ties ({len(ties):,})"))
+        text = lit.format(actors=t.integer(ego_size), hops=hops)
+        body.append(html.P(text, className="small text-muted"))
+    body.append(html.H6(t.gettext("Ties ({count})").format(count=t.integer(len(ties)))))
     shown = [
-        html.Li([html.Strong(t["name"]), " ", sector_badge(t["sector"]), html.Br(), _tie_text(t)])
-        for t in ties[:TIES_SHOWN]
+        html.Li(
+            [html.Strong(tie["name"]), " ", sector_badge(tie["sector"], t), html.Br()]
+            + [_tie_text(tie, t)]
+        )
+        for tie in ties[:TIES_SHOWN]
     ]
     if len(ties) > TIES_SHOWN:
-        shown.append(html.Li(f"and {len(ties) - TIES_SHOWN:,} more", className="text-muted"))
+        more = t.gettext("and {count} more").format(count=t.integer(len(ties) - TIES_SHOWN))
+        shown.append(html.Li(more, className="text-muted"))
     body.append(html.Ul(shown, className="ties"))
     return dbc.Card(dbc.CardBody([b for b in body if b is not None]), className="actor-card")
 
 
-def path_in_words(graph: nx.Graph, path: Sequence[Hashable]) -> list[str]:
+def _step_actor(ref: Mapping[str, Any]) -> str:
+    return f"{ref['name']} ({ref['sector']})" if ref.get("sector") else str(ref["name"])
+
+
+def step_text(step: Mapping[str, Any], t: Translator | None = None) -> str:
+    """One step of ``path_explanation`` as a sentence in ``t``'s language (its ``text`` in
+    English)."""
+    t = reader(t)
+    if t.language == "en":
+        return step["text"]
+    when = ""
+    if step["since"] and step["until"]:
+        when = t.gettext(" from {since} to {until}").format(**step)
+    elif step["since"]:
+        when = t.gettext(" since {since}").format(since=step["since"])
+    elif step["until"]:
+        when = t.gettext(" until {until}").format(until=step["until"])
+    kinds = ", ".join(t.gettext(kind) for kind in step["kinds"])
+    return t.gettext("{first} and {second}: {kinds}{when}, weight {weight}.").format(
+        first=_step_actor(step["from"]),
+        second=_step_actor(step["to"]),
+        kinds=kinds,
+        when=when,
+        weight=number(step["weight"], t),
+    )
+
+
+def path_in_words(
+    graph: nx.Graph, path: Sequence[Hashable], t: Translator | None = None
+) -> list[str]:
     """Each step of an introduction chain as a sentence (see ``path_explanation``)."""
-    return [step["text"] for step in path_explanation(graph, path)]
+    return [step_text(step, t) for step in path_explanation(graph, path)]
 
 
-def path_summary(graph: nx.Graph, path: Sequence[Hashable]) -> str:
+def path_summary(graph: nx.Graph, path: Sequence[Hashable], t: Translator | None = None) -> str:
     """One sentence on what the chain means for an introduction."""
+    t = reader(t)
     names = [str(graph.nodes[n].get("name") or n) for n in path]
     if len(path) < 2:
-        return "Pick two different actors."
+        return t.gettext("Pick two different actors.")
     if len(path) == 2:
-        return f"{names[0]} and {names[1]} are already tied directly."
-    middle = ", then ".join(names[1:-1])
-    hops = len(path) - 1
-    return f"{names[0]} can reach {names[-1]} in {hops} steps: ask {middle} for the introduction."
+        return t.gettext("{first} and {second} are already tied directly.").format(
+            first=names[0], second=names[1]
+        )
+    middle = t.gettext(", then ").join(names[1:-1])
+    return t.gettext(
+        "{first} can reach {last} in {hops} steps: ask {middle} for the introduction."
+    ).format(first=names[0], last=names[-1], hops=len(path) - 1, middle=middle)
 
 
-def path_panel(graph: nx.Graph, path: Sequence[Hashable]) -> list[Any]:
+def path_panel(graph: nx.Graph, path: Sequence[Hashable], t: Translator | None = None) -> list[Any]:
     """The introduction chain, listed in words."""
+    steps = path_in_words(graph, path, t)
     return [
-        html.P(path_summary(graph, path), className="path-summary"),
-        html.Ol([html.Li(text) for text in path_in_words(graph, path)], className="path-steps"),
+        html.P(path_summary(graph, path, t), className="path-summary"),
+        html.Ol([html.Li(text) for text in steps], className="path-steps"),
     ]
 
 
@@ -352,17 +407,19 @@ def focus_from_search(search: str | None, graph: nx.Graph | None) -> dict[str, A
 # Views: fetch from the source, present, guard. Callbacks call only these.
 
 
-def explore_controls_view(source: Source, territory: str | None) -> tuple[dict, dict]:
+def explore_controls_view(
+    source: Source, territory: str | None, t: Translator | None = None
+) -> tuple[dict, dict]:
     """Props of the as-of and minimum-weight sliders for ``territory``.
 
     On failure the sliders stay neutral; the network view shows the error.
     """
-    neutral = year_slider([]), {"min": 0, "max": 1, "step": 1, "marks": {}, "value": 0}
+    neutral = year_slider([], t), {"min": 0, "max": 1, "step": 1, "marks": {}, "value": 0}
     if not territory:
         return neutral
     try:
         years = network_years(source.network(territory))
-        return year_slider(years), weight_slider(source.graph(territory))
+        return year_slider(years, t), weight_slider(source.graph(territory))
     except Exception:
         log.exception("sliders of %r", territory)
         return neutral
@@ -400,7 +457,11 @@ def network_view(
 
 
 def summary_view(
-    source: Source, territory: str | None, as_of: str | None, sectors: Sequence[str] | None
+    source: Source,
+    territory: str | None,
+    as_of: str | None,
+    sectors: Sequence[str] | None,
+    t: Translator | None = None,
 ) -> str:
     """The line above the network; says how much the sector filter leaves drawn."""
     if not territory:
@@ -412,7 +473,7 @@ def summary_view(
     except Exception:
         log.exception("summary of %r", territory)
         return ""
-    return network_summary(report, drawn_counts(graph, sectors))
+    return network_summary(report, drawn_counts(graph, sectors), t)
 
 
 def pick_view(
@@ -433,10 +494,11 @@ def card_view(
     as_of: str | None,
     actor_id: str | None,
     hops: int | None,
+    t: Translator | None = None,
 ) -> tuple[Any, list[str] | None]:
     """The actor card and the actors lit around it, its ego network at ``hops`` (+ alert)."""
     if not territory or not actor_id:
-        hint = "Click an actor in the network, or search one by name."
+        hint = reader(t).gettext("Click an actor in the network, or search one by name.")
         return html.P(hint, className="text-muted"), None
     day = parse_as_of(as_of)
     hops = int(hops or 1)
@@ -453,7 +515,7 @@ def card_view(
         neighbourhood = sorted(map(str, ego.nodes))
         ego_size = ego.number_of_nodes()
     actor = source.actor(actor_id)
-    return actor_card(actor, row, ties, hops, ego_size), neighbourhood
+    return actor_card(actor, row, ties, hops, ego_size, t), neighbourhood
 
 
 @guarded(list, list)
@@ -463,18 +525,21 @@ def path_view(
     as_of: str | None,
     start: str | None,
     end: str | None,
+    t: Translator | None = None,
 ) -> tuple[list, list[str]]:
     """The introduction chain in words and the actors to draw it through (+ alert)."""
+    t = reader(t)
     if not territory or not start or not end:
-        hint = "Pick two actors to find who can introduce them."
+        hint = t.gettext("Pick two actors to find who can introduce them.")
         return [html.P(hint, className="text-muted")], []
     day = parse_as_of(as_of)
     graph = source.graph(territory, as_of=day)
     if start == end:
-        return [html.P("Pick two different actors.")], []
+        return [html.P(t.gettext("Pick two different actors."))], []
     full = source.graph(territory)
     if start not in full or end not in full:
-        return [html.P("Pick two actors of this territory.", className="text-muted")], []
+        other = t.gettext("Pick two actors of this territory.")
+        return [html.P(other, className="text-muted")], []
     try:
         path = source.path(territory, start, end, as_of=day)
     except (nx.NetworkXNoPath, nx.NodeNotFound):
@@ -482,9 +547,11 @@ def path_view(
     if not path:
         first = graph.nodes[start].get("name", start) if start in graph else start
         last = graph.nodes[end].get("name", end) if end in graph else end
-        message = f"No chain of ties links {first} and {last} in this territory at this date."
+        message = t.gettext(
+            "No chain of ties links {first} and {last} in this territory at this date."
+        ).format(first=first, last=last)
         return [dbc.Alert(message, color="warning")], []
-    return path_panel(graph, path), [str(actor) for actor in path]
+    return path_panel(graph, path, t), [str(actor) for actor in path]
 
 
 def picker_view(

@@ -6,7 +6,9 @@ from typing import Any
 
 from dash.exceptions import PreventUpdate
 
+from ...reports.i18n import Translator
 from .. import ids
+from .formatting import reader
 
 PLAY_LABEL = "▶ Play"
 PAUSE_LABEL = "❚❚ Pause"
@@ -15,7 +17,12 @@ PLAY_INTERVAL_MS = 1500
 
 
 def play_step(
-    trigger: Any, playing: bool, year: int | None, first: int | None, last: int | None
+    trigger: Any,
+    playing: bool,
+    year: int | None,
+    first: int | None,
+    last: int | None,
+    t: Translator | None = None,
 ) -> tuple[int | Any, bool, str]:
     """The slider's year, whether the timer is off, and the button's label after ``trigger``.
 
@@ -30,15 +37,21 @@ def play_step(
     (2021, True, '▶ Play')
     >>> play_step(ids.PLAY, True, 2016, 2012, 2021)[1:]
     (True, '▶ Play')
+    >>> from maillage.reports.i18n import translator
+    >>> play_step(ids.PLAY, False, 2021, 2012, 2021, translator("fr"))[2]
+    '❚❚ Pause'
+    >>> play_step(ids.PLAY, True, 2016, 2012, 2021, translator("fr"))[2]
+    '▶ Lecture'
     """
+    play, pause = reader(t).gettext(PLAY_LABEL), reader(t).gettext(PAUSE_LABEL)
     if first is None or last is None or year is None or first >= last:
         raise PreventUpdate
     if trigger == ids.PLAY:
         if playing:
-            return year, True, PLAY_LABEL
-        return (first if year >= last else year), False, PAUSE_LABEL
+            return year, True, play
+        return (first if year >= last else year), False, pause
     if trigger == ids.PLAY_TICK and playing:
         following = min(year + 1, last)
         done = following >= last
-        return following, done, PLAY_LABEL if done else PAUSE_LABEL
+        return following, done, play if done else pause
     raise PreventUpdate

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any
 
@@ -9,11 +10,38 @@ from dash import html
 
 from ...graph.model import Sector
 from ...graph.vocabulary import sector_colour
-from ...reports.i18n import Translator
+from ...reports.i18n import Translator, translator
 from ...reports.labels import readable
 
-number = readable
-"""A measure as a reader wants to see it: :func:`maillage.reports.labels.readable`."""
+
+def reader(t: Translator | None) -> Translator:
+    """``t``, or English for the callers (and tests) that name no language."""
+    return t or translator("en")
+
+
+def number(value: Any, t: Translator | None = None) -> str:
+    """A measure as a reader wants to see it, with the separators of ``t``'s language.
+
+    As :func:`maillage.reports.labels.readable` (whole numbers without decimals, three
+    decimals otherwise, one from 100 up, ``–`` for missing), in English without ``t``.
+
+    >>> fr = translator("fr")
+    >>> number(0.38), number(0.38, fr), number(1234.5, fr), number(12345, fr), number(None, fr)
+    ('0.380', '0,380', '1\u202f234,5', '12\u202f345', '–')
+    """
+    if t is None or t.language == "en" or isinstance(value, str):
+        return readable(value)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, bool):
+        return t.gettext("yes" if value else "no")
+    if isinstance(value, int):
+        return t.integer(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) >= 1:
+            return t.integer(int(value))
+        return t.number(value, 1 if abs(value) >= 100 else 3)
+    return readable(value)
 
 
 def year_of(value: Any) -> int | None:
@@ -50,10 +78,10 @@ def sector_options(t: Translator) -> list[dict[str, str]]:
     return [{"label": t.gettext(sector.value), "value": sector.value} for sector in Sector]
 
 
-def sector_badge(sector: str | None) -> html.Span:
+def sector_badge(sector: str | None, t: Translator | None = None) -> html.Span:
     colour = sector_colour(sector)
     return html.Span(
-        sector or "unknown",
+        sector or reader(t).gettext("unknown"),
         className="sector-badge",
         style={"backgroundColor": colour, "color": "#000" if sector == "funder" else "#fff"},
     )

@@ -27,7 +27,11 @@ class NothingToShow(Exception):
 
 
 def error_alert(exc: BaseException, t: Translator | None = None) -> dbc.Alert:
-    """The panel shown in place of a result that could not be computed."""
+    """The panel shown in place of a result that could not be computed (in ``t``'s language).
+
+    >>> error_alert(ValueError("x"), translator("fr")).children[0].children
+    "Cette analyse n'a pas pu être affichée. "
+    """
     t = t or translator()
     if isinstance(exc, NothingToShow):
         return dbc.Alert(str(exc), color="info", className="mb-2")
@@ -80,6 +84,7 @@ def _translator_of(args: tuple, kwargs: dict[str, Any]) -> Translator | None:
 
 
 def require_territory(territory: str | None, t: Translator | None = None) -> str:
+    """``territory``, or "nothing to show" in ``t``'s language (English without it)."""
     if not territory:
         t = t or translator()
         raise NothingToShow(

@@ -7,15 +7,44 @@ fed by :func:`maillage.dashboard.network_payload.network_payload`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from ...graph.vocabulary import SECTORS, TIE_KINDS
-from .formatting import number
+from ...reports.i18n import Translator
+from .formatting import number, reader
 
-__all__ = ["SECTORS", "TIE_KINDS", "network_summary"]
+__all__ = ["NETWORK_LABELS", "SECTORS", "TIE_KINDS", "network_labels", "network_summary"]
+
+NETWORK_LABELS: Mapping[str, str] = {
+    "zoomIn": "Zoom in",
+    "zoomOut": "Zoom out",
+    "fit": "Fit the whole network",
+    "png": "Download the picture as PNG",
+    "svg": "Download the picture as SVG",
+    "show": "Show {label}",
+    "hide": "Hide {label}",
+    "community": "community {n}",
+    "smaller": "smaller",
+}
+"""The drawing's toolbar and legend words in English (``NetworkView``'s ``labels`` prop)."""
 
 
-def network_summary(report: Mapping[str, Any], drawn: Mapping[str, int] | None = None) -> str:
+def network_labels(t: Translator | None = None) -> dict[str, str]:
+    """The drawing's words in ``t``'s language, and the locale its counts are written in.
+
+    >>> from maillage.reports.i18n import translator
+    >>> labels = network_labels(translator("fr"))
+    >>> labels["fit"], labels["community"], labels["locale"]
+    ('Voir tout le réseau', 'communauté {n}', 'fr')
+    """
+    t = reader(t)
+    return {**{key: t.gettext(text) for key, text in NETWORK_LABELS.items()}, "locale": t.language}
+
+
+def network_summary(
+    report: Mapping[str, Any], drawn: Mapping[str, int] | None = None, t: Translator | None = None
+) -> str:
     """One line on the network drawn: size, cohesion, communities, date, what the filter shows.
 
     Without any tie, modularity, the E-I index and openness say nothing: they read "n/a".
@@ -26,28 +55,48 @@ def network_summary(report: Mapping[str, Any], drawn: Mapping[str, int] | None =
     '3 actors · 0 ties · 3 communities (modularity n/a) · E-I index n/a · all dates'
     >>> network_summary({"network": {"actors": 3, "ties": 2}}, {"actors": 2, "ties": 1})
     '3 actors · 2 ties · all dates · shown: 2 actors, 1 tie (sector filter)'
+    >>> from maillage.reports.i18n import translator
+    >>> network_summary({"network": {"actors": 3, "ties": 2, "density": 0.38}}, t=translator("fr"))
+    '3 acteurs · 2 liens · densité 0,380 · toutes dates'
     """
+    t = reader(t)
     net = report.get("network", {})
     tied = bool(net.get("ties"))
 
     def measure(key: str) -> str:
-        return number(net.get(key)) if tied else "n/a"
+        return number(net.get(key), t) if tied else t.gettext("n/a")
 
-    parts = [f"{number(net.get('actors'))} actors", f"{number(net.get('ties'))} ties"]
+    def count(singular: str, plural: str, n: Any) -> str:
+        return f"{number(n, t)} {t.ngettext(singular, plural, int(n or 0))}"
+
+    parts = [count("actor", "actors", net.get("actors")), count("tie", "ties", net.get("ties"))]
     if net.get("density") is not None:
-        parts.append(f"density {number(net.get('density'))}")
+        parts.append(t.gettext("density {value}").format(value=number(net.get("density"), t)))
     if net.get("communities") is not None:
         parts.append(
-            f"{number(net.get('communities'))} communities (modularity {measure('modularity')})"
+            t.gettext("{count} communities (modularity {value})").format(
+                count=number(net.get("communities"), t), value=measure("modularity")
+            )
         )
     if net.get("ei_index") is not None:
-        parts.append(f"E-I index {measure('ei_index')}")
+        parts.append(t.gettext("E-I index {value}").format(value=measure("ei_index")))
     if net.get("openness") is not None:
-        parts.append(f"openness {measure('openness')}")
-    parts.append(f"as of {report['as_of']}" if report.get("as_of") else "all dates")
+        parts.append(t.gettext("openness {value}").format(value=measure("openness")))
+    if report.get("as_of"):
+        day = report["as_of"] if t.language == "en" else t.date(_day(report["as_of"]))
+        parts.append(t.gettext("as of {date}").format(date=day))
+    else:
+        parts.append(t.gettext("all dates"))
     if drawn is not None and (
         drawn["actors"] != net.get("actors") or drawn["ties"] != net.get("ties")
     ):
-        ties = f"{drawn['ties']:,} tie{'s' if drawn['ties'] != 1 else ''}"
-        parts.append(f"shown: {drawn['actors']:,} actors, {ties} (sector filter)")
+        shown = t.gettext("shown: {actors}, {ties} (sector filter)").format(
+            actors=count("actor", "actors", drawn["actors"]),
+            ties=count("tie", "ties", drawn["ties"]),
+        )
+        parts.append(shown)
     return " · ".join(parts)
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

@@ -204,12 +204,12 @@ function (query) {{
 
 #: Browser side: copy the address of the view, or show it when the clipboard is refused.
 COPY_LINK = """
-function (clicks) {
+function (clicks, copied) {
     if (!clicks) return window.dash_clientside.no_update;
     var href = window.location.href;
     if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(href);
-        return "Link copied";
+        return copied || "Link copied";
     }
     return href;
 }

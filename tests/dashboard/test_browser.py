@@ -37,6 +37,8 @@ from maillage.graph.vocabulary import sector_colour
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 TERRITORY = "Alsace"
+#: These journeys assert English texts; the app's default is French (test_browser_import).
+ENGLISH = lambda: "en"  # noqa: E731
 
 
 def wait_for_network(dash_duo: Any, timeout: float = 60) -> int:
@@ -240,7 +242,7 @@ def test_user_journey(dash_duo: Any, maillage: Any, screenshots: Path) -> None:
 def test_every_actor_drawn_and_coloured_by_sector_or_community(
     dash_duo: Any, maillage: Any, screenshots: Path
 ) -> None:
-    dash_duo.start_server(create_app(maillage))
+    dash_duo.start_server(create_app(maillage, language=ENGLISH))
     dash_duo.wait_for_element(f"#{ids.TERRITORY}", timeout=60)
     pick_territory(dash_duo, TERRITORY)
     graph = maillage.graph(TERRITORY)
@@ -273,7 +275,7 @@ def test_every_actor_drawn_and_coloured_by_sector_or_community(
 
 def test_selection_search_clear_and_legend_bugs(dash_duo: Any, maillage: Any) -> None:
     """The bugs of issue 11 that the network touches, in the browser."""
-    dash_duo.start_server(create_app(maillage))
+    dash_duo.start_server(create_app(maillage, language=ENGLISH))
     dash_duo.wait_for_element(f"#{ids.TERRITORY}", timeout=60)
     pick_territory(dash_duo, TERRITORY)
     wait_for_network(dash_duo)
@@ -325,12 +327,12 @@ def test_error_panels_instead_of_a_blank_page(dash_duo: Any) -> None:
     from maillage.settings import Settings
 
     unreachable = Maillage(Settings(store_url="ftp://nowhere/maillage.db"))
-    dash_duo.start_server(create_app(unreachable))
+    dash_duo.start_server(create_app(unreachable))  # in French, the default
     dash_duo.wait_for_contains_text(f"#{ids.SHELL_ALERT}", "unsupported store URL", timeout=30)
-    wanted = "Pas encore de territoire"  # French by default
-    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_ALERT}", wanted, timeout=30)
+    dash_duo.wait_for_contains_text(f"#{ids.SHELL_ALERT}", "Cette analyse n'a pas pu", timeout=30)
+    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_ALERT}", "Pas encore de territoire", timeout=30)
     open_page(dash_duo, "brokers")
-    dash_duo.wait_for_contains_text(f"#{ids.BROKERS_ALERT}", wanted, timeout=30)
+    dash_duo.wait_for_contains_text(f"#{ids.BROKERS_ALERT}", "`maillage demo`", timeout=30)
     dash_duo.driver.get(dash_duo.server_url + "/nowhere")
     dash_duo.wait_for_contains_text(f"#{ids.PAGE}", "Aucune page à l'adresse /nowhere")
     assert dash_duo.get_logs() == []
@@ -345,7 +347,7 @@ def test_a_shared_address_brings_its_view_back_and_so_does_a_return_visit(
     start = ranked[0]
     end = next(n for n in reversed(ranked) if n != start and nx.has_path(graph, start, n))
     address = f"/?territory=lille&colour=community&from={start}&to={end}&actor={start}"
-    dash_duo.start_server(create_app(maillage))
+    dash_duo.start_server(create_app(maillage, language=ENGLISH))
     dash_duo.wait_for_element(f"#{ids.TERRITORY}", timeout=60)
     dash_duo.driver.get(dash_duo.server_url + address)  # the first territory is Alsace
 

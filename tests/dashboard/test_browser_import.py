@@ -71,6 +71,22 @@ def test_a_non_canonical_file_is_mapped_previewed_and_imported_with_its_bad_row_
     # The territory is in the picker at once, and Explore shows it.
     dash_duo.select_dcc_dropdown(f"#{ids.TERRITORY}", value="Vosges")
     dash_duo.find_element("#nav-explore").click()
-    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", "3", timeout=60)
+    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", "3 acteurs", timeout=60)
     assert sorted(a.id for a in maillage.network("Vosges").actors) == ["V1", "V2", "V3"]
+
+    # Explore speaks French too: its filters, buttons, path finder and actor card.
+    page = dash_duo.find_element(".explore").text
+    for french in ("Trouver un acteur", "Taille selon", "Types de liens", "Chercheur de chemin"):
+        assert french in page, french
+    assert dash_duo.find_element(f"#{ids.PLAY}").text == "▶ Lecture"
+    assert dash_duo.find_element(f"#{ids.COPY_LINK}").text == "Copier le lien"
+    fit = dash_duo.find_element(f"#{ids.NETWORK} .nv-fit")
+    assert fit.get_attribute("title") == "Voir tout le réseau"  # the drawing's toolbar
+    legend = dash_duo.find_element(f"#{ids.NETWORK} .nv-legend-item")
+    assert legend.get_attribute("title").startswith("Masquer ")
+    dash_duo.wait_for_contains_text(f"#{ids.CARD}", "Cliquez sur un acteur", timeout=30)
+    dash_duo.wait_for_contains_text(f"#{ids.PATH_STEPS}", "Choisissez deux acteurs", timeout=30)
+    dash_duo.select_dcc_dropdown(f".picker-{ids.SEARCH_ROLE}", index=0)
+    dash_duo.wait_for_contains_text(f"#{ids.CARD}", "Mesures", timeout=60)
+    assert "Rôles d'intermédiaire" in dash_duo.find_element(f"#{ids.CARD}").text
     assert dash_duo.get_logs() == []

@@ -63,7 +63,7 @@ def test_an_actor_corrected_from_explore_is_saved_and_undo_restores_it(
     graph = maillage.graph("Lille")
     actor_id = sorted(graph, key=lambda n: (-graph.degree(n), str(n)))[0]
     before = maillage.actor(actor_id)
-    dash_duo.start_server(create_app(maillage, language=lambda: "en"))
+    dash_duo.start_server(create_app(maillage, language=lambda: "en"))  # asserts English
     dash_duo.wait_for_element(f"#{ids.TERRITORY}")
     dash_duo.driver.get(f"{dash_duo.server_url}/?territory=Lille&actor={actor_id}")
     dash_duo.wait_for_contains_text(f"#{ids.CARD}", before.name, timeout=60)

@@ -27,7 +27,7 @@ def test_a_saved_view_brings_its_filter_back_after_a_reload(dash_duo: Any, maill
     dash_duo.start_server(create_app(maillage))
     dash_duo.wait_for_element(f"#{ids.TERRITORY}")
     dash_duo.select_dcc_dropdown(f"#{ids.TERRITORY}", value="Lille")
-    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", "actors", timeout=60)
+    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", "acteurs", timeout=60)
 
     # Hide the citizens; the address says so; name the view and save it.
     dash_duo.find_element(f"#{ids.SECTOR_FILTER} input[value='citizen']").click()
@@ -42,11 +42,11 @@ def test_a_saved_view_brings_its_filter_back_after_a_reload(dash_duo: Any, maill
 
     # A plain address shows every sector again; choosing the saved view hides the citizens.
     dash_duo.driver.get(f"{dash_duo.server_url}/")
-    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", "actors", timeout=60)
+    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", "acteurs", timeout=60)
     until(lambda: citizens_shown(dash_duo), timeout=30)
     dash_duo.select_dcc_dropdown(f"#{ids.SAVED_VIEW_PICK}", value="Sans les citoyens")
     until(lambda: "sectors=" in dash_duo.driver.current_url, timeout=30)
-    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", "actors", timeout=60)
+    dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", "acteurs", timeout=60)
     until(lambda: not citizens_shown(dash_duo), timeout=30)
     assert "territory=Lille" in dash_duo.driver.current_url
     assert dash_duo.get_logs() == []

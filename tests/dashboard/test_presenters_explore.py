@@ -216,7 +216,7 @@ def test_summary_view_follows_the_sector_filter(maillage: Any) -> None:
     business = summary_view(maillage, "Nantes", None, ["business"])
     graph = maillage.graph("Nantes")
     kept = [n for n, s in graph.nodes(data="sector") if s == "business"]
-    assert f"shown: {len(kept)} actors" in business
+    assert f"shown: {len(kept)} actor" in business
 
 
 def test_explore_controls_follow_the_territory_dates(maillage: Any) -> None:

@@ -44,7 +44,7 @@ def test_a_failing_analysis_shows_an_error_panel(fresh, monkeypatch, analysis, o
     client.environ_base.update(ENGLISH)
     values = {"territory.value": "Romans", "compare-territories.value": ["Romans", "Lille"]}
 
-    answer = client.post(UPDATE_COMPONENT, json=request_body(app, output, values))
+    answer = client.post(UPDATE_COMPONENT, json=request_body(app, output, values), headers=ENGLISH)
 
     assert answer.status_code == 200
     assert PANEL in answer.data and b"RuntimeError: the analytics engine ran out" in answer.data
@@ -78,7 +78,7 @@ def test_an_unreadable_store_shows_an_error_panel_in_the_shell(tmp_path, caplog)
     client = web_app(instance).server.test_client()
     client.environ_base.update(ENGLISH)
 
-    layout = client.get("/_dash-layout")
+    layout = client.get("/_dash-layout", headers=ENGLISH)
 
     assert layout.status_code == 200
     assert b"This analysis could not be shown." in layout.data

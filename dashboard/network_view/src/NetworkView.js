@@ -1,7 +1,7 @@
 // The Dash component: props in, events out through setProps. React comes from
 // the page (Dash's renderer provides window.React); it is not bundled.
 
-import { legendEntries } from "./graph.js";
+import { legendEntries, word } from "./graph.js";
 import { downloadPng, downloadSvg } from "./picture.js";
 import { NetworkRenderer } from "./view.js";
 
@@ -45,7 +45,7 @@ const ITEM = {
 };
 const SWATCH = { display: "inline-block", width: 10, height: 10, borderRadius: "50%" };
 
-function Toolbar({ view, name }) {
+function Toolbar({ view, name, labels }) {
   const act = (fn) => (event) => {
     event.stopPropagation();
     if (view.current) fn(view.current);
@@ -57,17 +57,18 @@ function Toolbar({ view, name }) {
       text,
     );
   return h("div", { className: "nv-toolbar", style: TOOLBAR }, [
-    button("zoom-in", "+", "Zoom in", (v) => v.zoomIn()),
-    button("zoom-out", "\u2212", "Zoom out", (v) => v.zoomOut()),
-    button("fit", "\u2922", "Fit the whole network", (v) => v.fit()),
-    button("png", "PNG", "Download the picture as PNG", (v) => downloadPng(v.renderer, name)),
-    button("svg", "SVG", "Download the picture as SVG", (v) => downloadSvg(v.renderer, name)),
+    button("zoom-in", "+", word(labels, "zoomIn"), (v) => v.zoomIn()),
+    button("zoom-out", "\u2212", word(labels, "zoomOut"), (v) => v.zoomOut()),
+    button("fit", "\u2922", word(labels, "fit"), (v) => v.fit()),
+    button("png", "PNG", word(labels, "png"), (v) => downloadPng(v.renderer, name)),
+    button("svg", "SVG", word(labels, "svg"), (v) => downloadSvg(v.renderer, name)),
   ]);
 }
 
-function Legend({ payload, colouring, visibleSectors, onToggle }) {
+function Legend({ payload, colouring, visibleSectors, onToggle, labels }) {
   if (!payload || !payload.ids || !payload.ids.length) return null;
-  const entries = legendEntries(payload, colouring);
+  const entries = legendEntries(payload, colouring, labels);
+  const locale = word(labels, "locale");
   const bySector = colouring !== "community" || !payload.community;
   const visible = visibleSectors || payload.sectors;
   return h(
@@ -82,13 +83,13 @@ function Legend({ payload, colouring, visibleSectors, onToggle }) {
           type: bySector ? "button" : undefined,
           className: `nv-legend-item${off ? " nv-off" : ""}`,
           "data-key": entry.key,
-          title: bySector ? (off ? "Show" : "Hide") + ` ${entry.label}` : undefined,
+          title: bySector ? word(labels, off ? "show" : "hide", { label: entry.label }) : undefined,
           onClick: bySector ? () => onToggle(entry.key) : undefined,
           style: { ...ITEM, opacity: off ? 0.45 : 1, cursor: bySector ? "pointer" : "default" },
         },
         [
           h("span", { key: "s", className: "nv-swatch", style: { ...SWATCH, background: entry.colour } }),
-          h("span", { key: "t" }, `${entry.label} (${entry.count.toLocaleString("en")})`),
+          h("span", { key: "t" }, `${entry.label} (${entry.count.toLocaleString(locale)})`),
         ],
       );
     }),
@@ -110,6 +111,7 @@ export default function NetworkView(props) {
     n_clicks = 0,
     n_cleared = 0,
     filename = "network",
+    labels,
     className,
     style,
     setProps,
@@ -207,12 +209,13 @@ export default function NetworkView(props) {
     },
     [
       h("div", { key: "stage", ref: stage, className: "nv-stage", style: STAGE }),
-      h(Toolbar, { key: "toolbar", view, name: filename }),
+      h(Toolbar, { key: "toolbar", view, name: filename, labels }),
       h(Legend, {
         key: "legend",
         payload,
         colouring,
         visibleSectors,
+        labels,
         onToggle: toggle,
       }),
     ],

@@ -64,21 +64,41 @@ export function recolour(graph, payload, colouring) {
   }));
 }
 
+/** The legend's words in English; the ``labels`` prop replaces any of them. */
+export const DEFAULT_LABELS = {
+  zoomIn: "Zoom in",
+  zoomOut: "Zoom out",
+  fit: "Fit the whole network",
+  png: "Download the picture as PNG",
+  svg: "Download the picture as SVG",
+  show: "Show {label}",
+  hide: "Hide {label}",
+  community: "community {n}",
+  smaller: "smaller",
+  locale: "en",
+};
+
+/** ``labels[key]`` (else the English default) with its ``{name}`` fields filled in. */
+export function word(labels, key, fields = {}) {
+  const text = (labels && labels[key]) || DEFAULT_LABELS[key];
+  return text.replace(/\{(\w+)\}/g, (all, name) => (name in fields ? String(fields[name]) : all));
+}
+
 /** The legend entries: [{key, label, colour, count}] for the colouring in force. */
-export function legendEntries(payload, colouring) {
+export function legendEntries(payload, colouring, labels) {
   const counts = new Map();
   const codes = colouring === "community" && payload.community ? payload.community : payload.sector;
   for (const c of codes || []) counts.set(c, (counts.get(c) || 0) + 1);
   if (colouring === "community" && payload.community) {
     const shown = (payload.communityColours || []).map((colour, c) => ({
       key: String(c),
-      label: `community ${c + 1}`,
+      label: word(labels, "community", { n: c + 1 }),
       colour,
       count: counts.get(c) || 0,
     }));
     const rest = (payload.community || []).filter((c) => c < 0 || c >= shown.length).length;
     const other = payload.communityOther || UNKNOWN_COLOUR;
-    if (rest) shown.push({ key: "other", label: "smaller", colour: other, count: rest });
+    if (rest) shown.push({ key: "other", label: word(labels, "smaller"), colour: other, count: rest });
     return shown.filter((entry) => entry.count > 0);
   }
   return (payload.sectors || []).map((name, s) => ({
