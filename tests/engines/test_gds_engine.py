@@ -112,7 +112,8 @@ def test_karate_matches_published_values(gds_store):
 #: runs refined by leidenalg) by more than 0.01: Lille, 0.526-0.529 locally, 0.484-0.50 in GDS
 #: (2 December 2026). The GDS partition scored on the same graph by NetworkX gives GDS's own
 #: figure, so the projection is the same graph: GDS's optimiser stops lower there, with a
-#: tolerance of 1e-7 and 20 levels too. Issue #13 stays open on it.
+#: tolerance of 1e-7 and 20 levels too. The reference graphs above hold to 0.01 (issue #13's
+#: acceptance); this wider bound is for the generated demo territories only.
 DEMO_MODULARITY = 0.06
 
 
