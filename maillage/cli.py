@@ -7,7 +7,7 @@ import logging
 import shlex
 import shutil
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,8 @@ import click
 
 from .app import Maillage
 from .graph.errors import MaillageError, ValidationError
+from .output import emit as _emit
+from .output import emit_json as _emit_json
 from .settings import (
     ENGINE_ENV,
     ENGINES,
@@ -91,39 +93,6 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> da
         return date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
-
-
-def _emit(payload: str | bytes, output: Path | None) -> None:
-    """Write a rendered document to ``output`` whole, or to standard output."""
-    data = payload.encode("utf-8") if isinstance(payload, str) else payload
-    if output is not None:
-        _write_file(output, [data])
-    elif isinstance(payload, str):
-        click.echo(payload.removeprefix("\ufeff"), nl=not payload.endswith("\n"))
-    elif sys.stdout.isatty():
-        raise click.UsageError("this format is binary: give -o FILE")
-    else:
-        sys.stdout.buffer.write(data)
-
-
-def _emit_json(data: dict, output: Path | None) -> None:
-    """Write ``data`` as JSON as it is rendered, a piece at a time (else as ``_emit``)."""
-    from .reports.json_export import json_blocks
-
-    if output is not None:
-        return _write_file(output, (block.encode("utf-8") for block in json_blocks(data)))
-    for block in json_blocks(data):
-        click.echo(block, nl=False)
-
-
-def _write_file(output: Path, pieces: Iterable[bytes]) -> None:
-    """Write ``pieces`` to ``output`` through a partial file, so it is whole or absent."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(f".{output.name}.partial")
-    with partial.open("wb") as handle:
-        handle.writelines(pieces)
-    partial.replace(output)
-    click.echo(f"Wrote {output}", err=True)
 
 
 TEXT_FORMATS = ("table", "csv", "json", "html")

@@ -29,6 +29,7 @@ from .graph.actor_edits import (
 from .graph.changes import UNDO, Edit, Revision
 from .graph.errors import ConcurrentChange, InvalidEdit, NotFound
 from .graph.model import Activity, ActivityRecord, Actor, Tie
+from .graph.names import name_key
 from .imports import os_user
 
 
@@ -82,9 +83,20 @@ class Editing:
         user
             Who adds it (default: the operating-system user).
 
-        Raises ``InvalidEdit`` for an id in use, no name or an unknown sector.
+        Raises ``InvalidEdit`` for an id in use, no name, an unknown sector, or (without
+        ``actor_id``) a name that an actor of the territory has already, as people type it:
+        adding the same actor twice (a second click) is refused, not made a second actor.
         """
         where = self.resolve_territory(territory)  # type: ignore[attr-defined]
+        if not actor_id and name and name.strip():
+            wanted = name_key(name)
+            members = self.store.network(where).actors  # type: ignore[attr-defined]
+            same = next((a for a in members if name_key(a.name) == wanted), None)
+            if same is not None:
+                raise InvalidEdit(
+                    f"{same.name!r} is on {where} already (id {same.id}): select it, "
+                    "or give the new actor another name"
+                )
         taken = self.store.actor_ids()  # type: ignore[attr-defined]
         identifier = (actor_id or "").strip()
         while not identifier or (not actor_id and identifier in taken):
@@ -172,12 +184,14 @@ class Editing:
         """
         where = self.resolve_territory(territory)  # type: ignore[attr-defined]
         (actor,) = self._stored_actors(actor_id)
-        record, is_new = self._activity_named(actor.id, activity_id, activity_name)
+        record, is_new = self._activity_named(actor.id, activity_id, activity_name, where)
         activity = new_activity(
             record.activity.id, activity_name, day, None if is_new else record.activity
         )
         participation = participation_for(actor.id, activity, record.participations)
         others = [p.actor for p in record.participations]
+        touched = {where, *actor.territories}  # read before writing: a failure writes nothing
+        touched.update(t for other in self._stored_actors(*others) for t in other.territories)
         stored = {
             (t.target if t.source == actor.id else t.source): t
             for t in record.event_ties
@@ -193,8 +207,6 @@ class Editing:
             user=user or os_user(),
             description=participation_description(actor.id, activity.id),
         )
-        touched = {where, *actor.territories}
-        touched.update(t for other in self._stored_actors(*others) for t in other.territories)
         self._written(sorted(touched))  # type: ignore[attr-defined]
         return revision
 
@@ -203,7 +215,7 @@ class Editing:
         return self.store.activities(self.resolve_territory(territory))  # type: ignore[attr-defined]
 
     def _activity_named(
-        self, actor_id: str, activity_id: str | None, name: str | None
+        self, actor_id: str, activity_id: str | None, name: str | None, where: str | None = None
     ) -> tuple[ActivityRecord, bool]:
         """The stored activity ``activity_id``'s record, or a new one's (True: it is new)."""
         identifier = (activity_id or "").strip()
@@ -215,6 +227,14 @@ class Editing:
         text = " ".join((name or "").split())
         if not text:
             raise InvalidEdit("choose an activity, or name a new one")
+        if where is not None:
+            known = self.store.activities(where)  # type: ignore[attr-defined]
+            same = next((a for a in known if name_key(a.name or a.id) == name_key(text)), None)
+            if same is not None:
+                raise InvalidEdit(
+                    f"an activity named {same.name or same.id!r} is on {where} already "
+                    f"(id {same.id}): choose it in the list, or give the new one another name"
+                )
         taken: set[str] = set()
         candidate = activity_id_for(text, taken, secrets.token_hex(3))
         while self.store.activity_record(candidate, actor_id) is not None:  # type: ignore[attr-defined]

@@ -112,11 +112,16 @@ def test_an_actor_added_by_hand_is_one_revision_and_undo_removes_it_exactly(mail
     assert "atelier-velo" in maillage.network("Nantes").member_ids
     assert revision.user == "fa" and revision.description == "actor atelier-velo added to Nantes"
 
-    again = maillage.add_actor("Nantes", "Atelier Vélo", "association")  # same name: a new id
-    second = again.description.split()[1]
-    assert second.startswith("atelier-velo-") and second != "atelier-velo"
+    count = len(maillage.history())
+    with pytest.raises(
+        InvalidEdit, match=r"'Atelier Vélo' is on Nantes already \(id atelier-velo\)"
+    ):
+        maillage.add_actor("Nantes", "atelier velo", "association")  # a second click
+    assert len(maillage.history()) == count
+    homonym = maillage.add_actor("Nantes", "Atelier Vélo", "association", actor_id="av2")
+    assert homonym.description == "actor av2 added to Nantes"  # a homonym, given its own id
 
-    maillage.undo_latest(again.id)
+    maillage.undo_latest(homonym.id)
     maillage.undo_latest(revision.id)
     assert maillage.network("Nantes") == before
     with pytest.raises(NotFound):

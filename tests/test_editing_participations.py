@@ -81,10 +81,11 @@ def test_a_new_activity_then_a_second_participant_then_undo_of_both(maillage):
         maillage.store.activities("Nantes")
     )
 
-    same_name = maillage.record_participation("Nantes", "n1", activity_name="Atelier vélo")
-    assert same_name.description.startswith("participation of n1 in atelier-velo-")
+    with pytest.raises(
+        InvalidEdit, match=r"'Atelier vélo' is on Nantes already \(id atelier-velo\)"
+    ):
+        maillage.record_participation("Nantes", "n1", activity_name="ATELIER VELO")  # 2nd click
 
-    maillage.undo_latest(same_name.id)
     maillage.undo_latest(second.id)
     maillage.undo_latest(first.id)
     assert everything(maillage) == before

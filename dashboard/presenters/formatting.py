@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from typing import Any
 
@@ -29,19 +28,7 @@ def number(value: Any, t: Translator | None = None) -> str:
     >>> number(0.38), number(0.38, fr), number(1234.5, fr), number(12345, fr), number(None, fr)
     ('0.380', '0,380', '1\u202f234,5', '12\u202f345', '–')
     """
-    if t is None or t.language == "en" or isinstance(value, str):
-        return readable(value)
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if isinstance(value, bool):
-        return t.gettext("yes" if value else "no")
-    if isinstance(value, int):
-        return t.integer(value)
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) >= 1:
-            return t.integer(int(value))
-        return t.number(value, 1 if abs(value) >= 100 else 3)
-    return readable(value)
+    return readable(value, None if t is None or t.language == "en" else t)
 
 
 def year_of(value: Any) -> int | None:

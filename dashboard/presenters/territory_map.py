@@ -39,7 +39,7 @@ def map_view(
         The figure (a plain dict: plotly's validation of ~20,000 outline points
         would take a second), the note (None when every actor is located) and the alert (None).
     """
-    territory = require_territory(territory)
+    territory = require_territory(territory, t)
     network = source.network(territory)
     level = level if level in LEVELS else LEVELS[0]
     return map_figure(network, level=level, t=t), missing_note(network, t)
