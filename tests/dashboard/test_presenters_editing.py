@@ -99,6 +99,7 @@ def test_the_form_reads_in_french_its_sectors_labelled_where_sector_labels_live(
     sector = find(panel, ids.ADD_SECTOR)
     assert isinstance(sector, dcc.Dropdown) and sector.options == sector_options(t)
     assert [o["value"] for o in sector.options][:2] == ["business", "association"]
+    assert sector.options[0]["label"] == "entreprise"  # French labels, stored values
     assert "Ajouter un acteur" in str(panel) and "Ajouter à ce territoire" in str(panel)
     assert find(panel, ids.EDIT_UNDO) is not None and find(panel, ids.ADD_CITY) is not None
 
