@@ -35,8 +35,10 @@ CHROMIUM_ARGUMENTS = (
 )
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
-# WebP through Chrome DevTools: about a fifth of a PNG's bytes, text still legible, no Pillow.
-PICTURE_FORMAT = {"format": "webp", "quality": 70}
+# WebP through Chrome DevTools, the viewport scaled down: under 80 kB a picture where a PNG
+# takes 400 kB, text still legible, and no imaging library needed.
+PICTURE_FORMAT = {"format": "webp", "quality": 50}
+PICTURE_SCALE = 0.75
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -78,7 +80,9 @@ def save_picture(driver: Any, folder: Path, name: str) -> Path:
     ``scripts/doc_screenshots.py`` copies the ones ``docs/dashboard.md`` shows into
     ``docs/images/``.
     """
-    captured = driver.execute_cdp_cmd("Page.captureScreenshot", PICTURE_FORMAT)
+    width, height = driver.execute_script("return [window.innerWidth, window.innerHeight];")
+    clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": PICTURE_SCALE}
+    captured = driver.execute_cdp_cmd("Page.captureScreenshot", {**PICTURE_FORMAT, "clip": clip})
     path = folder / f"{name}.webp"
     path.write_bytes(base64.b64decode(captured["data"]))
     return path
