@@ -80,8 +80,11 @@ def save_picture(driver: Any, folder: Path, name: str) -> Path:
     ``scripts/doc_screenshots.py`` copies the ones ``docs/dashboard.md`` shows into
     ``docs/images/``.
     """
-    width, height = driver.execute_script("return [window.innerWidth, window.innerHeight];")
-    clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": PICTURE_SCALE}
+    # The clip is in the page's coordinates: the viewport where it is scrolled to.
+    x, y, width, height = driver.execute_script(
+        "return [window.scrollX, window.scrollY, window.innerWidth, window.innerHeight];"
+    )
+    clip = {"x": x, "y": y, "width": width, "height": height, "scale": PICTURE_SCALE}
     captured = driver.execute_cdp_cmd("Page.captureScreenshot", {**PICTURE_FORMAT, "clip": clip})
     path = folder / f"{name}.webp"
     path.write_bytes(base64.b64decode(captured["data"]))

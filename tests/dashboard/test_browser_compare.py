@@ -83,6 +83,8 @@ def test_compare_page_rates_and_years(
         )
         assert panels > 1  # small multiples: the key rate and every indicator
         assert traces(dash_duo, ids.COMPARE_YEARLY_CHART) >= len(names) * panels
+        scroll_to = "arguments[0].scrollIntoView({block: 'start'});"
+        dash_duo.driver.execute_script(scroll_to, dash_duo.find_element(f"#{ids.COMPARE_BY_YEAR}"))
         screenshots(dash_duo.driver, "compare-observatory")
         assert dash_duo.get_logs() == []
     finally:

@@ -61,6 +61,8 @@ def test_a_non_canonical_file_is_mapped_previewed_and_imported_with_its_bad_row_
     dash_duo.wait_for_contains_text(f"#{ids.IMPORT_PROBLEMS}", "missing value", timeout=60)
     dash_duo.wait_for_contains_text(f"#{ids.IMPORT_PROBLEMS}", "5", timeout=10)
     dash_duo.wait_for_contains_text(f"#{ids.IMPORT_PLAN}", "Vosges", timeout=10)
+    scroll_to = "arguments[0].scrollIntoView({block: 'start'});"
+    dash_duo.driver.execute_script(scroll_to, dash_duo.find_element(f"#{ids.IMPORT_PREVIEW}"))
     screenshots(dash_duo.driver, "import-preview")
 
     dash_duo.find_element(f"#{ids.IMPORT_RUN_SET_ASIDE}").click()
