@@ -18,6 +18,9 @@ PAGES = [
     ROOT / "scripts" / "neo4j" / "README.md",
 ]
 LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
+IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
+IMAGES = ROOT / "docs" / "images"
+IMAGE_BYTES = 120_000  # a committed screenshot stays small (scripts/doc_screenshots.py)
 IGNORED = ("artifacts", ".cache", "build", "dist")
 
 
@@ -38,3 +41,23 @@ def test_links_stay_inside_the_repository(page):
         relative = resolved.relative_to(ROOT)
         assert relative.parts[0] not in IGNORED, f"{page.name}: {target} is git-ignored"
         assert resolved.exists(), f"{page.name}: {target} does not exist"
+
+
+def images(page: Path) -> list[Path]:
+    text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.S)
+    return [(page.parent / target).resolve() for target in IMAGE.findall(text)]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_embedded_images_exist_in_the_repository_and_stay_small(page):
+    for image in images(page):
+        assert image.is_relative_to(IMAGES), f"{page.name}: {image} is not in docs/images/"
+        assert image.is_file(), f"{page.name}: {image.relative_to(ROOT)} does not exist"
+        assert image.stat().st_size <= IMAGE_BYTES, f"{image.name} is too large"
+
+
+def test_every_committed_image_is_shown_by_a_page():
+    shown = {image for page in PAGES for image in images(page)}
+    assert shown, "docs/dashboard.md embeds the dashboard's screenshots"
+    for image in sorted(IMAGES.glob("*")) if IMAGES.is_dir() else ():
+        assert image.resolve() in shown, f"{image.relative_to(ROOT)} is shown by no page"

@@ -1,13 +1,15 @@
 """The dashboard in a real headless Chromium, on the demo territories in a SQLite store.
 
 Each test starts the app (``dash_duo``), drives it like a user and ends with
-no error in the browser console. Screenshots of every page are saved to
-``artifacts/screenshots/`` for ``docs/dashboard.md``.
+no error in the browser console. Screenshots of every page are saved as WebP to
+``artifacts/screenshots/`` (``conftest.save_picture``); ``scripts/doc_screenshots.py``
+copies those ``docs/dashboard.md`` shows into ``docs/images/``.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -102,11 +104,11 @@ def open_page(dash_duo: Any, label: str) -> None:
     until(lambda: dash_duo.driver.current_url.rstrip("/").endswith(path), timeout=10)
 
 
-def shoot(dash_duo: Any, folder: Path, name: str) -> None:
+def shoot(dash_duo: Any, screenshots: Callable[[Any, str], Path], name: str) -> None:
     wait_idle(dash_duo)
     dash_duo.driver.execute_script("window.scrollTo(0, 0);")
     time.sleep(0.5)  # let plotly and sigma finish painting
-    dash_duo.driver.save_screenshot(str(folder / f"{name}.png"))
+    screenshots(dash_duo.driver, name)
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +121,9 @@ def maillage(demo_store_url: str) -> Any:
     instance.close()
 
 
-def test_user_journey(dash_duo: Any, maillage: Any, screenshots: Path) -> None:
+def test_user_journey(
+    dash_duo: Any, maillage: Any, screenshots: Callable[[Any, str], Path]
+) -> None:
     dash_duo.start_server(create_app(maillage, language=lambda: "en"))
     dash_duo.wait_for_element(f"#{ids.TERRITORY}")
 
@@ -240,7 +244,7 @@ def test_user_journey(dash_duo: Any, maillage: Any, screenshots: Path) -> None:
 
 
 def test_every_actor_drawn_and_coloured_by_sector_or_community(
-    dash_duo: Any, maillage: Any, screenshots: Path
+    dash_duo: Any, maillage: Any, screenshots: Callable[[Any, str], Path]
 ) -> None:
     dash_duo.start_server(create_app(maillage, language=ENGLISH))
     dash_duo.wait_for_element(f"#{ids.TERRITORY}", timeout=60)

@@ -9,6 +9,7 @@ the browser console stays clean.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,9 @@ def column(dash_duo: Any, table_id: str, column_id: str) -> list[str]:
     return [cell.text for cell in cells]
 
 
-def test_compare_page_rates_and_years(dash_duo: Any, demo_store_url: str, screenshots: Path):
+def test_compare_page_rates_and_years(
+    dash_duo: Any, demo_store_url: str, screenshots: Callable[[Any, str], Path]
+):
     from maillage.app import Maillage
     from maillage.settings import Settings
 
@@ -80,7 +83,9 @@ def test_compare_page_rates_and_years(dash_duo: Any, demo_store_url: str, screen
         )
         assert panels > 1  # small multiples: the key rate and every indicator
         assert traces(dash_duo, ids.COMPARE_YEARLY_CHART) >= len(names) * panels
-        dash_duo.driver.save_screenshot(str(screenshots / "compare-observatory.png"))
+        scroll_to = "arguments[0].scrollIntoView({block: 'start'});"
+        dash_duo.driver.execute_script(scroll_to, dash_duo.find_element(f"#{ids.COMPARE_BY_YEAR}"))
+        screenshots(dash_duo.driver, "compare-observatory")
         assert dash_duo.get_logs() == []
     finally:
         maillage.close()

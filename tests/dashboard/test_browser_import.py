@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ def maillage(writable_demo: Any) -> Any:
 
 
 def test_a_non_canonical_file_is_mapped_previewed_and_imported_with_its_bad_row_set_aside(
-    dash_duo: Any, maillage: Any, tmp_path: Path, screenshots: Path
+    dash_duo: Any, maillage: Any, tmp_path: Path, screenshots: Callable[[Any, str], Path]
 ) -> None:
     upload = tmp_path / "partenaires.csv"
     upload.write_text(PARTNERS, encoding="utf-8")
@@ -60,7 +61,9 @@ def test_a_non_canonical_file_is_mapped_previewed_and_imported_with_its_bad_row_
     dash_duo.wait_for_contains_text(f"#{ids.IMPORT_PROBLEMS}", "missing value", timeout=60)
     dash_duo.wait_for_contains_text(f"#{ids.IMPORT_PROBLEMS}", "5", timeout=10)
     dash_duo.wait_for_contains_text(f"#{ids.IMPORT_PLAN}", "Vosges", timeout=10)
-    dash_duo.driver.save_screenshot(str(screenshots / "import-preview.png"))
+    scroll_to = "arguments[0].scrollIntoView({block: 'start'});"
+    dash_duo.driver.execute_script(scroll_to, dash_duo.find_element(f"#{ids.IMPORT_PREVIEW}"))
+    screenshots(dash_duo.driver, "import-preview")
 
     dash_duo.find_element(f"#{ids.IMPORT_RUN_SET_ASIDE}").click()
     dash_duo.wait_for_contains_text(f"#{ids.IMPORT_RESULT}", "révision", timeout=60)  # French

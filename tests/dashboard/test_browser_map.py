@@ -7,6 +7,7 @@ the app itself (no tile server, no topojson from a CDN), and the console stays c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -38,7 +39,7 @@ def drawn(dash_duo: Any) -> dict | None:
 
 
 def test_the_map_draws_every_located_actor_offline(
-    dash_duo: Any, demo_store_url: str, screenshots: Path
+    dash_duo: Any, demo_store_url: str, screenshots: Callable[[Any, str], Path]
 ) -> None:
     from maillage.app import Maillage
     from maillage.settings import Settings
@@ -54,7 +55,7 @@ def test_the_map_draws_every_located_actor_offline(
         until(lambda: (drawn(dash_duo) or {}).get("points") == expected, timeout=60)
         assert drawn(dash_duo) == {"markers": expected, "outlines": 13, "points": expected}
         assert dash_duo.find_element(f"#{ids.MAP_NOTE}").text == ""  # the demo places everyone
-        dash_duo.driver.save_screenshot(str(screenshots / "map.png"))
+        screenshots(dash_duo.driver, "map")
 
         # The departments, finer, under the regions.
         dash_duo.find_elements(f"#{ids.MAP_LEVEL} input")[1].click()
