@@ -17,7 +17,7 @@ import click
 from .app import Maillage
 from .graph.errors import MaillageError, ValidationError
 from .output import emit as _emit
-from .output import emit_json as _emit_json
+from .output import emit_blocks
 from .settings import (
     ENGINE_ENV,
     ENGINES,
@@ -321,7 +321,9 @@ def report(
         _emit(render_html_report(data, app.gaps(territory, as_of=as_of, engine=engine)), output)
         return
     if fmt == "json":  # a piece at a time: a national report never stands whole as text
-        _emit_json(data, output)
+        from .reports.json_export import json_blocks
+
+        emit_blocks(json_blocks(data), output)
         return
     _emit(_render("report", data, fmt, output), output)
 

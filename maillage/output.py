@@ -22,11 +22,9 @@ def emit(payload: str | bytes, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
 
 
-def emit_json(data: dict, output: Path | None) -> None:
-    """Write ``data`` as JSON as it is rendered, a piece at a time (else as :func:`emit`)."""
-    from .reports.json_export import json_blocks
-
-    pieces = (block.encode("utf-8") for block in json_blocks(data))  # UTF-8 whatever the locale
+def emit_blocks(blocks: Iterable[str], output: Path | None) -> None:
+    """Write a document's text ``blocks`` as they are rendered (else as :func:`emit`)."""
+    pieces = (block.encode("utf-8") for block in blocks)  # UTF-8 whatever the locale
     if output is not None:
         return write_file(output, pieces)
     for piece in pieces:
