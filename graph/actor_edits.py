@@ -11,6 +11,7 @@ from typing import Any
 
 from .errors import InvalidEdit
 from .model import Activity, Actor, Participation, Tie, TieKind, fold, parse_sector
+from .revision_text import ACTOR_ADDED, PARTICIPATION_RECORDED, describe, recognise_revision
 
 #: The actor fields the web app edits, in the form's order.
 EDITABLE_FIELDS: tuple[str, ...] = ("name", "sector", "kind", "city")
@@ -117,13 +118,13 @@ def added_description(actor_id: str, territory: str) -> str:
     >>> added_actor_id(added_description("atelier-velo", "Nantes")), added_actor_id("x y")
     ('atelier-velo', None)
     """
-    return f"actor {actor_id} added to {territory}"
+    return describe(ACTOR_ADDED, actor=actor_id, territory=territory)
 
 
 def added_actor_id(description: str) -> str | None:
     """The id of the actor a revision added (its description), None for another revision."""
-    match = re.fullmatch(r"actor (\S+) added to .+", description or "")
-    return match.group(1) if match else None
+    found = recognise_revision(description)
+    return found[1]["actor"] if found and found[0] == ACTOR_ADDED else None
 
 
 def participation_description(actor_id: str, activity_id: str) -> str:
@@ -132,13 +133,15 @@ def participation_description(actor_id: str, activity_id: str) -> str:
     >>> recorded_in(participation_description("n1", "forum-2026")), recorded_in("x y")
     (('n1', 'forum-2026'), None)
     """
-    return f"participation of {actor_id} in {activity_id} recorded"
+    return describe(PARTICIPATION_RECORDED, actor=actor_id, activity=activity_id)
 
 
 def recorded_in(description: str) -> tuple[str, str] | None:
     """(actor, activity) of the participation a revision recorded, None for another one."""
-    match = re.fullmatch(r"participation of (\S+) in (\S+) recorded", description or "")
-    return (match.group(1), match.group(2)) if match else None
+    found = recognise_revision(description)
+    if not found or found[0] != PARTICIPATION_RECORDED:
+        return None
+    return found[1]["actor"], found[1]["activity"]
 
 
 def new_actor(

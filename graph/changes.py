@@ -26,6 +26,7 @@ from datetime import datetime
 
 from .errors import MaillageError
 from .model import Activity, Actor, Dataset, Participation, Tie, TieIdentity
+from .revision_text import COUNT_FIELDS, IMPORTED, describe
 
 #: The fields of an actor an import may change, in the order the summary names them.
 ACTOR_FIELDS = ("name", "sector", "territories", "kind", "city", "lat", "lon", "joined")
@@ -535,7 +536,5 @@ def describe_import(plan: ImportPlan, files: Iterable[FileDigest]) -> str:
     """The description an import's revision keeps: its files and what it changed."""
     names = ", ".join(f.name for f in files) or "data"
     c = plan.counts()
-    return (
-        f"import {names}: actors {c['actors_added']} added, {c['actors_updated']} updated; "
-        f"ties {c['ties_added']} added, {c['ties_updated']} updated"
-    )
+    counts = {key: c[key] for key in COUNT_FIELDS}
+    return describe(IMPORTED, files=names, **counts)

@@ -134,6 +134,7 @@ class Introduction(TypedDict):
     distance: int | None
     same_community: bool
     reason: str
+    reason_parts: NotRequired[list[dict[str, Any]]]
 
 
 class GapReport(TypedDict):

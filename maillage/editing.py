@@ -30,6 +30,7 @@ from .graph.changes import UNDO, Edit, Revision
 from .graph.errors import ConcurrentChange, InvalidEdit, NotFound
 from .graph.model import Activity, ActivityRecord, Actor, Tie
 from .graph.names import name_key
+from .graph.revision_text import ACTOR_EDITED, TIE_ENDED, TIE_RECORDED, describe
 from .imports import os_user
 
 
@@ -54,7 +55,7 @@ class Editing:
         revision = self.store.write(  # type: ignore[attr-defined]
             Edit(actors=(updated,)),
             user=user or os_user(),
-            description=f"edit of actor {actor_id} ({', '.join(fields)})",
+            description=describe(ACTOR_EDITED, actor=actor_id, fields=", ".join(fields)),
         )
         self._written(actor.territories)  # type: ignore[attr-defined]
         return revision
@@ -135,7 +136,7 @@ class Editing:
             )
             if tie == stored:
                 return None
-        description = f"tie {tie.source}–{tie.target} ({tie.kind}) recorded"
+        description = describe(TIE_RECORDED, source=tie.source, target=tie.target, kind=tie.kind)
         return self._write_tie(tie, description, user, ends)
 
     def end_tie(
@@ -147,7 +148,9 @@ class Editing:
         if stored is None:
             raise NotFound(f"no {wanted.kind} tie between {source!r} and {target!r}")
         tie = ended(stored, until)
-        description = f"tie {source}–{target} ({tie.kind}) ended {until}"
+        description = describe(
+            TIE_ENDED, source=source, target=target, kind=tie.kind, until=until
+        )
         return self._write_tie(tie, description, user, self._stored_actors(source, target))
 
     def record_participation(

@@ -16,6 +16,7 @@ from .graph.changes import Edit
 from .graph.errors import NotFound
 from .graph.introductions import Introduction, Status
 from .graph.model import Network, Tie, TieKind
+from .graph.revision_text import INTRODUCTION_PARTNERSHIP, describe
 from .imports import os_user
 
 
@@ -140,7 +141,7 @@ class FollowingUp:
                 self.store.write(
                     Edit(ties=(tie,)),
                     user=who,
-                    description=f"partnership of introduction {moved.id}",
+                    description=describe(INTRODUCTION_PARTNERSHIP, introduction=moved.id),
                 )
             except BaseException:
                 self.store.save_introduction(current, steps_before=len(moved.history))

@@ -13,6 +13,7 @@ from dash.exceptions import PreventUpdate
 from ...reports.figures import mixing_heatmap
 from ...reports.i18n import Translator, translator
 from ...reports.labels import readable
+from ...reports.reasons import reason_in
 from .. import ids
 from ..sources import Source
 from . import view_state
@@ -127,7 +128,7 @@ def introduction_items(gaps: Mapping[str, Any], t: Translator | None = None) -> 
                             sector_badge(target.get("sector")),
                         ]
                     ),
-                    html.Div(str(intro.get("reason", "")), className="reason"),
+                    html.Div(reason_in(intro, t), className="reason"),
                     html.Div(" · ".join(details), className="small text-muted"),
                     dbc.Button(
                         t.gettext("Show in the network"),

@@ -10,6 +10,7 @@ from typing import Any
 
 from dash.exceptions import PreventUpdate
 
+from ...graph.revision_text import COUNT_FIELDS, recognise_revision
 from ...reports.i18n import N_, Translator, translator
 from ..sources import Sources
 from .guard import NothingToShow, guarded
@@ -56,7 +57,7 @@ def revision_rows(revisions: Sequence[Any], t: Translator | None = None) -> list
                 "id": revision.id,
                 "time": revision.time.strftime("%Y-%m-%d %H:%M"),
                 "user": revision.user or "—",
-                "what": revision.description or revision.action,
+                "what": description_in(revision.description, t) or revision.action,
                 "territories": ", ".join(revision.territories),
                 "state": t.gettext("standing")
                 if revision.undone_by is None
@@ -64,6 +65,26 @@ def revision_rows(revisions: Sequence[Any], t: Translator | None = None) -> list
             }
         )
     return rows
+
+
+def description_in(description: str | None, t: Translator | None = None) -> str:
+    """A stored revision description in ``t``'s language; one not recognised as stored.
+
+    >>> description_in("undo of revisions 3, 4", translator("fr"))
+    'annulation des modifications 3, 4'
+    >>> description_in("written by hand", translator("fr"))
+    'written by hand'
+    """
+    t = t or translator()
+    found = recognise_revision(description)
+    if found is None:
+        return description or ""
+    template, fields = found
+    shown = {
+        key: t.integer(int(value)) if key in COUNT_FIELDS else value
+        for key, value in fields.items()
+    }
+    return t.gettext(template).format(**shown)
 
 
 @guarded(list)

@@ -20,11 +20,16 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
-from ..vocabulary import sector_noun, sector_plural
 from .engine import engine_graph
 from .paths import actor_ref, introduction_path
+from .reasons import reason_text
 
-__all__ = ["suggest_introductions", "sector_distances", "reach_gain", "SCORE_WEIGHTS"]
+__all__ = [
+    "suggest_introductions",
+    "sector_distances",
+    "reach_gain",
+    "SCORE_WEIGHTS",
+]
 
 SCORE_WEIGHTS: Mapping[str, float] = {
     "base": 0.1,
@@ -264,8 +269,9 @@ def suggest_introductions(
     list of dict
         ``source``, ``target`` (``{id, name, sector}``), ``sectors``,
         ``score``, ``likelihood``, ``impact``, ``shared_partners`` (names),
-        ``distance`` (int or None), ``same_community`` (bool or None) and
-        ``reason`` (a sentence).
+        ``distance`` (int or None), ``same_community`` (bool or None),
+        ``reason`` (a sentence) and ``reason_parts`` (the same sentence as English
+        templates and their values, for :func:`reason_text` to tell in another language).
 
     Raises
     ------
@@ -420,7 +426,7 @@ def _score(
         gain_x, closer_x, new_x = gains[x, a, b]
         gain_y, closer_y, new_y = gains[y, b, a]
         impact = gain_x + gain_y
-        reason = _reason(
+        parts = _reason_parts(
             indexed,
             (x, y),
             shared,
@@ -441,7 +447,8 @@ def _score(
                 "shared_partners": [indexed.G.nodes[indexed.nodes[w]].get("name") for w in shared],
                 "distance": distance,
                 "same_community": same,
-                "reason": reason,
+                "reason": reason_text(parts),
+                "reason_parts": parts,
             }
         )
     results.sort(key=_rank)
@@ -468,15 +475,11 @@ def _ends(item: dict[str, Any]) -> tuple[Hashable, Hashable]:
     return item["source"]["id"], item["target"]["id"]
 
 
-def _names(indexed: _Indexed, nodes: Sequence[int], limit: int = 2) -> str:
-    shown = [str(indexed.G.nodes[indexed.nodes[w]].get("name", indexed.nodes[w])) for w in nodes]
-    if len(shown) <= limit:
-        return " and ".join(shown)
-    more = len(shown) - limit
-    return f"{', '.join(shown[:limit])} and {more} other{'s' if more > 1 else ''}"
+def _names(indexed: _Indexed, nodes: Sequence[int]) -> list[str]:
+    return [str(indexed.G.nodes[indexed.nodes[w]].get("name", indexed.nodes[w])) for w in nodes]
 
 
-def _reason(
+def _reason_parts(
     indexed: _Indexed,
     pair: tuple[int, int],
     shared: Sequence[int],
@@ -485,33 +488,43 @@ def _reason(
     community: int | None,
     closer: Mapping[str, int],
     connected: Mapping[str, int],
-) -> str:
-    parts = []
+) -> list[dict[str, Any]]:
+    parts: list[dict[str, Any]] = []
     if shared:
         others = [w for w in shared if w not in events]
         if others:
-            parts.append(f"both work with {_names(indexed, others)}")
+            names = _names(indexed, others)
+            parts.append({"template": "both work with {names}", "names": names, "limit": 2})
         if events:
-            parts.append(f"both take part in events with {_names(indexed, events)}")
+            names = _names(indexed, events)
+            template = "both take part in events with {names}"
+            parts.append({"template": template, "names": names, "limit": 2})
     elif distance is not None:
-        middle = _middle(indexed, pair)
-        parts.append(f"{distance} steps apart, through {_names(indexed, middle, 3)}")
+        middle = _names(indexed, _middle(indexed, pair))
+        template = "{distance} steps apart, through {names}"
+        parts.append({"template": template, "distance": distance, "names": middle, "limit": 3})
     else:
-        parts.append("no chain of ties joins them yet")
+        parts.append({"template": "no chain of ties joins them yet"})
     if community is not None:
-        parts.append(f"both in community {community}")
+        parts.append({"template": "both in community {community}", "community": community})
     a, b = closer
-    for counts, template in (
-        (connected, "would give {} a first path to {}"),
-        (closer, "would bring {} closer to {}"),
+    for counts, both, one in (
+        (
+            connected,
+            "would give {who} a first path to each other",
+            "would give {who} a first path to {whom}",
+        ),
+        (closer, "would bring {who} closer to each other", "would bring {who} closer to {whom}"),
     ):
         sides = [s for s in (a, b) if counts[s]]
         if sides:
-            who = " and ".join(sector_noun(s, counts[s]) for s in sides)
-            whom = "each other" if len(sides) == 2 else sector_plural(b if sides == [a] else a)
-            parts.append(template.format(who, whom))
+            who = [{"sector": s, "count": counts[s]} for s in sides]
+            if len(sides) == 2:
+                parts.append({"template": both, "who": who})
+            else:
+                parts.append({"template": one, "who": who, "whom": b if sides == [a] else a})
             break
-    return "; ".join(parts)
+    return parts
 
 
 def _middle(indexed: _Indexed, pair: tuple[int, int]) -> list[int]:

@@ -42,6 +42,7 @@ from ..changes import (
 from ..errors import ConcurrentChange, MaillageError, NotFound, StoreUnavailable
 from ..introductions import Introduction
 from ..model import Actor, Dataset, ImportResult, Network, Participation, TerritorySummary
+from ..revision_text import undo_description
 from ..saved_views import SavedView
 from . import cypher, follow_up, view_documents
 from .base import GraphStore
@@ -378,9 +379,7 @@ class Neo4jStore(ActivityReads, GraphStore):
                 writer.revert(target, before)
                 tx.run(cypher.MARK_UNDONE, revision=target.id, undo=undo).consume()
             ids = [target.id for target in targets]
-            description = f"undo of revision{'s' if len(ids) > 1 else ''} " + ", ".join(
-                map(str, ids)
-            )
+            description = undo_description(ids)
             territories = set().union(*(t.revision().territories for t in targets))
             writer.record_revision(undo, UNDO, user, description, territories, before, undoes=ids)
             return undo

@@ -43,6 +43,7 @@ from ..model import (
     TerritorySummary,
     TieKind,
 )
+from ..revision_text import undo_description
 from ..saved_views import SavedView
 from . import follow_up, sql, sqlite_writes, view_documents
 from .base import GraphStore
@@ -339,9 +340,7 @@ class SQLiteStore(GraphStore):
             for target in targets:
                 sqlite_writes.revert(conn, target, before)
                 conn.execute(sql.MARK_UNDONE, (undo, target.id))
-            description = f"undo of revision{'s' if len(ids) > 1 else ''} " + ", ".join(
-                map(str, ids)
-            )
+            description = undo_description(ids)
             territories = set().union(*(t.revision().territories for t in targets))
             sqlite_writes.finish_revision(conn, undo, description, territories, before)
             rows = sqlite_writes.revision_rows(conn)

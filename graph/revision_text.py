@@ -1,0 +1,102 @@
+"""What a revision did, in words: one home for the descriptions revisions keep.
+
+Each description is an English template with named fields. The writers (imports, edits,
+undo, introductions) render them; the History page recognises a stored description back
+into ``(template, fields)`` and tells it in the reader's language. Stored descriptions are
+data and never change; one no template recognises is shown as stored.
+
+>>> text = undo_description([3, 4])
+>>> text, recognise_revision(text)
+('undo of revisions 3, 4', ('undo of revisions {revisions}', {'revisions': '3, 4'}))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .sentences import recognise, render
+
+__all__ = [
+    "IMPORTED",
+    "ACTOR_EDITED",
+    "ACTOR_ADDED",
+    "TIE_RECORDED",
+    "TIE_ENDED",
+    "PARTICIPATION_RECORDED",
+    "UNDO_ONE",
+    "UNDO_MANY",
+    "INTRODUCTION_PARTNERSHIP",
+    "REVISION_TEMPLATES",
+    "COUNT_FIELDS",
+    "describe",
+    "undo_description",
+    "recognise_revision",
+]
+
+IMPORTED = (
+    "import {files}: actors {actors_added} added, {actors_updated} updated; "
+    "ties {ties_added} added, {ties_updated} updated"
+)
+ACTOR_EDITED = "edit of actor {actor} ({fields})"
+ACTOR_ADDED = "actor {actor} added to {territory}"
+TIE_RECORDED = "tie {source}–{target} ({kind}) recorded"
+TIE_ENDED = "tie {source}–{target} ({kind}) ended {until}"
+PARTICIPATION_RECORDED = "participation of {actor} in {activity} recorded"
+UNDO_ONE = "undo of revision {revisions}"
+UNDO_MANY = "undo of revisions {revisions}"
+INTRODUCTION_PARTNERSHIP = "partnership of introduction {introduction}"
+
+REVISION_TEMPLATES: tuple[str, ...] = (
+    IMPORTED,
+    ACTOR_EDITED,
+    ACTOR_ADDED,
+    TIE_RECORDED,
+    TIE_ENDED,
+    PARTICIPATION_RECORDED,
+    UNDO_ONE,
+    UNDO_MANY,
+    INTRODUCTION_PARTNERSHIP,
+)
+"""Every description template (the msgids of the catalog)."""
+
+COUNT_FIELDS: frozenset[str] = frozenset(
+    {"actors_added", "actors_updated", "ties_added", "ties_updated"}
+)
+"""The fields that are counts (a reader writes them with the locale's digits)."""
+
+_KINDS: Mapping[str, str] = {
+    **dict.fromkeys(COUNT_FIELDS, r"\d+"),
+    "actor": r"\S+",
+    "activity": r"\S+",
+    "revisions": r"\d+(?:, \d+)*",
+    "introduction": r"\S+",
+}
+
+
+def describe(template: str, **fields: Any) -> str:
+    """The description of a revision: one of :data:`REVISION_TEMPLATES` filled in.
+
+    >>> describe(ACTOR_EDITED, actor="a1", fields="name, sector")
+    'edit of actor a1 (name, sector)'
+    """
+    if template not in REVISION_TEMPLATES:
+        raise ValueError(f"not a revision template: {template!r}")
+    return render(template, **fields)
+
+
+def undo_description(ids: Iterable[int]) -> str:
+    """The description of the undo of the revisions ``ids``."""
+    ids = list(ids)
+    return describe(UNDO_MANY if len(ids) > 1 else UNDO_ONE, revisions=", ".join(map(str, ids)))
+
+
+def recognise_revision(description: str | None) -> tuple[str, dict[str, str]] | None:
+    """``(template, fields)`` of a stored description, None when no template makes it.
+
+    >>> recognise_revision("actor atelier-velo added to Nantes")
+    ('actor {actor} added to {territory}', {'actor': 'atelier-velo', 'territory': 'Nantes'})
+    >>> recognise_revision("loaded by hand") is None
+    True
+    """
+    return recognise(description or "", REVISION_TEMPLATES, _KINDS)
