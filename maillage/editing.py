@@ -148,9 +148,7 @@ class Editing:
         if stored is None:
             raise NotFound(f"no {wanted.kind} tie between {source!r} and {target!r}")
         tie = ended(stored, until)
-        description = describe(
-            TIE_ENDED, source=source, target=target, kind=tie.kind, until=until
-        )
+        description = describe(TIE_ENDED, source=source, target=target, kind=tie.kind, until=until)
         return self._write_tie(tie, description, user, self._stored_actors(source, target))
 
     def record_participation(

@@ -1,7 +1,7 @@
 """A suggested introduction's reason in the reader's language.
 
 The analytics keep each reason as English templates and their values (``reason_parts``,
-see :mod:`maillage.graph.analytics.reasons`); here the templates are looked up in the
+see :mod:`maillage.graph.reasons`); here the templates are looked up in the
 catalog and names, sector counts and numbers are written the language's way.
 
 >>> intro = {"reason": "both work with A", "reason_parts": [
@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from functools import reduce
 from typing import Any
 
-from maillage.graph.analytics.reasons import ReasonWords, reason_text
+from maillage.graph.reasons import ReasonWords, reason_text
 from maillage.graph.vocabulary import SECTOR_NOUNS, sector_plural
 
 from .i18n import Translator, translator
@@ -32,7 +32,7 @@ __all__ = ["reason_in", "reason_words"]
 
 
 def reason_words(t: Translator) -> ReasonWords:
-    """The words of ``t``'s language for :func:`~maillage.graph.analytics.reasons.reason_text`."""
+    """The words of ``t``'s language for :func:`~maillage.graph.reasons.reason_text`."""
 
     def names(shown: Sequence[str], limit: int) -> str:
         shown = [str(n) for n in shown]

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from dash import html, no_update
 from dash.exceptions import PreventUpdate
 
+from ...graph.analytics.method_text import NUMBER_FIELDS, SEPARATOR, method_phrases
 from ...graph.model import fold
 from ...graph.vocabulary import (
     ACTOR_MEASURES,
@@ -88,6 +89,47 @@ def top_brokers_figure(
     return go.Figure(measure_bars(ranked, key, title=title, t=t))
 
 
+METHOD_LABELS: Mapping[str, str] = {
+    "engine": N_("Engine"),
+    "brokerage": N_("Brokerage roles"),
+    "structural_holes": N_("Structural holes"),
+    "communities": N_("Communities"),
+    "sector_mixing": N_("Sector mixing"),
+    "assortativity": N_("Assortativity"),
+}
+"""Labels of the method's steps that are not a measure of the registry (English msgids)."""
+
+
+def method_step(key: str, value: str, t: Translator | None = None) -> str:
+    """One step of the report's method, ``label: value``, in ``t``'s language.
+
+    Each phrase of ``value`` that a method template makes is translated (its counts in
+    the locale's digits); another phrase is shown as the report has it.
+
+    >>> method_step("sector_mixing", "sector label permutation baseline, 1000 permutations",
+    ...             translator("fr"))
+    'Mélange des secteurs : référence par permutation des secteurs, 1\u202f000 permutations'
+    >>> method_step("betweenness", "exact; on Tuesdays", translator("fr"))
+    'Intermédiarité : exacte ; on Tuesdays'
+    """
+    t = t or translator()
+    if key in METHOD_LABELS:
+        label = t.gettext(METHOD_LABELS[key])
+    elif key in ACTOR_MEASURES:
+        label = t.gettext(ACTOR_MEASURES[key].label)
+    else:
+        label = key.replace("_", " ")
+    phrases = []
+    for phrase, found in zip(value.split(SEPARATOR), method_phrases(value), strict=True):
+        if found is None:
+            phrases.append(phrase)
+            continue
+        template, fields = found
+        shown = {k: t.integer(int(v)) if k in NUMBER_FIELDS else v for k, v in fields.items()}
+        phrases.append(t.gettext(template).format(**shown))
+    return t.gettext("{label}: {value}").format(label=label, value=t.gettext("; ").join(phrases))
+
+
 def report_summary(report: Mapping[str, Any], t: Translator | None = None) -> list[Any]:
     """How the report was computed: size, date, variant, and the method in a fold-out."""
     t = t or translator()
@@ -104,7 +146,7 @@ def report_summary(report: Mapping[str, Any], t: Translator | None = None) -> li
         parts.append(t.gettext("approximate: estimated from {pivots} pivots").format(pivots=pivots))
     summary: list[Any] = [html.Span(" · ".join(parts))]
     steps = [
-        html.Li(f"{key.replace('_', ' ')}: {value}")
+        html.Li(method_step(key, value, t))
         for key, value in method.items()
         if key not in {"references", "weight", "seed", "pivots"} and isinstance(value, str)
     ]

@@ -20,9 +20,9 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
+from ..reasons import reason_text
 from .engine import engine_graph
 from .paths import actor_ref, introduction_path
-from .reasons import reason_text
 
 __all__ = [
     "suggest_introductions",

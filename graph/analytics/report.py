@@ -13,6 +13,7 @@ import networkx as nx
 import numpy as np
 
 from ..model import Network
+from . import method_text as M
 from .brokerage import ROLES, role_counts
 from .centrality import (
     betweenness_centrality,
@@ -136,13 +137,13 @@ def _eigenvector(G: nx.Graph, eg: EngineGraph, weight: str | None) -> tuple[dict
         values = eigenvector_centrality(
             G, max_iter=EIGENVECTOR_MAX_ITER, tol=EIGENVECTOR_TOL, weight=weight
         )
-        return values, "power iteration on A + I from the uniform vector (NetworkX's)"
+        return values, M.EIGENVECTOR
     except nx.PowerIterationFailedConvergence:
         vector = np.array(
             eg.igraph.eigenvector_centrality(scale=False, weights=eg.weight_list), dtype=float
         )
         vector /= np.linalg.norm(vector) or 1.0
-        note = "ARPACK (igraph): the power iteration did not converge"
+        note = M.EIGENVECTOR_ARPACK
         return dict(zip(eg.nodes, np.abs(vector).tolist(), strict=True)), note
 
 
@@ -263,7 +264,7 @@ def _measures(
         }
     else:
         central = dict.fromkeys(["betweenness", "closeness", "eigenvector", "pagerank"], {})
-        eigenvector_method = "none (no actors)"
+        eigenvector_method = M.NO_ACTORS
     return {
         **central,
         "eigenvector method": eigenvector_method,
@@ -327,30 +328,24 @@ def _indicators(
 def _method(
     weight: str | None, seed: int, k: int | None, eigenvector: str, permutations: int, runs: int
 ) -> dict[str, Any]:
-    sampled = f"estimated from {k} sampled pivots" if k else "exact"
-    paths = (
-        f"shortest paths on the edge attribute {PATH_LENGTH!r} = 1 / {weight} "
-        "(a strong tie is a short one), as NetworkX's weight= / distance= length"
-        if weight
-        else "shortest paths counted in hops"
-    )
+    sampled = M.SAMPLED.format(pivots=k) if k else M.EXACT
+    paths = M.HOPS
+    if weight:
+        paths = M.WEIGHTED_PATHS.format(attribute=repr(PATH_LENGTH), weight=weight)
     return {
         "weight": weight,
         "seed": seed,
         "pivots": k,
-        "engine": "local",
-        "betweenness": f"Brandes (igraph), NetworkX normalisation; {sampled}; {paths}",
-        "closeness": "Freeman with Wasserman-Faust correction (NetworkX's); "
-        + ("Eppstein-Wang estimate from the same pivots" if k else "exact")
-        + f"; {paths}",
+        "engine": M.LOCAL,
+        "betweenness": M.method_value(M.BETWEENNESS, sampled, paths),
+        "closeness": M.method_value(M.CLOSENESS, M.CLOSENESS_SAMPLED if k else M.EXACT, paths),
         "eigenvector": eigenvector,
-        "pagerank": "power iteration, alpha 0.85 (NetworkX's)",
-        "structural_holes": "Burt's constraint and effective size (NetworkX's definitions)",
-        "brokerage": "Gould-Fernandez roles by sector, counted as R sna::brokerage",
-        "communities": f"best modularity of {runs} Leiden runs and a Louvain run (igraph), "
-        "refined by leidenalg",
-        "ei_index": "Krackhardt-Stern E-I index by sector",
-        "sector_mixing": f"sector label permutation baseline, {permutations} permutations",
-        "assortativity": "Newman's attribute assortativity of sector",
+        "pagerank": M.PAGERANK,
+        "structural_holes": M.STRUCTURAL_HOLES,
+        "brokerage": M.BROKERAGE,
+        "communities": M.COMMUNITIES.format(runs=runs),
+        "ei_index": M.EI_INDEX,
+        "sector_mixing": M.SECTOR_MIXING.format(permutations=permutations),
+        "assortativity": M.ASSORTATIVITY,
         "references": REFERENCES,
     }

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..vocabulary import sector_noun, sector_plural
+from .vocabulary import sector_noun, sector_plural
 
 __all__ = ["REASON_TEMPLATES", "ReasonWords", "english_names", "reason_text"]
 
