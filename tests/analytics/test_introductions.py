@@ -60,6 +60,13 @@ def test_two_shared_partners_rank_above_one():
             "both work with W1 and W2; would bring 1 association and 1 public body closer "
             "to each other"
         ),
+        "reason_parts": [
+            {"template": "both work with {names}", "names": ["W1", "W2"], "limit": 2},
+            {
+                "template": "would bring {who} closer to each other",
+                "who": [{"sector": "association", "count": 1}, {"sector": "public", "count": 1}],
+            },
+        ],
     }
 
 
