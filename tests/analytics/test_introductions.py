@@ -10,9 +10,9 @@ import pytest
 from maillage.graph.analytics.introductions import (
     reach_gain,
     sector_distances,
-    sector_noun,
     suggest_introductions,
 )
+from maillage.graph.vocabulary import sector_noun
 
 GAP = [("association", "public")]
 SECTOR = {"x": "association", "y": "public", "w": "business", "h": "business"}
