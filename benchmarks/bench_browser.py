@@ -263,7 +263,7 @@ def search_latency(driver: Any, names: list[tuple[str, str]]) -> list[float]:
             )
         )
         start = now(driver)
-        option.click()
+        driver.execute_script("arguments[0].click();", option)  # the list may still be moving
         check = f"v.selected === {actor!r}"
         times.append(
             wait(lambda check=check, start=start: mark_after(driver, "selected", start, check))
