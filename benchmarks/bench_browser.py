@@ -248,21 +248,23 @@ def search_latency(driver: Any, names: list[tuple[str, str]]) -> list[float]:
     from selenium.webdriver.common.by import By
 
     times = []
-    for _actor, name in names:
+    for actor, name in names:
         driver.find_element(By.CSS_SELECTOR, ".picker-search").click()
         driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-search").send_keys(name)
-        wait(
-            lambda name=name: (
-                name.lower()
-                in driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-options").text.lower()
+        # The exact name comes first once the options for this query have arrived.
+        option = wait(
+            lambda name=name: next(
+                (
+                    o
+                    for o in driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")[:1]
+                    if o.text.startswith(f"{name} ·")
+                ),
+                None,
             )
         )
-        option = driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")[0]
-        before = js(driver, "return v.selected;") or ""
         start = now(driver)
-        option.click()
-        # The first option may be a namesake ("actor 12" for "actor 1"): any new selection counts.
-        check = f"v.selected !== null && v.selected !== {before!r}"
+        driver.execute_script("arguments[0].click();", option)  # the list may still be moving
+        check = f"v.selected === {actor!r}"
         times.append(
             wait(lambda check=check, start=start: mark_after(driver, "selected", start, check))
         )

@@ -52,9 +52,12 @@ def register(app: dash.Dash, sources: Sources) -> None:
         controls = explore.explore_controls_view(sources.current(), territory, sources.translator())
         return explore.slider_outputs(controls, search, territory)
 
-    @app.callback(Output(ids.AS_OF, "data"), Input(ids.YEAR, "value"), State(ids.YEAR, "max"))
-    def as_of(year, maximum):
-        return explore.as_of_for(year, maximum)
+    app.clientside_callback(
+        explore.AS_OF_FOR,
+        Output(ids.AS_OF, "data"),
+        Input(ids.YEAR, "value"),
+        State(ids.YEAR, "max"),
+    )
 
     @app.callback(
         Output(ids.SELECTED, "data"),

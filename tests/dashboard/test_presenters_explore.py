@@ -268,3 +268,15 @@ def test_focus_view_reads_the_address(maillage: Any) -> None:
     # A shared link names its territory: its actors are found there, whatever is picked.
     shared = focus_view(maillage, "Nantes", "?territory=rennes&from=r1&to=r2&actor=r2")
     assert (shared["from"]["value"], shared["to"]["value"], shared["actor"]) == ("r1", "r2", "r2")
+
+
+def test_actor_options_put_the_exact_name_before_longer_ones() -> None:
+    graph = nx.Graph()
+    graph.add_node("h", name="Actor 10", sector="public")
+    graph.add_node("x", name="Actor 1", sector="business")
+    graph.add_edges_from([("h", f"n{k}") for k in range(5)])
+    for k in range(5):
+        graph.nodes[f"n{k}"]["name"] = f"Other {k}"
+    # "Actor 10" is far better connected, but the reader typed the whole of "Actor 1".
+    assert [o["value"] for o in actor_options(graph, "actor 1", [])] == ["x", "h"]
+    assert [o["value"] for o in actor_options(graph, "actor", [])] == ["h", "x"]
