@@ -27,8 +27,25 @@ when the frame showing a change has been drawn (``nv:payload``,
 The starting instant is taken in the page just before the action is sent,
 so each latency includes WebDriver's dispatch of the action (a few ms).
 
-Run: ``python benchmarks/bench_browser.py [--runs 5] [--actors 10000] [--ties-per-actor 4]``.
-Needs ``/usr/bin/chromium`` and ``/usr/bin/chromedriver``.
+**First visit after an import** (``--first-visit``, on by default): in a store of its
+own (the demo, then the synthetic territory written as canonical CSV files and imported
+by ``Maillage.import_files``, the method ``maillage import`` and the Import page use),
+with the server already running. The import queues the background precompute
+(:mod:`maillage.precompute`); the script waits until ``precompute_progress`` reports the
+territory done and its report and layout are on disk for the store's data version, and
+prints how long the import and the precompute took. Then a new Chromium session (a new,
+empty profile: the browser cache is cold, so the page's bundles are fetched too) opens
+``/?territory=Synthetic`` and the measure is navigation start to the first frame with
+every actor drawn (``nv:payload``): **first visit, same server** (the one that imported,
+as after an import on the Import page). It is taken again against a new application
+object on the same store and data folder, as ``maillage serve`` started after a
+command-line import (or a restart) reads the precomputed results from disk: **first
+visit, new server**. Each line also says how many reports and layouts its server had to
+compute (none, when nothing waited for the first visitor).
+
+Run: ``python benchmarks/bench_browser.py [--runs 5] [--actors 10000] [--ties-per-actor 4]
+[--territories Alsace Synthetic] [--no-first-visit]`` (``--territories`` with no name: the
+first visit only). Needs ``/usr/bin/chromium`` and ``/usr/bin/chromedriver``.
 """
 
 from __future__ import annotations
@@ -46,15 +63,18 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import networkx as nx
 
+from maillage import loaders
 from maillage.app import Maillage
 from maillage.dashboard import ids
 from maillage.dashboard.app import create_app
-from maillage.graph.model import Actor, Dataset, Sector, Tie, TieKind
+from maillage.graph.model import Actor, Dataset, Network, Sector, Tie, TieKind
 from maillage.graph.storage import open_store
 from maillage.loaders.demo import demo_dataset
+from maillage.precompute import FOLDER, STEPS, DiskResults
 from maillage.settings import Settings
 
 DEMO = "Alsace"
@@ -371,6 +391,95 @@ def summary(values: list[float]) -> str:
     return f"median {statistics.median(values):.0f} ms, max {max(values):.0f} ms (n={len(values)})"
 
 
+def demo_store(url: str, *more: Dataset) -> None:
+    """A new store at ``url`` holding the demo territories (and ``more``)."""
+    store = open_store(url)
+    try:
+        store.setup_schema()
+        for dataset in (demo_dataset(seed=2026), *more):
+            store.upsert(dataset)
+    finally:
+        store.close()
+
+
+def precomputed(source: Maillage, territory: str) -> bool:
+    """Whether every first-paint result of ``territory`` is on disk for the data version."""
+    version = source.store.data_version()
+    disk = DiskResults(source.settings.data_dir / FOLDER / source.scope)
+    return all(disk.load(version, step, territory) is not None for step in STEPS)
+
+
+def wait_precomputed(source: Maillage, territory: str) -> float:
+    """Seconds until the background worker reports ``territory`` done (its results stored)."""
+    began = time.perf_counter()
+    wait(lambda: source.precompute_progress(territory) is None, timeout=3600, step=0.05)
+    took = time.perf_counter() - began
+    if not precomputed(source, territory):
+        raise RuntimeError(f"the precompute of {territory} failed (see the log)")
+    return took
+
+
+def visit(source: Maillage, address: str, territory: str, actors: int) -> tuple[float, int]:
+    """A new Chromium session opens Explore on ``territory``: ms to every actor drawn.
+
+    Also how many persisted results ``source`` computed meanwhile (none when precomputed).
+    """
+    before = sum(source.computed.values())
+    with chromium() as driver:
+        driver.get(f"{address}/?{urlencode({'territory': territory})}")
+        wait(lambda: drawn(driver) == actors, timeout=300)
+        check = f"v.renderer.getGraph().order == {actors}"
+        paint = wait(lambda: mark_after(driver, "payload", 0, check, last=True))
+    return paint, sum(source.computed.values()) - before
+
+
+def first_visit(folder: Path, actors: int, ties_per_actor: int) -> dict[str, float]:
+    """Import the synthetic territory, wait for its precompute, then visit it: two servers."""
+    url = f"sqlite:///{folder / 'imported.db'}"
+    demo_store(url)
+    settings = Settings(store_url=url, data_dir=folder / "imported-data")
+    dataset = synthetic(actors, ties_per_actor)
+    files = folder / "import"
+    loaders.write(Network(BIG, dataset.actors, dataset.ties), "csv", files)
+    results: dict[str, float] = {}
+    source = Maillage(settings)
+    try:
+        with served(source) as address:
+            began = time.perf_counter()
+            source.import_files([files])
+            results["import_s"] = time.perf_counter() - began
+            print(
+                f"  import       {results['import_s']:.1f} s "
+                f"({len(dataset.actors):,} actors, {len(dataset.ties):,} ties, CSV)",
+                flush=True,
+            )
+            results["precompute_s"] = wait_precomputed(source, BIG)
+            print(f"  precompute   {results['precompute_s']:.1f} s (report + layout)", flush=True)
+            paint, computed = visit(source, address, BIG, len(dataset.actors))
+            results["same_server_ms"], results["same_server_computed"] = paint, computed
+            print(
+                f"  first visit, same server  {paint:.0f} ms ({computed} results computed)",
+                flush=True,
+            )
+    finally:
+        source.close()
+    restarted = Maillage(settings)
+    try:
+        restarted.precompute([BIG])  # as ``maillage serve`` starts: read from disk
+        with served(restarted) as address:
+            wait_precomputed(restarted, BIG)
+            paint, _during = visit(restarted, address, BIG, len(dataset.actors))
+            computed = sum(restarted.computed.values())  # since it started, the visit included
+            results["new_server_ms"], results["new_server_computed"] = paint, computed
+            print(
+                f"  first visit, new server   {paint:.0f} ms ({computed} results computed)",
+                flush=True,
+            )
+    finally:
+        restarted.close()
+    return results
+
+
 def territory_bench(driver: Any, url: str, source: Maillage, territory: str, runs: int) -> dict:
     graph = source.graph(territory)
     actors = graph.number_of_nodes()
@@ -406,7 +515,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--actors", type=int, default=10_000)
     parser.add_argument("--ties-per-actor", type=int, default=4)
-    parser.add_argument("--territories", nargs="+", default=[DEMO, BIG], choices=[DEMO, BIG])
+    parser.add_argument("--territories", nargs="*", default=[DEMO, BIG], choices=[DEMO, BIG])
+    parser.add_argument(
+        "--first-visit",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="import the synthetic territory, wait for its precompute, time the first visit",
+    )
     options = parser.parse_args()
     os.environ["PATH"] = "/usr/bin" + os.pathsep + os.environ.get("PATH", "")
     print(
@@ -414,45 +529,53 @@ def main() -> None:
     )
     print(f"load average before: {os.getloadavg()}")
     with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{Path(folder) / 'bench.db'}"
-        store = open_store(url)
-        try:
-            store.setup_schema()
-            store.upsert(demo_dataset(seed=2026))
-            store.upsert(synthetic(options.actors, options.ties_per_actor))
-        finally:
-            store.close()
-        source = Maillage(Settings(store_url=url))
-        for territory in options.territories:
-            began = time.perf_counter()
-            source.report(territory)
-            source.layout(territory)
-            print(f"{territory}: cold report + layout {time.perf_counter() - began:.1f} s")
-        with served(source) as address, chromium() as driver:
-            print(f"Chromium {driver.capabilities.get('browserVersion')}")
-            small = source.graph(REFERENCE).number_of_nodes()
-            driver.get(address)
-            wait(lambda: drawn(driver) > 0, timeout=300)
-            choose_territory(driver, REFERENCE, small)
-            reference = statistics.median(first_paint(driver, address, small, options.runs))
-            print(f"reference: first paint of {REFERENCE} ({small} actors) {reference:.0f} ms")
-            for territory in options.territories:
-                print(f"\n{territory}:", flush=True)
-                found = territory_bench(driver, address, source, territory, options.runs)
-                print(f"{territory}: {found['actors']:,} actors, {found['ties']:,} ties")
-                for key in ("first_paint", "select", "search", "filter", "path", "date_step"):
-                    print(f"  {key:12} {summary(found[key])}")
-                ratio = statistics.median(found["first_paint"]) / reference
-                print(f"  first paint / reference: {ratio:.2f}")
-                frames = found["frames"]
-                print(
-                    f"  pan/zoom     {frames['frames']} frames, render p50 "
-                    f"{frames['render_p50_ms']:.1f} ms / p95 {frames['render_p95_ms']:.1f} ms, "
-                    f"interval p50 {frames['interval_p50_ms']:.1f} ms / p95 "
-                    f"{frames['interval_p95_ms']:.1f} ms"
-                )
-        source.close()
+        if options.territories:
+            territories(Path(folder), options)
+        if options.first_visit:
+            print(f"\nFirst visit after an import ({BIG}):", flush=True)
+            found = first_visit(Path(folder), options.actors, options.ties_per_actor)
+            print(
+                f"{BIG} imported: import {found['import_s']:.1f} s, precompute "
+                f"{found['precompute_s']:.1f} s, first visit {found['same_server_ms']:.0f} ms "
+                f"(same server), {found['new_server_ms']:.0f} ms (new server)"
+            )
     print(f"\nload average after: {os.getloadavg()}")
+
+
+def territories(folder: Path, options: argparse.Namespace) -> None:
+    """The warm measures of each of ``options.territories``, in one store and one browser."""
+    url = f"sqlite:///{folder / 'bench.db'}"
+    demo_store(url, synthetic(options.actors, options.ties_per_actor))
+    source = Maillage(Settings(store_url=url, data_dir=folder / "data"))
+    for territory in options.territories:
+        began = time.perf_counter()
+        source.report(territory)
+        source.layout(territory)
+        print(f"{territory}: cold report + layout {time.perf_counter() - began:.1f} s")
+    with served(source) as address, chromium() as driver:
+        print(f"Chromium {driver.capabilities.get('browserVersion')}")
+        small = source.graph(REFERENCE).number_of_nodes()
+        driver.get(address)
+        wait(lambda: drawn(driver) > 0, timeout=300)
+        choose_territory(driver, REFERENCE, small)
+        reference = statistics.median(first_paint(driver, address, small, options.runs))
+        print(f"reference: first paint of {REFERENCE} ({small} actors) {reference:.0f} ms")
+        for territory in options.territories:
+            print(f"\n{territory}:", flush=True)
+            found = territory_bench(driver, address, source, territory, options.runs)
+            print(f"{territory}: {found['actors']:,} actors, {found['ties']:,} ties")
+            for key in ("first_paint", "select", "search", "filter", "path", "date_step"):
+                print(f"  {key:12} {summary(found[key])}")
+            ratio = statistics.median(found["first_paint"]) / reference
+            print(f"  first paint / reference: {ratio:.2f}")
+            frames = found["frames"]
+            print(
+                f"  pan/zoom     {frames['frames']} frames, render p50 "
+                f"{frames['render_p50_ms']:.1f} ms / p95 {frames['render_p95_ms']:.1f} ms, "
+                f"interval p50 {frames['interval_p50_ms']:.1f} ms / p95 "
+                f"{frames['interval_p95_ms']:.1f} ms"
+            )
+    source.close()
 
 
 if __name__ == "__main__":

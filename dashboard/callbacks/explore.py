@@ -173,11 +173,11 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.TERRITORY, "value"),
         Input(ids.SAVED_VIEW_SAVE, "n_clicks"),
         Input(ids.SAVED_VIEW_DELETE, "n_clicks"),
+        Input(ids.VIEW_STATE, "data"),  # the picker names the saved view on screen
         State(ids.SAVED_VIEW_NAME, "value"),
-        State(ids.VIEW_STATE, "data"),
         State(ids.SAVED_VIEW_PICK, "value"),
     )
-    def saved(territory, _saves, _deletes, name, search, picked):
+    def saved(territory, _saves, _deletes, search, name, picked):
         trigger = ctx.triggered_id
         return saved_views.saved_views_view(sources, trigger, territory, name, search, picked)
 

@@ -18,6 +18,11 @@ def maillage(writable_demo: Any) -> Any:
     return writable_demo
 
 
+def picker_text(dash_duo: Any) -> str:
+    """What the saved views' picker shows (the chosen name, or its placeholder)."""
+    return dash_duo.find_element(f"#{ids.SAVED_VIEW_PICK}").text
+
+
 def citizens_shown(dash_duo: Any) -> bool:
     box = dash_duo.find_element(f"#{ids.SECTOR_FILTER} input[value='citizen']")
     return box.is_selected()
@@ -39,6 +44,7 @@ def test_a_saved_view_brings_its_filter_back_after_a_reload(dash_duo: Any, maill
     dash_duo.wait_for_contains_text(f"#{ids.SAVED_VIEW_MESSAGE}", "Sans les citoyens", timeout=30)
     (saved,) = maillage.saved_views("Lille")
     assert saved.name == "Sans les citoyens" and "citizen" not in (saved.sectors or ())
+    until(lambda: "Sans les citoyens" in picker_text(dash_duo), timeout=30)  # the view on screen
 
     # A plain address shows every sector again; choosing the saved view hides the citizens.
     dash_duo.driver.get(f"{dash_duo.server_url}/")
@@ -49,4 +55,17 @@ def test_a_saved_view_brings_its_filter_back_after_a_reload(dash_duo: Any, maill
     dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", "acteurs", timeout=60)
     until(lambda: not citizens_shown(dash_duo), timeout=30)
     assert "territory=Lille" in dash_duo.driver.current_url
+
+    # The view just opened is named in the picker, until the state moves away from it.
+    until(lambda: "Sans les citoyens" in picker_text(dash_duo), timeout=30)
+    opened = dash_duo.driver.current_url
+    dash_duo.driver.execute_script("window.__sameDocument = true;")
+    dash_duo.find_element(f"#{ids.SECTOR_FILTER} input[value='citizen']").click()
+    until(lambda: "Sans les citoyens" not in picker_text(dash_duo), timeout=30)
+    assert dash_duo.driver.current_url != opened
+    dash_duo.find_element(f"#{ids.SECTOR_FILTER} input[value='citizen']").click()
+    until(lambda: "Sans les citoyens" in picker_text(dash_duo), timeout=30)
+    assert dash_duo.driver.current_url == opened
+    # Naming the view on screen opened nothing (no reload).
+    assert dash_duo.driver.execute_script("return window.__sameDocument === true;")
     assert dash_duo.get_logs() == []

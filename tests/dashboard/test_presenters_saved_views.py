@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from dash import no_update
 from dash.exceptions import PreventUpdate
 
 from maillage.dashboard import ids
@@ -89,6 +90,46 @@ def test_the_chosen_view_is_deleted_and_the_picker_cleared(maillage):
     assert message == "View “Assos” deleted."
     *_, alert = saved_views.saved_views_view(sources, delete, "Nantes", "", FILTERED, None)
     assert "Choose the saved view to delete." in str(alert)
+
+
+def test_the_picker_names_the_view_on_screen_until_the_state_moves_away(maillage):
+    sources = writers(maillage)
+    *_, value, message, _style, _alert = save(sources, "Assos")
+    assert value == "Assos" and message == "View “Assos” saved."
+    save(sources, "Tout", "?territory=Nantes")
+
+    def shown(trigger: Any, search: str | None) -> tuple[Any, Any]:
+        _options, _links, value, message, *_ = saved_views.saved_views_view(
+            sources, trigger, "Nantes", None, search, None
+        )
+        return value, message
+
+    # The page opened a view's address: its first answer and each change of state.
+    assert shown(None, FILTERED) == ("Assos", "")
+    assert shown(ids.VIEW_STATE, FILTERED) == ("Assos", no_update)
+    assert shown(ids.VIEW_STATE, FILTERED.replace("&actor=n1", "")) == (None, no_update)
+    assert shown(ids.VIEW_STATE, FILTERED) == ("Assos", no_update)
+    assert shown(ids.VIEW_STATE, "?territory=Nantes") == ("Tout", no_update)
+    assert shown(ids.VIEW_STATE, "?territory=Nantes&colour=community") == (None, no_update)
+
+
+def test_a_viewer_sees_the_name_of_a_view_with_a_pseudonymised_citizen(maillage):
+    claire = "?territory=Rennes&actor=r3"
+    saved_views.saved_views_view(
+        writers(maillage), ids.SAVED_VIEW_SAVE, "Rennes", "Claire", claire, None
+    )
+    _options, links, *_ = saved_views.saved_views_view(
+        viewers(maillage), None, "Rennes", None, None, None
+    )
+    on_screen = links["Claire"][1:]  # the viewer's page selects the pseudonym
+    _options, _links, value, *_ = saved_views.saved_views_view(
+        viewers(maillage), ids.VIEW_STATE, "Rennes", None, on_screen, None
+    )
+    assert value == "Claire"
+    _options, _links, value, *_ = saved_views.saved_views_view(
+        viewers(maillage), ids.VIEW_STATE, "Rennes", None, claire, None
+    )
+    assert value is None
 
 
 def test_views_are_per_territory_and_a_new_territory_clears_the_choice(maillage):
