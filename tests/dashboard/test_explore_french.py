@@ -153,5 +153,5 @@ def test_a_failing_french_view_says_so_in_french(maillage: Any, monkeypatch) -> 
 )
 def test_the_editing_panel_reads_french(maillage: Any, trigger: str, actor: Any, message: str):
     sources = Sources(maillage, may_write=lambda: True, user=lambda: "marie")
-    _, said, _, alert = editing.write_view(sources, trigger, actor, {}, None, "Nantes")
+    _, said, _, *forms, alert = editing.write_view(sources, trigger, actor, {}, None, "Nantes")
     assert text_of(alert) == message
