@@ -57,6 +57,20 @@ SECTOR_NOUNS: Mapping[str, tuple[str, str]] = MappingProxyType(
 )
 
 
+SECTOR_LABELS: Mapping[str, str] = MappingProxyType(
+    {  # The name a badge, a legend, a checklist or a dropdown gives a sector (a msgid each).
+        "business": "Business",
+        "association": "Association",
+        "public": "Public",
+        "academic": "Academic",
+        "media": "Media",
+        "citizen": "Citizen",
+        "funder": "Funder",
+        "other": "Other",
+    }
+)
+
+
 def _text(value: Any) -> str:
     return str(value.value if isinstance(value, Enum) else value)
 

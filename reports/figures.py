@@ -16,7 +16,7 @@ from maillage.graph.vocabulary import ACTOR_MEASURES, ROLE, ROLES, sector_colour
 
 from .export_tables import mixing_cells
 from .i18n import Translator
-from .labels import readable, show
+from .labels import readable, sector_label, show
 from .safe import finite, scalar
 
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
@@ -26,6 +26,9 @@ CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }
 LABEL_LENGTH = 40
+SEPARATORS = {"fr": ",\u202f"}
+"""plotly's decimal and thousands separators (``layout.separators``) of a language, for
+the numbers plotly writes itself (axis ticks)."""
 # Diverging, colour-blind-safe (ColorBrewer RdBu): red for fewer ties than expected, blue for more.
 GAP_SCALE = [
     [0.0, "#b2182b"],
@@ -144,7 +147,8 @@ def measure_bars(
 
     Coloured by sector, brokerage roles on hover. The actors are placed by
     position, so that two actors of the same name stay apart, and every
-    name is escaped (:func:`label_text`).
+    name is escaped (:func:`label_text`). With ``t``, the sectors, the hover's
+    words and its numbers (``0,412``) are in ``t``'s language; without, in English.
     """
     name, meaning, decimals = measure_name(key, t)
     traces = []
@@ -153,19 +157,25 @@ def measure_bars(
         by_sector.setdefault(str(actor.get("sector")), []).append(i)
     for sector in sorted(by_sector, key=sector_sort_key):
         rows = by_sector[sector]
+        values = [actor_value(actors[i], key) for i in rows]
         traces.append(
             {
                 "type": "bar",
                 "orientation": "h",
-                "name": label_text(sector),
+                "name": label_text(sector_label(sector, t) if t is not None else sector),
                 "y": rows,
-                "x": [actor_value(actors[i], key) for i in rows],
+                "x": values,
                 "marker": {"color": sector_colour(sector)},
                 "customdata": [
-                    [label_text(actors[i].get("name"), 80), roles_text(actors[i])] for i in rows
+                    [
+                        label_text(actors[i].get("name"), 80),
+                        roles_text(actors[i], t),
+                        _value_text(value, decimals, t),
+                    ]
+                    for i, value in zip(rows, values, strict=True)
                 ],
-                "hovertemplate": f"<b>%{{customdata[0]}}</b><br>{name.lower()} %{{x:.{decimals}f}}"
-                "<br>%{customdata[1]}<extra></extra>",
+                "hovertemplate": f"<b>%{{customdata[0]}}</b><br>{label_text(name.lower(), 200)} "
+                "%{customdata[2]}<br>%{customdata[1]}<extra></extra>",
             }
         )
     names = [str(a.get("name")) for a in actors]
@@ -181,16 +191,44 @@ def measure_bars(
         yaxis=ranked_axis(names),
         **extra,
     )
+    if t is not None and t.language in SEPARATORS:
+        layout["separators"] = SEPARATORS[t.language]
     return {"data": traces, "layout": layout}
 
 
-def roles_text(actor: Mapping[str, Any]) -> str:
-    """The actor's brokerage roles in a few words, for a hover label."""
+def _value_text(value: float | None, decimals: int, t: Translator | None) -> str:
+    """A bar's value on hover: ``decimals`` digits, with ``t``'s separators when given."""
+    if value is None:
+        return "—"
+    return t.number(value, decimals) if t is not None else f"{value:.{decimals}f}"
+
+
+def roles_text(actor: Mapping[str, Any], t: Translator | None = None) -> str:
+    """The actor's brokerage roles in a few words, for a hover label (in ``t``'s language).
+
+    >>> from maillage.reports.i18n import translator
+    >>> row = {"brokerage": {"liaison": 2, "coordinator": 1}}
+    >>> roles_text(row)
+    'brokerage: coordinator 1, liaison 2'
+    >>> roles_text(row, translator("fr"))
+    "rôles d'intermédiaire : coordinateur 1, agent de liaison 2"
+    >>> roles_text({}, translator("fr"))
+    "rôles d'intermédiaire : aucun"
+    """
     brokerage = actor.get("brokerage")
     if not isinstance(brokerage, Mapping):
         brokerage = {role: actor.get(role) for role in ROLES}
-    parts = [f"{role} {show(brokerage.get(role))}" for role in ROLES if brokerage.get(role)]
-    return "brokerage: " + (", ".join(parts) if parts else "none")
+    if t is None:
+        parts = [f"{role} {show(brokerage.get(role))}" for role in ROLES if brokerage.get(role)]
+        return "brokerage: " + (", ".join(parts) if parts else "none")
+    parts = [
+        f"{t.gettext(ROLE[role].label).lower()} {readable(brokerage.get(role), t)}"
+        for role in ROLES
+        if brokerage.get(role)
+    ]
+    return t.gettext("brokerage: {roles}").format(
+        roles=", ".join(parts) if parts else t.gettext("none")
+    )
 
 
 def brokerage_bars(actors: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
@@ -232,6 +270,7 @@ def mixing_heatmap(
     say = t.gettext if t is not None else str
     observed, expected = say("observed ties:"), say("expected:")
     sectors, cells = mixing_cells(mixing)
+    names = {s: label_text(sector_label(s, t) if t is not None else s) for s in sectors}
     z, text, hover = [], [], []
     for a in sectors:
         z_row, text_row, hover_row = [], [], []
@@ -244,14 +283,14 @@ def mixing_heatmap(
             z_row.append(value)
             text_row.append(f"{readable(seen, t)}<br>({readable(wanted, t)})")
             hover_row.append(
-                f"{label_text(a)} – {label_text(b)}<br>{observed} {readable(seen, t)}"
+                f"{names[a]} – {names[b]}<br>{observed} {readable(seen, t)}"
                 f"<br>{expected} {readable(wanted, t)}<br>z: {readable(value, t)}"
             )
         z.append(z_row)
         text.append(text_row)
         hover.append(hover_row)
     limit = max((abs(v) for row in z for v in row if v is not None), default=1.0) or 1.0
-    labels = [label_text(s) for s in sectors]
+    labels = [names[s] for s in sectors]
     trace = {
         "type": "heatmap",
         "x": labels,

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from maillage.graph.vocabulary import ACTOR_MEASURES, NETWORK_MEASURES
+from maillage.graph.vocabulary import ACTOR_MEASURES, NETWORK_MEASURES, SECTOR_LABELS
 
 from .i18n import Translator
 from .safe import scalar
@@ -37,6 +37,26 @@ def label(key: str, labels: Mapping[str, str] = NETWORK_LABELS) -> str:
     'Mean tie age'
     """
     return labels.get(key) or key.replace("_", " ").capitalize()
+
+
+def sector_label(sector: Any, t: Translator | None = None) -> str:
+    """The name of ``sector`` as people read it (badges, legends, checklists, dropdowns).
+
+    In ``t``'s language (English without it); a sector outside the closed list reads as
+    the data spells it, a missing one as "unknown".
+
+    >>> from maillage.reports.i18n import translator
+    >>> fr = translator("fr")
+    >>> sector_label("business"), sector_label("business", fr), sector_label("academic", fr)
+    ('Business', 'Entreprise', 'Académique')
+    >>> sector_label("guild", fr), sector_label(None, fr)
+    ('guild', 'inconnu')
+    """
+    say = t.gettext if t is not None else str
+    text = str(getattr(sector, "value", sector)) if sector is not None else ""
+    if not text:
+        return say("unknown")
+    return say(SECTOR_LABELS[text]) if text in SECTOR_LABELS else text
 
 
 def show(value: Any) -> str:

@@ -126,6 +126,8 @@ def register(app: dash.Dash, sources: Sources) -> None:
             Output(ids.EDITED, "data"),
             Output(ids.EDIT_MESSAGE, "children"),
             Output(ids.EDIT_UNDO, "disabled"),
+            *(Output(component, "value") for component in ADD_FIELDS.values()),
+            *(Output(*component) for component in PART_FIELDS.values()),
             Output(ids.EDIT_ALERT, "children", allow_duplicate=True),
         ],
         inputs={"_clicks": [Input(button, "n_clicks") for button in WRITE_BUTTONS]},

@@ -48,8 +48,9 @@ class NetworkView(Component):
     labels : dict, optional
         The words of the toolbar and legend in the reader's language (``zoomIn``,
         ``zoomOut``, ``fit``, ``png``, ``svg``, ``show`` and ``hide`` with ``{label}``,
-        ``community`` with ``{n}``, ``smaller``, and ``locale`` for the counts); English
-        for any left out (``presenters.network.network_labels``).
+        ``community`` with ``{n}``, ``smaller``, ``locale`` for the counts, and ``sectors``:
+        sector code -> the legend's name of it); English for any left out, a sector's code
+        for a sector left out (``presenters.network.network_labels``).
     className : str, optional
     style : dict, optional
         CSS of the outer element (its height sets the drawing's).

@@ -126,7 +126,7 @@ def controls(focus: Mapping[str, Any] | None = None, t: Translator | None = None
                 html.Label(t.gettext("Sectors")),
                 dcc.Checklist(
                     id=ids.SECTOR_FILTER,
-                    options=sectors,
+                    options=sector_options(t),
                     value=list(focus.get("sectors", sectors)),
                     className="checks",
                 ),

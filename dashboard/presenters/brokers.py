@@ -22,6 +22,7 @@ from ...graph.vocabulary import (
 from ...reports import MEDIA_TYPES, filename, render
 from ...reports.figures import measure_bars, measure_name
 from ...reports.i18n import N_, Translator, translator
+from ...reports.labels import sector_label
 from .. import menus
 from ..sources import Source
 from .guard import guarded, require_territory
@@ -69,6 +70,12 @@ def broker_rows(report: Mapping[str, Any]) -> list[dict[str, Any]]:
         row["brokerage"] = sum(roles.get(role, 0) for role in ROLES)
         rows.append(row)
     return sorted(rows, key=lambda r: (-(r.get("betweenness") or 0), fold(str(r.get("name")))))
+
+
+def table_rows(report: Mapping[str, Any], t: Translator | None = None) -> list[dict[str, Any]]:
+    """:func:`broker_rows` as the table shows them: each sector named in ``t``'s language."""
+    t = t or translator()
+    return [{**row, "sector": sector_label(row.get("sector"), t)} for row in broker_rows(report)]
 
 
 def top_brokers_figure(
@@ -183,7 +190,7 @@ def brokers_view(
     territory = require_territory(territory, t)
     report = source.report(territory, weighted=bool(weighted))
     return (
-        broker_rows(report),
+        table_rows(report, t),
         broker_columns(t),
         top_brokers_figure(report, measure, t=t),
         report_summary(report, t),

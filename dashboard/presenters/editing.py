@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from dash import no_update
 from dash.exceptions import PreventUpdate
 
 from ...graph.actor_edits import EDITABLE_FIELDS, added_actor_id, recorded_in
@@ -22,6 +23,14 @@ from .guard import NothingToShow, guarded
 
 HIDDEN = {"display": "none"}
 SHOWN = {"display": "block"}
+#: The "add an actor" form (name, sector, kind, city) and the "record a participation"
+#: form (activity, new activity's name, its date) once saved: blank for the next one.
+ADD_FORM_CLEARED: tuple[Any, ...] = ("", None, "", "")
+PART_FORM_CLEARED: tuple[Any, ...] = (None, "", None)
+#: Either form as the user left it: after another save, and after a refused one, where
+#: the user must correct what they typed.
+ADD_FORM_KEPT: tuple[Any, ...] = (no_update,) * len(ADD_FORM_CLEARED)
+PART_FORM_KEPT: tuple[Any, ...] = (no_update,) * len(PART_FORM_CLEARED)
 
 
 def form_values(actor: Any) -> tuple[Any, ...]:
@@ -129,7 +138,12 @@ def add_actor(
     return {"revision": revision.id, "undo": revision.id}, message, False
 
 
-@guarded(lambda: None, lambda: "", lambda: True)
+@guarded(
+    lambda: None,
+    lambda: "",
+    lambda: True,
+    *(lambda: no_update for _ in (*ADD_FORM_KEPT, *PART_FORM_KEPT)),
+)
 def write_view(
     sources: Sources,
     trigger: Any,
@@ -137,17 +151,36 @@ def write_view(
     fields: Mapping[str, Any],
     last: Mapping[str, Any] | None,
     territory: str | None = None,
-) -> tuple[Any, str, bool]:
+) -> tuple[Any, ...]:
     """Save the form (``trigger`` is Save), record or end a tie, record a participation,
     add an actor to ``territory`` (Add), or undo the last edit (Undo).
 
     Returns the new last edit (``{"revision", "undo"}``, which redraws the pictures), the
-    message, and whether Undo is disabled.
+    message, whether Undo is disabled, then the values of the "add an actor" form
+    (:data:`ADD_FORM_CLEARED` once it is saved) and of the "record a participation" form
+    (:data:`PART_FORM_CLEARED` once it is saved); a refused write leaves both as they are.
     """
     if trigger == ids.ADD_SUBMIT:
-        return add_actor(sources, territory, fields)
+        return (*add_actor(sources, territory, fields), *ADD_FORM_CLEARED, *PART_FORM_KEPT)
     if trigger == ids.PART_SUBMIT:
-        return record_participation(sources, territory, actor_id, fields)
+        saved = record_participation(sources, territory, actor_id, fields)
+        return (*saved, *ADD_FORM_KEPT, *PART_FORM_CLEARED)
+    return (
+        *edit_or_undo(sources, trigger, actor_id, fields, last),
+        *ADD_FORM_KEPT,
+        *PART_FORM_KEPT,
+    )
+
+
+def edit_or_undo(
+    sources: Sources,
+    trigger: Any,
+    actor_id: str | None,
+    fields: Mapping[str, Any],
+    last: Mapping[str, Any] | None,
+) -> tuple[Any, str, bool]:
+    """Save the selected actor's fields, record or end one of its ties, or undo the last
+    edit: the new last edit, the message, and whether Undo is disabled."""
     writer, user = sources.writer()
     t = sources.translator()
     saved = t.gettext("Saved as change {revision}: {description}.")

@@ -25,6 +25,7 @@ from ...graph.vocabulary import (
     TIE_KIND_LABELS,
 )
 from ...reports.i18n import Translator
+from ...reports.labels import sector_label
 from .. import ids
 from ..network_payload import drawn_counts, network_payload
 from ..sources import Source
@@ -219,7 +220,8 @@ def roles_in_words(
     for role in present:
         n = counts[role]
         pairs = t.ngettext("{n} pair", "{n} pairs", n).format(n=t.integer(n))
-        meaning = t.gettext(ROLE[role].meaning).format(sector=sector or t.gettext("its sector"))
+        named = sector_label(sector, t) if sector else t.gettext("its sector")
+        meaning = t.gettext(ROLE[role].meaning).format(sector=named)
         sentences.append(f"{t.gettext(ROLE[role].label)} ({pairs}): {meaning}.")
     return sentences
 
@@ -340,8 +342,10 @@ def actor_card(
     return dbc.Card(dbc.CardBody([b for b in body if b is not None]), className="actor-card")
 
 
-def _step_actor(ref: Mapping[str, Any]) -> str:
-    return f"{ref['name']} ({ref['sector']})" if ref.get("sector") else str(ref["name"])
+def _step_actor(ref: Mapping[str, Any], t: Translator) -> str:
+    if not ref.get("sector"):
+        return str(ref["name"])
+    return f"{ref['name']} ({sector_label(ref['sector'], t)})"
 
 
 def step_text(step: Mapping[str, Any], t: Translator | None = None) -> str:
@@ -359,8 +363,8 @@ def step_text(step: Mapping[str, Any], t: Translator | None = None) -> str:
         when = t.gettext(" until {until}").format(until=step["until"])
     kinds = ", ".join(t.gettext(kind) for kind in step["kinds"])
     return t.gettext("{first} and {second}: {kinds}{when}, weight {weight}.").format(
-        first=_step_actor(step["from"]),
-        second=_step_actor(step["to"]),
+        first=_step_actor(step["from"], t),
+        second=_step_actor(step["to"], t),
         kinds=kinds,
         when=when,
         weight=number(step["weight"], t),

@@ -7,10 +7,9 @@ from typing import Any
 
 from dash import html
 
-from ...graph.model import Sector
-from ...graph.vocabulary import sector_colour
+from ...graph.vocabulary import SECTORS, sector_colour
 from ...reports.i18n import Translator, translator
-from ...reports.labels import readable
+from ...reports.labels import readable, sector_label
 
 
 def reader(t: Translator | None) -> Translator:
@@ -55,20 +54,22 @@ def parse_as_of(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def sector_options(t: Translator) -> list[dict[str, str]]:
-    """The sectors for a dropdown, in their order, each labelled in the reader's language.
+def sector_options(t: Translator | None = None) -> list[dict[str, str]]:
+    """The sectors for a dropdown or a checklist, in their order, each labelled in the
+    reader's language (:func:`maillage.reports.labels.sector_label`); the values stay the
+    sector codes.
 
-    >>> from maillage.reports.i18n import translator
-    >>> sector_options(translator("en"))[1]
-    {'label': 'association', 'value': 'association'}
+    >>> sector_options(translator("fr"))[:2]
+    [{'label': 'Entreprise', 'value': 'business'}, {'label': 'Association', 'value': 'association'}]
     """
-    return [{"label": t.gettext(sector.value), "value": sector.value} for sector in Sector]
+    return [{"label": sector_label(sector, reader(t)), "value": sector} for sector in SECTORS]
 
 
 def sector_badge(sector: str | None, t: Translator | None = None) -> html.Span:
+    """A sector's name on its colour, in the reader's language ("unknown" when missing)."""
     colour = sector_colour(sector)
     return html.Span(
-        sector or reader(t).gettext("unknown"),
+        sector_label(sector, reader(t)),
         className="sector-badge",
         style={"backgroundColor": colour, "color": "#000" if sector == "funder" else "#fff"},
     )

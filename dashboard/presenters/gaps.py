@@ -12,7 +12,7 @@ from dash.exceptions import PreventUpdate
 
 from ...reports.figures import mixing_heatmap
 from ...reports.i18n import Translator, translator
-from ...reports.labels import readable
+from ...reports.labels import readable, sector_label
 from ...reports.reasons import reason_in
 from .. import ids
 from ..sources import Source
@@ -35,11 +35,12 @@ def gap_heatmap(gaps: Mapping[str, Any], t: Translator | None = None) -> go.Figu
     return go.Figure(mixing_heatmap(gaps, title=title, t=t))
 
 
-def _names(refs: Iterable[Any]) -> str:
+def _names(refs: Iterable[Any], t: Translator | None = None) -> str:
     parts = []
     for ref in refs:
         if isinstance(ref, Mapping):
-            parts.append(f"{ref.get('name', ref.get('id'))} ({ref.get('sector', '?')})")
+            sector = sector_label(ref["sector"], t) if ref.get("sector") else "?"
+            parts.append(f"{ref.get('name', ref.get('id'))} ({sector})")
         else:
             parts.append(str(ref))
     return ", ".join(parts)
@@ -53,13 +54,13 @@ def gap_items(gaps: Mapping[str, Any], t: Translator | None = None) -> list[Any]
         a, b = (list(gap.get("sectors", [])) + ["?", "?"])[:2]
         bridges = gap.get("bridges", [])
         count = max(int(gap.get("bridge_count") or 0), len(bridges))
-        shown = _names(bridges[:BRIDGES_SHOWN])
+        shown = _names(bridges[:BRIDGES_SHOWN], t)
         if count > BRIDGES_SHOWN:
             more = t.integer(count - BRIDGES_SHOWN)
             shown += t.gettext(" and {count} more").format(count=more)
         counts = t.gettext(": {observed} ties observed, {expected} expected (z = {z}). ")
         text = [
-            html.Strong(f"{a} ↔ {b}"),
+            html.Strong(f"{sector_label(a, t)} ↔ {sector_label(b, t)}"),
             counts.format(
                 observed=readable(gap.get("observed"), t),
                 expected=readable(gap.get("expected"), t),
@@ -77,8 +78,8 @@ def gap_items(gaps: Mapping[str, Any], t: Translator | None = None) -> list[Any]
     return [html.Ul(items, className="gap-list")]
 
 
-def _pairs_text(pairs: Iterable[Sequence[str]]) -> str:
-    return ", ".join(" ↔ ".join(str(s) for s in pair) for pair in pairs)
+def _pairs_text(pairs: Iterable[Sequence[str]], t: Translator | None = None) -> str:
+    return ", ".join(" ↔ ".join(sector_label(s, t) for s in pair) for pair in pairs)
 
 
 def fragile_items(gaps: Mapping[str, Any], t: Translator | None = None) -> list[Any]:
@@ -87,14 +88,15 @@ def fragile_items(gaps: Mapping[str, Any], t: Translator | None = None) -> list[
     items = []
     for entry in gaps.get("fragile_bridges", []):
         cut = t.gettext(": losing it would cut {pairs}").format(
-            pairs=_pairs_text(entry.get("disconnects", []))
+            pairs=_pairs_text(entry.get("disconnects", []), t)
         )
         if entry.get("type") == "tie":
-            ends = _names([entry.get("source", {}), entry.get("target", {})]).replace(", ", " – ")
+            ends = _names([entry.get("source", {}), entry.get("target", {})], t)
+            ends = ends.replace(", ", " – ")
             tie = t.ngettext("tie", "ties", 1)
             items.append(html.Li([html.Strong(f"{tie} {ends}"), cut]))
         else:
-            items.append(html.Li([html.Strong(_names([entry])), cut]))
+            items.append(html.Li([html.Strong(_names([entry], t)), cut]))
     if not items:
         return [html.P(t.gettext("No actor or tie alone holds two sectors together."))]
     return [html.Ul(items, className="fragile-list")]
@@ -121,11 +123,11 @@ def introduction_items(gaps: Mapping[str, Any], t: Translator | None = None) -> 
                         [
                             html.Strong(str(source.get("name", source.get("id")))),
                             " ",
-                            sector_badge(source.get("sector")),
+                            sector_badge(source.get("sector"), t),
                             " ↔ ",
                             html.Strong(str(target.get("name", target.get("id")))),
                             " ",
-                            sector_badge(target.get("sector")),
+                            sector_badge(target.get("sector"), t),
                         ]
                     ),
                     html.Div(reason_in(intro, t), className="reason"),

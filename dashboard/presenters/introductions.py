@@ -18,6 +18,7 @@ from dash.exceptions import PreventUpdate
 
 from ...graph.introductions import Status
 from ...reports.i18n import N_, Translator, translator
+from ...reports.labels import sector_label
 from .. import ids
 from ..sources import Source, Sources
 from .guard import NothingToShow, guarded, require_territory
@@ -186,10 +187,11 @@ def funnel_text(counts: Mapping[str, Any] | None, t: Translator | None = None) -
     return text
 
 
-def actor_choices(network: Any) -> list[dict[str, str]]:
-    """Dropdown options for the territory's actors: ``Name (sector)``, by name."""
+def actor_choices(network: Any, t: Translator | None = None) -> list[dict[str, str]]:
+    """Dropdown options for the territory's actors: ``Name (sector)``, by name, the sector
+    in ``t``'s language."""
     actors = sorted(network.actors, key=lambda a: (a.name.casefold(), a.id))
-    return [{"label": f"{a.name} ({a.sector})", "value": a.id} for a in actors]
+    return [{"label": f"{a.name} ({sector_label(a.sector, t)})", "value": a.id} for a in actors]
 
 
 def parse_day(value: str | None, today: date) -> date:
@@ -230,7 +232,7 @@ def form_view(
     arrives before the option it names.
     """
     territory = require_territory(territory, t)
-    choices = actor_choices(source.network(territory))
+    choices = actor_choices(source.network(territory), t)
     known = {c["value"] for c in choices}
     first, second = prefill(search)
     first, second = (first if first in known else None), (second if second in known else None)

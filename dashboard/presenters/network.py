@@ -12,6 +12,7 @@ from typing import Any
 
 from ...graph.vocabulary import SECTORS, TIE_KINDS
 from ...reports.i18n import Translator
+from ...reports.labels import sector_label
 from .formatting import number, reader
 
 __all__ = ["NETWORK_LABELS", "SECTORS", "TIE_KINDS", "network_labels", "network_summary"]
@@ -30,16 +31,22 @@ NETWORK_LABELS: Mapping[str, str] = {
 """The drawing's toolbar and legend words in English (``NetworkView``'s ``labels`` prop)."""
 
 
-def network_labels(t: Translator | None = None) -> dict[str, str]:
-    """The drawing's words in ``t``'s language, and the locale its counts are written in.
+def network_labels(t: Translator | None = None) -> dict[str, Any]:
+    """The drawing's words in ``t``'s language, the locale its counts are written in, and
+    the legend's name of each sector (``sectors``: code -> name; the legend's keys, and
+    what it writes back, stay the codes).
 
     >>> from maillage.reports.i18n import translator
     >>> labels = network_labels(translator("fr"))
-    >>> labels["fit"], labels["community"], labels["locale"]
-    ('Voir tout le réseau', 'communauté {n}', 'fr')
+    >>> labels["fit"], labels["community"], labels["locale"], labels["sectors"]["business"]
+    ('Voir tout le réseau', 'communauté {n}', 'fr', 'Entreprise')
     """
     t = reader(t)
-    return {**{key: t.gettext(text) for key, text in NETWORK_LABELS.items()}, "locale": t.language}
+    return {
+        **{key: t.gettext(text) for key, text in NETWORK_LABELS.items()},
+        "locale": t.language,
+        "sectors": {sector: sector_label(sector, t) for sector in SECTORS},
+    }
 
 
 def network_summary(

@@ -148,3 +148,28 @@ def writable_demo(demo_store_url: str, tmp_path: Path) -> Iterator[Any]:
     instance = Maillage(Settings(store_url=f"sqlite:///{copy}"))
     yield instance
     instance.close()
+
+
+FACILITATOR = "felix"
+FACILITATOR_PASSWORD = "facilitator password"
+
+
+@pytest.fixture
+def signed_in_facilitator(dash_duo: Any, writable_demo: Any) -> str:
+    """The web app over ``writable_demo``, served, and the browser signed in as the
+    facilitator ``felix``: the served app's address (no trailing slash)."""
+    from maillage.dashboard import ids
+    from maillage.serving.access import Access
+    from maillage.serving.users import new_user
+    from maillage.serving.web import web_app
+
+    users = {FACILITATOR: new_user(FACILITATOR, "facilitator", FACILITATOR_PASSWORD)}
+    access = Access(users, b"s" * 32)
+    dash_duo.start_server(web_app(writable_demo, access), navigate=False)  # "/" asks to sign in
+    base = dash_duo.server.url.rstrip("/")
+    dash_duo.driver.get(f"{base}/login")
+    dash_duo.wait_for_element("#name", timeout=30).send_keys(FACILITATOR)
+    dash_duo.find_element("#password").send_keys(FACILITATOR_PASSWORD)
+    dash_duo.find_element("button[type='submit']").click()
+    dash_duo.wait_for_element(f"#{ids.TERRITORY}", timeout=30)
+    return base

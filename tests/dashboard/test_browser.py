@@ -134,7 +134,7 @@ def test_user_journey(
     summary = dash_duo.find_element(f"#{ids.NETWORK_SUMMARY}").text
     assert nodes == int(summary.split(" actors")[0].replace(",", ""))
     legend = dash_duo.find_element(f"#{ids.NETWORK} .nv-legend").text
-    assert "business" in legend
+    assert "Business" in legend
 
     # Click an actor with the mouse: the most connected one; it and its partners stay lit.
     graph = maillage.graph(TERRITORY)

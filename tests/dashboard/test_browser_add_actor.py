@@ -9,13 +9,9 @@ from dash.testing.wait import until
 from network_view_support import view, wait_drawn
 
 from maillage.dashboard import ids
-from maillage.serving.access import Access
-from maillage.serving.users import new_user
-from maillage.serving.web import web_app
+from maillage.graph.vocabulary import SECTORS
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
-
-PASSWORD = "facilitator password two"
 
 
 def drawn(dash_duo: Any, actor_id: str) -> bool:
@@ -24,18 +20,10 @@ def drawn(dash_duo: Any, actor_id: str) -> bool:
 
 
 def test_a_facilitator_adds_an_actor_sees_it_drawn_and_undo_removes_it(
-    dash_duo: Any, writable_demo: Any
+    dash_duo: Any, writable_demo: Any, signed_in_facilitator: str
 ) -> None:
-    maillage = writable_demo
-    access = Access({"felix": new_user("felix", "facilitator", PASSWORD)}, b"s" * 32)
-    dash_duo.start_server(web_app(maillage, access), navigate=False)  # "/" asks to sign in
-    driver, base = dash_duo.driver, dash_duo.server.url.rstrip("/")
-    driver.get(f"{base}/login")
-    dash_duo.wait_for_element("#name", timeout=30).send_keys("felix")
-    dash_duo.find_element("#password").send_keys(PASSWORD)
-    dash_duo.find_element("button[type='submit']").click()
-    dash_duo.wait_for_element(f"#{ids.TERRITORY}", timeout=30)
-    driver.get(f"{base}/?territory=Lille")
+    maillage, driver = writable_demo, dash_duo.driver
+    driver.get(f"{signed_in_facilitator}/?territory=Lille")
     dash_duo.wait_for_element(f"#{ids.NETWORK} canvas", timeout=60)
     before = wait_drawn(dash_duo)
 
@@ -44,11 +32,18 @@ def test_a_facilitator_adds_an_actor_sees_it_drawn_and_undo_removes_it(
     until(lambda: name.is_displayed(), timeout=30)
     assert not dash_duo.find_element(f"#{ids.EDIT_NAME}").is_displayed()
     name.send_keys("Atelier Vélo du Test")
-    dash_duo.select_dcc_dropdown(f"#{ids.ADD_SECTOR}", value="association")
+    # By value: the options read in the reader's language, in the order of the sectors.
+    dash_duo.select_dcc_dropdown(f"#{ids.ADD_SECTOR}", index=SECTORS.index("association"))
+    sector = dash_duo.find_element(f"#{ids.ADD_SECTOR}")
+    until(lambda: "Association" in sector.text, timeout=10, msg="association not chosen")
     dash_duo.find_element(f"#{ids.ADD_CITY}").send_keys("Roubaix")
     dash_duo.find_element(f"#{ids.ADD_SUBMIT}").click()
 
     dash_duo.wait_for_contains_text(f"#{ids.EDIT_MESSAGE}", "atelier-velo-du-test", timeout=30)
+    # Saved: the form is blank for the next actor.
+    until(lambda: name.get_attribute("value") == "", timeout=30, msg="the name stayed")
+    assert dash_duo.find_element(f"#{ids.ADD_CITY}").get_attribute("value") == ""
+    until(lambda: "Association" not in sector.text, timeout=30, msg="the sector stayed")
     until(lambda: drawn(dash_duo, "atelier-velo-du-test"), timeout=60, msg="not drawn")
     added = maillage.actor("atelier-velo-du-test")
     assert (added.name, str(added.sector), added.city) == (

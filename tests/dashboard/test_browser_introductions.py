@@ -10,6 +10,7 @@ from selenium.webdriver.common.keys import Keys
 
 from maillage.dashboard import ids
 from maillage.dashboard.app import create_app
+from maillage.graph.vocabulary import SECTORS
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
@@ -72,7 +73,8 @@ def test_an_actor_corrected_from_explore_is_saved_and_undo_restores_it(
 
     name.send_keys(Keys.CONTROL, "a")
     name.send_keys("Maison des associations de Lille")
-    dash_duo.select_dcc_dropdown(f"#{ids.EDIT_SECTOR}", value="association")
+    # By value: the options are named in the reader's language, in the order of SECTORS.
+    dash_duo.select_dcc_dropdown(f"#{ids.EDIT_SECTOR}", index=SECTORS.index("association"))
     dash_duo.find_element(f"#{ids.EDIT_SAVE}").click()
     dash_duo.wait_for_contains_text(f"#{ids.EDIT_MESSAGE}", "Saved as change", timeout=30)
     dash_duo.wait_for_contains_text(f"#{ids.CARD}", "Maison des associations de Lille", timeout=30)

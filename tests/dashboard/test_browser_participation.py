@@ -11,13 +11,9 @@ from network_view_support import view, wait_drawn
 from maillage.dashboard import ids
 from maillage.dashboard.presenters.editing import activity_options
 from maillage.graph.model import TieKind
-from maillage.serving.access import Access
-from maillage.serving.users import new_user
-from maillage.serving.web import web_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
-PASSWORD = "facilitator password three"
 TERRITORY = "Lons-le-Saunier"
 
 
@@ -45,21 +41,13 @@ def event_ties(maillage: Any, actor_id: str) -> set:
 
 
 def test_a_facilitator_records_a_participation_and_undo_reverts_it(
-    dash_duo: Any, writable_demo: Any
+    dash_duo: Any, writable_demo: Any, signed_in_facilitator: str
 ) -> None:
     maillage = writable_demo
     actor_id, activity = newcomer(maillage)
     ties_before = event_ties(maillage, actor_id)
     (label,) = [o["label"] for o in activity_options([activity])]
-    access = Access({"felix": new_user("felix", "facilitator", PASSWORD)}, b"s" * 32)
-    dash_duo.start_server(web_app(maillage, access), navigate=False)  # "/" asks to sign in
-    driver, base = dash_duo.driver, dash_duo.server.url.rstrip("/")
-    driver.get(f"{base}/login")
-    dash_duo.wait_for_element("#name", timeout=30).send_keys("felix")
-    dash_duo.find_element("#password").send_keys(PASSWORD)
-    dash_duo.find_element("button[type='submit']").click()
-    dash_duo.wait_for_element(f"#{ids.TERRITORY}", timeout=30)
-    driver.get(f"{base}/?territory={TERRITORY}&actor={actor_id}")
+    dash_duo.driver.get(f"{signed_in_facilitator}/?territory={TERRITORY}&actor={actor_id}")
     dash_duo.wait_for_element(f"#{ids.NETWORK} canvas", timeout=60)
     wait_drawn(dash_duo)
     dash_duo.wait_for_contains_text(f"#{ids.CARD}", maillage.actor(actor_id).name, timeout=60)
@@ -69,10 +57,14 @@ def test_a_facilitator_records_a_participation_and_undo_reverts_it(
     submit = dash_duo.wait_for_element(f"#{ids.PART_SUBMIT}", timeout=30)
     until(lambda: submit.is_displayed(), timeout=30)
     dash_duo.select_dcc_dropdown(f"#{ids.PART_ACTIVITY}", value=label)
+    until(lambda: label in dash_duo.find_element(f"#{ids.PART_ACTIVITY}").text, timeout=10)
     submit.click()
 
     expected = f"Participation of {actor_id} in {activity.id} recorded"
     dash_duo.wait_for_contains_text(f"#{ids.EDIT_MESSAGE}", expected, timeout=30)
+    # Saved: the activity chosen is cleared for the next participation.
+    chosen = dash_duo.find_element(f"#{ids.PART_ACTIVITY}")
+    until(lambda: label not in chosen.text, timeout=30, msg="the activity stayed")
     latest = maillage.history()[-1]
     assert latest.user == "felix" and activity.id in latest.description
     record = maillage.store.activity_record(activity.id, actor_id)

@@ -12,10 +12,11 @@ from maillage.dashboard.pages import explore as page
 from maillage.dashboard.presenters import editing
 from maillage.dashboard.presenters.explore import card_view, network_view, path_view, year_slider
 from maillage.dashboard.presenters.explore_play import play_step
-from maillage.dashboard.presenters.formatting import number
+from maillage.dashboard.presenters.formatting import number, sector_badge, sector_options
 from maillage.dashboard.presenters.guard import error_alert
-from maillage.dashboard.presenters.network import network_summary
+from maillage.dashboard.presenters.network import network_labels, network_summary
 from maillage.dashboard.sources import Sources
+from maillage.graph.vocabulary import SECTORS
 from maillage.reports.i18n import translator
 
 FR = translator("fr")
@@ -119,7 +120,7 @@ def test_the_path_finder_reads_french(maillage: Any) -> None:
         "Asso Lien peut joindre Université Ouest en 2 étapes : "
         "demandez la mise en relation à Atelier Nord." in text
     )
-    assert "Asso Lien (association) et Atelier Nord (business) : partenariat" in text
+    assert "Asso Lien (Association) et Atelier Nord (Entreprise) : partenariat" in text
     assert path == ["n2", "n1", "b4"]
     lonely = text_of(path_view(maillage, "Rennes", None, "r3", "r1", FR)[0])
     assert lonely.startswith("Aucune chaîne de liens ne relie Claire Martin et Rennes Média")
@@ -153,5 +154,46 @@ def test_a_failing_french_view_says_so_in_french(maillage: Any, monkeypatch) -> 
 )
 def test_the_editing_panel_reads_french(maillage: Any, trigger: str, actor: Any, message: str):
     sources = Sources(maillage, may_write=lambda: True, user=lambda: "marie")
-    _, said, _, alert = editing.write_view(sources, trigger, actor, {}, None, "Nantes")
+    _, said, _, *forms, alert = editing.write_view(sources, trigger, actor, {}, None, "Nantes")
     assert text_of(alert) == message
+
+
+def find(component: Any, component_id: str) -> Any:
+    """The component of ``component``'s tree whose id is ``component_id``, else None."""
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if child is not None and not isinstance(child, str):
+            found = find(child, component_id)
+            if found is not None:
+                return found
+    return None
+
+
+def test_the_sector_checklist_names_the_sectors_in_french_and_keeps_their_codes() -> None:
+    checklist = find(page.controls({}, FR), ids.SECTOR_FILTER)
+    labels = {o["value"]: o["label"] for o in checklist.options}
+    assert [o["value"] for o in checklist.options] == list(SECTORS)
+    assert checklist.value == list(SECTORS)
+    assert labels["business"] == "Entreprise" and labels["association"] == "Association"
+    assert labels["academic"] == "Académique" and labels["funder"] == "Financeur"
+    assert labels["other"] == "Autre"
+    english = find(page.controls({}, translator("en")), ids.SECTOR_FILTER)
+    assert english.options[0] == {"label": "Business", "value": "business"}
+    assert checklist.options == sector_options(FR)
+    chosen = find(page.controls({"sectors": ["citizen"]}, FR), ids.SECTOR_FILTER)
+    assert chosen.value == ["citizen"]
+
+
+def test_sector_badges_and_the_network_legend_name_the_sectors_in_french() -> None:
+    assert sector_badge("business", FR).children == "Entreprise"
+    assert sector_badge("media", FR).children == "Média"
+    assert sector_badge(None, FR).children == "inconnu"
+    assert sector_badge("guild", FR).children == "guild"  # outside the list: as the data has it
+    legend = network_labels(FR)["sectors"]
+    assert list(legend) == list(SECTORS)
+    assert legend["citizen"] == "Citoyen" and legend["public"] == "Public"
+    assert network_labels(translator("en"))["sectors"]["business"] == "Business"
+    drawing = page.network_panel(None, "sector", FR).children[-1].children
+    assert drawing.labels["sectors"]["business"] == "Entreprise"

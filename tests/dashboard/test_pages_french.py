@@ -90,6 +90,35 @@ def test_the_brokers_view_speaks_french(maillage: Any):
     assert "Pas encore de territoire" in text_of(nothing)
 
 
+def test_the_brokers_chart_hovers_in_french_with_a_decimal_comma():
+    figure = broker_views.top_brokers_figure({"actors": ROWS}, "betweenness", t=FR)
+    names = [trace.name for trace in figure.data]
+    assert {"Entreprise", "Public"} <= set(names) and names[0] == "Entreprise"
+    assert not {"business", "public", "association"} & set(names)
+    trace = figure.data[0]
+    assert "intermédiarité" in trace.hovertemplate and "%{customdata[2]}" in trace.hovertemplate
+    assert "%{x" not in trace.hovertemplate  # the value is written here, not by plotly
+    name, roles, value = trace.customdata[0]
+    assert (name, value) == ("Atelier", "0,500")
+    assert roles == "rôles d'intermédiaire : intermédiaire itinérant 1, agent de liaison 2"
+    assert figure.layout.separators == ",\u202f"  # plotly's own numbers (the axis) too
+    english = broker_views.top_brokers_figure({"actors": ROWS}, "betweenness", t=EN)
+    assert english.data[0].customdata[0][2] == "0.500" and english.layout.separators is None
+    assert "betweenness" in english.data[0].hovertemplate
+
+
+def test_the_brokers_table_names_sectors_in_french(maillage: Any):
+    rows = broker_views.brokers_view(maillage, "Nantes", "betweenness", False, FR)[0]
+    sectors = {row["sector"] for row in rows}
+    assert sectors and sectors <= {"Entreprise", "Association", "Public", "Académique"}
+    assert broker_views.broker_rows(maillage.report("Nantes"))[0]["sector"] in (
+        "business",
+        "association",
+        "public",
+        "academic",
+    )
+
+
 def test_the_gaps_page_is_french(maillage: Any):
     page = words(gaps.layout(FR))
     for french in ("Manques", "Ponts fragiles", "Mises en relation suggérées"):

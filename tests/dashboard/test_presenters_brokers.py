@@ -39,7 +39,7 @@ def test_top_brokers_figure_ranks_by_the_measure() -> None:
     figure = top_brokers_figure({"actors": ROWS}, "closeness", top=2, t=EN)
     ticks = figure.layout.yaxis.ticktext  # actors by position, the first on top
     bars = {trace.name: [ticks[i] for i in trace.y] for trace in figure.data}
-    assert bars == {"business": ["Atelier"], "public": ["Bibliothèque"]}
+    assert bars == {"Business": ["Atelier"], "Public": ["Bibliothèque"]}
     assert ticks == ("Atelier", "Bibliothèque") and figure.layout.yaxis.autorange == "reversed"
     assert "closeness" in figure.layout.title.text
 

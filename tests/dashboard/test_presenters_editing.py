@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import dcc
+from dash import dcc, no_update
 
 from maillage.dashboard import ids
 from maillage.dashboard.pages import explore as page
@@ -15,6 +15,7 @@ from maillage.reports.i18n import translator
 
 NEW = {"new_name": "Atelier Vélo", "new_sector": "association", "new_city": "Rezé"}
 FORUM_OPTION = [{"label": "Forum ESS 2020 (2020-09-15)", "value": "forum-2020"}]
+KEPT = [no_update] * 7  # both forms as the user left them
 
 
 def writers(maillage: Any, language: str = "en") -> Sources:
@@ -57,8 +58,10 @@ def test_the_panel_shows_to_writers_its_actor_part_once_an_actor_is_selected(mai
 
 def test_an_actor_added_from_the_panel_is_named_in_the_message_and_undo_removes_it(maillage):
     sources = writers(maillage)
-    last, message, undo_disabled, alert = add(sources, NEW)
+    last, message, undo_disabled, *forms, alert = add(sources, NEW)
     assert alert is None and undo_disabled is False
+    # Saved: the "add an actor" form is blank for the next one, the other form untouched.
+    assert forms == ["", None, "", "", no_update, no_update, no_update]
     revision = maillage.history()[-1]
     assert last == {"revision": revision.id, "undo": revision.id}
     assert message == f"Actor atelier-velo added to Nantes (change {revision.id})."
@@ -67,29 +70,30 @@ def test_an_actor_added_from_the_panel_is_named_in_the_message_and_undo_removes_
     assert (added.name, str(added.sector), added.city) == ("Atelier Vélo", "association", "Rezé")
     assert "atelier-velo" in maillage.network("Nantes").member_ids
 
-    last, message, undo_disabled, alert = editing.write_view(
+    last, message, undo_disabled, *forms, alert = editing.write_view(
         sources, ids.EDIT_UNDO, None, {}, last, "Nantes"
     )
     assert alert is None and undo_disabled is True and last["undo"] is None
-    assert message == f"Change {revision.id} undone."
+    assert message == f"Change {revision.id} undone." and forms == KEPT
     assert "atelier-velo" not in maillage.network("Nantes").member_ids
 
 
 def test_the_message_is_in_the_readers_language(maillage):
-    _, message, _, _ = add(writers(maillage, "fr"), NEW)
+    _, message, _, *forms, _ = add(writers(maillage, "fr"), NEW)
     assert message.startswith("Acteur atelier-velo ajouté à Nantes (modification ")
 
 
 def test_a_viewer_may_not_add_an_actor_and_a_bad_form_writes_nothing(maillage):
     revisions = maillage.history()
-    last, message, _, alert = add(viewers(maillage), NEW)
+    last, message, _, *forms, alert = add(viewers(maillage), NEW)
     assert last is None and message == "" and "may read this network" in str(alert)
-    _, _, _, alert = add(writers(maillage), {**NEW, "new_name": "  "})
-    assert "needs a name" in str(alert)
-    _, _, _, alert = add(writers(maillage), {**NEW, "new_sector": None})
+    _, _, _, *forms, alert = add(writers(maillage), {**NEW, "new_name": "  "})
+    assert "needs a name" in str(alert) and forms == KEPT
+    _, _, _, *forms, alert = add(writers(maillage), {**NEW, "new_sector": None})
     assert "sector" in str(alert)
-    _, _, _, alert = add(writers(maillage), NEW, territory=None)
+    _, _, _, *forms, alert = add(writers(maillage), NEW, territory=None)
     assert "Choose a territory first." in str(alert)
+    assert forms == KEPT  # refused: what the user typed stays, to be corrected
     assert maillage.history() == revisions
 
 
@@ -99,7 +103,7 @@ def test_the_form_reads_in_french_its_sectors_labelled_where_sector_labels_live(
     sector = find(panel, ids.ADD_SECTOR)
     assert isinstance(sector, dcc.Dropdown) and sector.options == sector_options(t)
     assert [o["value"] for o in sector.options][:2] == ["business", "association"]
-    assert sector.options[0]["label"] == "entreprise"  # French labels, stored values
+    assert sector.options[0]["label"] == "Entreprise"  # French labels, stored values
     assert "Ajouter un acteur" in str(panel) and "Ajouter à ce territoire" in str(panel)
     assert find(panel, ids.EDIT_UNDO) is not None and find(panel, ids.ADD_CITY) is not None
 
@@ -111,15 +115,18 @@ def take_part(sources: Sources, fields: dict[str, Any], actor: str | None = "n1"
 def test_a_participation_recorded_from_the_panel_is_named_and_undo_reverts_it(maillage):
     before = maillage.network("Nantes")
     sources = writers(maillage)
-    last, message, undo_disabled, alert = take_part(sources, {"part_activity": "forum-2020"})
+    fields = {"part_activity": "forum-2020"}
+    last, message, undo_disabled, *forms, alert = take_part(sources, fields)
     assert alert is None and undo_disabled is False
+    # Saved: the participation form is blank for the next one, the other form untouched.
+    assert forms == [no_update] * 4 + [None, "", None]
     revision = maillage.history()[-1]
     assert last == {"revision": revision.id, "undo": revision.id}
     assert message == f"Participation of n1 in forum-2020 recorded (change {revision.id})."
     assert revision.user == "marie"
     assert {"n2", "n3"} <= set(maillage.ego("Nantes", "n1").nodes)
 
-    last, message, undo_disabled, alert = editing.write_view(
+    last, message, undo_disabled, *forms, alert = editing.write_view(
         sources, ids.EDIT_UNDO, "n1", {}, last, "Nantes"
     )
     assert alert is None and undo_disabled is True
@@ -129,7 +136,7 @@ def test_a_participation_recorded_from_the_panel_is_named_and_undo_reverts_it(ma
 
 def test_a_new_activity_from_the_panel_joins_the_dropdown_in_french(maillage):
     fields = {"part_name": "Atelier vélo", "part_date": "2026-03-01"}
-    _, message, _, alert = take_part(writers(maillage, "fr"), fields)
+    _, message, _, *forms, alert = take_part(writers(maillage, "fr"), fields)
     assert alert is None
     assert message.startswith("Participation de n1 à atelier-velo enregistrée (modification ")
     options = editing.form_view(maillage, True, "n1", "Nantes")[6]
@@ -138,13 +145,15 @@ def test_a_new_activity_from_the_panel_joins_the_dropdown_in_french(maillage):
 
 def test_a_viewer_may_not_record_a_participation_and_a_bad_form_writes_nothing(maillage):
     revisions = maillage.history()
-    last, message, _, alert = take_part(viewers(maillage), {"part_activity": "forum-2020"})
+    fields = {"part_activity": "forum-2020"}
+    last, message, _, *forms, alert = take_part(viewers(maillage), fields)
     assert last is None and message == "" and "may read this network" in str(alert)
-    _, _, _, alert = take_part(writers(maillage), {"part_activity": "forum-2020"}, actor="n2")
-    assert "takes part in 'forum-2020' already" in str(alert)
-    _, _, _, alert = take_part(writers(maillage), {"part_name": " "})
+    fields = {"part_activity": "forum-2020"}
+    _, _, _, *forms, alert = take_part(writers(maillage), fields, actor="n2")
+    assert "takes part in 'forum-2020' already" in str(alert) and forms == KEPT
+    _, _, _, *forms, alert = take_part(writers(maillage), {"part_name": " "})
     assert "choose an activity, or name a new one" in str(alert)
-    _, _, _, alert = take_part(writers(maillage), {"part_activity": "forum-2020"}, actor=None)
+    _, _, _, *forms, alert = take_part(writers(maillage), fields, actor=None)
     assert "Select an actor first." in str(alert)
     assert maillage.history() == revisions
 

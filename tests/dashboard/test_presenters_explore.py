@@ -106,7 +106,7 @@ def test_roles_in_words() -> None:
     assert sentences[0].startswith("Liaison (2 pairs): links two partners of two different")
     assert sentences[1].startswith("Itinerant broker (1 pair): links two partners who share")
     gatekeeper = roles_in_words({"gatekeeper": 1}, "public")[0]
-    assert "a partner of its own sector (public)" in gatekeeper
+    assert "a partner of its own sector (Public)" in gatekeeper
     assert roles_in_words({}, "public") == [
         "No brokerage role: none of its partners depend on it to reach one another."
     ]
@@ -143,7 +143,7 @@ def test_actor_card_says_who_what_and_which_ties() -> None:
     ]
     card = actor_card(actor, ROWS[0], ties, 2, 4)
     text = text_of(card)
-    assert "Atelier" in text and "business" in text and "city: Brest" in text
+    assert "Atelier" in text and "Business" in text and "city: Brest" in text
     assert "Betweenness" in text and "0.500" in text
     assert "Liaison (2 pairs)" in text
     assert "4 actors within 2 ties" in text

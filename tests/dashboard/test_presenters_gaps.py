@@ -76,7 +76,7 @@ GAPS: dict[str, Any] = {
 def test_gap_heatmap() -> None:
     figure = gap_heatmap(GAPS, EN)
     heat = figure.data[0]
-    assert list(heat.x) == ["business", "public"]
+    assert list(heat.x) == ["Business", "Public"]
     assert [list(r) for r in heat.z] == [[1.5, -2.0], [-2.0, None]]
     assert heat.text[0][1] == "0<br>(3)"
     assert heat.text[0][0] == "4<br>(2.500)"
@@ -85,11 +85,11 @@ def test_gap_heatmap() -> None:
 
 def test_gap_lists_in_words() -> None:
     gaps = text_of(gap_items(GAPS, EN))
-    assert "business ↔ public" in gaps and "0 ties observed, 3 expected (z = -2)" in gaps
-    assert "Bridges: Collectif (association)." in gaps and "fragile" in gaps
+    assert "Business ↔ Public" in gaps and "0 ties observed, 3 expected (z = -2)" in gaps
+    assert "Bridges: Collectif (Association)." in gaps and "fragile" in gaps
     fragile = text_of(fragile_items(GAPS, EN))
-    assert "Collectif (association) : losing it would cut business ↔ public" in fragile
-    assert "tie Collectif (association) – Dé (public)" in fragile
+    assert "Collectif (Association) : losing it would cut Business ↔ Public" in fragile
+    assert "tie Collectif (Association) – Dé (Public)" in fragile
     empty = {"gaps": [], "fragile_bridges": [], "introductions": []}
     assert "No sector pair" in text_of(gap_items(empty, EN))
     assert "No introduction" in text_of(introduction_items(empty, EN))

@@ -101,7 +101,7 @@ def test_the_form_offers_the_territory_s_actors_and_a_link_preselects_two(mailla
     )
     assert targets == via == options and alert is None
     assert [o["value"] for o in options] == ["n2", "n1", "n3", "b4"]  # by name
-    assert options[0]["label"] == "Asso Lien (association)"
+    assert options[0]["label"] == "Asso Lien (Association)"
     assert (first, second) == ("n1", "n2")
     assert page.form_view(maillage, "Nantes", "?from=r1&to=zz")[3:5] == (None, None)
 

@@ -64,7 +64,9 @@ export function recolour(graph, payload, colouring) {
   }));
 }
 
-/** The legend's words in English; the ``labels`` prop replaces any of them. */
+/** The legend's words in English; the ``labels`` prop replaces any of them. Its
+ * ``sectors`` (code -> name) names the sectors in the legend; a sector it leaves out
+ * reads as its code. */
 export const DEFAULT_LABELS = {
   zoomIn: "Zoom in",
   zoomOut: "Zoom out",
@@ -101,9 +103,10 @@ export function legendEntries(payload, colouring, labels) {
     if (rest) shown.push({ key: "other", label: word(labels, "smaller"), colour: other, count: rest });
     return shown.filter((entry) => entry.count > 0);
   }
+  const names = (labels && labels.sectors) || {};
   return (payload.sectors || []).map((name, s) => ({
     key: name,
-    label: name,
+    label: names[name] || name,
     colour: payload.sectorColours[s] || UNKNOWN_COLOUR,
     count: counts.get(s) || 0,
   }));
