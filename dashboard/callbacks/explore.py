@@ -6,7 +6,7 @@ import dash
 from dash import MATCH, Input, Output, State, ctx
 
 from .. import ids
-from ..presenters import editing, explore, saved_views, view_state
+from ..presenters import editing, explore, explore_clientside, saved_views, view_state
 from ..presenters.explore_play import play_step
 from ..presenters.progress import progress_view
 from ..sources import Sources
@@ -53,7 +53,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
         return explore.slider_outputs(controls, search, territory)
 
     app.clientside_callback(
-        explore.AS_OF_FOR,
+        explore_clientside.AS_OF_FOR,
         Output(ids.AS_OF, "data"),
         Input(ids.YEAR, "value"),
         State(ids.YEAR, "max"),
@@ -225,14 +225,14 @@ def register(app: dash.Dash, sources: Sources) -> None:
 
     # What only restyles the drawing runs in the browser: no round trip to the server.
     app.clientside_callback(
-        explore.SECTORS_IN_SYNC,
+        explore_clientside.SECTORS_IN_SYNC,
         Output(ids.SECTOR_FILTER, "value"),
         Output(ids.NETWORK, "visibleSectors"),
         Input(ids.SECTOR_FILTER, "value"),
         Input(ids.NETWORK, "visibleSectors"),
     )
     app.clientside_callback(
-        explore.DRAWING_OPTIONS,
+        explore_clientside.DRAWING_OPTIONS,
         Output(ids.NETWORK, "colouring"),
         Output(ids.NETWORK, "visibleKinds"),
         Output(ids.NETWORK, "minWeight"),

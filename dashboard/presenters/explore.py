@@ -85,18 +85,6 @@ def as_of_for(year: int | None, maximum: int | None) -> str | None:
     return date(int(year), 12, 31).isoformat()
 
 
-AS_OF_FOR = """
-function (year, maximum) {
-    if (year === null || year === undefined || maximum === null || maximum === undefined
-        || year >= maximum) {
-        return null;
-    }
-    return String(Math.trunc(year)).padStart(4, "0") + "-12-31";
-}
-"""
-"""Clientside :func:`as_of_for`: a step of the slider asks the server once, not twice."""
-
-
 def weight_slider(graph: nx.Graph) -> dict[str, Any]:
     """Props of the minimum-weight slider: from 0 (every tie) to the heaviest tie."""
     weights = (d.get("weight", 1) or 1 for _, ties in graph.adjacency() for d in ties.values())
@@ -184,23 +172,6 @@ def pick(
             return searched, searched, searched, no_update
         return None, None, no_update, no_update
     raise PreventUpdate
-
-
-SECTORS_IN_SYNC = f"""
-function (checked, legend) {{
-    var trigger = dash_clientside.callback_context.triggered_id;
-    var chosen = trigger === {ids.NETWORK!r} && legend ? legend : checked || [];
-    return [chosen, chosen];
-}}
-"""
-"""Clientside: the sector checklist and the drawing's clickable legend show the same sectors."""
-
-DRAWING_OPTIONS = """
-function (colourBy, kinds, minWeight) {
-    return [colourBy || "sector", kinds, Number(minWeight) || 0];
-}
-"""
-"""Clientside: colouring, tie kinds and minimum weight passed to the drawing as they are."""
 
 
 def roles_in_words(
