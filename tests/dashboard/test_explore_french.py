@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from dashboard_support import text_of
+from dashboard_support import find, text_of
 
 from maillage.dashboard import ids
 from maillage.dashboard.pages import explore as page
@@ -156,19 +156,6 @@ def test_the_editing_panel_reads_french(maillage: Any, trigger: str, actor: Any,
     sources = Sources(maillage, may_write=lambda: True, user=lambda: "marie")
     _, said, _, *forms, alert = editing.write_view(sources, trigger, actor, {}, None, "Nantes")
     assert text_of(alert) == message
-
-
-def find(component: Any, component_id: str) -> Any:
-    """The component of ``component``'s tree whose id is ``component_id``, else None."""
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if child is not None and not isinstance(child, str):
-            found = find(child, component_id)
-            if found is not None:
-                return found
-    return None
 
 
 def test_the_sector_checklist_names_the_sectors_in_french_and_keeps_their_codes() -> None:

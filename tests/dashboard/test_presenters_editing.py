@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dash import dcc, no_update
+from dashboard_support import find
 
 from maillage.dashboard import ids
 from maillage.dashboard.pages import explore as page
@@ -30,19 +31,6 @@ def viewers(maillage: Any) -> Sources:
 
 def add(sources: Sources, fields: dict[str, Any], territory: str | None = "Nantes") -> tuple:
     return editing.write_view(sources, ids.ADD_SUBMIT, None, fields, None, territory)
-
-
-def find(component: Any, component_id: str) -> Any:
-    """The component of ``component``'s tree whose id is ``component_id``, else None."""
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if child is not None and not isinstance(child, str):
-            found = find(child, component_id)
-            if found is not None:
-                return found
-    return None
 
 
 def test_the_panel_shows_to_writers_its_actor_part_once_an_actor_is_selected(maillage):
