@@ -84,6 +84,79 @@ def neo4j_server_module():
     return module
 
 
+class PhaseClock:
+    """CPU time of this process per phase of the SQLite import, by wrapping its steps.
+
+    Each wrapped function's time goes to its phase minus the time of the wrapped calls it
+    makes (a stack, as a profiler keeps it): ``parse`` is ``loaders.load`` without the
+    dataset builder's calls (``build``); ``write`` is ``SQLiteStore.upsert`` without its
+    checks and change plan (``plan``). Only this script wraps them; the code is unchanged.
+    """
+
+    def __init__(self) -> None:
+        self.totals: dict[str, list[float]] = {}
+        self._run: dict[str, float] = {}
+        self._stack: list[list] = []
+
+    def wrap(self, owner: object, name: str, phase: str) -> None:
+        inner = getattr(owner, name)
+
+        def timed_call(*args, **kwargs):
+            self._enter(phase)
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                self._leave()
+
+        setattr(owner, name, timed_call)
+
+    def _enter(self, phase: str) -> None:
+        now = time.process_time()
+        if self._stack:
+            top = self._stack[-1]
+            self._run[top[0]] = self._run.get(top[0], 0.0) + now - top[1]
+        self._stack.append([phase, now])
+
+    def _leave(self) -> None:
+        now = time.process_time()
+        phase, started = self._stack.pop()
+        self._run[phase] = self._run.get(phase, 0.0) + now - started
+        if self._stack:
+            self._stack[-1][1] = now
+
+    def record(self, total: float) -> None:
+        """End one timed run of ``total`` CPU seconds (what no phase holds is ``other``)."""
+        self._run["other"] = total - sum(self._run.values())
+        for phase, seconds in self._run.items():
+            self.totals.setdefault(phase, []).append(seconds)
+        self._run = {}
+
+    def line(self, skip: int) -> str:
+        order = ("parse", "build", "plan", "write", "other")
+        return ", ".join(
+            f"{phase} {statistics.median(self.totals[phase][skip:]):.3f}"
+            for phase in order
+            if phase in self.totals
+        )
+
+
+def sqlite_phases() -> PhaseClock:
+    """A clock around the SQLite import's steps: parse, build, plan, write."""
+    from maillage import loaders
+    from maillage.graph.storage import sqlite as sqlite_store
+    from maillage.loaders.builder import DatasetBuilder
+
+    clock = PhaseClock()
+    clock.wrap(loaders, "load", "parse")
+    for name in ("add_actor", "add_actors", "add_tie", "add_ties", "finish"):
+        clock.wrap(DatasetBuilder, name, "build")
+    clock.wrap(sqlite_store.SQLiteStore, "upsert", "write")
+    clock.wrap(sqlite_store.SQLiteStore, "_plan", "plan")
+    clock.wrap(sqlite_store, "check_references", "plan")
+    clock.wrap(sqlite_store, "check_before_writing", "plan")
+    return clock
+
+
 #: The CPU time of this process in the timed calls, wall-clock time's companion: on a
 #: shared machine the SQLite import's CPU seconds stay close to its quiet wall-clock time.
 CPU_TIMES: dict[str, list[float]] = {}
@@ -98,7 +171,9 @@ def timed(setup: Callable[[], object], run: Callable[[], object], what: str = ""
     return time.perf_counter() - started
 
 
-def bench_sqlite(files: list[Path], folder: Path, runs: int, warmup: int) -> list[float]:
+def bench_sqlite(
+    files: list[Path], folder: Path, runs: int, warmup: int, clock: PhaseClock | None = None
+) -> list[float]:
     db = folder / "bench.db"
     app: list[Maillage] = []
 
@@ -114,7 +189,12 @@ def bench_sqlite(files: list[Path], folder: Path, runs: int, warmup: int) -> lis
     def run() -> None:
         app[0].import_files(files)
 
-    times = [timed(fresh, run, "sqlite") for _ in range(warmup + runs)][warmup:]
+    times = []
+    for _ in range(warmup + runs):
+        times.append(timed(fresh, run, "sqlite"))
+        if clock is not None:
+            clock.record(CPU_TIMES["sqlite"][-1])
+    times = times[warmup:]
     del CPU_TIMES["sqlite"][:warmup]
     for stale in app:
         stale.close()
@@ -185,7 +265,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = list(generate(folder, actors=args.actors, ties=args.ties))
-        sqlite_times = bench_sqlite(files, folder, args.runs, args.warmup)
+        clock = sqlite_phases()
+        sqlite_times = bench_sqlite(files, folder, args.runs, args.warmup, clock)
         print(
             f"SQLite  import_files: {spread(sqlite_times)} = "
             f"{args.ties / min(sqlite_times):,.0f} ties/s best, "
@@ -196,6 +277,7 @@ def main() -> None:
             f"SQLite  CPU time:     {spread(cpu)} = {args.ties / min(cpu):,.0f} ties per "
             f"CPU second best, {args.ties / statistics.median(cpu):,.0f} median"
         )
+        print(f"SQLite  CPU by phase (median s): {clock.line(args.warmup)}")
         if not args.skip_neo4j:
             ours, reference = bench_neo4j(files, args.runs, args.warmup)
             ratios = [theirs / mine for mine, theirs in zip(ours, reference, strict=True)]
