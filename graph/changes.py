@@ -166,6 +166,9 @@ class ImportPlan:
     examples: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     collisions: tuple[Collision, ...] = ()
+    #: The identities of ``ties_added`` then ``ties_updated``, in order, if known (the
+    #: writer's tie rows need them: computed once).
+    tie_identities: tuple[TieIdentity, ...] | None = field(default=None, compare=False, repr=False)
 
     @property
     def changed(self) -> bool:
@@ -355,7 +358,9 @@ def plan_import(
             f"{_actors(total)} updated here came from other files ({where}), e.g. "
             + ", ".join(foreign_examples)
         )
-    ties_added, ties_updated, ties_unchanged, tie_fields = _plan_ties(existing, incoming)
+    ties_added, ties_updated, ties_unchanged, tie_fields, identities = _plan_ties(
+        existing, incoming
+    )
     activities_added, activities_updated = _plan_activities(existing, incoming)
     participations_added, participations_updated = _plan_participations(
         existing, incoming, replace=replace
@@ -382,6 +387,7 @@ def plan_import(
         examples=tuple(examples),
         warnings=tuple(warnings),
         collisions=tuple(collisions),
+        tie_identities=identities,
     )
 
 
@@ -391,26 +397,27 @@ def _file_name(path: str) -> str:
 
 def _plan_ties(
     existing: Dataset, incoming: Dataset
-) -> tuple[tuple[Tie, ...], tuple[Tie, ...], int, dict[str, int]]:
-    """(added, updated, unchanged count, field -> count) of the incoming ties."""
-    unique: dict[TieIdentity, Tie] = dict(
-        zip(incoming.tie_identities(), incoming.ties, strict=True)
-    )
-    if not existing.ties:
-        return tuple(unique.values()), (), 0, {}
+) -> tuple[tuple[Tie, ...], tuple[Tie, ...], int, dict[str, int], tuple[TieIdentity, ...]]:
+    """(added, updated, unchanged count, field -> count, identities of added + updated)."""
+    ties, identities = incoming.distinct_ties()
+    if not existing.ties:  # all added: the loader's tuple and identities as they are
+        return ties, (), 0, {}, identities
     stored = {tie.identity: tie for tie in existing.ties}
-    added, updated = [], []
+    added, updated, added_ids, updated_ids = [], [], [], []
     fields: Counter[str] = Counter()
-    for identity, tie in unique.items():
+    for identity, tie in zip(identities, ties, strict=True):
         old = stored.get(identity)
         if old is None:
             added.append(tie)
+            added_ids.append(identity)
             continue
         changed = [name for name in TIE_FIELDS if getattr(old, name) != getattr(tie, name)]
         if changed:
             updated.append(tie)
+            updated_ids.append(identity)
             fields.update(changed)
-    return tuple(added), tuple(updated), len(unique) - len(added) - len(updated), dict(fields)
+    unchanged = len(ties) - len(added) - len(updated)
+    return tuple(added), tuple(updated), unchanged, dict(fields), (*added_ids, *updated_ids)
 
 
 def _plan_activities(
@@ -458,9 +465,12 @@ def merged_participation(stored: Participation, incoming: Participation) -> Part
 
 def planned_records(plan: ImportPlan) -> Edit:
     """The records ``plan`` writes, as one ``Edit``."""
+    ties = (*plan.ties_added, *plan.ties_updated) if plan.ties_updated else plan.ties_added
+    identities = plan.tie_identities
     return Edit(
         actors=(*plan.actors_added, *plan.actors_updated),
-        ties=(*plan.ties_added, *plan.ties_updated),
+        ties=ties,
+        known_identities=None if identities is None else (ties, identities),
         activities=(*plan.activities_added, *plan.activities_updated),
         participations=(*plan.participations_added, *plan.participations_updated),
     )
@@ -484,6 +494,11 @@ class Edit:
     removed_actors: tuple[str, ...] = ()
     removed_ties: tuple[Tie, ...] = ()
     removed_participations: tuple[Participation, ...] = ()
+    #: ``(ties, their identities)``, one tie per identity, when whoever made the edit knows
+    #: them (an import's plan): used only while ``ties`` is that very tuple.
+    known_identities: tuple[tuple[Tie, ...], tuple[TieIdentity, ...]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     @property
     def territories(self) -> frozenset[str]:

@@ -239,7 +239,7 @@ class Dataset:
         default=None, compare=False, repr=False
     )
     """``(ties, their identities)`` when whoever built the dataset computed them already
-    (a loader does): used only while ``ties`` is that very tuple."""
+    (a loader does), one tie per identity: used only while ``ties`` is that very tuple."""
 
     @property
     def territories(self) -> frozenset[str]:
@@ -255,6 +255,21 @@ class Dataset:
         if known is not None and known[0] is self.ties:
             return known[1]
         return tuple(tie.identity for tie in self.ties)
+
+    def distinct_ties(self) -> tuple[tuple[Tie, ...], tuple[TieIdentity, ...]]:
+        """The ties, one per identity (the last one given), and their identities, in order.
+
+        ``ties`` itself (the same tuple) when :attr:`known_identities` says they are distinct.
+
+        >>> Dataset(ties=(Tie("a", "b", weight=1), Tie("b", "a", weight=2))).distinct_ties()[0]
+        (Tie(source='b', target='a', kind=<TieKind.PARTNERSHIP: 'partnership'>, weight=2, \
+since=None, until=None, directed=False, note=None, ref=None, activities=()),)
+        """
+        known = self.known_identities
+        if known is not None and known[0] is self.ties:
+            return known
+        unique = dict(zip(self.tie_identities(), self.ties, strict=True))
+        return tuple(unique.values()), tuple(unique)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from .sqlite_records import (
     activity_row,
     actor_from_row,
     actor_row,
+    distinct_tie_rows,
     participation_image,
     participation_row,
     tie_from_row,
@@ -281,7 +282,11 @@ def apply_edit(
             if (p.actor, p.activity) in found_pairs:
                 before.note_participation((p.actor, p.activity), found_pairs[p.actor, p.activity])
     _write_actors(conn, actors, [stamp] * len(actors), territories)
-    _write_ties(conn, tie_rows(ties, stamp))
+    known = edit.known_identities
+    if noted and known is not None and known[0] is edit.ties:
+        _write_ties(conn, distinct_tie_rows(ties, known[1], stamp))
+    else:
+        _write_ties(conn, tie_rows(ties, stamp))
     conn.executemany(sql.UPSERT_ACTIVITY, [activity_row(a, stamp) for a in activities])
     conn.executemany(
         sql.INSERT_PARTICIPATION,
