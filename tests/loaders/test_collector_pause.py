@@ -1,4 +1,4 @@
-"""The garbage collector around an import: paused, then the survivors go to the oldest generation."""
+"""The garbage collector around an import: paused, then survivors go to the oldest generation."""
 
 from __future__ import annotations
 
