@@ -7,7 +7,8 @@ schema in place; best and median are reported:
 
 1. SQLite: ``Maillage.import_files`` (read, validate, plan, one upsert transaction
    that is one revision) into a fresh file; ties per second (goal: >= 100k ties/s),
-   and per CPU second of this process (what the import costs when cores are shared).
+   and per CPU second of this process (what the import costs when cores are shared),
+   with that CPU time by phase (``PhaseClock``: parse, build, plan, write, other).
 2. Neo4j: the same call (with its revision) into the real server started by
    ``scripts/neo4j_server.py``.
 3. Neo4j ``LOAD CSV`` of the same two files from the server's import folder,
