@@ -115,6 +115,20 @@ def test_an_id_collision_shows_the_ways_on_and_an_id_prefix_takes_one(maillage):
     assert "Vosges" in str(panel)
 
 
+def test_a_french_collision_and_refusal_are_told_in_french(maillage):
+    from maillage.dashboard.presenters.guard import error_alert
+    from maillage.graph.errors import MaillageError
+    from maillage.reports.i18n import translator
+
+    sources = writers(maillage, "fr")
+    taken = "id,name,sector,territory\nn1,Quelqu'un d'autre,public,Vosges\n"
+    _problems, panel, _alert = page.preview_view(sources, sent(taken), "a.csv", None, False, "")
+    assert "identifiant 'n1' : en base 'Atelier Nord' (Nantes), dans le fichier " in str(panel)
+    assert "'Quelqu'un d'autre' (Vosges)" in str(panel)
+    refused = error_alert(MaillageError("unknown actor 'x9'"), translator("fr"))
+    assert refused.children[1].children == "acteur inconnu 'x9'"
+
+
 def test_a_canonical_file_needs_no_mapping(maillage):
     contents = sent("id,name,sector,territory\nx1,X,public,Vosges\n")
     _, style, needs, _options, _columns, alert = page.upload_view(
