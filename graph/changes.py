@@ -26,6 +26,7 @@ from datetime import datetime
 
 from .errors import MaillageError
 from .model import Activity, Actor, Dataset, Participation, Tie, TieIdentity
+from .problem_text import COLLISION, render
 from .revision_text import COUNT_FIELDS, IMPORTED, describe
 
 #: The fields of an actor an import may change, in the order the summary names them.
@@ -69,7 +70,9 @@ class Collision:
         def who(actor: Actor) -> str:
             return f"{quoted(actor.name)} ({', '.join(actor.territories)})"
 
-        return f"id {quoted(self.id)}: stored {who(self.stored)}, incoming {who(self.incoming)}"
+        return render(
+            COLLISION, id=quoted(self.id), stored=who(self.stored), incoming=who(self.incoming)
+        )
 
 
 class ImportCollision(MaillageError):

@@ -15,6 +15,8 @@ from functools import cached_property
 from json.encoder import encode_basestring
 from typing import Any
 
+from .problem_text import UNKNOWN_SECTOR, UNKNOWN_TIE_KIND, render
+
 
 class Sector(StrEnum):
     """The closed list of sectors an actor belongs to."""
@@ -88,7 +90,7 @@ def parse_sector(raw: str) -> Sector:
     if key in SECTOR_ALIASES:
         return SECTOR_ALIASES[key]
     known = ", ".join(s.value for s in Sector)
-    raise ValueError(f"unknown sector {raw!r} (expected one of {known}, or an alias)")
+    raise ValueError(render(UNKNOWN_SECTOR, value=repr(raw), known=known))
 
 
 def parse_tie_kind(raw: str) -> TieKind:
@@ -97,7 +99,7 @@ def parse_tie_kind(raw: str) -> TieKind:
     if key in TieKind._value2member_map_:
         return TieKind(key)
     known = ", ".join(k.value for k in TieKind)
-    raise ValueError(f"unknown tie kind {raw!r} (expected one of {known})")
+    raise ValueError(render(UNKNOWN_TIE_KIND, value=repr(raw), known=known))
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,14 @@ from typing import Any
 
 from ..graph.errors import Problem
 from ..graph.model import Activity, Actor, Dataset, Participation, Sector, Tie, TieIdentity, fold
+from ..graph.problem_text import (
+    CONFLICTING_ACTIVITY,
+    CONFLICTING_ACTOR,
+    DUPLICATE_ID,
+    DUPLICATE_TIE,
+    MISSING_ON_EVERY_ROW,
+    render,
+)
 from .mapping import TableSpec
 from .participations import co_participation_ties
 from .validate import ProblemLog, Where, check_references, describe
@@ -127,7 +135,7 @@ class DatasetBuilder:
             self.log.add_at(
                 where,
                 self.column(where, "id"),
-                f"duplicate id {actor.id!r} with different content (first at {first})",
+                render(DUPLICATE_ID, actor=repr(actor.id), first=first),
             )
             self.rejected_actors.add(actor.id)
             return
@@ -194,8 +202,13 @@ class DatasetBuilder:
             self.log.add_at(
                 where,
                 self.column(where, name),
-                f"conflicting value for actor {new.id!r}: {_shown(mine)} here, "
-                f"{_shown(theirs)} at {first}" + _CONFLICT_HINT,
+                render(
+                    CONFLICTING_ACTOR,
+                    actor=repr(new.id),
+                    mine=_shown(mine),
+                    theirs=_shown(theirs),
+                    first=first,
+                ),
             )
         attributes = dict(old.attributes)
         for key, value in new.attributes.items():
@@ -208,8 +221,13 @@ class DatasetBuilder:
             self.log.add_at(
                 where,
                 self.column(where, f"attribute:{key}"),
-                f"conflicting value for actor {new.id!r}: {_shown(value)} here, "
-                f"{_shown(kept)} at {first}" + _CONFLICT_HINT,
+                render(
+                    CONFLICTING_ACTOR,
+                    actor=repr(new.id),
+                    mine=_shown(value),
+                    theirs=_shown(kept),
+                    first=first,
+                ),
             )
         if conflict:
             self.rejected_actors.add(new.id)
@@ -233,8 +251,9 @@ class DatasetBuilder:
             self.log.add_at(
                 where,
                 None,
-                f"duplicate {tie.kind.value} tie {a!r}–{b!r} with different content "
-                f"(first at {first})",
+                render(
+                    DUPLICATE_TIE, kind=tie.kind.value, source=repr(a), target=repr(b), first=first
+                ),
             )
 
     def add_ties(
@@ -273,8 +292,13 @@ class DatasetBuilder:
             self.log.add_at(
                 where,
                 self.column(where, field_name),
-                f"conflicting value for activity {activity.id!r}: {_shown(mine)} here, "
-                f"{_shown(theirs)} at {first}",
+                render(
+                    CONFLICTING_ACTIVITY,
+                    activity=repr(activity.id),
+                    mine=_shown(mine),
+                    theirs=_shown(theirs),
+                    first=first,
+                ),
             )
         self.activities[activity.id] = Activity(activity.id, name, day)
 
@@ -334,7 +358,7 @@ class DatasetBuilder:
                         self.log.add_at(
                             row,
                             self.column(row, field),
-                            f"missing value (on every row of actor {actor.id!r})",
+                            render(MISSING_ON_EVERY_ROW, actor=repr(actor.id)),
                         )
                 del self.actors[actor.id]
                 self.rejected_actors.add(actor.id)
@@ -381,9 +405,6 @@ class DatasetBuilder:
             known_identities=(ties, tuple(self.ties)),
         )
         return dataset, external
-
-
-_CONFLICT_HINT = " (a conflict rule in the mapping can settle it: first or most_common)"
 
 
 def text_key(value: object) -> object:

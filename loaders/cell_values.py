@@ -11,6 +11,15 @@ import math
 import re
 from datetime import date, datetime
 
+from ..graph.problem_text import (
+    BAD_DATE,
+    BAD_DIRECTED,
+    BAD_LATITUDE,
+    BAD_LONGITUDE,
+    BAD_WEIGHT,
+    render,
+)
+
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters that XML 1.0 (so GEXF, GraphML and Excel files) cannot hold, even escaped."""
 
@@ -40,7 +49,7 @@ def parse_date(raw: str, fmt: str | None = None) -> date:
         return datetime.fromisoformat(raw).date()
     except ValueError:
         expected = fmt or "YYYY-MM-DD"
-        raise ValueError(f"bad date {raw!r} (expected {expected})") from None
+        raise ValueError(render(BAD_DATE, value=repr(raw), expected=expected)) from None
 
 
 def parse_number(raw: str) -> float:
@@ -63,7 +72,7 @@ def parse_weight(raw: str) -> float:
     except ValueError:
         value = math.nan
     if not value > 0:
-        raise ValueError(f"weight must be a number > 0, got {raw!r}")
+        raise ValueError(render(BAD_WEIGHT, value=repr(raw)))
     return value
 
 
@@ -81,7 +90,8 @@ def _coordinate(raw: str, what: str, bound: float) -> float:
     except ValueError:
         value = math.nan
     if not -bound <= value <= bound:
-        raise ValueError(f"{what} must be a number between {-bound:g} and {bound:g}, got {raw!r}")
+        template = BAD_LATITUDE if what == "latitude" else BAD_LONGITUDE
+        raise ValueError(render(template, low=f"{-bound:g}", high=f"{bound:g}", value=repr(raw)))
     return value
 
 
@@ -92,7 +102,7 @@ def parse_bool(raw: str) -> bool:
         return True
     if key in FALSE_WORDS:
         return False
-    raise ValueError(f"directed must be true or false, got {raw!r}")
+    raise ValueError(render(BAD_DIRECTED, value=repr(raw)))
 
 
 def format_number(value: float) -> str:

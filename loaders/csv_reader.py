@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..graph.cells import restore_formula
+from ..graph.problem_text import EMPTY_FILE
 from .raw_table import Table
 from .validate import ProblemLog
 
@@ -42,7 +43,7 @@ def read_csv(
     if text is None:
         return None
     if not text.strip():
-        log.add(label, None, None, "empty file")
+        log.add(label, None, None, EMPTY_FILE)
         return None
     text = text.removesuffix("\x1a")  # the end-of-file mark of old DOS programs
     nul = text.find("\0")
@@ -60,7 +61,7 @@ def read_csv(
         while not "".join(header).strip():
             header = next(reader)
     except StopIteration:
-        log.add(label, None, None, "empty file")
+        log.add(label, None, None, EMPTY_FILE)
         return None
     except csv.Error as exc:
         log.add(label, reader.line_num, None, f"unreadable CSV: {exc}")

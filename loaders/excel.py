@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..graph.cells import restore_formula
+from ..graph.problem_text import EMPTY_SHEET
 from .cell_values import format_number
 from .raw_table import Table
 from .validate import ProblemLog
@@ -72,7 +73,7 @@ class Workbook:
                 header = [restore_formula(c.strip()) for c in cells]
                 return Table(label, header, rows, size_hint=0, header_line=line)
         if not any(p.file == label for p in self.log.problems):  # unreadable, not empty
-            self.log.add(label, None, None, "empty sheet")
+            self.log.add(label, None, None, EMPTY_SHEET)
         return None
 
 

@@ -38,6 +38,7 @@ from typing import NoReturn
 from xml.parsers import expat
 
 from ..graph.model import Tie, TieIdentity, fold
+from ..graph.problem_text import EMPTY_FILE
 from .builder import DatasetBuilder
 from .cleaning import clean_value
 from .limits import FileLimits, cell_too_long, too_many_rows
@@ -204,7 +205,7 @@ def read_graph_file(
         log.add(label, None, None, f"cannot read: {exc.strerror or exc}")
         return 0
     if not data.strip():
-        log.add(label, None, None, "empty file")
+        log.add(label, None, None, EMPTY_FILE)
         return 0
     try:
         root = parse_xml(data, max_text=limits.cell_chars)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..graph.errors import Problem
 from ..graph.model import Dataset
+from ..graph.problem_text import NO_FILES, UNSUPPORTED_FILE, render
 from .builder import DatasetBuilder
 from .csv_reader import read_csv
 from .excel import CANONICAL_SHEETS, Workbook
@@ -151,7 +152,7 @@ def _load(
     mapping_file = read_mapping(mapping, log) if mapping is not None else None
     log.raise_if_any()
     if not paths:
-        log.add("", None, None, "no files to import")
+        log.add("", None, None, NO_FILES)
         log.raise_if_any()
     # Only membership is asked, and only for ids the files do not define: a lazy
     # container (``__contains__`` querying the store) works as well as a set.
@@ -222,7 +223,8 @@ def _read_all(
         elif not path.exists():
             log.add(label, None, None, "cannot read: No such file or directory")
         else:
-            log.add(label, None, None, f"unsupported file type {suffix!r} (expected {SUPPORTED})")
+            unsupported = render(UNSUPPORTED_FILE, suffix=repr(suffix), expected=SUPPORTED)
+            log.add(label, None, None, unsupported)
     builder.dataset, builder.external = builder.finish(known)
     return builder, warnings, counter
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..graph.cells import restore_formula
 from ..graph.model import Activity, Actor, Sector, Tie, TieKind
+from ..graph.problem_text import MISSING, MISSING_COORDINATE, SELF_TIE, UNTIL_BEFORE_SINCE, render
 from .cell_values import (
     parse_bool,
     parse_date,
@@ -22,8 +23,6 @@ from .cell_values import (
 )
 from .mapping import TableSpec
 from .validate import ProblemLog
-
-MISSING = "missing value"
 
 
 def clean(raw: str) -> str:
@@ -157,9 +156,9 @@ class ActorParser(_Parser):
         lat, lon = lat.strip(), lon.strip()
         if lat or lon:
             if not lat:
-                self.problem(line, "lat", MISSING + " (lat and lon go together)")
+                self.problem(line, "lat", MISSING_COORDINATE)
             if not lon:
-                self.problem(line, "lon", MISSING + " (lat and lon go together)")
+                self.problem(line, "lon", MISSING_COORDINATE)
             latitude = self.value(line, "lat", lat, parse_latitude) if lat else None
             longitude = self.value(line, "lon", lon, parse_longitude) if lon else None
         joined_on = self.date(line, "joined", joined)
@@ -253,7 +252,7 @@ class TieParser(_Parser):
         if not target:
             self.problem(line, "target", MISSING)
         elif source == target:
-            self.problem(line, "target", f"self-tie: source and target are both {source!r}")
+            self.problem(line, "target", render(SELF_TIE, actor=repr(source)))
         tie_kind = self._kinds.get(kind)
         if tie_kind is None:
             try:
@@ -264,7 +263,7 @@ class TieParser(_Parser):
         start = self.date(line, "since", since)
         end = self.date(line, "until", until)
         if start is not None and end is not None and end < start:
-            self.problem(line, "until", f"until {end} is before since {start}")
+            self.problem(line, "until", render(UNTIL_BEFORE_SINCE, until=end, since=start))
         is_directed = self.value(line, "directed", directed, parse_bool)
         if self.bad:
             return None

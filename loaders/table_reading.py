@@ -7,6 +7,13 @@ from dataclasses import dataclass, field, replace
 from operator import itemgetter
 
 from ..graph.model import fold
+from ..graph.problem_text import (
+    COLUMN_TWICE,
+    MAPPED_COLUMN_MISSING,
+    REQUIRED_COLUMN_MISSING,
+    ROW_TOO_WIDE,
+    render,
+)
 from .builder import DatasetBuilder
 from .cleaning import original_columns, prepare_table
 from .column_parsers import fast_actors, fast_ties_of_columns
@@ -79,11 +86,11 @@ def resolve_layout(
     def locate(column: str, *, named: bool) -> int | None:
         key = fold(column)
         if key in duplicated:
-            log.add(label, line, column, "the column appears more than once")
+            log.add(label, line, column, COLUMN_TWICE)
             return None
         i = positions.get(key)
         if i is None and named:
-            log.add(label, line, column, "column named by the mapping is missing")
+            log.add(label, line, column, MAPPED_COLUMN_MISSING)
         return i
 
     index: dict[str, int] = {}
@@ -97,7 +104,7 @@ def resolve_layout(
         elif not named and name in REQUIRED[role]:
             if name == "territory" and spec.default_territory:
                 continue
-            log.add(label, line, name, "required column is missing")
+            log.add(label, line, name, REQUIRED_COLUMN_MISSING)
     layout = Layout(role, index, names)
     used = set(index.values())
     if role in (Role.ACTORS, Role.TWO_MODE):
@@ -213,9 +220,7 @@ class _RowFeeder:
                 continue
             if len(cells) != width:
                 if len(cells) > width and "".join(cells[width:]).strip():
-                    log.add(
-                        label, line, None, f"row has {len(cells)} fields but the header has {width}"
-                    )
+                    log.add(label, line, None, render(ROW_TOO_WIDE, count=len(cells), width=width))
                     continue
                 cells = cells[:width] + [""] * (width - len(cells))
             if not cells[0] and not "".join(cells).strip():

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Mapping
 
 from ..graph.errors import Problem, ValidationError
+from ..graph.problem_text import ACTOR_SET_ASIDE, EARLIER, LINE, UNKNOWN_ACTOR, render
 
 Where = tuple[str, int | None]
 """Where a record came from: the file label and the 1-based line (None when unknown)."""
@@ -47,7 +48,7 @@ def describe(where: Where, here: str) -> str:
     """``line 5`` when ``where`` is in the file ``here``, else ``other.csv:5``."""
     file, line = where
     if file == here:
-        return f"line {line}" if line is not None else "earlier"
+        return render(LINE, line=line) if line is not None else EARLIER
     return f"{file}:{line}" if line is not None else file
 
 
@@ -74,7 +75,7 @@ def check_references(
             external.add(actor_id)
         elif set_aside and actor_id in set_aside:
             row = describe(set_aside[actor_id], where[0])
-            log.add_at(where, column, f"actor {actor_id!r} was set aside (its row at {row})")
+            log.add_at(where, column, render(ACTOR_SET_ASIDE, actor=repr(actor_id), row=row))
         elif actor_id not in rejected:
-            log.add_at(where, column, f"unknown actor {actor_id!r}")
+            log.add_at(where, column, render(UNKNOWN_ACTOR, actor=repr(actor_id)))
     return frozenset(external)

@@ -38,7 +38,9 @@ from .html_page import (
     sector_chip,
     table_html,
 )
+from .i18n import Translator, translator
 from .labels import ACTOR_LABELS, label, show
+from .reasons import reason_in
 
 TOP_BROKERS = 20
 TOP_COMMUNITIES = 15
@@ -303,7 +305,8 @@ def actor_cell(actor: Any) -> Raw:
     return Raw(f"{esc(name_of(actor))} {sector_chip(actor.get('sector'))}")
 
 
-def gaps_sections(gaps: Mapping[str, Any]) -> list[str]:
+def gaps_sections(gaps: Mapping[str, Any], t: Translator | None = None) -> list[str]:
+    """The gaps, fragile bridges and suggested introductions (their reasons in ``t``'s language)."""
     gap_rows = [
         (
             Raw(" × ".join(sector_chip(s) for s in gap.get("sectors", []))),
@@ -357,7 +360,7 @@ def gaps_sections(gaps: Mapping[str, Any]) -> list[str]:
             intro.get("score"),
             intro.get("distance"),
             ", ".join(map(str, intro.get("shared_partners") or [])) or "—",
-            intro.get("reason"),
+            reason_in(intro, t or translator("en")),
         )
         for rank, intro in enumerate(intros, 1)
     ]
@@ -430,7 +433,9 @@ def method_section(*methods: Mapping[str, Any] | None) -> str:
 # Pages
 
 
-def render_html_report(report: Mapping[str, Any], gaps: Mapping[str, Any] | None = None) -> str:
+def render_html_report(
+    report: Mapping[str, Any], gaps: Mapping[str, Any] | None = None, t: Translator | None = None
+) -> str:
     """A territory report as one self-contained HTML page, with its gaps when given.
 
     Parameters
@@ -440,6 +445,9 @@ def render_html_report(report: Mapping[str, Any], gaps: Mapping[str, Any] | None
     gaps : dict, optional
         The result of ``gap_report`` on the same territory: adds the gaps,
         fragile bridges and suggested introductions.
+    t : Translator, optional
+        The language of the introductions' reasons (English without it; the rest of
+        the page is in English).
 
     Returns
     -------
@@ -452,7 +460,7 @@ def render_html_report(report: Mapping[str, Any], gaps: Mapping[str, Any] | None
         network_section(report),
         brokers_section(report, figure),
         mixing_section(mixing, figure) if mixing else "",
-        *(gaps_sections(gaps) if gaps else []),
+        *(gaps_sections(gaps, t) if gaps else []),
         communities_section(report, figure),
         all_actors_section(report),
         method_section(report.get("method"), gaps.get("method") if gaps else None),
@@ -461,9 +469,10 @@ def render_html_report(report: Mapping[str, Any], gaps: Mapping[str, Any] | None
     return page(title, subtitle(report), [b for b in body if b], figures=figure.count > 0)
 
 
-def gaps_page(gaps: Mapping[str, Any]) -> str:
+def gaps_page(gaps: Mapping[str, Any], t: Translator | None = None) -> str:
     figure = Figures()
-    body = [mixing_section(gaps, figure), *gaps_sections(gaps), method_section(gaps.get("method"))]
+    method = method_section(gaps.get("method"))
+    body = [mixing_section(gaps, figure), *gaps_sections(gaps, t), method]
     title = f"Sector gaps: {gaps.get('territory', '')}"
     return page(title, subtitle(gaps), [b for b in body if b], figures=figure.count > 0)
 
@@ -493,6 +502,8 @@ PAGES: Mapping[str, Callable[[Mapping[str, Any]], str]] = {
 }
 
 
-def render_html(kind: str, data: Mapping[str, Any]) -> str:
-    """The ``kind`` result as one self-contained HTML document."""
+def render_html(kind: str, data: Mapping[str, Any], lang: str = "en") -> str:
+    """The ``kind`` result as one self-contained HTML document (reasons in ``lang``)."""
+    if kind == "gaps":
+        return gaps_page(data, translator(lang))
     return PAGES[kind](data)

@@ -46,7 +46,8 @@ def render(
         ``table`` only: keep ANSI colours (for a terminal).
     lang : {"en", "fr"}
         ``compare`` in ``html`` (the coordinator's brief) and ``xlsx``: the
-        language of the document.
+        language of the document; ``gaps`` in ``html``: that of the introductions'
+        reasons.
     width : int, optional
         ``table`` only: the width to fit (a terminal's), 120 columns by default.
 
@@ -86,4 +87,4 @@ def render(
         return to_xlsx(compare_sheets(data, translator(lang)), title=_title(kind, data))
     if fmt == "xlsx":
         return to_xlsx(sheets(kind, data), title=_title(kind, data))
-    return render_html(kind, data).encode("utf-8")
+    return render_html(kind, data, lang).encode("utf-8")

@@ -320,11 +320,9 @@ def _step_actor(ref: Mapping[str, Any], t: Translator) -> str:
 
 
 def step_text(step: Mapping[str, Any], t: Translator | None = None) -> str:
-    """One step of ``path_explanation`` as a sentence in ``t``'s language (its ``text`` in
-    English)."""
+    """One step of ``path_explanation`` as a sentence in ``t``'s language, sectors named as
+    people read them (``Atelier (Business)``, not the code ``business``)."""
     t = reader(t)
-    if t.language == "en":
-        return step["text"]
     when = ""
     if step["since"] and step["until"]:
         when = t.gettext(" from {since} to {until}").format(**step)

@@ -13,6 +13,7 @@ from dash.exceptions import PreventUpdate
 
 from ...graph.errors import MaillageError
 from ...reports.i18n import Translator, translator
+from ...reports.problems import problem_in
 from ..sources import Sources
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,10 @@ def error_alert(exc: BaseException, t: Translator | None = None) -> dbc.Alert:
     t = t or translator()
     if isinstance(exc, NothingToShow):
         return dbc.Alert(str(exc), color="info", className="mb-2")
-    message = str(exc) if isinstance(exc, MaillageError) else f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, MaillageError):
+        message = problem_in(str(exc), t)
+    else:
+        message = f"{type(exc).__name__}: {exc}"
     return dbc.Alert(
         [html.Strong(t.gettext("This analysis could not be shown. ")), html.Span(message)],
         color="danger",

@@ -22,6 +22,7 @@ from ...graph.changes import ImportCollision
 from ...graph.errors import MaillageError, ValidationError
 from ...graph.model import fold
 from ...reports.i18n import N_, Translator
+from ...reports.problems import problem_in, problems_in
 from .. import ids
 from ..sources import NotAllowed, Sources
 from .guard import guarded
@@ -177,14 +178,16 @@ def preview_view(
     try:
         outcome = writer.import_upload(upload, dry_run=True, **options)
     except ValidationError as error:
-        rows = [_problem_row(p.file, p.line, p.column, p.message) for p in error.problems]
+        rows = [
+            _problem_row(p.file, p.line, p.column, problem_in(p.message, t)) for p in error.problems
+        ]
         message = t.gettext("The file cannot be imported as it is: nothing would be imported.")
         return rows, dbc.Alert(message, color="danger")
     except ImportCollision as collision:
         return [], collision_panel(collision, t)
     summary = outcome.summary
     rows = [
-        _problem_row(r.file, r.line, ", ".join(r.columns), "; ".join(r.problems))
+        _problem_row(r.file, r.line, ", ".join(r.columns), problems_in(r.problems, t))
         for r in summary.rejected_rows
     ]
     return rows, plan_panel(summary, t)
@@ -285,7 +288,7 @@ def collision_panel(collision: ImportCollision, t: Translator) -> dbc.Alert:
                     count,
                 ).format(n=t.integer(count))
             ),
-            html.Ul([html.Li(str(c)) for c in collision.collisions[:10]]),
+            html.Ul([html.Li(problem_in(str(c), t)) for c in collision.collisions[:10]]),
             html.P(
                 t.gettext(
                     "Ways on: give an id prefix (this file's ids become prefix + id), or tick "

@@ -42,6 +42,23 @@ SECTOR_MIXING = "sector label permutation baseline, {permutations} permutations"
 ASSORTATIVITY = "Newman's attribute assortativity of sector"
 LOCAL = "local"
 
+# The gds engine's phrases (graph/analytics/streamed.py; the community runs are named by
+# graph/storage/gds.py, which the storage layer writes itself: kept equal to these).
+GDS_BETWEENNESS = "Brandes ({engine}), NetworkX normalisation"
+GDS_SAMPLED = (
+    "estimated from {sources} sampled sources (GDS's degree-biased sample), scaled by n / k"
+)
+GDS_CLOSENESS = "Freeman with Wasserman-Faust correction ({engine})"
+GDS_UNWEIGHTED = "unweighted (GDS closeness takes no weights)"
+GDS_EIGENVECTOR = "power iteration on A ({engine}), unit Euclidean norm, {iterations} iterations"
+GDS_EIGENVECTOR_UNCONVERGED = GDS_EIGENVECTOR + ", not converged to 1e-10"
+GDS_PAGERANK = "power iteration, alpha 0.85 ({engine}), scaled to sum 1 (NetworkX's)"
+STREAMED = "Maillage, from neighbourhoods streamed in batches"
+GDS_COMMUNITIES = "best modularity of {method} and the other ({engine})"
+GDS_LEIDEN = "Leiden (GDS), best of {runs} seeded runs"
+GDS_LOUVAIN = "Louvain (GDS)"
+EXACT_MIXING = "sector label permutation baseline, exact permutation moments"
+
 METHOD_TEMPLATES: tuple[str, ...] = (
     BETWEENNESS,
     SAMPLED,
@@ -61,10 +78,23 @@ METHOD_TEMPLATES: tuple[str, ...] = (
     SECTOR_MIXING,
     ASSORTATIVITY,
     LOCAL,
+    GDS_BETWEENNESS,
+    GDS_SAMPLED,
+    GDS_CLOSENESS,
+    GDS_UNWEIGHTED,
+    GDS_EIGENVECTOR_UNCONVERGED,
+    GDS_EIGENVECTOR,
+    GDS_PAGERANK,
+    STREAMED,
+    GDS_COMMUNITIES.replace("{method}", GDS_LEIDEN),
+    GDS_COMMUNITIES.replace("{method}", GDS_LOUVAIN),
+    EXACT_MIXING,
 )
-"""Every phrase of the local engine's method (the msgids of the catalog)."""
+"""Every phrase of both engines' methods (the msgids of the catalog)."""
 
-NUMBER_FIELDS: frozenset[str] = frozenset({"pivots", "runs", "permutations"})
+NUMBER_FIELDS: frozenset[str] = frozenset(
+    {"pivots", "runs", "permutations", "sources", "iterations"}
+)
 """The fields that are counts (a reader writes them with the locale's digits)."""
 
 _KINDS = dict.fromkeys(NUMBER_FIELDS, r"\d+")

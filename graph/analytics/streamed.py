@@ -29,6 +29,25 @@ from .brokerage import ROLES, role_counts
 from .communities import _by_size, leiden_runs
 from .engine import EngineGraph
 from .groups import _as_nested, _ratio, group_sort_key
+from .method_text import (
+    ASSORTATIVITY,
+    BROKERAGE,
+    EI_INDEX,
+    EXACT,
+    EXACT_MIXING,
+    GDS_BETWEENNESS,
+    GDS_CLOSENESS,
+    GDS_COMMUNITIES,
+    GDS_EIGENVECTOR,
+    GDS_EIGENVECTOR_UNCONVERGED,
+    GDS_PAGERANK,
+    GDS_SAMPLED,
+    GDS_UNWEIGHTED,
+    NO_ACTORS,
+    STREAMED,
+    STRUCTURAL_HOLES,
+    method_value,
+)
 from .report import APPROXIMATE_THRESHOLD, REFERENCES, default_pivots
 from .structural_holes import _ORDERINGS, _triangle_arcs
 
@@ -373,7 +392,7 @@ def _graph_measures(
             "pagerank": empty,
             "eigenvector": empty,
             "community": np.zeros(0, dtype=np.int64),
-            "community_method": "none (no actors)",
+            "community_method": NO_ACTORS,
             "modularity": 0.0,
             "components": 0,
             "largest_component": 0,
@@ -438,33 +457,26 @@ def _rows(
 def _method(
     engine: str, weight: str | None, seed: int, k: int | None, measures: dict[str, Any]
 ) -> dict[str, Any]:
-    sampled = (
-        f"estimated from {k} sampled sources (GDS's degree-biased sample), scaled by n / k"
-        if k
-        else "exact"
-    )
+    sampled = GDS_SAMPLED.format(sources=k) if k else EXACT
     converged = measures.get("eigenvector_converged", True)
-    local = "Maillage, from neighbourhoods streamed in batches"
+    eigenvector = GDS_EIGENVECTOR if converged else GDS_EIGENVECTOR_UNCONVERGED
+    iterations = measures.get("eigenvector_iterations", 0)
+    closeness = [GDS_CLOSENESS.format(engine=engine), EXACT] + ([GDS_UNWEIGHTED] if weight else [])
     return {
         "engine": "gds",
         "weight": weight,
         "seed": seed,
         "pivots": k,
-        "betweenness": f"Brandes ({engine}), NetworkX normalisation; {sampled}",
-        "closeness": f"Freeman with Wasserman-Faust correction ({engine}); exact"
-        + ("; unweighted (GDS closeness takes no weights)" if weight else ""),
-        "eigenvector": f"power iteration on A ({engine}), unit Euclidean norm, "
-        f"{measures.get('eigenvector_iterations', 0)} iterations"
-        + ("" if converged else ", not converged to 1e-10"),
-        "pagerank": f"power iteration, alpha 0.85 ({engine}), scaled to sum 1 (NetworkX's)",
-        "structural_holes": "Burt's constraint and effective size (NetworkX's definitions); "
-        + local,
-        "brokerage": f"Gould-Fernandez roles by sector, counted as R sna::brokerage; {local}",
-        "communities": f"best modularity of {measures['community_method']} and the other "
-        f"({engine})",
-        "ei_index": "Krackhardt-Stern E-I index by sector",
-        "sector_mixing": "sector label permutation baseline, exact permutation moments",
-        "assortativity": "Newman's attribute assortativity of sector",
+        "betweenness": method_value(GDS_BETWEENNESS.format(engine=engine), sampled),
+        "closeness": method_value(*closeness),
+        "eigenvector": eigenvector.format(engine=engine, iterations=iterations),
+        "pagerank": GDS_PAGERANK.format(engine=engine),
+        "structural_holes": method_value(STRUCTURAL_HOLES, STREAMED),
+        "brokerage": method_value(BROKERAGE, STREAMED),
+        "communities": GDS_COMMUNITIES.format(method=measures["community_method"], engine=engine),
+        "ei_index": EI_INDEX,
+        "sector_mixing": EXACT_MIXING,
+        "assortativity": ASSORTATIVITY,
         "computed_by": {
             "betweenness": engine,
             "closeness": engine,

@@ -7,6 +7,12 @@ from operator import attrgetter
 
 from ..errors import Problem, ValidationError
 from ..model import Dataset, Participation, Tie
+from ..problem_text import (
+    STORE_UNKNOWN_ACTIVITY,
+    STORE_UNKNOWN_PARTICIPANT,
+    STORE_UNKNOWN_TIE_END,
+    render,
+)
 
 #: The ``file`` of the problems a store finds (no input line names them).
 STORE_FILE = "<store>"
@@ -50,20 +56,24 @@ def unknown_reference_problems(
 ) -> list[Problem]:
     """One ``Problem`` per tie or participation naming an actor or activity found nowhere."""
     problems = []
-    elsewhere = "it is neither in this import nor in the store"
     if unknown_actors:
         for tie in ties:
             for column, end in (("source", tie.source), ("target", tie.target)):
                 if end in unknown_actors:
-                    what = f"{tie.kind.value} tie {tie.source!r} - {tie.target!r}"
-                    message = f"unknown actor {end!r} in the {what}: {elsewhere}"
+                    message = render(
+                        STORE_UNKNOWN_TIE_END,
+                        actor=repr(end),
+                        kind=tie.kind.value,
+                        source=repr(tie.source),
+                        target=repr(tie.target),
+                    )
                     problems.append(Problem(STORE_FILE, None, column, message))
     for participation in participations:
         actor, activity = participation.actor, participation.activity
         if actor in unknown_actors:
-            message = f"unknown actor {actor!r} taking part in {activity!r}: {elsewhere}"
+            message = render(STORE_UNKNOWN_PARTICIPANT, actor=repr(actor), activity=repr(activity))
             problems.append(Problem(STORE_FILE, None, "actor", message))
         if activity in unknown_activities:
-            message = f"unknown activity {activity!r} of actor {actor!r}: {elsewhere}"
+            message = render(STORE_UNKNOWN_ACTIVITY, activity=repr(activity), actor=repr(actor))
             problems.append(Problem(STORE_FILE, None, "activity", message))
     return sorted(problems)

@@ -56,9 +56,9 @@ def test_a_non_canonical_file_is_mapped_previewed_and_imported_with_its_bad_row_
         f"#{ids.IMPORT_MAPPING_TEXT}", '"Collectif" = "association"', timeout=30
     )
 
-    # The preview: one bad row (no name), what the import would add.
+    # The preview: one bad row (no name, told in French), what the import would add.
     dash_duo.find_element(f"#{ids.IMPORT_PREVIEW}").click()
-    dash_duo.wait_for_contains_text(f"#{ids.IMPORT_PROBLEMS}", "missing value", timeout=60)
+    dash_duo.wait_for_contains_text(f"#{ids.IMPORT_PROBLEMS}", "valeur manquante", timeout=60)
     dash_duo.wait_for_contains_text(f"#{ids.IMPORT_PROBLEMS}", "5", timeout=10)
     dash_duo.wait_for_contains_text(f"#{ids.IMPORT_PLAN}", "Vosges", timeout=10)
     scroll_to = "arguments[0].scrollIntoView({block: 'start'});"

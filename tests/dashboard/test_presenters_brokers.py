@@ -74,3 +74,34 @@ def test_download_view_renders_the_clicked_format(maillage: Any) -> None:
 
 def test_the_literal_rows_are_in_the_shape_of_real_report_rows() -> None:
     assert all(problems(row, ActorRow, partial=True) == [] for row in ROWS)
+
+
+def test_the_gds_engine_s_method_reads_in_french() -> None:
+    from maillage.dashboard.presenters.brokers import method_step
+    from maillage.graph.analytics.method_text import method_phrases
+    from maillage.graph.analytics.streamed import _method
+    from maillage.reports.i18n import translator
+
+    measures = {
+        "eigenvector_iterations": 1200,
+        "eigenvector_converged": False,
+        "community_method": "Leiden (GDS), best of 3 seeded runs",
+    }
+    method = _method("gds", "weight", 7, 50, measures)
+    texts = {k: v for k, v in method.items() if isinstance(v, str)}
+    steps = {k: v for k, v in texts.items() if k not in ("engine", "weight")}
+    assert all(None not in method_phrases(value) for value in steps.values())
+    fr = translator("fr")
+    assert method_step("betweenness", steps["betweenness"], fr) == (
+        "Intermédiarité : Brandes (gds), normalisation de NetworkX ; estimée à partir de 50 "
+        "sources tirées au hasard (l'échantillon de GDS, biaisé par le degré), mise à l'échelle "
+        "par n / k"
+    )
+    assert method_step("eigenvector", steps["eigenvector"], fr).endswith(
+        "norme euclidienne unité, 1\u202f200 itérations, sans convergence à 1e-10"
+    )
+    assert method_step("communities", steps["communities"], fr) == (
+        "Communautés : meilleure modularité entre Leiden (GDS), meilleure de 3 exécutions à "
+        "graine fixée, et l'autre méthode (gds)"
+    )
+    assert "lus par lots" in method_step("brokerage", steps["brokerage"], fr)

@@ -156,7 +156,7 @@ def test_path_panel_lists_the_chain_in_words(graph: nx.Graph) -> None:
     path = ["a", "c", "d"]
     panel = text_of(path_panel(graph, path))
     assert "Atelier can reach Dé in 2 steps: ask Collectif for the introduction." in panel
-    assert "Atelier (business) and Collectif (association): event since 2020-05-01" in panel
+    assert "Atelier (Business) and Collectif (Association): event since 2020-05-01" in panel
     assert path_summary(graph, ["a", "b"]) == (
         "Atelier and Bibliothèque are already tied directly."
     )
@@ -248,7 +248,7 @@ def test_path_view_lists_the_chain_and_highlights_it(maillage: Any) -> None:
         "Asso Lien can reach Université Ouest in 2 steps: ask Atelier Nord for the introduction."
         in text
     )
-    assert "Asso Lien (association) and Atelier Nord (business): partnership" in text
+    assert "Asso Lien (Association) and Atelier Nord (Business): partnership" in text
     assert path == ["n2", "n1", "b4"]
     elsewhere = path_view(maillage, "Nantes", None, "n2", "r2")[0]
     assert text_of(elsewhere) == "Pick two actors of this territory."

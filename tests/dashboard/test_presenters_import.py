@@ -115,6 +115,20 @@ def test_an_id_collision_shows_the_ways_on_and_an_id_prefix_takes_one(maillage):
     assert "Vosges" in str(panel)
 
 
+def test_a_french_collision_and_refusal_are_told_in_french(maillage):
+    from maillage.dashboard.presenters.guard import error_alert
+    from maillage.graph.errors import MaillageError
+    from maillage.reports.i18n import translator
+
+    sources = writers(maillage, "fr")
+    taken = "id,name,sector,territory\nn1,Quelqu'un d'autre,public,Vosges\n"
+    _problems, panel, _alert = page.preview_view(sources, sent(taken), "a.csv", None, False, "")
+    assert "identifiant 'n1' : en base 'Atelier Nord' (Nantes), dans le fichier " in str(panel)
+    assert "'Quelqu'un d'autre' (Vosges)" in str(panel)
+    refused = error_alert(MaillageError("unknown actor 'x9'"), translator("fr"))
+    assert refused.children[1].children == "acteur inconnu 'x9'"
+
+
 def test_a_canonical_file_needs_no_mapping(maillage):
     contents = sent("id,name,sector,territory\nx1,X,public,Vosges\n")
     _, style, needs, _options, _columns, alert = page.upload_view(
@@ -168,6 +182,38 @@ def test_a_french_facilitator_reads_the_page_in_french(maillage):
     problems, plan, _alert = page.preview_view(sources, contents, "p.csv", mapping, False, "")
     assert "Ce que l'import changerait" in str(plan) and "Ajoutés" in str(plan)
     assert "1 ligne a un problème" in str(plan)
+    row = {"file": "p.csv", "line": 4, "column": "Nom", "problem": "valeur manquante"}
+    assert problems == [row]
+
+
+def test_a_french_preview_tells_each_bad_row_in_french_with_its_line_and_column(maillage):
+    sources = writers(maillage, "fr")
+    contents = sent(
+        "id,name,sector,territory\n"
+        "a1,Alpha,business,Vosges\n"
+        "a2,Beta,guild,Vosges\n"
+        "a1,Gamma,public,Vosges\n"
+    )
+    problems, _plan, alert = page.preview_view(sources, contents, "b.csv", None, False, "")
+    assert alert is None
+    assert problems == [
+        {
+            "file": "b.csv",
+            "line": 3,
+            "column": "sector",
+            "problem": "secteur inconnu 'guild' (attendu : l'un de business, association, public, "
+            "academic, media, citizen, funder, other, ou un alias)",
+        },
+        {
+            "file": "b.csv",
+            "line": 4,
+            "column": "id",
+            "problem": "identifiant 'a1' en double, au contenu différent "
+            "(première occurrence : ligne 2)",
+        },
+    ]
+    english, *_ = page.preview_view(writers(maillage), contents, "b.csv", None, False, "")
+    assert english[1]["problem"] == "duplicate id 'a1' with different content (first at line 2)"
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "graphml", "gexf"])

@@ -122,3 +122,25 @@ def test_large_report_renders_every_actor(report):
     assert "Show the 600 actors, by betweenness" in html
     assert html.count('<span class="name">Acteur ') == 600 + 20
     assert "Sector composition of the 12 largest communities." in html
+
+
+def test_the_introductions_reasons_are_told_in_the_page_s_language(gaps):
+    intro = gaps["introductions"][0]
+    intro["reason"] = (
+        "both work with Mairie de Morlaix; would bring 1 association closer to businesses"
+    )
+    intro["reason_parts"] = [
+        {"template": "both work with {names}", "names": ["Mairie de Morlaix"], "limit": 2},
+        {
+            "template": "would bring {who} closer to {whom}",
+            "who": [{"sector": "association", "count": 1}],
+            "whom": "business",
+        },
+    ]
+    english = render("gaps", gaps, "html").decode("utf-8")
+    assert f"<td>{intro['reason']}</td>" in english
+    french = render("gaps", gaps, "html", lang="fr").decode("utf-8")
+    assert (
+        "<td>travaillent tous deux avec Mairie de Morlaix ; rapprocherait 1 association "
+        "des entreprises</td>"
+    ) in french
