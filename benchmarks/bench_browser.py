@@ -203,8 +203,15 @@ def choose_territory(driver: Any, name: str, actors: int) -> None:
     driver.find_element(By.CSS_SELECTOR, f"#{ids.TERRITORY}").click()
     search = wait(lambda: driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-search"))
     search[0].send_keys(name)
-    option = wait(lambda: driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option"))
-    option[0].click()
+    option = wait(
+        lambda: [
+            o
+            for o in driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")
+            if o.text.strip().startswith(name)
+        ]
+    )
+    # A click through the page: the search box can overlap the option's point.
+    driver.execute_script("arguments[0].click();", option[0])
     wait(lambda: drawn(driver) == actors, timeout=300)
 
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 import networkx as nx
 
-from ..graph.model import TieKind
+from ..graph.model import Network, TieKind
 from ..graph.vocabulary import SECTORS, sector_colour
 from . import style
 
@@ -102,6 +103,7 @@ def network_payload(
     *,
     size_by: str = DEGREE,
     communities: bool = True,
+    network: Network | None = None,
 ) -> dict[str, Any]:
     """The renderer's payload for ``graph`` drawn at ``positions``.
 
@@ -121,6 +123,10 @@ def network_payload(
     communities : bool, default True
         Include ``community`` (rank by size) and ``communityColours`` so the
         renderer can colour by community.
+    network : Network, optional
+        The territory with every actor and tie (no ``as_of``), ``graph``'s source:
+        adds its ``timeline`` (:func:`timeline`), so that the renderer draws the
+        network at any year's end without asking the server.
 
     Returns
     -------
@@ -131,7 +137,8 @@ def network_payload(
         ``edgeKinds`` (per tie, a bit mask over ``kinds``: bit k set when the
         tie has kind k; 0 when it has none), ``extent``; with ``communities``:
         ``community`` (rank, -1 for none), ``communityColours`` (the ranked
-        palette) and ``communityOther`` (the colour of smaller ones).
+        palette) and ``communityOther`` (the colour of smaller ones); with
+        ``network``: ``timeline``.
 
     Examples
     --------
@@ -195,7 +202,82 @@ def network_payload(
         payload["community"] = [ranks.get(of[n], -1) for n in nodes]
         payload["communityColours"] = list(style.COMMUNITY_COLOURS)
         payload["communityOther"] = style.SMALL_COMMUNITY_COLOUR
+    if network is not None:
+        payload["timeline"] = timeline(network, index)
     return payload
+
+
+def last_year(until: date | None) -> int | None:
+    """The last year at whose 31 December a tie ending on ``until`` is still active.
+
+    >>> last_year(date(2021, 12, 31)), last_year(date(2021, 6, 30)), last_year(None)
+    (2021, 2020, None)
+    """
+    if until is None:
+        return None
+    return until.year if (until.month, until.day) == (12, 31) else until.year - 1
+
+
+def timeline(network: Network, index: Mapping[Hashable, int]) -> dict[str, list[Any]]:
+    """When each actor and tie of ``network`` is drawn, by year (the slider's 31 December).
+
+    The network at the end of year ``Y`` (``Network`` with ``as_of`` that day) holds the
+    actors with ``joined[i]`` null or at most ``Y`` and the ties with ``since`` null or at
+    most ``Y``, ``until`` null or at least ``Y``, whose both ends it holds. Its graph's edge
+    between two actors folds their ties active then (``territory_graph``): weights summed,
+    kinds joined. The renderer applies this rule (``src/timeline.js``).
+
+    Parameters
+    ----------
+    network : Network
+        The territory with every actor and tie (no ``as_of``).
+    index : dict
+        Actor id -> its position in the payload's node arrays.
+
+    Returns
+    -------
+    dict
+        ``joined`` (per actor: year, or None when always there), and per tie between two
+        members (self-ties left out): ``ties`` (flat index pairs, ``i < j``), ``weights``,
+        ``kinds`` (one bit over the payload's ``kinds``), ``since`` and ``until`` (years, None
+        when open; ``until`` is the last year active, :func:`last_year`).
+
+    Examples
+    --------
+    >>> from maillage.graph.model import Actor, Sector, Tie
+    >>> actors = (Actor("a", "A", Sector.PUBLIC, ("T",), joined=date(2019, 3, 1)),
+    ...           Actor("b", "B", Sector.MEDIA, ("T",)))
+    >>> ties = (Tie("b", "a", weight=2, since=date(2020, 1, 1), until=date(2022, 6, 1)),)
+    >>> timeline(Network("T", actors, ties), {"a": 0, "b": 1})
+    {'joined': [2019, None], 'ties': [0, 1], 'weights': [2], 'kinds': [1], 'since': [2020], \
+'until': [2021]}
+    """
+    joined: list[int | None] = [None] * len(index)
+    for actor in network.actors:
+        if actor.id in index:
+            joined[index[actor.id]] = actor.joined.year if actor.joined else None
+    kind_bit = {kind: 1 << k for k, kind in enumerate(KIND_ORDER)}
+    rows = list(
+        (
+            min(index[t.source], index[t.target]),
+            max(index[t.source], index[t.target]),
+            t.since.year if t.since else None,
+            last_year(t.until),
+            t.weight,
+            kind_bit[t.kind.value],
+        )
+        for t in network.ties
+        if t.source in index and t.target in index and t.source != t.target
+    )
+    rows.sort(key=lambda row: row[:2])
+    return {
+        "joined": joined,
+        "ties": [end for i, j, *_ in rows for end in (i, j)],
+        "weights": [w if w != int(w) else int(w) for *_, w, _ in rows],
+        "kinds": [bit for *_, bit in rows],
+        "since": [since for _, _, since, *_ in rows],
+        "until": [until for _, _, _, until, *_ in rows],
+    }
 
 
 def drawn_counts(graph: nx.Graph, visible: Sequence[str] | None = None) -> dict[str, int]:

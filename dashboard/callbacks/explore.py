@@ -55,6 +55,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
     app.clientside_callback(
         explore_clientside.AS_OF_FOR,
         Output(ids.AS_OF, "data"),
+        Output(ids.NETWORK, "year"),
         Input(ids.YEAR, "value"),
         State(ids.YEAR, "max"),
     )

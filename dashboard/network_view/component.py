@@ -16,6 +16,10 @@ class NetworkView(Component):
         The component id; the page element carries it too.
     payload : dict
         The compact arrays of :func:`maillage.dashboard.network_payload.network_payload`.
+    year : int, optional
+        Draw the network at 31 December of this year, from the payload's ``timeline``
+        (actors joined and ties active then), in the browser; the payload as it is when
+        None or without a timeline.
     selected : str, optional
         The selected actor id: it and its partners stand out, the rest fades.
         The component sets it itself on a click (None on a clear), so the
@@ -66,6 +70,7 @@ class NetworkView(Component):
         self,
         id: Any = Component.UNDEFINED,
         payload: Any = Component.UNDEFINED,
+        year: Any = Component.UNDEFINED,
         selected: Any = Component.UNDEFINED,
         path: Any = Component.UNDEFINED,
         visibleSectors: Any = Component.UNDEFINED,
@@ -86,6 +91,7 @@ class NetworkView(Component):
         self._prop_names = [
             "id",
             "payload",
+            "year",
             "selected",
             "path",
             "visibleSectors",

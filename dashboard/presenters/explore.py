@@ -434,12 +434,22 @@ def network_view(
     size_by: str | None = "degree",
     t: Translator | None = None,
 ) -> tuple[dict, str]:
-    """The renderer's payload (every actor, positions of the whole territory) and file name."""
+    """The renderer's payload and file name: the whole territory, sized by the measures at ``as_of``.
+
+    The payload holds every actor and tie with their years (its ``timeline``): the
+    renderer draws the network at the slider's year itself, at once; this answer
+    only brings the sizes and communities of that date.
+    """
     territory = require_territory(territory, t)
     day = parse_as_of(as_of)
-    graph = source.graph(territory, as_of=day)
     rows = source.report(territory, as_of=day).get("actors", [])
-    payload = network_payload(graph, source.layout(territory), rows, size_by=size_by or "degree")
+    payload = network_payload(
+        source.graph(territory),
+        source.layout(territory),
+        rows,
+        size_by=size_by or "degree",
+        network=source.network(territory),
+    )
     name = "network-" + "".join(c if c.isalnum() else "-" for c in territory.lower())
     return payload, name + (f"-{as_of}" if as_of else "")
 

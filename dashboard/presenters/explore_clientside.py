@@ -8,12 +8,16 @@ AS_OF_FOR = """
 function (year, maximum) {
     if (year === null || year === undefined || maximum === null || maximum === undefined
         || year >= maximum) {
-        return null;
+        return [null, null];
     }
-    return String(Math.trunc(year)).padStart(4, "0") + "-12-31";
+    var day = String(Math.trunc(year)).padStart(4, "0") + "-12-31";
+    return [day, Math.trunc(year)];
 }
 """
-"""Clientside :func:`~.explore.as_of_for`: a step of the slider asks the server once, not twice."""
+"""Clientside :func:`~.explore.as_of_for` and the year the drawing shows (None: every tie).
+
+The drawing changes at once, in the browser; the server is asked once per step, not twice.
+"""
 
 SECTORS_IN_SYNC = f"""
 function (checked, legend) {{

@@ -3,11 +3,12 @@
 
 import { legendEntries, word } from "./graph.js";
 import { downloadPng, downloadSvg } from "./picture.js";
+import { payloadAt } from "./timeline.js";
 import { NetworkRenderer } from "./view.js";
 
 const React = window.React;
 const h = React.createElement;
-const { useEffect, useRef, useState } = React;
+const { useEffect, useMemo, useRef, useState } = React;
 
 const STAGE = { position: "absolute", top: 0, right: 0, bottom: 0, left: 0 };
 const TOOLBAR = { position: "absolute", top: 8, right: 8, display: "flex", gap: 4, zIndex: 2 };
@@ -99,7 +100,8 @@ function Legend({ payload, colouring, visibleSectors, onToggle, labels }) {
 export default function NetworkView(props) {
   const {
     id,
-    payload,
+    payload: whole,
+    year = null,
     selected,
     path,
     visibleSectors,
@@ -121,6 +123,8 @@ export default function NetworkView(props) {
   const view = useRef(null);
   const counters = useRef({ clicks: n_clicks, cleared: n_cleared });
   const [ready, setReady] = useState(false);
+  // A step of the date is drawn here and now; the server's answer only resizes.
+  const payload = useMemo(() => payloadAt(whole, year), [whole, year]);
   counters.current = { clicks: n_clicks, cleared: n_cleared };
   const clear = () => {
     if (view.current) view.current.setSelected(null);
