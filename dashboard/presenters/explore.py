@@ -434,7 +434,7 @@ def network_view(
     size_by: str | None = "degree",
     t: Translator | None = None,
 ) -> tuple[dict, str]:
-    """The renderer's payload and file name: the whole territory, sized by the measures at ``as_of``.
+    """The renderer's payload and file name: the whole territory, sized at ``as_of``.
 
     The payload holds every actor and tie with their years (its ``timeline``): the
     renderer draws the network at the slider's year itself, at once; this answer
