@@ -19,7 +19,10 @@ when the frame showing a change has been drawn (``nv:payload``,
 - **search**: choosing an actor in the search box to the frame with it selected;
 - **filter**: a click on a sector checkbox to the frame without that sector;
 - **path**: choosing the path's second end to the frame with the chain in red;
-- **date step**: one step of the as-of slider to the frame with the new payload;
+- **date step**: one step of the as-of slider to the frame with the new date's actors and
+  ties (drawn by the renderer from the payload's timeline, before the server answers);
+- **date summary**: the same step to the summary line's new text (the server's answer
+  for that date, as the sizes, card and path are);
 - **pan/zoom frames** (10,000 actors): sigma's render time per frame (from
   its ``beforeRender`` to ``afterRender`` events) and the interval between
   frames during a one-second camera animation.
@@ -345,21 +348,36 @@ def path_latency(driver: Any, start_name: str, ends: list[tuple[str, str]]) -> l
     return times
 
 
-def date_latency(driver: Any, runs: int) -> list[float]:
+def date_latency(driver: Any, runs: int) -> tuple[list[float], list[float]]:
+    """One slider step: to the frame with the new date's ties, and to the summary's new text.
+
+    The summary is the server's answer for that date (as the card, the path and the
+    sizes are): its time says how long the page keeps settling after the picture.
+    """
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
-    times = []
+    watch = (
+        f"var s = document.getElementById({ids.NETWORK_SUMMARY!r});"
+        "window.__summaryAt = null; window.__summaryWas = s.textContent;"
+        "new MutationObserver(function () { if (s.textContent !== window.__summaryWas) {"
+        " window.__summaryWas = s.textContent; window.__summaryAt = performance.now(); } })"
+        ".observe(s, {childList: true, subtree: true, characterData: true}); return 0;"
+    )
+    js(driver, watch)
+    times, settled = [], []
     for k in range(2 * runs + 2):  # the first two steps warm the server cache for both dates
         slider = driver.find_element(By.CSS_SELECTOR, f"#{ids.YEAR} [role='slider']")
-        js(driver, "window.__payloadBefore = v.payload; return 0;")
+        js(driver, "window.__payloadBefore = v.payload; window.__summaryAt = null; return 0;")
         start = now(driver)
         slider.send_keys(Keys.ARROW_LEFT if k % 2 == 0 else Keys.ARROW_RIGHT)
         check = "v.payload !== window.__payloadBefore"
         times.append(
             wait(lambda check=check, start=start: mark_after(driver, "payload", start, check))
         )
-    return times[2:]
+        summary_at = wait(lambda: js(driver, "return window.__summaryAt;"), timeout=60)
+        settled.append(summary_at - start)
+    return times[2:], settled[2:]
 
 
 def camera_frames(driver: Any) -> dict[str, float]:
@@ -487,6 +505,9 @@ def first_visit(folder: Path, actors: int, ties_per_actor: int) -> dict[str, flo
     return results
 
 
+MEASURES = ("first_paint", "select", "search", "filter", "path", "date_step")
+
+
 def territory_bench(driver: Any, url: str, source: Maillage, territory: str, runs: int) -> dict:
     graph = source.graph(territory)
     actors = graph.number_of_nodes()
@@ -511,8 +532,9 @@ def territory_bench(driver: Any, url: str, source: Maillage, territory: str, run
     ends = [(a, graph.nodes[a]["name"]) for a in far[:runs]]
     results["path"] = path_latency(driver, graph.nodes[hub]["name"], ends)
     print(f"  path         {summary(results['path'])}", flush=True)
-    results["date_step"] = date_latency(driver, runs)
+    results["date_step"], results["date_summary"] = date_latency(driver, runs)
     print(f"  date_step    {summary(results['date_step'])}", flush=True)
+    print(f"  date_summary {summary(results['date_summary'])}", flush=True)
     results["frames"] = camera_frames(driver)
     return results
 
@@ -571,7 +593,7 @@ def territories(folder: Path, options: argparse.Namespace) -> None:
             print(f"\n{territory}:", flush=True)
             found = territory_bench(driver, address, source, territory, options.runs)
             print(f"{territory}: {found['actors']:,} actors, {found['ties']:,} ties")
-            for key in ("first_paint", "select", "search", "filter", "path", "date_step"):
+            for key in (*MEASURES, "date_summary"):
                 print(f"  {key:12} {summary(found[key])}")
             ratio = statistics.median(found["first_paint"]) / reference
             print(f"  first paint / reference: {ratio:.2f}")
