@@ -233,3 +233,58 @@ def test_labels_hover_and_drag(dash_duo: Any) -> None:
     assert dash_duo.find_element("#clicked").text == ""
 
     assert dash_duo.get_logs() == []
+
+
+def test_a_year_draws_the_network_at_its_end_without_the_server(dash_duo: Any) -> None:
+    from datetime import date
+
+    from maillage.graph.analytics import territory_graph
+    from maillage.graph.model import Actor, Network, Sector, Tie, TieKind
+
+    actors = (
+        Actor("a", "Ant", Sector.PUBLIC, ("T",)),
+        Actor("b", "Bee", Sector.BUSINESS, ("T",), joined=date(2018, 5, 1)),
+        Actor("c", "Cat", Sector.MEDIA, ("T",), joined=date(2021, 1, 1)),
+    )
+    ties = (
+        Tie("a", "b", weight=2, since=date(2018, 6, 1), until=date(2020, 6, 30)),
+        Tie("a", "b", TieKind.FUNDING, since=date(2019, 1, 1)),
+        Tie("b", "c", since=date(2021, 3, 1)),
+    )
+    network = Network("T", actors, ties)
+    graph = territory_graph(network)
+    at = {"a": (0.0, 0.0), "b": (1.0, 0.0), "c": (0.0, 1.0)}
+    app = Dash(__name__)
+    app.layout = html.Div(
+        [
+            NetworkView(id="net", payload=network_payload(graph, at, network=network)),
+            html.Button("year", id="step"),
+        ]
+    )
+    years = [2017, 2018, 2019, 2020, None]
+
+    @app.callback(Output("net", "year"), Input("step", "n_clicks"), prevent_initial_call=True)
+    def step(clicks):
+        return years[(clicks - 1) % len(years)]
+
+    dash_duo.start_server(app)
+    drawn = (
+        "return v.renderer.getGraph().mapEdges(function (e, d, s, t) { return [s, t, d.weight]; });"
+    )
+    until(
+        lambda: support.view(dash_duo, drawn, "net") == [["a", "b", 3], ["b", "c", 1]], timeout=30
+    )
+    expected = {
+        2017: ([], ["a"]),
+        2018: ([["a", "b", 2]], ["a", "b"]),
+        2019: ([["a", "b", 3]], ["a", "b"]),
+        2020: ([["a", "b", 1]], ["a", "b"]),  # the first tie ended in June
+        None: ([["a", "b", 3], ["b", "c", 1]], ["a", "b", "c"]),
+    }
+    for year in years:
+        dash_duo.find_element("#step").click()
+        ties_then, actors_then = expected[year]
+        until(lambda t=ties_then: support.view(dash_duo, drawn, "net") == t, timeout=20)
+        nodes = support.view(dash_duo, "return v.renderer.getGraph().nodes();", "net")
+        assert sorted(nodes) == actors_then
+    assert dash_duo.get_logs() == []
