@@ -189,17 +189,22 @@ def test_network_view_draws_every_actor_of_the_territory(maillage: Any) -> None:
     assert (payload["x"][2], payload["y"][2]) == pytest.approx(layout["n2"], abs=1e-4)
 
 
-def test_network_view_at_a_date_keeps_positions_and_frame(maillage: Any) -> None:
+def test_network_view_at_a_date_is_the_whole_territory_sized_at_that_date(maillage: Any) -> None:
+    """The renderer draws the date from the timeline; the answer brings that date's sizes."""
     full = network_view(maillage, "Nantes", None, "degree")[0]
     earlier, name, _ = network_view(maillage, "Nantes", "2019-12-31", "degree")
-    assert earlier["ids"] == ["n1", "n3"] and name == "network-nantes-2019-12-31"
-    assert len(earlier["edges"]) == 2
-    where = dict(zip(full["ids"], zip(full["x"], full["y"], strict=True), strict=True))
-    assert all(
-        where[a] == (x, y)
-        for a, x, y in zip(earlier["ids"], earlier["x"], earlier["y"], strict=True)
-    )
-    assert earlier["extent"] == full["extent"]
+    assert name == "network-nantes-2019-12-31"
+    assert earlier["ids"] == full["ids"] and earlier["x"] == full["x"]
+    assert earlier["timeline"] == full["timeline"] and earlier["extent"] == full["extent"]
+    line = earlier["timeline"]
+    joined = [
+        a
+        for a, year in zip(earlier["ids"], line["joined"], strict=True)
+        if year is None or year <= 2019
+    ]
+    assert joined == ["n1", "n3"]
+    sized = [a for a, size in zip(earlier["ids"], earlier["size"], strict=True) if size > 0]
+    assert set(sized) <= {"n1", "n3"} and sized
 
 
 def test_network_view_without_territory_is_an_info_panel() -> None:
