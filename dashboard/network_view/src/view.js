@@ -125,7 +125,7 @@ export class NetworkRenderer {
     else if (focus === this.selected && !this.hovered && this.neighbourhood)
       this.neighbours = this.neighbourhood;
     else this.neighbours = new Set(graph.neighbors(focus));
-    this.renderer.refresh({ skipIndexation: true });
+    this.renderer.scheduleRefresh({ skipIndexation: true });
   }
 
   // Events ------------------------------------------------------------------
@@ -226,14 +226,14 @@ export class NetworkRenderer {
         if (edge !== undefined) this.pathEdges.add(edge);
       }
     }
-    this.renderer.refresh({ skipIndexation: true });
+    this.renderer.scheduleRefresh({ skipIndexation: true });
   }
 
   setVisibleSectors(visible) {
     this.markDrawn("sectors");
     const all = (this.payload && this.payload.sectors) || [];
     this.hiddenSectors = visible ? new Set(all.filter((s) => !visible.includes(s))) : new Set();
-    this.renderer.refresh({ skipIndexation: true });
+    this.renderer.scheduleRefresh({ skipIndexation: true });
   }
 
   setTieFilter(visibleKinds, minWeight) {
@@ -242,7 +242,7 @@ export class NetworkRenderer {
       ? kinds.reduce((mask, kind, k) => (visibleKinds.includes(kind) ? mask | (1 << k) : mask), 0)
       : null;
     this.minWeight = Number(minWeight) || 0;
-    this.renderer.refresh({ skipIndexation: true });
+    this.renderer.scheduleRefresh({ skipIndexation: true });
   }
 
   setNeighbourhood(actors) {
