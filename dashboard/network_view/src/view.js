@@ -258,14 +258,22 @@ export class NetworkRenderer {
 
   // Camera ------------------------------------------------------------------
 
+  /** Resolves once a scheduled draw is done: sigma's display data (positions) are final. */
+  drawn() {
+    if (!this.renderer.renderFrame) return Promise.resolve();
+    return new Promise((done) => this.renderer.once("afterRender", done));
+  }
+
   flyTo(node) {
-    const shown = this.renderer.getNodeDisplayData(node);
-    if (!shown) return Promise.resolve(false);
-    this.flights += 1;
-    return this.renderer
-      .getCamera()
-      .animate({ x: shown.x, y: shown.y, ratio: FOCUS_RATIO }, { duration: FLY_MS })
-      .then(() => true);
+    return this.drawn().then(() => {
+      const shown = this.renderer.getNodeDisplayData(node);
+      if (!shown) return false;
+      this.flights += 1;
+      return this.renderer
+        .getCamera()
+        .animate({ x: shown.x, y: shown.y, ratio: FOCUS_RATIO }, { duration: FLY_MS })
+        .then(() => true);
+    });
   }
 
   zoomIn() {
