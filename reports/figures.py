@@ -231,18 +231,22 @@ def roles_text(actor: Mapping[str, Any], t: Translator | None = None) -> str:
     )
 
 
-def brokerage_bars(actors: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """Stacked bars of the Gould & Fernandez role counts of each actor."""
+def brokerage_bars(
+    actors: Sequence[Mapping[str, Any]], t: Translator | None = None
+) -> dict[str, Any]:
+    """Stacked bars of the Gould & Fernandez role counts of each actor (roles in ``t``'s words)."""
+    say = t.gettext if t is not None else str
     rows = list(range(len(actors)))
+    names = {r: label_text(say(ROLE[r].label).lower()) if t is not None else r for r in ROLES}
     traces = [
         {
             "type": "bar",
             "orientation": "h",
-            "name": role,
+            "name": names[role],
             "y": rows,
             "x": [number((a.get("brokerage") or {}).get(role)) or 0 for a in actors],
             "marker": {"color": ROLE[role].colour},
-            "hovertemplate": f"{role} %{{x}}<extra></extra>",
+            "hovertemplate": f"{names[role]} %{{x}}<extra></extra>",
         }
         for role in ROLES
     ]
@@ -250,7 +254,7 @@ def brokerage_bars(actors: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         120 + 24 * len(actors),
         barmode="stack",
         xaxis=count_axis(
-            "Brokerage role counts (pairs of partners mediated)",
+            say("Brokerage role counts (pairs of partners mediated)"),
             max((sum(t["x"][i] for t in traces) for i in rows), default=0),
         ),
         yaxis=ranked_axis([str(a.get("name")) for a in actors]),
@@ -319,28 +323,32 @@ def mixing_heatmap(
 
 
 def community_bars(
-    communities: Sequence[tuple[Any, Mapping[str, int]]],
+    communities: Sequence[tuple[Any, Mapping[str, int]]], t: Translator | None = None
 ) -> dict[str, Any]:
-    """Stacked bars of each community's actors by sector."""
+    """Stacked bars of each community's actors by sector (in ``t``'s words when given)."""
+    say = t.gettext if t is not None else str
     sectors = sorted({s for _, counts in communities for s in counts}, key=sector_sort_key)
-    names = [f"Community {show(label)}" for label, _ in communities]
+    community = say("Community {label}")
+    names = [community.format(label=show(label, t)) for label, _ in communities]
+    shown = {s: label_text(sector_label(s, t) if t is not None else s) for s in sectors}
     rows = list(range(len(communities)))
+    actors = say("{sector}: %{{x}} actors")
     traces = [
         {
             "type": "bar",
             "orientation": "h",
-            "name": label_text(sector),
+            "name": shown[sector],
             "y": rows,
             "x": [counts.get(sector, 0) for _, counts in communities],
             "marker": {"color": sector_colour(sector)},
-            "hovertemplate": f"{label_text(sector)}: %{{x}} actors<extra></extra>",
+            "hovertemplate": actors.format(sector=shown[sector]) + "<extra></extra>",
         }
         for sector in sectors
     ]
     layout = base_layout(
         120 + 28 * len(communities),
         barmode="stack",
-        xaxis=count_axis("Actors", max((sum(c.values()) for _, c in communities), default=0)),
+        xaxis=count_axis(say("Actors"), max((sum(c.values()) for _, c in communities), default=0)),
         yaxis=ranked_axis(names),
     )
     return {"data": traces, "layout": layout}
