@@ -54,6 +54,8 @@ TOP_MEMBERS = 3
 
 # Header
 
+VARIANT_TIES = {"weighted": N_("weighted ties"), "unweighted": N_("unweighted ties")}
+
 
 def day(value: Any, t: Translator) -> str:
     """A date of the data (a ``date`` or its ISO text) as ``t``'s language writes it."""
@@ -71,7 +73,9 @@ def subtitle(data: Mapping[str, Any], t: Translator) -> str:
         else say("All ties (no date filter)")
     ]
     if data.get("variant"):
-        parts.append(say("{variant} ties").format(variant=say(str(data["variant"]))))
+        variant = str(data["variant"])
+        ties = VARIANT_TIES.get(variant, N_("{variant} ties"))
+        parts.append(say(ties).format(variant=variant))
     if data.get("approximate") is not None:
         parts.append(
             say("approximate betweenness") if data["approximate"] else say("exact betweenness")

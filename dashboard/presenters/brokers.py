@@ -167,10 +167,12 @@ def report_summary(report: Mapping[str, Any], t: Translator | None = None) -> li
     return summary
 
 
-def download_payload(kind: str, data: Mapping[str, Any], fmt: str) -> dict[str, Any]:
-    """What ``dcc.Download`` needs to save the rendered report."""
+def download_payload(
+    kind: str, data: Mapping[str, Any], fmt: str, lang: str = "en"
+) -> dict[str, Any]:
+    """What ``dcc.Download`` needs to save the rendered report (an HTML page in ``lang``)."""
     return {
-        "content": base64.b64encode(render(kind, data, fmt)).decode("ascii"),
+        "content": base64.b64encode(render(kind, data, fmt, lang=lang)).decode("ascii"),
         "filename": filename(kind, data, fmt),
         "type": MEDIA_TYPES.get(fmt),
         "base64": True,
@@ -212,4 +214,5 @@ def download_view(
     fmt = trigger.get("fmt")
     if fmt not in menus.DOWNLOAD_FORMATS:
         raise PreventUpdate
-    return (download_payload("report", source.report(territory, weighted=bool(weighted)), fmt),)
+    report = source.report(territory, weighted=bool(weighted))
+    return (download_payload("report", report, fmt, (t or translator()).language),)
