@@ -9,10 +9,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from maillage.graph.vocabulary import ACTOR_MEASURES
+
 from .export_tables import flatten
 from .html_page import esc, section
 from .i18n import N_, Translator, translator
-from .labels import label
+from .labels import label, localised
+from .method_words import METHOD_LABELS, method_label, method_words
 
 REFERENCES: tuple[str, ...] = (
     "Freeman, L. C. (1977). A set of measures of centrality based on betweenness. "
@@ -93,6 +96,20 @@ def _reference_key(text: str) -> tuple[str, str]:
     return (surname.group(1).lower() if surname else text, year.group(0) if year else "")
 
 
+def step_name(key: str, t: Translator) -> str:
+    """A method step's name: its label in a non-English ``t``'s words, else as it always read."""
+    if localised(t) is None:
+        return label(key)
+    if key in METHOD_LABELS or key in ACTOR_MEASURES:
+        return method_label(key, t)
+    return t.gettext(label(key))
+
+
+def step_words(value: Any, t: Translator) -> Any:
+    """A method step's value, its phrases told in a non-English ``t``'s language."""
+    return method_words(value, t) if isinstance(value, str) and localised(t) else value
+
+
 def method_section(*methods: Mapping[str, Any] | None, t: Translator | None = None) -> str:
     """The glossary, the settings of ``methods`` and the references, in ``t``'s language."""
     t = t or translator("en")
@@ -105,11 +122,11 @@ def method_section(*methods: Mapping[str, Any] | None, t: Translator | None = No
                 extra_references.extend(str(r) for r in value)
             elif isinstance(value, Mapping):
                 notes.extend(
-                    (f"{say(label(key))}: {say(label(str(k)))}", v)
+                    (f"{step_name(key, t)}: {step_name(str(k), t)}", step_words(v, t))
                     for k, v in flatten(value).items()
                 )
             else:
-                notes.append((say(label(key)), value))
+                notes.append((step_name(key, t), step_words(value, t)))
     known = {_reference_key(r) for r in REFERENCES}
     references = list(REFERENCES)
     for ref in extra_references:

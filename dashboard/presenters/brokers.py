@@ -10,7 +10,6 @@ import plotly.graph_objects as go
 from dash import html, no_update
 from dash.exceptions import PreventUpdate
 
-from ...graph.analytics.method_text import NUMBER_FIELDS, SEPARATOR, method_phrases
 from ...graph.model import fold
 from ...graph.vocabulary import (
     ACTOR_MEASURES,
@@ -23,6 +22,7 @@ from ...reports import MEDIA_TYPES, filename, render
 from ...reports.figures import measure_bars, measure_name
 from ...reports.i18n import N_, Translator, translator
 from ...reports.labels import sector_label
+from ...reports.method_words import method_label, method_words
 from .. import menus
 from ..sources import Source
 from .guard import guarded, require_territory
@@ -96,17 +96,6 @@ def top_brokers_figure(
     return go.Figure(measure_bars(ranked, key, title=title, t=t))
 
 
-METHOD_LABELS: Mapping[str, str] = {
-    "engine": N_("Engine"),
-    "brokerage": N_("Brokerage roles"),
-    "structural_holes": N_("Structural holes"),
-    "communities": N_("Communities"),
-    "sector_mixing": N_("Sector mixing"),
-    "assortativity": N_("Assortativity"),
-}
-"""Labels of the method's steps that are not a measure of the registry (English msgids)."""
-
-
 def method_step(key: str, value: str, t: Translator | None = None) -> str:
     """One step of the report's method, ``label: value``, in ``t``'s language.
 
@@ -120,21 +109,9 @@ def method_step(key: str, value: str, t: Translator | None = None) -> str:
     'Intermédiarité : exacte ; on Tuesdays'
     """
     t = t or translator()
-    if key in METHOD_LABELS:
-        label = t.gettext(METHOD_LABELS[key])
-    elif key in ACTOR_MEASURES:
-        label = t.gettext(ACTOR_MEASURES[key].label)
-    else:
-        label = key.replace("_", " ")
-    phrases = []
-    for phrase, found in zip(value.split(SEPARATOR), method_phrases(value), strict=True):
-        if found is None:
-            phrases.append(phrase)
-            continue
-        template, fields = found
-        shown = {k: t.integer(int(v)) if k in NUMBER_FIELDS else v for k, v in fields.items()}
-        phrases.append(t.gettext(template).format(**shown))
-    return t.gettext("{label}: {value}").format(label=label, value=t.gettext("; ").join(phrases))
+    return t.gettext("{label}: {value}").format(
+        label=method_label(key, t), value=method_words(value, t)
+    )
 
 
 def report_summary(report: Mapping[str, Any], t: Translator | None = None) -> list[Any]:
