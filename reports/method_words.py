@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from maillage.graph.analytics.method_text import NUMBER_FIELDS, SEPARATOR, method_phrases
 from maillage.graph.vocabulary import ACTOR_MEASURES
 
 from .i18n import N_, Translator
@@ -45,6 +44,9 @@ def method_words(value: str, t: Translator) -> str:
     >>> method_words("sector label permutation baseline, 1000 permutations", translator("fr"))
     'référence par permutation des secteurs, 1\\u202f000 permutations'
     """
+    # imported when first told: the templates' package loads the analytics with them
+    from maillage.graph.analytics.method_text import NUMBER_FIELDS, SEPARATOR, method_phrases
+
     phrases = []
     for phrase, found in zip(value.split(SEPARATOR), method_phrases(value), strict=True):
         if found is None:
