@@ -72,6 +72,15 @@ def test_download_view_renders_the_clicked_format(maillage: Any) -> None:
         download_view(maillage, "Nantes", False, trigger, [None, None, None])
 
 
+def test_the_html_download_is_in_the_reader_s_language(maillage: Any) -> None:
+    trigger = ids.download_button("html")
+    for t, heading in ((translator("fr"), "Rapport sur le réseau : Nantes"), (EN, None)):
+        payload, _ = download_view(maillage, "Nantes", False, trigger, [None, None, 1], t)
+        page = base64.b64decode(payload["content"]).decode("utf-8")
+        assert f'<html lang="{t.language}">' in page
+        assert f"<h1>{heading or 'Network report: Nantes'}</h1>" in page
+
+
 def test_the_literal_rows_are_in_the_shape_of_real_report_rows() -> None:
     assert all(problems(row, ActorRow, partial=True) == [] for row in ROWS)
 
