@@ -89,6 +89,7 @@ __all__ = [
     "CANNOT_READ",
     "CANNOT_READ_DAMAGED_WORKBOOK",
     "CANNOT_READ_WORKBOOK",
+    "OUT_OF_MEMORY",
     "CANNOT_TELL_ROLE",
     "OVER_FILE_BYTES",
     "OVER_UNZIPPED_BYTES",
@@ -120,6 +121,9 @@ __all__ = [
     "BAD_REGEX",
     "ONE_GROUP",
     "SEVERAL_COLUMNS",
+    "MUST_BE_COLUMN_NAME",
+    "MUST_BE_RULE",
+    "MUST_BE_TIE_KIND",
     "NOT_WELL_FORMED",
     "DOCTYPE_REFUSED",
     "XML_ENCODING",
@@ -131,6 +135,7 @@ __all__ = [
     "PROBLEM_TEMPLATES",
     "PLACE_TEMPLATES",
     "PLACE_FIELDS",
+    "WORD_FIELDS",
     "render",
     "recognise_problem",
 ]
@@ -215,6 +220,10 @@ BEFORE_LAST_STEP = "the date {day} is before the last step ({last})"
 CANNOT_READ = "cannot read: {reason}"
 CANNOT_READ_DAMAGED_WORKBOOK = "cannot read as an Excel workbook (damaged?): {reason}"
 CANNOT_READ_WORKBOOK = "cannot read as an Excel workbook: {reason}"
+OUT_OF_MEMORY = (
+    "not enough memory to read this workbook: it expands far beyond its size on disk "
+    "(lower MAILLAGE_MAX_EXPANDED_BYTES or MAILLAGE_MAX_CELL_CHARS, or give the import more memory)"
+)
 CANNOT_TELL_ROLE = (
     "cannot tell what this file holds: expected the columns id, name, sector, territory "
     "(actors), source, target (ties) or actor, activity (participations), "
@@ -253,6 +262,9 @@ MUST_BE_REGEX = "must be a regular expression (a text)"
 BAD_REGEX = "not a valid regular expression: {reason}"
 ONE_GROUP = "use at most one group ( ): its text is kept"
 SEVERAL_COLUMNS = "a key of several columns is a list of 2 or more names"
+MUST_BE_COLUMN_NAME = "must be a column name (a non-empty string)"
+MUST_BE_RULE = "must be a rule (a non-empty string)"
+MUST_BE_TIE_KIND = "must be a tie kind (a non-empty string)"
 NOT_WELL_FORMED = "not well-formed XML: {reason}"
 DOCTYPE_REFUSED = "document type declarations (DOCTYPE, ENTITY) are refused for safety"
 XML_ENCODING = "unsupported encoding in the XML declaration: {reason}"
@@ -328,6 +340,7 @@ PROBLEM_TEMPLATES: tuple[str, ...] = (
     CANNOT_READ,
     CANNOT_READ_DAMAGED_WORKBOOK,
     CANNOT_READ_WORKBOOK,
+    OUT_OF_MEMORY,
     CANNOT_TELL_ROLE,
     OVER_FILE_BYTES,
     OVER_UNZIPPED_BYTES,
@@ -359,6 +372,9 @@ PROBLEM_TEMPLATES: tuple[str, ...] = (
     BAD_REGEX,
     ONE_GROUP,
     SEVERAL_COLUMNS,
+    MUST_BE_COLUMN_NAME,
+    MUST_BE_RULE,
+    MUST_BE_TIE_KIND,
     NOT_WELL_FORMED,
     DOCTYPE_REFUSED,
     XML_ENCODING,
@@ -375,6 +391,9 @@ PLACE_TEMPLATES: tuple[str, ...] = (LINE, EARLIER)
 
 PLACE_FIELDS: frozenset[str] = frozenset({"first", "row"})
 """The fields that hold a place (told with :data:`PLACE_TEMPLATES` when they match one)."""
+
+WORD_FIELDS: frozenset[str] = frozenset({"current", "new", "status"})
+"""The fields that hold a word of the vocabulary (an introduction's status): catalog msgids."""
 
 _KINDS = {
     "line": r"\d+",

@@ -8,6 +8,7 @@ from operator import itemgetter
 
 from ..graph.model import fold
 from ..graph.problem_text import (
+    CANNOT_TELL_ROLE,
     COLUMN_TWICE,
     MAPPED_COLUMN_MISSING,
     REQUIRED_COLUMN_MISSING,
@@ -56,9 +57,7 @@ def detect_role(table: Table, spec: TableSpec, log: ProblemLog) -> Role | None:
         table.label,
         table.header_line,
         None,
-        "cannot tell what this file holds: expected the columns id, name, sector, territory "
-        "(actors), source, target (ties) or actor, activity (participations), "
-        "or a mapping file naming them",
+        CANNOT_TELL_ROLE,
     )
     return None
 

@@ -19,7 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from maillage.graph.problem_text import PLACE_FIELDS, PLACE_TEMPLATES, recognise_problem
+from maillage.graph.problem_text import (
+    PLACE_FIELDS,
+    PLACE_TEMPLATES,
+    WORD_FIELDS,
+    recognise_problem,
+)
 
 from .i18n import Translator, translator
 
@@ -37,6 +42,8 @@ def problem_in(message: str, t: Translator | None = None) -> str:
         place = recognise_problem(fields[name], PLACE_TEMPLATES)
         if place is not None:
             fields[name] = t.gettext(place[0]).format(**place[1])
+    for name in WORD_FIELDS & fields.keys():
+        fields[name] = t.gettext(fields[name])
     return t.gettext(template).format(**fields)
 
 

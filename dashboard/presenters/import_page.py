@@ -21,6 +21,7 @@ from dash.exceptions import PreventUpdate
 from ...graph.changes import ImportCollision
 from ...graph.errors import MaillageError, ValidationError
 from ...graph.model import fold
+from ...graph.problem_text import MAPPING_NOT_UTF8
 from ...reports.i18n import N_, Translator
 from ...reports.problems import problem_in, problems_in
 from .. import ids
@@ -129,7 +130,7 @@ def saved_mapping_view(sources: Sources, contents: str | None) -> tuple:
     try:
         text = base64.b64decode(contents.split(",", 1)[-1], validate=True).decode("utf-8")
     except (binascii.Error, ValueError):
-        raise MaillageError("this mapping file is not UTF-8 text") from None
+        raise MaillageError(MAPPING_NOT_UTF8) from None
     columns, sectors = writer.mapping_choice(text)
     return [columns.get(name) for name in FIELD_LABELS], sectors
 
