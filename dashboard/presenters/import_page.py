@@ -23,7 +23,7 @@ from ...graph.errors import MaillageError, ValidationError
 from ...graph.model import fold
 from ...graph.problem_text import MAPPING_NOT_UTF8
 from ...reports.i18n import N_, Translator
-from ...reports.problems import problem_in, problems_in
+from ...reports.problems import located_in, problem_in, problems_in
 from .. import ids
 from ..sources import NotAllowed, Sources
 from .guard import guarded
@@ -77,7 +77,7 @@ def upload_view(sources: Sources, contents: str | None, filename: str | None) ->
     upload = writer.decode_upload(contents, filename)
     columns = writer.upload_columns(upload)
     if columns.problems:
-        raise MaillageError("; ".join(columns.problems))
+        raise MaillageError(t.gettext("; ").join(located_in(p, t) for p in columns.problems))
     needs = bool(columns.header) and not columns.is_canonical()
     guessed = writer.guess_mapping(columns.header) if needs else {}
     options = [{"label": name, "value": name} for name in columns.header]
