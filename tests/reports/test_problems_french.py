@@ -121,3 +121,51 @@ def test_an_upload_problem_keeps_its_place_and_reads_its_message_in_french():
         "(relevez-la avec MAILLAGE_MAX_CELL_CHARS=...)"
     )
     assert located_in(problem, translator("en")) == str(problem)
+
+
+def _problems_in_french(paths, **options) -> list[tuple[str, int | None, str | None, str]]:
+    with pytest.raises(ValidationError) as error:
+        load(paths, **options)
+    return [
+        (Path(p.file).name, p.line, p.column, problem_in(p.message, FR))
+        for p in error.value.problems
+    ]
+
+
+def test_a_bad_mapping_file_s_problems_read_in_french(tmp_path):
+    actors = tmp_path / "actors.csv"
+    actors.write_text("id,name,sector,territory\na1,Alpha,business,T\n")
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text('delimiter = ";;"\nconflict = "last"\nwhatever = 1\n[sectors]\nx = 3\n')
+    told = _problems_in_french([actors], mapping=mapping)
+    assert [(column, text) for _, _, column, text in told] == [
+        ("whatever", "clé inconnue (attendu : l'une de " + told[0][3].split("l'une de ", 1)[1]),
+        ("conflict", "règle inconnue 'last' (attendu : error, first, most_common)"),
+        ("delimiter", "un séparateur est un seul caractère, et non ';;'"),
+        ("sectors.x", 'doit être un nom de secteur (ou "" pour une cellule vide)'),
+    ]
+
+
+def test_an_extract_a_graph_file_and_an_unreadable_file_read_in_french(tmp_path):
+    actors = tmp_path / "actors.csv"
+    actors.write_text("id,name,sector,territory\nA-1,Alpha,business,T\nb2,Beta,public,T\n")
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text('[extract]\nid = "^A-(\\\\d+)$"\n')
+    told = _problems_in_french([actors], mapping=mapping)
+    assert told == [
+        (
+            "actors.csv",
+            3,
+            "id",
+            "'b2' ne correspond pas à l'extraction « ^A-(\\d+)$ » du fichier de correspondance",
+        )
+    ]
+    broken = tmp_path / "network.gexf"
+    broken.write_text("<gexf><graph><node id='1'></graph></gexf>")
+    assert _problems_in_french([broken]) == [
+        ("network.gexf", 1, None, "XML mal formé : mismatched tag")
+    ]
+    workbook = tmp_path / "book.xlsx"
+    workbook.write_bytes(b"not a zip")
+    (told,) = _problems_in_french([workbook])
+    assert told[3].startswith("lecture impossible comme classeur Excel")
