@@ -137,12 +137,12 @@ def test_a_bad_mapping_file_s_problems_read_in_french(tmp_path):
     actors.write_text("id,name,sector,territory\na1,Alpha,business,T\n")
     mapping = tmp_path / "mapping.toml"
     mapping.write_text('delimiter = ";;"\nconflict = "last"\nwhatever = 1\n[sectors]\nx = 3\n')
-    told = _problems_in_french([actors], mapping=mapping)
+    told = sorted(_problems_in_french([actors], mapping=mapping), key=lambda p: p[2])
     assert [(column, text) for _, _, column, text in told] == [
-        ("whatever", "clé inconnue (attendu : l'une de " + told[0][3].split("l'une de ", 1)[1]),
         ("conflict", "règle inconnue 'last' (attendu : error, first, most_common)"),
         ("delimiter", "un séparateur est un seul caractère, et non ';;'"),
         ("sectors.x", 'doit être un nom de secteur (ou "" pour une cellule vide)'),
+        ("whatever", "clé inconnue (attendu : l'une de " + told[3][3].split("l'une de ", 1)[1]),
     ]
 
 
