@@ -42,13 +42,7 @@ from ..changes import (
 from ..errors import ConcurrentChange, MaillageError, NotFound, StoreUnavailable
 from ..introductions import Introduction
 from ..model import Actor, Dataset, ImportResult, Network, Participation, TerritorySummary
-from ..problem_text import (
-    MOVED_MEANWHILE,
-    NO_ACTOR_WITH_ID,
-    NO_INTRODUCTION,
-    NO_TERRITORY,
-    render,
-)
+from ..problem_text import MOVED_MEANWHILE, NO_ACTOR_WITH_ID, NO_INTRODUCTION, NO_TERRITORY, render
 from ..revision_text import undo_description
 from ..saved_views import SavedView
 from . import cypher, follow_up, view_documents

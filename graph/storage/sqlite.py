@@ -43,13 +43,7 @@ from ..model import (
     TerritorySummary,
     TieKind,
 )
-from ..problem_text import (
-    MOVED_MEANWHILE,
-    NO_ACTOR_WITH_ID,
-    NO_INTRODUCTION,
-    NO_TERRITORY,
-    render,
-)
+from ..problem_text import MOVED_MEANWHILE, NO_ACTOR_WITH_ID, NO_INTRODUCTION, NO_TERRITORY, render
 from ..revision_text import undo_description
 from ..saved_views import SavedView
 from . import follow_up, sql, sqlite_writes, view_documents
