@@ -130,6 +130,14 @@ __all__ = [
     "EMPTY_DOCUMENT",
     "NOT_A_GRAPH_DOCUMENT",
     "NO_GRAPH_ELEMENT",
+    "GRAPH_OWN_IDS",
+    "JOINED_KEYS_IN_TABLES",
+    "GRAPH_NO_PARTICIPATIONS",
+    "GRAPH_OWN_NODE_IDS",
+    "GRAPH_ATTRIBUTE_MISSING",
+    "PARTICIPATION_ATTRIBUTES_MISPLACED",
+    "NOT_A_DATE_FORMAT",
+    "UNUSABLE_DATE_FORMAT",
     "LINE",
     "EARLIER",
     "PROBLEM_TEMPLATES",
@@ -271,6 +279,18 @@ XML_ENCODING = "unsupported encoding in the XML declaration: {reason}"
 EMPTY_DOCUMENT = "empty document"
 NOT_A_GRAPH_DOCUMENT = "expected a <gexf> or <graphml> document, got <{tag}>"
 NO_GRAPH_ELEMENT = "no <graph> element in this <{tag}> document: nothing to import"
+GRAPH_OWN_IDS = "a graph file's node ids and edge ends are its own; the mapping cannot name them"
+JOINED_KEYS_IN_TABLES = "keys of several columns apply to tables only"
+GRAPH_NO_PARTICIPATIONS = "graph files have no participations"
+GRAPH_OWN_NODE_IDS = "a graph file's node ids are its own"
+GRAPH_ATTRIBUTE_MISSING = "{kind} attribute named by the mapping is missing"
+PARTICIPATION_ATTRIBUTES_MISPLACED = (
+    "participation_attributes apply to two-mode and participations files, not {role} files"
+)
+NOT_A_DATE_FORMAT = "expected a strptime format such as '%d/%m/%Y', got {value}"
+UNUSABLE_DATE_FORMAT = (
+    "{value} is not a usable date format ({reason}); expected a strptime format such as '%d/%m/%Y'"
+)
 
 PROBLEM_TEMPLATES: tuple[str, ...] = (
     MISSING,
@@ -381,6 +401,14 @@ PROBLEM_TEMPLATES: tuple[str, ...] = (
     EMPTY_DOCUMENT,
     NOT_A_GRAPH_DOCUMENT,
     NO_GRAPH_ELEMENT,
+    GRAPH_OWN_IDS,
+    JOINED_KEYS_IN_TABLES,
+    GRAPH_NO_PARTICIPATIONS,
+    GRAPH_OWN_NODE_IDS,
+    GRAPH_ATTRIBUTE_MISSING,
+    PARTICIPATION_ATTRIBUTES_MISPLACED,
+    NOT_A_DATE_FORMAT,
+    UNUSABLE_DATE_FORMAT,
 )
 """Every problem template (the msgids of the catalog), the longer of two alike first."""
 

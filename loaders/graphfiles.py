@@ -43,6 +43,11 @@ from ..graph.problem_text import (
     DOCTYPE_REFUSED,
     EMPTY_DOCUMENT,
     EMPTY_FILE,
+    GRAPH_ATTRIBUTE_MISSING,
+    GRAPH_NO_PARTICIPATIONS,
+    GRAPH_OWN_IDS,
+    GRAPH_OWN_NODE_IDS,
+    JOINED_KEYS_IN_TABLES,
     NO_GRAPH_ELEMENT,
     NOT_A_GRAPH_DOCUMENT,
     NOT_WELL_FORMED,
@@ -256,14 +261,14 @@ def _mapping_applies(
                 label,
                 None,
                 f"columns.{name}",
-                "a graph file's node ids and edge ends are its own; the mapping cannot name them",
+                GRAPH_OWN_IDS,
             )
     for name in spec.joined:
-        log.add(label, None, f"columns.{name}", "keys of several columns apply to tables only")
+        log.add(label, None, f"columns.{name}", JOINED_KEYS_IN_TABLES)
     if spec.participation_attributes:
-        log.add(label, None, "participation_attributes", "graph files have no participations")
+        log.add(label, None, "participation_attributes", GRAPH_NO_PARTICIPATIONS)
     if spec.ids_ignore_case:
-        log.add(label, None, "ids_ignore_case", "a graph file's node ids are its own")
+        log.add(label, None, "ids_ignore_case", GRAPH_OWN_NODE_IDS)
     titles = {"node": set[str](), "edge": set[str]()}
     for kind, items in (("node", nodes), ("edge", edges)):
         for item in items:
@@ -272,10 +277,10 @@ def _mapping_applies(
     for name, column in spec.columns.items():
         kind = "node" if name in NODE_FIELDS else "edge"
         if name not in FILE_OWN_FIELDS and fold(column) not in titles[kind]:
-            log.add(label, None, column, f"{kind} attribute named by the mapping is missing")
+            log.add(label, None, column, render(GRAPH_ATTRIBUTE_MISSING, kind=kind))
     for column in (spec.attributes or {}).values():
         if fold(column) not in titles["node"]:
-            log.add(label, None, column, "node attribute named by the mapping is missing")
+            log.add(label, None, column, render(GRAPH_ATTRIBUTE_MISSING, kind="node"))
     return len(log) == before
 
 

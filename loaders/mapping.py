@@ -37,6 +37,7 @@ from ..graph.problem_text import (
     MUST_BE_TEXTS,
     MUST_BE_TIE_KIND,
     MUST_NOT_BE_EMPTY,
+    NOT_A_DATE_FORMAT,
     NOT_TOML,
     ONE_GROUP,
     SEVERAL_COLUMNS,
@@ -45,6 +46,7 @@ from ..graph.problem_text import (
     UNKNOWN_KEY,
     UNKNOWN_ROLE,
     UNKNOWN_RULE,
+    UNUSABLE_DATE_FORMAT,
     UNUSABLE_ENCODING,
     render,
 )
@@ -360,16 +362,15 @@ class _Checker:
 
     def date_format(self, value: str, where: str) -> str | None:
         """A strptime format that Python can compile, else a problem (never a traceback)."""
-        example = "expected a strptime format such as '%d/%m/%Y'"
         if "%" not in value:
-            self.problem(where, f"{example}, got {value!r}")
+            self.problem(where, render(NOT_A_DATE_FORMAT, value=repr(value)))
             return None
         try:
             datetime.strptime("", value)
         except ValueError:
             pass  # the format compiled; the empty text just does not match it
         except re.error as exc:
-            self.problem(where, f"{value!r} is not a usable date format ({exc}); {example}")
+            self.problem(where, render(UNUSABLE_DATE_FORMAT, value=repr(value), reason=exc))
             return None
         return value
 

@@ -11,6 +11,7 @@ from ..graph.problem_text import (
     CANNOT_TELL_ROLE,
     COLUMN_TWICE,
     MAPPED_COLUMN_MISSING,
+    PARTICIPATION_ATTRIBUTES_MISPLACED,
     REQUIRED_COLUMN_MISSING,
     ROW_TOO_WIDE,
     render,
@@ -127,8 +128,7 @@ def resolve_layout(
             label,
             line,
             None,
-            "participation_attributes apply to two-mode and participations files, "
-            f"not {role} files",
+            render(PARTICIPATION_ATTRIBUTES_MISPLACED, role=role),
         )
     if spec.attributes is None and not spec.columns and role is not Role.ACTORS:
         ignored = [h for i, h in enumerate(table.header) if h and i not in used]
