@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..graph.cells import restore_formula
-from ..graph.problem_text import EMPTY_FILE
+from ..graph.problem_text import CANNOT_READ, EMPTY_FILE, render
 from .raw_table import Table
 from .validate import ProblemLog
 
@@ -37,7 +37,7 @@ def read_csv(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        log.add(label, None, None, f"cannot read: {exc.strerror or exc}")
+        log.add(label, None, None, render(CANNOT_READ, reason=exc.strerror or exc))
         return None
     text = _decode(data, encoding, label, log, warnings)
     if text is None:

@@ -8,8 +8,10 @@ from operator import itemgetter
 
 from ..graph.model import fold
 from ..graph.problem_text import (
+    CANNOT_TELL_ROLE,
     COLUMN_TWICE,
     MAPPED_COLUMN_MISSING,
+    PARTICIPATION_ATTRIBUTES_MISPLACED,
     REQUIRED_COLUMN_MISSING,
     ROW_TOO_WIDE,
     render,
@@ -56,9 +58,7 @@ def detect_role(table: Table, spec: TableSpec, log: ProblemLog) -> Role | None:
         table.label,
         table.header_line,
         None,
-        "cannot tell what this file holds: expected the columns id, name, sector, territory "
-        "(actors), source, target (ties) or actor, activity (participations), "
-        "or a mapping file naming them",
+        CANNOT_TELL_ROLE,
     )
     return None
 
@@ -128,8 +128,7 @@ def resolve_layout(
             label,
             line,
             None,
-            "participation_attributes apply to two-mode and participations files, "
-            f"not {role} files",
+            render(PARTICIPATION_ATTRIBUTES_MISPLACED, role=role),
         )
     if spec.attributes is None and not spec.columns and role is not Role.ACTORS:
         ignored = [h for i, h in enumerate(table.header) if h and i not in used]

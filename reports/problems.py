@@ -17,13 +17,20 @@ message: they stay in their own columns.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
-from maillage.graph.problem_text import PLACE_FIELDS, PLACE_TEMPLATES, recognise_problem
+from maillage.graph.errors import Problem
+from maillage.graph.problem_text import (
+    PLACE_FIELDS,
+    PLACE_TEMPLATES,
+    WORD_FIELDS,
+    recognise_problem,
+)
 
 from .i18n import Translator, translator
 
-__all__ = ["problem_in", "problems_in"]
+__all__ = ["problem_in", "problems_in", "located_in"]
 
 
 def problem_in(message: str, t: Translator | None = None) -> str:
@@ -37,6 +44,8 @@ def problem_in(message: str, t: Translator | None = None) -> str:
         place = recognise_problem(fields[name], PLACE_TEMPLATES)
         if place is not None:
             fields[name] = t.gettext(place[0]).format(**place[1])
+    for name in WORD_FIELDS & fields.keys():
+        fields[name] = t.gettext(fields[name])
     return t.gettext(template).format(**fields)
 
 
@@ -44,3 +53,12 @@ def problems_in(messages: Iterable[str], t: Translator | None = None) -> str:
     """Several problems of one row, each in ``t``'s language, joined as a list is."""
     t = t or translator()
     return t.gettext("; ").join(problem_in(m, t) for m in messages)
+
+
+def located_in(problem: Problem, t: Translator | None = None) -> str:
+    """``problem`` as ``file:line: column: message``, its message in ``t``'s language.
+
+    >>> located_in(Problem("a.csv", 3, "name", "missing value"), translator("fr"))
+    'a.csv:3: name: valeur manquante'
+    """
+    return str(dataclasses.replace(problem, message=problem_in(problem.message, t)))

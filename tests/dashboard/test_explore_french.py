@@ -10,7 +10,14 @@ from dashboard_support import find, text_of
 from maillage.dashboard import ids
 from maillage.dashboard.pages import explore as page
 from maillage.dashboard.presenters import editing
-from maillage.dashboard.presenters.explore import card_view, network_view, path_view, year_slider
+from maillage.dashboard.presenters.explore import (
+    card_view,
+    focus_view,
+    network_view,
+    path_view,
+    picker_view,
+    year_slider,
+)
 from maillage.dashboard.presenters.explore_play import play_step
 from maillage.dashboard.presenters.formatting import number, sector_badge, sector_options
 from maillage.dashboard.presenters.guard import error_alert
@@ -127,6 +134,14 @@ def test_the_path_finder_reads_french(maillage: Any) -> None:
     assert text_of(path_view(maillage, "Nantes", None, "n2", "n2", FR)[0]) == (
         "Choisissez deux acteurs différents."
     )
+
+
+def test_the_actor_pickers_name_the_sector_in_french(maillage: Any) -> None:
+    found = picker_view(maillage, "Nantes", "universite", None, FR)
+    assert found == [{"label": "Université Ouest · Académique", "value": "b4"}]
+    focus = focus_view(maillage, "Nantes", "?from=n2&to=b4", FR)
+    assert focus["from"]["options"] == [{"label": "Asso Lien · Association", "value": "n2"}]
+    assert focus["to"]["options"] == [{"label": "Université Ouest · Académique", "value": "b4"}]
 
 
 def test_the_guards_read_french() -> None:

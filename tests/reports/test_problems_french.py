@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from maillage.graph.errors import ValidationError
+from maillage.graph.actor_edits import new_actor, new_tie
+from maillage.graph.errors import InvalidEdit, MaillageError, Problem, ValidationError
+from maillage.graph.introductions import InvalidMove, Status, check_move, parse_status
 from maillage.graph.problem_text import PROBLEM_TEMPLATES, recognise_problem, render
 from maillage.loaders import load
 from maillage.reports.i18n import translator
-from maillage.reports.problems import problem_in
+from maillage.reports.problems import located_in, problem_in
 
 FR = translator("fr")
 
@@ -19,7 +21,13 @@ FR = translator("fr")
 def _example(template: str) -> dict[str, str]:
     names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
     return {
-        name: ("'x1'" if name == "actor" else "7" if name in ("count", "width") else f"<{name}>")
+        name: (
+            "'x1'"
+            if name == "actor"
+            else "7"
+            if name in ("count", "width", "line")
+            else f"<{name}>"
+        )
         for name in names
     }
 
@@ -28,6 +36,7 @@ def _example(template: str) -> dict[str, str]:
 def test_every_template_is_recognised_back_and_has_a_french_message(template):
     fields = _example(template)
     assert recognise_problem(render(template, **fields)) == (template, fields)
+    assert msgfmt_safe(FR.gettext(template))
     assert FR.gettext(template) != template
     assert set(_example(FR.gettext(template))) == set(fields)
 
@@ -67,3 +76,96 @@ def test_a_bad_ties_file_s_problems_read_in_french_at_their_line_and_column(tmp_
         ("ties.csv", 4, "until", "la fin 2020-01-01 précède le début 2021-01-01"),
     ]
     assert all(recognise_problem(p.message) for p in error.value.problems)
+
+
+def msgfmt_safe(text: str) -> bool:
+    """A French message renders with its fields (no stray brace)."""
+    return bool(text.format(**_example(text)))
+
+
+def _refusal(call, *args, **kwargs) -> str:
+    with pytest.raises(MaillageError) as refused:
+        call(*args, **kwargs)
+    return problem_in(str(refused.value), FR)
+
+
+def test_refusals_of_edits_and_introductions_read_in_french():
+    assert _refusal(new_tie, "a1", "a1", "partnership") == (
+        "un acteur ne peut pas être lié à lui-même"
+    )
+    assert _refusal(new_tie, "a1", "b2", "friendship").startswith(
+        "type de lien inconnu 'friendship' : l'un de partnership, "
+    )
+    taken = _refusal(new_actor, "Nantes", "Atelier", "business", actor_id="a1", taken={"a1"})
+    assert taken == "l'identifiant 'a1' désigne déjà un autre acteur : choisissez-en un autre"
+    assert _refusal(check_move, Status.MET, Status.MADE) == (
+        "une mise en relation ne peut pas revenir de « rencontre » à « faite »"
+    )
+    assert _refusal(parse_status, "lost").startswith("statut inconnu 'lost' (attendu : l'un de ")
+    with pytest.raises(InvalidMove):
+        parse_status("lost")
+    with pytest.raises(InvalidEdit):
+        new_tie("", "b2", None)
+
+
+def test_an_upload_problem_keeps_its_place_and_reads_its_message_in_french():
+    problem = Problem(
+        "p.csv",
+        4,
+        "Nom",
+        "a value in characters of 40,000 is over the limit of "
+        "32,767 (raise it with MAILLAGE_MAX_CELL_CHARS=...)",
+    )
+    assert located_in(problem, FR) == (
+        "p.csv:4: Nom: une valeur de 40,000 caractères dépasse la limite de 32,767 "
+        "(relevez-la avec MAILLAGE_MAX_CELL_CHARS=...)"
+    )
+    assert located_in(problem, translator("en")) == str(problem)
+
+
+def _problems_in_french(paths, **options) -> list[tuple[str, int | None, str | None, str]]:
+    with pytest.raises(ValidationError) as error:
+        load(paths, **options)
+    return [
+        (Path(p.file).name, p.line, p.column, problem_in(p.message, FR))
+        for p in error.value.problems
+    ]
+
+
+def test_a_bad_mapping_file_s_problems_read_in_french(tmp_path):
+    actors = tmp_path / "actors.csv"
+    actors.write_text("id,name,sector,territory\na1,Alpha,business,T\n")
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text('delimiter = ";;"\nconflict = "last"\nwhatever = 1\n[sectors]\nx = 3\n')
+    told = sorted(_problems_in_french([actors], mapping=mapping), key=lambda p: p[2])
+    assert [(column, text) for _, _, column, text in told] == [
+        ("conflict", "règle inconnue 'last' (attendu : error, first, most_common)"),
+        ("delimiter", "un séparateur est un seul caractère, et non ';;'"),
+        ("sectors.x", 'doit être un nom de secteur (ou "" pour une cellule vide)'),
+        ("whatever", "clé inconnue (attendu : l'une de " + told[3][3].split("l'une de ", 1)[1]),
+    ]
+
+
+def test_an_extract_a_graph_file_and_an_unreadable_file_read_in_french(tmp_path):
+    actors = tmp_path / "actors.csv"
+    actors.write_text("id,name,sector,territory\nA-1,Alpha,business,T\nb2,Beta,public,T\n")
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text('[extract]\nid = "^A-(\\\\d+)$"\n')
+    told = _problems_in_french([actors], mapping=mapping)
+    assert told == [
+        (
+            "actors.csv",
+            3,
+            "id",
+            "'b2' ne correspond pas à l'extraction « ^A-(\\d+)$ » du fichier de correspondance",
+        )
+    ]
+    broken = tmp_path / "network.gexf"
+    broken.write_text("<gexf><graph><node id='1'></graph></gexf>")
+    assert _problems_in_french([broken]) == [
+        ("network.gexf", 1, None, "XML mal formé : mismatched tag")
+    ]
+    workbook = tmp_path / "book.xlsx"
+    workbook.write_bytes(b"not a zip")
+    (told,) = _problems_in_french([workbook])
+    assert told[3].startswith("lecture impossible comme classeur Excel")
