@@ -263,6 +263,7 @@ def map_figure(
     hidden = {"visible": False, "showgrid": False, "zeroline": False}
     layout = base_layout(
         height,
+        t=t,
         xaxis={**hidden, "range": x_range},
         yaxis={**hidden, "range": y_range, "scaleanchor": "x", "scaleratio": 1},
         hovermode="closest",
