@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -129,19 +129,30 @@ def report_summary(report: Mapping[str, Any], t: Translator | None = None) -> li
         pivots = method.get("pivots", t.gettext("sampled"))
         parts.append(t.gettext("approximate: estimated from {pivots} pivots").format(pivots=pivots))
     summary: list[Any] = [html.Span(" · ".join(parts))]
+    details = method_details(method, t, skip={"references", "weight", "seed", "pivots"})
+    return summary if details is None else [*summary, details]
+
+
+def method_details(
+    method: Mapping[str, Any], t: Translator | None = None, skip: Iterable[str] = ()
+) -> html.Details | None:
+    """A result's method told step by step in a fold-out, None when it has no step in words.
+
+    Only the steps written as text show (counts and settings are said in them); ``skip``
+    leaves some out.
+    """
+    t = t or translator()
+    left_out = set(skip)
     steps = [
         html.Li(method_step(key, value, t))
         for key, value in method.items()
-        if key not in {"references", "weight", "seed", "pivots"} and isinstance(value, str)
+        if key not in left_out and isinstance(value, str)
     ]
-    if steps:
-        summary.append(
-            html.Details(
-                [html.Summary(t.gettext("How these are computed")), html.Ul(steps)],
-                className="method",
-            )
-        )
-    return summary
+    if not steps:
+        return None
+    return html.Details(
+        [html.Summary(t.gettext("How these are computed")), html.Ul(steps)], className="method"
+    )
 
 
 def download_payload(
