@@ -210,7 +210,7 @@ def actor_traces(
                 },
                 "customdata": [[label_text(a.name, 80), name] for a in members],
                 "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
-                "meta": {"actors": len(members)},
+                "meta": {"actors": len(members), "sector": sector},
             }
         )
     return traces

@@ -35,7 +35,10 @@ ENGLISH = re.compile(
     re.IGNORECASE,
 )
 """Words that only English has (``sector`` / ``sectors`` are ``secteur(s)`` in French)."""
-SKIPPED = {"id", "value", "href", "className", "style", "type", "namespace", "htmlFor", "html_for"}
+SKIPPED = {
+    *("id", "value", "href", "className", "style", "type", "namespace", "htmlFor", "html_for"),
+    "meta",
+}
 """Props that hold codes, not words (``name`` of a column is read, its ``id`` is not)."""
 KNOWN = {"no actor '' in Alsace", "no file was received: choose a file to import"}
 """Left to the refusals' translation (edit refusals, upload problems): listed, not hidden."""
