@@ -25,6 +25,7 @@ from ...reports.labels import sector_label
 from ...reports.method_words import method_label, method_words
 from .. import menus
 from ..sources import Source
+from .formatting import day
 from .guard import guarded, require_territory
 
 TOP_BROKERS = 15
@@ -120,7 +121,7 @@ def report_summary(report: Mapping[str, Any], t: Translator | None = None) -> li
     count = len(report.get("actors", []))
     parts = [f"{t.integer(count)} {t.ngettext('actor', 'actors', count)}"]
     if report.get("as_of"):
-        parts.append(t.gettext("as of {date}").format(date=report["as_of"]))
+        parts.append(t.gettext("as of {date}").format(date=day(report["as_of"], t)))
     if report.get("variant"):
         parts.append(t.gettext(str(report["variant"])))
     method = report.get("method")

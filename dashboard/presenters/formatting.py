@@ -49,6 +49,19 @@ def iso(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
+def day(value: Any, t: Translator | None = None) -> str:
+    """A date (or an ISO date string) as the reader writes it; ISO in English, as always.
+
+    >>> day("2018-12-22", translator("fr")), day(date(2018, 12, 22)), day(None, translator("fr"))
+    ('22 déc. 2018', '2018-12-22', '')
+    """
+    if value is None or value == "":
+        return ""
+    if t is None or t.language == "en":
+        return iso(value) or ""
+    return t.date(value if isinstance(value, date) else date.fromisoformat(str(value)[:10]))
+
+
 def parse_as_of(value: str | None) -> date | None:
     """The ``as_of`` date kept in the browser as an ISO string."""
     return date.fromisoformat(value) if value else None
