@@ -21,6 +21,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from dash_requests import UPDATE_COMPONENT  # noqa: E402
+from dashboard_support import text_of  # noqa: E402
 
 from maillage.dashboard.app import create_app  # noqa: E402
 from maillage.reports.i18n import translator  # noqa: E402
@@ -35,9 +36,11 @@ ENGLISH = re.compile(
     re.IGNORECASE,
 )
 """Words that only English has (``sector`` / ``sectors`` are ``secteur(s)`` in French)."""
+ENGLISH_NUMBERS = re.compile(r"\b\d{4}-\d\d-\d\d\b|(?<![\w.])\d+\.\d+(?![\w.])")
+"""An ISO date or a decimal point: French writes ``2 déc. 2026`` and ``0,38``."""
 SKIPPED = {
     *("id", "value", "href", "className", "style", "type", "namespace", "htmlFor", "html_for"),
-    "meta",
+    *("meta", "color", "fillcolor", "bgcolor", "paper_bgcolor", "plot_bgcolor"),
 }
 """Props that hold codes, not words (``name`` of a column is read, its ``id`` is not)."""
 KNOWN = {"no actor '' in Alsace", "no file was received: choose a file to import"}
@@ -164,7 +167,11 @@ def french_app(demo_store_url: str) -> Iterator[Any]:
 def test_every_page_reads_french(french_app: Any, pathname: str):
     texts = page_strings(french_app, pathname)
     assert len(texts) > 20  # the page and its callbacks' outputs were read
-    english = {s for s in texts if s.strip() in UNTRANSLATED or ENGLISH.search(s)}
+    english = {
+        s
+        for s in texts
+        if s.strip() in UNTRANSLATED or ENGLISH.search(s) or ENGLISH_NUMBERS.search(s)
+    }
     english = sorted(english - KNOWN)
     assert english == []
 
@@ -174,3 +181,37 @@ def test_the_audit_finds_english():
     found = list(read_strings(english_page))
     assert found == ["Show in the network", "Voir"]
     assert "Show in the network" in UNTRANSLATED and ENGLISH.search(found[0])
+    assert ENGLISH_NUMBERS.search("depuis le 2018-12-22") and ENGLISH_NUMBERS.search("0.38")
+    assert not ENGLISH_NUMBERS.search("22 déc. 2018, 0,38, version 1.2.3")
+
+
+def english_in(component: Any) -> list[str]:
+    """The strings of a presenter's output a French reader would find English."""
+    import plotly
+
+    tree = json.loads(json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder))
+    return sorted(
+        {
+            s
+            for s in read_strings(tree, True)
+            if s.strip() in UNTRANSLATED or ENGLISH.search(s) or ENGLISH_NUMBERS.search(s)
+        }
+    )
+
+
+def test_a_chosen_actor_and_a_path_read_french(demo_store_url: str):
+    from maillage.app import Maillage
+    from maillage.dashboard.presenters import explore
+    from maillage.settings import Settings
+
+    instance = Maillage(Settings(store_url=demo_store_url))
+    try:
+        actors = instance.network("Alsace").actors
+        first, far = actors[0].id, actors[40].id
+        card = explore.card_view(instance, "Alsace", None, first, 1, FR)
+        path = explore.path_view(instance, "Alsace", None, first, far, FR)
+        summary = explore.summary_view(instance, "Alsace", "2022-06-01", ["business"], FR)
+    finally:
+        instance.close()
+    assert re.search(r"arrivée : \d{1,2} \w+\.? \d{4}", text_of(card[0]))  # a French date
+    assert english_in(card) == english_in(path) == english_in(summary) == []
