@@ -159,9 +159,13 @@ def method_details(
 def download_payload(
     kind: str, data: Mapping[str, Any], fmt: str, lang: str = "en"
 ) -> dict[str, Any]:
-    """What ``dcc.Download`` needs to save the rendered report (an HTML page in ``lang``)."""
+    """What ``dcc.Download`` needs to save the rendered report (an HTML page in ``lang``;
+    a CSV file in French Excel's dialect for a French reader, so that a double-click opens
+    its numbers as numbers)."""
+    dialect = "excel-fr" if lang == "fr" else "standard"
+    content = render(kind, data, fmt, lang=lang, csv_dialect=dialect)
     return {
-        "content": base64.b64encode(render(kind, data, fmt, lang=lang)).decode("ascii"),
+        "content": base64.b64encode(content).decode("ascii"),
         "filename": filename(kind, data, fmt),
         "type": MEDIA_TYPES.get(fmt),
         "base64": True,

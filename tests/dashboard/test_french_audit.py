@@ -28,7 +28,8 @@ from maillage.reports.i18n import translator  # noqa: E402
 
 PAGES = ("/", "/gaps", "/brokers", "/compare", "/introductions", "/import", "/history", "/map")
 READ = {"children", "label", "title", "placeholder", "aria-label", "name", "text", "ticktext"}
-READ_INSIDE = {"labels", "data", "columns", "options", "marks", "annotations"}
+READ_INSIDE = {"labels", "data", "columns", "options", "marks", "annotations", "tooltip_header"}
+READ_INSIDE |= {"tooltip_data", "tooltip", "legend", "hovertext", "customdata"}
 """Props whose strings a person reads, and props whose every nested string is read."""
 ENGLISH = re.compile(
     r"\b(the|of|and|with|without|show|hide|ties|actors|download|none|yes|no|from|"
