@@ -66,7 +66,23 @@ def number(value: Any) -> float | None:
     return None if value is None or isinstance(value, bool) else float(value)
 
 
-def base_layout(height: int, **extra: Any) -> dict[str, Any]:
+def locale_layout(t: Translator | None) -> dict[str, Any]:
+    """The layout keys that make plotly write numbers in ``t``'s language (``separators``).
+
+    Every figure gets them through :func:`base_layout`; a figure built otherwise (the
+    introductions funnel) adds them itself.
+
+    >>> from maillage.reports.i18n import translator
+    >>> locale_layout(translator("fr")), locale_layout(translator("en")), locale_layout(None)
+    ({'separators': ',\u202f'}, {}, {})
+    """
+    if t is not None and t.language in SEPARATORS:
+        return {"separators": SEPARATORS[t.language]}
+    return {}
+
+
+def base_layout(height: int, *, t: Translator | None = None, **extra: Any) -> dict[str, Any]:
+    """The layout every figure starts from: size, font, legend, and ``t``'s separators."""
     layout: dict[str, Any] = {
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 40, "b": 50},
@@ -81,6 +97,7 @@ def base_layout(height: int, **extra: Any) -> dict[str, Any]:
             "yanchor": "bottom",
             "traceorder": "normal",
         },
+        **locale_layout(t),
     }
     layout.update(extra)
     return layout
@@ -182,6 +199,7 @@ def measure_bars(
     extra = {"title": {"text": label_text(title, 200)}} if title else {}
     layout = base_layout(
         120 + 24 * len(actors),
+        t=t,
         barmode="relative",
         xaxis={
             "title": {"text": f"{name} ({meaning})"},
@@ -191,8 +209,6 @@ def measure_bars(
         yaxis=ranked_axis(names),
         **extra,
     )
-    if t is not None and t.language in SEPARATORS:
-        layout["separators"] = SEPARATORS[t.language]
     return {"data": traces, "layout": layout}
 
 
@@ -252,6 +268,7 @@ def brokerage_bars(
     ]
     layout = base_layout(
         120 + 24 * len(actors),
+        t=t,
         barmode="stack",
         xaxis=count_axis(
             say("Brokerage role counts (pairs of partners mediated)"),
@@ -315,6 +332,7 @@ def mixing_heatmap(
     extra = {"title": {"text": label_text(title, 200)}} if title else {}
     layout = base_layout(
         160 + 52 * len(sectors),
+        t=t,
         xaxis={"side": "bottom", "automargin": True, "showgrid": False},
         yaxis={"autorange": "reversed", "automargin": True, "showgrid": False},
         **extra,
@@ -347,6 +365,7 @@ def community_bars(
     ]
     layout = base_layout(
         120 + 28 * len(communities),
+        t=t,
         barmode="stack",
         xaxis=count_axis(say("Actors"), max((sum(c.values()) for _, c in communities), default=0)),
         yaxis=ranked_axis(names),

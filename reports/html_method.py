@@ -122,7 +122,12 @@ def method_section(*methods: Mapping[str, Any] | None, t: Translator | None = No
                 extra_references.extend(str(r) for r in value)
             elif isinstance(value, Mapping):
                 notes.extend(
-                    (f"{step_name(key, t)}: {step_name(str(k), t)}", step_words(v, t))
+                    (
+                        say("{label}: {value}").format(
+                            label=step_name(key, t), value=step_name(str(k), t)
+                        ),
+                        step_words(v, t),
+                    )
                     for k, v in flatten(value).items()
                 )
             else:

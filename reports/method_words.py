@@ -21,6 +21,12 @@ METHOD_LABELS: Mapping[str, str] = {
     "communities": N_("Communities"),
     "sector_mixing": N_("Sector mixing"),
     "assortativity": N_("Assortativity"),
+    "graph": N_("Graph"),
+    "baseline": N_("Baseline"),
+    "gap_rule": N_("Gap rule"),
+    "bridge_rule": N_("Bridge rule"),
+    "fragile_bridges": N_("Fragile bridges"),
+    "introductions": N_("Introductions"),
 }
 """Labels of the method's steps that are not a measure of the registry (English msgids)."""
 
@@ -43,9 +49,24 @@ def method_words(value: str, t: Translator) -> str:
     >>> from maillage.reports.i18n import translator
     >>> method_words("sector label permutation baseline, 1000 permutations", translator("fr"))
     'référence par permutation des secteurs, 1\\u202f000 permutations'
+    >>> method_words("sector labels shuffled over the actors 99 times (seed 12345)",
+    ...              translator("fr"))
+    'étiquettes de secteur mélangées entre les acteurs 99 fois (graine 12345)'
     """
     # imported when first told: the templates' package loads the analytics with them
-    from maillage.graph.analytics.method_text import NUMBER_FIELDS, SEPARATOR, method_phrases
+    from maillage.graph.analytics.method_text import (
+        DECIMAL_FIELDS,
+        NUMBER_FIELDS,
+        SEPARATOR,
+        method_phrases,
+    )
+
+    def shown(key: str, text: str) -> str:
+        if key in NUMBER_FIELDS:
+            return t.integer(int(text))
+        if key in DECIMAL_FIELDS:
+            return t.number(float(text), len(text.partition(".")[2]))
+        return text
 
     phrases = []
     for phrase, found in zip(value.split(SEPARATOR), method_phrases(value), strict=True):
@@ -53,6 +74,6 @@ def method_words(value: str, t: Translator) -> str:
             phrases.append(phrase)
             continue
         template, fields = found
-        shown = {k: t.integer(int(v)) if k in NUMBER_FIELDS else v for k, v in fields.items()}
-        phrases.append(t.gettext(template).format(**shown))
+        values = {key: shown(key, text) for key, text in fields.items()}
+        phrases.append(t.gettext(template).format(**values))
     return t.gettext("; ").join(phrases)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -25,6 +25,7 @@ from ...reports.labels import sector_label
 from ...reports.method_words import method_label, method_words
 from .. import menus
 from ..sources import Source
+from .formatting import day
 from .guard import guarded, require_territory
 
 TOP_BROKERS = 15
@@ -120,7 +121,7 @@ def report_summary(report: Mapping[str, Any], t: Translator | None = None) -> li
     count = len(report.get("actors", []))
     parts = [f"{t.integer(count)} {t.ngettext('actor', 'actors', count)}"]
     if report.get("as_of"):
-        parts.append(t.gettext("as of {date}").format(date=report["as_of"]))
+        parts.append(t.gettext("as of {date}").format(date=day(report["as_of"], t)))
     if report.get("variant"):
         parts.append(t.gettext(str(report["variant"])))
     method = report.get("method")
@@ -129,27 +130,42 @@ def report_summary(report: Mapping[str, Any], t: Translator | None = None) -> li
         pivots = method.get("pivots", t.gettext("sampled"))
         parts.append(t.gettext("approximate: estimated from {pivots} pivots").format(pivots=pivots))
     summary: list[Any] = [html.Span(" · ".join(parts))]
+    details = method_details(method, t, skip={"references", "weight", "seed", "pivots"})
+    return summary if details is None else [*summary, details]
+
+
+def method_details(
+    method: Mapping[str, Any], t: Translator | None = None, skip: Iterable[str] = ()
+) -> html.Details | None:
+    """A result's method told step by step in a fold-out, None when it has no step in words.
+
+    Only the steps written as text show (counts and settings are said in them); ``skip``
+    leaves some out.
+    """
+    t = t or translator()
+    left_out = set(skip)
     steps = [
         html.Li(method_step(key, value, t))
         for key, value in method.items()
-        if key not in {"references", "weight", "seed", "pivots"} and isinstance(value, str)
+        if key not in left_out and isinstance(value, str)
     ]
-    if steps:
-        summary.append(
-            html.Details(
-                [html.Summary(t.gettext("How these are computed")), html.Ul(steps)],
-                className="method",
-            )
-        )
-    return summary
+    if not steps:
+        return None
+    return html.Details(
+        [html.Summary(t.gettext("How these are computed")), html.Ul(steps)], className="method"
+    )
 
 
 def download_payload(
     kind: str, data: Mapping[str, Any], fmt: str, lang: str = "en"
 ) -> dict[str, Any]:
-    """What ``dcc.Download`` needs to save the rendered report (an HTML page in ``lang``)."""
+    """What ``dcc.Download`` needs to save the rendered report (an HTML page in ``lang``;
+    a CSV file in French Excel's dialect for a French reader, so that a double-click opens
+    its numbers as numbers)."""
+    dialect = "excel-fr" if lang == "fr" else "standard"
+    content = render(kind, data, fmt, lang=lang, csv_dialect=dialect)
     return {
-        "content": base64.b64encode(render(kind, data, fmt, lang=lang)).decode("ascii"),
+        "content": base64.b64encode(content).decode("ascii"),
         "filename": filename(kind, data, fmt),
         "type": MEDIA_TYPES.get(fmt),
         "base64": True,

@@ -30,7 +30,7 @@ from .. import ids
 from ..network_payload import drawn_counts, network_payload
 from ..sources import Source
 from . import view_state
-from .formatting import iso, number, parse_as_of, reader, sector_badge, year_of
+from .formatting import day, iso, number, parse_as_of, reader, sector_badge, year_of
 from .guard import error_alert, guarded, require_territory
 from .network import network_summary
 
@@ -235,12 +235,13 @@ def _tie_text(row: Mapping[str, Any], t: Translator | None = None) -> str:
     t = reader(t)
     kind = t.gettext(TIE_KIND_LABELS.get(row["kind"], row["kind"]))
     when = ""
-    if row["since"] and row["until"]:
-        when = t.gettext(", {since} to {until}").format(since=row["since"], until=row["until"])
-    elif row["since"]:
-        when = t.gettext(", since {since}").format(since=row["since"])
-    elif row["until"]:
-        when = t.gettext(", until {until}").format(until=row["until"])
+    since, until = day(row["since"], t), day(row["until"], t)
+    if since and until:
+        when = t.gettext(", {since} to {until}").format(since=since, until=until)
+    elif since:
+        when = t.gettext(", since {since}").format(since=since)
+    elif until:
+        when = t.gettext(", until {until}").format(until=until)
     arrow = t.gettext(DIRECTIONS[row["direction"]]) if row["direction"] in DIRECTIONS else ""
     outside = t.gettext(" — outside the territory") if row["outside"] else ""
     weight = t.gettext(", weight {weight}").format(weight=number(row["weight"], t))
@@ -262,7 +263,7 @@ def actor_card(
     facts = []
     fact = t.gettext("{label}: {value}")
     if actor is not None:
-        known = (("kind", actor.kind), ("city", actor.city), ("joined", iso(actor.joined)))
+        known = (("kind", actor.kind), ("city", actor.city), ("joined", day(actor.joined, t)))
         for label, value in known:
             if value:
                 facts.append(fact.format(label=t.gettext(label), value=value))
@@ -326,12 +327,13 @@ def step_text(step: Mapping[str, Any], t: Translator | None = None) -> str:
     people read them (``Atelier (Business)``, not the code ``business``)."""
     t = reader(t)
     when = ""
-    if step["since"] and step["until"]:
-        when = t.gettext(" from {since} to {until}").format(**step)
-    elif step["since"]:
-        when = t.gettext(" since {since}").format(since=step["since"])
-    elif step["until"]:
-        when = t.gettext(" until {until}").format(until=step["until"])
+    since, until = day(step["since"], t), day(step["until"], t)
+    if since and until:
+        when = t.gettext(" from {since} to {until}").format(since=since, until=until)
+    elif since:
+        when = t.gettext(" since {since}").format(since=since)
+    elif until:
+        when = t.gettext(" until {until}").format(until=until)
     kinds = ", ".join(t.gettext(kind) for kind in step["kinds"])
     return t.gettext("{first} and {second}: {kinds}{when}, weight {weight}.").format(
         first=_step_actor(step["from"], t),

@@ -111,10 +111,10 @@ def test_the_actor_card_reads_french(maillage: Any) -> None:
     card, _, alert = card_view(maillage, "Nantes", None, "n1", 1, FR)
     assert alert is None
     text = text_of(card)
-    assert "nature : SME" in text and "ville : Nantes" in text
+    assert "nature : SME" in text and "ville : Nantes" in text and "arrivée : 1 janv. 2019" in text
     assert "Mesures" in text and "Intermédiarité" in text and "Rôles d'intermédiaire" in text
     assert "Liens (3)" in text and "En évidence : 4 acteurs à 1 lien ou moins." in text
-    assert "(orienté, depuis lui), poids 1,500, du 2018-01-01 au 2020-12-31" in text
+    assert "(orienté, depuis lui), poids 1,500, du 1 janv. 2018 au 31 déc. 2020" in text
     assert "Betweenness" not in text and "weight" not in text
     hint = text_of(card_view(maillage, "Nantes", None, None, 1, FR)[0])
     assert hint == "Cliquez sur un acteur du réseau, ou cherchez-le par son nom."

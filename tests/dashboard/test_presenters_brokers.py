@@ -51,6 +51,14 @@ def test_download_payload_renders_through_reports() -> None:
     assert payload["base64"] is True and payload["type"].startswith("text/csv")
     content = base64.b64decode(payload["content"]).decode("utf-8-sig")
     assert "Bibliothèque" in content
+    head, first = content.splitlines()[:2]
+    assert "," in head and ";" not in head
+    french = download_payload("report", report, "csv", "fr")
+    french_head, french_first = (
+        base64.b64decode(french["content"]).decode("utf-8-sig").splitlines()[:2]
+    )
+    assert french_head == head.replace(",", ";")  # French Excel's dialect, same columns
+    assert french_first.count(";") == first.count(",") and french["filename"] == payload["filename"]
 
 
 def test_brokers_view(maillage: Any) -> None:
