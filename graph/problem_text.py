@@ -73,6 +73,14 @@ __all__ = [
     "NO_TIE",
     "NO_ACTIVITY",
     "NO_TERRITORY",
+    "NO_ACTOR_NAMED",
+    "NO_ACTOR_IN",
+    "SEVERAL_TERRITORIES",
+    "SEVERAL_ACTORS",
+    "SEVERAL_ACTORS_IN",
+    "NOT_IN_NETWORK",
+    "DID_YOU_MEAN",
+    "OR",
     "NO_INTRODUCTION",
     "LATER_CHANGE",
     "MOVED_MEANWHILE",
@@ -210,6 +218,12 @@ NO_ACTOR_WITH_ID = "no actor with id {actor}"
 NO_TIE = "no {kind} tie between {source} and {target}"
 NO_ACTIVITY = "no activity {activity}"
 NO_TERRITORY = "no territory named {territory}"
+NO_ACTOR_NAMED = "no actor named {actor}"
+NO_ACTOR_IN = "no actor {actor} in {territory}"
+SEVERAL_TERRITORIES = "{name} could be several territories"
+SEVERAL_ACTORS_IN = "{name} could be several actors in {territory}"
+SEVERAL_ACTORS = "{name} could be several actors"
+NOT_IN_NETWORK = "actor {actor} is not in the network"
 NO_INTRODUCTION = "no introduction with id {id}"
 LATER_CHANGE = "a later change was made since: see the history to undo both"
 MOVED_MEANWHILE = "introduction {id} was moved on meanwhile: reload it and try again"
@@ -344,6 +358,12 @@ PROBLEM_TEMPLATES: tuple[str, ...] = (
     NO_TIE,
     NO_ACTIVITY,
     NO_TERRITORY,
+    NO_ACTOR_NAMED,
+    NO_ACTOR_IN,
+    SEVERAL_TERRITORIES,
+    SEVERAL_ACTORS_IN,
+    SEVERAL_ACTORS,
+    NOT_IN_NETWORK,
     NO_INTRODUCTION,
     LATER_CHANGE,
     MOVED_MEANWHILE,
@@ -419,6 +439,10 @@ PLACE_TEMPLATES: tuple[str, ...] = (LINE, EARLIER)
 
 PLACE_FIELDS: frozenset[str] = frozenset({"first", "row"})
 """The fields that hold a place (told with :data:`PLACE_TEMPLATES` when they match one)."""
+
+DID_YOU_MEAN = "{problem}; did you mean {suggestions}?"
+OR = "{first} or {last}"
+"""A name not found and the closest names: the problem, then the suggestions listed."""
 
 WORD_FIELDS: frozenset[str] = frozenset({"current", "new", "status"})
 """The fields that hold a word of the vocabulary (an introduction's status): catalog msgids."""

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..graph.cells import restore_formula
 from ..graph.problem_text import CANNOT_READ, EMPTY_FILE, render
+from ..graph.warning_text import NOT_UTF8
 from .raw_table import Table
 from .validate import ProblemLog
 
@@ -172,9 +173,7 @@ def _decode(
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = _line_of(data, exc.start)
-        warnings.append(
-            f"{label}: not UTF-8 (first bad byte on line {line}); read as Latin-1 (Windows-1252)"
-        )
+        warnings.append(render(NOT_UTF8, file=label, line=line))
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
