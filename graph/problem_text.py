@@ -95,6 +95,7 @@ __all__ = [
     "INTERMEDIARY_IS_AN_END",
     "BEFORE_LAST_STEP",
     "CANNOT_READ",
+    "CANNOT_DECODE",
     "CANNOT_READ_DAMAGED_WORKBOOK",
     "CANNOT_READ_WORKBOOK",
     "OUT_OF_MEMORY",
@@ -240,6 +241,7 @@ BEFORE_LAST_STEP = "the date {day} is before the last step ({last})"
 
 # Files that cannot be read, files over a limit, mapping files and graph files
 CANNOT_READ = "cannot read: {reason}"
+CANNOT_DECODE = "cannot decode as {encoding}: {reason}"
 CANNOT_READ_DAMAGED_WORKBOOK = "cannot read as an Excel workbook (damaged?): {reason}"
 CANNOT_READ_WORKBOOK = "cannot read as an Excel workbook: {reason}"
 OUT_OF_MEMORY = (
@@ -378,6 +380,7 @@ PROBLEM_TEMPLATES: tuple[str, ...] = (
     INTERMEDIARY_IS_AN_END,
     BEFORE_LAST_STEP,
     CANNOT_READ,
+    CANNOT_DECODE,
     CANNOT_READ_DAMAGED_WORKBOOK,
     CANNOT_READ_WORKBOOK,
     OUT_OF_MEMORY,
