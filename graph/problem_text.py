@@ -49,6 +49,8 @@ __all__ = [
     "REQUIRED_COLUMN_MISSING",
     "EMPTY_FILE",
     "EMPTY_SHEET",
+    "NO_SHEET",
+    "NO_CANONICAL_SHEET",
     "NO_FILES",
     "UNSUPPORTED_FILE",
     "COLLISION",
@@ -188,6 +190,10 @@ MAPPED_COLUMN_MISSING = "column named by the mapping is missing"
 REQUIRED_COLUMN_MISSING = "required column is missing"
 EMPTY_FILE = "empty file"
 EMPTY_SHEET = "empty sheet"
+NO_SHEET = "no sheet named {sheet} (sheets: {sheets})"
+NO_CANONICAL_SHEET = (
+    "no sheet named actors, ties or participations (sheets: {sheets}); name one in a mapping file"
+)
 NO_FILES = "no files to import"
 UNSUPPORTED_FILE = "unsupported file type {suffix} (expected {expected})"
 COLLISION = "id {id}: stored {stored}, incoming {incoming}"
@@ -336,6 +342,8 @@ PROBLEM_TEMPLATES: tuple[str, ...] = (
     REQUIRED_COLUMN_MISSING,
     EMPTY_FILE,
     EMPTY_SHEET,
+    NO_CANONICAL_SHEET,
+    NO_SHEET,
     NO_FILES,
     UNSUPPORTED_FILE,
     COLLISION,
