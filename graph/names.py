@@ -168,5 +168,5 @@ def did_you_mean(problem: str, shown: Sequence[str]) -> str:
         return problem
     listed = shown[0]
     if len(shown) > 1:
-        listed = render(OR, first=", ".join(shown[:-1]), last=shown[-1])
+        listed = render(OR, names=", ".join(shown[:-1]), last=shown[-1])
     return render(DID_YOU_MEAN, problem=problem, suggestions=listed)

@@ -157,6 +157,7 @@ __all__ = [
     "WORD_FIELDS",
     "render",
     "recognise_problem",
+    "recognise_choice",
 ]
 
 MISSING = "missing value"
@@ -452,7 +453,7 @@ PLACE_FIELDS: frozenset[str] = frozenset({"first", "row"})
 """The fields that hold a place (told with :data:`PLACE_TEMPLATES` when they match one)."""
 
 DID_YOU_MEAN = "{problem}; did you mean {suggestions}?"
-OR = "{first} or {last}"
+OR = "{names} or {last}"
 """A name not found and the closest names: the problem, then the suggestions listed."""
 
 WORD_FIELDS: frozenset[str] = frozenset({"current", "new", "status"})
@@ -472,3 +473,17 @@ def recognise_problem(
 ) -> tuple[str, dict[str, str]] | None:
     """The template ``message`` was written from and its fields, else None."""
     return recognise(message, templates, _KINDS)
+
+
+_CHOICE = {"names": r".+", "last": r"['\"].*"}
+"""The last name of a ``did you mean`` is quoted and follows the last "or"."""
+
+
+def recognise_choice(suggestions: str) -> tuple[str, str] | None:
+    """The names before the last ``or`` of ``suggestions`` and the last, else None (one name).
+
+    >>> recognise_choice("'a1' (Bois or Pré), 'a2' or 'a3'")
+    ("'a1' (Bois or Pré), 'a2'", "'a3'")
+    """
+    found = recognise(suggestions, (OR,), _CHOICE)
+    return None if found is None else (found[1]["names"], found[1]["last"])

@@ -32,9 +32,9 @@ from maillage.graph.problem_text import (
     PLACE_FIELDS,
     PLACE_TEMPLATES,
     WORD_FIELDS,
+    recognise_choice,
     recognise_problem,
 )
-from maillage.graph.sentences import recognise
 from maillage.graph.warning_text import recognise_warning
 
 from .i18n import Translator, translator
@@ -43,8 +43,6 @@ __all__ = ["problem_in", "problems_in", "located_in", "warning_in"]
 
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 """A whole number written with English digit groups (``40,000``): a size or a limit."""
-_LAST_SUGGESTION = {"first": r".+", "last": r"['\"].*"}
-"""The last suggestion of a ``did you mean`` starts with a quoted name, after the last "or"."""
 
 
 def problem_in(message: str, t: Translator | None = None) -> str:
@@ -91,9 +89,9 @@ def warning_in(message: str, t: Translator | None = None) -> str:
 def _suggesting(problem: str, suggestions: str, t: Translator) -> str:
     """A name not found and the names it may have meant, in ``t``'s language."""
     listed = suggestions
-    both = recognise(suggestions, (OR,), _LAST_SUGGESTION)
-    if both is not None:
-        listed = t.gettext(OR).format(**both[1])
+    choice = recognise_choice(suggestions)
+    if choice is not None:
+        listed = t.gettext(OR).format(names=choice[0], last=choice[1])
     return t.gettext(DID_YOU_MEAN).format(problem=problem_in(problem, t), suggestions=listed)
 
 
