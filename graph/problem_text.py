@@ -49,6 +49,8 @@ __all__ = [
     "REQUIRED_COLUMN_MISSING",
     "EMPTY_FILE",
     "EMPTY_SHEET",
+    "NO_SHEET",
+    "NO_CANONICAL_SHEET",
     "NO_FILES",
     "UNSUPPORTED_FILE",
     "COLLISION",
@@ -73,6 +75,14 @@ __all__ = [
     "NO_TIE",
     "NO_ACTIVITY",
     "NO_TERRITORY",
+    "NO_ACTOR_NAMED",
+    "NO_ACTOR_IN",
+    "SEVERAL_TERRITORIES",
+    "SEVERAL_ACTORS",
+    "SEVERAL_ACTORS_IN",
+    "NOT_IN_NETWORK",
+    "DID_YOU_MEAN",
+    "OR",
     "NO_INTRODUCTION",
     "LATER_CHANGE",
     "MOVED_MEANWHILE",
@@ -87,6 +97,7 @@ __all__ = [
     "INTERMEDIARY_IS_AN_END",
     "BEFORE_LAST_STEP",
     "CANNOT_READ",
+    "CANNOT_DECODE",
     "CANNOT_READ_DAMAGED_WORKBOOK",
     "CANNOT_READ_WORKBOOK",
     "OUT_OF_MEMORY",
@@ -146,6 +157,7 @@ __all__ = [
     "WORD_FIELDS",
     "render",
     "recognise_problem",
+    "recognise_choice",
 ]
 
 MISSING = "missing value"
@@ -179,6 +191,10 @@ MAPPED_COLUMN_MISSING = "column named by the mapping is missing"
 REQUIRED_COLUMN_MISSING = "required column is missing"
 EMPTY_FILE = "empty file"
 EMPTY_SHEET = "empty sheet"
+NO_SHEET = "no sheet named {sheet} (sheets: {sheets})"
+NO_CANONICAL_SHEET = (
+    "no sheet named actors, ties or participations (sheets: {sheets}); name one in a mapping file"
+)
 NO_FILES = "no files to import"
 UNSUPPORTED_FILE = "unsupported file type {suffix} (expected {expected})"
 COLLISION = "id {id}: stored {stored}, incoming {incoming}"
@@ -210,6 +226,12 @@ NO_ACTOR_WITH_ID = "no actor with id {actor}"
 NO_TIE = "no {kind} tie between {source} and {target}"
 NO_ACTIVITY = "no activity {activity}"
 NO_TERRITORY = "no territory named {territory}"
+NO_ACTOR_NAMED = "no actor named {actor}"
+NO_ACTOR_IN = "no actor {actor} in {territory}"
+SEVERAL_TERRITORIES = "{name} could be several territories"
+SEVERAL_ACTORS_IN = "{name} could be several actors in {territory}"
+SEVERAL_ACTORS = "{name} could be several actors"
+NOT_IN_NETWORK = "actor {actor} is not in the network"
 NO_INTRODUCTION = "no introduction with id {id}"
 LATER_CHANGE = "a later change was made since: see the history to undo both"
 MOVED_MEANWHILE = "introduction {id} was moved on meanwhile: reload it and try again"
@@ -226,6 +248,7 @@ BEFORE_LAST_STEP = "the date {day} is before the last step ({last})"
 
 # Files that cannot be read, files over a limit, mapping files and graph files
 CANNOT_READ = "cannot read: {reason}"
+CANNOT_DECODE = "cannot decode as {encoding}: {reason}"
 CANNOT_READ_DAMAGED_WORKBOOK = "cannot read as an Excel workbook (damaged?): {reason}"
 CANNOT_READ_WORKBOOK = "cannot read as an Excel workbook: {reason}"
 OUT_OF_MEMORY = (
@@ -320,6 +343,8 @@ PROBLEM_TEMPLATES: tuple[str, ...] = (
     REQUIRED_COLUMN_MISSING,
     EMPTY_FILE,
     EMPTY_SHEET,
+    NO_CANONICAL_SHEET,
+    NO_SHEET,
     NO_FILES,
     UNSUPPORTED_FILE,
     COLLISION,
@@ -344,6 +369,12 @@ PROBLEM_TEMPLATES: tuple[str, ...] = (
     NO_TIE,
     NO_ACTIVITY,
     NO_TERRITORY,
+    NO_ACTOR_NAMED,
+    NO_ACTOR_IN,
+    SEVERAL_TERRITORIES,
+    SEVERAL_ACTORS_IN,
+    SEVERAL_ACTORS,
+    NOT_IN_NETWORK,
     NO_INTRODUCTION,
     LATER_CHANGE,
     MOVED_MEANWHILE,
@@ -358,6 +389,7 @@ PROBLEM_TEMPLATES: tuple[str, ...] = (
     INTERMEDIARY_IS_AN_END,
     BEFORE_LAST_STEP,
     CANNOT_READ,
+    CANNOT_DECODE,
     CANNOT_READ_DAMAGED_WORKBOOK,
     CANNOT_READ_WORKBOOK,
     OUT_OF_MEMORY,
@@ -420,6 +452,10 @@ PLACE_TEMPLATES: tuple[str, ...] = (LINE, EARLIER)
 PLACE_FIELDS: frozenset[str] = frozenset({"first", "row"})
 """The fields that hold a place (told with :data:`PLACE_TEMPLATES` when they match one)."""
 
+DID_YOU_MEAN = "{problem}; did you mean {suggestions}?"
+OR = "{names} or {last}"
+"""A name not found and the closest names: the problem, then the suggestions listed."""
+
 WORD_FIELDS: frozenset[str] = frozenset({"current", "new", "status"})
 """The fields that hold a word of the vocabulary (an introduction's status): catalog msgids."""
 
@@ -437,3 +473,17 @@ def recognise_problem(
 ) -> tuple[str, dict[str, str]] | None:
     """The template ``message`` was written from and its fields, else None."""
     return recognise(message, templates, _KINDS)
+
+
+_CHOICE = {"names": r".+", "last": r"['\"].*"}
+"""The last name of a ``did you mean`` is quoted and follows the last "or"."""
+
+
+def recognise_choice(suggestions: str) -> tuple[str, str] | None:
+    """The names before the last ``or`` of ``suggestions`` and the last, else None (one name).
+
+    >>> recognise_choice("'a1' (Bois or Pré), 'a2' or 'a3'")
+    ("'a1' (Bois or Pré), 'a2'", "'a3'")
+    """
+    found = recognise(suggestions, (OR,), _CHOICE)
+    return None if found is None else (found[1]["names"], found[1]["last"])

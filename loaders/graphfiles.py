@@ -54,6 +54,13 @@ from ..graph.problem_text import (
     XML_ENCODING,
     render,
 )
+from ..graph.warning_text import (
+    IGNORED_EDGE_ATTRIBUTES,
+    NO_NODES_NO_EDGES,
+    PARALLEL_EDGES,
+    SELF_LOOPS,
+    render_count,
+)
 from .builder import DatasetBuilder
 from .cleaning import clean_value
 from .limits import FileLimits, cell_too_long, too_many_rows
@@ -242,7 +249,7 @@ def read_graph_file(
         too_many_rows(label, None, limits, log)
         return 0
     if not nodes and not edges:
-        warnings.append(f"{label}: no nodes and no edges")
+        warnings.append(render(NO_NODES_NO_EDGES, file=label))
     if not _mapping_applies(spec, nodes, edges, label, log):
         return 0
     _add_nodes(nodes, label, spec, builder)
@@ -422,7 +429,8 @@ def _add_edges(
             elif key not in DRAWING_ATTRIBUTES and key != "label":
                 ignored.add(item.titles.get(key, key))
     if ignored:
-        warnings.append(f"{label}: ignored edge attributes: {', '.join(sorted(ignored))}")
+        attributes = ", ".join(sorted(ignored))
+        warnings.append(render(IGNORED_EDGE_ATTRIBUTES, file=label, attributes=attributes))
     parser = TieParser(spec, label, columns, builder.log, escapes=False)
     builder.columns[label] = {**builder.columns.get(label, {}), **columns}
     skip = builder.skip.get(label, ())
@@ -478,16 +486,10 @@ def _add_edges(
     for tie, line in merged.values():
         builder.add_tie(tie, (label, line))
     if parallel:
-        warnings.append(
-            f"{label}: {parallel} parallel {_plural(parallel, 'edge')} summed into the weight "
-            "of the tie between the same two nodes (as Gephi does)"
-        )
+        warnings.append(render_count(PARALLEL_EDGES, parallel, file=label))
     if loops:
         shown = ", ".join(map(str, loops[:10])) + (", …" if len(loops) > 10 else "")
-        warnings.append(
-            f"{label}: {len(loops)} {_plural(len(loops), 'self-loop')} dropped (an edge from a "
-            f"node to itself; {_plural(len(loops), 'line')} {shown})"
-        )
+        warnings.append(render_count(SELF_LOOPS, len(loops), file=label, lines=shown))
 
 
 def _summed(first: Tie, other: Tie) -> Tie:
@@ -504,10 +506,6 @@ def _summed(first: Tie, other: Tie) -> Tie:
         ref=first.ref or other.ref,
         activities=tuple(sorted({*first.activities, *other.activities})),
     )
-
-
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else word + "s"
 
 
 def _cleaned(

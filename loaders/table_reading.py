@@ -16,6 +16,7 @@ from ..graph.problem_text import (
     ROW_TOO_WIDE,
     render,
 )
+from ..graph.warning_text import IGNORED_COLUMNS, SKIPPED_ROWS, render_count
 from .builder import DatasetBuilder
 from .cleaning import original_columns, prepare_table
 from .column_parsers import fast_actors, fast_ties_of_columns
@@ -133,7 +134,7 @@ def resolve_layout(
     if spec.attributes is None and not spec.columns and role is not Role.ACTORS:
         ignored = [h for i, h in enumerate(table.header) if h and i not in used]
         if ignored:
-            warnings.append(f"{label}: ignored columns: {', '.join(ignored)}")
+            warnings.append(render(IGNORED_COLUMNS, file=label, columns=", ".join(ignored)))
     if role is Role.TWO_MODE and "id" in names:
         names["actor"] = names["id"]
     return layout if len(log) == problems_before else None
@@ -248,10 +249,14 @@ class _RowFeeder:
                 ", …" if len(self.skipped) > 10 else ""
             )
             column = self.layout.names.get("id") or self.layout.names.get("actor")
-            count = len(self.skipped)
-            rows, lines = ("row", "line") if count == 1 else ("rows", "lines")
             self.warnings.append(
-                f"{self.table.label}: skipped {count} {rows} without {column} ({lines} {shown})"
+                render_count(
+                    SKIPPED_ROWS,
+                    len(self.skipped),
+                    file=self.table.label,
+                    column=column,
+                    lines=shown,
+                )
             )
         return self.count
 

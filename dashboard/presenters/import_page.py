@@ -23,7 +23,7 @@ from ...graph.errors import MaillageError, ValidationError
 from ...graph.model import fold
 from ...graph.problem_text import MAPPING_NOT_UTF8
 from ...reports.i18n import N_, Translator
-from ...reports.problems import located_in, problem_in, problems_in
+from ...reports.problems import located_in, problem_in, problems_in, warning_in
 from .. import ids
 from ..sources import NotAllowed, Sources
 from .guard import guarded
@@ -257,7 +257,7 @@ def plan_panel(summary: Any, t: Translator) -> html.Div:
         parts.append(html.Ul([html.Li(example) for example in plan.examples]))
     warnings = [*summary.warnings, *plan.warnings]
     if warnings:
-        parts.append(dbc.Alert([html.Div(w) for w in warnings], color="warning"))
+        parts.append(dbc.Alert([html.Div(warning_in(w, t)) for w in warnings], color="warning"))
     rejected = len(summary.rejected_rows)
     if rejected:
         parts.append(

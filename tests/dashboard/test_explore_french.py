@@ -151,6 +151,37 @@ def test_the_guards_read_french() -> None:
     assert failed == "Cette analyse n'a pas pu être affichée.  RuntimeError: boom"
 
 
+def test_an_actor_not_in_the_network_or_not_found_is_a_refusal_read_in_french(maillage: Any):
+    from maillage.graph.errors import MaillageError
+
+    refusals = []
+    for ask in (
+        lambda: maillage.path("Nantes", "n1", "r1"),
+        lambda: maillage.ego("Nantes", "Atelier Nort"),
+        lambda: maillage.network("Nant\ud800es"),
+    ):
+        with pytest.raises(MaillageError) as refused:
+            ask()
+        refusals.append((str(refused.value), text_of(error_alert(refused.value, FR))))
+    shown = "Cette analyse n'a pas pu être affichée.  "
+    assert refusals == [
+        ("actor 'r1' is not in the network", shown + "l'acteur 'r1' n'est pas dans le réseau"),
+        (
+            "no actor 'Atelier Nort' in Nantes; did you mean 'n1' (Atelier Nord)?",
+            shown + "aucun acteur 'Atelier Nort' dans Nantes ; "
+            "vouliez-vous dire 'n1' (Atelier Nord) ?",
+        ),
+        (
+            "no territory named 'Nant\\\\ud800es'",
+            shown + "aucun territoire nommé 'Nant\\\\ud800es'",
+        ),
+    ]
+    with pytest.raises(MaillageError) as refused:
+        maillage.actor("a\ud800")
+    assert str(refused.value) == "no actor named 'a\\\\ud800'"
+    assert text_of(error_alert(refused.value, FR)) == shown + "aucun acteur nommé 'a\\\\ud800'"
+
+
 def test_a_failing_french_view_says_so_in_french(maillage: Any, monkeypatch) -> None:
     def broken(*_args: Any, **_kwargs: Any) -> Any:
         raise RuntimeError("boom")

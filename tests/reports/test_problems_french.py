@@ -7,15 +7,19 @@ from pathlib import Path
 
 import pytest
 
+from maillage.graph import names
 from maillage.graph.actor_edits import new_actor, new_tie
+from maillage.graph.analytics import ego_network, introduction_path
 from maillage.graph.errors import InvalidEdit, MaillageError, Problem, ValidationError
 from maillage.graph.introductions import InvalidMove, Status, check_move, parse_status
 from maillage.graph.problem_text import PROBLEM_TEMPLATES, recognise_problem, render
+from maillage.graph.warning_text import WARNING_TEMPLATES, recognise_warning
 from maillage.loaders import load
 from maillage.reports.i18n import translator
-from maillage.reports.problems import located_in, problem_in
+from maillage.reports.problems import located_in, problem_in, warning_in
 
 FR = translator("fr")
+EN = translator("en")
 
 
 def _example(template: str) -> dict[str, str]:
@@ -117,7 +121,7 @@ def test_an_upload_problem_keeps_its_place_and_reads_its_message_in_french():
         "32,767 (raise it with MAILLAGE_MAX_CELL_CHARS=...)",
     )
     assert located_in(problem, FR) == (
-        "p.csv:4: Nom: une valeur de 40,000 caractères dépasse la limite de 32,767 "
+        "p.csv:4: Nom: une valeur de 40\u202f000 caractères dépasse la limite de 32\u202f767 "
         "(relevez-la avec MAILLAGE_MAX_CELL_CHARS=...)"
     )
     assert located_in(problem, translator("en")) == str(problem)
@@ -169,3 +173,88 @@ def test_an_extract_a_graph_file_and_an_unreadable_file_read_in_french(tmp_path)
     workbook.write_bytes(b"not a zip")
     (told,) = _problems_in_french([workbook])
     assert told[3].startswith("lecture impossible comme classeur Excel")
+
+
+@pytest.mark.parametrize("forms", WARNING_TEMPLATES)
+def test_every_warning_is_recognised_back_and_has_a_french_message(forms):
+    for count, template in enumerate((forms,) if isinstance(forms, str) else forms, start=1):
+        fields = _example(template)
+        fields.update(
+            {k: v for k, v in (("count", str(count)), ("lines", "3, 4, …")) if k in fields}
+        )
+        english = render(template, **fields)
+        assert recognise_warning(english) == (forms, fields)
+        assert warning_in(english, EN) == english
+        french = FR.gettext(template) if isinstance(forms, str) else FR.ngettext(*forms, count)
+        assert french != template and msgfmt_safe(french)
+        assert set(_example(french)) == set(fields)
+
+
+def test_a_graph_file_s_warnings_read_in_french_with_their_counts(tmp_path):
+    graph = tmp_path / "g.graphml"
+    graph.write_text(
+        '<graphml><key id="c" for="edge" attr.name="strength"/><graph edgedefault="undirected">'
+        '<node id="a"/><node id="b"/>'
+        '<edge source="a" target="b"><data key="c">red</data></edge>'
+        '<edge source="a" target="b"/><edge source="a" target="b"/>'
+        '<edge source="a" target="a"/></graph></graphml>'
+    )
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text('default_sector = "other"\ndefault_territory = "T"\n')
+    warnings = load([graph], mapping=mapping).warnings
+    assert [warning_in(w, FR) for w in warnings] == [
+        f"{graph} : attributs d'arêtes ignorés : strength",
+        f"{graph} : 2 arêtes parallèles additionnées au poids du lien entre les deux mêmes "
+        "nœuds (comme le fait Gephi)",
+        f"{graph} : 1 boucle écartée (une arête d'un nœud vers lui-même ; ligne 1)",
+    ]
+    assert (
+        [warning_in(w, EN) for w in warnings]
+        == warnings
+        == [
+            f"{graph}: ignored edge attributes: strength",
+            f"{graph}: 2 parallel edges summed into the weight of the tie between the same two "
+            "nodes (as Gephi does)",
+            f"{graph}: 1 self-loop dropped (an edge from a node to itself; line 1)",
+        ]
+    )
+
+
+def test_a_name_not_found_reads_in_french_with_its_suggestions():
+    with pytest.raises(names.UnknownName) as territory:
+        names.resolve_territory("Alsase", ["Alsace", "Alsace-Moselle", "Lille"])
+    assert str(territory.value) == (
+        "no territory named 'Alsase'; did you mean 'Alsace' or 'Alsace-Moselle'?"
+    )
+    assert problem_in(str(territory.value), FR) == (
+        "aucun territoire nommé 'Alsase' ; vouliez-vous dire 'Alsace' ou 'Alsace-Moselle' ?"
+    )
+    pairs = [("a1", "Les Jardins"), ("a2", "Les jardins or Bois"), ("a3", "Lesjardin")]
+    with pytest.raises(names.UnknownName) as actor:
+        names.resolve_actor("les jardin", pairs, where="Alsace")
+    assert str(actor.value) == (
+        "no actor 'les jardin' in Alsace; did you mean 'a1' (Les Jardins), "
+        "'a2' (Les jardins or Bois) or 'a3' (Lesjardin)?"
+    )
+    assert problem_in(str(actor.value), FR) == (
+        "aucun acteur 'les jardin' dans Alsace ; vouliez-vous dire 'a1' (Les Jardins), "
+        "'a2' (Les jardins or Bois) ou 'a3' (Lesjardin) ?"
+    )
+    with pytest.raises(names.AmbiguousName) as several:
+        names.resolve_actor("les jardins", pairs[:1] + [("a4", "Les jardins")])
+    assert problem_in(str(several.value), FR) == (
+        "'les jardins' peut désigner plusieurs acteurs ; "
+        "vouliez-vous dire 'a1' (Les Jardins) ou 'a4' (Les jardins) ?"
+    )
+
+
+def test_an_actor_not_in_the_network_is_a_refusal_read_in_french():
+    import networkx as nx
+
+    graph = nx.path_graph(["a1", "a2"])
+    for ask in (lambda: ego_network(graph, "a9"), lambda: introduction_path(graph, "a1", "a9")):
+        with pytest.raises(MaillageError) as refused:
+            ask()
+        assert isinstance(refused.value, nx.NodeNotFound)
+        assert str(refused.value) == "actor 'a9' is not in the network"
+        assert problem_in(str(refused.value), FR) == "l'acteur 'a9' n'est pas dans le réseau"
