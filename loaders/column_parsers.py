@@ -88,8 +88,8 @@ def fast_ties_of_columns(
     if not any(directed):
         # (source, target)[swap] is the smaller end: faster than min() and max() per pair.
         swaps = list(map(gt, sources, targets))
-        lows = map(getitem, zip(sources, targets), swaps)
-        highs = map(getitem, zip(targets, sources), swaps)
+        lows = map(getitem, zip(sources, targets, strict=True), swaps)
+        highs = map(getitem, zip(targets, sources, strict=True), swaps)
         keys = list(zip(kind_names, repeat(False), lows, highs))
     else:
         keys = [
@@ -275,7 +275,9 @@ def _dates(raw: Sequence[str] | None, spec: TableSpec, n: int) -> list[date | No
         texts = set(raw)
         texts.discard("")
         try:
-            parsed: dict[str, date | None] = dict(zip(texts, map(date.fromisoformat, texts)))
+            parsed: dict[str, date | None] = dict(
+                zip(texts, map(date.fromisoformat, texts), strict=True)
+            )
         except ValueError:
             pass
         else:
