@@ -55,6 +55,7 @@ export class NetworkRenderer {
     this.hiddenNode = new Uint8Array(0);
     this.focusIndex = -1;
     this.pendingRefresh = 0;
+    this.partial = null;
     this.kindMask = null;
     this.minWeight = 0;
     this.neighbourhood = null;
@@ -162,12 +163,28 @@ export class NetworkRenderer {
     this.refreshSoon();
   }
 
-  /** Restyle everything at the next frame, once however many changes asked for it. */
-  refreshSoon() {
+  /** Restyle at the next frame, once however many changes asked for it: everything, or
+   * only ``actors`` and their ties when every change asked for some actors only. */
+  refreshSoon(actors = null) {
+    if (actors === null) this.partial = null;
+    else if (this.partial) for (const node of actors) this.partial.add(node);
+    else if (!this.pendingRefresh) this.partial = new Set(actors);
     if (this.pendingRefresh) return;
     this.pendingRefresh = requestAnimationFrame(() => {
       this.pendingRefresh = 0;
-      this.renderer.refresh();
+      const nodes = this.partial;
+      this.partial = null;
+      if (nodes === null) {
+        this.renderer.refresh();
+        return;
+      }
+      const graph = this.renderer.getGraph();
+      const edges = new Set();
+      for (const node of nodes) graph.forEachEdge(node, (edge) => edges.add(edge));
+      this.renderer.refresh({
+        partialGraph: { nodes: [...nodes], edges: [...edges] },
+        skipIndexation: true,
+      });
     });
   }
 
@@ -240,6 +257,10 @@ export class NetworkRenderer {
     this.pathNodes = new Set([...this.pathNodes].filter((node) => graph.hasNode(node)));
     this.pathEdges = pathEdges(graph, [...this.pathNodes]);
     this.focusOn(graph);
+    // The new graph is styled in full as it is set: nothing waiting needs doing.
+    if (this.pendingRefresh) cancelAnimationFrame(this.pendingRefresh);
+    this.pendingRefresh = 0;
+    this.partial = null;
     const large = graph.size >= SIMPLE_MOVES_FROM;
     if (this.renderer.getSetting("hideEdgesOnMove") !== large) {
       this.renderer.setSetting("hideEdgesOnMove", large);
@@ -283,9 +304,20 @@ export class NetworkRenderer {
     const hidden = visible ? all.filter((s) => !visible.includes(s)) : [];
     if (sameItems(hidden, [...this.hiddenSectors])) return;
     this.markDrawn("sectors");
+    const before = this.hiddenNode;
+    // Hiding more restyles only the actors hidden now (their labels are skipped as drawn);
+    // showing some again reprocesses everything, so that their labels are placed.
+    const onlyMore = [...this.hiddenSectors].every((sector) => hidden.includes(sector));
     this.hiddenSectors = new Set(hidden);
     this.hiddenNode = hiddenActors(this.payload, this.hiddenSectors);
-    this.refreshSoon();
+    if (!onlyMore) {
+      this.refreshSoon();
+      return;
+    }
+    const ids = this.payload.ids;
+    const changed = [];
+    for (let i = 0; i < ids.length; i++) if (this.hiddenNode[i] !== before[i]) changed.push(ids[i]);
+    this.refreshSoon(changed);
   }
 
   setTieFilter(visibleKinds, minWeight) {
