@@ -313,16 +313,20 @@ def filter_latency(driver: Any, runs: int) -> list[float]:
 
 def pick_in(driver: Any, selector: str, name: str) -> float:
     """Choose ``name`` in the picker ``selector``; return the page time just before the click."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
 
     driver.find_element(By.CSS_SELECTOR, selector).click()
     driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-search").send_keys(name)
-    wait(
-        lambda: (
-            name.lower()
-            in driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-options").text.lower()
-        )
-    )
+
+    def listed() -> bool:
+        try:
+            shown = driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-options").text
+        except StaleElementReferenceException:  # the options were redrawn meanwhile
+            return False
+        return name.lower() in shown.lower()
+
+    wait(listed)
     option = driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")[0]
     start = now(driver)
     option.click()

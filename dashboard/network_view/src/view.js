@@ -54,7 +54,7 @@ export class NetworkRenderer {
     this.hiddenSectors = new Set();
     this.hiddenNode = new Uint8Array(0);
     this.focusIndex = -1;
-    this.pendingRefresh = 0;
+    this.pendingRefresh = null;
     this.partial = null;
     this.kindMask = null;
     this.minWeight = 0;
@@ -163,15 +163,19 @@ export class NetworkRenderer {
     this.refreshSoon();
   }
 
-  /** Restyle at the next frame, once however many changes asked for it: everything, or
+  /** Restyle once however many changes of one task asked for it: everything, or
    * only ``actors`` and their ties when every change asked for some actors only. */
   refreshSoon(actors = null) {
     if (actors === null) this.partial = null;
     else if (this.partial) for (const node of actors) this.partial.add(node);
     else if (!this.pendingRefresh) this.partial = new Set(actors);
     if (this.pendingRefresh) return;
-    this.pendingRefresh = requestAnimationFrame(() => {
-      this.pendingRefresh = 0;
+    // After the changes of this task (the props of one Dash update), before the next frame.
+    const token = {};
+    this.pendingRefresh = token;
+    queueMicrotask(() => {
+      if (this.pendingRefresh !== token) return;
+      this.pendingRefresh = null;
       const nodes = this.partial;
       this.partial = null;
       if (nodes === null) {
@@ -258,8 +262,7 @@ export class NetworkRenderer {
     this.pathEdges = pathEdges(graph, [...this.pathNodes]);
     this.focusOn(graph);
     // The new graph is styled in full as it is set: nothing waiting needs doing.
-    if (this.pendingRefresh) cancelAnimationFrame(this.pendingRefresh);
-    this.pendingRefresh = 0;
+    this.pendingRefresh = null;
     this.partial = null;
     const large = graph.size >= SIMPLE_MOVES_FROM;
     if (this.renderer.getSetting("hideEdgesOnMove") !== large) {
@@ -373,7 +376,7 @@ export class NetworkRenderer {
   }
 
   kill() {
-    if (this.pendingRefresh) cancelAnimationFrame(this.pendingRefresh);
+    this.pendingRefresh = null;
     this.renderer.kill();
   }
 }
