@@ -151,6 +151,10 @@ __all__ = [
     "UNUSABLE_DATE_FORMAT",
     "LINE",
     "EARLIER",
+    "UPLOAD_MISSING",
+    "UPLOAD_TYPE_REFUSED",
+    "UPLOAD_NOT_WHOLE",
+    "UPLOAD_TOO_LARGE",
     "PROBLEM_TEMPLATES",
     "PLACE_TEMPLATES",
     "PLACE_FIELDS",
@@ -315,6 +319,14 @@ UNUSABLE_DATE_FORMAT = (
     "{value} is not a usable date format ({reason}); expected a strptime format such as '%d/%m/%Y'"
 )
 
+UPLOAD_MISSING = "no file was received: choose a file to import"
+UPLOAD_TYPE_REFUSED = "{name}: this type of file cannot be imported (expected {expected})"
+UPLOAD_NOT_WHOLE = "{name}: the file was not received whole; send it again"
+UPLOAD_TOO_LARGE = (
+    "{name}: {size} bytes is over the limit of {limit} bytes for a file sent from the browser "
+    "(an operator can raise it with {variable}=..., or import it with `maillage import`)"
+)
+
 PROBLEM_TEMPLATES: tuple[str, ...] = (
     MISSING,
     MISSING_COORDINATE,
@@ -441,6 +453,10 @@ PROBLEM_TEMPLATES: tuple[str, ...] = (
     PARTICIPATION_ATTRIBUTES_MISPLACED,
     NOT_A_DATE_FORMAT,
     UNUSABLE_DATE_FORMAT,
+    UPLOAD_MISSING,
+    UPLOAD_TYPE_REFUSED,
+    UPLOAD_NOT_WHOLE,
+    UPLOAD_TOO_LARGE,
 )
 """Every problem template (the msgids of the catalog), the longer of two alike first."""
 

@@ -44,8 +44,8 @@ SKIPPED = {
     *("meta", "color", "fillcolor", "bgcolor", "paper_bgcolor", "plot_bgcolor"),
 }
 """Props that hold codes, not words (``name`` of a column is read, its ``id`` is not)."""
-KNOWN = {"no actor '' in Alsace", "no file was received: choose a file to import"}
-"""Left to the refusals' translation (edit refusals, upload problems): listed, not hidden."""
+KNOWN: set[str] = set()
+"""English still shown on a French page on purpose: none (list any here, never hide it)."""
 FR = translator("fr")
 UNTRANSLATED = {
     english for english, french in FR.messages.items() if isinstance(french, str) and french

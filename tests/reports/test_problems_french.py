@@ -258,3 +258,35 @@ def test_an_actor_not_in_the_network_is_a_refusal_read_in_french():
         assert isinstance(refused.value, nx.NodeNotFound)
         assert str(refused.value) == "actor 'a9' is not in the network"
         assert problem_in(str(refused.value), FR) == "l'acteur 'a9' n'est pas dans le réseau"
+
+
+@pytest.mark.parametrize(
+    ("contents", "name", "french"),
+    [
+        (None, "a.csv", "aucun fichier n'a été reçu : choisissez un fichier à importer"),
+        (
+            "data:text/plain;base64,aWQK",
+            "notes.exe",
+            "notes.exe : ce type de fichier ne peut pas être importé (attendu : .csv, .gexf, "
+            ".graphml, .tsv, .txt, .xlsm, .xlsx)",
+        ),
+        (
+            "data:text/csv;base64,a!!",
+            "a.csv",
+            "a.csv : le fichier n'a pas été reçu en entier ; envoyez-le de nouveau",
+        ),
+        (
+            "data:text/csv;base64," + "A" * 4000,
+            "a.csv",
+            "a.csv : 3\u202f000 octets dépassent la limite de 1\u202f000 octets pour un fichier "
+            "envoyé depuis le navigateur (un administrateur peut la relever avec "
+            "MAILLAGE_MAX_REQUEST_BYTES=..., ou l'importer avec `maillage import`)",
+        ),
+    ],
+)
+def test_an_upload_refused_reads_in_french(contents, name, french):
+    from maillage.imports import UploadRefused, decode_upload
+
+    with pytest.raises(UploadRefused) as refused:
+        decode_upload(contents, name, 1000)
+    assert problem_in(str(refused.value), translator("fr")) == french
