@@ -25,7 +25,10 @@ when the frame showing a change has been drawn (``nv:payload``,
   for that date, as the sizes, card and path are);
 - **pan/zoom frames** (10,000 actors): sigma's render time per frame (from
   its ``beforeRender`` to ``afterRender`` events) and the interval between
-  frames during a one-second camera animation.
+  frames during a one-second camera animation;
+- **bare WebGL** (the frame reference, :mod:`webgl_reference`): in a new tab of the same
+  Chromium, the same actors as points and ties as lines drawn by two bare shaders while the
+  view moves for as long; ``ours / bare WebGL`` is the ratio of the frame intervals.
 
 The starting instant is taken in the page just before the action is sent,
 so each latency includes WebDriver's dispatch of the action (a few ms).
@@ -69,6 +72,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import networkx as nx
+from webgl_reference import GEOMETRY, bare_webgl_frames, frame_summary
 
 from maillage import loaders
 from maillage.app import Maillage
@@ -319,16 +323,20 @@ def filter_latency(driver: Any, runs: int) -> list[float]:
 
 def pick_in(driver: Any, selector: str, name: str) -> float:
     """Choose ``name`` in the picker ``selector``; return the page time just before the click."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
 
     driver.find_element(By.CSS_SELECTOR, selector).click()
     driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-search").send_keys(name)
-    wait(
-        lambda: (
-            name.lower()
-            in driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-options").text.lower()
-        )
-    )
+
+    def listed() -> bool:
+        try:
+            shown = driver.find_element(By.CSS_SELECTOR, ".dash-dropdown-options").text
+        except StaleElementReferenceException:  # the options were redrawn meanwhile
+            return False
+        return name.lower() in shown.lower()
+
+    wait(listed)
     option = driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")[0]
     start = now(driver)
     option.click()
@@ -397,19 +405,7 @@ def camera_frames(driver: Any) -> dict[str, float]:
         " for (var i = 1; i < stamps.length; i++) gaps.push(stamps[i] - stamps[i - 1]);"
         " done({renders: renders, gaps: gaps}); });"
     )
-    renders, gaps = found["renders"], found["gaps"]
-    return {
-        "frames": len(renders),
-        "render_p50_ms": statistics.median(renders),
-        "render_p95_ms": percentile(renders, 0.95),
-        "interval_p50_ms": statistics.median(gaps),
-        "interval_p95_ms": percentile(gaps, 0.95),
-    }
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+    return frame_summary(found["renders"], found["gaps"])
 
 
 def summary(values: list[float]) -> str:
@@ -536,6 +532,7 @@ def territory_bench(driver: Any, url: str, source: Maillage, territory: str, run
     print(f"  date_step    {summary(results['date_step'])}", flush=True)
     print(f"  date_summary {summary(results['date_summary'])}", flush=True)
     results["frames"] = camera_frames(driver)
+    results["bare_frames"] = bare_webgl_frames(driver, js(driver, GEOMETRY))
     return results
 
 
@@ -603,6 +600,12 @@ def territories(folder: Path, options: argparse.Namespace) -> None:
                 f"{frames['render_p50_ms']:.1f} ms / p95 {frames['render_p95_ms']:.1f} ms, "
                 f"interval p50 {frames['interval_p50_ms']:.1f} ms / p95 "
                 f"{frames['interval_p95_ms']:.1f} ms"
+            )
+            bare = found["bare_frames"]
+            print(
+                f"  bare WebGL   {bare['frames']} frames, render p50 {bare['render_p50_ms']:.1f} "
+                f"ms, interval p50 {bare['interval_p50_ms']:.1f} ms; ours / bare WebGL: interval "
+                f"{frames['interval_p50_ms'] / bare['interval_p50_ms']:.1f}"
             )
     source.close()
 

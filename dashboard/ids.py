@@ -110,6 +110,7 @@ GAPS_HEATMAP = "gaps-heatmap"
 GAPS_LIST = "gaps-list"
 GAPS_FRAGILE = "gaps-fragile"
 GAPS_INTRODUCTIONS = "gaps-introductions"
+GAPS_METHOD = "gaps-method"
 GAPS_ALERT = "gaps-alert"
 INTRODUCTION = "introduction"
 

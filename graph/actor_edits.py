@@ -11,6 +11,22 @@ from typing import Any
 
 from .errors import InvalidEdit
 from .model import Activity, Actor, Participation, Tie, TieKind, fold, parse_sector
+from .problem_text import (
+    ACTOR_NEEDS_NAME,
+    EDIT_UNKNOWN_TIE_KIND,
+    FIELDS_NOT_EDITABLE,
+    ID_TAKEN,
+    NEW_ACTIVITY_NEEDS_ID,
+    NEW_ACTOR_NEEDS_ID,
+    NEW_ACTOR_NEEDS_SECTOR,
+    NEW_ACTOR_NEEDS_TERRITORY,
+    PARTICIPANT_NEEDED,
+    TAKES_PART_ALREADY,
+    TIE_ENDS_BEFORE_START,
+    TIE_NEEDS_TWO_ACTORS,
+    TIE_TO_ITSELF,
+    render,
+)
 from .revision_text import ACTOR_ADDED, PARTICIPATION_RECORDED, describe, recognise_revision
 
 #: The actor fields the web app edits, in the form's order.
@@ -28,13 +44,13 @@ def edited(actor: Actor, changes: Mapping[str, str | None]) -> Actor:
     """
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
-        raise InvalidEdit(f"these fields cannot be edited here: {', '.join(sorted(unknown))}")
+        raise InvalidEdit(render(FIELDS_NOT_EDITABLE, fields=", ".join(sorted(unknown))))
     values: dict[str, Any] = {}
     for field, raw in changes.items():
         text = " ".join((raw or "").split())
         if field == "name":
             if not text:
-                raise InvalidEdit("an actor needs a name")
+                raise InvalidEdit(ACTOR_NEEDS_NAME)
             values["name"] = text
         elif field == "sector":
             try:
@@ -63,14 +79,14 @@ def new_tie(
     maillage.graph.errors.InvalidEdit: an actor cannot be tied to itself
     """
     if not source or not target:
-        raise InvalidEdit("pick the two actors of the tie")
+        raise InvalidEdit(TIE_NEEDS_TWO_ACTORS)
     if source == target:
-        raise InvalidEdit("an actor cannot be tied to itself")
+        raise InvalidEdit(TIE_TO_ITSELF)
     try:
         tie_kind = TieKind((kind or TieKind.PARTNERSHIP.value).strip().lower())
     except ValueError:
         known = ", ".join(k.value for k in TieKind)
-        raise InvalidEdit(f"unknown tie kind {kind!r}: one of {known}") from None
+        raise InvalidEdit(render(EDIT_UNKNOWN_TIE_KIND, value=repr(kind), known=known)) from None
     text = " ".join((note or "").split()) or None
     return Tie(source, target, tie_kind, since=since, note=text)
 
@@ -82,7 +98,7 @@ def ended(tie: Tie, until: date) -> Tie:
     datetime.date(2026, 6, 30)
     """
     if tie.since is not None and until < tie.since:
-        raise InvalidEdit(f"a tie cannot end ({until}) before it began ({tie.since})")
+        raise InvalidEdit(render(TIE_ENDS_BEFORE_START, until=until, since=tie.since))
     return dataclasses.replace(tie, until=until)
 
 
@@ -165,13 +181,13 @@ def new_actor(
     """
     identifier = (actor_id or "").strip()
     if not identifier:
-        raise InvalidEdit("a new actor needs an id")
+        raise InvalidEdit(NEW_ACTOR_NEEDS_ID)
     if identifier in taken:
-        raise InvalidEdit(f"the id {identifier!r} names another actor already: choose another")
+        raise InvalidEdit(render(ID_TAKEN, actor=repr(identifier)))
     if not (territory or "").strip():
-        raise InvalidEdit("choose the territory of the new actor")
+        raise InvalidEdit(NEW_ACTOR_NEEDS_TERRITORY)
     if not (sector or "").strip():
-        raise InvalidEdit("choose the sector of the new actor")
+        raise InvalidEdit(NEW_ACTOR_NEEDS_SECTOR)
     blank = Actor(identifier, "-", parse_sector("other"), (territory,))
     return edited(blank, {"name": name, "sector": sector, "kind": kind, "city": city})
 
@@ -187,9 +203,11 @@ def participation_for(
     Participation(actor='a1', activity='x', attributes=())
     """
     if not actor_id:
-        raise InvalidEdit("select the actor who took part")
+        raise InvalidEdit(PARTICIPANT_NEEDED)
     if any(p.actor == actor_id for p in stored):
-        raise InvalidEdit(f"{actor_id!r} takes part in {activity.id!r} already")
+        raise InvalidEdit(
+            render(TAKES_PART_ALREADY, actor=repr(actor_id), activity=repr(activity.id))
+        )
     return Participation(actor_id, activity.id)
 
 
@@ -206,7 +224,7 @@ def new_activity(
     identifier = (activity_id or "").strip()
     text = " ".join((name or "").split()) or None
     if not identifier:
-        raise InvalidEdit("choose an activity, or give a new one an id")
+        raise InvalidEdit(NEW_ACTIVITY_NEEDS_ID)
     return Activity(identifier, text, day)
 
 

@@ -28,6 +28,7 @@ from .errors import MaillageError
 from .model import Activity, Actor, Dataset, Participation, Tie, TieIdentity
 from .problem_text import COLLISION, render
 from .revision_text import COUNT_FIELDS, IMPORTED, describe
+from .warning_text import UPDATED_FROM_OTHER_FILES, render_count
 
 #: The fields of an actor an import may change, in the order the summary names them.
 ACTOR_FIELDS = ("name", "sector", "territories", "kind", "city", "lat", "lon", "joined")
@@ -358,8 +359,9 @@ def plan_import(
         total = sum(foreign.values())
         where = "; ".join(f"{origin}: {count}" for origin, count in sorted(foreign.items()))
         warnings.append(
-            f"{_actors(total)} updated here came from other files ({where}), e.g. "
-            + ", ".join(foreign_examples)
+            render_count(
+                UPDATED_FROM_OTHER_FILES, total, where=where, examples=", ".join(foreign_examples)
+            )
         )
     ties_added, ties_updated, ties_unchanged, tie_fields, identities = _plan_ties(
         existing, incoming

@@ -21,6 +21,17 @@ from typing import Any
 
 from maillage.graph.errors import MaillageError
 from maillage.graph.model import Tie, TieKind
+from maillage.graph.problem_text import (
+    BEFORE_LAST_STEP,
+    INTERMEDIARY_IS_AN_END,
+    INTRODUCTION_NEEDS_STATUS,
+    INTRODUCTION_NEEDS_TWO,
+    NEW_INTRODUCTION_STATUS,
+    NO_GOING_BACK,
+    PARTNERSHIP_IS_FINAL,
+    UNKNOWN_STATUS,
+    render,
+)
 
 
 class Status(StrEnum):
@@ -51,7 +62,7 @@ def parse_status(raw: str) -> Status:
     if key in Status._value2member_map_:
         return Status(key)
     known = ", ".join(s.value for s in Status)
-    raise InvalidMove(f"unknown status {raw.strip()!r} (expected one of {known})")
+    raise InvalidMove(render(UNKNOWN_STATUS, value=repr(raw.strip()), known=known))
 
 
 def check_move(current: Status, new: Status) -> None:
@@ -71,11 +82,11 @@ def check_move(current: Status, new: Status) -> None:
     if new == current:
         return
     if current == Status.PARTNERSHIP:
-        raise InvalidMove("a partnership is final: the introduction cannot move any more")
+        raise InvalidMove(PARTNERSHIP_IS_FINAL)
     if new == Status.DROPPED or current == Status.DROPPED:
         return
     if ROAD.index(new) < ROAD.index(current):
-        raise InvalidMove(f"an introduction cannot go back from {current} to {new}")
+        raise InvalidMove(render(NO_GOING_BACK, current=current, new=new))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +118,9 @@ class Introduction:
 
     def __post_init__(self) -> None:
         if not self.history:
-            raise InvalidMove("an introduction needs at least one status")
+            raise InvalidMove(INTRODUCTION_NEEDS_STATUS)
         if self.source == self.target:
-            raise InvalidMove("an introduction needs two different actors")
+            raise InvalidMove(INTRODUCTION_NEEDS_TWO)
 
     @property
     def status(self) -> Status:
@@ -155,9 +166,9 @@ class Introduction:
     ) -> Introduction:
         """A new introduction, ``made`` (or ``proposed``) on ``day``."""
         if status not in (Status.PROPOSED, Status.MADE):
-            raise InvalidMove(f"a new introduction is proposed or made, not {status}")
+            raise InvalidMove(render(NEW_INTRODUCTION_STATUS, status=status))
         if source in via or target in via:
-            raise InvalidMove("an intermediary cannot be one of the two actors")
+            raise InvalidMove(INTERMEDIARY_IS_AN_END)
         step = Step(status, day, by, note or None)
         return cls(id, territory, source, target, (step,), tuple(via), follow_up)
 
@@ -178,10 +189,8 @@ class Introduction:
         """
         check_move(self.status, status)
         if day < self.history[-1].date:
-            raise InvalidMove(
-                f"the date {day.isoformat()} is before the last step "
-                f"({self.history[-1].date.isoformat()})"
-            )
+            last = self.history[-1].date.isoformat()
+            raise InvalidMove(render(BEFORE_LAST_STEP, day=day.isoformat(), last=last))
         closing = status in (Status.PARTNERSHIP, Status.DROPPED)
         return replace(
             self,

@@ -16,6 +16,17 @@ from collections.abc import Iterable, Sequence
 
 from .errors import NotFound
 from .model import fold
+from .problem_text import (
+    DID_YOU_MEAN,
+    NO_ACTOR,
+    NO_ACTOR_IN,
+    NO_TERRITORY,
+    OR,
+    SEVERAL_ACTORS,
+    SEVERAL_ACTORS_IN,
+    SEVERAL_TERRITORIES,
+    render,
+)
 
 SUGGESTIONS = 3
 """How many candidates a ``did you mean`` names at most."""
@@ -32,7 +43,7 @@ class UnknownName(NotFound):
 
     def __init__(self, message: str, suggestions: Sequence[str] = ()) -> None:
         self.suggestions = tuple(suggestions)
-        super().__init__(message + _did_you_mean(self.suggestions))
+        super().__init__(did_you_mean(message, self.suggestions))
 
 
 class AmbiguousName(UnknownName):
@@ -67,8 +78,10 @@ def resolve_territory(typed: str, names: Iterable[str]) -> str:
     if len(found) == 1:
         return found[0]
     if found:
-        raise AmbiguousName(f"{typed!r} could be several territories", list(map(repr, found)))
-    raise UnknownName(f"no territory named {typed!r}", list(map(repr, closest(typed, candidates))))
+        raise AmbiguousName(render(SEVERAL_TERRITORIES, name=repr(typed)), list(map(repr, found)))
+    raise UnknownName(
+        render(NO_TERRITORY, territory=repr(typed)), list(map(repr, closest(typed, candidates)))
+    )
 
 
 def resolve_actor(
@@ -100,10 +113,10 @@ def resolve_actor(
     by_name = [(actor_id, name) for actor_id, name in pairs if name_key(name) == key]
     if len(by_name) == 1:
         return by_name[0][0]
-    place = f" in {where}" if where else ""
     if by_id or by_name:
         shown = [_labelled(i, n) for i, n in by_name] or [repr(i) for i in by_id]
-        raise AmbiguousName(f"{typed!r} could be several actors{place}", shown)
+        several = SEVERAL_ACTORS_IN if where else SEVERAL_ACTORS
+        raise AmbiguousName(render(several, name=repr(typed), territory=where), shown)
     name_of = dict(pairs)
     id_of_name: dict[str, str] = {}
     for actor_id, name in pairs:
@@ -111,7 +124,8 @@ def resolve_actor(
     near = closest(typed, [*ids, *id_of_name])
     chosen = [text if text in ids else id_of_name[text] for text in near]
     shown = [_labelled(i, name_of[i]) for i in dict.fromkeys(chosen)]
-    raise UnknownName(f"no actor {typed!r}{place}", shown)
+    missing = NO_ACTOR_IN if where else NO_ACTOR
+    raise UnknownName(render(missing, actor=repr(typed), territory=where), shown)
 
 
 def closest(typed: str, candidates: Sequence[str], limit: int = SUGGESTIONS) -> list[str]:
@@ -144,8 +158,15 @@ def _labelled(actor_id: str, name: str) -> str:
     return repr(actor_id) if name == actor_id else f"{actor_id!r} ({name})"
 
 
-def _did_you_mean(shown: Sequence[str]) -> str:
+def did_you_mean(problem: str, shown: Sequence[str]) -> str:
+    """``problem`` followed by the names it may have meant (none: ``problem`` alone).
+
+    >>> did_you_mean("no actor 'a9'", ["'a1'", "'a2'", "'a3'"])
+    "no actor 'a9'; did you mean 'a1', 'a2' or 'a3'?"
+    """
     if not shown:
-        return ""
-    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
-    return f"; did you mean {listed}?"
+        return problem
+    listed = shown[0]
+    if len(shown) > 1:
+        listed = render(OR, names=", ".join(shown[:-1]), last=shown[-1])
+    return render(DID_YOU_MEAN, problem=problem, suggestions=listed)

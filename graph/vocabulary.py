@@ -276,6 +276,13 @@ NETWORK_MEASURES: Mapping[str, Measure] = _registry(
     Measure("actors", "Actors", "Actors", "Members of the territory.", 0),
     Measure("ties", "Ties", "Ties", "Ties between members (parallel ties each counted).", 0),
     Measure(
+        "linked_pairs",
+        "Linked pairs",
+        "Linked pairs",
+        "Pairs of members joined by at least one tie (parallel ties counted once).",
+        0,
+    ),
+    Measure(
         "density",
         "Density",
         "Density",

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..graph.model import fold
+from ..graph.problem_text import EXTRACT_MISMATCH, render
 from .mapping import TableSpec
 from .raw_table import Table
 from .validate import ProblemLog
@@ -148,7 +149,7 @@ def extracted(pattern: re.Pattern[str], value: str) -> str:
     """The first group of ``pattern`` in ``value`` (or the whole match); ``ValueError`` if none."""
     found = pattern.search(value)
     if found is None:
-        raise ValueError(f"{value!r} does not match the mapping's extract '{pattern.pattern}'")
+        raise ValueError(render(EXTRACT_MISMATCH, value=repr(value), pattern=pattern.pattern))
     return (found.group(1) if pattern.groups else found.group(0)).strip()
 
 

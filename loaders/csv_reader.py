@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..graph.cells import restore_formula
-from ..graph.problem_text import EMPTY_FILE
+from ..graph.problem_text import CANNOT_DECODE, CANNOT_READ, EMPTY_FILE, render
+from ..graph.warning_text import NOT_UTF8
 from .raw_table import Table
 from .validate import ProblemLog
 
@@ -37,7 +38,7 @@ def read_csv(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        log.add(label, None, None, f"cannot read: {exc.strerror or exc}")
+        log.add(label, None, None, render(CANNOT_READ, reason=exc.strerror or exc))
         return None
     text = _decode(data, encoding, label, log, warnings)
     if text is None:
@@ -166,15 +167,13 @@ def _decode(
         except (UnicodeError, LookupError) as exc:
             start = getattr(exc, "start", None)
             line = None if start is None else _line_of(data, start, encoding)
-            log.add(label, line, None, f"cannot decode as {encoding}: {exc}")
+            log.add(label, line, None, render(CANNOT_DECODE, encoding=encoding, reason=exc))
             return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = _line_of(data, exc.start)
-        warnings.append(
-            f"{label}: not UTF-8 (first bad byte on line {line}); read as Latin-1 (Windows-1252)"
-        )
+        warnings.append(render(NOT_UTF8, file=label, line=line))
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:

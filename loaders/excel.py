@@ -9,15 +9,18 @@ from pathlib import Path
 from typing import Any
 
 from ..graph.cells import restore_formula
-from ..graph.problem_text import EMPTY_SHEET
+from ..graph.problem_text import (
+    CANNOT_READ,
+    CANNOT_READ_DAMAGED_WORKBOOK,
+    CANNOT_READ_WORKBOOK,
+    EMPTY_SHEET,
+    OUT_OF_MEMORY,
+    render,
+)
 from .cell_values import format_number
 from .raw_table import Table
 from .validate import ProblemLog
 
-OUT_OF_MEMORY = (
-    "not enough memory to read this workbook: it expands far beyond its size on disk "
-    "(lower MAILLAGE_MAX_EXPANDED_BYTES or MAILLAGE_MAX_CELL_CHARS, or give the import more memory)"
-)
 CANONICAL_SHEETS = ("actors", "ties", "participations")
 
 
@@ -37,9 +40,9 @@ class Workbook:
         try:
             self.book = load_workbook(self.path, read_only=True, data_only=True)
         except OSError as exc:
-            self.log.add(self.label, None, None, f"cannot read: {exc.strerror or exc}")
+            self.log.add(self.label, None, None, render(CANNOT_READ, reason=exc.strerror or exc))
         except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as exc:
-            self.log.add(self.label, None, None, f"cannot read as an Excel workbook: {exc}")
+            self.log.add(self.label, None, None, render(CANNOT_READ_WORKBOOK, reason=exc))
         except Exception as exc:  # a damaged file breaks openpyxl in many ways
             self.log.add(self.label, None, None, _damaged(exc))
         return self
@@ -80,7 +83,7 @@ class Workbook:
 def _damaged(exc: Exception) -> str:
     if isinstance(exc, MemoryError):
         return OUT_OF_MEMORY
-    return f"cannot read as an Excel workbook (damaged?): {type(exc).__name__}: {exc}"
+    return render(CANNOT_READ_DAMAGED_WORKBOOK, reason=f"{type(exc).__name__}: {exc}")
 
 
 def _text_rows(rows: Any, label: str, log: ProblemLog) -> Iterator[tuple[int, list[str]]]:

@@ -38,7 +38,29 @@ from typing import NoReturn
 from xml.parsers import expat
 
 from ..graph.model import Tie, TieIdentity, fold
-from ..graph.problem_text import EMPTY_FILE
+from ..graph.problem_text import (
+    CANNOT_READ,
+    DOCTYPE_REFUSED,
+    EMPTY_DOCUMENT,
+    EMPTY_FILE,
+    GRAPH_ATTRIBUTE_MISSING,
+    GRAPH_NO_PARTICIPATIONS,
+    GRAPH_OWN_IDS,
+    GRAPH_OWN_NODE_IDS,
+    JOINED_KEYS_IN_TABLES,
+    NO_GRAPH_ELEMENT,
+    NOT_A_GRAPH_DOCUMENT,
+    NOT_WELL_FORMED,
+    XML_ENCODING,
+    render,
+)
+from ..graph.warning_text import (
+    IGNORED_EDGE_ATTRIBUTES,
+    NO_NODES_NO_EDGES,
+    PARALLEL_EDGES,
+    SELF_LOOPS,
+    render_count,
+)
 from .builder import DatasetBuilder
 from .cleaning import clean_value
 from .limits import FileLimits, cell_too_long, too_many_rows
@@ -154,20 +176,15 @@ def parse_xml(data: bytes, *, max_text: int | None = None) -> Element:
     except _TooLong as too_long:
         raise TextTooLong(too_long.line, too_long.size) from None
     except _Refused:
-        raise ValueError(
-            f"line {parser.CurrentLineNumber}: document type declarations (DOCTYPE, ENTITY) "
-            "are refused for safety"
-        ) from None
+        raise ValueError(f"line {parser.CurrentLineNumber}: {DOCTYPE_REFUSED}") from None
     except expat.ExpatError as exc:
         message = expat.ErrorString(exc.code)
-        raise ValueError(f"line {exc.lineno}: not well-formed XML: {message}") from None
+        raise ValueError(f"line {exc.lineno}: {render(NOT_WELL_FORMED, reason=message)}") from None
     except (LookupError, UnicodeError) as exc:
         line = parser.CurrentLineNumber
-        raise ValueError(
-            f"line {line}: unsupported encoding in the XML declaration: {exc}"
-        ) from None
+        raise ValueError(f"line {line}: {render(XML_ENCODING, reason=exc)}") from None
     if not root.children:
-        raise ValueError("empty document")
+        raise ValueError(EMPTY_DOCUMENT)
     return root.children[0]
 
 
@@ -202,7 +219,7 @@ def read_graph_file(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        log.add(label, None, None, f"cannot read: {exc.strerror or exc}")
+        log.add(label, None, None, render(CANNOT_READ, reason=exc.strerror or exc))
         return 0
     if not data.strip():
         log.add(label, None, None, EMPTY_FILE)
@@ -218,7 +235,7 @@ def read_graph_file(
         log.add(label, line, None, message if line is not None else str(exc))
         return 0
     if root.tag in ("gexf", "graphml") and next(root.find("graph"), None) is None:
-        message = f"no <graph> element in this <{root.tag}> document: nothing to import"
+        message = render(NO_GRAPH_ELEMENT, tag=root.tag)
         log.add(label, root.line, None, message)
         return 0
     if root.tag == "gexf":
@@ -226,15 +243,13 @@ def read_graph_file(
     elif root.tag == "graphml":
         nodes, edges, directed_default = _graphml_items(root)
     else:
-        log.add(
-            label, root.line, None, f"expected a <gexf> or <graphml> document, got <{root.tag}>"
-        )
+        log.add(label, root.line, None, render(NOT_A_GRAPH_DOCUMENT, tag=root.tag))
         return 0
     if len(nodes) + len(edges) > limits.file_rows:
         too_many_rows(label, None, limits, log)
         return 0
     if not nodes and not edges:
-        warnings.append(f"{label}: no nodes and no edges")
+        warnings.append(render(NO_NODES_NO_EDGES, file=label))
     if not _mapping_applies(spec, nodes, edges, label, log):
         return 0
     _add_nodes(nodes, label, spec, builder)
@@ -253,14 +268,14 @@ def _mapping_applies(
                 label,
                 None,
                 f"columns.{name}",
-                "a graph file's node ids and edge ends are its own; the mapping cannot name them",
+                GRAPH_OWN_IDS,
             )
     for name in spec.joined:
-        log.add(label, None, f"columns.{name}", "keys of several columns apply to tables only")
+        log.add(label, None, f"columns.{name}", JOINED_KEYS_IN_TABLES)
     if spec.participation_attributes:
-        log.add(label, None, "participation_attributes", "graph files have no participations")
+        log.add(label, None, "participation_attributes", GRAPH_NO_PARTICIPATIONS)
     if spec.ids_ignore_case:
-        log.add(label, None, "ids_ignore_case", "a graph file's node ids are its own")
+        log.add(label, None, "ids_ignore_case", GRAPH_OWN_NODE_IDS)
     titles = {"node": set[str](), "edge": set[str]()}
     for kind, items in (("node", nodes), ("edge", edges)):
         for item in items:
@@ -269,10 +284,10 @@ def _mapping_applies(
     for name, column in spec.columns.items():
         kind = "node" if name in NODE_FIELDS else "edge"
         if name not in FILE_OWN_FIELDS and fold(column) not in titles[kind]:
-            log.add(label, None, column, f"{kind} attribute named by the mapping is missing")
+            log.add(label, None, column, render(GRAPH_ATTRIBUTE_MISSING, kind=kind))
     for column in (spec.attributes or {}).values():
         if fold(column) not in titles["node"]:
-            log.add(label, None, column, "node attribute named by the mapping is missing")
+            log.add(label, None, column, render(GRAPH_ATTRIBUTE_MISSING, kind="node"))
     return len(log) == before
 
 
@@ -414,7 +429,8 @@ def _add_edges(
             elif key not in DRAWING_ATTRIBUTES and key != "label":
                 ignored.add(item.titles.get(key, key))
     if ignored:
-        warnings.append(f"{label}: ignored edge attributes: {', '.join(sorted(ignored))}")
+        attributes = ", ".join(sorted(ignored))
+        warnings.append(render(IGNORED_EDGE_ATTRIBUTES, file=label, attributes=attributes))
     parser = TieParser(spec, label, columns, builder.log, escapes=False)
     builder.columns[label] = {**builder.columns.get(label, {}), **columns}
     skip = builder.skip.get(label, ())
@@ -470,16 +486,10 @@ def _add_edges(
     for tie, line in merged.values():
         builder.add_tie(tie, (label, line))
     if parallel:
-        warnings.append(
-            f"{label}: {parallel} parallel {_plural(parallel, 'edge')} summed into the weight "
-            "of the tie between the same two nodes (as Gephi does)"
-        )
+        warnings.append(render_count(PARALLEL_EDGES, parallel, file=label))
     if loops:
         shown = ", ".join(map(str, loops[:10])) + (", …" if len(loops) > 10 else "")
-        warnings.append(
-            f"{label}: {len(loops)} {_plural(len(loops), 'self-loop')} dropped (an edge from a "
-            f"node to itself; {_plural(len(loops), 'line')} {shown})"
-        )
+        warnings.append(render_count(SELF_LOOPS, len(loops), file=label, lines=shown))
 
 
 def _summed(first: Tie, other: Tie) -> Tie:
@@ -496,10 +506,6 @@ def _summed(first: Tie, other: Tie) -> Tie:
         ref=first.ref or other.ref,
         activities=tuple(sorted({*first.activities, *other.activities})),
     )
-
-
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else word + "s"
 
 
 def _cleaned(

@@ -20,7 +20,13 @@ from pathlib import Path
 
 from ..graph.errors import Problem
 from ..graph.model import Dataset
-from ..graph.problem_text import NO_FILES, UNSUPPORTED_FILE, render
+from ..graph.problem_text import (
+    NO_CANONICAL_SHEET,
+    NO_FILES,
+    NO_SHEET,
+    UNSUPPORTED_FILE,
+    render,
+)
 from .builder import DatasetBuilder
 from .csv_reader import read_csv
 from .excel import CANONICAL_SHEETS, Workbook
@@ -270,7 +276,9 @@ def _read_workbook(
                         label,
                         None,
                         None,
-                        f"no sheet named {spec.sheet!r} (sheets: {', '.join(book.sheet_names)})",
+                        render(
+                            NO_SHEET, sheet=repr(spec.sheet), sheets=", ".join(book.sheet_names)
+                        ),
                     )
                 else:
                     sheets.append((found, spec))
@@ -289,8 +297,7 @@ def _read_workbook(
                     label,
                     None,
                     None,
-                    "no sheet named actors, ties or participations "
-                    f"(sheets: {', '.join(book.sheet_names)}); name one in a mapping file",
+                    render(NO_CANONICAL_SHEET, sheets=", ".join(book.sheet_names)),
                 )
         for sheet, spec in sheets:
             table = book.table(sheet)

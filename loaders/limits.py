@@ -14,6 +14,14 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..graph.problem_text import (
+    OVER_CELL_CHARS,
+    OVER_FILE_BYTES,
+    OVER_ROWS,
+    OVER_ROWS_AT_LINE,
+    OVER_UNZIPPED_BYTES,
+    render,
+)
 from .csv_reader import SplitRows
 from .raw_table import Table
 from .validate import ProblemLog
@@ -46,13 +54,13 @@ class FileLimits:
     expanded_bytes: int = 512 * 1024 * 1024
 
 
-def over(what: str, size: int, limit: int, env: str) -> str:
-    """The message of a problem: ``what`` of ``size`` is over ``limit``, raised with ``env``.
+def over(template: str, size: int, limit: int, env: str, **fields: object) -> str:
+    """The message of a problem: a size over ``limit`` (``template``), raised with ``env``.
 
-    >>> over("a cell", 40_000, 32_767, "MAILLAGE_MAX_CELL_CHARS")
-    'a cell of 40,000 is over the limit of 32,767 (raise it with MAILLAGE_MAX_CELL_CHARS=...)'
+    >>> over(OVER_CELL_CHARS, 40_000, 32_767, "MAILLAGE_MAX_CELL_CHARS")[:60]
+    'a value in characters of 40,000 is over the limit of 32,767 '
     """
-    return f"{what} of {size:,} is over the limit of {limit:,} (raise it with {env}=...)"
+    return render(template, size=f"{size:,}", limit=f"{limit:,}", env=env, **fields)
 
 
 def check_file_size(path: Path, label: str, limits: FileLimits, log: ProblemLog) -> bool:
@@ -63,9 +71,7 @@ def check_file_size(path: Path, label: str, limits: FileLimits, log: ProblemLog)
         return True  # the reader reports why it cannot read the file
     if size <= limits.file_bytes:
         return True
-    log.add(
-        label, None, None, over("a file size in bytes", size, limits.file_bytes, FILE_BYTES_ENV)
-    )
+    log.add(label, None, None, over(OVER_FILE_BYTES, size, limits.file_bytes, FILE_BYTES_ENV))
     return False
 
 
@@ -83,24 +89,26 @@ def check_expanded_size(path: Path, label: str, limits: FileLimits, log: Problem
         return True
     if expanded <= limits.expanded_bytes:
         return True
-    message = over("an unzipped size in bytes", expanded, limits.expanded_bytes, EXPANDED_BYTES_ENV)
+    message = over(OVER_UNZIPPED_BYTES, expanded, limits.expanded_bytes, EXPANDED_BYTES_ENV)
     log.add(label, None, None, message)
     return False
 
 
 def too_many_rows(label: str, line: int | None, limits: FileLimits, log: ProblemLog) -> None:
     """The file goes on beyond ``limits.file_rows`` rows: a problem of the whole file."""
-    where = f" (line {line} is row {limits.file_rows + 1:,})" if line is not None else ""
-    message = over("a row count", limits.file_rows + 1, limits.file_rows, FILE_ROWS_ENV)
-    log.add(label, None, None, message.replace(" of ", " of at least ", 1) + where)
+    rows = limits.file_rows + 1
+    if line is None:
+        message = over(OVER_ROWS, rows, limits.file_rows, FILE_ROWS_ENV)
+    else:
+        at = {"line": line, "row": f"{rows:,}"}
+        message = over(OVER_ROWS_AT_LINE, rows, limits.file_rows, FILE_ROWS_ENV, **at)
+    log.add(label, None, None, message)
 
 
 def cell_too_long(
     label: str, line: int | None, column: str | None, size: int, limits: FileLimits, log: ProblemLog
 ) -> None:
-    log.add(
-        label, line, column, over("a value in characters", size, limits.cell_chars, CELL_CHARS_ENV)
-    )
+    log.add(label, line, column, over(OVER_CELL_CHARS, size, limits.cell_chars, CELL_CHARS_ENV))
 
 
 def bounded_table(

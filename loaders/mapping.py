@@ -19,6 +19,37 @@ from pathlib import Path
 from typing import Any
 
 from ..graph.model import Sector, TieKind, fold, parse_sector, parse_tie_kind
+from ..graph.problem_text import (
+    BAD_DELIMITER,
+    BAD_REGEX,
+    BLANKS_BY_DEFAULT,
+    CANNOT_READ_MAPPING,
+    FILE_NEEDS_MATCH,
+    FILES_NOT_TABLES,
+    MAPPING_UNKNOWN_SECTOR,
+    MUST_BE_BOOLEAN,
+    MUST_BE_COLUMN_NAME,
+    MUST_BE_REGEX,
+    MUST_BE_RULE,
+    MUST_BE_SECTOR,
+    MUST_BE_STRING,
+    MUST_BE_TABLE,
+    MUST_BE_TEXTS,
+    MUST_BE_TIE_KIND,
+    MUST_NOT_BE_EMPTY,
+    NOT_A_DATE_FORMAT,
+    NOT_TOML,
+    ONE_GROUP,
+    SEVERAL_COLUMNS,
+    UNKNOWN_ENCODING,
+    UNKNOWN_FIELD,
+    UNKNOWN_KEY,
+    UNKNOWN_ROLE,
+    UNKNOWN_RULE,
+    UNUSABLE_DATE_FORMAT,
+    UNUSABLE_ENCODING,
+    render,
+)
 from .validate import ProblemLog
 
 
@@ -61,6 +92,7 @@ REQUIRED: Mapping[Role, tuple[str, ...]] = {
 ALL_FIELDS = frozenset(f for fields in FIELDS.values() for f in fields)
 
 CONFLICT_RULES = ("error", "first", "most_common")
+_RULES = ", ".join(CONFLICT_RULES)
 """What to do when the rows of one two-mode actor disagree on a field (``docs/mapping.md``)."""
 MERGED_FIELDS = ("name", "sector", "kind", "city", "lat", "lon", "joined")
 """Actor fields whose values two-mode rows may disagree on (territories add up instead)."""
@@ -122,10 +154,7 @@ class TableSpec:
             return parse_sector(raw)
         except ValueError:
             if self.sectors:
-                raise ValueError(
-                    f"unknown sector {raw!r} (not in the mapping's [sectors], "
-                    "nor a sector or alias)"
-                ) from None
+                raise ValueError(render(MAPPING_UNKNOWN_SECTOR, value=repr(raw))) from None
             raise
 
     def tie_kind(self, raw: str) -> TieKind:
@@ -195,30 +224,29 @@ def read_mapping(path: Path | str, log: ProblemLog) -> MappingFile | None:
         with open(path, "rb") as handle:
             document = tomllib.load(handle)
     except OSError as exc:
-        log.add(label, None, None, f"cannot read the mapping file: {exc.strerror or exc}")
+        log.add(label, None, None, render(CANNOT_READ_MAPPING, reason=exc.strerror or exc))
         return None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         found = _TOML_LINE.search(str(exc))
         line = int(found.group(1)) if found else None
-        log.add(label, line, None, f"not a valid TOML mapping file: {exc}")
+        log.add(label, line, None, render(NOT_TOML, reason=exc))
         return None
     except RecursionError:
-        log.add(
-            label, None, None, "not a valid TOML mapping file: arrays or tables nested too deep"
-        )
+        too_deep = render(NOT_TOML, reason="arrays or tables nested too deep")
+        log.add(label, None, None, too_deep)
         return None
     checker = _Checker(label, log)
     default = checker.spec(document, CANONICAL, "", allow_files=True)
     files: list[tuple[str, TableSpec]] = []
     raw_files = document.get("file", [])
     if not isinstance(raw_files, list) or not all(isinstance(f, dict) for f in raw_files):
-        checker.problem("file", "must be an array of tables ([[file]])")
+        checker.problem("file", FILES_NOT_TABLES)
         raw_files = []
     for number, entry in enumerate(raw_files, start=1):
         prefix = f"file[{number}]."
         pattern = entry.get("match")
         if not isinstance(pattern, str) or not pattern:
-            checker.problem(prefix + "match", "each [[file]] needs a match pattern, e.g. '*.csv'")
+            checker.problem(prefix + "match", FILE_NEEDS_MATCH)
             continue
         files.append((pattern, checker.spec(entry, default, prefix, allow_files=False)))
     return MappingFile(label, default, tuple(files))
@@ -238,9 +266,7 @@ class _Checker:
         known = _SCALAR_KEYS | _TABLE_KEYS | ({"file"} if allow_files else {"match"})
         for key in table:
             if key not in known:
-                self.problem(
-                    prefix + key, f"unknown key (expected one of {', '.join(sorted(known))})"
-                )
+                self.problem(prefix + key, render(UNKNOWN_KEY, known=", ".join(sorted(known))))
         changes: dict[str, Any] = {}
         renamed = {"type": "role", "null": "nulls"}
         for key in _SCALAR_KEYS & table.keys():
@@ -255,7 +281,7 @@ class _Checker:
                 if name not in ALL_FIELDS:
                     self.problem(
                         f"{prefix}columns.{name}",
-                        f"unknown field (expected one of {', '.join(sorted(ALL_FIELDS))})",
+                        render(UNKNOWN_FIELD, known=", ".join(sorted(ALL_FIELDS))),
                     )
             changes["columns"] = {**base.columns, **columns}
         if "attributes" in table:
@@ -286,37 +312,37 @@ class _Checker:
     def scalar(self, key: str, value: Any, where: str) -> Any:
         if key in _BOOLEAN_KEYS:
             if not isinstance(value, bool):
-                self.problem(where, "must be true or false")
+                self.problem(where, MUST_BE_BOOLEAN)
                 return None
             return value
         if key == "null":
             tokens = [value] if isinstance(value, str) else value
             if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
-                self.problem(where, 'must be a list of texts, e.g. null = ["n/a", "-"]')
+                self.problem(where, MUST_BE_TEXTS)
                 return None
             return frozenset(fold(t) for t in tokens if fold(t))
         if not isinstance(value, str):
-            self.problem(where, "must be a string")
+            self.problem(where, MUST_BE_STRING)
             return None
         if key == "type":
             try:
                 return Role(value.strip().lower())
             except ValueError:
-                self.problem(where, f"unknown type {value!r} (expected {', '.join(Role)})")
+                self.problem(where, render(UNKNOWN_ROLE, value=repr(value), known=", ".join(Role)))
                 return None
         if key == "delimiter":
             value = DELIMITER_NAMES.get(value.lower(), value)
             if len(value) != 1 or value in '"\r\n':
-                self.problem(where, f"a delimiter is one character, got {value!r}")
+                self.problem(where, render(BAD_DELIMITER, value=repr(value)))
                 return None
         if key == "encoding":
             try:
                 "a".encode(value)  # also refuses codecs that are not for text (rot13, hex)
             except LookupError as exc:
-                self.problem(where, f"unknown encoding {value!r} ({exc})")
+                self.problem(where, render(UNKNOWN_ENCODING, value=repr(value), reason=exc))
                 return None
             except ValueError as exc:
-                self.problem(where, f"encoding {value!r} cannot be used ({exc})")
+                self.problem(where, render(UNUSABLE_ENCODING, value=repr(value), reason=exc))
                 return None
         if key == "default_sector":
             try:
@@ -325,34 +351,33 @@ class _Checker:
                 self.problem(where, str(exc))
                 return None
         if key == "territory_separator" and not value:
-            self.problem(where, "must not be empty")
+            self.problem(where, MUST_NOT_BE_EMPTY)
             return None
         if key == "date_format":
             return self.date_format(value, where)
         if key == "conflict" and value not in CONFLICT_RULES:
-            self.problem(where, f"unknown rule {value!r} (expected {', '.join(CONFLICT_RULES)})")
+            self.problem(where, render(UNKNOWN_RULE, value=repr(value), known=_RULES))
             return None
         return value
 
     def date_format(self, value: str, where: str) -> str | None:
         """A strptime format that Python can compile, else a problem (never a traceback)."""
-        example = "expected a strptime format such as '%d/%m/%Y'"
         if "%" not in value:
-            self.problem(where, f"{example}, got {value!r}")
+            self.problem(where, render(NOT_A_DATE_FORMAT, value=repr(value)))
             return None
         try:
             datetime.strptime("", value)
         except ValueError:
             pass  # the format compiled; the empty text just does not match it
         except re.error as exc:
-            self.problem(where, f"{value!r} is not a usable date format ({exc}); {example}")
+            self.problem(where, render(UNUSABLE_DATE_FORMAT, value=repr(value), reason=exc))
             return None
         return value
 
     def columns(self, value: Any, where: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
         """``[columns]``: a column name per field, or a list of columns joined into a key."""
         if not isinstance(value, dict):
-            self.problem(where, "must be a table")
+            self.problem(where, MUST_BE_TABLE)
             return {}, {}
         single: dict[str, Any] = {}
         joined: dict[str, tuple[str, ...]] = {}
@@ -360,9 +385,7 @@ class _Checker:
             if isinstance(column, list):
                 parts = tuple(c.strip() for c in column if isinstance(c, str) and c.strip())
                 if len(parts) != len(column) or len(parts) < 2:
-                    self.problem(
-                        f"{where}.{name}", "a key of several columns is a list of 2 or more names"
-                    )
+                    self.problem(f"{where}.{name}", SEVERAL_COLUMNS)
                     continue
                 joined[name] = parts
                 single[name] = " + ".join(parts)
@@ -370,16 +393,18 @@ class _Checker:
                 single[name] = column
         return self.strings(single, where), joined
 
-    def strings(self, value: Any, where: str, *, what: str = "a column name") -> dict[str, str]:
+    def strings(
+        self, value: Any, where: str, *, refusal: str = MUST_BE_COLUMN_NAME
+    ) -> dict[str, str]:
         if not isinstance(value, dict):
-            self.problem(where, "must be a table")
+            self.problem(where, MUST_BE_TABLE)
             return {}
         result = {}
         for key, column in value.items():
             if isinstance(column, str) and column.strip():
                 result[key] = column.strip()
             else:
-                self.problem(f"{where}.{key}", f"must be {what} (a non-empty string)")
+                self.problem(f"{where}.{key}", refusal)
         return result
 
     def sectors(self, value: Any, prefix: str) -> tuple[dict[str, Sector], frozenset[str]]:
@@ -387,14 +412,14 @@ class _Checker:
         result: dict[str, Sector] = {}
         blanks: set[str] = set()
         if not isinstance(value, dict):
-            self.problem(prefix + "sectors", "must be a table")
+            self.problem(prefix + "sectors", MUST_BE_TABLE)
             return result, frozenset()
         for raw, sector in value.items():
             where = f"{prefix}sectors.{raw}"
             if not isinstance(sector, str):
-                self.problem(where, 'must be a sector name (or "" for a blank cell)')
+                self.problem(where, MUST_BE_SECTOR)
             elif not fold(raw):
-                self.problem(where, "blank cells are set by default_sector")
+                self.problem(where, BLANKS_BY_DEFAULT)
             elif not sector.strip():
                 blanks.add(fold(raw))  # "n/a" = "": the cell is blank (default_sector applies)
             else:
@@ -407,36 +432,34 @@ class _Checker:
     def extracts(self, value: Any, prefix: str) -> dict[str, re.Pattern[str]]:
         result = {}
         if not isinstance(value, dict):
-            self.problem(prefix + "extract", "must be a table")
+            self.problem(prefix + "extract", MUST_BE_TABLE)
             return {}
         for name, pattern in value.items():
             if not isinstance(pattern, str) or not pattern:
-                self.problem(f"{prefix}extract.{name}", "must be a regular expression (a text)")
+                self.problem(f"{prefix}extract.{name}", MUST_BE_REGEX)
                 continue
             where = f"{prefix}extract.{name}"
             if name not in ALL_FIELDS:
-                self.problem(
-                    where, f"unknown field (expected one of {', '.join(sorted(ALL_FIELDS))})"
-                )
+                self.problem(where, render(UNKNOWN_FIELD, known=", ".join(sorted(ALL_FIELDS))))
                 continue
             try:
                 compiled = re.compile(pattern)
             except re.error as exc:
-                self.problem(where, f"not a valid regular expression: {exc}")
+                self.problem(where, render(BAD_REGEX, reason=exc))
                 continue
             if compiled.groups > 1:
-                self.problem(where, "use at most one group ( ): its text is kept")
+                self.problem(where, ONE_GROUP)
                 continue
             result[name] = compiled
         return result
 
     def rules(self, value: Any, prefix: str) -> dict[str, str]:
         result = {}
-        for name, rule in self.strings(value, prefix + "conflicts", what="a rule").items():
+        for name, rule in self.strings(value, prefix + "conflicts", refusal=MUST_BE_RULE).items():
             if rule not in CONFLICT_RULES:
                 self.problem(
                     f"{prefix}conflicts.{name}",
-                    f"unknown rule {rule!r} (expected {', '.join(CONFLICT_RULES)})",
+                    render(UNKNOWN_RULE, value=repr(rule), known=_RULES),
                 )
             else:
                 result[name] = rule
@@ -444,7 +467,7 @@ class _Checker:
 
     def kinds(self, value: Any, prefix: str) -> dict[str, TieKind]:
         result = {}
-        for raw, kind in self.strings(value, prefix + "kinds", what="a tie kind").items():
+        for raw, kind in self.strings(value, prefix + "kinds", refusal=MUST_BE_TIE_KIND).items():
             try:
                 result[fold(raw)] = parse_tie_kind(kind)
             except ValueError as exc:

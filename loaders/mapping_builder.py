@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..graph.errors import Problem
 from ..graph.model import Sector, fold, parse_sector
 from .csv_reader import read_csv
 from .excel import CANONICAL_SHEETS, Workbook
@@ -46,7 +47,7 @@ class TableColumns:
 
     header: tuple[str, ...]
     values: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    problems: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
     def is_canonical(self) -> bool:
         """True when the header is one of ``DATA-FORMAT.md``'s (no mapping needed)."""
@@ -74,7 +75,7 @@ def table_columns(path: Path, label: str, limits: FileLimits) -> TableColumns:
 
 def _columns(table, log: ProblemLog, limits: FileLimits) -> TableColumns:
     if table is None:
-        return TableColumns((), {}, tuple(str(p) for p in log.problems))
+        return TableColumns((), {}, tuple(log.problems))
     header = tuple(table.header)
     seen: dict[str, dict[str, None]] = {name: {} for name in header}
     for _line, cells in bounded_table(table, limits, log, ()).rows:
@@ -83,7 +84,7 @@ def _columns(table, log: ProblemLog, limits: FileLimits) -> TableColumns:
             if text and len(seen[name]) < DISTINCT_VALUES:
                 seen[name].setdefault(text, None)
     values = {name: tuple(found) for name, found in seen.items()}
-    return TableColumns(header, values, tuple(str(p) for p in log.problems))
+    return TableColumns(header, values, tuple(log.problems))
 
 
 def guess_columns(header: Sequence[str]) -> dict[str, str | None]:

@@ -8,12 +8,15 @@ from operator import itemgetter
 
 from ..graph.model import fold
 from ..graph.problem_text import (
+    CANNOT_TELL_ROLE,
     COLUMN_TWICE,
     MAPPED_COLUMN_MISSING,
+    PARTICIPATION_ATTRIBUTES_MISPLACED,
     REQUIRED_COLUMN_MISSING,
     ROW_TOO_WIDE,
     render,
 )
+from ..graph.warning_text import IGNORED_COLUMNS, SKIPPED_ROWS, render_count
 from .builder import DatasetBuilder
 from .cleaning import original_columns, prepare_table
 from .column_parsers import fast_actors, fast_ties_of_columns
@@ -56,9 +59,7 @@ def detect_role(table: Table, spec: TableSpec, log: ProblemLog) -> Role | None:
         table.label,
         table.header_line,
         None,
-        "cannot tell what this file holds: expected the columns id, name, sector, territory "
-        "(actors), source, target (ties) or actor, activity (participations), "
-        "or a mapping file naming them",
+        CANNOT_TELL_ROLE,
     )
     return None
 
@@ -128,13 +129,12 @@ def resolve_layout(
             label,
             line,
             None,
-            "participation_attributes apply to two-mode and participations files, "
-            f"not {role} files",
+            render(PARTICIPATION_ATTRIBUTES_MISPLACED, role=role),
         )
     if spec.attributes is None and not spec.columns and role is not Role.ACTORS:
         ignored = [h for i, h in enumerate(table.header) if h and i not in used]
         if ignored:
-            warnings.append(f"{label}: ignored columns: {', '.join(ignored)}")
+            warnings.append(render(IGNORED_COLUMNS, file=label, columns=", ".join(ignored)))
     if role is Role.TWO_MODE and "id" in names:
         names["actor"] = names["id"]
     return layout if len(log) == problems_before else None
@@ -249,10 +249,14 @@ class _RowFeeder:
                 ", …" if len(self.skipped) > 10 else ""
             )
             column = self.layout.names.get("id") or self.layout.names.get("actor")
-            count = len(self.skipped)
-            rows, lines = ("row", "line") if count == 1 else ("rows", "lines")
             self.warnings.append(
-                f"{self.table.label}: skipped {count} {rows} without {column} ({lines} {shown})"
+                render_count(
+                    SKIPPED_ROWS,
+                    len(self.skipped),
+                    file=self.table.label,
+                    column=column,
+                    lines=shown,
+                )
             )
         return self.count
 

@@ -29,6 +29,7 @@ from .graph.changes import FileDigest, ImportCollision, Revision, prefix_ids
 from .graph.documents import BridgeChanges, Comparison, GapReport, TerritoryReport
 from .graph.errors import MaillageError, NotFound
 from .graph.model import Actor, Dataset, Network, TerritorySummary
+from .graph.problem_text import NO_ACTOR_NAMED, NO_ACTOR_WITH_ID, NO_TERRITORY, render
 from .graph.storage import GraphStore, open_store
 from .graph.storage.breaker import CircuitBreaker
 from .graph.storage.pseudonymised import PseudonymisedStore
@@ -178,7 +179,7 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
 
     def network(self, territory: str, *, as_of: date | None = None) -> Network:
         """The territory's network; ``territory`` as people type it (``resolve_territory``)."""
-        _check_text(territory, "territory")
+        _check_text(territory, NO_TERRITORY, "territory")
         name = self.resolve_territory(territory)
         return self._cached("network", (name, as_of), lambda: self.store.network(name, as_of=as_of))
 
@@ -187,10 +188,10 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
         return [territory_counts(self.network(name)) for name in self.territory_names()]
 
     def actor(self, actor_id: str) -> Actor:
-        _check_text(actor_id, "actor")
+        _check_text(actor_id, NO_ACTOR_NAMED, "actor")
         found = self.store.actor(actor_id)
         if found is None:
-            raise NotFound(f"no actor with id {actor_id!r}")
+            raise NotFound(render(NO_ACTOR_WITH_ID, actor=repr(actor_id)))
         return found
 
     # Analytics, cached
@@ -532,14 +533,17 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
         return loaders.write(self.network(territory, as_of=as_of), fmt, target)
 
 
-def _check_text(value: str, what: str) -> None:
-    """``NotFound`` for a name no store can hold (a lone surrogate, sent by a browser)."""
+def _check_text(value: str, template: str, field: str) -> None:
+    """``NotFound`` for a name no store can hold (a lone surrogate, sent by a browser).
+
+    The message is ``template`` (a problem template) with ``field`` set to the name shown.
+    """
     if isinstance(value, str) and not value.isascii():
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
             shown = value.encode("utf-8", "backslashreplace").decode("utf-8")
-            raise NotFound(f"no {what} named {shown!r}") from None
+            raise NotFound(render(template, **{field: repr(shown)})) from None
 
 
 def _pseudonymised_rows(rows: list[dict], secret: bytes) -> list[dict]:

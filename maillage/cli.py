@@ -123,6 +123,13 @@ engine_option = click.option(
     help=f"Where to compute: local (this process, the default) or gds (inside Neo4j with its "
     f"Graph Data Science library) (env {ENGINE_ENV}).",
 )
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(("fr", "en")),
+    default="en",
+    show_default=True,
+    help="Language of the HTML page (--format html).",
+)
 as_of_option = click.option(
     "--as-of", callback=_date, metavar="DATE", help="The network as it was on DATE (ISO)."
 )
@@ -298,13 +305,14 @@ def export(ctx: click.Context, territory, fmt, output, as_of, store) -> None:
 @click.option("--until", callback=_date, metavar="DATE")
 @click.option("--weighted", is_flag=True, help="Use tie weights where a measure has them.")
 @engine_option
+@lang_option
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
 def report(
-    ctx: click.Context, territory, as_of, since, until, weighted, engine, fmt, output, store
+    ctx: click.Context, territory, as_of, since, until, weighted, engine, lang, fmt, output, store
 ):
     """Per-actor centrality and brokerage report for TERRITORY."""
     app = _app(ctx, store)
@@ -312,13 +320,15 @@ def report(
         if not (since and until):
             raise click.UsageError("--since and --until go together")
         data = app.bridge_changes(territory, since=since, until=until)
-        _emit(_render("bridges", data, fmt, output), output)
+        _emit(_render("bridges", data, fmt, output, lang=lang), output)
         return
     data = app.report(territory, as_of=as_of, weighted=weighted, engine=engine)
     if fmt == "html":
         from .reports import render_html_report
+        from .reports.i18n import translator
 
-        _emit(render_html_report(data, app.gaps(territory, as_of=as_of, engine=engine)), output)
+        gaps = app.gaps(territory, as_of=as_of, engine=engine)
+        _emit(render_html_report(data, gaps, translator(lang)), output)
         return
     if fmt == "json":  # a piece at a time: a national report never stands whole as text
         from .reports.json_export import json_blocks
@@ -332,15 +342,16 @@ def report(
 @click.argument("territory")
 @as_of_option
 @engine_option
+@lang_option
 @format_option
 @output_option
 @_store_option
 @click.pass_context
 @_friendly_errors
-def gaps(ctx: click.Context, territory, as_of, engine, fmt, output, store) -> None:
+def gaps(ctx: click.Context, territory, as_of, engine, lang, fmt, output, store) -> None:
     """Sector x sector gaps, fragile bridges and suggested introductions."""
     data = _app(ctx, store).gaps(territory, as_of=as_of, engine=engine)
-    _emit(_render("gaps", data, fmt, output), output)
+    _emit(_render("gaps", data, fmt, output, lang=lang), output)
 
 
 TIE_KINDS = ("partnership", "event", "funding", "governance", "service", "other")

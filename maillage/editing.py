@@ -30,6 +30,16 @@ from .graph.changes import UNDO, Edit, Revision
 from .graph.errors import ConcurrentChange, InvalidEdit, NotFound
 from .graph.model import Activity, ActivityRecord, Actor, Tie
 from .graph.names import name_key
+from .graph.problem_text import (
+    ACTIVITY_NAME_TAKEN,
+    ACTIVITY_NEEDED,
+    LATER_CHANGE,
+    NAME_TAKEN,
+    NO_ACTIVITY,
+    NO_ACTOR,
+    NO_TIE,
+    render,
+)
 from .graph.revision_text import ACTOR_EDITED, TIE_ENDED, TIE_RECORDED, describe
 from .imports import os_user
 
@@ -47,7 +57,7 @@ class Editing:
         """
         actor = self.store.actor(actor_id)  # type: ignore[attr-defined]
         if actor is None:
-            raise NotFound(f"no actor {actor_id!r}")
+            raise NotFound(render(NO_ACTOR, actor=repr(actor_id)))
         updated = edited(actor, changes)
         if updated == actor:
             return None
@@ -94,10 +104,8 @@ class Editing:
             members = self.store.network(where).actors  # type: ignore[attr-defined]
             same = next((a for a in members if name_key(a.name) == wanted), None)
             if same is not None:
-                raise InvalidEdit(
-                    f"{same.name!r} is on {where} already (id {same.id}): select it, "
-                    "or give the new actor another name"
-                )
+                said = render(NAME_TAKEN, name=repr(same.name), territory=where, id=same.id)
+                raise InvalidEdit(said)
         taken = self.store.actor_ids()  # type: ignore[attr-defined]
         identifier = (actor_id or "").strip()
         while not identifier or (not actor_id and identifier in taken):
@@ -146,7 +154,9 @@ class Editing:
         wanted = new_tie(source, target, kind)
         stored = self._stored_tie(source, target, wanted.identity)
         if stored is None:
-            raise NotFound(f"no {wanted.kind} tie between {source!r} and {target!r}")
+            raise NotFound(
+                render(NO_TIE, kind=wanted.kind, source=repr(source), target=repr(target))
+            )
         tie = ended(stored, until)
         description = describe(TIE_ENDED, source=source, target=target, kind=tie.kind, until=until)
         return self._write_tie(tie, description, user, self._stored_actors(source, target))
@@ -223,19 +233,18 @@ class Editing:
         if identifier:
             found = self.store.activity_record(identifier, actor_id)  # type: ignore[attr-defined]
             if found is None:
-                raise NotFound(f"no activity {identifier!r}")
+                raise NotFound(render(NO_ACTIVITY, activity=repr(identifier)))
             return found, False
         text = " ".join((name or "").split())
         if not text:
-            raise InvalidEdit("choose an activity, or name a new one")
+            raise InvalidEdit(ACTIVITY_NEEDED)
         if where is not None:
             known = self.store.activities(where)  # type: ignore[attr-defined]
             same = next((a for a in known if name_key(a.name or a.id) == name_key(text)), None)
             if same is not None:
-                raise InvalidEdit(
-                    f"an activity named {same.name or same.id!r} is on {where} already "
-                    f"(id {same.id}): choose it in the list, or give the new one another name"
-                )
+                named = repr(same.name or same.id)
+                said = render(ACTIVITY_NAME_TAKEN, name=named, territory=where, id=same.id)
+                raise InvalidEdit(said)
         taken: set[str] = set()
         candidate = activity_id_for(text, taken, secrets.token_hex(3))
         while self.store.activity_record(candidate, actor_id) is not None:  # type: ignore[attr-defined]
@@ -253,7 +262,7 @@ class Editing:
         for actor_id in actor_ids:
             actor = self.store.actor(actor_id)  # type: ignore[attr-defined]
             if actor is None:
-                raise NotFound(f"no actor {actor_id!r}")
+                raise NotFound(render(NO_ACTOR, actor=repr(actor_id)))
             found.append(actor)
         return found
 
@@ -275,5 +284,5 @@ class Editing:
         revisions = self.store.revisions()  # type: ignore[attr-defined]
         standing = [r for r in revisions if r.undone_by is None and r.action != UNDO]
         if not standing or standing[-1].id != revision:
-            raise ConcurrentChange("a later change was made since: see the history to undo both")
+            raise ConcurrentChange(LATER_CHANGE)
         return self.undo(revision, user=user)  # type: ignore[attr-defined]

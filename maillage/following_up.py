@@ -16,6 +16,7 @@ from .graph.changes import Edit
 from .graph.errors import NotFound
 from .graph.introductions import Introduction, Status
 from .graph.model import Network, Tie, TieKind
+from .graph.problem_text import NO_INTRODUCTION, render
 from .graph.revision_text import INTRODUCTION_PARTNERSHIP, describe
 from .imports import os_user
 
@@ -43,7 +44,7 @@ class FollowingUp:
     def introduction(self, introduction_id: str) -> Introduction:
         found = self.store.introduction(str(introduction_id).strip())
         if found is None:
-            raise NotFound(f"no introduction with id {introduction_id!r}")
+            raise NotFound(render(NO_INTRODUCTION, id=repr(introduction_id)))
         return found
 
     def introduction_records(self, introductions: Sequence[Introduction]) -> list[dict]:

@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .graph import problem_text
 from .graph.changes import FileDigest, ImportPlan
 from .graph.errors import MaillageError, Problem, ValidationError
 from .graph.model import Dataset, ImportResult
+from .graph.problem_text import render
 from .graph.storage import GraphStore
 from .loaders import mapping_builder
 from .loaders.importing import CSV_SUFFIXES, EXCEL_SUFFIXES, SUPPORTED
@@ -167,27 +169,29 @@ def decode_upload(contents: str | None, filename: str | None, limit: int) -> Upl
     Upload(name='Acteurs 2026.csv', data=b'id\\n')
     """
     if not contents or not isinstance(contents, str) or "," not in contents:
-        raise UploadRefused("no file was received: choose a file to import")
+        raise UploadRefused(problem_text.UPLOAD_MISSING)
     name = _safe_name(filename or "")
     if Path(name).suffix.lower() not in IMPORTABLE:
-        raise UploadRefused(f"{name}: this type of file cannot be imported (expected {SUPPORTED})")
+        raise UploadRefused(render(problem_text.UPLOAD_TYPE_REFUSED, name=name, expected=SUPPORTED))
     encoded = contents.split(",", 1)[1]
     if len(encoded) * 3 // 4 > limit + 3:
         raise UploadRefused(_too_large(name, len(encoded) * 3 // 4, limit))
     try:
         data = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
-        raise UploadRefused(f"{name}: the file was not received whole; send it again") from None
+        raise UploadRefused(render(problem_text.UPLOAD_NOT_WHOLE, name=name)) from None
     if len(data) > limit:
         raise UploadRefused(_too_large(name, len(data), limit))
     return Upload(name, data)
 
 
 def _too_large(name: str, size: int, limit: int) -> str:
-    return (
-        f"{name}: {size:,} bytes is over the limit of {limit:,} bytes for a file sent from the "
-        f"browser (an operator can raise it with {REQUEST_BYTES_ENV}=..., or import it with "
-        "`maillage import`)"
+    return render(
+        problem_text.UPLOAD_TOO_LARGE,
+        name=name,
+        size=f"{size:,}",
+        limit=f"{limit:,}",
+        variable=REQUEST_BYTES_ENV,
     )
 
 

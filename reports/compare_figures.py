@@ -42,7 +42,12 @@ def territory_colour(position: int) -> str:
 
 
 def grid_layout(
-    titles: Sequence[str], columns: int, height: int = PANEL_HEIGHT, **extra: Any
+    titles: Sequence[str],
+    columns: int,
+    height: int = PANEL_HEIGHT,
+    *,
+    t: Translator | None = None,
+    **extra: Any,
 ) -> dict[str, Any]:
     """A layout of ``len(titles)`` panels, ``columns`` a row, each with its own axes.
 
@@ -52,7 +57,7 @@ def grid_layout(
     """
     rows = max(1, math.ceil(len(titles) / columns))
     total = rows * height + 100
-    layout = base_layout(total, **{"showlegend": True, **extra})
+    layout = base_layout(total, t=t, **{"showlegend": True, **extra})
     layout["margin"] = {"l": 10, "r": 10, "t": 60, "b": 30}
     plot = total - 90
     title_space, tick_space = 30 / plot, 40 / plot
@@ -107,7 +112,7 @@ def raw_figure(compare: Mapping[str, Any], t: Translator | None = None) -> dict[
     if not indicators or not territories:
         return None
     titles = [t.gettext(str(ind.get("label") or ind.get("name"))) for ind in indicators]
-    layout = grid_layout(titles, 3, showlegend=False)
+    layout = grid_layout(titles, 3, t=t, showlegend=False)
     traces = []
     for i, ind in enumerate(indicators):
         suffix = "" if i == 0 else str(i + 1)
@@ -160,6 +165,7 @@ def z_figure(compare: Mapping[str, Any], t: Translator | None = None) -> dict[st
         )
     layout = base_layout(
         140 + 22 * len(readings) * max(1, len(territories)),
+        t=t,
         barmode="group",
         xaxis={
             "title": {"text": t.gettext("z-score against randomisations keeping each degree")},
@@ -230,6 +236,7 @@ def rates_figure(
         )
     layout = base_layout(
         140 + 30 * len(rows),
+        t=t,
         xaxis={
             "title": {"text": t.gettext("share with at least one tie (95 % Wilson interval)")},
             "range": [-0.02, 1.02],
@@ -272,7 +279,7 @@ def yearly_figure(compare: Mapping[str, Any], t: Translator | None = None) -> di
         series = {name: list((ind.get("values") or {}).get(name) or []) for name in territories}
         if any(number(v) is not None for values in series.values() for v in values):
             panels.append((t.gettext(str(ind.get("label") or ind.get("name"))), series, False))
-    layout = grid_layout([title for title, _, _ in panels], 3)
+    layout = grid_layout([title for title, _, _ in panels], 3, t=t)
     traces = []
     for i, (title, series, share) in enumerate(panels):
         suffix = "" if i == 0 else str(i + 1)
@@ -348,6 +355,7 @@ def crossings_figure(
     }
     layout = base_layout(
         160 + 60 * len(names),
+        t=t,
         xaxis={"side": "top", "automargin": True, "showgrid": False},
         yaxis={"autorange": "reversed", "automargin": True, "showgrid": False},
     )

@@ -66,7 +66,23 @@ def number(value: Any) -> float | None:
     return None if value is None or isinstance(value, bool) else float(value)
 
 
-def base_layout(height: int, **extra: Any) -> dict[str, Any]:
+def locale_layout(t: Translator | None) -> dict[str, Any]:
+    """The layout keys that make plotly write numbers in ``t``'s language (``separators``).
+
+    Every figure gets them through :func:`base_layout`; a figure built otherwise (the
+    introductions funnel) adds them itself.
+
+    >>> from maillage.reports.i18n import translator
+    >>> locale_layout(translator("fr")), locale_layout(translator("en")), locale_layout(None)
+    ({'separators': ',\u202f'}, {}, {})
+    """
+    if t is not None and t.language in SEPARATORS:
+        return {"separators": SEPARATORS[t.language]}
+    return {}
+
+
+def base_layout(height: int, *, t: Translator | None = None, **extra: Any) -> dict[str, Any]:
+    """The layout every figure starts from: size, font, legend, and ``t``'s separators."""
     layout: dict[str, Any] = {
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 40, "b": 50},
@@ -81,6 +97,7 @@ def base_layout(height: int, **extra: Any) -> dict[str, Any]:
             "yanchor": "bottom",
             "traceorder": "normal",
         },
+        **locale_layout(t),
     }
     layout.update(extra)
     return layout
@@ -182,6 +199,7 @@ def measure_bars(
     extra = {"title": {"text": label_text(title, 200)}} if title else {}
     layout = base_layout(
         120 + 24 * len(actors),
+        t=t,
         barmode="relative",
         xaxis={
             "title": {"text": f"{name} ({meaning})"},
@@ -191,8 +209,6 @@ def measure_bars(
         yaxis=ranked_axis(names),
         **extra,
     )
-    if t is not None and t.language in SEPARATORS:
-        layout["separators"] = SEPARATORS[t.language]
     return {"data": traces, "layout": layout}
 
 
@@ -231,26 +247,31 @@ def roles_text(actor: Mapping[str, Any], t: Translator | None = None) -> str:
     )
 
 
-def brokerage_bars(actors: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """Stacked bars of the Gould & Fernandez role counts of each actor."""
+def brokerage_bars(
+    actors: Sequence[Mapping[str, Any]], t: Translator | None = None
+) -> dict[str, Any]:
+    """Stacked bars of the Gould & Fernandez role counts of each actor (roles in ``t``'s words)."""
+    say = t.gettext if t is not None else str
     rows = list(range(len(actors)))
+    names = {r: label_text(say(ROLE[r].label).lower()) if t is not None else r for r in ROLES}
     traces = [
         {
             "type": "bar",
             "orientation": "h",
-            "name": role,
+            "name": names[role],
             "y": rows,
             "x": [number((a.get("brokerage") or {}).get(role)) or 0 for a in actors],
             "marker": {"color": ROLE[role].colour},
-            "hovertemplate": f"{role} %{{x}}<extra></extra>",
+            "hovertemplate": f"{names[role]} %{{x}}<extra></extra>",
         }
         for role in ROLES
     ]
     layout = base_layout(
         120 + 24 * len(actors),
+        t=t,
         barmode="stack",
         xaxis=count_axis(
-            "Brokerage role counts (pairs of partners mediated)",
+            say("Brokerage role counts (pairs of partners mediated)"),
             max((sum(t["x"][i] for t in traces) for i in rows), default=0),
         ),
         yaxis=ranked_axis([str(a.get("name")) for a in actors]),
@@ -311,6 +332,7 @@ def mixing_heatmap(
     extra = {"title": {"text": label_text(title, 200)}} if title else {}
     layout = base_layout(
         160 + 52 * len(sectors),
+        t=t,
         xaxis={"side": "bottom", "automargin": True, "showgrid": False},
         yaxis={"autorange": "reversed", "automargin": True, "showgrid": False},
         **extra,
@@ -319,28 +341,33 @@ def mixing_heatmap(
 
 
 def community_bars(
-    communities: Sequence[tuple[Any, Mapping[str, int]]],
+    communities: Sequence[tuple[Any, Mapping[str, int]]], t: Translator | None = None
 ) -> dict[str, Any]:
-    """Stacked bars of each community's actors by sector."""
+    """Stacked bars of each community's actors by sector (in ``t``'s words when given)."""
+    say = t.gettext if t is not None else str
     sectors = sorted({s for _, counts in communities for s in counts}, key=sector_sort_key)
-    names = [f"Community {show(label)}" for label, _ in communities]
+    community = say("Community {label}")
+    names = [community.format(label=show(label, t)) for label, _ in communities]
+    shown = {s: label_text(sector_label(s, t) if t is not None else s) for s in sectors}
     rows = list(range(len(communities)))
+    actors = say("{sector}: %{{x}} actors")
     traces = [
         {
             "type": "bar",
             "orientation": "h",
-            "name": label_text(sector),
+            "name": shown[sector],
             "y": rows,
             "x": [counts.get(sector, 0) for _, counts in communities],
             "marker": {"color": sector_colour(sector)},
-            "hovertemplate": f"{label_text(sector)}: %{{x}} actors<extra></extra>",
+            "hovertemplate": actors.format(sector=shown[sector]) + "<extra></extra>",
         }
         for sector in sectors
     ]
     layout = base_layout(
         120 + 28 * len(communities),
+        t=t,
         barmode="stack",
-        xaxis=count_axis("Actors", max((sum(c.values()) for _, c in communities), default=0)),
+        xaxis=count_axis(say("Actors"), max((sum(c.values()) for _, c in communities), default=0)),
         yaxis=ranked_axis(names),
     )
     return {"data": traces, "layout": layout}

@@ -15,7 +15,8 @@ from typing import Any
 
 from maillage.graph.vocabulary import sector_colour
 
-from .labels import show
+from .i18n import Translator
+from .labels import localised, sector_label, show
 
 CSS = """
 :root { --ink: #1f2937; --muted: #6b7280; --line: #d1d5db; --soft: #f3f4f6; --accent: #1d4ed8; }
@@ -69,23 +70,25 @@ OPEN_DETAILS_FOR_PRINT = (
 )
 
 
-def esc(value: Any) -> str:
-    """``value`` shown as text and escaped for HTML (quotes included)."""
-    return html.escape(show(value), quote=True)
+def esc(value: Any, t: Translator | None = None) -> str:
+    """``value`` shown as text (numbers in ``t``'s language) and escaped for HTML."""
+    return html.escape(show(value, t), quote=True)
 
 
-def sector_chip(sector: Any) -> str:
-    """A sector as a small coloured label."""
+def sector_chip(sector: Any, t: Translator | None = None) -> str:
+    """A sector as a small coloured label (its name in a non-English ``t``'s language)."""
     colour = sector_colour(sector)
-    return f'<span class="sector" style="--sector: {colour}">{esc(sector)}</span>'
+    t = localised(t)
+    text = sector_label(sector, t) if t is not None else sector
+    return f'<span class="sector" style="--sector: {colour}">{esc(text)}</span>'
 
 
 class Raw(str):
     """HTML built here from escaped parts: a table cell shows it as it is."""
 
 
-def cell_html(value: Any) -> str:
-    return value if isinstance(value, Raw) else esc(value)
+def cell_html(value: Any, t: Translator | None = None) -> str:
+    return value if isinstance(value, Raw) else esc(value, t)
 
 
 def is_number(value: Any) -> bool:
@@ -98,14 +101,18 @@ def table_html(
     *,
     numeric: Iterable[str] = (),
     caption: str | None = None,
+    t: Translator | None = None,
 ) -> str:
-    """A table; ``numeric`` columns are right-aligned. Cells are escaped unless :class:`Raw`."""
+    """A table; ``numeric`` columns are right-aligned. Cells are escaped unless :class:`Raw`.
+
+    Numbers and dates in the cells are written in ``t``'s language when given.
+    """
     numeric = set(numeric)
     align = [' class="num"' if c in numeric else "" for c in columns]
     head = "".join(f"<th{a}>{esc(c)}</th>" for c, a in zip(columns, align, strict=True))
     body = "\n".join(
         "<tr>"
-        + "".join(f"<td{a}>{cell_html(v)}</td>" for v, a in zip(row, align, strict=True))
+        + "".join(f"<td{a}>{cell_html(v, t)}</td>" for v, a in zip(row, align, strict=True))
         + "</tr>"
         for row in rows
     )
@@ -113,9 +120,9 @@ def table_html(
     return f"<table>{caption_html}<thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table>"
 
 
-def cards_html(items: Iterable[tuple[str, Any]]) -> str:
+def cards_html(items: Iterable[tuple[str, Any]], t: Translator | None = None) -> str:
     cards = "".join(
-        f'<div class="card"><div class="value">{esc(v)}</div><div class="label">{esc(k)}</div>'
+        f'<div class="card"><div class="value">{esc(v, t)}</div><div class="label">{esc(k)}</div>'
         "</div>"
         for k, v in items
     )

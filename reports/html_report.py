@@ -1,14 +1,18 @@
 """One self-contained HTML file per result, that an analyst can open offline or mail.
 
-``render_html_report(report, gaps)`` combines a territory report with its gap
-analysis; ``render_html(kind, data)`` renders any one result.
+``render_html_report(report, gaps, t)`` combines a territory report with its gap
+analysis; ``render_html(kind, data, lang)`` renders any one result. Every word is an
+English msgid told in the page's language; numbers, dates and sectors are written the
+language's way (French: ``0,286``, ``2 déc. 2026``, ``Entreprise``), while the English
+page keeps the forms it always had (``0.286``, ISO dates, the data's sector keys).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
+from datetime import date
 from typing import Any
 
 from maillage.graph.vocabulary import ACTOR_METRICS, ROLE_LIST, ROLES, sector_sort_key
@@ -28,7 +32,9 @@ from .export_tables import (
     sectors_table,
     top_actors,
 )
+from .html_method import method_section
 from .html_page import (
+    FOOTER,
     Raw,
     cards_html,
     esc,
@@ -38,113 +44,92 @@ from .html_page import (
     sector_chip,
     table_html,
 )
-from .i18n import Translator, translator
-from .labels import ACTOR_LABELS, label, show
+from .i18n import N_, Translator, translator
+from .labels import ACTOR_LABELS, label, localised, show
 from .reasons import reason_in
 
 TOP_BROKERS = 20
 TOP_COMMUNITIES = 15
 TOP_MEMBERS = 3
 
-REFERENCES: tuple[str, ...] = (
-    "Freeman, L. C. (1977). A set of measures of centrality based on betweenness. "
-    "Sociometry, 40(1), 35–41.",
-    "Brandes, U. (2001). A faster algorithm for betweenness centrality. "
-    "Journal of Mathematical Sociology, 25(2), 163–177.",
-    "Burt, R. S. (1992). Structural Holes: The Social Structure of Competition. "
-    "Harvard University Press.",
-    "Gould, R. V., & Fernandez, R. M. (1989). Structures of mediation: a formal approach to "
-    "brokerage in transaction networks. Sociological Methodology, 19, 89–126.",
-    "Krackhardt, D., & Stern, R. N. (1988). Informal networks and organizational crises: "
-    "an experimental simulation. Social Psychology Quarterly, 51(2), 123–140.",
-    "Blondel, V. D., Guillaume, J.-L., Lambiotte, R., & Lefebvre, E. (2008). Fast unfolding of "
-    "communities in large networks. Journal of Statistical Mechanics, P10008.",
-    "Traag, V. A., Waltman, L., & van Eck, N. J. (2019). From Louvain to Leiden: guaranteeing "
-    "well-connected communities. Scientific Reports, 9, 5233.",
-    "Newman, M. E. J. (2003). Mixing patterns in networks. Physical Review E, 67, 026126.",
-)
-
-GLOSSARY: tuple[tuple[str, str], ...] = (
-    ("Degree", "number of partners of the actor on the territory."),
-    (
-        "Betweenness",
-        "share of the shortest paths between two other actors that pass through the actor "
-        "(Freeman 1977, computed with Brandes 2001); high values mark brokers.",
-    ),
-    ("Closeness", "inverse of the average distance from the actor to the others it can reach."),
-    ("Eigenvector, PageRank", "influence that comes from being tied to well-tied actors."),
-    (
-        "Constraint, effective size",
-        "Burt's (1992) structural holes: low constraint and a large effective size mean "
-        "partners who do not know each other, so access to distinct circles.",
-    ),
-    (
-        "Brokerage roles",
-        "Gould & Fernandez (1989), sectors as groups: for each pair of partners the actor links "
-        "and who are not tied, coordinator (all in one sector), itinerant (the two partners "
-        "share a sector, the broker is from another), gatekeeper (the target shares the "
-        "broker's sector), representative (the source does), liaison (three sectors).",
-    ),
-    (
-        "E-I index",
-        "Krackhardt & Stern (1988): (ties across sectors − ties within) / all ties, from −1 "
-        "(closed sectors) to +1 (only cross-sector ties).",
-    ),
-    (
-        "Communities",
-        "groups denser inside than between, found by modularity optimisation (Leiden, Traag "
-        "et al. 2019, or Louvain, Blondel et al. 2008).",
-    ),
-    (
-        "Sector mixing",
-        "ties between two sectors observed against those expected if ties ignored sectors; "
-        "z is the standardised difference (negative: fewer ties than expected, a gap).",
-    ),
-)
-
-
 # Header
 
+VARIANT_TIES = {"weighted": N_("weighted ties"), "unweighted": N_("unweighted ties")}
 
-def subtitle(data: Mapping[str, Any]) -> str:
-    parts = [f"As of {show(data['as_of'])}" if data.get("as_of") else "All ties (no date filter)"]
+
+def day(value: Any, t: Translator) -> str:
+    """A date of the data (a ``date`` or its ISO text) as ``t``'s language writes it."""
+    if isinstance(value, str) and localised(t) is not None:
+        with suppress(ValueError):
+            value = date.fromisoformat(value)
+    return show(value, t)
+
+
+def subtitle(data: Mapping[str, Any], t: Translator) -> str:
+    say = t.gettext
+    parts = [
+        say("As of {date}").format(date=day(data["as_of"], t))
+        if data.get("as_of")
+        else say("All ties (no date filter)")
+    ]
     if data.get("variant"):
-        parts.append(f"{data['variant']} ties")
+        variant = str(data["variant"])
+        ties = VARIANT_TIES.get(variant, N_("{variant} ties"))
+        parts.append(say(ties).format(variant=variant))
     if data.get("approximate") is not None:
-        parts.append("approximate betweenness" if data["approximate"] else "exact betweenness")
+        parts.append(
+            say("approximate betweenness") if data["approximate"] else say("exact betweenness")
+        )
     return " · ".join(parts)
 
 
 # Report sections
 
 
-def network_section(report: Mapping[str, Any]) -> str:
+def network_section(report: Mapping[str, Any], t: Translator) -> str:
+    say = t.gettext
     network = report.get("network") or {}
-    cards = network_indicators(network)
+    cards = [(say(name), value) for name, value in network_indicators(network)]
     by_sector = sectors_table(report)
     sectors = ""
     if by_sector is not None:
-        rows = [(Raw(sector_chip(s)), count, ei) for s, count, ei in by_sector.rows]
-        sectors = "<h3>Sectors</h3>" + table_html(
-            ["Sector", "Actors", "E-I index"], rows, numeric=["Actors", "E-I index"]
+        rows = [(Raw(sector_chip(s, t)), count, ei) for s, count, ei in by_sector.rows]
+        heads = [say("Sector"), say("Actors"), say("E-I index")]
+        sectors = f"<h3>{esc(say('Sectors'))}</h3>" + table_html(
+            heads, rows, numeric=heads[1:], t=t
         )
     extra = [
-        f"<h3>{esc(label(k))}</h3>" + table_html(["Key", "Value"], list(flatten(v).items()))
+        f"<h3>{esc(say(label(k)))}</h3>"
+        + table_html(
+            [say("Key"), say("Value")],
+            [(say(label(key)), value) for key, value in flatten(v).items()]
+            if localised(t)
+            else list(flatten(v).items()),
+            t=t,
+        )
         for k, v in network.items()
         if isinstance(v, Mapping) and k not in ("sector_counts", "ei_by_sector")
     ]
-    return section("The network at a glance", cards_html(cards), sectors, *extra, id="network")
+    return section(
+        say("The network at a glance"), cards_html(cards, t), sectors, *extra, id="network"
+    )
 
 
 BROKER_METRICS = ("degree", "betweenness", "constraint", "effective_size", "ei_index")
 ROLE_HEADS = {role.key: role.short for role in ROLE_LIST}
 
 
-def actors_table(actors: Sequence[Mapping[str, Any]], metrics: Sequence[str]) -> str:
+def actors_table(
+    actors: Sequence[Mapping[str, Any]], metrics: Sequence[str], t: Translator | None = None
+) -> str:
     """Ranked actors with ``metrics``, their brokerage roles and community, in a scroll box."""
+    t = t or translator("en")
+    say = t.gettext
     metrics = [m for m in metrics if any(m in a for a in actors)]
-    columns = ["#", "Name", "Sector", *(label(m, ACTOR_LABELS) for m in metrics)]
-    columns += [*ROLE_HEADS.values(), "Community"]
+    heads = {r: say(h) for r, h in ROLE_HEADS.items()}
+    text = [say("Name"), say("Sector")]
+    columns = ["#", *text, *(say(label(m, ACTOR_LABELS)) for m in metrics)]
+    columns += [*heads.values(), say("Community")]
     rows = []
     for rank, actor in enumerate(actors, 1):
         brokerage = actor.get("brokerage") or {}
@@ -152,17 +137,24 @@ def actors_table(actors: Sequence[Mapping[str, Any]], metrics: Sequence[str]) ->
             (
                 rank,
                 Raw(f'<span class="name">{esc(actor.get("name"))}</span>'),
-                Raw(sector_chip(actor.get("sector"))),
+                Raw(sector_chip(actor.get("sector"), t)),
                 *(actor.get(m) for m in metrics),
                 *(brokerage.get(r) for r in ROLES),
                 actor.get("community"),
             )
         )
-    numeric = [c for c in columns if c not in ("Name", "Sector")]
-    legend = paragraph(
-        "Brokerage roles: " + ", ".join(f"{h} = {r}" for r, h in ROLE_HEADS.items()) + "."
+    numeric = [c for c in columns if c not in text]
+    roles = ", ".join(
+        f"{h} = {r if localised(t) is None else role_name(r, t)}" for r, h in heads.items()
     )
-    return f'<div class="wide">{table_html(columns, rows, numeric=numeric)}</div>{legend}'
+    legend = paragraph(say("Brokerage roles: {roles}.").format(roles=roles))
+    table = table_html(columns, rows, numeric=numeric, t=t)
+    return f'<div class="wide">{table}</div>{legend}'
+
+
+def role_name(role: str, t: Translator) -> str:
+    """A brokerage role's name in ``t``'s language, in lower case."""
+    return t.gettext(figures.ROLE[role].label).lower()
 
 
 class Figures:
@@ -180,46 +172,57 @@ class Figures:
         return f"<figure>{html}{note}</figure>"
 
 
-def brokers_section(report: Mapping[str, Any], figure: Figures) -> str:
+def brokers_section(report: Mapping[str, Any], figure: Figures, t: Translator) -> str:
+    say = t.gettext
     actors = report.get("actors") or []
     top = top_actors(actors, TOP_BROKERS)
     if not top:
-        return section("Brokers", paragraph("No actors."), id="brokers")
+        return section(say("Brokers"), paragraph(say("No actors.")), id="brokers")
     return section(
-        f"Top {len(top)} brokers",
+        t.ngettext("Top {count} broker", "Top {count} brokers", len(top)).format(count=len(top)),
         paragraph(
-            "Actors ranked by betweenness: those through whom the territory's shortest paths "
-            "run. Brokerage roles count the pairs of unconnected partners each one mediates, "
-            "by the sectors involved."
+            say(
+                "Actors ranked by betweenness: those through whom the territory's shortest paths "
+                "run. Brokerage roles count the pairs of unconnected partners each one mediates, "
+                "by the sectors involved."
+            )
         ),
-        figure(figures.measure_bars(top), "Betweenness, coloured by sector."),
-        figure(figures.brokerage_bars(top), "Brokerage roles (Gould & Fernandez 1989)."),
-        actors_table(top, BROKER_METRICS),
+        figure(figures.measure_bars(top, t=localised(t)), say("Betweenness, coloured by sector.")),
+        figure(
+            figures.brokerage_bars(top, localised(t)),
+            say("Brokerage roles (Gould & Fernandez 1989)."),
+        ),
+        actors_table(top, BROKER_METRICS, t),
         id="brokers",
     )
 
 
-def mixing_section(mixing: Any, figure: Figures) -> str:
+def mixing_section(mixing: Any, figure: Figures, t: Translator) -> str:
+    say = t.gettext
     sectors, cells = mixing_cells(mixing)
     if not cells:
         return ""
     rows = []
     for a, b in sector_pairs(sectors, cells):
         values = pair_cell(cells, a, b)
-        rows.append((Raw(sector_chip(a)), Raw(sector_chip(b)), *(values.get(s) for s in STATS)))
-    details = table_html(
-        ["Sector", "Sector", "Observed", "Expected", "z"],
-        rows,
-        numeric=["Observed", "Expected", "z"],
-    )
+        rows.append(
+            (Raw(sector_chip(a, t)), Raw(sector_chip(b, t)), *(values.get(s) for s in STATS))
+        )
+    numeric = [say("Observed"), say("Expected"), "z"]
+    details = table_html([say("Sector"), say("Sector"), *numeric], rows, numeric=numeric, t=t)
     return section(
-        "Sector mixing",
+        say("Sector mixing"),
         paragraph(
-            "Ties observed between sectors against those expected if ties ignored sectors. "
-            "Red cells (negative z) are sector pairs with fewer ties than expected."
+            say(
+                "Ties observed between sectors against those expected if ties ignored sectors. "
+                "Red cells (negative z) are sector pairs with fewer ties than expected."
+            )
         ),
-        figure(figures.mixing_heatmap(mixing), "Cells: observed (expected) ties; colour: z."),
-        f"<details><summary>Sector mixing as a table</summary>{details}</details>",
+        figure(
+            figures.mixing_heatmap(mixing, t=localised(t)),
+            say("Cells: observed (expected) ties; colour: z."),
+        ),
+        f"<details><summary>{esc(say('Sector mixing as a table'))}</summary>{details}</details>",
         id="mixing",
     )
 
@@ -241,7 +244,8 @@ def community_summary(
     return summary
 
 
-def communities_section(report: Mapping[str, Any], figure: Figures) -> str:
+def communities_section(report: Mapping[str, Any], figure: Figures, t: Translator) -> str:
+    say = t.gettext
     actors = report.get("actors") or []
     summary = community_summary(actors)
     if not summary:
@@ -251,10 +255,10 @@ def communities_section(report: Mapping[str, Any], figure: Figures) -> str:
         (
             community,
             size,
-            f"{size / total:.0%}",
+            t.percent(size / total) if localised(t) else f"{size / total:.0%}",
             Raw(
                 " ".join(
-                    f"{sector_chip(s)} {esc(n)}"
+                    f"{sector_chip(s, t)} {esc(n, t)}"
                     for s, n in sorted(sectors.items(), key=lambda item: sector_sort_key(item[0]))
                 )
             ),
@@ -264,34 +268,49 @@ def communities_section(report: Mapping[str, Any], figure: Figures) -> str:
     ]
     shown = summary[:TOP_COMMUNITIES]
     modularity = (report.get("network") or {}).get("modularity")
-    intro = f"{len(summary)} communities"
+    count = len(summary)
+    intro = t.ngettext("{count} community", "{count} communities", count).format(
+        count=show(count, t)
+    )
     if modularity is not None:
-        intro += f", modularity {show(modularity)}"
+        intro = say("{communities}, modularity {modularity}").format(
+            communities=intro, modularity=show(modularity, t)
+        )
+    heads = [say("Community"), say("Actors"), say("Share")]
     return section(
-        "Communities",
+        say("Communities"),
         paragraph(intro + "."),
         figure(
-            figures.community_bars([(c, s) for c, _, s, _ in shown]),
-            f"Sector composition of the {len(shown)} largest communities.",
+            figures.community_bars([(c, s) for c, _, s, _ in shown], localised(t)),
+            t.ngettext(
+                "Sector composition of the {count} largest community.",
+                "Sector composition of the {count} largest communities.",
+                len(shown),
+            ).format(count=len(shown)),
         ),
         table_html(
-            ["Community", "Actors", "Share", "Sectors", "Most central members"],
+            [*heads, say("Sectors"), say("Most central members")],
             rows,
-            numeric=["Community", "Actors", "Share"],
+            numeric=heads,
+            t=t,
         ),
         id="communities",
     )
 
 
-def all_actors_section(report: Mapping[str, Any]) -> str:
+def all_actors_section(report: Mapping[str, Any], t: Translator) -> str:
     actors = report.get("actors") or []
     if not actors:
         return ""
-    table = actors_table(top_actors(actors, len(actors)), ACTOR_METRICS)
+    table = actors_table(top_actors(actors, len(actors)), ACTOR_METRICS, t)
+    shown = t.ngettext(
+        "Show the {count} actor, by betweenness",
+        "Show the {count} actors, by betweenness",
+        len(actors),
+    ).format(count=show(len(actors), t))
     return section(
-        "All actors",
-        f"<details><summary>Show the {len(actors)} actors, by betweenness</summary>"
-        f"{table}</details>",
+        t.gettext("All actors"),
+        f"<details><summary>{esc(shown)}</summary>{table}</details>",
         id="actors",
     )
 
@@ -299,42 +318,46 @@ def all_actors_section(report: Mapping[str, Any]) -> str:
 # Gaps sections
 
 
-def actor_cell(actor: Any) -> Raw:
+def actor_cell(actor: Any, t: Translator | None = None) -> Raw:
     if not isinstance(actor, Mapping):
         return Raw(esc(actor))
-    return Raw(f"{esc(name_of(actor))} {sector_chip(actor.get('sector'))}")
+    return Raw(f"{esc(name_of(actor))} {sector_chip(actor.get('sector'), t)}")
 
 
 def gaps_sections(gaps: Mapping[str, Any], t: Translator | None = None) -> list[str]:
-    """The gaps, fragile bridges and suggested introductions (their reasons in ``t``'s language)."""
+    """The gaps, fragile bridges and suggested introductions, in ``t``'s language."""
+    t = t or translator("en")
+    say = t.gettext
     gap_rows = [
         (
-            Raw(" × ".join(sector_chip(s) for s in gap.get("sectors", []))),
+            Raw(" × ".join(sector_chip(s, t) for s in gap.get("sectors", []))),
             gap.get("observed"),
             gap.get("expected"),
             gap.get("z"),
             Raw(", ".join(esc(name_of(b)) for b in gap.get("bridges", [])) or "—"),
-            Raw('<span class="flag">fragile</span>') if gap.get("fragile") else "",
+            Raw(f'<span class="flag">{esc(say("fragile"))}</span>') if gap.get("fragile") else "",
         )
         for gap in gaps.get("gaps", [])
     ]
+    numeric = [say("Observed"), say("Expected"), "z"]
     gap_table = (
         table_html(
-            ["Sectors", "Observed", "Expected", "z", "Bridges", "Fragile"],
+            [say("Sectors"), *numeric, say("Bridges"), say("Fragile")],
             gap_rows,
-            numeric=["Observed", "Expected", "z"],
+            numeric=numeric,
+            t=t,
         )
         if gap_rows
-        else paragraph("No sector pair has markedly fewer ties than expected.")
+        else paragraph(say("No sector pair has markedly fewer ties than expected."))
     )
     fragile = gaps.get("fragile_bridges") or []
     fragile_html = ""
     if fragile:
         fragile_rows = [
             (
-                actor_cell(item),
+                actor_cell(item, t),
                 "; ".join(
-                    f"{label(str(k))}: {show(v)}"
+                    f"{say(label(str(k)))}: {show(v, t)}"
                     for k, v in item.items()
                     if k not in ("id", "name", "sector")
                 )
@@ -344,93 +367,70 @@ def gaps_sections(gaps: Mapping[str, Any], t: Translator | None = None) -> list[
             for item in fragile
         ]
         fragile_html = (
-            "<h3>Fragile bridges</h3>"
+            f"<h3>{esc(say('Fragile bridges'))}</h3>"
             + paragraph(
-                "Actors who alone hold two sectors together: if they leave, the link is gone."
+                say("Actors who alone hold two sectors together: if they leave, the link is gone.")
             )
-            + table_html(["Actor", "Details"], fragile_rows)
+            + table_html([say("Actor"), say("Details")], fragile_rows, t=t)
         )
 
     intros = gaps.get("introductions") or []
     intro_rows = [
         (
             rank,
-            actor_cell(intro.get("source")),
-            actor_cell(intro.get("target")),
+            actor_cell(intro.get("source"), t),
+            actor_cell(intro.get("target"), t),
             intro.get("score"),
             intro.get("distance"),
             ", ".join(map(str, intro.get("shared_partners") or [])) or "—",
-            reason_in(intro, t or translator("en")),
+            reason_in(intro, t),
         )
         for rank, intro in enumerate(intros, 1)
     ]
+    numeric = ["#", say("Score"), say("Distance")]
     intro_table = (
         table_html(
-            ["#", "Introduce", "to", "Score", "Distance", "Shared partners", "Why"],
+            ["#", say("Introduce"), say("to"), *numeric[1:], say("Shared partners"), say("Why")],
             intro_rows,
-            numeric=["#", "Score", "Distance"],
+            numeric=numeric,
+            t=t,
         )
         if intro_rows
-        else paragraph("No introduction to suggest.")
+        else paragraph(say("No introduction to suggest."))
     )
     return [
         section(
-            "Gaps between sectors",
-            paragraph("Sector pairs with fewer ties than expected, and who bridges them today."),
+            say("Gaps between sectors"),
+            paragraph(
+                say("Sector pairs with fewer ties than expected, and who bridges them today.")
+            ),
             gap_table,
             fragile_html,
             id="gaps",
         ),
         section(
-            "Suggested introductions",
-            paragraph("Ranked introductions that would close the gaps above, with the reason."),
+            say("Suggested introductions"),
+            paragraph(
+                say("Ranked introductions that would close the gaps above, with the reason.")
+            ),
             intro_table,
             id="introductions",
         ),
     ]
 
 
-# Method
-
-
-def _reference_key(text: str) -> tuple[str, str]:
-    surname = re.match(r"\W*(\w+)", text)
-    year = re.search(r"\b(1[89]|20)\d\d\b", text)
-    return (surname.group(1).lower() if surname else text, year.group(0) if year else "")
-
-
-def method_section(*methods: Mapping[str, Any] | None) -> str:
-    notes: list[tuple[str, Any]] = []
-    extra_references: list[str] = []
-    for method in methods:
-        for key, value in (method or {}).items():
-            if key == "references" and isinstance(value, list | tuple):
-                extra_references.extend(str(r) for r in value)
-            elif isinstance(value, Mapping):
-                notes.extend(
-                    (f"{label(key)}: {label(str(k))}", v) for k, v in flatten(value).items()
-                )
-            else:
-                notes.append((label(key), value))
-    known = {_reference_key(r) for r in REFERENCES}
-    references = list(REFERENCES)
-    for ref in extra_references:
-        if _reference_key(ref) not in known:
-            known.add(_reference_key(ref))
-            references.append(ref)
-    glossary = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in GLOSSARY)
-    settings = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in notes)
-    refs = "".join(f"<li>{esc(r)}</li>" for r in references)
-    return section(
-        "Method",
-        f'<dl class="method">{glossary}</dl>',
-        f'<h3>This computation</h3><dl class="method">{settings}</dl>' if settings else "",
-        f'<h3>References</h3><ol class="references">{refs}</ol>',
-        id="method",
-    )
-
-
 # Pages
+
+
+def _page(title: str, data: Mapping[str, Any], body: list[str], t: Translator, **kw: Any) -> str:
+    return page(
+        title,
+        subtitle(data, t) if "subtitle" not in kw else kw.pop("subtitle"),
+        [b for b in body if b],
+        lang=t.language,
+        footer=t.gettext(FOOTER),
+        **kw,
+    )
 
 
 def render_html_report(
@@ -446,40 +446,52 @@ def render_html_report(
         The result of ``gap_report`` on the same territory: adds the gaps,
         fragile bridges and suggested introductions.
     t : Translator, optional
-        The language of the introductions' reasons (English without it; the rest of
-        the page is in English).
+        The language of the page: its words, numbers, dates and sectors (English
+        without it).
 
     Returns
     -------
     str
         The HTML document (plotly.js inlined once; no external resource).
     """
+    t = t or translator("en")
     figure = Figures()
     mixing = report.get("sector_mixing") or (gaps if gaps else None)
     body = [
-        network_section(report),
-        brokers_section(report, figure),
-        mixing_section(mixing, figure) if mixing else "",
+        network_section(report, t),
+        brokers_section(report, figure, t),
+        mixing_section(mixing, figure, t) if mixing else "",
         *(gaps_sections(gaps, t) if gaps else []),
-        communities_section(report, figure),
-        all_actors_section(report),
-        method_section(report.get("method"), gaps.get("method") if gaps else None),
+        communities_section(report, figure, t),
+        all_actors_section(report, t),
+        method_section(report.get("method"), gaps.get("method") if gaps else None, t=t),
     ]
-    title = f"Network report: {report.get('territory', '')}"
-    return page(title, subtitle(report), [b for b in body if b], figures=figure.count > 0)
+    title = t.gettext("Network report: {territory}").format(territory=report.get("territory", ""))
+    return _page(title, report, body, t, figures=figure.count > 0)
 
 
 def gaps_page(gaps: Mapping[str, Any], t: Translator | None = None) -> str:
+    """The gap analysis as one HTML page in ``t``'s language (English without it)."""
+    t = t or translator("en")
     figure = Figures()
-    method = method_section(gaps.get("method"))
-    body = [mixing_section(gaps, figure), *gaps_sections(gaps, t), method]
-    title = f"Sector gaps: {gaps.get('territory', '')}"
-    return page(title, subtitle(gaps), [b for b in body if b], figures=figure.count > 0)
+    method = method_section(gaps.get("method"), t=t)
+    body = [mixing_section(gaps, figure, t), *gaps_sections(gaps, t), method]
+    title = t.gettext("Sector gaps: {territory}").format(territory=gaps.get("territory", ""))
+    return _page(title, gaps, body, t, figures=figure.count > 0)
 
 
-def bridges_page(changes: Mapping[str, Any]) -> str:
+BRIDGE_CHANGES = {
+    "gained": (N_("Bridges gained"), N_("No bridge gained.")),
+    "lost": (N_("Bridges lost"), N_("No bridge lost.")),
+}
+
+
+def bridges_page(changes: Mapping[str, Any], t: Translator | None = None) -> str:
+    """The bridges gained and lost between two dates, in ``t``'s language."""
+    t = t or translator("en")
+    say = t.gettext
     sections = []
-    for change in ("gained", "lost"):
+    for change, (heading, none) in BRIDGE_CHANGES.items():
         rows = [
             (
                 bridge_text(item),
@@ -487,23 +499,26 @@ def bridges_page(changes: Mapping[str, Any]) -> str:
             )
             for item in changes.get(change) or []
         ]
-        columns = ["Bridge", "Sectors it links"]
-        content = table_html(columns, rows) if rows else paragraph(f"No bridge {change}.")
-        sections.append(section(f"Bridges {change}", content, id=change))
-    period = f"From {show(changes.get('since'))} to {show(changes.get('until'))}"
-    return page("Bridges gained and lost", period, sections, figures=False)
+        columns = [say("Bridge"), say("Sectors it links")]
+        content = table_html(columns, rows, t=t) if rows else paragraph(say(none))
+        sections.append(section(say(heading), content, id=change))
+    period = say("From {since} to {until}").format(
+        since=day(changes.get("since"), t), until=day(changes.get("until"), t)
+    )
+    return _page(
+        say("Bridges gained and lost"), changes, sections, t, subtitle=period, figures=False
+    )
 
 
-PAGES: Mapping[str, Callable[[Mapping[str, Any]], str]] = {
+PAGES: Mapping[str, Callable[..., str]] = {
     "report": render_html_report,
     "gaps": gaps_page,
-    "compare": render_brief,
     "bridges": bridges_page,
 }
 
 
 def render_html(kind: str, data: Mapping[str, Any], lang: str = "en") -> str:
-    """The ``kind`` result as one self-contained HTML document (reasons in ``lang``)."""
-    if kind == "gaps":
-        return gaps_page(data, translator(lang))
-    return PAGES[kind](data)
+    """The ``kind`` result as one self-contained HTML document in ``lang``."""
+    if kind == "compare":
+        return render_brief(data, lang)
+    return PAGES[kind](data, t=translator(lang))

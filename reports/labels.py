@@ -59,15 +59,36 @@ def sector_label(sector: Any, t: Translator | None = None) -> str:
     return say(SECTOR_LABELS[text]) if text in SECTOR_LABELS else text
 
 
-def show(value: Any) -> str:
+def localised(t: Translator | None) -> Translator | None:
+    """``t`` when it writes numbers and dates its own way, ``None`` for English.
+
+    The English report keeps the forms it always had (``0.286``, ISO dates, the data's
+    sector keys), so ``show(value, localised(t))`` and friends change nothing in English.
+    """
+    return t if t is not None and t.language != "en" else None
+
+
+def show(value: Any, t: Translator | None = None) -> str:
     """``value`` as a person reads it in a table: 3 decimals, ``—`` for missing.
+
+    With a non-English ``t``, numbers, dates and yes/no in its language (French:
+    ``0,286``, ``2 déc. 2026``, ``oui``).
 
     >>> show(0.285714), show(12), show(None), show(float("nan")), show(0.00004), show(True)
     ('0.286', '12', '—', '—', '4.0e-05', 'yes')
+    >>> from maillage.reports.i18n import translator
+    >>> fr = translator("fr")
+    >>> show(0.285714, fr), show(date(2026, 12, 2), fr), show(0.00004, fr), show(False, fr)
+    ('0,286', '2 déc. 2026', '4,0e-05', 'non')
+    >>> show(1234.5, fr) == "1\u202f234,500", show(0.285714, translator("en"))
+    (True, '0.286')
     """
+    t = localised(t)
     value = scalar(value)
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "—"
+    if t is not None and isinstance(value, bool | int | float | date | datetime):
+        return _shown_in(value, t)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int):
@@ -79,10 +100,23 @@ def show(value: Any) -> str:
     if isinstance(value, date | datetime):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        return ", ".join(show(v) for v in value)
+        return ", ".join(show(v, t) for v in value)
     if isinstance(value, Mapping) and ("name" in value or "id" in value):
         return str(value.get("name") or value.get("id"))
     return str(value)
+
+
+def _shown_in(value: bool | float | date, t: Translator) -> str:
+    if isinstance(value, bool):
+        return t.gettext("yes" if value else "no")
+    if isinstance(value, int):
+        return t.integer(value)
+    if isinstance(value, float):
+        if value == 0 or abs(value) >= 0.001:
+            return t.number(value, 3)
+        mantissa, exponent = f"{value:.1e}".split("e")
+        return f"{t.number(float(mantissa), 1)}e{exponent}"
+    return t.date(value)
 
 
 def readable(value: Any, t: Translator | None = None) -> str:

@@ -29,6 +29,7 @@ from maillage.graph.vocabulary import sector_colour, sector_sort_key
 
 from .figures import base_layout, label_text
 from .i18n import Translator, translator
+from .labels import sector_label
 
 OUTLINES = Path(__file__).with_name("outlines")
 LEVELS: tuple[str, ...] = ("regions", "departements")
@@ -181,20 +182,24 @@ def tie_trace(
 
 
 def actor_traces(
-    actors: Sequence[Actor], places: dict[str, tuple[float, float]]
+    actors: Sequence[Actor], places: dict[str, tuple[float, float]], t: Translator | None = None
 ) -> list[dict[str, Any]]:
-    """One marker trace per sector (in the vocabulary's order and colours); hover: name, sector."""
+    """One marker trace per sector (in the vocabulary's order and colours); hover: name, sector.
+
+    Sectors are named in ``t``'s language (as the data spells them without ``t``).
+    """
     by_sector: dict[str, list[Actor]] = {}
     for actor in actors:
         by_sector.setdefault(str(actor.sector), []).append(actor)
     traces = []
     for sector in sorted(by_sector, key=sector_sort_key):
         members = by_sector[sector]
+        name = label_text(sector_label(sector, t) if t is not None else sector)
         traces.append(
             {
                 "type": "scatter",
                 "mode": "markers",
-                "name": label_text(sector),
+                "name": name,
                 "x": [places[a.id][0] for a in members],
                 "y": [places[a.id][1] for a in members],
                 "ids": [a.id for a in members],
@@ -203,9 +208,9 @@ def actor_traces(
                     "size": 8,
                     "line": {"color": "white", "width": 0.5},
                 },
-                "customdata": [[label_text(a.name, 80), label_text(sector)] for a in members],
+                "customdata": [[label_text(a.name, 80), name] for a in members],
                 "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
-                "meta": {"actors": len(members)},
+                "meta": {"actors": len(members), "sector": sector},
             }
         )
     return traces
@@ -258,11 +263,12 @@ def map_figure(
     layers = ["departements", "regions"] if level == "departements" else [level]
     data = [trace for layer in layers for trace in outline_traces(layer, mean_lat)]
     data.append(tie_trace(network, places, t))
-    data += actor_traces(actors, places)
+    data += actor_traces(actors, places, t)
     x_range, y_range = extent(places.values(), mean_lat)
     hidden = {"visible": False, "showgrid": False, "zeroline": False}
     layout = base_layout(
         height,
+        t=t,
         xaxis={**hidden, "range": x_range},
         yaxis={**hidden, "range": y_range, "scaleanchor": "x", "scaleratio": 1},
         hovermode="closest",

@@ -28,6 +28,7 @@ def render(
     color: bool = False,
     lang: str = "en",
     width: int | None = None,
+    csv_dialect: str = "standard",
 ) -> bytes:
     """Render an analytics result as the bytes of a file (text formats in UTF-8).
 
@@ -50,6 +51,9 @@ def render(
         reasons.
     width : int, optional
         ``table`` only: the width to fit (a terminal's), 120 columns by default.
+    csv_dialect : {"standard", "excel-fr"}
+        ``csv`` only: the dialect of :func:`~maillage.reports.csv_export.to_csv`
+        (``excel-fr``: semicolons and decimal commas, for French Excel).
 
     Returns
     -------
@@ -74,7 +78,7 @@ def render(
     if fmt == "table":
         return to_text(kind, data, color=color, width=width).encode("utf-8")
     if fmt == "csv":
-        return to_csv(flat_table(kind, data))
+        return to_csv(flat_table(kind, data), dialect=csv_dialect)
     if fmt == "json":
         return to_json(data)
     if kind == "compare" and fmt in ("xlsx", "html"):

@@ -160,6 +160,19 @@ def test_gaps_and_compare_render(store_url, files, command, fmt):
     assert expected in result.output
 
 
+def test_report_and_gaps_in_french_html(store_url, files):
+    run("import", *map(str, files), store=store_url)
+    report = run("report", "Alsace", "--format", "html", "--lang", "fr", store=store_url)
+    assert report.exit_code == 0, report.output
+    assert '<html lang="fr">' in report.output
+    assert "<h1>Rapport sur le réseau : Alsace</h1>" in report.output
+    assert "<h2>Mises en relation suggérées</h2>" in report.output
+    gaps = run("gaps", "Alsace", "--format", "html", "--lang", "fr", store=store_url)
+    assert "<h1>Manques entre secteurs : Alsace</h1>" in gaps.output
+    english = run("report", "Alsace", "--format", "html", store=store_url)
+    assert "<h1>Network report: Alsace</h1>" in english.output
+
+
 def test_unknown_territory_is_a_clear_error(store_url):
     result = run("report", "Atlantis", store=store_url)
     assert result.exit_code == 1

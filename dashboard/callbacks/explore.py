@@ -278,4 +278,4 @@ def register(app: dash.Dash, sources: Sources) -> None:
         State(PICKERS, "value"),
     )
     def picker_options(query, territory, value):
-        return explore.picker_view(sources.current(), territory, query, value)
+        return explore.picker_view(sources.current(), territory, query, value, sources.translator())

@@ -18,6 +18,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Output(ids.GAPS_LIST, "children"),
         Output(ids.GAPS_FRAGILE, "children"),
         Output(ids.GAPS_INTRODUCTIONS, "children"),
+        Output(ids.GAPS_METHOD, "children"),
         Output(ids.GAPS_ALERT, "children"),
         Input(ids.TERRITORY, "value"),
     )

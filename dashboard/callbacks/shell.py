@@ -25,7 +25,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
     )
     def route(pathname, search, territory, saved):
         source = sources.current()
-        focus = focus_view(source, territory, search)
+        focus = focus_view(source, territory, search, sources.translator())
         back = view_state.explore_link(saved, territory)
         return layout.page_for(pathname, focus, territories_view(source)[0], sources, back)
 

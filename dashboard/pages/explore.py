@@ -15,7 +15,7 @@ from .. import ids, menus
 from ..network_view import NetworkView
 from ..presenters.explore import year_slider
 from ..presenters.explore_play import PLAY_INTERVAL_MS, PLAY_LABEL
-from ..presenters.formatting import sector_options
+from ..presenters.formatting import date_picker, sector_options
 from ..presenters.network import network_labels
 
 
@@ -324,7 +324,7 @@ def participation_form(t: Translator) -> html.Div:
             _field(t.gettext("Or a new activity"), _text_input(ids.PART_NAME)),
             _field(
                 t.gettext("Its date (optional)"),
-                dcc.DatePickerSingle(id=ids.PART_DATE, display_format="YYYY-MM-DD"),
+                date_picker(ids.PART_DATE, t),
             ),
             dbc.Button(
                 t.gettext("Record the participation"),
@@ -375,7 +375,7 @@ def edit_panel(t: Translator | None = None) -> dbc.Card:
                         ),
                         _field(
                             t.gettext("Since (record) or until (end)"),
-                            dcc.DatePickerSingle(id=ids.EDIT_TIE_DATE, display_format="YYYY-MM-DD"),
+                            date_picker(ids.EDIT_TIE_DATE, t),
                         ),
                         _field(t.gettext("Note"), _text_input(ids.EDIT_TIE_NOTE)),
                         *_action_pair(

@@ -42,6 +42,7 @@ def layout(t: Translator | None = None) -> html.Div:
             ),
             html.H5(t.gettext("Suggested introductions")),
             html.Div(id=ids.GAPS_INTRODUCTIONS),
+            html.Div(id=ids.GAPS_METHOD, className="mt-3"),
         ],
         className="gaps",
     )

@@ -7,6 +7,7 @@ from dash import dash_table, dcc, html
 
 from ...reports.i18n import Translator, translator
 from .. import ids
+from ..presenters.formatting import date_picker
 from ..presenters.introductions import MOVES, status_options, table_columns
 from ..style import TABLE_CELL
 
@@ -35,10 +36,10 @@ def _record_form(t: Translator) -> dbc.Card:
                             t.gettext("Through (optional)"),
                             dcc.Dropdown(id=ids.INTRO_VIA, multi=True, placeholder=actors),
                         ),
-                        _field(t.gettext("On"), dcc.DatePickerSingle(id=ids.INTRO_DATE), 6),
+                        _field(t.gettext("On"), date_picker(ids.INTRO_DATE, t), 6),
                         _field(
                             t.gettext("Follow up on"),
-                            dcc.DatePickerSingle(id=ids.INTRO_FOLLOW_UP),
+                            date_picker(ids.INTRO_FOLLOW_UP, t),
                             6,
                         ),
                         _field(t.gettext("Note"), dbc.Textarea(id=ids.INTRO_NOTE, rows=2)),
@@ -72,10 +73,10 @@ def _move_form(t: Translator) -> dbc.Card:
                             dcc.Dropdown(id=ids.INTRO_MOVE_STATUS, options=moves),
                             6,
                         ),
-                        _field(t.gettext("On"), dcc.DatePickerSingle(id=ids.INTRO_MOVE_DATE), 6),
+                        _field(t.gettext("On"), date_picker(ids.INTRO_MOVE_DATE, t), 6),
                         _field(
                             t.gettext("Next follow-up"),
-                            dcc.DatePickerSingle(id=ids.INTRO_MOVE_FOLLOW_UP),
+                            date_picker(ids.INTRO_MOVE_FOLLOW_UP, t),
                         ),
                         _field(t.gettext("Note"), dbc.Textarea(id=ids.INTRO_MOVE_NOTE, rows=2)),
                     ],

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
 from dash import html, no_update
 from dash.exceptions import PreventUpdate
 
-from ...graph.analytics.method_text import NUMBER_FIELDS, SEPARATOR, method_phrases
 from ...graph.model import fold
 from ...graph.vocabulary import (
     ACTOR_MEASURES,
@@ -23,8 +22,10 @@ from ...reports import MEDIA_TYPES, filename, render
 from ...reports.figures import measure_bars, measure_name
 from ...reports.i18n import N_, Translator, translator
 from ...reports.labels import sector_label
+from ...reports.method_words import method_label, method_words
 from .. import menus
 from ..sources import Source
+from .formatting import day
 from .guard import guarded, require_territory
 
 TOP_BROKERS = 15
@@ -96,17 +97,6 @@ def top_brokers_figure(
     return go.Figure(measure_bars(ranked, key, title=title, t=t))
 
 
-METHOD_LABELS: Mapping[str, str] = {
-    "engine": N_("Engine"),
-    "brokerage": N_("Brokerage roles"),
-    "structural_holes": N_("Structural holes"),
-    "communities": N_("Communities"),
-    "sector_mixing": N_("Sector mixing"),
-    "assortativity": N_("Assortativity"),
-}
-"""Labels of the method's steps that are not a measure of the registry (English msgids)."""
-
-
 def method_step(key: str, value: str, t: Translator | None = None) -> str:
     """One step of the report's method, ``label: value``, in ``t``'s language.
 
@@ -120,21 +110,9 @@ def method_step(key: str, value: str, t: Translator | None = None) -> str:
     'Intermédiarité : exacte ; on Tuesdays'
     """
     t = t or translator()
-    if key in METHOD_LABELS:
-        label = t.gettext(METHOD_LABELS[key])
-    elif key in ACTOR_MEASURES:
-        label = t.gettext(ACTOR_MEASURES[key].label)
-    else:
-        label = key.replace("_", " ")
-    phrases = []
-    for phrase, found in zip(value.split(SEPARATOR), method_phrases(value), strict=True):
-        if found is None:
-            phrases.append(phrase)
-            continue
-        template, fields = found
-        shown = {k: t.integer(int(v)) if k in NUMBER_FIELDS else v for k, v in fields.items()}
-        phrases.append(t.gettext(template).format(**shown))
-    return t.gettext("{label}: {value}").format(label=label, value=t.gettext("; ").join(phrases))
+    return t.gettext("{label}: {value}").format(
+        label=method_label(key, t), value=method_words(value, t)
+    )
 
 
 def report_summary(report: Mapping[str, Any], t: Translator | None = None) -> list[Any]:
@@ -143,7 +121,7 @@ def report_summary(report: Mapping[str, Any], t: Translator | None = None) -> li
     count = len(report.get("actors", []))
     parts = [f"{t.integer(count)} {t.ngettext('actor', 'actors', count)}"]
     if report.get("as_of"):
-        parts.append(t.gettext("as of {date}").format(date=report["as_of"]))
+        parts.append(t.gettext("as of {date}").format(date=day(report["as_of"], t)))
     if report.get("variant"):
         parts.append(t.gettext(str(report["variant"])))
     method = report.get("method")
@@ -152,25 +130,42 @@ def report_summary(report: Mapping[str, Any], t: Translator | None = None) -> li
         pivots = method.get("pivots", t.gettext("sampled"))
         parts.append(t.gettext("approximate: estimated from {pivots} pivots").format(pivots=pivots))
     summary: list[Any] = [html.Span(" · ".join(parts))]
+    details = method_details(method, t, skip={"references", "weight", "seed", "pivots"})
+    return summary if details is None else [*summary, details]
+
+
+def method_details(
+    method: Mapping[str, Any], t: Translator | None = None, skip: Iterable[str] = ()
+) -> html.Details | None:
+    """A result's method told step by step in a fold-out, None when it has no step in words.
+
+    Only the steps written as text show (counts and settings are said in them); ``skip``
+    leaves some out.
+    """
+    t = t or translator()
+    left_out = set(skip)
     steps = [
         html.Li(method_step(key, value, t))
         for key, value in method.items()
-        if key not in {"references", "weight", "seed", "pivots"} and isinstance(value, str)
+        if key not in left_out and isinstance(value, str)
     ]
-    if steps:
-        summary.append(
-            html.Details(
-                [html.Summary(t.gettext("How these are computed")), html.Ul(steps)],
-                className="method",
-            )
-        )
-    return summary
+    if not steps:
+        return None
+    return html.Details(
+        [html.Summary(t.gettext("How these are computed")), html.Ul(steps)], className="method"
+    )
 
 
-def download_payload(kind: str, data: Mapping[str, Any], fmt: str) -> dict[str, Any]:
-    """What ``dcc.Download`` needs to save the rendered report."""
+def download_payload(
+    kind: str, data: Mapping[str, Any], fmt: str, lang: str = "en"
+) -> dict[str, Any]:
+    """What ``dcc.Download`` needs to save the rendered report (an HTML page in ``lang``;
+    a CSV file in French Excel's dialect for a French reader, so that a double-click opens
+    its numbers as numbers)."""
+    dialect = "excel-fr" if lang == "fr" else "standard"
+    content = render(kind, data, fmt, lang=lang, csv_dialect=dialect)
     return {
-        "content": base64.b64encode(render(kind, data, fmt)).decode("ascii"),
+        "content": base64.b64encode(content).decode("ascii"),
         "filename": filename(kind, data, fmt),
         "type": MEDIA_TYPES.get(fmt),
         "base64": True,
@@ -212,4 +207,5 @@ def download_view(
     fmt = trigger.get("fmt")
     if fmt not in menus.DOWNLOAD_FORMATS:
         raise PreventUpdate
-    return (download_payload("report", source.report(territory, weighted=bool(weighted)), fmt),)
+    report = source.report(territory, weighted=bool(weighted))
+    return (download_payload("report", report, fmt, (t or translator()).language),)

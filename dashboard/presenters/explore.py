@@ -30,7 +30,7 @@ from .. import ids
 from ..network_payload import drawn_counts, network_payload
 from ..sources import Source
 from . import view_state
-from .formatting import iso, number, parse_as_of, reader, sector_badge, year_of
+from .formatting import day, iso, number, parse_as_of, reader, sector_badge, year_of
 from .guard import error_alert, guarded, require_territory
 from .network import network_summary
 
@@ -99,11 +99,18 @@ def weight_slider(graph: nx.Graph) -> dict[str, Any]:
 # Actor search, selection, card and path
 
 
+def actor_label(graph: nx.Graph, node: Hashable, t: Translator | None = None) -> str:
+    """How a picker names an actor: its name and its sector in ``t``'s language."""
+    attrs = graph.nodes[node]
+    return f"{attrs.get('name') or node} · {sector_label(attrs.get('sector'), t)}"
+
+
 def actor_options(
     graph: nx.Graph,
     query: str | None,
     keep: Iterable[str] = (),
     limit: int = SEARCH_LIMIT,
+    t: Translator | None = None,
 ) -> list[dict[str, str]]:
     """Dropdown options matching ``query`` (accent- and case-insensitive), best first.
 
@@ -113,11 +120,6 @@ def actor_options(
     actors. The actors in ``keep`` (the current value) are always included.
     """
     wanted = fold(query or "")
-
-    def label(node: Hashable) -> str:
-        attrs = graph.nodes[node]
-        return f"{attrs.get('name') or node} · {attrs.get('sector') or 'unknown'}"
-
     if wanted:
         scored = []
         for node, name in graph.nodes(data="name"):
@@ -134,7 +136,7 @@ def actor_options(
     for actor in keep:
         if actor in graph and actor not in chosen:
             chosen.append(actor)
-    return [{"label": label(n), "value": str(n)} for n in chosen]
+    return [{"label": actor_label(graph, n, t), "value": str(n)} for n in chosen]
 
 
 def pick(
@@ -233,12 +235,13 @@ def _tie_text(row: Mapping[str, Any], t: Translator | None = None) -> str:
     t = reader(t)
     kind = t.gettext(TIE_KIND_LABELS.get(row["kind"], row["kind"]))
     when = ""
-    if row["since"] and row["until"]:
-        when = t.gettext(", {since} to {until}").format(since=row["since"], until=row["until"])
-    elif row["since"]:
-        when = t.gettext(", since {since}").format(since=row["since"])
-    elif row["until"]:
-        when = t.gettext(", until {until}").format(until=row["until"])
+    since, until = day(row["since"], t), day(row["until"], t)
+    if since and until:
+        when = t.gettext(", {since} to {until}").format(since=since, until=until)
+    elif since:
+        when = t.gettext(", since {since}").format(since=since)
+    elif until:
+        when = t.gettext(", until {until}").format(until=until)
     arrow = t.gettext(DIRECTIONS[row["direction"]]) if row["direction"] in DIRECTIONS else ""
     outside = t.gettext(" — outside the territory") if row["outside"] else ""
     weight = t.gettext(", weight {weight}").format(weight=number(row["weight"], t))
@@ -260,7 +263,7 @@ def actor_card(
     facts = []
     fact = t.gettext("{label}: {value}")
     if actor is not None:
-        known = (("kind", actor.kind), ("city", actor.city), ("joined", iso(actor.joined)))
+        known = (("kind", actor.kind), ("city", actor.city), ("joined", day(actor.joined, t)))
         for label, value in known:
             if value:
                 facts.append(fact.format(label=t.gettext(label), value=value))
@@ -324,12 +327,13 @@ def step_text(step: Mapping[str, Any], t: Translator | None = None) -> str:
     people read them (``Atelier (Business)``, not the code ``business``)."""
     t = reader(t)
     when = ""
-    if step["since"] and step["until"]:
-        when = t.gettext(" from {since} to {until}").format(**step)
-    elif step["since"]:
-        when = t.gettext(" since {since}").format(since=step["since"])
-    elif step["until"]:
-        when = t.gettext(" until {until}").format(until=step["until"])
+    since, until = day(step["since"], t), day(step["until"], t)
+    if since and until:
+        when = t.gettext(" from {since} to {until}").format(since=since, until=until)
+    elif since:
+        when = t.gettext(" since {since}").format(since=since)
+    elif until:
+        when = t.gettext(" until {until}").format(until=until)
     kinds = ", ".join(t.gettext(kind) for kind in step["kinds"])
     return t.gettext("{first} and {second}: {kinds}{when}, weight {weight}.").format(
         first=_step_actor(step["from"], t),
@@ -372,7 +376,9 @@ def path_panel(graph: nx.Graph, path: Sequence[Hashable], t: Translator | None =
     ]
 
 
-def focus_from_search(search: str | None, graph: nx.Graph | None) -> dict[str, Any]:
+def focus_from_search(
+    search: str | None, graph: nx.Graph | None, t: Translator | None = None
+) -> dict[str, Any]:
     """The view the address names (:mod:`.view_state`), for the Explore page's controls.
 
     ``from`` and ``to`` are the path ends with their picker options, ``actor`` the selected
@@ -383,8 +389,7 @@ def focus_from_search(search: str | None, graph: nx.Graph | None) -> dict[str, A
     focus: dict[str, Any] = {"colour": state.colour, "sectors": state.shown_sectors}
     for key, actor in (("from", state.source), ("to", state.target)):
         if actor and graph is not None and actor in graph:
-            attrs = graph.nodes[actor]
-            label = f"{attrs.get('name') or actor} · {attrs.get('sector') or 'unknown'}"
+            label = actor_label(graph, actor, t)
             focus[key] = {"value": actor, "options": [{"label": label, "value": actor}]}
     if state.actor and graph is not None and state.actor in graph:
         focus["actor"] = state.actor
@@ -553,14 +558,18 @@ def path_view(
 
 
 def picker_view(
-    source: Source, territory: str | None, query: str | None, value: Any
+    source: Source,
+    territory: str | None,
+    query: str | None,
+    value: Any,
+    t: Translator | None = None,
 ) -> list[dict[str, str]]:
     """Options of an actor picker for what the user typed (none on failure)."""
     if not territory:
         return []
     keep = value if isinstance(value, list) else [value] if value else []
     try:
-        return actor_options(source.graph(territory), query, keep)
+        return actor_options(source.graph(territory), query, keep, t=t)
     except Exception:
         log.exception("actor options of %r", territory)
         return []
@@ -575,14 +584,16 @@ def territories_view(source: Source, t: Translator | None = None) -> tuple[list[
         return [], error_alert(exc, t)
 
 
-def focus_view(source: Source, territory: str | None, search: str | None) -> dict[str, Any]:
+def focus_view(
+    source: Source, territory: str | None, search: str | None, t: Translator | None = None
+) -> dict[str, Any]:
     """The view the address names, its actors those of its territory (else ``territory``)."""
     if not search:
         return {}
     try:
         named = view_state.territory_named(view_state.parse(search), source.territory_names())
         territory = named or territory
-        return focus_from_search(search, source.graph(territory) if territory else None)
+        return focus_from_search(search, source.graph(territory) if territory else None, t)
     except Exception:
         log.exception("focus %r in %r", search, territory)
         return {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from dash import html
+from dash import dcc, html
 
 from ...graph.vocabulary import SECTORS, sector_colour
 from ...reports.i18n import Translator, translator
@@ -49,9 +49,46 @@ def iso(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
+def day(value: Any, t: Translator | None = None) -> str:
+    """A date (or an ISO date string) as the reader writes it; ISO in English, as always.
+
+    >>> day("2018-12-22", translator("fr")), day(date(2018, 12, 22)), day(None, translator("fr"))
+    ('22 déc. 2018', '2018-12-22', '')
+    """
+    if value is None or value == "":
+        return ""
+    if t is None or t.language == "en":
+        return iso(value) or ""
+    return t.date(value if isinstance(value, date) else date.fromisoformat(str(value)[:10]))
+
+
 def parse_as_of(value: str | None) -> date | None:
     """The ``as_of`` date kept in the browser as an ISO string."""
     return date.fromisoformat(value) if value else None
+
+
+DATE_FORMATS = {"fr": "DD/MM/YYYY"}
+"""How a date picker writes its date in a language (ISO, ``YYYY-MM-DD``, otherwise)."""
+
+
+def date_picker(component_id: str, t: Translator | None = None) -> dcc.DatePickerSingle:
+    """A date picker that speaks the reader's language: its format, week and placeholder.
+
+    The date it gives the callbacks stays ISO (``date``); only what the reader sees changes.
+
+    >>> picker = date_picker("when", translator("fr"))
+    >>> picker.display_format, picker.first_day_of_week, picker.placeholder
+    ('DD/MM/YYYY', 1, 'Choisir une date')
+    >>> date_picker("when", translator("en")).display_format
+    'YYYY-MM-DD'
+    """
+    t = reader(t)
+    return dcc.DatePickerSingle(
+        id=component_id,
+        display_format=DATE_FORMATS.get(t.language, "YYYY-MM-DD"),
+        first_day_of_week=1 if t.language == "fr" else 0,
+        placeholder=t.gettext("Pick a date"),
+    )
 
 
 def sector_options(t: Translator | None = None) -> list[dict[str, str]]:

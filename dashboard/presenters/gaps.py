@@ -17,6 +17,7 @@ from ...reports.reasons import reason_in
 from .. import ids
 from ..sources import Source
 from . import view_state
+from .brokers import method_details
 from .formatting import sector_badge
 from .guard import guarded, require_territory
 from .introductions import record_href
@@ -175,11 +176,19 @@ def focus_from_introduction(
     return "/", view_state.query(state)
 
 
-@guarded(go.Figure, list, list, list)
+def method_items(gaps: Mapping[str, Any], t: Translator | None = None) -> list[Any]:
+    """How the gaps were found, rule by rule, in a fold-out (nothing without a method)."""
+    method = gaps.get("method")
+    details = method_details(method, t) if isinstance(method, Mapping) else None
+    return [] if details is None else [details]
+
+
+@guarded(go.Figure, list, list, list, list)
 def gaps_view(
     source: Source, territory: str | None, t: Translator | None = None
-) -> tuple[go.Figure, list, list, list]:
-    """Heatmap, gap list, fragile bridges and introductions (+ alert), in ``t``'s language."""
+) -> tuple[go.Figure, list, list, list, list]:
+    """Heatmap, gap list, fragile bridges, introductions and the method (+ alert), in
+    ``t``'s language."""
     t = t or translator()
     territory = require_territory(territory, t)
     gaps = source.gaps(territory)
@@ -188,6 +197,7 @@ def gaps_view(
         gap_items(gaps, t),
         fragile_items(gaps, t),
         introduction_items(gaps, t),
+        method_items(gaps, t),
     )
 
 

@@ -6,6 +6,7 @@ The same list and the same undo as ``maillage history`` and ``maillage undo``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from dash.exceptions import PreventUpdate
@@ -44,10 +45,11 @@ def revision_rows(revisions: Sequence[Any], t: Translator | None = None) -> list
     >>> from maillage.graph.changes import Revision
     >>> r = Revision(3, datetime(2026, 12, 2, 9, 30, tzinfo=UTC), "amina", "edit",
     ...              "edit of actor a1 (name)", territories=("Lille",), undone_by=4)
-    >>> revision_rows([r], translator("en"))[0]["state"], revision_rows([r])[0]["time"]
+    >>> en = revision_rows([r], translator("en"))[0]
+    >>> en["state"], en["time"]
     ('undone by 4', '2026-12-02 09:30')
-    >>> revision_rows([r], translator("fr"))[0]["state"]
-    'annulée par 4'
+    >>> revision_rows([r], translator("fr"))[0]["state"], revision_rows([r])[0]["time"]
+    ('annulée par 4', '2 déc. 2026 09:30')
     """
     t = t or translator()
     rows = []
@@ -55,7 +57,7 @@ def revision_rows(revisions: Sequence[Any], t: Translator | None = None) -> list
         rows.append(
             {
                 "id": revision.id,
-                "time": revision.time.strftime("%Y-%m-%d %H:%M"),
+                "time": when(revision.time, t),
                 "user": revision.user or "—",
                 "what": description_in(revision.description, t) or revision.action,
                 "territories": ", ".join(revision.territories),
@@ -65,6 +67,13 @@ def revision_rows(revisions: Sequence[Any], t: Translator | None = None) -> list
             }
         )
     return rows
+
+
+def when(moment: datetime, t: Translator) -> str:
+    """A revision's time, to the minute: ISO in English, the reader's date otherwise."""
+    if t.language == "en":
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return f"{t.date(moment.date())} {moment:%H:%M}"
 
 
 def description_in(description: str | None, t: Translator | None = None) -> str:

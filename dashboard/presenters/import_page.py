@@ -21,8 +21,9 @@ from dash.exceptions import PreventUpdate
 from ...graph.changes import ImportCollision
 from ...graph.errors import MaillageError, ValidationError
 from ...graph.model import fold
+from ...graph.problem_text import MAPPING_NOT_UTF8
 from ...reports.i18n import N_, Translator
-from ...reports.problems import problem_in, problems_in
+from ...reports.problems import located_in, problem_in, problems_in, warning_in
 from .. import ids
 from ..sources import NotAllowed, Sources
 from .guard import guarded
@@ -76,7 +77,7 @@ def upload_view(sources: Sources, contents: str | None, filename: str | None) ->
     upload = writer.decode_upload(contents, filename)
     columns = writer.upload_columns(upload)
     if columns.problems:
-        raise MaillageError("; ".join(columns.problems))
+        raise MaillageError(t.gettext("; ").join(located_in(p, t) for p in columns.problems))
     needs = bool(columns.header) and not columns.is_canonical()
     guessed = writer.guess_mapping(columns.header) if needs else {}
     options = [{"label": name, "value": name} for name in columns.header]
@@ -129,7 +130,7 @@ def saved_mapping_view(sources: Sources, contents: str | None) -> tuple:
     try:
         text = base64.b64decode(contents.split(",", 1)[-1], validate=True).decode("utf-8")
     except (binascii.Error, ValueError):
-        raise MaillageError("this mapping file is not UTF-8 text") from None
+        raise MaillageError(MAPPING_NOT_UTF8) from None
     columns, sectors = writer.mapping_choice(text)
     return [columns.get(name) for name in FIELD_LABELS], sectors
 
@@ -256,7 +257,7 @@ def plan_panel(summary: Any, t: Translator) -> html.Div:
         parts.append(html.Ul([html.Li(example) for example in plan.examples]))
     warnings = [*summary.warnings, *plan.warnings]
     if warnings:
-        parts.append(dbc.Alert([html.Div(w) for w in warnings], color="warning"))
+        parts.append(dbc.Alert([html.Div(warning_in(w, t)) for w in warnings], color="warning"))
     rejected = len(summary.rejected_rows)
     if rejected:
         parts.append(

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from dash.exceptions import PreventUpdate
 
 from ...graph.introductions import Status
+from ...reports.figures import locale_layout
 from ...reports.i18n import N_, Translator, translator
 from ...reports.labels import sector_label
 from .. import ids
@@ -147,6 +148,7 @@ def funnel_figure(counts: Mapping[str, Any] | None, t: Translator | None = None)
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         height=300,
         template="plotly_white",
+        **locale_layout(t),
     )
     return figure
 

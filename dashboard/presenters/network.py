@@ -7,13 +7,12 @@ fed by :func:`maillage.dashboard.network_payload.network_payload`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from ...graph.vocabulary import SECTORS, TIE_KINDS
 from ...reports.i18n import Translator
 from ...reports.labels import sector_label
-from .formatting import number, reader
+from .formatting import day, number, reader
 
 __all__ = ["NETWORK_LABELS", "SECTORS", "TIE_KINDS", "network_labels", "network_summary"]
 
@@ -90,8 +89,8 @@ def network_summary(
     if net.get("openness") is not None:
         parts.append(t.gettext("openness {value}").format(value=measure("openness")))
     if report.get("as_of"):
-        day = report["as_of"] if t.language == "en" else t.date(_day(report["as_of"]))
-        parts.append(t.gettext("as of {date}").format(date=day))
+        when = report["as_of"] if t.language == "en" else day(report["as_of"], t)
+        parts.append(t.gettext("as of {date}").format(date=when))
     else:
         parts.append(t.gettext("all dates"))
     if drawn is not None and (
@@ -103,7 +102,3 @@ def network_summary(
         )
         parts.append(shown)
     return " · ".join(parts)
-
-
-def _day(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

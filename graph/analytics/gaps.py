@@ -18,6 +18,7 @@ import networkx as nx
 
 from ..model import Network
 from ..vocabulary import sector_sort_key
+from . import method_text as M
 from .communities import communities
 from .engine import Seed, settled_seed
 from .groups import mixing_baseline
@@ -161,33 +162,21 @@ def _method(
     seed: int, permutations: int, alpha: float, critical: float, top: int
 ) -> dict[str, Any]:
     return {
-        "graph": "ties between the territory's members, parallel ties collapsed, unweighted",
-        "baseline": (
-            f"sector labels shuffled over the actors {permutations} times (seed {seed}); "
-            "expected = mean count, z = (observed - expected) / sample sd of the shuffles "
-            "(null when the sd is 0), as in the report's sector mixing"
+        "graph": M.GAP_GRAPH,
+        "baseline": M.method_value(
+            M.GAP_SHUFFLES.format(permutations=permutations, seed=seed), M.GAP_EXPECTED
         ),
-        "gap_rule": (
-            "two different sectors, both present, with no tie between them, or with "
-            f"z <= {critical:.2f} (two-sided level {alpha}, not corrected for the number of "
-            "pairs); lowest z first"
+        "gap_rule": M.method_value(
+            M.GAP_RULE.format(critical=f"{critical:.2f}", alpha=alpha), M.GAP_ORDER
         ),
-        "bridge_rule": (
-            "an actor bridges sectors a and b when it is in a or tied to a, and in b or tied "
-            "to b; a gap is fragile when exactly one actor bridges it"
-        ),
-        "fragile_bridges": (
-            "cut vertices and bridge edges whose removal leaves two sectors, both still "
-            "present, without any chain of ties between them"
-        ),
-        "introductions": (
-            "untied pairs of actors across a gap, taken from shared partners, then 3-step "
-            "chains, then the 3 most connected actors of each sector; likelihood = 0.1 + "
-            "Adamic-Adar + 0.25 per shared partner met at events + 0.5 if same community + "
-            "1/(distance - 1) (0 without a path); impact = gain of the summed 1/distance "
-            "from each actor of the two sectors to the nearest actor of the other; "
-            "score = likelihood * (1 + impact); "
-            "the best of each gap always kept, then by decreasing score, at most 3 per actor"
+        "bridge_rule": M.method_value(M.BRIDGE_RULE, M.FRAGILE_RULE),
+        "fragile_bridges": M.FRAGILE_BRIDGES,
+        "introductions": M.method_value(
+            M.INTRODUCTION_CANDIDATES,
+            M.INTRODUCTION_LIKELIHOOD,
+            M.INTRODUCTION_IMPACT,
+            M.INTRODUCTION_SCORE,
+            M.INTRODUCTION_KEPT,
         ),
         "score_weights": dict(SCORE_WEIGHTS),
         "seed": seed,

@@ -59,6 +59,41 @@ GDS_LEIDEN = "Leiden (GDS), best of {runs} seeded runs"
 GDS_LOUVAIN = "Louvain (GDS)"
 EXACT_MIXING = "sector label permutation baseline, exact permutation moments"
 
+# The gap analysis's rules (graph/analytics/gaps.py), one phrase each.
+GAP_GRAPH = "ties between the territory's members, parallel ties collapsed, unweighted"
+GAP_SHUFFLES = "sector labels shuffled over the actors {permutations} times (seed {seed})"
+GAP_EXPECTED = (
+    "expected = mean count, z = (observed - expected) / sample sd of the shuffles "
+    "(null when the sd is 0), as in the report's sector mixing"
+)
+GAP_RULE = (
+    "two different sectors, both present, with no tie between them, or with "
+    "z <= {critical} (two-sided level {alpha}, not corrected for the number of pairs)"
+)
+GAP_ORDER = "lowest z first"
+BRIDGE_RULE = "an actor bridges sectors a and b when it is in a or tied to a, and in b or tied to b"
+FRAGILE_RULE = "a gap is fragile when exactly one actor bridges it"
+FRAGILE_BRIDGES = (
+    "cut vertices and bridge edges whose removal leaves two sectors, both still "
+    "present, without any chain of ties between them"
+)
+INTRODUCTION_CANDIDATES = (
+    "untied pairs of actors across a gap, taken from shared partners, then 3-step "
+    "chains, then the 3 most connected actors of each sector"
+)
+INTRODUCTION_LIKELIHOOD = (
+    "likelihood = 0.1 + Adamic-Adar + 0.25 per shared partner met at events + 0.5 if "
+    "same community + 1/(distance - 1) (0 without a path)"
+)
+INTRODUCTION_IMPACT = (
+    "impact = gain of the summed 1/distance from each actor of the two sectors to the "
+    "nearest actor of the other"
+)
+INTRODUCTION_SCORE = "score = likelihood * (1 + impact)"
+INTRODUCTION_KEPT = (
+    "the best of each gap always kept, then by decreasing score, at most 3 per actor"
+)
+
 METHOD_TEMPLATES: tuple[str, ...] = (
     BETWEENNESS,
     SAMPLED,
@@ -89,15 +124,35 @@ METHOD_TEMPLATES: tuple[str, ...] = (
     GDS_COMMUNITIES.replace("{method}", GDS_LEIDEN),
     GDS_COMMUNITIES.replace("{method}", GDS_LOUVAIN),
     EXACT_MIXING,
+    GAP_GRAPH,
+    GAP_SHUFFLES,
+    GAP_EXPECTED,
+    GAP_RULE,
+    GAP_ORDER,
+    BRIDGE_RULE,
+    FRAGILE_RULE,
+    FRAGILE_BRIDGES,
+    INTRODUCTION_CANDIDATES,
+    INTRODUCTION_LIKELIHOOD,
+    INTRODUCTION_IMPACT,
+    INTRODUCTION_SCORE,
+    INTRODUCTION_KEPT,
 )
-"""Every phrase of both engines' methods (the msgids of the catalog)."""
+"""Every phrase of both engines' methods and of the gap analysis (the catalog's msgids)."""
 
 NUMBER_FIELDS: frozenset[str] = frozenset(
     {"pivots", "runs", "permutations", "sources", "iterations"}
 )
 """The fields that are counts (a reader writes them with the locale's digits)."""
 
-_KINDS = dict.fromkeys(NUMBER_FIELDS, r"\d+")
+DECIMAL_FIELDS: frozenset[str] = frozenset({"critical", "alpha"})
+"""The fields that are decimals (written with the locale's decimal sign, digits kept)."""
+
+_KINDS = {
+    **dict.fromkeys(NUMBER_FIELDS, r"\d+"),
+    **dict.fromkeys(DECIMAL_FIELDS, r"-?\d+(?:\.\d+)?"),
+    "seed": r"-?\d+",
+}
 
 
 def method_value(*phrases: str) -> str:

@@ -15,9 +15,26 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["introduction_path", "ego_network", "path_explanation", "tie_cost"]
+from ..errors import NotFound
+from ..problem_text import NOT_IN_NETWORK, render
+
+__all__ = ["NotInNetwork", "introduction_path", "ego_network", "path_explanation", "tie_cost"]
 
 DAYS_PER_YEAR = 365
+
+
+class NotInNetwork(NotFound, nx.NodeNotFound):
+    """An actor asked of a graph that does not hold it (at that date, say).
+
+    Both a :class:`~maillage.graph.errors.NotFound` (a front end shows its message, in the
+    reader's language) and a :class:`networkx.NodeNotFound` (as networkx would raise).
+
+    >>> str(NotInNetwork("a9"))
+    "actor 'a9' is not in the network"
+    """
+
+    def __init__(self, node: Hashable) -> None:
+        super().__init__(render(NOT_IN_NETWORK, actor=repr(node)))
 
 
 def tie_cost(data: dict[str, Any], today: date | None = None) -> float:
@@ -114,7 +131,7 @@ def introduction_path(
     """
     for node in (source, target):
         if node not in G:
-            raise nx.NodeNotFound(f"actor {node!r} is not in the network")
+            raise NotInNetwork(node)
     if source == target:
         return [source]
     if today is None:
@@ -187,7 +204,7 @@ def ego_network(G: nx.Graph, node: Hashable, hops: int = 1) -> nx.Graph:
     ([1, 2, 3], [(1, 2), (2, 3)])
     """
     if node not in G:
-        raise nx.NodeNotFound(f"actor {node!r} is not in the network")
+        raise NotInNetwork(node)
     if hops < 0:
         raise ValueError(f"hops must be 0 or more, not {hops}")
     reach = nx.single_source_shortest_path_length(G, node, cutoff=hops)

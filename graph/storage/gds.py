@@ -29,6 +29,7 @@ import numpy as np
 from neo4j import exceptions as neo4j_errors
 
 from ..errors import MaillageError, NotFound
+from ..problem_text import NO_TERRITORY, render
 from . import gds_cypher
 from .base import GraphStore
 
@@ -148,7 +149,7 @@ class GdsTerritory:
         """Members and linked pairs."""
         records = self._run(gds_cypher.COUNTS)
         if not records:
-            raise NotFound(f"no territory named {self.territory!r}")
+            raise NotFound(render(NO_TERRITORY, territory=repr(self.territory)))
         return int(records[0]["actors"]), int(records[0]["pairs"])
 
     def members(self) -> list[tuple[str, int, str, str]]:

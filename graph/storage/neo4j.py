@@ -42,6 +42,7 @@ from ..changes import (
 from ..errors import ConcurrentChange, MaillageError, NotFound, StoreUnavailable
 from ..introductions import Introduction
 from ..model import Actor, Dataset, ImportResult, Network, Participation, TerritorySummary
+from ..problem_text import MOVED_MEANWHILE, NO_ACTOR_WITH_ID, NO_INTRODUCTION, NO_TERRITORY, render
 from ..revision_text import undo_description
 from ..saved_views import SavedView
 from . import cypher, follow_up, view_documents
@@ -424,11 +425,9 @@ class Neo4jStore(ActivityReads, GraphStore):
 
         outcome = self._write(work, "save_introduction")
         if outcome is False:
-            raise NotFound(f"no introduction with id {introduction.id!r}")
+            raise NotFound(render(NO_INTRODUCTION, id=repr(introduction.id)))
         if outcome is None:
-            raise ConcurrentChange(
-                f"introduction {introduction.id} was moved on meanwhile: reload it and try again"
-            )
+            raise ConcurrentChange(render(MOVED_MEANWHILE, id=introduction.id))
 
     def introduction(self, introduction_id: str) -> Introduction | None:
         record = self._read(lambda tx: tx.run(cypher.INTRODUCTION, id=introduction_id).single())
@@ -471,7 +470,7 @@ class Neo4jStore(ActivityReads, GraphStore):
         def work(tx: ManagedTransaction) -> None:
             tx.run(cypher.LOCK_META, id=META_ID).consume()
             if tx.run(cypher.TERRITORY_EXISTS, territory=territory).single() is None:
-                raise NotFound(f"no territory named {territory!r}")
+                raise NotFound(render(NO_TERRITORY, territory=repr(territory)))
             leaving, staying = [], []
             for props in tx.run(cypher.MEMBERS_OF, territory=territory).value("actor"):
                 actor = actor_from(props)
@@ -498,7 +497,7 @@ class Neo4jStore(ActivityReads, GraphStore):
             lambda tx: tx.run(cypher.NETWORK, territory=territory, as_of=as_of).single()
         )
         if record is None:
-            raise NotFound(f"no territory named {territory!r}")
+            raise NotFound(render(NO_TERRITORY, territory=repr(territory)))
         return Network(
             territory=territory,
             actors=by_id(map(actor_from, record["members"])),
@@ -520,7 +519,7 @@ class Neo4jStore(ActivityReads, GraphStore):
         def work(tx: ManagedTransaction) -> tuple[dict, list, list]:
             centre = tx.run(cypher.ACTOR, id=actor_id).single()
             if centre is None:
-                raise NotFound(f"no actor with id {actor_id!r}")
+                raise NotFound(render(NO_ACTOR_WITH_ID, actor=repr(actor_id)))
 
             def neighbours(frontier: Sequence[str]) -> list[tuple[str, str]]:
                 result = tx.run(cypher.NEIGHBOURS, ids=list(frontier), as_of=as_of)
@@ -550,7 +549,7 @@ class Neo4jStore(ActivityReads, GraphStore):
             known = {a["id"] for a in tx.run(cypher.JOINED_ACTORS, ids=ends, as_of=None).value()}
             for actor_id in (source_id, target_id):
                 if actor_id not in known:
-                    raise NotFound(f"no actor with id {actor_id!r}")
+                    raise NotFound(render(NO_ACTOR_WITH_ID, actor=repr(actor_id)))
             if as_of is not None:
                 present = tx.run(cypher.JOINED_ACTORS, ids=ends, as_of=as_of).value()
                 if len(present) < len(ends):

@@ -37,6 +37,7 @@ from ..model import (
     TerritorySummary,
     Tie,
 )
+from ..problem_text import NO_ACTOR_WITH_ID, render
 from ..saved_views import SavedView
 from .base import GraphStore
 
@@ -297,7 +298,7 @@ class PseudonymisedStore(GraphStore):
         """The stored id behind ``actor_id``; ``NotFound`` as for an unknown actor."""
         found = self._inner_actor(actor_id)
         if found is None:
-            raise NotFound(f"no actor with id {actor_id!r}")
+            raise NotFound(render(NO_ACTOR_WITH_ID, actor=repr(actor_id)))
         return found.id
 
     def _public_id(self, actor_id: str) -> str:

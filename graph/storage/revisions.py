@@ -24,6 +24,7 @@ from typing import Any
 
 from ..changes import Edit, FileDigest, Revision
 from ..model import Activity, Actor, Participation, Sector, Tie, TieIdentity, TieKind
+from ..problem_text import NO_SUCH_REVISION, NOTHING_TO_UNDO, render
 
 Stamp = int | None
 ActorImage = tuple[Actor, Stamp] | None
@@ -245,10 +246,10 @@ def to_revert(revisions: Iterable[RevisionRow], target: int | None) -> list[Revi
     )
     if target is None:
         if not standing:
-            raise LookupError("there is nothing to undo: the store has no revision")
+            raise LookupError(NOTHING_TO_UNDO)
         return standing[:1]
     if target not in {r.id for r in standing}:
-        raise LookupError(f"revision {target} does not exist or is already undone")
+        raise LookupError(render(NO_SUCH_REVISION, revision=target))
     return [r for r in standing if r.id == target or (r.id > target and r.action != "undo")]
 
 

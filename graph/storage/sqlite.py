@@ -43,6 +43,7 @@ from ..model import (
     TerritorySummary,
     TieKind,
 )
+from ..problem_text import MOVED_MEANWHILE, NO_ACTOR_WITH_ID, NO_INTRODUCTION, NO_TERRITORY, render
 from ..revision_text import undo_description
 from ..saved_views import SavedView
 from . import follow_up, sql, sqlite_writes, view_documents
@@ -364,10 +365,8 @@ class SQLiteStore(GraphStore):
             if conn.execute(sql.SAVE_INTRODUCTION, row).rowcount:
                 return
             if conn.execute(sql.INTRODUCTION, (key,)).fetchone() is None:
-                raise NotFound(f"no introduction with id {introduction.id!r}")
-            raise ConcurrentChange(
-                f"introduction {introduction.id} was moved on meanwhile: reload it and try again"
-            )
+                raise NotFound(render(NO_INTRODUCTION, id=repr(introduction.id)))
+            raise ConcurrentChange(render(MOVED_MEANWHILE, id=introduction.id))
 
     def introduction(self, introduction_id: str) -> Introduction | None:
         with self._read() as conn:
@@ -403,7 +402,7 @@ class SQLiteStore(GraphStore):
     def delete_territory(self, territory: str, *, user: str = "") -> None:
         with self._write() as conn:
             if conn.execute(sql.TERRITORY_EXISTS, (territory,)).fetchone() is None:
-                raise NotFound(f"no territory named {territory!r}")
+                raise NotFound(render(NO_TERRITORY, territory=repr(territory)))
             leaving, staying = [], []
             for row in conn.execute(sql.MEMBERS_OF, (territory,)):
                 actor = actor_from_row(row)
@@ -426,7 +425,7 @@ class SQLiteStore(GraphStore):
         params = {"territory": territory, "as_of": iso(as_of)}
         with self._read() as conn:
             if conn.execute(sql.TERRITORY_EXISTS, (territory,)).fetchone() is None:
-                raise NotFound(f"no territory named {territory!r}")
+                raise NotFound(render(NO_TERRITORY, territory=repr(territory)))
             rows = conn.execute(sql.TERRITORY_MEMBERS, params).fetchall()
             members = {row[0]: actor_from_row(row[:-1]) for row in rows if row[-1]}
             in_territory = {row[0] for row in rows}
@@ -482,7 +481,7 @@ class SQLiteStore(GraphStore):
         with self._read() as conn:
             centre = conn.execute(sql.ACTOR, (actor_id,)).fetchone()
             if centre is None:
-                raise NotFound(f"no actor with id {actor_id!r}")
+                raise NotFound(render(NO_ACTOR_WITH_ID, actor=repr(actor_id)))
 
             def neighbours(frontier: Sequence[str]) -> Iterable[tuple[str, str]]:
                 return conn.execute(sql.NEIGHBOURS, {"ids": to_json(frontier), "as_of": day})
@@ -509,7 +508,7 @@ class SQLiteStore(GraphStore):
             }
             for actor_id in (source_id, target_id):
                 if actor_id not in known:
-                    raise NotFound(f"no actor with id {actor_id!r}")
+                    raise NotFound(render(NO_ACTOR_WITH_ID, actor=repr(actor_id)))
             present = {
                 row[0] for row in conn.execute(sql.JOINED_ACTORS, {"ids": ends, "as_of": day})
             }

@@ -185,6 +185,9 @@ def _write_actors(
         sql.UPSERT_ACTOR,
         [actor_row(actor, stamp) for actor, stamp in zip(actors, stamps, strict=True)],
     )
+    if not stored:  # none is stored (say, a first import): none has a membership yet
+        conn.execute(sql.INSERT_MEMBERSHIPS_OF_ACTORS, (to_json([a.id for a in actors]),))
+        return
     moved = [a.id for a in actors if stored.get(a.id) != a.territories]
     _rewrite_memberships(conn, moved, new=(a.id for a in actors if a.id not in stored))
 

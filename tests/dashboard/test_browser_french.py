@@ -13,6 +13,9 @@ from dash.testing.wait import until
 
 from maillage.dashboard import ids
 from maillage.dashboard.app import create_app
+from maillage.graph.vocabulary import SECTORS
+from maillage.reports.i18n import translator
+from maillage.reports.labels import sector_label
 from maillage.serving.language import request_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
@@ -73,6 +76,15 @@ def test_a_french_browser_gets_french_pages_and_an_english_one_english(
         dash_duo.wait_for_contains_text(
             f"#{ids.GAPS_INTRODUCTIONS}", "Voir dans le réseau", timeout=90
         )
+        # The actor picker names each actor's sector in French, not by its code.
+        dash_duo.driver.get(f"{dash_duo.server_url}/")
+        dash_duo.wait_for_element(".picker-search", timeout=60).click()
+        dash_duo.find_element(".dash-dropdown-search").send_keys("a")
+        until(lambda: dash_duo.find_elements(".dash-dropdown-option"), timeout=30)
+        sectors = {
+            o.text.rsplit(" · ", 1)[-1] for o in dash_duo.find_elements(".dash-dropdown-option")
+        }
+        assert sectors and sectors <= {sector_label(s, translator("fr")) for s in SECTORS}
 
         speak(dash_duo, "en-GB,en;q=0.9")
         for path, _, _, english, label in PAGES:

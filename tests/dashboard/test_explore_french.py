@@ -10,7 +10,14 @@ from dashboard_support import find, text_of
 from maillage.dashboard import ids
 from maillage.dashboard.pages import explore as page
 from maillage.dashboard.presenters import editing
-from maillage.dashboard.presenters.explore import card_view, network_view, path_view, year_slider
+from maillage.dashboard.presenters.explore import (
+    card_view,
+    focus_view,
+    network_view,
+    path_view,
+    picker_view,
+    year_slider,
+)
 from maillage.dashboard.presenters.explore_play import play_step
 from maillage.dashboard.presenters.formatting import number, sector_badge, sector_options
 from maillage.dashboard.presenters.guard import error_alert
@@ -104,10 +111,10 @@ def test_the_actor_card_reads_french(maillage: Any) -> None:
     card, _, alert = card_view(maillage, "Nantes", None, "n1", 1, FR)
     assert alert is None
     text = text_of(card)
-    assert "nature : SME" in text and "ville : Nantes" in text
+    assert "nature : SME" in text and "ville : Nantes" in text and "arrivée : 1 janv. 2019" in text
     assert "Mesures" in text and "Intermédiarité" in text and "Rôles d'intermédiaire" in text
     assert "Liens (3)" in text and "En évidence : 4 acteurs à 1 lien ou moins." in text
-    assert "(orienté, depuis lui), poids 1,500, du 2018-01-01 au 2020-12-31" in text
+    assert "(orienté, depuis lui), poids 1,500, du 1 janv. 2018 au 31 déc. 2020" in text
     assert "Betweenness" not in text and "weight" not in text
     hint = text_of(card_view(maillage, "Nantes", None, None, 1, FR)[0])
     assert hint == "Cliquez sur un acteur du réseau, ou cherchez-le par son nom."
@@ -129,11 +136,50 @@ def test_the_path_finder_reads_french(maillage: Any) -> None:
     )
 
 
+def test_the_actor_pickers_name_the_sector_in_french(maillage: Any) -> None:
+    found = picker_view(maillage, "Nantes", "universite", None, FR)
+    assert found == [{"label": "Université Ouest · Académique", "value": "b4"}]
+    focus = focus_view(maillage, "Nantes", "?from=n2&to=b4", FR)
+    assert focus["from"]["options"] == [{"label": "Asso Lien · Association", "value": "n2"}]
+    assert focus["to"]["options"] == [{"label": "Université Ouest · Académique", "value": "b4"}]
+
+
 def test_the_guards_read_french() -> None:
     _, _, alert = network_view(None, None, None, "degree", FR)
     assert text_of(alert).startswith("Pas encore de territoire : importez des données")
     failed = text_of(error_alert(RuntimeError("boom"), FR))
     assert failed == "Cette analyse n'a pas pu être affichée.  RuntimeError: boom"
+
+
+def test_an_actor_not_in_the_network_or_not_found_is_a_refusal_read_in_french(maillage: Any):
+    from maillage.graph.errors import MaillageError
+
+    refusals = []
+    for ask in (
+        lambda: maillage.path("Nantes", "n1", "r1"),
+        lambda: maillage.ego("Nantes", "Atelier Nort"),
+        lambda: maillage.network("Nant\ud800es"),
+    ):
+        with pytest.raises(MaillageError) as refused:
+            ask()
+        refusals.append((str(refused.value), text_of(error_alert(refused.value, FR))))
+    shown = "Cette analyse n'a pas pu être affichée.  "
+    assert refusals == [
+        ("actor 'r1' is not in the network", shown + "l'acteur 'r1' n'est pas dans le réseau"),
+        (
+            "no actor 'Atelier Nort' in Nantes; did you mean 'n1' (Atelier Nord)?",
+            shown + "aucun acteur 'Atelier Nort' dans Nantes ; "
+            "vouliez-vous dire 'n1' (Atelier Nord) ?",
+        ),
+        (
+            "no territory named 'Nant\\\\ud800es'",
+            shown + "aucun territoire nommé 'Nant\\\\ud800es'",
+        ),
+    ]
+    with pytest.raises(MaillageError) as refused:
+        maillage.actor("a\ud800")
+    assert str(refused.value) == "no actor named 'a\\\\ud800'"
+    assert text_of(error_alert(refused.value, FR)) == shown + "aucun acteur nommé 'a\\\\ud800'"
 
 
 def test_a_failing_french_view_says_so_in_french(maillage: Any, monkeypatch) -> None:

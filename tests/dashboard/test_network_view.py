@@ -161,12 +161,23 @@ def test_component_draws_selects_clears_flies_filters_and_exports(dash_duo: Any)
     )
     dash_duo.find_element("#net .nv-legend-item[data-key='business']").click()
     dash_duo.wait_for_text_to_equal("#sectors", "association,public,academic", timeout=10)
-    hidden = view(
-        dash_duo,
+    business = [f"m{n:02d}" for n in range(34) if n % 4 == 0]
+    hidden_nodes = (
         "var g = v.renderer.getGraph(); return g.filterNodes(function (n) {"
-        " return v.renderer.getNodeDisplayData(n).hidden; });",
+        " return v.renderer.getNodeDisplayData(n).hidden; }).sort();"
     )
-    assert sorted(hidden) == [f"m{n:02d}" for n in range(34) if n % 4 == 0]
+    # Ties drawn hidden, and ties with a business end (each exactly the other when right).
+    hidden_ties = (
+        "var g = v.renderer.getGraph(), r = v.renderer;"
+        "var shown = g.filterEdges(function (e) { return r.getEdgeDisplayData(e).hidden; });"
+        "var ends = g.filterEdges(function (e, a, s, t) {"
+        " return g.getNodeAttribute(s, 'sector') === 'business'"
+        "  || g.getNodeAttribute(t, 'sector') === 'business'; });"
+        "return [shown.sort(), ends.sort()];"
+    )
+    until(lambda: view(dash_duo, hidden_nodes) == business, timeout=10)
+    shown, ends = view(dash_duo, hidden_ties)
+    assert shown == ends and len(ends) > 0
     after = view(
         dash_duo,
         "return v.renderer.getGraph().mapNodes(function (n, a) { return [n, a.x, a.y]; });",
@@ -174,6 +185,8 @@ def test_component_draws_selects_clears_flies_filters_and_exports(dash_duo: Any)
     assert after == before
     dash_duo.find_element("#net .nv-legend-item[data-key='business']").click()
     dash_duo.wait_for_text_to_equal("#sectors", "business,association,public,academic", timeout=10)
+    until(lambda: view(dash_duo, hidden_nodes) == [], timeout=10)
+    assert view(dash_duo, hidden_ties)[0] == []
 
     # Export: the SVG has one circle per drawn actor; the PNG is a PNG.
     svg = view(dash_duo, "return v.svg();")

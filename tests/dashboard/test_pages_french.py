@@ -123,8 +123,15 @@ def test_the_gaps_page_is_french(maillage: Any):
     page = words(gaps.layout(FR))
     for french in ("Manques", "Ponts fragiles", "Mises en relation suggérées"):
         assert french in page
-    heatmap, found, fragile, suggested, alert = gap_views.gaps_view(maillage, "Nantes", FR)
+    heatmap, found, fragile, suggested, method, alert = gap_views.gaps_view(
+        maillage, "Nantes", FR
+    )
     assert alert is None
+    steps = text_of(method)
+    assert steps.startswith("Comment ces valeurs sont calculées Graphe : liens entre les membres")
+    assert "Règle des manques : deux secteurs différents" in steps
+    assert "z ≤ -1,96 (seuil bilatéral 0,05" in steps and "; lowest" not in steps
+    assert "Mises en relation : paires d'acteurs non liés" in steps
     assert heatmap.layout.title.text.startswith("Liens entre secteurs : observés (attendus)")
     assert "liens observés :" in heatmap.data[0].customdata[0][0]
     text = text_of(suggested)

@@ -51,6 +51,14 @@ def test_download_payload_renders_through_reports() -> None:
     assert payload["base64"] is True and payload["type"].startswith("text/csv")
     content = base64.b64decode(payload["content"]).decode("utf-8-sig")
     assert "Bibliothèque" in content
+    head, first = content.splitlines()[:2]
+    assert "," in head and ";" not in head
+    french = download_payload("report", report, "csv", "fr")
+    french_head, french_first = (
+        base64.b64decode(french["content"]).decode("utf-8-sig").splitlines()[:2]
+    )
+    assert french_head == head.replace(",", ";")  # French Excel's dialect, same columns
+    assert french_first.count(";") == first.count(",") and french["filename"] == payload["filename"]
 
 
 def test_brokers_view(maillage: Any) -> None:
@@ -70,6 +78,15 @@ def test_download_view_renders_the_clicked_format(maillage: Any) -> None:
     assert base64.b64decode(payload["content"])[:2] == b"PK"
     with pytest.raises(PreventUpdate):
         download_view(maillage, "Nantes", False, trigger, [None, None, None])
+
+
+def test_the_html_download_is_in_the_reader_s_language(maillage: Any) -> None:
+    trigger = ids.download_button("html")
+    for t, heading in ((translator("fr"), "Rapport sur le réseau : Nantes"), (EN, None)):
+        payload, _ = download_view(maillage, "Nantes", False, trigger, [None, None, 1], t)
+        page = base64.b64decode(payload["content"]).decode("utf-8")
+        assert f'<html lang="{t.language}">' in page
+        assert f"<h1>{heading or 'Network report: Nantes'}</h1>" in page
 
 
 def test_the_literal_rows_are_in_the_shape_of_real_report_rows() -> None:

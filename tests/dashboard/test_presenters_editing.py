@@ -152,3 +152,14 @@ def test_the_participation_form_reads_in_french():
     assert isinstance(find(panel, ids.PART_DATE), dcc.DatePickerSingle)
     assert "Enregistrer une participation" in str(panel)
     assert find(panel, ids.PART_NAME) is not None and find(panel, ids.PART_SUBMIT) is not None
+
+
+def test_refused_edits_say_why_in_french(maillage):
+    fr = writers(maillage, "fr")
+    failed = "Cette analyse n'a pas pu être affichée. "
+    *_, alert = add(fr, {**NEW, "new_name": "  "})
+    assert [c.children for c in alert.children] == [failed, "un acteur a besoin d'un nom"]
+    *_, alert = take_part(fr, {"part_activity": "forum-2020"}, actor="n2")
+    assert alert.children[1].children == "'n2' participe déjà à 'forum-2020'"
+    *_, alert = take_part(fr, {"part_name": " "})
+    assert alert.children[1].children == "choisissez une activité, ou nommez-en une nouvelle"

@@ -263,3 +263,29 @@ def test_a_saved_mapping_file_fills_the_builder_again(maillage):
     ]
     _columns, _sectors, alert = page.saved_mapping_view(sources, sent('sectors = "x"\n'))
     assert "mapping.toml: sectors: must be a table" in str(alert)
+
+
+def test_an_upload_s_problems_keep_their_place_and_read_in_french(maillage):
+    contents = sent("Code;Nom\nV1;" + "x" * 40_000 + "\n")
+    *_, alert = page.upload_view(writers(maillage, "fr"), contents, "p.csv")
+    assert alert.children[1].children == (
+        "p.csv:2: Nom: une valeur de 40\u202f000 caractères dépasse la limite de 32\u202f767 "
+        "(relevez-la avec MAILLAGE_MAX_CELL_CHARS=...)"
+    )
+    *_, alert = page.upload_view(writers(maillage), contents, "p.csv")
+    assert alert.children[1].children == (
+        "p.csv:2: Nom: a value in characters of 40,000 is over the limit of 32,767 "
+        "(raise it with MAILLAGE_MAX_CELL_CHARS=...)"
+    )
+
+
+def test_the_plan_s_warnings_read_in_french_and_stay_english_in_english(maillage):
+    contents = sent("source,target,kind,colour\nn1,n3,partnership,red\n")
+    _problems, french, _alert = page.preview_view(
+        writers(maillage, "fr"), contents, "t.csv", None, False, ""
+    )
+    assert "t.csv : colonnes ignorées : colour" in str(french)
+    _problems, english, _alert = page.preview_view(
+        writers(maillage), contents, "t.csv", None, False, ""
+    )
+    assert "t.csv: ignored columns: colour" in str(english)

@@ -150,3 +150,19 @@ def test_a_french_facilitator_reads_the_introductions_in_french(maillage):
     assert "Choisissez une mise en relation" in str(alert)
     nothing = page.follow_up_view(maillage, None, "", False, TODAY, fr)[-1]
     assert "Pas encore de territoire" in str(nothing)
+
+
+def test_a_refused_move_says_why_in_french(maillage):
+    sources = writers(maillage, "fr")
+    page.write_view(sources, ids.INTRO_RECORD, "Nantes", RECORD, {}, None, None, TODAY)
+    rows, _, _ = page.follow_up_view(maillage, "Nantes", "", False, TODAY, translator("fr"))
+    move = {"status": "made", "date": "2025-12-01"}
+    _, message, alert = page.write_view(
+        sources, ids.INTRO_MOVE, "Nantes", {}, move, rows, [0], TODAY
+    )
+    assert alert.children[1].children == (
+        "la date 2025-12-01 précède la dernière étape (2026-01-05)"
+    )
+    same = {**RECORD, "target": "n1", "via": []}
+    _, _, alert = page.write_view(sources, ids.INTRO_RECORD, "Nantes", same, {}, None, None, TODAY)
+    assert alert.children[1].children == "une mise en relation a besoin de deux acteurs différents"

@@ -89,8 +89,8 @@ def test_views_show_an_error_panel_when_the_store_cannot_be_opened() -> None:
 
 
 def test_gaps_and_compare_views(maillage: Any) -> None:
-    heatmap, gaps, fragile, introductions, alert = gaps_view(maillage, "Nantes")
-    assert alert is None
+    heatmap, gaps, fragile, introductions, method, alert = gaps_view(maillage, "Nantes")
+    assert alert is None and method
     # The default language, French: the heatmap names the sectors in it.
     assert set(heatmap.data[0].x) == {"Académique", "Association", "Entreprise", "Public"}
     assert gaps and fragile and introductions

@@ -14,6 +14,7 @@ from maillage.graph.vocabulary import SECTORS, sector_colour
 from maillage.loaders.demo import demo_dataset
 from maillage.reports import map_figure as mf
 from maillage.reports.i18n import translator
+from maillage.reports.labels import sector_label
 
 ROOT = Path(__file__).resolve().parents[2]
 TERRITORY = "Lons-le-Saunier"
@@ -67,15 +68,20 @@ def test_every_located_actor_is_a_point_at_its_projected_coordinates(network):
     i = trace["ids"].index(actor.id)
     assert trace["x"][i] == pytest.approx(actor.lon * math.cos(math.radians(mean_lat)))
     assert trace["y"][i] == actor.lat
-    assert trace["customdata"][i] == [actor.name, str(actor.sector)]
+    # the sector as the reader names it (French by default), its code kept in meta
+    assert trace["customdata"][i] == [actor.name, sector_label(actor.sector, translator("fr"))]
+    assert trace["meta"]["sector"] == str(actor.sector)
     assert "%{customdata[0]}" in trace["hovertemplate"]
 
 
 def test_sectors_keep_their_one_colour_and_order(network):
     points = actor_traces(mf.map_figure(network))
-    names = [trace["name"] for trace in points]
-    assert names == [s for s in SECTORS if s in names]
-    assert all(trace["marker"]["color"] == sector_colour(trace["name"]) for trace in points)
+    codes = [trace["meta"]["sector"] for trace in points]
+    assert codes == [s for s in SECTORS if s in codes]
+    assert all(
+        trace["marker"]["color"] == sector_colour(trace["meta"]["sector"]) for trace in points
+    )
+    assert [trace["name"] for trace in points] == [sector_label(s, translator("fr")) for s in codes]
 
 
 def test_ties_join_located_actors_only(network):

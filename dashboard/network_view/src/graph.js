@@ -19,7 +19,8 @@ export function colourOf(payload, i, colouring) {
   return payload.sectorColours[payload.sector[i]] || UNKNOWN_COLOUR;
 }
 
-/** A new undirected graph holding every actor and tie of ``payload``. */
+/** A new undirected graph holding every actor and tie of ``payload``; each tie keeps its
+ * ends' payload indices (``s``, ``t``) for the reducers. */
 export function buildGraph(payload, colouring) {
   const graph = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
   const ids = payload.ids || [];
@@ -47,6 +48,8 @@ export function buildGraph(payload, colouring) {
     const weight = weights.length ? weights[k] : 1;
     const share = heaviest > 0 ? weight / heaviest : 0;
     graph.mergeEdge(source, target, {
+      s: ends[2 * k],
+      t: ends[2 * k + 1],
       weight,
       kinds: kinds.length ? kinds[k] : 0,
       size: EDGE_MIN_PX + (EDGE_MAX_PX - EDGE_MIN_PX) * share,

@@ -10,6 +10,34 @@ const FADED_EDGE = "#eef0f3";
 const PATH_COLOUR = "#c0392b";
 const FOCUS_RATIO = 0.3;
 const FLY_MS = 600;
+/** From this many ties, a moving camera draws the actors only (no ties, no labels). */
+export const SIMPLE_MOVES_FROM = 5000;
+
+/** Which actors the hidden sectors hide: 1 at their payload index. */
+function hiddenActors(payload, hiddenSectors) {
+  const codes = (payload && payload.sector) || [];
+  const hidden = new Uint8Array(codes.length);
+  if (!hiddenSectors.size) return hidden;
+  const names = payload.sectors || [];
+  for (let i = 0; i < codes.length; i++) hidden[i] = hiddenSectors.has(names[codes[i]]) ? 1 : 0;
+  return hidden;
+}
+
+/** The ties of ``graph`` along ``path`` (a list of actors). */
+function pathEdges(graph, path) {
+  const edges = new Set();
+  for (let k = 0; k + 1 < path.length; k++) {
+    if (graph.hasNode(path[k]) && graph.hasNode(path[k + 1])) {
+      const edge = graph.edge(path[k], path[k + 1]);
+      if (edge !== undefined) edges.add(edge);
+    }
+  }
+  return edges;
+}
+
+function sameItems(a, b) {
+  return a.length === b.length && a.every((item, k) => item === b[k]);
+}
 
 export class NetworkRenderer {
   constructor(container, { onClickNode, onClear }) {
@@ -24,6 +52,10 @@ export class NetworkRenderer {
     this.pathNodes = new Set();
     this.pathEdges = new Set();
     this.hiddenSectors = new Set();
+    this.hiddenNode = new Uint8Array(0);
+    this.focusIndex = -1;
+    this.pendingRefresh = null;
+    this.partial = null;
     this.kindMask = null;
     this.minWeight = 0;
     this.neighbourhood = null;
@@ -48,84 +80,116 @@ export class NetworkRenderer {
   }
 
   // Styling -----------------------------------------------------------------
+  // The reducers run on every node and tie at each refresh: they read only what the
+  // setters below prepared (hidden actors by payload index, the focus's index), never
+  // the graph, and style sigma's own copy of the attributes in place.
 
   focusNode() {
     return this.hovered || this.selected;
   }
 
   styleNode(node, data) {
-    const shown = { ...data };
-    if (this.hiddenSectors.has(data.sector)) {
-      shown.hidden = true;
-      return shown;
+    if (this.hiddenNode[data.index]) {
+      data.hidden = true;
+      return data;
     }
-    const focus = this.focusNode();
-    if (this.pathNodes.has(node)) {
-      shown.forceLabel = true;
-      shown.highlighted = true;
-      shown.zIndex = 2;
+    const onPath = this.pathNodes.has(node);
+    if (onPath) {
+      data.forceLabel = true;
+      data.highlighted = true;
+      data.zIndex = 2;
     }
-    if (focus && this.renderer.getGraph().hasNode(focus)) {
-      if (node === focus) {
-        shown.highlighted = true;
-        shown.forceLabel = true;
-        shown.zIndex = 3;
+    if (this.focusIndex >= 0) {
+      if (data.index === this.focusIndex) {
+        data.highlighted = true;
+        data.forceLabel = true;
+        data.zIndex = 3;
       } else if (this.neighbours.has(node)) {
-        shown.zIndex = 1;
-      } else if (!this.pathNodes.has(node)) {
-        shown.color = FADED_NODE;
-        shown.label = "";
-        shown.zIndex = 0;
+        data.zIndex = 1;
+      } else if (!onPath) {
+        data.color = FADED_NODE;
+        data.label = "";
+        data.zIndex = 0;
       }
     }
-    return shown;
+    return data;
   }
 
   styleEdge(edge, data) {
-    const shown = { ...data };
-    const graph = this.renderer.getGraph();
-    const [source, target] = graph.extremities(edge);
     if (
-      this.hiddenSectors.has(graph.getNodeAttribute(source, "sector")) ||
-      this.hiddenSectors.has(graph.getNodeAttribute(target, "sector"))
-    ) {
-      shown.hidden = true;
-      return shown;
-    }
-    if (
+      this.hiddenNode[data.s] ||
+      this.hiddenNode[data.t] ||
       data.weight < this.minWeight ||
       (this.kindMask !== null && data.kinds && (data.kinds & this.kindMask) === 0)
     ) {
-      shown.hidden = true;
-      return shown;
+      data.hidden = true;
+      return data;
     }
     if (this.pathEdges.has(edge)) {
-      shown.color = PATH_COLOUR;
-      shown.size = Math.max(data.size, 3);
-      shown.zIndex = 2;
-      return shown;
+      data.color = PATH_COLOUR;
+      data.size = Math.max(data.size, 3);
+      data.zIndex = 2;
+      return data;
     }
-    const focus = this.focusNode();
-    if (focus && graph.hasNode(focus)) {
-      if (source === focus || target === focus) {
-        shown.color = "#7b8794";
-        shown.zIndex = 1;
+    const focus = this.focusIndex;
+    if (focus >= 0) {
+      if (data.s === focus || data.t === focus) {
+        data.color = "#7b8794";
+        data.zIndex = 1;
       } else {
-        shown.color = FADED_EDGE;
-        shown.zIndex = 0;
+        data.color = FADED_EDGE;
+        data.zIndex = 0;
       }
     }
-    return shown;
+    return data;
+  }
+
+  /** The focus (hovered, else selected actor) and its lit neighbours, for ``graph``. */
+  focusOn(graph) {
+    const focus = this.focusNode();
+    if (!focus || !graph.hasNode(focus)) {
+      this.focusIndex = -1;
+      this.neighbours = new Set();
+      return;
+    }
+    this.focusIndex = graph.getNodeAttribute(focus, "index");
+    if (focus === this.selected && !this.hovered && this.neighbourhood)
+      this.neighbours = this.neighbourhood;
+    else this.neighbours = new Set(graph.neighbors(focus));
   }
 
   refreshFocus() {
-    const graph = this.renderer.getGraph();
-    const focus = this.focusNode();
-    if (!focus || !graph.hasNode(focus)) this.neighbours = new Set();
-    else if (focus === this.selected && !this.hovered && this.neighbourhood)
-      this.neighbours = this.neighbourhood;
-    else this.neighbours = new Set(graph.neighbors(focus));
-    this.renderer.scheduleRefresh({ skipIndexation: true });
+    this.focusOn(this.renderer.getGraph());
+    this.refreshSoon();
+  }
+
+  /** Restyle once however many changes of one task asked for it: everything, or
+   * only ``actors`` and their ties when every change asked for some actors only. */
+  refreshSoon(actors = null) {
+    if (actors === null) this.partial = null;
+    else if (this.partial) for (const node of actors) this.partial.add(node);
+    else if (!this.pendingRefresh) this.partial = new Set(actors);
+    if (this.pendingRefresh) return;
+    // After the changes of this task (the props of one Dash update), before the next frame.
+    const token = {};
+    this.pendingRefresh = token;
+    queueMicrotask(() => {
+      if (this.pendingRefresh !== token) return;
+      this.pendingRefresh = null;
+      const nodes = this.partial;
+      this.partial = null;
+      if (nodes === null) {
+        this.renderer.refresh();
+        return;
+      }
+      const graph = this.renderer.getGraph();
+      const edges = new Set();
+      for (const node of nodes) graph.forEachEdge(node, (edge) => edges.add(edge));
+      this.renderer.refresh({
+        partialGraph: { nodes: [...nodes], edges: [...edges] },
+        skipIndexation: true,
+      });
+    });
   }
 
   // Events ------------------------------------------------------------------
@@ -186,12 +250,25 @@ export class NetworkRenderer {
   }
 
   // State from the props ----------------------------------------------------
+  // Each setter changes the state and asks for one refresh (none when nothing changed).
 
   setPayload(payload, colouring) {
     this.markDrawn("payload");
     this.payload = payload;
     this.colouring = colouring;
     const graph = buildGraph(payload, colouring);
+    this.hiddenNode = hiddenActors(payload, this.hiddenSectors);
+    this.pathNodes = new Set([...this.pathNodes].filter((node) => graph.hasNode(node)));
+    this.pathEdges = pathEdges(graph, [...this.pathNodes]);
+    this.focusOn(graph);
+    // The new graph is styled in full as it is set: nothing waiting needs doing.
+    this.pendingRefresh = null;
+    this.partial = null;
+    const large = graph.size >= SIMPLE_MOVES_FROM;
+    if (this.renderer.getSetting("hideEdgesOnMove") !== large) {
+      this.renderer.setSetting("hideEdgesOnMove", large);
+      this.renderer.setSetting("hideLabelsOnMove", large);
+    }
     this.renderer.setGraph(graph);
     const extent = payload.extent;
     if (extent && extent.length === 4) {
@@ -199,7 +276,6 @@ export class NetworkRenderer {
     } else {
       this.renderer.setCustomBBox(null);
     }
-    this.restyle();
   }
 
   setColouring(colouring) {
@@ -210,70 +286,73 @@ export class NetworkRenderer {
   }
 
   setSelected(selected) {
+    if ((selected || null) === this.selected) return;
     this.markDrawn("selected");
     this.selected = selected || null;
     this.refreshFocus();
   }
 
   setPath(path) {
-    this.markDrawn("path");
     const graph = this.renderer.getGraph();
-    this.pathNodes = new Set((path || []).filter((node) => graph.hasNode(node)));
-    this.pathEdges = new Set();
-    for (let k = 0; path && k + 1 < path.length; k++) {
-      if (graph.hasNode(path[k]) && graph.hasNode(path[k + 1])) {
-        const edge = graph.edge(path[k], path[k + 1]);
-        if (edge !== undefined) this.pathEdges.add(edge);
-      }
-    }
-    this.renderer.scheduleRefresh({ skipIndexation: true });
+    const nodes = (path || []).filter((node) => graph.hasNode(node));
+    if (sameItems(nodes, [...this.pathNodes])) return;
+    this.markDrawn("path");
+    this.pathNodes = new Set(nodes);
+    this.pathEdges = pathEdges(graph, path || []);
+    this.refreshSoon();
   }
 
   setVisibleSectors(visible) {
-    this.markDrawn("sectors");
     const all = (this.payload && this.payload.sectors) || [];
-    this.hiddenSectors = visible ? new Set(all.filter((s) => !visible.includes(s))) : new Set();
-    this.renderer.scheduleRefresh({ skipIndexation: true });
+    const hidden = visible ? all.filter((s) => !visible.includes(s)) : [];
+    if (sameItems(hidden, [...this.hiddenSectors])) return;
+    this.markDrawn("sectors");
+    const before = this.hiddenNode;
+    // Hiding more restyles only the actors hidden now (their labels are skipped as drawn);
+    // showing some again reprocesses everything, so that their labels are placed.
+    const onlyMore = [...this.hiddenSectors].every((sector) => hidden.includes(sector));
+    this.hiddenSectors = new Set(hidden);
+    this.hiddenNode = hiddenActors(this.payload, this.hiddenSectors);
+    if (!onlyMore) {
+      this.refreshSoon();
+      return;
+    }
+    const ids = this.payload.ids;
+    const changed = [];
+    for (let i = 0; i < ids.length; i++) if (this.hiddenNode[i] !== before[i]) changed.push(ids[i]);
+    this.refreshSoon(changed);
   }
 
   setTieFilter(visibleKinds, minWeight) {
     const kinds = (this.payload && this.payload.kinds) || [];
-    this.kindMask = visibleKinds
+    const mask = visibleKinds
       ? kinds.reduce((mask, kind, k) => (visibleKinds.includes(kind) ? mask | (1 << k) : mask), 0)
       : null;
-    this.minWeight = Number(minWeight) || 0;
-    this.renderer.scheduleRefresh({ skipIndexation: true });
+    const weight = Number(minWeight) || 0;
+    if (mask === this.kindMask && weight === this.minWeight) return;
+    this.kindMask = mask;
+    this.minWeight = weight;
+    this.refreshSoon();
   }
 
   setNeighbourhood(actors) {
-    this.neighbourhood = actors ? new Set(actors) : null;
+    const next = actors ? new Set(actors) : null;
+    const now = this.neighbourhood;
+    if (next === null ? now === null : now !== null && sameItems(actors, [...now])) return;
+    this.neighbourhood = next;
     this.refreshFocus();
-  }
-
-  restyle() {
-    const graph = this.renderer.getGraph();
-    this.refreshFocus();
-    if (this.pathNodes.size) this.setPath([...this.pathNodes].filter((n) => graph.hasNode(n)));
   }
 
   // Camera ------------------------------------------------------------------
 
-  /** Resolves once a scheduled draw is done: sigma's display data (positions) are final. */
-  drawn() {
-    if (!this.renderer.renderFrame) return Promise.resolve();
-    return new Promise((done) => this.renderer.once("afterRender", done));
-  }
-
   flyTo(node) {
-    return this.drawn().then(() => {
-      const shown = this.renderer.getNodeDisplayData(node);
-      if (!shown) return false;
-      this.flights += 1;
-      return this.renderer
-        .getCamera()
-        .animate({ x: shown.x, y: shown.y, ratio: FOCUS_RATIO }, { duration: FLY_MS })
-        .then(() => true);
-    });
+    const shown = this.renderer.getNodeDisplayData(node);
+    if (!shown) return Promise.resolve(false);
+    this.flights += 1;
+    return this.renderer
+      .getCamera()
+      .animate({ x: shown.x, y: shown.y, ratio: FOCUS_RATIO }, { duration: FLY_MS })
+      .then(() => true);
   }
 
   zoomIn() {
@@ -297,6 +376,7 @@ export class NetworkRenderer {
   }
 
   kill() {
+    this.pendingRefresh = null;
     this.renderer.kill();
   }
 }
