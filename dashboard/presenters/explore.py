@@ -14,7 +14,6 @@ import networkx as nx
 from dash import html, no_update
 from dash.exceptions import PreventUpdate
 
-from ...graph.analytics import path_explanation
 from ...graph.model import fold
 from ...graph.vocabulary import (
     ACTOR_MEASURES,
@@ -33,6 +32,7 @@ from . import view_state
 from .formatting import day, iso, number, parse_as_of, reader, sector_badge, year_of
 from .guard import error_alert, guarded, require_territory
 from .network import network_summary
+from .path_words import path_panel
 
 log = logging.getLogger(__name__)
 
@@ -314,66 +314,6 @@ def actor_card(
         shown.append(html.Li(more, className="text-muted"))
     body.append(html.Ul(shown, className="ties"))
     return dbc.Card(dbc.CardBody([b for b in body if b is not None]), className="actor-card")
-
-
-def _step_actor(ref: Mapping[str, Any], t: Translator) -> str:
-    if not ref.get("sector"):
-        return str(ref["name"])
-    return f"{ref['name']} ({sector_label(ref['sector'], t)})"
-
-
-def step_text(step: Mapping[str, Any], t: Translator | None = None) -> str:
-    """One step of ``path_explanation`` as a sentence in ``t``'s language, sectors named as
-    people read them (``Atelier (Business)``, not the code ``business``)."""
-    t = reader(t)
-    when = ""
-    since, until = day(step["since"], t), day(step["until"], t)
-    if since and until:
-        when = t.gettext(" from {since} to {until}").format(since=since, until=until)
-    elif since:
-        when = t.gettext(" since {since}").format(since=since)
-    elif until:
-        when = t.gettext(" until {until}").format(until=until)
-    kinds = ", ".join(t.gettext(kind) for kind in step["kinds"])
-    return t.gettext("{first} and {second}: {kinds}{when}, weight {weight}.").format(
-        first=_step_actor(step["from"], t),
-        second=_step_actor(step["to"], t),
-        kinds=kinds,
-        when=when,
-        weight=number(step["weight"], t),
-    )
-
-
-def path_in_words(
-    graph: nx.Graph, path: Sequence[Hashable], t: Translator | None = None
-) -> list[str]:
-    """Each step of an introduction chain as a sentence (see ``path_explanation``)."""
-    return [step_text(step, t) for step in path_explanation(graph, path)]
-
-
-def path_summary(graph: nx.Graph, path: Sequence[Hashable], t: Translator | None = None) -> str:
-    """One sentence on what the chain means for an introduction."""
-    t = reader(t)
-    names = [str(graph.nodes[n].get("name") or n) for n in path]
-    if len(path) < 2:
-        return t.gettext("Pick two different actors.")
-    if len(path) == 2:
-        return t.gettext("{first} and {second} are already tied directly.").format(
-            first=names[0], second=names[1]
-        )
-    middle = t.gettext(", then ").join(names[1:-1])
-    return t.gettext(
-        "{first} can reach {last} in {hops} steps: ask {middle} for the introduction."
-    ).format(first=names[0], last=names[-1], hops=len(path) - 1, middle=middle)
-
-
-def path_panel(graph: nx.Graph, path: Sequence[Hashable], t: Translator | None = None) -> list[Any]:
-    """The introduction chain, listed in words."""
-    steps = path_in_words(graph, path, t)
-    return [
-        html.P(path_summary(graph, path, t), className="path-summary"),
-        html.Ol([html.Li(text) for text in steps], className="path-steps"),
-    ]
 
 
 def focus_from_search(

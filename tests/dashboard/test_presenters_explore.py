@@ -23,8 +23,6 @@ from maillage.dashboard.presenters.explore import (
     focus_view,
     network_view,
     network_years,
-    path_panel,
-    path_summary,
     path_view,
     pick,
     picker_view,
@@ -35,6 +33,7 @@ from maillage.dashboard.presenters.explore import (
     year_slider,
 )
 from maillage.dashboard.presenters.formatting import parse_as_of
+from maillage.dashboard.presenters.path_words import path_panel, path_summary
 from maillage.graph.model import Actor, Network, Sector, Tie, TieKind
 from maillage.graph.vocabulary import SECTORS
 from maillage.reports.i18n import translator
