@@ -184,6 +184,19 @@ class DatasetBuilder:
                 self.actors[actor_id] = replace(actor, attributes=attributes)
         self._votes.clear()
 
+    def _conflict(
+        self, where: Where, field: str, actor_id: str, mine: Any, theirs: Any, first: str
+    ) -> None:
+        """Log that ``field`` of ``actor_id`` is ``mine`` here but ``theirs`` at ``first``."""
+        message = render(
+            CONFLICTING_ACTOR,
+            actor=repr(actor_id),
+            mine=_shown(mine),
+            theirs=_shown(theirs),
+            first=first,
+        )
+        self.log.add_at(where, self.column(where, field), message)
+
     def _merge(self, old: Actor, new: Actor, where: Where, first: str) -> Actor | None:
         changes: dict[str, Any] = {}
         conflict = False
@@ -199,17 +212,7 @@ class DatasetBuilder:
             if rule != "error" or text_key(mine) == text_key(theirs):
                 continue  # first, most_common (settled at the end), or only case differs
             conflict = True
-            self.log.add_at(
-                where,
-                self.column(where, name),
-                render(
-                    CONFLICTING_ACTOR,
-                    actor=repr(new.id),
-                    mine=_shown(mine),
-                    theirs=_shown(theirs),
-                    first=first,
-                ),
-            )
+            self._conflict(where, name, new.id, mine, theirs, first)
         attributes = dict(old.attributes)
         for key, value in new.attributes.items():
             kept = attributes.setdefault(key, value)
@@ -218,17 +221,7 @@ class DatasetBuilder:
             if spec is not None and spec.conflict_rule(key) != "error":
                 continue
             conflict = True
-            self.log.add_at(
-                where,
-                self.column(where, f"attribute:{key}"),
-                render(
-                    CONFLICTING_ACTOR,
-                    actor=repr(new.id),
-                    mine=_shown(value),
-                    theirs=_shown(kept),
-                    first=first,
-                ),
-            )
+            self._conflict(where, f"attribute:{key}", new.id, value, kept, first)
         if conflict:
             self.rejected_actors.add(new.id)
             return None
