@@ -19,7 +19,7 @@ from dataclasses import fields
 from datetime import date
 from itertools import compress, repeat
 from operator import eq, getitem, gt, lt, methodcaller, ne
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from ..graph.cells import restore_formula
 from ..graph.model import Actor, Sector, Tie, TieIdentity, TieKind
@@ -90,7 +90,7 @@ def fast_ties_of_columns(
         swaps = list(map(gt, sources, targets))
         lows = map(getitem, zip(sources, targets, strict=True), swaps)
         highs = map(getitem, zip(targets, sources, strict=True), swaps)
-        keys = list(zip(kind_names, repeat(False), lows, highs))
+        keys = cast(list[TieIdentity], list(zip(kind_names, repeat(False), lows, highs)))
     else:
         keys = [
             (k, d, s, t) if d or s <= t else (k, d, t, s)
@@ -295,7 +295,7 @@ def _ends_before_start(sinces: Sequence[date | None], untils: Sequence[date | No
     if None in starts:
         ends = [u for s, u in zip(starts, ends, strict=True) if s is not None]
         starts = [s for s in starts if s is not None]
-    return any(map(lt, ends, starts))
+    return any(map(lt, ends, cast(list[date], starts)))
 
 
 def _date(raw: str, spec: TableSpec) -> date | None:
