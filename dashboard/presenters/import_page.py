@@ -22,7 +22,18 @@ from ...graph.changes import ImportCollision
 from ...graph.errors import MaillageError, ValidationError
 from ...graph.model import fold
 from ...graph.problem_text import MAPPING_NOT_UTF8
+from ...graph.revision_text import (
+    ATTRIBUTES_CHANGE,
+    CHANGE_SEPARATOR,
+    CHANGED_ACTOR,
+    FIELD_CHANGE,
+    NO_VALUE,
+    ActorChange,
+    shown,
+)
+from ...graph.vocabulary import RECORD_FIELDS
 from ...reports.i18n import N_, Translator
+from ...reports.labels import sector_label
 from ...reports.problems import located_in, problem_in, problems_in, warning_in
 from .. import ids
 from ..sources import NotAllowed, Sources
@@ -239,14 +250,14 @@ def plan_panel(summary: Any, t: Translator) -> html.Div:
         if count and name != "territories":
             details.append(
                 t.ngettext("{n} actor changes {field}", "{n} actors change {field}", count).format(
-                    n=t.integer(count), field=t.gettext(name)
+                    n=t.integer(count), field=field_word(name, t)
                 )
             )
     for name, count in sorted(plan.tie_fields.items()):
         if count:
             details.append(
                 t.ngettext("{n} tie changes {field}", "{n} ties change {field}", count).format(
-                    n=t.integer(count), field=t.gettext(name)
+                    n=t.integer(count), field=field_word(name, t)
                 )
             )
     parts: list[Any] = [html.H5(t.gettext("What the import would change")), table]
@@ -254,7 +265,7 @@ def plan_panel(summary: Any, t: Translator) -> html.Div:
         parts.append(html.Ul([html.Li(line) for line in details]))
     if plan.examples:
         parts.append(html.P(t.gettext("For example:"), className="mb-1"))
-        parts.append(html.Ul([html.Li(example) for example in plan.examples]))
+        parts.append(html.Ul([html.Li(change_in(example, t)) for example in plan.examples]))
     warnings = [*summary.warnings, *plan.warnings]
     if warnings:
         parts.append(dbc.Alert([html.Div(warning_in(w, t)) for w in warnings], color="warning"))
@@ -273,6 +284,39 @@ def plan_panel(summary: Any, t: Translator) -> html.Div:
             )
         )
     return html.Div(parts, className="import-plan")
+
+
+def field_word(name: str, t: Translator) -> str:
+    """The word for an actor's or a tie's field in ``t``'s language (the vocabulary's)."""
+    return t.gettext(RECORD_FIELDS.get(name, name))
+
+
+def change_in(change: ActorChange, t: Translator) -> str:
+    """One example of the plan (an actor and its fields' old and new values) in ``t``'s language.
+
+    >>> from maillage.reports.i18n import translator
+    >>> change = ActorChange("n1", "Nord", (("sector", "public", "business"), ("city", None, "Metz")))
+    >>> change_in(change, translator("en")) == str(change)
+    True
+    >>> change_in(change, translator("fr"))
+    "n1 'Nord' : secteur Public -> Entreprise ; ville (aucune) -> Metz"
+    """
+    none = t.gettext(NO_VALUE)
+
+    def value(name: str, value: Any) -> str:
+        if name == "sector" and value is not None and t.language != "en":
+            return sector_label(value, t)
+        return shown(value, none)
+
+    detail = t.gettext(CHANGE_SEPARATOR).join(
+        t.gettext(FIELD_CHANGE).format(
+            field=field_word(name, t), old=value(name, old), new=value(name, new)
+        )
+        for name, old, new in change.changes
+    )
+    return t.gettext(CHANGED_ACTOR).format(
+        actor=change.actor, name=f"'{change.name}'", changes=detail or t.gettext(ATTRIBUTES_CHANGE)
+    )
 
 
 def collision_panel(collision: ImportCollision, t: Translator) -> dbc.Alert:
