@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import PurePath
 from typing import Any
 
@@ -304,9 +305,13 @@ def change_in(change: ActorChange, t: Translator) -> str:
     none = t.gettext(NO_VALUE)
 
     def value(name: str, value: Any) -> str:
-        if name == "sector" and value is not None and t.language != "en":
+        if t.language == "en" or value is None:
+            return shown(value, none)
+        if name == "sector":
             return sector_label(value, t)
-        return shown(value, none)
+        if isinstance(value, float):
+            return repr(value).replace(".", ",")
+        return t.date(value) if isinstance(value, date) else shown(value, none)
 
     detail = t.gettext(CHANGE_SEPARATOR).join(
         t.gettext(FIELD_CHANGE).format(
