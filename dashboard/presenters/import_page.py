@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import csv
+import io
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import PurePath
@@ -19,6 +21,7 @@ import dash_bootstrap_components as dbc
 from dash import html, no_update
 from dash.exceptions import PreventUpdate
 
+from ...graph.cells import neutralise_reversibly
 from ...graph.changes import ImportCollision
 from ...graph.errors import MaillageError, ValidationError
 from ...graph.model import fold
@@ -33,6 +36,7 @@ from ...graph.revision_text import (
     shown,
 )
 from ...graph.vocabulary import RECORD_FIELDS
+from ...reports.csv_export import csv_bytes
 from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label
 from ...reports.problems import located_in, problem_in, problems_in, warning_in
@@ -296,7 +300,8 @@ def change_in(change: ActorChange, t: Translator) -> str:
     """One example of the plan (an actor and its fields' old and new values) in ``t``'s language.
 
     >>> from maillage.reports.i18n import translator
-    >>> change = ActorChange("n1", "Nord", (("sector", "public", "business"), ("city", None, "Metz")))
+    >>> changes = (("sector", "public", "business"), ("city", None, "Metz"))
+    >>> change = ActorChange("n1", "Nord", changes)
     >>> change_in(change, translator("en")) == str(change)
     True
     >>> change_in(change, translator("fr"))
@@ -410,7 +415,24 @@ def import_view(
         )
     shown = {} if outcome.rejects_csv is not None and rejected else HIDDEN
     names = list(sources.current().territory_names())
-    return dbc.Alert(parts, color="success"), outcome.rejects_csv, shown, names
+    rejects = rejects_in(outcome.rejects_csv, outcome.summary.rejected_rows, t)
+    return dbc.Alert(parts, color="success"), rejects, shown, names
+
+
+def rejects_in(text: str | None, rows: Sequence[Any], t: Translator) -> str | None:
+    """The rejects file ``text`` for ``t``'s reader: as written in English; else in French
+    Excel's dialect (UTF-8 with a byte-order mark, semicolons) with its problems in French.
+
+    ``rows`` are the rows set aside, in the file's order. The column heads stay those of
+    the data format (``file``, ``line``, ``column``, ``problem``, then the row's own).
+    """
+    if text is None or t.language == "en":
+        return text
+    header, *lines = csv.reader(io.StringIO(text, newline=""))
+    at = header.index("problem")
+    for line, row in zip(lines, rows, strict=True):
+        line[at] = neutralise_reversibly(problems_in(row.problems, t))
+    return csv_bytes([header, *lines], dialect="excel-fr").decode("utf-8")
 
 
 def rejects_download(rejects: str | None, filename: str | None) -> dict[str, str]:
