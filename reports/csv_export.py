@@ -48,8 +48,9 @@ def to_csv(table: ExportTable, *, dialect: str = "standard") -> bytes:
 def csv_bytes(rows: Iterable[Sequence[object]], *, dialect: str = "standard") -> bytes:
     """``rows`` (cells already made safe) as a CSV file's bytes in ``dialect``'s separator.
 
-    >>> csv_bytes([["file", "problem"], ["a.csv", "valeur manquante"]], dialect="excel-fr")
-    b'\xef\xbb\xbffile;problem\r\na.csv;valeur manquante\r\n'
+    >>> text = csv_bytes([["file", "problem"], ["a.csv", "no"]], dialect="excel-fr")
+    >>> text.decode("utf-8")[0] == chr(0xFEFF), text.decode("utf-8-sig").splitlines()
+    (True, ['file;problem', 'a.csv;no'])
     """
     if dialect not in DIALECTS:
         raise ValueError(f"unknown CSV dialect {dialect!r} (expected one of {', '.join(DIALECTS)})")
