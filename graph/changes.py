@@ -27,7 +27,7 @@ from datetime import datetime
 from .errors import MaillageError
 from .model import Activity, Actor, Dataset, Participation, Tie, TieIdentity
 from .problem_text import COLLISION, render
-from .revision_text import COUNT_FIELDS, IMPORTED, describe
+from .revision_text import COUNT_FIELDS, IMPORTED, ActorChange, describe
 from .warning_text import UPDATED_FROM_OTHER_FILES, render_count
 
 #: The fields of an actor an import may change, in the order the summary names them.
@@ -167,7 +167,7 @@ class ImportPlan:
     tie_fields: Mapping[str, int] = field(default_factory=dict)
     #: attribute name -> how many updated actors it changes.
     attributes: Mapping[str, int] = field(default_factory=dict)
-    examples: tuple[str, ...] = ()
+    examples: tuple[ActorChange, ...] = ()
     warnings: tuple[str, ...] = ()
     collisions: tuple[Collision, ...] = ()
     #: The identities of ``ties_added`` then ``ties_updated``, in order, if known (the
@@ -252,14 +252,6 @@ def _actors(count: int) -> str:
     return f"{count} actor{'s' if count != 1 else ''}"
 
 
-def _value(value: object) -> str:
-    if value is None:
-        return "(none)"
-    if isinstance(value, tuple):
-        return " | ".join(map(str, value)) or "(none)"
-    return str(value)
-
-
 def merged_actor(stored: Actor, incoming: Actor, *, replace: bool = False) -> Actor:
     """What the store keeps of ``incoming`` over ``stored`` (see the module's rules)."""
     if replace:
@@ -320,7 +312,7 @@ def plan_import(
     attributes: Counter[str] = Counter()
     joins: Counter[str] = Counter()
     leaves: Counter[str] = Counter()
-    examples: list[str] = []
+    examples: list[ActorChange] = []
     foreign: Counter[str] = Counter()
     foreign_examples: list[str] = []
     file_names = {_file_name(name) for name in files}
@@ -343,11 +335,8 @@ def plan_import(
         keys = stored.attributes.keys() | new.attributes.keys()
         attributes.update(k for k in keys if stored.attributes.get(k) != new.attributes.get(k))
         if len(examples) < EXAMPLES:
-            detail = "; ".join(
-                f"{name} {_value(getattr(stored, name))} -> {_value(getattr(new, name))}"
-                for name in changed
-            )
-            examples.append(f"{actor_id} {quoted(new.name)}: {detail or 'attributes change'}")
+            detail = tuple((name, getattr(stored, name), getattr(new, name)) for name in changed)
+            examples.append(ActorChange(actor_id, new.name, detail))
         came_from = [f for f in (origins or {}).get(actor_id, ()) if f]
         if came_from and not {_file_name(f) for f in came_from} & file_names:
             origin = ", ".join(sorted({_file_name(f) for f in came_from}))

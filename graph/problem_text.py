@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .sentences import recognise, render
+from .store_text import STORE_TEMPLATES
 
 __all__ = [
     "MISSING",
@@ -457,6 +458,7 @@ PROBLEM_TEMPLATES: tuple[str, ...] = (
     UPLOAD_TYPE_REFUSED,
     UPLOAD_NOT_WHOLE,
     UPLOAD_TOO_LARGE,
+    *STORE_TEMPLATES,
 )
 """Every problem template (the msgids of the catalog), the longer of two alike first."""
 

@@ -13,6 +13,7 @@ data and never change; one no template recognises is shown as stored.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from .sentences import recognise, render
@@ -32,6 +33,12 @@ __all__ = [
     "describe",
     "undo_description",
     "recognise_revision",
+    "ActorChange",
+    "CHANGED_ACTOR",
+    "FIELD_CHANGE",
+    "ATTRIBUTES_CHANGE",
+    "NO_VALUE",
+    "CHANGE_SEPARATOR",
 ]
 
 IMPORTED = (
@@ -100,3 +107,52 @@ def recognise_revision(description: str | None) -> tuple[str, dict[str, str]] | 
     True
     """
     return recognise(description or "", REVISION_TEMPLATES, _KINDS)
+
+
+# ---------------------------------------------------------------------- an import's examples
+
+CHANGED_ACTOR = "{actor} {name}: {changes}"
+FIELD_CHANGE = "{field} {old} -> {new}"
+ATTRIBUTES_CHANGE = "attributes change"
+NO_VALUE = "(none)"
+CHANGE_SEPARATOR = "; "
+"""How an import's plan shows a stored actor it changes, field by field (catalog msgids)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorChange:
+    """A stored actor an import changes: its id, its new name, and ``(field, old, new)``.
+
+    Its ``str`` is the English line of the plan; a reader renders the same templates in
+    its language.
+
+    >>> str(ActorChange("n1", "Nord", (("name", "Sud", "Nord"), ("kind", None, "SME"))))
+    "n1 'Nord': name Sud -> Nord; kind (none) -> SME"
+    >>> str(ActorChange("n2", "Lien", ()))
+    "n2 'Lien': attributes change"
+    """
+
+    actor: str
+    name: str
+    changes: tuple[tuple[str, Any, Any], ...] = ()
+
+    def __str__(self) -> str:
+        detail = CHANGE_SEPARATOR.join(
+            render(FIELD_CHANGE, field=name, old=shown(old), new=shown(new))
+            for name, old, new in self.changes
+        )
+        changes = detail or ATTRIBUTES_CHANGE
+        return render(CHANGED_ACTOR, actor=self.actor, name=f"'{self.name}'", changes=changes)
+
+
+def shown(value: Any, none: str = NO_VALUE) -> str:
+    """A field's value as the plan shows it: ``none`` for nothing, a list joined with ``|``.
+
+    >>> shown(("Nantes", "Rennes")), shown(None), shown(())
+    ('Nantes | Rennes', '(none)', '(none)')
+    """
+    if value is None:
+        return none
+    if isinstance(value, tuple):
+        return " | ".join(map(str, value)) or none
+    return str(value)

@@ -114,6 +114,26 @@ TIE_KIND_LABELS: Mapping[str, str] = MappingProxyType(
     }
 )
 
+RECORD_FIELDS: Mapping[str, str] = MappingProxyType(
+    {  # The word a sentence names an actor's or a tie's field with (a msgid each).
+        "name": "name",
+        "sector": "sector",
+        "territories": "territories",
+        "kind": "kind",
+        "city": "city",
+        "lat": "lat",
+        "lon": "lon",
+        "joined": "joined",
+        "weight": "weight",
+        "since": "since",
+        "until": "until",
+        "note": "note",
+        "ref": "ref",
+        "activities": "activities",
+    }
+)
+"""How an import's plan names the fields it changes: in English, the field's own name."""
+
 # ---------------------------------------------------------------------------
 # Brokerage roles (Gould & Fernandez 1989)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 
 from .export_tables import ExportTable
 from .safe import cell
@@ -39,11 +40,23 @@ def to_csv(table: ExportTable, *, dialect: str = "standard") -> bytes:
     >>> to_csv(table, dialect="excel-fr").decode("utf-8-sig").splitlines()
     ['name;share', 'Brest;0,38']
     """
+    french = dialect == "excel-fr"
+    rows = [[_csv_cell(v, decimal_comma=french) for v in row] for row in table.rows]
+    return csv_bytes([[_csv_cell(c) for c in table.columns], *rows], dialect=dialect)
+
+
+def csv_bytes(rows: Iterable[Sequence[object]], *, dialect: str = "standard") -> bytes:
+    """``rows`` (cells already made safe) as a CSV file's bytes in ``dialect``'s separator.
+
+    >>> text = csv_bytes([["file", "problem"], ["a.csv", "no"]], dialect="excel-fr")
+    >>> text.decode("utf-8")[0] == chr(0xFEFF), text.decode("utf-8-sig").splitlines()
+    (True, ['file;problem', 'a.csv;no'])
+    """
     if dialect not in DIALECTS:
         raise ValueError(f"unknown CSV dialect {dialect!r} (expected one of {', '.join(DIALECTS)})")
-    french = dialect == "excel-fr"
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";" if french else ",", lineterminator="\r\n")
-    writer.writerow([_csv_cell(c) for c in table.columns])
-    writer.writerows([_csv_cell(v, decimal_comma=french) for v in row] for row in table.rows)
+    writer = csv.writer(
+        buffer, delimiter=";" if dialect == "excel-fr" else ",", lineterminator="\r\n"
+    )
+    writer.writerows(rows)
     return buffer.getvalue().encode("utf-8-sig")

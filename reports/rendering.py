@@ -10,6 +10,7 @@ from .export_tables import flat_table, sheets
 from .formats import check
 from .html_report import render_html
 from .json_export import to_json
+from .report_sheets import report_sheets_in, report_title
 from .terminal import to_text
 from .xlsx_export import to_xlsx
 
@@ -46,9 +47,9 @@ def render(
     color : bool
         ``table`` only: keep ANSI colours (for a terminal).
     lang : {"en", "fr"}
-        ``compare`` in ``html`` (the coordinator's brief) and ``xlsx``: the
-        language of the document; ``gaps`` in ``html``: that of the introductions'
-        reasons.
+        ``compare`` in ``html`` (the coordinator's brief) and ``xlsx``, ``report``
+        in ``xlsx`` (sheet names, heads, labels): the language of the document;
+        ``gaps`` in ``html``: that of the introductions' reasons.
     width : int, optional
         ``table`` only: the width to fit (a terminal's), 120 columns by default.
     csv_dialect : {"standard", "excel-fr"}
@@ -89,6 +90,11 @@ def render(
         if fmt == "html":
             return render_brief(data, lang).encode("utf-8")
         return to_xlsx(compare_sheets(data, translator(lang)), title=_title(kind, data))
+    if kind == "report" and fmt == "xlsx" and lang != "en":
+        from .i18n import translator
+
+        t = translator(lang)
+        return to_xlsx(report_sheets_in(data, t), title=report_title(data, t))
     if fmt == "xlsx":
         return to_xlsx(sheets(kind, data), title=_title(kind, data))
     return render_html(kind, data, lang).encode("utf-8")

@@ -75,6 +75,8 @@ def date_picker(component_id: str, t: Translator | None = None) -> dcc.DatePicke
     """A date picker that speaks the reader's language: its format, week and placeholder.
 
     The date it gives the callbacks stays ISO (``date``); only what the reader sees changes.
+    Its month and day names come from the page's date-fns locale (``assets/date_fr.js``
+    gives French ones on a French page).
 
     >>> picker = date_picker("when", translator("fr"))
     >>> picker.display_format, picker.first_day_of_week, picker.placeholder

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import csv
+import io
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import PurePath
 from typing import Any
 
@@ -18,11 +21,24 @@ import dash_bootstrap_components as dbc
 from dash import html, no_update
 from dash.exceptions import PreventUpdate
 
+from ...graph.cells import neutralise_reversibly
 from ...graph.changes import ImportCollision
 from ...graph.errors import MaillageError, ValidationError
 from ...graph.model import fold
 from ...graph.problem_text import MAPPING_NOT_UTF8
+from ...graph.revision_text import (
+    ATTRIBUTES_CHANGE,
+    CHANGE_SEPARATOR,
+    CHANGED_ACTOR,
+    FIELD_CHANGE,
+    NO_VALUE,
+    ActorChange,
+    shown,
+)
+from ...graph.vocabulary import RECORD_FIELDS
+from ...reports.csv_export import csv_bytes
 from ...reports.i18n import N_, Translator
+from ...reports.labels import sector_label
 from ...reports.problems import located_in, problem_in, problems_in, warning_in
 from .. import ids
 from ..sources import NotAllowed, Sources
@@ -239,14 +255,14 @@ def plan_panel(summary: Any, t: Translator) -> html.Div:
         if count and name != "territories":
             details.append(
                 t.ngettext("{n} actor changes {field}", "{n} actors change {field}", count).format(
-                    n=t.integer(count), field=t.gettext(name)
+                    n=t.integer(count), field=field_word(name, t)
                 )
             )
     for name, count in sorted(plan.tie_fields.items()):
         if count:
             details.append(
                 t.ngettext("{n} tie changes {field}", "{n} ties change {field}", count).format(
-                    n=t.integer(count), field=t.gettext(name)
+                    n=t.integer(count), field=field_word(name, t)
                 )
             )
     parts: list[Any] = [html.H5(t.gettext("What the import would change")), table]
@@ -254,7 +270,7 @@ def plan_panel(summary: Any, t: Translator) -> html.Div:
         parts.append(html.Ul([html.Li(line) for line in details]))
     if plan.examples:
         parts.append(html.P(t.gettext("For example:"), className="mb-1"))
-        parts.append(html.Ul([html.Li(example) for example in plan.examples]))
+        parts.append(html.Ul([html.Li(change_in(example, t)) for example in plan.examples]))
     warnings = [*summary.warnings, *plan.warnings]
     if warnings:
         parts.append(dbc.Alert([html.Div(warning_in(w, t)) for w in warnings], color="warning"))
@@ -273,6 +289,44 @@ def plan_panel(summary: Any, t: Translator) -> html.Div:
             )
         )
     return html.Div(parts, className="import-plan")
+
+
+def field_word(name: str, t: Translator) -> str:
+    """The word for an actor's or a tie's field in ``t``'s language (the vocabulary's)."""
+    return t.gettext(RECORD_FIELDS.get(name, name))
+
+
+def change_in(change: ActorChange, t: Translator) -> str:
+    """One example of the plan (an actor and its fields' old and new values) in ``t``'s language.
+
+    >>> from maillage.reports.i18n import translator
+    >>> changes = (("sector", "public", "business"), ("city", None, "Metz"))
+    >>> change = ActorChange("n1", "Nord", changes)
+    >>> change_in(change, translator("en")) == str(change)
+    True
+    >>> change_in(change, translator("fr"))
+    "n1 'Nord' : secteur Public -> Entreprise ; ville (aucune) -> Metz"
+    """
+    none = t.gettext(NO_VALUE)
+
+    def value(name: str, value: Any) -> str:
+        if t.language == "en" or value is None:
+            return shown(value, none)
+        if name == "sector":
+            return sector_label(value, t)
+        if isinstance(value, float):
+            return repr(value).replace(".", ",")
+        return t.date(value) if isinstance(value, date) else shown(value, none)
+
+    detail = t.gettext(CHANGE_SEPARATOR).join(
+        t.gettext(FIELD_CHANGE).format(
+            field=field_word(name, t), old=value(name, old), new=value(name, new)
+        )
+        for name, old, new in change.changes
+    )
+    return t.gettext(CHANGED_ACTOR).format(
+        actor=change.actor, name=f"'{change.name}'", changes=detail or t.gettext(ATTRIBUTES_CHANGE)
+    )
 
 
 def collision_panel(collision: ImportCollision, t: Translator) -> dbc.Alert:
@@ -361,7 +415,24 @@ def import_view(
         )
     shown = {} if outcome.rejects_csv is not None and rejected else HIDDEN
     names = list(sources.current().territory_names())
-    return dbc.Alert(parts, color="success"), outcome.rejects_csv, shown, names
+    rejects = rejects_in(outcome.rejects_csv, outcome.summary.rejected_rows, t)
+    return dbc.Alert(parts, color="success"), rejects, shown, names
+
+
+def rejects_in(text: str | None, rows: Sequence[Any], t: Translator) -> str | None:
+    """The rejects file ``text`` for ``t``'s reader: as written in English; else in French
+    Excel's dialect (UTF-8 with a byte-order mark, semicolons) with its problems in French.
+
+    ``rows`` are the rows set aside, in the file's order. The column heads stay those of
+    the data format (``file``, ``line``, ``column``, ``problem``, then the row's own).
+    """
+    if text is None or t.language == "en":
+        return text
+    header, *lines = csv.reader(io.StringIO(text, newline=""))
+    at = header.index("problem")
+    for line, row in zip(lines, rows, strict=True):
+        line[at] = neutralise_reversibly(problems_in(row.problems, t))
+    return csv_bytes([header, *lines], dialect="excel-fr").decode("utf-8")
 
 
 def rejects_download(rejects: str | None, filename: str | None) -> dict[str, str]:

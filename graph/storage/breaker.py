@@ -31,14 +31,12 @@ from ..model import (
     Network,
     TerritorySummary,
 )
+from ..store_text import UNREACHABLE
 from .base import GraphStore
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-UNREACHABLE = (
-    "The database is unreachable: try again in a minute. The server's log tells its operator why."
-)
 
 
 class DatabaseUnreachable(StoreUnavailable):

@@ -45,6 +45,16 @@ from ..model import Actor, Dataset, ImportResult, Network, Participation, Territ
 from ..problem_text import MOVED_MEANWHILE, NO_ACTOR_WITH_ID, NO_INTRODUCTION, NO_TERRITORY, render
 from ..revision_text import undo_description
 from ..saved_views import SavedView
+from ..store_text import (
+    NEO4J_BUSY,
+    NEO4J_CREDENTIALS,
+    NEO4J_DATABASE_UNAVAILABLE,
+    NEO4J_LOST_COMMIT,
+    NEO4J_NO_DATABASE,
+    NEO4J_SAME_RECORDS,
+    NEO4J_UNREACHABLE,
+    NEO4J_URL_INVALID,
+)
 from . import cypher, follow_up, view_documents
 from .base import GraphStore
 from .bulk import collector_paused
@@ -56,10 +66,6 @@ from .revisions import BeforeImage, edit_territories, to_revert
 from .traversal import breadth_first_reach, check_hops
 
 BATCH_SIZE = 10_000
-REMEDY = (
-    "start Neo4j (e.g. `python scripts/neo4j_server.py start` or `docker compose up -d neo4j`) "
-    "and check the store URL and NEO4J_USERNAME / NEO4J_PASSWORD / NEO4J_DATABASE"
-)
 
 T = TypeVar("T")
 
@@ -106,9 +112,7 @@ class Neo4jStore(ActivityReads, GraphStore):
                 notifications_min_severity="WARNING",
             )
         except (ValueError, neo4j_errors.ConfigurationError) as error:
-            raise StoreUnavailable(
-                f"invalid Neo4j URL {url!r} ({error}): write neo4j://host:7687 or bolt://host:7687"
-            ) from None
+            raise StoreUnavailable(render(NEO4J_URL_INVALID, url=repr(url), reason=error)) from None
         try:
             self._connect(connect_attempts)
         except BaseException:
@@ -145,8 +149,7 @@ class Neo4jStore(ActivityReads, GraphStore):
                 return
             except ValueError as error:  # the driver's word for an address it cannot resolve
                 raise StoreUnavailable(
-                    f"invalid Neo4j URL {self.url!r} ({error}): write neo4j://host:7687 or "
-                    "bolt://host:7687"
+                    render(NEO4J_URL_INVALID, url=repr(self.url), reason=error)
                 ) from None
             except StoreUnavailable as error:
                 retryable = isinstance(error.__cause__, neo4j_errors.ServiceUnavailable)
@@ -161,38 +164,31 @@ class Neo4jStore(ActivityReads, GraphStore):
         try:
             yield
         except neo4j_errors.AuthError:
-            raise StoreUnavailable(
-                f"Neo4j at {self.url} refused the credentials: set NEO4J_USERNAME and "
-                "NEO4J_PASSWORD"
-            ) from None
+            raise StoreUnavailable(render(NEO4J_CREDENTIALS, url=self.url)) from None
         except neo4j_errors.IncompleteCommit:
-            raise StoreUnavailable(
-                f"lost Neo4j at {self.url} while committing: the import may or may not have "
-                "been saved; run it again (re-importing the same data is safe)"
-            ) from None
+            raise StoreUnavailable(render(NEO4J_LOST_COMMIT, url=self.url)) from None
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as error:
             reason = " ".join(str(error).split())
-            unavailable = StoreUnavailable(f"cannot reach Neo4j at {self.url}: {REMEDY} ({reason})")
+            unavailable = StoreUnavailable(render(NEO4J_UNREACHABLE, url=self.url, reason=reason))
             raise unavailable from error
         except neo4j_errors.ClientError as error:
             if error.code == "Neo.ClientError.Database.DatabaseNotFound":
                 raise StoreUnavailable(
-                    f"Neo4j at {self.url} has no database {self.database!r}: set NEO4J_DATABASE"
+                    render(NEO4J_NO_DATABASE, url=self.url, database=repr(self.database))
                 ) from None
             if isinstance(error, neo4j_errors.ConstraintError):
-                raise MaillageError(
-                    f"another import wrote the same records into Neo4j at {self.url} at the "
-                    "same time; nothing was imported, retry"
-                ) from None
+                raise MaillageError(render(NEO4J_SAME_RECORDS, url=self.url)) from None
             raise
         except neo4j_errors.TransientError as error:
-            raise StoreUnavailable(
-                f"Neo4j at {self.url} is busy or unavailable ({error.message}): retry"
-            ) from None
+            raise StoreUnavailable(render(NEO4J_BUSY, url=self.url, reason=error.message)) from None
         except neo4j_errors.DatabaseUnavailable as error:
             raise StoreUnavailable(
-                f"the Neo4j database {self.database!r} at {self.url} is unavailable "
-                f"({error.message}): {REMEDY}"
+                render(
+                    NEO4J_DATABASE_UNAVAILABLE,
+                    database=repr(self.database),
+                    url=self.url,
+                    reason=error.message,
+                )
             ) from None
 
     def _write(self, work: Callable[[ManagedTransaction], T], operation: str) -> T:

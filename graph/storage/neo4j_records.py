@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from ..errors import StoreUnavailable
 from ..model import Activity, Actor, Sector, Tie, TieKind
+from ..store_text import NEO4J_NO_METADATA
 from .bulk import IsoDates
 from .revisions import Stamp, StoredParticipation
 
@@ -119,10 +120,7 @@ def native(value: Any) -> Any:
 def version(result: Any) -> str:
     record = result.single()
     if record is None:
-        raise StoreUnavailable(
-            "the Neo4j database has no Maillage metadata node: run the import again "
-            "(it sets the schema up)"
-        )
+        raise StoreUnavailable(NEO4J_NO_METADATA)
     return record["version"]
 
 

@@ -46,6 +46,14 @@ from ..model import (
 from ..problem_text import MOVED_MEANWHILE, NO_ACTOR_WITH_ID, NO_INTRODUCTION, NO_TERRITORY, render
 from ..revision_text import undo_description
 from ..saved_views import SavedView
+from ..store_text import (
+    SQLITE_CANNOT_CREATE,
+    SQLITE_CANNOT_OPEN,
+    SQLITE_FAILED,
+    SQLITE_LOCKED,
+    SQLITE_NOT_A_STORE,
+    SQLITE_URL_INVALID,
+)
 from . import follow_up, sql, sqlite_writes, view_documents
 from .base import GraphStore
 from .bulk import collector_paused
@@ -94,9 +102,7 @@ class SQLiteStore(GraphStore):
     def from_url(cls, url: str, *, busy_timeout: float = 10.0) -> SQLiteStore:
         """Open (creating if needed) the store of ``sqlite:///absolute/path.db``."""
         if not url.startswith(URL_PREFIX) or len(url) == len(URL_PREFIX):
-            raise StoreUnavailable(
-                f"invalid SQLite store URL {url!r}: write sqlite:///absolute/path/to/file.db"
-            )
+            raise StoreUnavailable(render(SQLITE_URL_INVALID, url=repr(url)))
         path = "/" + url[len(URL_PREFIX) :].lstrip("/")
         store = cls(path, busy_timeout=busy_timeout)
         store.setup_schema()
@@ -134,30 +140,20 @@ class SQLiteStore(GraphStore):
                 raise
             raise StoreUnavailable(self._explain(error)) from None
         except OSError as error:
+            reason = error.strerror or error
             raise StoreUnavailable(
-                f"cannot create the SQLite store {self.path}: {error.strerror or error}; "
-                "choose another --store path or fix the folder's permissions"
+                render(SQLITE_CANNOT_CREATE, path=self.path, reason=reason)
             ) from None
 
     def _explain(self, error: sqlite3.Error) -> str:
         text = str(error)
         if "locked" in text or "busy" in text:
-            return (
-                f"the SQLite store {self.path} is locked by another program "
-                f"(waited {self.busy_timeout:g} s): let the other import finish or close "
-                "the program holding it, then retry"
-            )
+            return render(SQLITE_LOCKED, path=self.path, seconds=f"{self.busy_timeout:g}")
         if "not a database" in text or "malformed" in text or "corrupt" in text:
-            return (
-                f"{self.path} is not a usable SQLite store ({text}): point --store at "
-                "another file, or move this one away to start afresh"
-            )
+            return render(SQLITE_NOT_A_STORE, path=self.path, reason=text)
         if "readonly" in text or "unable to open" in text:
-            return (
-                f"cannot open the SQLite store {self.path} ({text}): check that the folder "
-                "exists and is writable, or choose another --store path"
-            )
-        return f"the SQLite store {self.path} failed: {text}"
+            return render(SQLITE_CANNOT_OPEN, path=self.path, reason=text)
+        return render(SQLITE_FAILED, path=self.path, reason=text)
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 
 from ..errors import StoreUnavailable
+from ..store_text import SQLITE_DAMAGED, render
 from . import sql
 
 
@@ -27,6 +28,5 @@ def check_before_writing(conn: sqlite3.Connection, path: object) -> None:
     if problems == ["ok"]:
         return
     raise StoreUnavailable(
-        f"the SQLite store {path} is damaged ({'; '.join(problems)}): nothing was written. "
-        f"Restore it from a backup, or try `sqlite3 {path} .recover` into a new file"
+        render(SQLITE_DAMAGED, path=path, problems="; ".join(problems), file=path)
     )

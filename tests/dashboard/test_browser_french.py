@@ -6,6 +6,7 @@ the browser's ``Accept-Language``); Chromium is told to send French, then Englis
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -92,6 +93,44 @@ def test_a_french_browser_gets_french_pages_and_an_english_one_english(
         assert dash_duo.find_element("html").get_attribute("lang") == "en"
         dash_duo.driver.get(f"{dash_duo.server_url}/brokers")
         dash_duo.wait_for_contains_text(f"#{ids.BROKERS_SUMMARY}", "actors", timeout=90)
+        assert dash_duo.get_logs() == []
+    finally:
+        maillage.close()
+
+
+FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                 "septembre", "octobre", "novembre", "décembre")  # fmt: skip
+
+
+def calendar_text(dash_duo: Any, heading: str) -> str:
+    """The text of the introductions page once its first date picker's calendar is open."""
+    dash_duo.driver.get(f"{dash_duo.server_url}/introductions")
+    dash_duo.wait_for_contains_text(f"#{ids.PAGE}", heading, timeout=60)
+    dash_duo.wait_for_element(f"#{ids.INTRO_DATE}", timeout=60).click()
+    month = date.today().strftime("%B")  # the C locale's English name
+    french = FRENCH_MONTHS[date.today().month - 1]
+    until(lambda: {month, french} & set(dash_duo.find_element("body").text.split()), 30)
+    return dash_duo.find_element("body").text
+
+
+def test_a_french_date_picker_names_months_and_days_in_french(
+    dash_duo: Any, demo_store_url: str
+) -> None:
+    from maillage.app import Maillage
+    from maillage.settings import Settings
+
+    maillage = Maillage(Settings(store_url=demo_store_url))
+    try:
+        dash_duo.start_server(create_app(maillage, language=request_language))
+        dash_duo.wait_for_element(f"#{ids.TERRITORY}")
+        speak(dash_duo, "fr-FR,fr;q=0.9")
+        words = calendar_text(dash_duo, "Mises en relation").split()
+        assert FRENCH_MONTHS[date.today().month - 1] in words
+        assert {"lu", "ma", "me", "je", "ve", "sa", "di"} <= set(words)
+        assert date.today().strftime("%B") not in words
+        speak(dash_duo, "en-GB,en;q=0.9")
+        words = calendar_text(dash_duo, "Introductions").split()
+        assert date.today().strftime("%B") in words and "lu" not in words
         assert dash_duo.get_logs() == []
     finally:
         maillage.close()

@@ -289,3 +289,46 @@ def test_the_plan_s_warnings_read_in_french_and_stay_english_in_english(maillage
         writers(maillage), contents, "t.csv", None, False, ""
     )
     assert "t.csv: ignored columns: colour" in str(english)
+
+
+def test_the_plan_s_examples_read_in_french_and_stay_english_in_english(maillage):
+    contents = sent(
+        "id,name,sector,territory,lat,lon,joined\n"
+        "n1,Atelier Sud,public,Nantes,47.5,-1.5536,2019-02-01\n"
+    )
+    _problems, french, _alert = page.preview_view(
+        writers(maillage, "fr"), contents, "a.csv", None, False, ""
+    )
+    assert "Par exemple :" in str(french)
+    assert (
+        "n1 'Atelier Sud' : nom Atelier Nord -> Atelier Sud ; secteur Entreprise -> Public ; "
+        "latitude 47,2184 -> 47,5 ; arrivée 1 janv. 2019 -> 1 févr. 2019"
+    ) in str(french)
+    assert "1 acteur change de latitude" in str(french)
+    _problems, english, _alert = page.preview_view(
+        writers(maillage), contents, "a.csv", None, False, ""
+    )
+    assert (
+        "n1 'Atelier Sud': name Atelier Nord -> Atelier Sud; sector business -> public; "
+        "lat 47.2184 -> 47.5; joined 2019-01-01 -> 2019-02-01"
+    ) in str(english)
+
+
+def test_a_french_facilitator_s_rejects_file_is_french_excel_s_with_french_problems(maillage):
+    sources = writers(maillage, "fr")
+    contents = sent(PARTNERS + "V4;Donon;Entreprise;Vosges\nV4;=Donon;Entreprise;Vosges\n")
+    mapping = mapping_of(sources, contents)
+    _result, rejects, style, _names, alert = page.import_view(
+        sources, ids.IMPORT_RUN_SET_ASIDE, contents, "p.csv", mapping, False, ""
+    )
+    assert alert is None and style == {}
+    assert rejects.startswith("\ufeff")
+    assert rejects[1:].split("\r\n") == [
+        "file;line;column;problem;Code;Nom;Statut;Département",
+        "p.csv;4;Nom;valeur manquante;V3;;Entreprise;Vosges",
+        "p.csv;6;Code;identifiant 'V4' en double, au contenu différent (première occurrence : "
+        "ligne 5);V4;'=Donon;Entreprise;Vosges",
+        "",
+    ]
+    download = page.rejects_download(rejects, "p.csv")
+    assert (download["filename"], download["content"]) == ("p-rejects.csv", rejects)

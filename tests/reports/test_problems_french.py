@@ -290,3 +290,40 @@ def test_an_upload_refused_reads_in_french(contents, name, french):
     with pytest.raises(UploadRefused) as refused:
         decode_upload(contents, name, 1000)
     assert problem_in(str(refused.value), translator("fr")) == french
+
+
+def test_a_store_that_cannot_be_used_is_told_in_french_and_unchanged_in_english(tmp_path):
+    from maillage.graph.errors import StoreUnavailable
+    from maillage.graph.storage.breaker import DatabaseUnreachable
+    from maillage.graph.storage.neo4j import Neo4jStore
+    from maillage.graph.storage.sqlite import SQLiteStore
+
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(StoreUnavailable) as caught:
+        SQLiteStore.from_url(f"sqlite:///{path}")
+    english = str(caught.value)
+    assert english == (
+        f"{path} is not a usable SQLite store (file is not a database): point --store at "
+        "another file, or move this one away to start afresh"
+    )
+    assert problem_in(english, EN) == english
+    assert problem_in(english, FR) == (
+        f"{path} n'est pas une base SQLite utilisable (file is not a database) : indiquez un "
+        "autre fichier à --store, ou déplacez celui-ci pour repartir de zéro"
+    )
+    with pytest.raises(StoreUnavailable) as caught:
+        SQLiteStore.from_url("sqlite://")
+    assert problem_in(str(caught.value), FR) == (
+        "adresse de base SQLite invalide 'sqlite://' : écrivez sqlite:///chemin/absolu/vers/"
+        "fichier.db"
+    )
+    with pytest.raises(StoreUnavailable) as caught:
+        Neo4jStore("bolt://127.0.0.1:notaport")
+    assert problem_in(str(caught.value), FR).startswith(
+        "adresse Neo4j invalide 'bolt://127.0.0.1:notaport' ("
+    )
+    assert problem_in(str(DatabaseUnreachable()), FR) == (
+        "La base de données est injoignable : réessayez dans une minute. Le journal du serveur "
+        "en donne la raison à son administrateur."
+    )

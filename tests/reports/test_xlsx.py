@@ -184,3 +184,22 @@ def test_bridges_workbook(bridges):
 def test_control_characters_do_not_break_the_workbook(report):
     report["actors"][0]["name"] = "Mairie\x00 de\x1b Morlaix\x0b"
     assert workbook("report", report)["actors"]["B2"].value == "Mairie de Morlaix"
+
+
+def test_a_french_report_workbook_names_its_sheets_and_heads_in_french(report):
+    book = load_workbook(io.BytesIO(render("report", report, "xlsx", lang="fr")))
+    assert book.sheetnames == ["réseau", "acteurs", "mixité des secteurs", "secteurs", "méthode"]
+    network = values(book["réseau"])
+    assert network[0] == ["Indicateur", "Libellé", "Valeur"]
+    assert network[1:3] == [
+        ["territory", "Territoire", "Pays de Morlaix"],
+        ["as_of", "À la date du", "2024-06-30"],
+    ]
+    assert ["density", "Densité", 0.25] in network
+    actors = values(book["acteurs"])
+    assert actors[0][:3] == ["Identifiant", "Nom", "Secteur"]
+    assert actors[1][:3] == ["a1", "Mairie de Morlaix", "public"]  # the data's keys stay
+    assert values(book["secteurs"])[0][:2] == ["Secteur", "Acteurs"]
+    assert book.properties.title == "Rapport Maillage : Pays de Morlaix"
+    english = load_workbook(io.BytesIO(render("report", report, "xlsx")))
+    assert english.sheetnames == ["network", "actors", "sector_mixing", "sectors", "method"]

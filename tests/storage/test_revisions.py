@@ -130,7 +130,7 @@ def test_a_two_line_file_naming_another_territory_moves_nobody_out(store, small_
     assert plan.actor_fields == {"sector": 1, "territories": 2}
     assert plan.joins == {"Lyon": 2} and plan.leaves == {}
     assert plan.territories_added == ("Lyon",)
-    assert any("n2 'Asso Lien': sector association -> public" in e for e in plan.examples)
+    assert any("n2 'Asso Lien': sector association -> public" in str(e) for e in plan.examples)
     [warning] = plan.warnings
     assert warning.startswith("2 actors updated here came from other files (nantes.csv: 2)")
     text = "\n".join(plan.describe())
