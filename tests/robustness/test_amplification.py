@@ -128,10 +128,10 @@ def document(suffix: str, value: str) -> str:
 
 
 def time_ratio(small, large, repeats: int = 7) -> float:
-    """Median time of ``large()`` over median time of ``small()``, measured in turns.
+    """Median CPU time of ``large()`` over that of ``small()``, measured in turns.
 
-    Turns alternate, so that a burst of load on the shared machine falls on
-    both; the garbage collector is paused while timing.
+    CPU time of this process, not wall-clock time, so that other programs on a shared
+    machine do not count; turns alternate, and the garbage collector is paused while timing.
     """
     small()  # warm up
     times: dict[str, list[float]] = {"small": [], "large": []}
@@ -140,9 +140,9 @@ def time_ratio(small, large, repeats: int = 7) -> float:
     try:
         for _ in range(repeats):
             for name, work in (("small", small), ("large", large)):
-                started = time.perf_counter()
+                started = time.process_time()
                 work()
-                times[name].append(time.perf_counter() - started)
+                times[name].append(time.process_time() - started)
     finally:
         if was_enabled:
             gc.enable()
