@@ -15,7 +15,7 @@ from typing import Any
 from maillage.graph.vocabulary import ACTOR_MEASURES, ROLE, ROLES, sector_colour, sector_sort_key
 
 from .export_tables import mixing_cells
-from .i18n import Translator
+from .i18n import N_, Translator
 from .labels import readable, sector_label, show
 from .safe import finite, scalar
 
@@ -25,10 +25,44 @@ CONFIG = {
     "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }
+MODEBAR_WORDS = (
+    *(N_("Download plot as a PNG"), N_("Download plot"), N_("Download plot as JSON")),
+    *(N_("Zoom"), N_("Pan"), N_("Zoom in"), N_("Zoom out"), N_("Autoscale")),
+    *(N_("Reset axes"), N_("Reset view"), N_("Reset views"), N_("Reset")),
+    *(N_("Box Select"), N_("Lasso Select"), N_("Toggle Spike Lines")),
+    *(N_("Show closest data on hover"), N_("Compare data on hover")),
+    *(N_("Toggle show closest data on hover"), N_("Double-click to zoom back out")),
+    *(N_("Taking snapshot - this may take a few seconds"), N_("Snapshot succeeded")),
+    N_("Sorry, there was a problem downloading your image!"),
+)
+"""The English plotly.js writes itself (the modebar's tooltips, its download messages)."""
 LABEL_LENGTH = 40
 SEPARATORS = {"fr": ",\u202f"}
 """plotly's decimal and thousands separators (``layout.separators``) of a language, for
 the numbers plotly writes itself (axis ticks)."""
+
+
+def graph_config(t: Translator | None = None) -> dict[str, Any]:
+    """A graph's plotly ``config``: :data:`CONFIG`, and plotly's own words in ``t``'s language.
+
+    plotly.js ships English only; the other languages' words come from the catalog as a
+    plotly locale given in the config itself (nothing to load, so it works offline).
+
+    >>> from .i18n import translator
+    >>> french = graph_config(translator("fr"))
+    >>> french["locale"], french["locales"]["fr"]["dictionary"]["Zoom"]
+    ('fr', 'Zoom')
+    >>> french["locales"]["fr"]["dictionary"]["Download plot as a PNG"]
+    'Télécharger le graphique en PNG'
+    >>> graph_config()["displaylogo"], "locale" in graph_config()
+    (False, False)
+    """
+    if t is None or t.language == "en":
+        return dict(CONFIG)
+    words = {english: t.gettext(english) for english in MODEBAR_WORDS}
+    return {**CONFIG, "locale": t.language, "locales": {t.language: {"dictionary": words}}}
+
+
 # Diverging, colour-blind-safe (ColorBrewer RdBu): red for fewer ties than expected, blue for more.
 GAP_SCALE = [
     [0.0, "#b2182b"],
