@@ -12,7 +12,14 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from maillage.graph.vocabulary import ACTOR_MEASURES, ROLE, ROLES, sector_colour, sector_sort_key
+from maillage.graph.vocabulary import (
+    ACTOR_MEASURES,
+    MIXING_MEASURES,
+    ROLE,
+    ROLES,
+    sector_colour,
+    sector_sort_key,
+)
 
 from .export_tables import mixing_cells
 from .i18n import N_, Translator
@@ -113,6 +120,24 @@ def locale_layout(t: Translator | None) -> dict[str, Any]:
     if t is not None and t.language in SEPARATORS:
         return {"separators": SEPARATORS[t.language]}
     return {}
+
+
+def share_axis(t: Translator | None = None) -> dict[str, Any]:
+    """An axis of shares (0 to 1) written as percentages: ``40%``, in French ``40 %``.
+
+    plotly's own percent format cannot put French's narrow space before ``%``, so other
+    languages get the ticks written by :meth:`Translator.percent`.
+
+    >>> from .i18n import translator
+    >>> share_axis()
+    {'tickformat': '.0%'}
+    >>> share_axis(translator("fr"))["ticktext"][-1]
+    '100 %'
+    """
+    if t is None or t.language == "en":
+        return {"tickformat": ".0%"}
+    ticks = [step / 5 for step in range(6)]
+    return {"tickvals": ticks, "ticktext": [t.percent(tick) for tick in ticks]}
 
 
 def base_layout(height: int, *, t: Translator | None = None, **extra: Any) -> dict[str, Any]:
@@ -253,6 +278,14 @@ def _value_text(value: float | None, decimals: int, t: Translator | None) -> str
     return t.number(value, decimals) if t is not None else f"{value:.{decimals}f}"
 
 
+def _mixing(value: Any, key: str, t: Translator | None) -> str:
+    """A sector-mixing number with its measure's decimals (``–`` when missing)."""
+    shown = number(value)
+    if shown is None:
+        return "–"
+    return _value_text(shown, MIXING_MEASURES[key].decimals, t)
+
+
 def roles_text(actor: Mapping[str, Any], t: Translator | None = None) -> str:
     """The actor's brokerage roles in a few words, for a hover label (in ``t``'s language).
 
@@ -336,10 +369,11 @@ def mixing_heatmap(
             seen = 0 if seen is None else seen
             wanted = values.get("expected")
             z_row.append(value)
-            text_row.append(f"{readable(seen, t)}<br>({readable(wanted, t)})")
+            seen_text, wanted_text = _mixing(seen, "observed", t), _mixing(wanted, "expected", t)
+            text_row.append(f"{seen_text}<br>({wanted_text})")
             hover_row.append(
-                f"{names[a]} – {names[b]}<br>{observed} {readable(seen, t)}"
-                f"<br>{expected} {readable(wanted, t)}<br>z: {readable(value, t)}"
+                f"{names[a]} – {names[b]}<br>{observed} {seen_text}"
+                f"<br>{expected} {wanted_text}<br>z: {_mixing(value, 'z', t)}"
             )
         z.append(z_row)
         text.append(text_row)
