@@ -21,6 +21,7 @@ from .pages import (
     introductions,
     territory_map,
 )
+from .presenters.formatting import dropdown
 from .presenters.import_page import limit_text
 from .sources import Sources
 
@@ -73,7 +74,7 @@ def language_switch(
     """FR / EN links to ``/language/<code>``, which remembers the choice and comes back here."""
     t = t or translator()
     here = quote((pathname or "/") + (search or ""), safe="/")
-    return [
+    links = [
         html.A(
             code.upper(),
             href=f"/language/{code}?next={here}",
@@ -85,6 +86,14 @@ def language_switch(
         )
         for code in LANGUAGES
     ]
+    # A separator, so the links read "FR / EN" and not "FREN".
+    separated: list[Any] = links[:1]
+    for link in links[1:]:
+        separated += [
+            html.Span(" / ", className="language-separator", **{"aria-hidden": "true"}),
+            link,
+        ]
+    return separated
 
 
 def signed_in(identity: Mapping[str, str] | None, t: Translator | None = None) -> Any:
@@ -128,8 +137,9 @@ def shell(
                     html.Label(
                         t.gettext("Territory"), htmlFor=ids.TERRITORY, className="nav-label"
                     ),
-                    dcc.Dropdown(
-                        id=ids.TERRITORY,
+                    dropdown(
+                        ids.TERRITORY,
+                        t,
                         options=list(territories),
                         value=territories[0] if territories else None,
                         clearable=False,

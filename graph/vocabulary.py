@@ -359,3 +359,16 @@ NETWORK_MEASURES: Mapping[str, Measure] = _registry(
     ),
 )
 """Measures of a whole territory (the report's ``network`` section, the comparison)."""
+
+MIXING_MEASURES: Mapping[str, Measure] = _registry(
+    Measure("observed", "Observed ties", "Observed", "Ties seen between two sectors.", 0),
+    Measure(
+        "expected",
+        "Expected ties",
+        "Expected",
+        "Ties between two sectors if partners were chosen regardless of sector.",
+        1,
+    ),
+    Measure("z", "z", "z", "How far the observed ties are from the expected, in deviations.", 2),
+)
+"""The numbers of a sector-mixing cell (the Gaps heatmap), each with one number of decimals."""

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .compare_tables import pair_text, territories_of
-from .figures import base_layout, label_text, number
+from .figures import base_layout, label_text, number, share_axis
 from .i18n import Translator, translator
 
 TERRITORY_COLOURS: tuple[str, ...] = (
@@ -240,7 +240,7 @@ def rates_figure(
         xaxis={
             "title": {"text": t.gettext("share with at least one tie (95 % Wilson interval)")},
             "range": [-0.02, 1.02],
-            "tickformat": ".0%",
+            **share_axis(t),
             "gridcolor": GRID,
         },
         yaxis={"autorange": "reversed", "automargin": True},
@@ -284,7 +284,7 @@ def yearly_figure(compare: Mapping[str, Any], t: Translator | None = None) -> di
     for i, (title, series, share) in enumerate(panels):
         suffix = "" if i == 0 else str(i + 1)
         if share:
-            layout[f"yaxis{suffix}"].update({"tickformat": ".0%", "range": [0, 1.02]})
+            layout[f"yaxis{suffix}"].update({**share_axis(t), "range": [0, 1.02]})
         layout[f"xaxis{suffix}"].update({"dtick": 1, "tickformat": "d"})
         for position, name in enumerate(territories):
             traces.append(

@@ -12,10 +12,17 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from maillage.graph.vocabulary import ACTOR_MEASURES, ROLE, ROLES, sector_colour, sector_sort_key
+from maillage.graph.vocabulary import (
+    ACTOR_MEASURES,
+    MIXING_MEASURES,
+    ROLE,
+    ROLES,
+    sector_colour,
+    sector_sort_key,
+)
 
 from .export_tables import mixing_cells
-from .i18n import Translator
+from .i18n import N_, Translator
 from .labels import readable, sector_label, show
 from .safe import finite, scalar
 
@@ -25,10 +32,44 @@ CONFIG = {
     "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }
+MODEBAR_WORDS = (
+    *(N_("Download plot as a PNG"), N_("Download plot"), N_("Download plot as JSON")),
+    *(N_("Zoom"), N_("Pan"), N_("Zoom in"), N_("Zoom out"), N_("Autoscale")),
+    *(N_("Reset axes"), N_("Reset view"), N_("Reset views"), N_("Reset")),
+    *(N_("Box Select"), N_("Lasso Select"), N_("Toggle Spike Lines")),
+    *(N_("Show closest data on hover"), N_("Compare data on hover")),
+    *(N_("Toggle show closest data on hover"), N_("Double-click to zoom back out")),
+    *(N_("Taking snapshot - this may take a few seconds"), N_("Snapshot succeeded")),
+    N_("Sorry, there was a problem downloading your image!"),
+)
+"""The English plotly.js writes itself (the modebar's tooltips, its download messages)."""
 LABEL_LENGTH = 40
 SEPARATORS = {"fr": ",\u202f"}
 """plotly's decimal and thousands separators (``layout.separators``) of a language, for
 the numbers plotly writes itself (axis ticks)."""
+
+
+def graph_config(t: Translator | None = None) -> dict[str, Any]:
+    """A graph's plotly ``config``: :data:`CONFIG`, and plotly's own words in ``t``'s language.
+
+    plotly.js ships English only; the other languages' words come from the catalog as a
+    plotly locale given in the config itself (nothing to load, so it works offline).
+
+    >>> from .i18n import translator
+    >>> french = graph_config(translator("fr"))
+    >>> french["locale"], french["locales"]["fr"]["dictionary"]["Zoom"]
+    ('fr', 'Zoom')
+    >>> french["locales"]["fr"]["dictionary"]["Download plot as a PNG"]
+    'Télécharger le graphique en PNG'
+    >>> graph_config()["displaylogo"], "locale" in graph_config()
+    (False, False)
+    """
+    if t is None or t.language == "en":
+        return dict(CONFIG)
+    words = {english: t.gettext(english) for english in MODEBAR_WORDS}
+    return {**CONFIG, "locale": t.language, "locales": {t.language: {"dictionary": words}}}
+
+
 # Diverging, colour-blind-safe (ColorBrewer RdBu): red for fewer ties than expected, blue for more.
 GAP_SCALE = [
     [0.0, "#b2182b"],
@@ -79,6 +120,24 @@ def locale_layout(t: Translator | None) -> dict[str, Any]:
     if t is not None and t.language in SEPARATORS:
         return {"separators": SEPARATORS[t.language]}
     return {}
+
+
+def share_axis(t: Translator | None = None) -> dict[str, Any]:
+    """An axis of shares (0 to 1) written as percentages: ``40%``, in French ``40 %``.
+
+    plotly's own percent format cannot put French's narrow space before ``%``, so other
+    languages get the ticks written by :meth:`Translator.percent`.
+
+    >>> from .i18n import translator
+    >>> share_axis()
+    {'tickformat': '.0%'}
+    >>> share_axis(translator("fr"))["ticktext"][-1]
+    '100 %'
+    """
+    if t is None or t.language == "en":
+        return {"tickformat": ".0%"}
+    ticks = [step / 5 for step in range(6)]
+    return {"tickvals": ticks, "ticktext": [t.percent(tick) for tick in ticks]}
 
 
 def base_layout(height: int, *, t: Translator | None = None, **extra: Any) -> dict[str, Any]:
@@ -219,6 +278,14 @@ def _value_text(value: float | None, decimals: int, t: Translator | None) -> str
     return t.number(value, decimals) if t is not None else f"{value:.{decimals}f}"
 
 
+def _mixing(value: Any, key: str, t: Translator | None) -> str:
+    """A sector-mixing number with its measure's decimals (``–`` when missing)."""
+    shown = number(value)
+    if shown is None:
+        return "–"
+    return _value_text(shown, MIXING_MEASURES[key].decimals, t)
+
+
 def roles_text(actor: Mapping[str, Any], t: Translator | None = None) -> str:
     """The actor's brokerage roles in a few words, for a hover label (in ``t``'s language).
 
@@ -302,10 +369,11 @@ def mixing_heatmap(
             seen = 0 if seen is None else seen
             wanted = values.get("expected")
             z_row.append(value)
-            text_row.append(f"{readable(seen, t)}<br>({readable(wanted, t)})")
+            seen_text, wanted_text = _mixing(seen, "observed", t), _mixing(wanted, "expected", t)
+            text_row.append(f"{seen_text}<br>({wanted_text})")
             hover_row.append(
-                f"{names[a]} – {names[b]}<br>{observed} {readable(seen, t)}"
-                f"<br>{expected} {readable(wanted, t)}<br>z: {readable(value, t)}"
+                f"{names[a]} – {names[b]}<br>{observed} {seen_text}"
+                f"<br>{expected} {wanted_text}<br>z: {_mixing(value, 'z', t)}"
             )
         z.append(z_row)
         text.append(text_row)

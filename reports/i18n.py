@@ -39,6 +39,8 @@ DEFAULT_LANGUAGE = LANGUAGES[0]
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 DOMAIN = "maillage"
 LOCALES = Path(__file__).with_name("locales")
+MINUS = "\u2212"
+"""The minus sign French writes before a negative number (not the hyphen)."""
 
 _ACCEPT_ITEM = re.compile(
     r"^\s*([A-Za-z]{1,8})(?:-[A-Za-z0-9]{1,8})*\s*(?:;\s*q\s*=\s*([0-9.]+))?\s*$"
@@ -94,11 +96,17 @@ class Translator:
         return singular if one else plural
 
     def number(self, value: float | None, decimals: int = 2) -> str:
-        """``value`` with ``decimals`` digits and the locale's separators; ``n/a`` when missing."""
+        """``value`` with ``decimals`` digits and the locale's separators; ``n/a`` when missing.
+
+        >>> translator("fr").number(-2.2491, 3), translator("en").number(-2.2491, 3)
+        ('\u22122,249', '-2.249')
+        """
         if value is None or (isinstance(value, float) and not math.isfinite(value)):
             return self.gettext("n/a")
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-        return format_decimal(value, format=pattern, locale=self.language)
+        text = format_decimal(value, format=pattern, locale=self.language)
+        # French typesets the minus sign (U+2212), not the hyphen Babel writes.
+        return text.replace("-", MINUS) if self.language == "fr" else text
 
     def integer(self, value: int | None) -> str:
         """A whole number with the locale's grouping."""

@@ -5,9 +5,11 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
+from ...reports.figures import graph_config
 from ...reports.i18n import Translator, translator
 from .. import ids, menus
 from ..presenters.brokers import broker_columns
+from ..presenters.formatting import dropdown, table_locale
 from ..style import TABLE_CELL
 
 
@@ -26,8 +28,9 @@ def layout(t: Translator | None = None) -> html.Div:
             html.Div(
                 [
                     html.Label(t.gettext("Rank by"), htmlFor=ids.BROKERS_MEASURE),
-                    dcc.Dropdown(
-                        id=ids.BROKERS_MEASURE,
+                    dropdown(
+                        ids.BROKERS_MEASURE,
+                        t,
                         options=[
                             {"label": t.gettext(v), "value": k}
                             for k, v in menus.BROKER_MEASURES.items()
@@ -59,8 +62,9 @@ def layout(t: Translator | None = None) -> html.Div:
             ),
             html.Div(id=ids.BROKERS_ALERT),
             html.P(id=ids.BROKERS_SUMMARY, className="summary"),
-            dcc.Loading(dcc.Graph(id=ids.BROKERS_CHART, config={"displaylogo": False})),
+            dcc.Loading(dcc.Graph(id=ids.BROKERS_CHART, config=graph_config(t))),
             dash_table.DataTable(
+                **table_locale(t),
                 id=ids.BROKERS_TABLE,
                 columns=broker_columns(t),
                 data=[],

@@ -8,19 +8,21 @@ import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
 from ...graph.model import TieKind
+from ...reports.figures import graph_config
 from ...reports.i18n import Translator, translator
 from .. import ids
+from ..presenters.formatting import dropdown, table_locale
 from ..style import TABLE_CELL
 
 DEFAULT_COUNT = 4
 RATES_PER_PAGE = 16
 """Rows of the rates table per page (the ``business →`` pairs first, then the rest)."""
-GRAPH_CONFIG = {"displaylogo": False}
 HEADER = {"fontWeight": "bold", "textAlign": "center"}
 
 
-def _table(table_id: str, first: str, **extra: object) -> dash_table.DataTable:
+def _table(table_id: str, first: str, t: Translator, **extra: object) -> dash_table.DataTable:
     return dash_table.DataTable(
+        **table_locale(t),
         id=table_id,
         columns=[],
         data=[],
@@ -48,8 +50,9 @@ def layout(territories: Sequence[str], t: Translator | None = None) -> html.Div:
                     dbc.Col(
                         [
                             html.Label(t.gettext("Territories"), htmlFor=ids.COMPARE_PICK),
-                            dcc.Dropdown(
-                                id=ids.COMPARE_PICK,
+                            dropdown(
+                                ids.COMPARE_PICK,
+                                t,
                                 options=list(territories),
                                 value=list(territories[:DEFAULT_COUNT]),
                                 multi=True,
@@ -63,8 +66,9 @@ def layout(territories: Sequence[str], t: Translator | None = None) -> html.Div:
                             html.Label(
                                 t.gettext("Ties counted in the rates"), htmlFor=ids.COMPARE_KIND
                             ),
-                            dcc.Dropdown(
-                                id=ids.COMPARE_KIND,
+                            dropdown(
+                                ids.COMPARE_KIND,
+                                t,
                                 options=[
                                     {"label": t.gettext(k.value), "value": k.value} for k in TieKind
                                 ],
@@ -90,8 +94,8 @@ def layout(territories: Sequence[str], t: Translator | None = None) -> html.Div:
                     "tied to at least one actor of the second, with its 95 % interval "
                     "(businesses → associations first)."
                 ),
-                _table(ids.COMPARE_RATES_TABLE, "pair", page_size=RATES_PER_PAGE),
-                dcc.Graph(id=ids.COMPARE_RATES_CHART, config=GRAPH_CONFIG),
+                _table(ids.COMPARE_RATES_TABLE, "pair", t, page_size=RATES_PER_PAGE),
+                dcc.Graph(id=ids.COMPARE_RATES_CHART, config=graph_config(t)),
             ),
             _section(
                 t.gettext("Compared with chance"),
@@ -100,8 +104,8 @@ def layout(territories: Sequence[str], t: Translator | None = None) -> html.Div:
                     "would give (z-score against randomised copies; beyond ±2 stands out). "
                     "Indicators that randomisation keeps fixed are left out."
                 ),
-                _table(ids.COMPARE_Z_TABLE, "indicator"),
-                dcc.Graph(id=ids.COMPARE_CHART, config=GRAPH_CONFIG),
+                _table(ids.COMPARE_Z_TABLE, "indicator", t),
+                dcc.Graph(id=ids.COMPARE_CHART, config=graph_config(t)),
             ),
             _section(
                 t.gettext("Raw indicators"),
@@ -112,19 +116,20 @@ def layout(territories: Sequence[str], t: Translator | None = None) -> html.Div:
                 _table(
                     ids.COMPARE_TABLE,
                     "indicator",
+                    t,
                     merge_duplicate_headers=True,
                     tooltip_delay=300,
                     tooltip_duration=None,
                 ),
-                dcc.Graph(id=ids.COMPARE_RAW_CHART, config=GRAPH_CONFIG),
+                dcc.Graph(id=ids.COMPARE_RAW_CHART, config=graph_config(t)),
             ),
             _section(
                 t.gettext("Across territories"),
                 t.gettext(
                     "Actors that belong to two territories and ties that cross from one to another."
                 ),
-                _table(ids.COMPARE_CROSSINGS_TABLE, "territories"),
-                dcc.Graph(id=ids.COMPARE_CROSSINGS_CHART, config=GRAPH_CONFIG),
+                _table(ids.COMPARE_CROSSINGS_TABLE, "territories", t),
+                dcc.Graph(id=ids.COMPARE_CROSSINGS_CHART, config=graph_config(t)),
             ),
             _section(
                 t.gettext("Per year"),
@@ -139,8 +144,8 @@ def layout(territories: Sequence[str], t: Translator | None = None) -> html.Div:
                     switch=True,
                 ),
                 html.Div(id=ids.COMPARE_YEARLY_ALERT, className="mt-2"),
-                dcc.Loading(dcc.Graph(id=ids.COMPARE_YEARLY_CHART, config=GRAPH_CONFIG)),
-                _table(ids.COMPARE_BRIDGES_TABLE, "year"),
+                dcc.Loading(dcc.Graph(id=ids.COMPARE_YEARLY_CHART, config=graph_config(t))),
+                _table(ids.COMPARE_BRIDGES_TABLE, "year", t),
             ),
         ],
         className="compare",

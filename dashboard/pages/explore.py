@@ -15,7 +15,7 @@ from .. import ids, menus
 from ..network_view import NetworkView
 from ..presenters.explore import year_slider
 from ..presenters.explore_play import PLAY_INTERVAL_MS, PLAY_LABEL
-from ..presenters.formatting import date_picker, sector_options
+from ..presenters.formatting import date_picker, dropdown, sector_options
 from ..presenters.network import network_labels
 
 
@@ -38,10 +38,13 @@ def _action_pair(
     )
 
 
-def _picker(role: str, placeholder: str, chosen: Mapping[str, Any] | None) -> dcc.Dropdown:
+def _picker(
+    role: str, placeholder: str, chosen: Mapping[str, Any] | None, t: Translator
+) -> dcc.Dropdown:
     chosen = chosen or {}
-    return dcc.Dropdown(
-        id=ids.picker(role),
+    return dropdown(
+        ids.picker(role),
+        t,
         options=chosen.get("options", []),
         value=chosen.get("value"),
         placeholder=placeholder,
@@ -59,8 +62,9 @@ def saved_views(t: Translator) -> html.Div:
     return html.Div(
         [
             html.Label(t.gettext("Saved views"), htmlFor=ids.SAVED_VIEW_PICK),
-            dcc.Dropdown(
-                id=ids.SAVED_VIEW_PICK,
+            dropdown(
+                ids.SAVED_VIEW_PICK,
+                t,
                 options=[],
                 placeholder=t.gettext("Choose a saved view…"),
                 clearable=True,
@@ -104,10 +108,11 @@ def controls(focus: Mapping[str, Any] | None = None, t: Translator | None = None
         dbc.CardBody(
             [
                 html.Label(t.gettext("Find an actor")),
-                _picker(ids.SEARCH_ROLE, t.gettext("Type a name…"), None),
+                _picker(ids.SEARCH_ROLE, t.gettext("Type a name…"), None, t),
                 html.Label(t.gettext("Size by")),
-                dcc.Dropdown(
-                    id=ids.SIZE_BY,
+                dropdown(
+                    ids.SIZE_BY,
+                    t,
                     options=menus.size_options(t),
                     value="degree",
                     clearable=False,
@@ -225,8 +230,8 @@ def path_finder(focus: Mapping[str, Any], t: Translator | None = None) -> dbc.Ca
             [
                 html.H5(t.gettext("Path finder"), className="card-title"),
                 html.P(t.gettext("Who can introduce one actor to another?"), className="small"),
-                _picker(ids.SOURCE_ROLE, t.gettext("From…"), focus.get("from")),
-                _picker(ids.TARGET_ROLE, t.gettext("To…"), focus.get("to")),
+                _picker(ids.SOURCE_ROLE, t.gettext("From…"), focus.get("from"), t),
+                _picker(ids.TARGET_ROLE, t.gettext("To…"), focus.get("to"), t),
                 html.Div(id=ids.PATH_ALERT),
                 html.Div(id=ids.PATH_STEPS, className="mt-2"),
             ]
@@ -291,7 +296,7 @@ def add_actor_form(t: Translator) -> html.Div:
             _field(t.gettext("Name"), _text_input(ids.ADD_NAME)),
             _field(
                 t.gettext("Sector"),
-                dcc.Dropdown(id=ids.ADD_SECTOR, options=sector_options(t), clearable=False),
+                dropdown(ids.ADD_SECTOR, t, options=sector_options(t), clearable=False),
             ),
             _field(t.gettext("Kind (optional)"), _text_input(ids.ADD_KIND)),
             _field(t.gettext("City (optional)"), _text_input(ids.ADD_CITY)),
@@ -313,8 +318,9 @@ def participation_form(t: Translator) -> html.Div:
             html.H6(t.gettext("Record a participation"), className="mt-3"),
             _field(
                 t.gettext("Activity"),
-                dcc.Dropdown(
-                    id=ids.PART_ACTIVITY,
+                dropdown(
+                    ids.PART_ACTIVITY,
+                    t,
                     options=[],
                     placeholder=t.gettext("An activity of this territory…"),
                     searchable=True,
@@ -352,8 +358,8 @@ def edit_panel(t: Translator | None = None) -> dbc.Card:
                         _field(t.gettext("Name"), _text_input(ids.EDIT_NAME)),
                         _field(
                             t.gettext("Sector"),
-                            dcc.Dropdown(
-                                id=ids.EDIT_SECTOR, options=sector_options(t), clearable=False
+                            dropdown(
+                                ids.EDIT_SECTOR, t, options=sector_options(t), clearable=False
                             ),
                         ),
                         _field(t.gettext("Kind"), _text_input(ids.EDIT_KIND)),
@@ -362,12 +368,13 @@ def edit_panel(t: Translator | None = None) -> dbc.Card:
                         html.H6(t.gettext("A tie of this actor"), className="mt-3"),
                         _field(
                             t.gettext("With"),
-                            _picker(ids.PARTNER_ROLE, t.gettext("Type a name…"), None),
+                            _picker(ids.PARTNER_ROLE, t.gettext("Type a name…"), None, t),
                         ),
                         _field(
                             t.gettext("Kind"),
-                            dcc.Dropdown(
-                                id=ids.EDIT_TIE_KIND,
+                            dropdown(
+                                ids.EDIT_TIE_KIND,
+                                t,
                                 options=[{"label": t.gettext(k), "value": k} for k in TIE_KINDS],
                                 value="partnership",
                                 clearable=False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from ...reports.figures import graph_config
 from ...reports.i18n import Translator, translator
 from .. import ids
 
@@ -25,7 +26,7 @@ def layout(t: Translator | None = None) -> html.Div:
             dbc.Row(
                 [
                     dbc.Col(
-                        dcc.Loading(dcc.Graph(id=ids.GAPS_HEATMAP, config={"displaylogo": False})),
+                        dcc.Loading(dcc.Graph(id=ids.GAPS_HEATMAP, config=graph_config(t))),
                         md=7,
                     ),
                     dbc.Col(

@@ -7,6 +7,7 @@ from dash import dash_table, dcc, html
 
 from ...reports.i18n import Translator, translator
 from .. import ids
+from ..presenters.formatting import table_locale
 from ..presenters.history import scope_options, table_columns
 from ..style import TABLE_CELL
 
@@ -35,6 +36,7 @@ def layout(t: Translator | None = None) -> html.Div:
             ),
             html.Div(id=ids.HISTORY_ALERT),
             dash_table.DataTable(
+                **table_locale(t),
                 id=ids.HISTORY_TABLE,
                 columns=table_columns(t),
                 data=[],

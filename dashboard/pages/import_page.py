@@ -7,7 +7,7 @@ from dash import dash_table, dcc, html
 
 from ...reports.i18n import Translator, translator
 from .. import ids
-from ..presenters.formatting import sector_options
+from ..presenters.formatting import dropdown, sector_options, table_locale
 from ..presenters.import_page import FIELD_LABELS, PROBLEMS_PER_PAGE, problem_columns
 
 
@@ -39,8 +39,9 @@ def _builder(t: Translator) -> html.Div:
         dbc.Col(
             [
                 dbc.Label(t.gettext(label)),
-                dcc.Dropdown(
-                    id=ids.import_column(name),
+                dropdown(
+                    ids.import_column(name),
+                    t,
                     options=[],
                     placeholder=t.gettext("(not in the file)"),
                 ),
@@ -50,6 +51,7 @@ def _builder(t: Translator) -> html.Div:
         for name, label in FIELD_LABELS.items()
     ]
     sectors = dash_table.DataTable(
+        **table_locale(t),
         id=ids.IMPORT_SECTORS,
         columns=[
             {"id": "value", "name": t.gettext("In the file"), "editable": False},
@@ -145,6 +147,7 @@ def _preview(t: Translator) -> dbc.Card:
                 dbc.Button(t.gettext("Preview"), id=ids.IMPORT_PREVIEW, color="primary"),
                 html.Div(id=ids.IMPORT_PREVIEW_ALERT, className="mt-2"),
                 dash_table.DataTable(
+                    **table_locale(t),
                     id=ids.IMPORT_PROBLEMS,
                     columns=problem_columns(t),
                     data=[],

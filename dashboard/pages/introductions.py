@@ -5,9 +5,10 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
+from ...reports.figures import graph_config
 from ...reports.i18n import Translator, translator
 from .. import ids
-from ..presenters.formatting import date_picker
+from ..presenters.formatting import date_picker, dropdown, table_locale
 from ..presenters.introductions import MOVES, status_options, table_columns
 from ..style import TABLE_CELL
 
@@ -26,15 +27,15 @@ def _record_form(t: Translator) -> dbc.Card:
                     [
                         _field(
                             t.gettext("From"),
-                            dcc.Dropdown(id=ids.INTRO_SOURCE, placeholder=actor),
+                            dropdown(ids.INTRO_SOURCE, t, placeholder=actor),
                             6,
                         ),
                         _field(
-                            t.gettext("To"), dcc.Dropdown(id=ids.INTRO_TARGET, placeholder=actor), 6
+                            t.gettext("To"), dropdown(ids.INTRO_TARGET, t, placeholder=actor), 6
                         ),
                         _field(
                             t.gettext("Through (optional)"),
-                            dcc.Dropdown(id=ids.INTRO_VIA, multi=True, placeholder=actors),
+                            dropdown(ids.INTRO_VIA, t, multi=True, placeholder=actors),
                         ),
                         _field(t.gettext("On"), date_picker(ids.INTRO_DATE, t), 6),
                         _field(
@@ -70,7 +71,7 @@ def _move_form(t: Translator) -> dbc.Card:
                     [
                         _field(
                             t.gettext("Status"),
-                            dcc.Dropdown(id=ids.INTRO_MOVE_STATUS, options=moves),
+                            dropdown(ids.INTRO_MOVE_STATUS, t, options=moves),
                             6,
                         ),
                         _field(t.gettext("On"), date_picker(ids.INTRO_MOVE_DATE, t), 6),
@@ -112,8 +113,9 @@ def layout(t: Translator | None = None) -> html.Div:
                                 [
                                     _field(
                                         t.gettext("Status"),
-                                        dcc.Dropdown(
-                                            id=ids.INTRO_FILTER_STATUS,
+                                        dropdown(
+                                            ids.INTRO_FILTER_STATUS,
+                                            t,
                                             options=status_options(include_all=True, t=t),
                                             value="",
                                             clearable=False,
@@ -133,6 +135,7 @@ def layout(t: Translator | None = None) -> html.Div:
                                 className="g-2 mb-2",
                             ),
                             dash_table.DataTable(
+                                **table_locale(t),
                                 id=ids.INTRO_TABLE,
                                 columns=table_columns(t),
                                 data=[],
@@ -143,7 +146,7 @@ def layout(t: Translator | None = None) -> html.Div:
                                 style_cell={**TABLE_CELL, "textAlign": "left"},
                                 style_header={"fontWeight": "bold"},
                             ),
-                            dcc.Graph(id=ids.INTRO_FUNNEL, config={"displaylogo": False}),
+                            dcc.Graph(id=ids.INTRO_FUNNEL, config=graph_config(t)),
                         ],
                         md=7,
                     ),

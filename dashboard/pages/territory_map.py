@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from ...reports.figures import CONFIG
+from ...reports.figures import graph_config
 from ...reports.i18n import Translator, translator
 from .. import ids
 from ..presenters.territory_map import level_options
@@ -32,7 +32,7 @@ def layout(t: Translator | None = None) -> html.Div:
             ),
             html.Div(id=ids.MAP_ALERT),
             html.Div(id=ids.MAP_NOTE, className="small text-muted", role="status"),
-            dcc.Loading(dcc.Graph(id=ids.MAP_GRAPH, config=CONFIG)),
+            dcc.Loading(dcc.Graph(id=ids.MAP_GRAPH, config=graph_config(t))),
         ],
         className="territory-map",
     )

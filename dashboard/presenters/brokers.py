@@ -25,7 +25,7 @@ from ...reports.labels import sector_label
 from ...reports.method_words import method_label, method_words
 from .. import menus
 from ..sources import Source
-from .formatting import day
+from .formatting import day, numeric_format
 from .guard import guarded, require_territory
 
 TOP_BROKERS = 15
@@ -48,14 +48,14 @@ names them, people read ``t.gettext`` of the heading."""
 
 
 def broker_columns(t: Translator | None = None) -> list[dict[str, Any]]:
-    """DataTable columns of the brokers table (floats shown with 3 decimals)."""
+    """DataTable columns of the brokers table: each measure with its decimals, grouped."""
     t = t or translator()
     columns = []
     for key, label, kind in BROKER_COLUMNS:
         column: dict[str, Any] = {"id": key, "name": t.gettext(label), "type": kind}
-        decimals = ACTOR_MEASURES[key].decimals if key in ACTOR_MEASURES else 0
-        if kind == "numeric" and decimals:
-            column["format"] = {"specifier": f".{decimals}f"}
+        if kind == "numeric":
+            decimals = ACTOR_MEASURES[key].decimals if key in ACTOR_MEASURES else 0
+            column["format"] = numeric_format(decimals)
         columns.append(column)
     return columns
 

@@ -294,12 +294,9 @@ def actor_card(
         roles = roles_in_words(row.get("brokerage"), sector, t)
         body.append(html.Ul([html.Li(s) for s in roles], className="roles"))
     if ego_size is not None:
-        lit = t.ngettext(
-            "Highlighted: {actors} actors within {hops} tie.",
-            "Highlighted: {actors} actors within {hops} ties.",
-            hops,
-        )
-        text = lit.format(actors=t.integer(ego_size), hops=hops)
+        actors = t.ngettext("{n} actor", "{n} actors", ego_size).format(n=t.integer(ego_size))
+        within = t.ngettext("{n} tie", "{n} ties", hops).format(n=t.integer(hops))
+        text = t.gettext("Highlighted: {actors} within {ties}.").format(actors=actors, ties=within)
         body.append(html.P(text, className="small text-muted"))
     body.append(html.H6(t.gettext("Ties ({count})").format(count=t.integer(len(ties)))))
     shown = [

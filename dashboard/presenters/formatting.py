@@ -8,7 +8,8 @@ from typing import Any
 from dash import dcc, html
 
 from ...graph.vocabulary import SECTORS, sector_colour
-from ...reports.i18n import Translator, translator
+from ...reports.figures import SEPARATORS
+from ...reports.i18n import N_, Translator, translator
 from ...reports.labels import readable, sector_label
 
 
@@ -112,3 +113,57 @@ def sector_badge(sector: str | None, t: Translator | None = None) -> html.Span:
         className="sector-badge",
         style={"backgroundColor": colour, "color": "#000" if sector == "funder" else "#fff"},
     )
+
+
+DROPDOWN_LABELS = {
+    "select_all": N_("Select all"),
+    "deselect_all": N_("Deselect all"),
+    "selected_count": N_("{num_selected} selected"),
+    "search": N_("Search"),
+    "clear_search": N_("Clear search"),
+    "clear_selection": N_("Clear selection"),
+    "no_options_found": N_("No options found"),
+}
+"""The words a Dash dropdown writes itself (its ``labels``), in English."""
+
+
+def dropdown(component_id: str, t: Translator | None = None, **props: Any) -> dcc.Dropdown:
+    """A dropdown whose own words (search box, "no options", "4 selected") are the reader's.
+
+    ``props`` are the dropdown's other props (options, value, placeholder…).
+
+    >>> menu = dropdown("who", translator("fr"), multi=True)
+    >>> menu.labels["search"], menu.labels["no_options_found"], menu.labels["selected_count"]
+    ('Rechercher', 'Aucune option trouvée', 'sélection : {num_selected}')
+    """
+    t = reader(t)
+    labels = {key: t.gettext(text) for key, text in DROPDOWN_LABELS.items()}
+    return dcc.Dropdown(id=component_id, labels=labels, **props)
+
+
+def table_locale(t: Translator | None = None) -> dict[str, Any]:
+    """The props that make a DataTable write numbers and its filter row in ``t``'s language.
+
+    Spread them into every table (``DataTable(..., **table_locale(t))``); numeric columns
+    take :func:`numeric_format`.
+
+    >>> french = table_locale(translator("fr"))
+    >>> french["locale_format"], french["filter_options"]
+    ({'decimal': ',', 'group': '\u202f'}, {'placeholder_text': 'filtrer…'})
+    """
+    t = reader(t)
+    decimal, group = SEPARATORS.get(t.language, ".,")
+    return {
+        "locale_format": {"decimal": decimal, "group": group},
+        "filter_options": {"placeholder_text": t.gettext("filter…")},
+    }
+
+
+def numeric_format(decimals: int) -> dict[str, str]:
+    """A numeric column's ``format``: thousands grouped, ``decimals`` digits, in the
+    separators of the table's :func:`table_locale`.
+
+    >>> numeric_format(3), numeric_format(0)
+    ({'specifier': ',.3f'}, {'specifier': ',.0f'})
+    """
+    return {"specifier": f",.{decimals}f"}

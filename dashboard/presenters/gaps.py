@@ -59,7 +59,11 @@ def gap_items(gaps: Mapping[str, Any], t: Translator | None = None) -> list[Any]
         if count > BRIDGES_SHOWN:
             more = t.integer(count - BRIDGES_SHOWN)
             shown += t.gettext(" and {count} more").format(count=more)
-        counts = t.gettext(": {observed} ties observed, {expected} expected (z = {z}). ")
+        counts = t.ngettext(
+            ": {observed} tie observed, {expected} expected (z = {z}). ",
+            ": {observed} ties observed, {expected} expected (z = {z}). ",
+            int(gap.get("observed") or 0),
+        )
         text = [
             html.Strong(f"{sector_label(a, t)} ↔ {sector_label(b, t)}"),
             counts.format(

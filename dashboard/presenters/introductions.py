@@ -135,11 +135,18 @@ def funnel_figure(counts: Mapping[str, Any] | None, t: Translator | None = None)
     t = t or translator()
     figure = go.Figure()
     if counts:
+        values = [counts[s] for s in FUNNEL_STEPS]
+        first = values[0] or None
+        shares = [t.percent(v / first) if first else "" for v in values]
         figure.add_trace(
             go.Funnel(
                 y=[t.gettext(STATUS_LABELS[s]) for s in FUNNEL_STEPS],
-                x=[counts[s] for s in FUNNEL_STEPS],
-                textinfo="value+percent initial",
+                x=values,
+                # plotly's "percent initial" writes "100%"; the reader's language writes it here
+                text=[
+                    f"{t.integer(v)}<br>{share}" for v, share in zip(values, shares, strict=True)
+                ],
+                textinfo="text",
                 marker={"color": ["#4c78a8", "#72b7b2", "#54a24b"]},
             )
         )

@@ -80,9 +80,11 @@ def network_summary(
         parts.append(t.gettext("density {value}").format(value=number(net.get("density"), t)))
     if net.get("communities") is not None:
         parts.append(
-            t.gettext("{count} communities (modularity {value})").format(
-                count=number(net.get("communities"), t), value=measure("modularity")
-            )
+            t.ngettext(
+                "{count} community (modularity {value})",
+                "{count} communities (modularity {value})",
+                int(net.get("communities") or 0),
+            ).format(count=number(net.get("communities"), t), value=measure("modularity"))
         )
     if net.get("ei_index") is not None:
         parts.append(t.gettext("E-I index {value}").format(value=measure("ei_index")))

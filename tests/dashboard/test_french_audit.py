@@ -124,8 +124,27 @@ def _fire(client: Any, app: Any, key: str, values: Mapping[tuple[str, str], Any]
 
 def page_strings(app: Any, pathname: str) -> list[str]:
     """What a French reader reads on ``pathname`` once it has loaded."""
+    return load_page(app, pathname)[0]
+
+
+def components_of(node: Any) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every ``(type, props)`` of the components in a layout's JSON."""
+    if isinstance(node, list):
+        for child in node:
+            yield from components_of(child)
+    elif isinstance(node, Mapping):
+        if "props" in node and "type" in node:
+            yield node["type"], node["props"]
+            node = node["props"]
+        for value in node.values():
+            yield from components_of(value)
+
+
+def load_page(app: Any, pathname: str) -> tuple[list[str], list[Any]]:
+    """What a French reader reads on ``pathname``, and the JSON trees it was read from."""
     client = app.server.test_client()
     shell = client.get("/_dash-layout").get_json()
+    trees = [shell]
     values: dict[tuple[str, str], Any] = {}
     props_of(shell, values)
     values["url", "pathname"], values["url", "search"] = pathname, ""
@@ -150,8 +169,9 @@ def page_strings(app: Any, pathname: str) -> list[str]:
                 for prop, value in outputs.items():
                     values[component, prop] = value
                     props_of(value, values)
+                    trees.append(value)
                     texts.extend(read_strings(value, prop in READ | READ_INSIDE))
-    return texts
+    return texts, trees
 
 
 @pytest.fixture(scope="module")
@@ -175,6 +195,31 @@ def test_every_page_reads_french(french_app: Any, pathname: str):
     }
     english = sorted(english - KNOWN)
     assert english == []
+
+
+@pytest.mark.parametrize("pathname", PAGES)
+def test_the_components_own_words_are_french(french_app: Any, pathname: str):
+    """What Dash and plotly write themselves (not in the layout's strings) is French too."""
+    found = [c for tree in load_page(french_app, pathname)[1] for c in components_of(tree)]
+    kinds = {kind for kind, _ in found}
+    assert "Dropdown" in kinds or pathname in ("/gaps", "/history", "/map")
+    for kind, props in found:
+        if kind == "Dropdown":
+            labels = props.get("labels") or {}
+            assert labels.get("search") == "Rechercher", props.get("id")
+            assert labels.get("no_options_found") == "Aucune option trouvée"
+            assert labels.get("selected_count") == "sélection : {num_selected}"
+        elif kind == "DataTable":
+            assert props["locale_format"] == {"decimal": ",", "group": "\u202f"}, props["id"]
+            assert props["filter_options"] == {"placeholder_text": "filtrer…"}
+        elif kind == "Graph":
+            config = props["config"]
+            assert config["locale"] == "fr", props["id"]
+            words = config["locales"]["fr"]["dictionary"]
+            assert words["Download plot as a PNG"] == "Télécharger le graphique en PNG"
+            assert words["Pan"] == "Déplacer" and words["Autoscale"] == "Échelle automatique"
+    switch = [p for k, p in found if k == "Div" and p.get("id") == "language-switch"][0]
+    assert "".join(link["props"]["children"] for link in switch["children"]) == "FR / EN"
 
 
 def test_the_audit_finds_english():

@@ -128,7 +128,7 @@ def test_the_gaps_page_is_french(maillage: Any):
     steps = text_of(method)
     assert steps.startswith("Comment ces valeurs sont calculées Graphe : liens entre les membres")
     assert "Règle des manques : deux secteurs différents" in steps
-    assert "z ≤ -1,96 (seuil bilatéral 0,05" in steps and "; lowest" not in steps
+    assert "z ≤ \u22121,96 (seuil bilatéral 0,05" in steps and "; lowest" not in steps
     assert "Mises en relation : paires d'acteurs non liés" in steps
     assert heatmap.layout.title.text.startswith("Liens entre secteurs : observés (attendus)")
     assert "liens observés :" in heatmap.data[0].customdata[0][0]

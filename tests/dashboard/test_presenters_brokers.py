@@ -30,8 +30,9 @@ def test_broker_rows_flatten_roles_and_total() -> None:
     assert rows[0]["liaison"] == 2 and rows[0]["itinerant"] == 1 and rows[0]["brokerage"] == 3
     assert rows[1]["representative"] == 0
     columns = {c["id"]: c for c in broker_columns()}
-    assert columns["betweenness"]["format"] == {"specifier": ".3f"}
-    assert "format" not in columns["liaison"]
+    assert columns["betweenness"]["format"] == {"specifier": ",.3f"}
+    assert columns["brokerage"]["format"] == {"specifier": ",.0f"}  # grouped: "9 069" in French
+    assert columns["liaison"]["format"] == {"specifier": ",.0f"}
     assert set(rows[0]) - {"id"} <= set(columns)
 
 

@@ -78,8 +78,8 @@ def test_gap_heatmap() -> None:
     heat = figure.data[0]
     assert list(heat.x) == ["Business", "Public"]
     assert [list(r) for r in heat.z] == [[1.5, -2.0], [-2.0, None]]
-    assert heat.text[0][1] == "0<br>(3)"
-    assert heat.text[0][0] == "4<br>(2.500)"
+    assert heat.text[0][1] == "0<br>(3.0)"  # expected ties: always one decimal
+    assert heat.text[0][0] == "4<br>(2.5)"
     assert (heat.zmin, heat.zmax, heat.zmid) == (-2.0, 2.0, 0)
 
 

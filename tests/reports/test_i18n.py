@@ -10,7 +10,7 @@ from maillage.reports.i18n import LANGUAGES, negotiate, supported, translator
 def test_french_numbers_dates_and_plurals():
     fr = translator("fr")
     assert fr.number(0.38) == "0,38"
-    assert fr.number(-1.0, 3) == "-1,000"
+    assert fr.number(-1.0, 3) == "\u22121,000"  # the minus sign, not a hyphen
     assert fr.integer(600) == "600"
     assert fr.percent(0.38) == "38\u202f%"
     assert fr.date(date(2026, 12, 2)) == "2 déc. 2026"
