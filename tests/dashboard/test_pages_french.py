@@ -123,9 +123,7 @@ def test_the_gaps_page_is_french(maillage: Any):
     page = words(gaps.layout(FR))
     for french in ("Manques", "Ponts fragiles", "Mises en relation suggérées"):
         assert french in page
-    heatmap, found, fragile, suggested, method, alert = gap_views.gaps_view(
-        maillage, "Nantes", FR
-    )
+    heatmap, found, fragile, suggested, method, alert = gap_views.gaps_view(maillage, "Nantes", FR)
     assert alert is None
     steps = text_of(method)
     assert steps.startswith("Comment ces valeurs sont calculées Graphe : liens entre les membres")

@@ -262,7 +262,9 @@ def test_path_view_lists_the_chain_and_highlights_it(maillage: Any) -> None:
 
 def test_picker_view_finds_actors_of_the_territory(maillage: Any) -> None:
     found = picker_view(maillage, "Nantes", "universite", None)
-    assert found == [{"label": "Université Ouest · Academic", "value": "b4", "search": "universite ouest b4"}]
+    assert found == [
+        {"label": "Université Ouest · Academic", "value": "b4", "search": "universite ouest b4"}
+    ]
     assert picker_view(maillage, "Nantes", "rennes", None) == []
 
 
