@@ -199,6 +199,8 @@ def page_for(
         builders["/history"] = lambda: history.layout(t)
     build = builders.get(pathname or "/")
     links = nav_links(pathname or "/", t, may_write=may_write, explore_href=explore_href)
+    if build is None and pathname in WRITERS_PAGES:
+        return needs_writer(pathname, t), links
     return (not_found(pathname, t) if build is None else build()), links
 
 
@@ -215,6 +217,27 @@ def validation_layout() -> html.Div:
         history.layout(),
     ]
     return html.Div([shell([]), *pages])
+
+
+WRITERS_PAGES = ("/import", "/history")
+"""The pages only a request that may write sees (facilitators and admins)."""
+
+
+def needs_writer(pathname: str, t: Translator | None = None) -> html.Div:
+    """What a viewer sees at the address of a page for facilitators and admins."""
+    t = t or translator()
+    return html.Div(
+        dbc.Alert(
+            [
+                t.gettext(
+                    "The page {path} is for facilitators and admins: your account may only read. "
+                ).format(path=pathname),
+                dcc.Link(t.gettext("Back to the network"), href="/"),
+            ],
+            color="info",
+        ),
+        className="p-3",
+    )
 
 
 def not_found(pathname: str | None, t: Translator | None = None) -> html.Div:

@@ -494,9 +494,15 @@ class Edit:
         default=None, compare=False, repr=False
     )
 
+    #: Territories the edit touches beyond those of its actors: the territories of the ends of
+    #: the ties it writes, when whoever made the edit has them (the history lists it there).
+    territories_touched: tuple[str, ...] = ()
+
     @property
     def territories(self) -> frozenset[str]:
-        return frozenset(t for actor in self.actors for t in actor.territories)
+        """The territories of the edit's actors and ``territories_touched``."""
+        written = (t for actor in self.actors for t in actor.territories)
+        return frozenset((*written, *self.territories_touched))
 
 
 @dataclass(frozen=True, slots=True)

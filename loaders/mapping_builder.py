@@ -21,7 +21,18 @@ from .importing import CSV_SUFFIXES, EXCEL_SUFFIXES
 from .limits import FileLimits, bounded_table
 from .validate import ProblemLog
 
-MAPPED_FIELDS = ("id", "name", "sector", "territory", "activity", "date")
+MAPPED_FIELDS = (
+    "id",
+    "name",
+    "sector",
+    "territory",
+    "kind",
+    "city",
+    "lat",
+    "lon",
+    "activity",
+    "date",
+)
 """The fields the builder asks for: an actor's, and the activity of a two-mode export."""
 
 _HINTS: Mapping[str, tuple[str, ...]] = {
@@ -30,8 +41,14 @@ _HINTS: Mapping[str, tuple[str, ...]] = {
     "sector": ("sector", "secteur", "type", "statut", "status", "categorie", "category"),
     "territory": ("territory", "territoire", "departement", "region", "county", "commune"),
     "activity": ("activity", "activite", "projet", "project", "evenement", "event", "action"),
+    "kind": ("kind", "nature"),
+    "city": ("city", "ville", "town", "localite"),
+    "lat": ("lat", "latitude"),
+    "lon": ("lon", "lng", "longitude"),
     "date": ("date", "debut", "start", "annee", "year", "jour"),
 }
+_START_ONLY = frozenset({"kind", "lat", "lon"})
+"""Fields whose short hints a column name must start with ("lat" is in "relation")."""
 CANONICAL_HEADERS = (
     frozenset({"id", "name", "sector", "territory"}),
     frozenset({"source", "target"}),
@@ -102,7 +119,8 @@ def guess_columns(header: Sequence[str]) -> dict[str, str | None]:
     for wanted in MAPPED_FIELDS:
         hints = _HINTS[wanted]
         found = next((n for f, n in folded if f == wanted and n not in taken), None)
-        for test in (str.startswith, str.__contains__):
+        tests = (str.startswith,) if wanted in _START_ONLY else (str.startswith, str.__contains__)
+        for test in tests:
             for hint in hints:
                 if found is None:
                     found = next((n for f, n in folded if test(f, hint) and n not in taken), None)
@@ -132,13 +150,18 @@ def mapping_toml(
     sectors: Mapping[str, str | None] | None = None,
     *,
     match: str | None = None,
+    default_territory: str | None = None,
 ) -> str:
     """The mapping file of a choice: ``[columns]`` and ``[sectors]``, read back by ``read_mapping``.
 
     ``columns`` maps fields to columns (``None``: not in the file); a mapped
-    ``activity`` makes the file two-mode, else it holds actors. ``sectors``
-    maps raw values to sectors (``None`` and sector names left out: the loader
-    reads those itself). ``match`` puts it all in a ``[[file]]`` for that name.
+    ``activity`` makes the file two-mode, else it holds actors. Without an
+    ``id`` column the ``name`` column is the id too (``ids_ignore_case``: the
+    name is typed, so its spellings are one id). ``default_territory`` is the
+    territory of the rows that have none (every row, without a territory
+    column). ``sectors`` maps raw values to sectors (``None`` and sector names
+    left out: the loader reads those itself). ``match`` puts it all in a
+    ``[[file]]`` for that name.
 
     >>> print(mapping_toml({"id": "Code", "name": "Nom"}, {"Asso": "association"}))
     # Maillage mapping file (docs/mapping.md)
@@ -153,12 +176,21 @@ def mapping_toml(
     <BLANKLINE>
     """
     chosen = {name: column for name, column in columns.items() if column}
+    name_is_id = "id" not in chosen and "name" in chosen
+    if name_is_id:
+        chosen = {"id": chosen["name"], **chosen}
     role = "two-mode" if chosen.get("activity") else "actors"
     prefix = "file." if match else ""
     lines = ["# Maillage mapping file (docs/mapping.md)"]
     if match:
         lines += ["", "[[file]]", f"match = {toml_string(match)}"]
-    lines += [f"type = {toml_string(role)}", "", f"[{prefix}columns]"]
+    lines.append(f"type = {toml_string(role)}")
+    territory = (default_territory or "").strip()
+    if territory:
+        lines.append(f"default_territory = {toml_string(territory)}")
+    if name_is_id:
+        lines.append("ids_ignore_case = true")
+    lines += ["", f"[{prefix}columns]"]
     lines += [f"{name} = {toml_string(column)}" for name, column in chosen.items()]
     kept = {
         raw: Sector(sector).value

@@ -131,10 +131,10 @@ def resolve_layout(
             None,
             render(PARTICIPATION_ATTRIBUTES_MISPLACED, role=role),
         )
-    if spec.attributes is None and not spec.columns and role is not Role.ACTORS:
-        ignored = [h for i, h in enumerate(table.header) if h and i not in used]
-        if ignored:
-            warnings.append(render(IGNORED_COLUMNS, file=label, columns=", ".join(ignored)))
+    used.update(i for _attribute, i in layout.attributes)
+    ignored = [h for i, h in enumerate(table.header) if h and i not in used]
+    if ignored:
+        warnings.append(render(IGNORED_COLUMNS, file=label, columns=", ".join(ignored)))
     if role is Role.TWO_MODE and "id" in names:
         names["actor"] = names["id"]
     return layout if len(log) == problems_before else None

@@ -214,6 +214,7 @@ class Editing:
                 activities=(activity,) if is_new else (),
                 participations=(participation,),
                 ties=ties,
+                territories_touched=tuple(sorted(touched)),
             ),
             user=user or os_user(),
             description=participation_description(actor.id, activity.id),
@@ -269,10 +270,13 @@ class Editing:
     def _write_tie(
         self, tie: Tie, description: str, user: str | None, ends: Iterable[Actor]
     ) -> Revision:
+        touched = sorted({t for actor in ends for t in actor.territories})
         revision = self.store.write(  # type: ignore[attr-defined]
-            Edit(ties=(tie,)), user=user or os_user(), description=description
+            Edit(ties=(tie,), territories_touched=tuple(touched)),
+            user=user or os_user(),
+            description=description,
         )
-        self._written(sorted({t for actor in ends for t in actor.territories}))  # type: ignore[attr-defined]
+        self._written(touched)  # type: ignore[attr-defined]
         return revision
 
     def undo_latest(self, revision: int, *, user: str | None = None) -> Revision:

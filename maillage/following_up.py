@@ -131,8 +131,12 @@ class FollowingUp:
         day = day or date.today()
         tie = None
         tie_key = None
+        touched = {current.territory}
         if status == Status.PARTNERSHIP and current.status != Status.PARTNERSHIP:
-            existing = _partnership_between(self.network(current.territory), current)
+            network = self.network(current.territory)
+            existing = _partnership_between(network, current)
+            ends = {current.source, current.target}
+            touched.update(t for a in network.actors if a.id in ends for t in a.territories)
             tie = None if existing is not None else current.partnership_tie(day)
             tie_key = (existing or tie).key
         moved = current.moved(status, day=day, by=who, note=note, follow_up=follow_up, tie=tie_key)
@@ -140,14 +144,14 @@ class FollowingUp:
         if tie is not None:
             try:
                 self.store.write(
-                    Edit(ties=(tie,)),
+                    Edit(ties=(tie,), territories_touched=tuple(sorted(touched))),
                     user=who,
                     description=describe(INTRODUCTION_PARTNERSHIP, introduction=moved.id),
                 )
             except BaseException:
                 self.store.save_introduction(current, steps_before=len(moved.history))
                 raise
-            self._written((current.territory,))  # type: ignore[attr-defined]
+            self._written(sorted(touched))  # type: ignore[attr-defined]
         return moved
 
 

@@ -232,13 +232,17 @@ class WebImports:
         return mapping_builder.guess_sectors(values)
 
     def mapping_toml(
-        self, columns: Mapping[str, str | None], sectors: Mapping[str, str | None]
+        self,
+        columns: Mapping[str, str | None],
+        sectors: Mapping[str, str | None],
+        default_territory: str | None = None,
     ) -> str:
         """The mapping file of the builder's choice, as ``maillage import --mapping`` reads it."""
-        return mapping_builder.mapping_toml(columns, sectors)
+        return mapping_builder.mapping_toml(columns, sectors, default_territory=default_territory)
 
-    def mapping_choice(self, text: str) -> tuple[dict[str, str | None], dict[str, str]]:
-        """The columns and sectors (folded raw value -> sector) of a saved mapping file's text.
+    def mapping_choice(self, text: str) -> tuple[dict[str, str | None], dict[str, str], str | None]:
+        """The columns, sectors (folded raw value -> sector) and default territory of a saved
+        mapping file's text.
 
         A mapping that ``read_mapping`` refuses raises ``ValidationError`` naming the key.
         """
@@ -252,7 +256,8 @@ class WebImports:
             raise ValidationError(map(renamed.problem, log.problems))
         spec = found.default
         columns = {name: spec.columns.get(name) for name in mapping_builder.MAPPED_FIELDS}
-        return columns, {raw: sector.value for raw, sector in spec.sectors.items()}
+        sectors = {raw: sector.value for raw, sector in spec.sectors.items()}
+        return columns, sectors, spec.default_territory
 
     def upload_columns(self, upload: Upload) -> TableColumns:
         """The header and distinct values of the upload's first table, for the mapping builder."""

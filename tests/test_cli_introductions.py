@@ -153,3 +153,27 @@ def test_the_funnel_counts_what_the_introductions_reached(store_url, tmp_path):
         assert app.introduction("1").history[0].by == "marie"
     finally:
         app.close()
+
+
+def test_the_partnership_of_an_introduction_is_in_the_history_of_its_actors_territories(
+    store_url, tmp_path
+):
+    from maillage.app import Maillage
+    from maillage.settings import Settings
+
+    actors = ACTORS.replace(
+        "a2,Asso Lien,association,Nantes", "a2,Asso Lien,association,Nantes|Rezé"
+    )
+    (tmp_path / "actors.csv").write_text(actors, encoding="utf-8")
+    app = Maillage(Settings.from_env(store_url))
+    try:
+        app.import_files([tmp_path / "actors.csv"])
+        one = app.add_introduction("Nantes", "a1", "a2", day=date(2026, 1, 5), user="marie")
+        app.update_introduction(one.id, Status.PARTNERSHIP, day=date(2026, 2, 4), user="marie")
+        made = app.history()[-1]
+        assert made.description == "partnership of introduction 1"
+        assert made.territories == ("Nantes", "Rezé")
+        assert app.history("Rezé")[-1].id == made.id
+        assert app.history("Nantes")[-1].id == made.id
+    finally:
+        app.close()

@@ -66,6 +66,7 @@ def test_a_tie_added_by_hand_then_ended_is_two_revisions_and_undo_reverts_each(m
     tie = ties[("funding", False, "b4", "n3")]
     assert (tie.since, tie.note, tie.until, tie.weight) == (date(2026, 3, 1), "forum", None, 1.0)
     assert "tie n3–b4 (funding) recorded" in added.description
+    assert added.territories == ("Nantes", "Rennes")  # n3's and b4's: the history lists it there
     assert maillage.add_tie("b4", "n3", "funding") is None  # there already: nothing written
 
     ended = maillage.end_tie("n1", "n2", "partnership", date(2026, 6, 30))

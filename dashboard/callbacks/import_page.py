@@ -45,6 +45,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
     @app.callback(
         Output(ids.import_column(ALL), "value", allow_duplicate=True),
         Output(ids.IMPORT_SAVED_SECTORS, "data"),
+        Output(ids.IMPORT_DEFAULT_TERRITORY, "value"),
         Output(ids.IMPORT_ALERT, "children", allow_duplicate=True),
         Input(ids.IMPORT_MAPPING_UPLOAD, "contents"),
         prevent_initial_call=True,
@@ -55,13 +56,15 @@ def register(app: dash.Dash, sources: Sources) -> None:
     @app.callback(
         Output(ids.IMPORT_MAPPING, "data"),
         Output(ids.IMPORT_MAPPING_TEXT, "children"),
+        Output(ids.IMPORT_DEFAULT_TERRITORY_ROW, "style"),
         Input(ids.IMPORT_NEEDS_MAPPING, "data"),
         Input(ids.import_column(ALL), "value"),
         Input(ids.IMPORT_SECTORS, "data"),
+        Input(ids.IMPORT_DEFAULT_TERRITORY, "value"),
         prevent_initial_call=True,
     )
-    def mapping(needs, columns, sector_rows):
-        return import_page.mapping_view(sources, needs, columns, sector_rows)
+    def mapping(needs, columns, sector_rows, territory):
+        return import_page.mapping_view(sources, needs, columns, sector_rows, territory)
 
     @app.callback(
         Output(ids.IMPORT_MAPPING_FILE, "data"),
@@ -76,6 +79,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
     @app.callback(
         Output(ids.IMPORT_PROBLEMS, "data"),
         Output(ids.IMPORT_PLAN, "children"),
+        Output(ids.IMPORT_MERGE_ROW, "style"),
         Output(ids.IMPORT_PREVIEW_ALERT, "children"),
         Input(ids.IMPORT_PREVIEW, "n_clicks"),
         UPLOAD,

@@ -8,14 +8,20 @@ from dash import dash_table, dcc, html
 from ...reports.i18n import Translator, translator
 from .. import ids
 from ..presenters.formatting import dropdown, sector_options, table_locale
-from ..presenters.import_page import FIELD_LABELS, PROBLEMS_PER_PAGE, problem_columns
+from ..presenters.import_page import (
+    ABSENT_HINTS,
+    FIELD_LABELS,
+    HIDDEN,
+    PROBLEMS_PER_PAGE,
+    problem_columns,
+)
 
 
 def _upload(t: Translator, limit: str) -> dbc.Card:
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H5(t.gettext("1. The file")),
+                html.H5(t.gettext("The file"), className="import-step"),
                 dcc.Upload(
                     id=ids.IMPORT_UPLOAD,
                     children=html.Div(
@@ -43,7 +49,7 @@ def _builder(t: Translator) -> html.Div:
                     ids.import_column(name),
                     t,
                     options=[],
-                    placeholder=t.gettext("(not in the file)"),
+                    placeholder=t.gettext(ABSENT_HINTS.get(name, "(not in the file)")),
                 ),
             ],
             md=4,
@@ -68,7 +74,7 @@ def _builder(t: Translator) -> html.Div:
         dbc.Card(
             dbc.CardBody(
                 [
-                    html.H5(t.gettext("2. Which column holds what")),
+                    html.H5(t.gettext("Which column holds what"), className="import-step"),
                     dcc.Upload(
                         id=ids.IMPORT_MAPPING_UPLOAD,
                         children=html.A(t.gettext("Use a mapping file you saved")),
@@ -77,6 +83,17 @@ def _builder(t: Translator) -> html.Div:
                     ),
                     dcc.Store(id=ids.IMPORT_SAVED_SECTORS),
                     dbc.Row(dropdowns, className="g-2"),
+                    html.Div(
+                        [
+                            dbc.Label(
+                                t.gettext("Territory of every row (no column holds it)"),
+                                html_for=ids.IMPORT_DEFAULT_TERRITORY,
+                            ),
+                            dbc.Input(id=ids.IMPORT_DEFAULT_TERRITORY, type="text", size="sm"),
+                        ],
+                        id=ids.IMPORT_DEFAULT_TERRITORY_ROW,
+                        className="mt-2 import-default-territory",
+                    ),
                     html.H6(
                         t.gettext("Sectors: what each value of the file means"), className="mt-3"
                     ),
@@ -122,24 +139,26 @@ def _preview(t: Translator) -> dbc.Card:
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H5(t.gettext("3. Preview")),
+                html.H5(t.gettext("Preview"), className="import-step"),
                 dbc.Row(
                     [
-                        dbc.Col(
-                            dbc.Checkbox(
-                                id=ids.IMPORT_MERGE,
-                                label=t.gettext("They are the same actors (merge ids in common)"),
-                                value=False,
-                            ),
-                            md=6,
-                        ),
                         dbc.Col(
                             dbc.Input(
                                 id=ids.IMPORT_PREFIX,
                                 placeholder=t.gettext("Id prefix (optional)"),
                                 size="sm",
                             ),
-                            md=3,
+                            md=6,
+                        ),
+                        dbc.Col(
+                            dbc.Checkbox(
+                                id=ids.IMPORT_MERGE,
+                                label=t.gettext("They are the same actors (merge ids in common)"),
+                                value=False,
+                            ),
+                            id=ids.IMPORT_MERGE_ROW,
+                            style=HIDDEN,
+                            md=6,
                         ),
                     ],
                     className="g-2 mb-2",
@@ -166,7 +185,7 @@ def _run(t: Translator) -> dbc.Card:
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H5(t.gettext("4. Import")),
+                html.H5(t.gettext("Import"), className="import-step"),
                 dbc.Button(t.gettext("Import"), id=ids.IMPORT_RUN, color="primary"),
                 dbc.Button(
                     t.gettext("Import and set aside the bad rows"),

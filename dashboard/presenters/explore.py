@@ -105,6 +105,23 @@ def actor_label(graph: nx.Graph, node: Hashable, t: Translator | None = None) ->
     return f"{attrs.get('name') or node} · {sector_label(attrs.get('sector'), t)}"
 
 
+def actor_option(graph: nx.Graph, node: Hashable, t: Translator | None = None) -> dict[str, str]:
+    """A picker's option for ``node``: its label, and the folded text the browser filters on.
+
+    The dropdown filters options in the browser by lower-casing only; its
+    ``search`` text holds the folded name and id, so that "cafe" keeps
+    "Café Solidaire" as the server's own search does.
+
+    >>> g = nx.Graph()
+    >>> g.add_node("a1", name="Café Solidaire", sector="association")
+    >>> actor_option(g, "a1")["search"]
+    'cafe solidaire a1'
+    """
+    name = graph.nodes[node].get("name") or node
+    search = f"{fold(str(name))} {fold(str(node))}"
+    return {"label": actor_label(graph, node, t), "value": str(node), "search": search}
+
+
 def actor_options(
     graph: nx.Graph,
     query: str | None,
@@ -136,7 +153,7 @@ def actor_options(
     for actor in keep:
         if actor in graph and actor not in chosen:
             chosen.append(actor)
-    return [{"label": actor_label(graph, n, t), "value": str(n)} for n in chosen]
+    return [actor_option(graph, n, t) for n in chosen]
 
 
 def pick(
@@ -326,8 +343,7 @@ def focus_from_search(
     focus: dict[str, Any] = {"colour": state.colour, "sectors": state.shown_sectors}
     for key, actor in (("from", state.source), ("to", state.target)):
         if actor and graph is not None and actor in graph:
-            label = actor_label(graph, actor, t)
-            focus[key] = {"value": actor, "options": [{"label": label, "value": actor}]}
+            focus[key] = {"value": actor, "options": [actor_option(graph, actor, t)]}
     if state.actor and graph is not None and state.actor in graph:
         focus["actor"] = state.actor
     return focus

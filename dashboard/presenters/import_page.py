@@ -49,10 +49,19 @@ FIELD_LABELS: Mapping[str, str] = {
     "name": N_("Name"),
     "sector": N_("Sector"),
     "territory": N_("Territory"),
+    "kind": N_("Kind"),
+    "city": N_("City"),
+    "lat": N_("Latitude"),
+    "lon": N_("Longitude"),
     "activity": N_("Activity (a file of participations)"),
     "date": N_("Date of the activity"),
 }
 """The fields the mapping builder asks for, in the order of its dropdowns."""
+ABSENT_HINTS: Mapping[str, str] = {
+    "id": N_("(not in the file: the name is the id)"),
+    "territory": N_("(not in the file: give it below)"),
+}
+"""What a field's dropdown says when no column holds it, when the import has a way on."""
 PROBLEM_COLUMNS = ("file", "line", "column", "problem")
 PROBLEMS_PER_PAGE = 10
 HIDDEN = {"display": "none"}
@@ -137,9 +146,10 @@ def sectors_view(
     return ([{"value": value, "sector": chosen[value]} for value in values],)
 
 
-@guarded(lambda: [None for _ in FIELD_LABELS], None)
+@guarded(lambda: [None for _ in FIELD_LABELS], None, None)
 def saved_mapping_view(sources: Sources, contents: str | None) -> tuple:
-    """A saved mapping file's columns (for the dropdowns) and sectors (for the sector table)."""
+    """A saved mapping file's columns (for the dropdowns), sectors (for the sector table) and
+    default territory (for its field)."""
     if contents is None:
         raise PreventUpdate
     writer, _user = sources.writer()
@@ -147,8 +157,8 @@ def saved_mapping_view(sources: Sources, contents: str | None) -> tuple:
         text = base64.b64decode(contents.split(",", 1)[-1], validate=True).decode("utf-8")
     except (binascii.Error, ValueError):
         raise MaillageError(MAPPING_NOT_UTF8) from None
-    columns, sectors = writer.mapping_choice(text)
-    return [columns.get(name) for name in FIELD_LABELS], sectors
+    columns, sectors, territory = writer.mapping_choice(text)
+    return [columns.get(name) for name in FIELD_LABELS], sectors, territory
 
 
 def mapping_view(
@@ -156,18 +166,22 @@ def mapping_view(
     needs_mapping: bool | None,
     columns: Sequence[str | None],
     sector_rows: Sequence[Mapping[str, Any]] | None,
-) -> tuple[str | None, str]:
-    """The mapping file of the builder's choice (``None`` when none is needed), and its text."""
+    default_territory: str | None = None,
+) -> tuple[str | None, str, dict[str, str]]:
+    """The mapping file of the builder's choice (``None`` when none is needed), its text, and
+    the style of the "territory of every row" field (shown without a territory column)."""
+    chosen = dict(zip(FIELD_LABELS, columns, strict=False))
+    territory_field = HIDDEN if chosen.get("territory") else {}
     if not needs_mapping:
-        return None, ""
+        return None, "", territory_field
     try:
         writer, _user = sources.writer()
     except NotAllowed:
         raise PreventUpdate from None
-    chosen = dict(zip(FIELD_LABELS, columns, strict=False))
     sectors = {row["value"]: row.get("sector") for row in sector_rows or () if row.get("value")}
-    text = writer.mapping_toml(chosen, sectors)
-    return text, text
+    territory = None if chosen.get("territory") else default_territory
+    text = writer.mapping_toml(chosen, sectors, territory)
+    return text, text, territory_field
 
 
 def mapping_download(mapping: str | None, filename: str | None) -> dict[str, str]:
@@ -178,7 +192,7 @@ def mapping_download(mapping: str | None, filename: str | None) -> dict[str, str
     return {"content": mapping, "filename": f"{stem}-mapping.toml", "type": "application/toml"}
 
 
-@guarded(list, None)
+@guarded(list, None, lambda: HIDDEN)
 def preview_view(
     sources: Sources,
     contents: str | None,
@@ -187,7 +201,8 @@ def preview_view(
     merge: bool | None,
     prefix: str | None,
 ) -> tuple:
-    """The row-level problems (table rows) and what the import would change (a panel)."""
+    """The row-level problems (table rows), what the import would change (a panel), and the
+    style of the "same actors" box (shown only when ids of the file collide with the store's)."""
     writer, _user = sources.writer()
     t = sources.translator()
     upload = writer.decode_upload(contents, filename)
@@ -196,22 +211,28 @@ def preview_view(
         outcome = writer.import_upload(upload, dry_run=True, **options)
     except ValidationError as error:
         rows = [
-            _problem_row(p.file, p.line, p.column, problem_in(p.message, t)) for p in error.problems
+            _problem_row(p.file, p.line, _field_label(p.column, t), problem_in(p.message, t))
+            for p in error.problems
         ]
         message = t.gettext("The file cannot be imported as it is: nothing would be imported.")
-        return rows, dbc.Alert(message, color="danger")
+        return rows, dbc.Alert(message, color="danger"), HIDDEN
     except ImportCollision as collision:
-        return [], collision_panel(collision, t)
+        return [], collision_panel(collision, t), {}
     summary = outcome.summary
     rows = [
         _problem_row(r.file, r.line, ", ".join(r.columns), problems_in(r.problems, t))
         for r in summary.rejected_rows
     ]
-    return rows, plan_panel(summary, t)
+    return rows, plan_panel(summary, t), {} if merge else HIDDEN
 
 
 def _problem_row(file: str, line: int | None, column: str | None, problem: str) -> dict[str, Any]:
     return {"file": file, "line": line, "column": column or "", "problem": problem}
+
+
+def _field_label(column: str | None, t: Translator) -> str | None:
+    """A file-level problem's column; a field the file lacks is named as the builder names it."""
+    return t.gettext(FIELD_LABELS[column]) if column in FIELD_LABELS else column
 
 
 def plan_panel(summary: Any, t: Translator) -> html.Div:

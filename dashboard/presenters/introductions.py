@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from dash.exceptions import PreventUpdate
 
 from ...graph.introductions import Status
+from ...graph.model import fold
 from ...reports.figures import locale_layout
 from ...reports.i18n import N_, Translator, translator
 from ...reports.labels import sector_label
@@ -198,9 +199,16 @@ def funnel_text(counts: Mapping[str, Any] | None, t: Translator | None = None) -
 
 def actor_choices(network: Any, t: Translator | None = None) -> list[dict[str, str]]:
     """Dropdown options for the territory's actors: ``Name (sector)``, by name, the sector
-    in ``t``'s language."""
+    in ``t``'s language; the browser filters them on their folded name and id (``search``)."""
     actors = sorted(network.actors, key=lambda a: (a.name.casefold(), a.id))
-    return [{"label": f"{a.name} ({sector_label(a.sector, t)})", "value": a.id} for a in actors]
+    return [
+        {
+            "label": f"{a.name} ({sector_label(a.sector, t)})",
+            "value": a.id,
+            "search": f"{fold(a.name)} {fold(a.id)}",
+        }
+        for a in actors
+    ]
 
 
 def parse_day(value: str | None, today: date) -> date:

@@ -137,11 +137,14 @@ def test_the_path_finder_reads_french(maillage: Any) -> None:
 
 
 def test_the_actor_pickers_name_the_sector_in_french(maillage: Any) -> None:
+    university = {"label": "Université Ouest · Académique", "value": "b4"}
+    university["search"] = "universite ouest b4"  # what the browser matches "universite" to
     found = picker_view(maillage, "Nantes", "universite", None, FR)
-    assert found == [{"label": "Université Ouest · Académique", "value": "b4"}]
+    assert found == [university]
     focus = focus_view(maillage, "Nantes", "?from=n2&to=b4", FR)
-    assert focus["from"]["options"] == [{"label": "Asso Lien · Association", "value": "n2"}]
-    assert focus["to"]["options"] == [{"label": "Université Ouest · Académique", "value": "b4"}]
+    association = {"label": "Asso Lien · Association", "value": "n2", "search": "asso lien n2"}
+    assert focus["from"]["options"] == [association]
+    assert focus["to"]["options"] == [university]
 
 
 def test_the_guards_read_french() -> None:

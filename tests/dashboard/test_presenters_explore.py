@@ -68,11 +68,11 @@ def test_weight_slider_goes_from_zero_to_the_heaviest_tie(graph: nx.Graph) -> No
 
 def test_actor_options_are_accent_insensitive_and_best_first(graph: nx.Graph) -> None:
     options = actor_options(graph, "bibliotheque", [])
-    assert options == [{"label": "Bibliothèque · Public", "value": "b"}]
+    assert options == [{"label": "Bibliothèque · Public", "value": "b", "search": "bibliotheque b"}]
     everyone = actor_options(graph, None, [], limit=2)
     assert [o["value"] for o in everyone] == ["c", "a"]  # degree 3 each, then by name
     kept = actor_options(graph, "zzz", ["d"])
-    assert kept == [{"label": "Dé · Public", "value": "d"}]
+    assert kept == [{"label": "Dé · Public", "value": "d", "search": "de d"}]
     starts = actor_options(graph, "c", [])
     assert starts[0]["value"] == "c"
 
@@ -165,7 +165,7 @@ def test_focus_from_search_keeps_known_actors_with_their_labels(graph: nx.Graph)
     focus = focus_from_search("?from=a&to=nobody&actor=a&colour=community&sectors=public", graph)
     assert focus["from"] == {
         "value": "a",
-        "options": [{"label": "Atelier · Business", "value": "a"}],
+        "options": [{"label": "Atelier · Business", "value": "a", "search": "atelier a"}],
     }
     assert "to" not in focus
     assert (focus["actor"], focus["colour"], focus["sectors"]) == ("a", "community", ["public"])
@@ -262,7 +262,9 @@ def test_path_view_lists_the_chain_and_highlights_it(maillage: Any) -> None:
 
 def test_picker_view_finds_actors_of_the_territory(maillage: Any) -> None:
     found = picker_view(maillage, "Nantes", "universite", None)
-    assert found == [{"label": "Université Ouest · Academic", "value": "b4"}]
+    assert found == [
+        {"label": "Université Ouest · Academic", "value": "b4", "search": "universite ouest b4"}
+    ]
     assert picker_view(maillage, "Nantes", "rennes", None) == []
 
 

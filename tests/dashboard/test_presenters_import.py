@@ -52,8 +52,10 @@ def mapping_of(sources: Sources, contents: str) -> str:
         {"value": "Collectif", "sector": None},
     ]
     rows[1]["sector"] = "association"
-    text, shown = page.mapping_view(sources, needs, columns, rows)
-    assert text == shown and '"Collectif" = "association"' in text
+    text, shown, territory_field = page.mapping_view(sources, needs, columns, rows)
+    assert (
+        text == shown and territory_field == page.HIDDEN
+    )  # a column holds the territory and '"Collectif" = "association"' in text
     return text
 
 
@@ -62,8 +64,10 @@ def test_the_upload_is_mapped_previewed_and_imported_with_its_bad_row_set_aside(
     contents = sent(PARTNERS)
     mapping = mapping_of(sources, contents)
 
-    problems, plan, alert = page.preview_view(sources, contents, "p.csv", mapping, False, "")
-    assert alert is None
+    problems, plan, merge_box, alert = page.preview_view(
+        sources, contents, "p.csv", mapping, False, ""
+    )
+    assert alert is None and merge_box == page.HIDDEN  # no id collision: nothing to merge
     assert problems == [
         {
             "file": "p.csv",
@@ -108,10 +112,16 @@ def test_import_without_setting_aside_refuses_a_file_with_a_bad_row(maillage):
 def test_an_id_collision_shows_the_ways_on_and_an_id_prefix_takes_one(maillage):
     sources = writers(maillage)
     taken = "id,name,sector,territory\nn1,Quelqu'un d'autre,public,Vosges\n"
-    problems, panel, _alert = page.preview_view(sources, sent(taken), "a.csv", None, False, "")
+    problems, panel, merge_box, _alert = page.preview_view(
+        sources, sent(taken), "a.csv", None, False, ""
+    )
     assert problems == [] and "already names another actor" in str(panel)
+    assert merge_box == {}  # the "same actors" box is one of the ways on
     assert "id prefix" in str(panel)
-    _, panel, _alert = page.preview_view(sources, sent(taken), "a.csv", None, False, "v-")
+    _, panel, merge_box, _alert = page.preview_view(
+        sources, sent(taken), "a.csv", None, False, "v-"
+    )
+    assert merge_box == page.HIDDEN
     assert "Vosges" in str(panel)
 
 
@@ -122,7 +132,9 @@ def test_a_french_collision_and_refusal_are_told_in_french(maillage):
 
     sources = writers(maillage, "fr")
     taken = "id,name,sector,territory\nn1,Quelqu'un d'autre,public,Vosges\n"
-    _problems, panel, _alert = page.preview_view(sources, sent(taken), "a.csv", None, False, "")
+    _problems, panel, _box, _alert = page.preview_view(
+        sources, sent(taken), "a.csv", None, False, ""
+    )
     assert "identifiant 'n1' : en base 'Atelier Nord' (Nantes), dans le fichier " in str(panel)
     assert "'Quelqu'un d'autre' (Vosges)" in str(panel)
     refused = error_alert(MaillageError("unknown actor 'x9'"), translator("fr"))
@@ -135,7 +147,7 @@ def test_a_canonical_file_needs_no_mapping(maillage):
         writers(maillage), contents, "actors.csv"
     )
     assert (style, needs, alert) == (page.HIDDEN, False, None)
-    assert page.mapping_view(writers(maillage), needs, MAPPING, []) == (None, "")
+    assert page.mapping_view(writers(maillage), needs, MAPPING, []) == (None, "", {})
 
 
 def test_a_viewer_is_refused_by_every_view_whatever_the_browser_sends(maillage):
@@ -179,7 +191,7 @@ def test_a_french_facilitator_reads_the_page_in_french(maillage):
     assert page.limit_text(sources) == "CSV, XLSX, GEXF ou GraphML, jusqu'à 720\u00a0ko."
     contents = sent(PARTNERS)
     mapping = mapping_of(sources, contents)
-    problems, plan, _alert = page.preview_view(sources, contents, "p.csv", mapping, False, "")
+    problems, plan, _box, _alert = page.preview_view(sources, contents, "p.csv", mapping, False, "")
     assert "Ce que l'import changerait" in str(plan) and "Ajoutés" in str(plan)
     assert "1 ligne a un problème" in str(plan)
     row = {"file": "p.csv", "line": 4, "column": "Nom", "problem": "valeur manquante"}
@@ -194,7 +206,7 @@ def test_a_french_preview_tells_each_bad_row_in_french_with_its_line_and_column(
         "a2,Beta,guild,Vosges\n"
         "a1,Gamma,public,Vosges\n"
     )
-    problems, _plan, alert = page.preview_view(sources, contents, "b.csv", None, False, "")
+    problems, _plan, _box, alert = page.preview_view(sources, contents, "b.csv", None, False, "")
     assert alert is None
     assert problems == [
         {
@@ -228,7 +240,7 @@ def test_workbooks_and_graph_files_are_imported_too(maillage, tmp_path, fmt):
     sources = writers(maillage)
     _, style, needs, _options, _columns, alert = page.upload_view(sources, contents, path.name)
     assert (style, needs, alert) == (page.HIDDEN, False, None)
-    problems, plan, alert = page.preview_view(sources, contents, path.name, None, True, "")
+    problems, plan, _box, alert = page.preview_view(sources, contents, path.name, None, True, "")
     assert (problems, alert) == ([], None)
     assert "Added" in str(plan)
 
@@ -240,7 +252,7 @@ def test_an_upload_named_like_the_import_s_own_files_is_still_itself(maillage):
     contents = sent(CANONICAL)
     sources = writers(maillage)
     for name in ("rejects.csv", "mapping.csv"):
-        problems, _plan, alert = page.preview_view(sources, contents, name, None, False, "")
+        problems, _plan, _box, alert = page.preview_view(sources, contents, name, None, False, "")
         assert alert is None and [row["file"] for row in problems] == [name]
     page.import_view(sources, ids.IMPORT_RUN_SET_ASIDE, contents, "rejects.csv", None, 0, "")
     revision = maillage.history()[-1]
@@ -252,16 +264,16 @@ def test_a_saved_mapping_file_fills_the_builder_again(maillage):
     sources = writers(maillage)
     contents = sent(PARTNERS)
     saved = mapping_of(sources, contents)
-    columns, sectors, alert = page.saved_mapping_view(sources, sent(saved))
-    assert alert is None
-    assert columns == ["Code", "Nom", "Statut", "Département", None, None]
+    columns, sectors, territory, alert = page.saved_mapping_view(sources, sent(saved))
+    assert alert is None and territory is None
+    assert columns == ["Code", "Nom", "Statut", "Département", *[None] * 6]
     assert sectors == {"entreprise": "business", "collectif": "association"}
     (rows, _alert) = page.sectors_view(sources, contents, "p.csv", "Statut", sectors)
     assert rows == [
         {"value": "Entreprise", "sector": "business"},
         {"value": "Collectif", "sector": "association"},
     ]
-    _columns, _sectors, alert = page.saved_mapping_view(sources, sent('sectors = "x"\n'))
+    *_, alert = page.saved_mapping_view(sources, sent('sectors = "x"\n'))
     assert "mapping.toml: sectors: must be a table" in str(alert)
 
 
@@ -281,11 +293,11 @@ def test_an_upload_s_problems_keep_their_place_and_read_in_french(maillage):
 
 def test_the_plan_s_warnings_read_in_french_and_stay_english_in_english(maillage):
     contents = sent("source,target,kind,colour\nn1,n3,partnership,red\n")
-    _problems, french, _alert = page.preview_view(
+    _problems, french, _box, _alert = page.preview_view(
         writers(maillage, "fr"), contents, "t.csv", None, False, ""
     )
     assert "t.csv : colonnes ignorées : colour" in str(french)
-    _problems, english, _alert = page.preview_view(
+    _problems, english, _box, _alert = page.preview_view(
         writers(maillage), contents, "t.csv", None, False, ""
     )
     assert "t.csv: ignored columns: colour" in str(english)
@@ -296,7 +308,7 @@ def test_the_plan_s_examples_read_in_french_and_stay_english_in_english(maillage
         "id,name,sector,territory,lat,lon,joined\n"
         "n1,Atelier Sud,public,Nantes,47.5,-1.5536,2019-02-01\n"
     )
-    _problems, french, _alert = page.preview_view(
+    _problems, french, _box, _alert = page.preview_view(
         writers(maillage, "fr"), contents, "a.csv", None, False, ""
     )
     assert "Par exemple :" in str(french)
@@ -305,7 +317,7 @@ def test_the_plan_s_examples_read_in_french_and_stay_english_in_english(maillage
         "latitude 47,2184 -> 47,5 ; arrivée 1 janv. 2019 -> 1 févr. 2019"
     ) in str(french)
     assert "1 acteur change de latitude" in str(french)
-    _problems, english, _alert = page.preview_view(
+    _problems, english, _box, _alert = page.preview_view(
         writers(maillage), contents, "a.csv", None, False, ""
     )
     assert (
@@ -332,3 +344,44 @@ def test_a_french_facilitator_s_rejects_file_is_french_excel_s_with_french_probl
     ]
     download = page.rejects_download(rejects, "p.csv")
     assert (download["filename"], download["content"]) == ("p-rejects.csv", rejects)
+
+
+VILLES = (
+    "Nom;Secteur;Ville;Site\n"
+    "Café Solidaire;Association;Sélestat;cafe.fr\n"
+    "Mairie de Ribeauvillé;Collectivité;Ribeauvillé;\n"
+)
+
+
+def test_a_file_without_id_and_territory_columns_has_a_way_on(maillage):
+    sources = writers(maillage, "fr")
+    contents = sent(VILLES)
+    _, _style, needs, _options, columns, _alert = page.upload_view(sources, contents, "v.csv")
+    chosen = dict(zip(page.FIELD_LABELS, columns, strict=True))
+    assert {k: v for k, v in chosen.items() if v} == {
+        "name": "Nom",
+        "sector": "Secteur",
+        "city": "Ville",
+    }
+    rows = [{"value": "Association", "sector": "association"}]
+    rows.append({"value": "Collectivité", "sector": "public"})
+    # Without a territory: the problem names the builder's field, in French.
+    text, _shown, territory_field = page.mapping_view(sources, needs, columns, rows, "")
+    assert territory_field == {}  # the "territory of every row" field is shown
+    problems, _plan, _box, _alert = page.preview_view(sources, contents, "v.csv", text, 0, "")
+    missing = "une colonne obligatoire est absente"
+    assert problems == [{"file": "v.csv", "line": 1, "column": "Territoire", "problem": missing}]
+
+    text, _shown, _field = page.mapping_view(sources, needs, columns, rows, "Centre-Alsace")
+    assert 'default_territory = "Centre-Alsace"' in text and 'id = "Nom"' in text
+    problems, plan, _box, _alert = page.preview_view(sources, contents, "v.csv", text, 0, "")
+    assert problems == [] and "Centre-Alsace" in str(plan)
+    assert "v.csv : colonnes ignorées : Site" in str(plan)  # not dropped silently
+    page.import_view(sources, ids.IMPORT_RUN, contents, "v.csv", text, False, "")
+    actors = {a.id: a for a in maillage.network("Centre-Alsace").actors}
+    assert sorted(actors) == ["Café Solidaire", "Mairie de Ribeauvillé"]
+    assert actors["Café Solidaire"].city == "Sélestat"
+
+    columns, _sectors, territory, alert = page.saved_mapping_view(sources, sent(text))
+    assert (territory, alert) == ("Centre-Alsace", None)
+    assert dict(zip(page.FIELD_LABELS, columns, strict=True))["id"] == "Nom"

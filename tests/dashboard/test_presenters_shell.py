@@ -71,6 +71,21 @@ def test_every_page_builds_and_routes() -> None:
     assert ids.picker(ids.SOURCE_ROLE) in find_ids(explore)
 
 
+def test_a_viewer_at_a_writers_address_is_told_the_page_needs_another_role(maillage: Any):
+    from maillage.dashboard.sources import Sources
+
+    viewer = Sources(maillage, lambda: False, may_write=lambda: False, language=lambda: "fr")
+    for path in ("/import", "/history"):
+        page, _nav = layout.page_for(path, {}, ["Nantes"], viewer)
+        said = text_of(page)
+        assert said.startswith(f"La page {path} est réservée aux animateurs et aux administrateurs")
+        assert "Aucune page" not in said
+    missing, _ = layout.page_for("/nowhere", {}, [], viewer)
+    assert "Aucune page à l'adresse /nowhere" in text_of(missing)
+    writer = Sources(maillage, may_write=lambda: True, language=lambda: "fr")
+    assert ids.IMPORT_UPLOAD in find_ids(layout.page_for("/import", {}, [], writer)[0])
+
+
 def test_views_show_an_error_panel_for_an_unknown_territory(maillage: Any) -> None:
     payload, _, alert = network_view(maillage, "Atlantis", None, "degree")
     assert payload == {}

@@ -42,9 +42,10 @@ def test_actors_activities_and_participations(raw_rows, result):
     assert len(dataset.participations) == len(pairs)
     assert {(p.actor, p.activity) for p in dataset.participations} == pairs
     assert result.rows == len(raw_rows)
-    assert result.warnings == [
-        f"{DATA}: skipped 3 rows without Organisasjonsnummer (lines 594, 691, 2434)"
-    ]
+    ignored, skipped = result.warnings
+    assert skipped == f"{DATA}: skipped 3 rows without Organisasjonsnummer (lines 594, 691, 2434)"
+    assert ignored.startswith(f"{DATA}: ignored columns: Rammeprogram, Traktat kode (H2020), ")
+    assert "Organisasjonsnummer" not in ignored and "Prosjektnavn" in ignored
 
 
 def test_co_participation_ties(raw_rows, result):

@@ -73,7 +73,8 @@ def test_interreg_like_export_with_one_mapping_file(write):
     )
     assert len(dataset.ties) == 3 + 6 - 1  # the pair in both projects counts once
     assert result.warnings == [
-        f"{export}: not UTF-8 (first bad byte on line 2); read as Latin-1 (Windows-1252)"
+        f"{export}: not UTF-8 (first bad byte on line 2); read as Latin-1 (Windows-1252)",
+        f"{export}: ignored columns: Partner role, ERDF amount",
     ]
 
 

@@ -66,7 +66,7 @@ def test_a_viewer_gets_no_import_link_and_no_import_page(app, client):
     body = request_body(app, "page.children", {"url.pathname": "/import"})
     text = client.post(UPDATE_COMPONENT, json=body).get_data(as_text=True)
     assert "import-upload" not in text and "nav-import" not in text
-    assert "No page at \\u002fimport" in text
+    assert "The page \\u002fimport is for facilitators and admins" in text
 
 
 def test_a_facilitator_s_same_post_imports_as_a_revision_by_them(app, client, maillage):
