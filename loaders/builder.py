@@ -253,8 +253,12 @@ class DatasetBuilder:
         self, ties: list[Tie], keys: list[TieIdentity], label: str, lines: Sequence[int]
     ) -> None:
         """Add many ties at once; one by one (as ``add_tie``) if any key repeats."""
-        if len(set(keys)) == len(keys) and (not self.ties or self.ties.keys().isdisjoint(keys)):
-            self.ties.update(zip(keys, ties, strict=True))
+        added = dict(zip(keys, ties, strict=True))  # hashes each key once: no set beside it
+        if len(added) == len(keys) and (not self.ties or self.ties.keys().isdisjoint(added)):
+            if self.ties:
+                self.ties.update(added)
+            else:
+                self.ties = added
             self._unplaced_ties.append((keys, label, lines))
         else:
             for tie, line in zip(ties, lines, strict=True):

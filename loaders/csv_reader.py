@@ -113,10 +113,13 @@ class SplitRows(Iterator[tuple[int, list[str]]]):
         self.delimiter = delimiter
         self.first_line = first_line
         self._rows: Iterator[tuple[int, list[str]]] | None = None
+        self._longest: int | None = None
 
     def longest(self) -> int:
-        """The length of the longest line (no field is longer)."""
-        return max(map(len, self.lines), default=0)
+        """The length of the longest line (no field is longer); measured once."""
+        if self._longest is None:
+            self._longest = max(map(len, self.lines), default=0)
+        return self._longest
 
     def __next__(self) -> tuple[int, list[str]]:
         if self._rows is None:

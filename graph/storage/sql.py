@@ -27,7 +27,12 @@ from __future__ import annotations
 
 SCHEMA_VERSION = "6"
 
+#: Run on every new connection. ``page_size`` comes first: it only takes effect on a file
+#: that holds no table yet (before ``journal_mode`` writes the header); a store created
+#: with another page size keeps its own. 16 KiB pages make a bulk import's b-trees a
+#: quarter as many pages (fewer splits, WAL frames and checkpoint writes).
 PRAGMAS = (
+    "PRAGMA page_size = 16384",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = NORMAL",
     "PRAGMA foreign_keys = OFF",

@@ -37,25 +37,39 @@ _NO_ATTRIBUTES = "{}"
 _NO_ACTIVITIES = "[]"
 
 
-def actor_row(actor: Actor, stamp: Stamp) -> tuple:
-    """The ``UPSERT_ACTOR`` row of ``actor`` (absent values as that statement takes them)."""
-    kind, city, lat, lon, joined = actor.kind, actor.city, actor.lat, actor.lon, actor.joined
-    attributes = actor.attributes
-    return (
-        actor.id,
-        actor.name,
-        _SECTOR_VALUE[actor.sector],
-        "[" + ",".join(map(encode_basestring, actor.territories)) + "]",  # as to_json()
-        0 if kind is None else kind,
-        0 if city is None else city,
-        "" if lat is None else float(lat),
-        "" if lon is None else float(lon),
-        0 if joined is None else joined.isoformat(),
-        json.dumps(dict(attributes), ensure_ascii=False, sort_keys=True)
-        if attributes
-        else _NO_ATTRIBUTES,
-        stamp,
-    )
+class _TerritoryLists(dict):
+    """``territories -> JSON array`` (as ``to_json``), each distinct list written once."""
+
+    def __missing__(self, names: tuple[str, ...]) -> str:
+        text = self[names] = "[" + ",".join(map(encode_basestring, names)) + "]"
+        return text
+
+
+def actor_rows(actors: Iterable[Actor], stamps: Iterable[Stamp]) -> list[tuple]:
+    """The ``UPSERT_ACTOR`` rows of ``actors``, each with its stamp.
+
+    Absent values are given as that statement takes them; each distinct territory list is
+    written as JSON once.
+    """
+    lists, sectors = _TerritoryLists(), _SECTOR_VALUE
+    return [
+        (
+            actor.id,
+            actor.name,
+            sectors[actor.sector],
+            lists[actor.territories],
+            0 if actor.kind is None else actor.kind,
+            0 if actor.city is None else actor.city,
+            "" if actor.lat is None else float(actor.lat),
+            "" if actor.lon is None else float(actor.lon),
+            0 if actor.joined is None else actor.joined.isoformat(),
+            json.dumps(dict(actor.attributes), ensure_ascii=False, sort_keys=True)
+            if actor.attributes
+            else _NO_ATTRIBUTES,
+            stamp,
+        )
+        for actor, stamp in zip(actors, stamps, strict=True)
+    ]
 
 
 _TIE_FIELDS = attrgetter(

@@ -27,7 +27,7 @@ from .sqlite_records import (
     activity_from_row,
     activity_row,
     actor_from_row,
-    actor_row,
+    actor_rows,
     distinct_tie_rows,
     participation_image,
     participation_row,
@@ -181,10 +181,7 @@ def _write_actors(
     conn.executemany(
         sql.INSERT_TERRITORY, [(t,) for t in sorted({t for a in actors for t in a.territories})]
     )
-    conn.executemany(
-        sql.UPSERT_ACTOR,
-        [actor_row(actor, stamp) for actor, stamp in zip(actors, stamps, strict=True)],
-    )
+    conn.executemany(sql.UPSERT_ACTOR, actor_rows(actors, stamps))
     if not stored:  # none is stored (say, a first import): none has a membership yet
         conn.execute(sql.INSERT_MEMBERSHIPS_OF_ACTORS, (to_json([a.id for a in actors]),))
         return

@@ -215,7 +215,7 @@ def test_an_import_into_a_store_with_a_corrupted_page_is_refused(tmp_path: Path)
     store.upsert(demo_dataset())
     store.close()
     data = bytearray(path.read_bytes())
-    page = 4096
+    page = int.from_bytes(data[16:18], "big")  # the file header's page size
     data[5 * page : 5 * page + 100] = b"\xff" * 100  # the header of a b-tree page
     path.write_bytes(bytes(data))
     before = path.read_bytes()

@@ -1,11 +1,13 @@
-"""The SQLite store's tie rows: from known identities exactly as from the ties alone."""
+"""The SQLite store's tie rows (from known identities exactly as from the ties alone), its pages."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 from maillage.graph.changes import Edit, plan_import, planned_records
 from maillage.graph.model import Actor, Dataset, Sector, Tie, TieKind
+from maillage.graph.storage.sqlite import SQLiteStore
 from maillage.graph.storage.sqlite_records import distinct_tie_rows, tie_rows
 
 TIES = (
@@ -53,3 +55,29 @@ def test_a_plan_with_stored_ties_gives_the_identities_of_what_it_writes() -> Non
     edit = planned_records(plan)
     assert edit.ties == (TIES[2], incoming.ties[0])
     assert edit.known_identities == (edit.ties, tuple(t.identity for t in edit.ties))
+
+
+def page_size(path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_new_store_has_16_kib_pages_and_an_older_file_keeps_its_own(tmp_path) -> None:
+    dataset = Dataset(actors=(Actor("a", "A", Sector.PUBLIC, ("T",)),), ties=())
+    new = SQLiteStore.from_url(f"sqlite:///{tmp_path / 'new.db'}")
+    new.upsert(dataset)
+    new.close()
+    assert page_size(tmp_path / "new.db") == 16384
+    conn = sqlite3.connect(tmp_path / "old.db")  # a store file made with 4 KiB pages
+    conn.execute("PRAGMA page_size = 4096")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE earlier (x)")
+    conn.close()
+    old = SQLiteStore.from_url(f"sqlite:///{tmp_path / 'old.db'}")
+    old.upsert(dataset)
+    assert old.actor_ids() == {"a"}
+    old.close()
+    assert page_size(tmp_path / "old.db") == 4096
