@@ -16,11 +16,12 @@ import math
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
 
-from ..graph.model import Network, TieKind
+from ..graph.model import Network, Tie, TieKind
 from ..graph.vocabulary import SECTORS, sector_colour
 from . import style
 
@@ -126,7 +127,8 @@ def network_payload(
     network : Network, optional
         The territory with every actor and tie (no ``as_of``), ``graph``'s source:
         adds its ``timeline`` (:func:`timeline`), so that the renderer draws the
-        network at any year's end without asking the server.
+        network at any year's end without asking the server (none when nothing has a
+        date).
 
     Returns
     -------
@@ -179,7 +181,7 @@ def network_payload(
         if u != v
     ):
         edges += (i, j)
-        weights.append(weight if isinstance(weight, int | float) and weight else 1)
+        weights.append(integral(weight) if isinstance(weight, int | float) and weight else 1)
         masks.append(sum(kind_bit.get(str(k), 0) for k in set(kinds or ())))
     payload: dict[str, Any] = {
         "ids": [str(n) for n in nodes],
@@ -203,7 +205,9 @@ def network_payload(
         payload["communityColours"] = list(style.COMMUNITY_COLOURS)
         payload["communityOther"] = style.SMALL_COMMUNITY_COLOUR
     if network is not None:
-        payload["timeline"] = timeline(network, index)
+        line = timeline(network, payload)
+        if line is not None:
+            payload["timeline"] = line
     return payload
 
 
@@ -218,7 +222,7 @@ def last_year(until: date | None) -> int | None:
     return until.year if (until.month, until.day) == (12, 31) else until.year - 1
 
 
-def timeline(network: Network, index: Mapping[Hashable, int]) -> dict[str, list[Any]]:
+def timeline(network: Network, payload: Mapping[str, Any]) -> dict[str, list[Any]] | None:
     """When each actor and tie of ``network`` is drawn, by year (the slider's 31 December).
 
     The network at the end of year ``Y`` (``Network`` with ``as_of`` that day) holds the
@@ -227,57 +231,92 @@ def timeline(network: Network, index: Mapping[Hashable, int]) -> dict[str, list[
     between two actors folds their ties active then (``territory_graph``): weights summed,
     kinds joined. The renderer applies this rule (``src/timeline.js``).
 
+    The ties are listed edge by edge, in the order of the payload's ``edges``, so that
+    they need no indices of their own; what the payload already says is left out.
+
     Parameters
     ----------
     network : Network
         The territory with every actor and tie (no ``as_of``).
-    index : dict
-        Actor id -> its position in the payload's node arrays.
+    payload : dict
+        Its payload (:func:`network_payload` of its whole graph): ``ids``, ``edges``,
+        ``weights``, ``edgeKinds``. Ties between two actors that no edge joins are left out.
 
     Returns
     -------
-    dict
-        ``joined`` (per actor: year, or None when always there), and per tie between two
-        members (self-ties left out): ``ties`` (flat index pairs, ``i < j``), ``weights``,
-        ``kinds`` (one bit over the payload's ``kinds``), ``since`` and ``until`` (years, None
-        when open; ``until`` is the last year active, :func:`last_year`).
+    dict or None
+        None when no actor and no tie has a date (every year draws the payload). Else,
+        each array only when needed: ``joined`` (per actor: year, None when always
+        there); ``count`` (per edge: how many ties it folds; without it, one each); and
+        per tie, edge after edge: ``weights`` and ``kinds`` (one bit over the payload's
+        ``kinds``) unless they are the edge's own, ``since`` and ``until`` (years, None
+        when open; ``until`` is the last year active, :func:`last_year`) unless all open.
 
     Examples
     --------
-    >>> from maillage.graph.model import Actor, Sector, Tie
+    >>> from maillage.graph.model import Actor, Sector, Tie, TieKind
     >>> actors = (Actor("a", "A", Sector.PUBLIC, ("T",), joined=date(2019, 3, 1)),
     ...           Actor("b", "B", Sector.MEDIA, ("T",)))
-    >>> ties = (Tie("b", "a", weight=2, since=date(2020, 1, 1), until=date(2022, 6, 1)),)
-    >>> timeline(Network("T", actors, ties), {"a": 0, "b": 1})
-    {'joined': [2019, None], 'ties': [0, 1], 'weights': [2], 'kinds': [1], 'since': [2020], \
-'until': [2021]}
+    >>> ties = (Tie("b", "a", weight=2, since=date(2020, 1, 1), until=date(2022, 6, 1)),
+    ...         Tie("a", "b", TieKind.FUNDING))
+    >>> payload = {"ids": ["a", "b"], "edges": [0, 1], "weights": [3], "edgeKinds": [5]}
+    >>> timeline(Network("T", actors, ties), payload)
+    {'joined': [2019, None], 'count': [2], 'weights': [2, 1], 'kinds': [1, 4], \
+'since': [2020, None], 'until': [2021, None]}
+    >>> timeline(Network("T", actors[1:], ()), {"ids": ["b"], "edges": [], "weights": []})
     """
+    index = {actor_id: i for i, actor_id in enumerate(payload["ids"])}
     joined: list[int | None] = [None] * len(index)
     for actor in network.actors:
-        if actor.id in index:
-            joined[index[actor.id]] = actor.joined.year if actor.joined else None
+        if actor.id in index and actor.joined:
+            joined[index[actor.id]] = actor.joined.year
+    edges = payload["edges"]
+    edge_of = {(edges[2 * e], edges[2 * e + 1]): e for e in range(len(edges) // 2)}
     kind_bit = {kind: 1 << k for k, kind in enumerate(KIND_ORDER)}
-    rows = list(
-        (
-            min(index[t.source], index[t.target]),
-            max(index[t.source], index[t.target]),
-            t.since.year if t.since else None,
-            last_year(t.until),
-            t.weight,
-            kind_bit[t.kind.value],
-        )
-        for t in network.ties
-        if t.source in index and t.target in index and t.source != t.target
-    )
-    rows.sort(key=lambda row: row[:2])
-    return {
-        "joined": joined,
-        "ties": [end for i, j, *_ in rows for end in (i, j)],
-        "weights": [w if w != int(w) else int(w) for *_, w, _ in rows],
-        "kinds": [bit for *_, bit in rows],
-        "since": [since for _, _, since, *_ in rows],
-        "until": [until for _, _, _, until, *_ in rows],
+    count = [0] * len(edge_of)
+    found: list[tuple[int, Tie]] = []
+    for tie in network.ties:
+        i, j = index.get(tie.source), index.get(tie.target)
+        if i is not None and j is not None and i != j:
+            e = edge_of.get((min(i, j), max(i, j)))
+            if e is not None:
+                count[e] += 1
+                found.append((e, tie))
+    found.sort(key=itemgetter(0))
+    ties = [tie for _, tie in found]
+    at = [e for e, _ in found]
+    since = [tie.since.year if tie.since else None for tie in ties]
+    until = [last_year(tie.until) for tie in ties]
+    if not any(joined) and not any(since) and not any(until):
+        return None
+    weights = [integral(tie.weight) for tie in ties]
+    kinds = [kind_bit[tie.kind.value] for tie in ties]
+    edge_kinds = payload.get("edgeKinds") or []
+    line: dict[str, list[Any]] = {}
+    arrays = {
+        "joined": (joined, any(joined)),
+        "count": (count, any(n != 1 for n in count)),
+        "weights": (
+            weights,
+            any(w != payload["weights"][e] for w, e in zip(weights, at, strict=True)),
+        ),
+        "kinds": (kinds, any(b != edge_kinds[e] for b, e in zip(kinds, at, strict=True))),
+        "since": (since, any(since)),
+        "until": (until, any(until)),
     }
+    for key, (values, needed) in arrays.items():
+        if needed:
+            line[key] = values
+    return line
+
+
+def integral(value: float) -> float:
+    """``value`` as an int when it is one (shorter in JSON, the same number in JavaScript).
+
+    >>> integral(2.0), integral(0.5)
+    (2, 0.5)
+    """
+    return int(value) if math.isfinite(value) and value == int(value) else value
 
 
 def drawn_counts(graph: nx.Graph, visible: Sequence[str] | None = None) -> dict[str, int]:

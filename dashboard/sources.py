@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from ..graph.documents import Comparison, GapReport, TerritoryReport
 from ..graph.errors import MaillageError
 from ..graph.saved_views import SavedView
 from ..reports.i18n import DEFAULT_LANGUAGE, Translator, translator
+
+T = TypeVar("T")
 
 
 class Source(Protocol):
@@ -49,6 +51,8 @@ class Source(Protocol):
     ) -> Any: ...
 
     def layout(self, territory: str) -> dict[str, tuple[float, float]]: ...
+
+    def cached(self, what: str, key: tuple, compute: Callable[[], T]) -> T: ...
 
     def precompute_progress(self, territory: str) -> int | None: ...
 

@@ -121,6 +121,14 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
         version = self.store.data_version()
         return self._cache.get_or_compute((what, version, *key), compute)
 
+    def cached(self, what: str, key: tuple, compute: Callable[[], T]) -> T:
+        """``compute()``, kept in this instance's result cache under ``(what, *key)`` until the
+        data changes: for what a caller derives from this source's results (an index, say).
+
+        The value is shared by every caller: it must not be changed.
+        """
+        return self._cached(f"derived: {what}", key, compute)
+
     def _bounded(
         self, what: str, territories: Iterable[str], compute: Callable[[], T], *, times: int = 1
     ) -> T:

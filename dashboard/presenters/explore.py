@@ -128,6 +128,7 @@ def actor_options(
     keep: Iterable[str] = (),
     limit: int = SEARCH_LIMIT,
     t: Translator | None = None,
+    folded: Sequence[tuple] | None = None,
 ) -> list[dict[str, str]]:
     """Dropdown options matching ``query`` (accent- and case-insensitive), best first.
 
@@ -135,17 +136,15 @@ def actor_options(
     starting with it, then names containing it; the most connected first within
     each. Without a query: the most connected
     actors. The actors in ``keep`` (the current value) are always included.
+    ``folded``: ``searchable(graph)``, when the caller keeps it.
     """
     wanted = fold(query or "")
     if wanted:
         scored = []
-        for node, name in graph.nodes(data="name"):
-            name = fold(str(name or node))
-            if wanted in name or wanted in fold(str(node)):
-                starts = (
-                    0 if wanted in (name, fold(str(node))) else 1 if name.startswith(wanted) else 2
-                )
-                scored.append((starts, -len(graph[node]), name, str(node), node))
+        for name, folded_id, links, text, node in folded or searchable(graph):
+            if wanted in name or wanted in folded_id:
+                starts = 0 if wanted in (name, folded_id) else 1 if name.startswith(wanted) else 2
+                scored.append((starts, links, name, text, node))
         chosen = [entry[-1] for entry in heapq.nsmallest(limit, scored)]
     else:
         best = heapq.nsmallest(limit, graph.adjacency(), key=lambda a: (-len(a[1]), str(a[0])))
@@ -154,6 +153,30 @@ def actor_options(
         if actor in graph and actor not in chosen:
             chosen.append(actor)
     return [actor_option(graph, n, t) for n in chosen]
+
+
+def searchable(graph: nx.Graph) -> list[tuple[str, str, int, str, Hashable]]:
+    """Per actor: folded name, folded id, minus its degree, id as text, node (for the picker).
+
+    >>> searchable(nx.Graph([("b", "a")]))
+    [('b', 'b', -1, 'b', 'b'), ('a', 'a', -1, 'a', 'a')]
+    """
+    return [
+        (fold(str(name or node)), fold(str(node)), -len(graph[node]), str(node), node)
+        for node, name in graph.nodes(data="name")
+    ]
+
+
+def card_ties(network: Any) -> tuple[dict[str, tuple[str, str]], dict[str, list[Any]], set]:
+    """What the card reads of ``network``: names and sectors by id (outside actors too),
+    each actor's ties, the members."""
+    names = {a.id: (a.name, str(a.sector)) for a in (*network.actors, *network.outside)}
+    ties: dict[str, list[Any]] = {}
+    for tie in network.ties:
+        ties.setdefault(tie.source, []).append(tie)
+        if tie.target != tie.source:
+            ties.setdefault(tie.target, []).append(tie)
+    return names, ties, set(network.member_ids)
 
 
 def pick(
@@ -459,11 +482,12 @@ def card_view(
     day = parse_as_of(as_of)
     hops = int(hops or 1)
     graph = source.graph(territory, as_of=day)
-    network = source.network(territory, as_of=day)
     report = source.report(territory, as_of=day)
     row = next((r for r in report.get("actors", []) if r["id"] == actor_id), None)
-    names = {a.id: (a.name, str(a.sector)) for a in (*network.actors, *network.outside)}
-    ties = tie_rows(actor_id, network.ties, names, set(network.member_ids))
+    names, by_actor, members = source.cached(
+        "card ties", (territory, day), lambda: card_ties(source.network(territory, as_of=day))
+    )
+    ties = tie_rows(actor_id, by_actor.get(actor_id, ()), names, members)
     neighbourhood = None
     ego_size = None
     if actor_id in graph:
@@ -522,7 +546,9 @@ def picker_view(
         return []
     keep = value if isinstance(value, list) else [value] if value else []
     try:
-        return actor_options(source.graph(territory), query, keep, t=t)
+        graph = source.graph(territory)
+        folded = source.cached("picker names", (territory,), lambda: searchable(graph))
+        return actor_options(graph, query, keep, t=t, folded=folded)
     except Exception:
         log.exception("actor options of %r", territory)
         return []

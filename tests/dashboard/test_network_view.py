@@ -301,3 +301,43 @@ def test_a_year_draws_the_network_at_its_end_without_the_server(dash_duo: Any) -
         nodes = support.view(dash_duo, "return v.renderer.getGraph().nodes();", "net")
         assert sorted(nodes) == actors_then
     assert dash_duo.get_logs() == []
+
+
+def test_a_focus_moved_to_another_actor_restyles_it_in_order(dash_duo: Any) -> None:
+    """Selecting another actor restyles only both and their partners, without sigma's
+    reprocessing, and draws as a full refresh would: every style the same, in zIndex order."""
+    dash_duo.start_server(component_app())
+    wait_drawn(dash_duo)
+    drawn = """
+      const r = v.renderer, g = r.getGraph();
+      const style = (d) => [d.color, d.zIndex || 0, d.label || "", !!d.forceLabel, d.size];
+      const rising = (cache, slot, items) => {
+        const z = [];
+        for (const i of items) if (!cache[i].hidden) z[slot[i]] = cache[i].zIndex || 0;
+        const drawn = z.filter((x) => x !== undefined);
+        return drawn.every((x, k) => k === 0 || drawn[k - 1] <= x);
+      };
+      return {
+        nodes: g.nodes().map((n) => [n, ...style(r.getNodeDisplayData(n))]),
+        edges: g.edges().map((e) => [e, ...style(r.getEdgeDisplayData(e))]),
+        rising: rising(r.nodeDataCache, r.nodeProgramIndex, g.nodes()) &&
+          rising(r.edgeDataCache, r.edgeProgramIndex, g.edges()),
+        processes: v.processes,
+      };
+    """
+    count = "v.processes = 0; v.renderer.on('afterProcess', () => { v.processes += 1; });"
+    view(dash_duo, count + "v.setSelected('m33');")
+    until(lambda: view(dash_duo, "return v.processes;") == 1, timeout=10)
+    view(dash_duo, "v.setSelected('m05');")
+    until(
+        lambda: view(dash_duo, "return v.renderer.getNodeDisplayData('m05').zIndex;") == 3,
+        timeout=10,
+    )
+    partial = view(dash_duo, drawn)
+    assert partial["processes"] == 1 and partial["rising"]
+    view(dash_duo, "v.renderer.refresh();")
+    full = view(dash_duo, drawn)
+    assert full["processes"] == 2
+    assert partial["nodes"] == full["nodes"] and partial["edges"] == full["edges"]
+    lit = {n for n, colour, z, *_ in partial["nodes"] if z >= 1}
+    assert lit == {"m05", "m00", "m06", "m10", "m16"}

@@ -268,6 +268,15 @@ def test_picker_view_finds_actors_of_the_territory(maillage: Any) -> None:
     assert picker_view(maillage, "Nantes", "rennes", None) == []
 
 
+def test_the_pickers_names_are_kept_until_the_data_changes(maillage: Any) -> None:
+    assert picker_view(maillage, "Nantes", "zoé nouvelle", None) == []
+    kept = maillage.cached("picker names", ("Nantes",), lambda: None)
+    assert sorted(entry[3] for entry in kept) == sorted(maillage.graph("Nantes"))
+    maillage.add_actor("Nantes", "Zoé Nouvelle", "business")
+    found = picker_view(maillage, "Nantes", "zoe nouvelle", None)
+    assert [option["label"] for option in found] == ["Zoé Nouvelle · Business"]
+
+
 def test_focus_view_reads_the_address(maillage: Any) -> None:
     focus = focus_view(maillage, "Nantes", "?from=n1&to=r1")
     assert focus["from"]["value"] == "n1" and "to" not in focus

@@ -1,11 +1,7 @@
 // The network at the end of a year, drawn from the payload's timeline without the
-// server (maillage.dashboard.network_payload.timeline states the rule).
+// server (maillage.dashboard.network_payload.timeline states the rule and the format).
 
 const NODE_ARRAYS = ["ids", "labels", "x", "y", "size", "sector", "community"];
-
-function within(year, since, until) {
-  return (since === null || since <= year) && (until === null || until >= year);
-}
 
 /** The payload as drawn at 31 December of ``year``: the actors joined by then and
  * the ties active then between them, one edge a pair (weights summed, kinds joined).
@@ -14,13 +10,14 @@ export function payloadAt(payload, year) {
   const line = payload && payload.timeline;
   if (!line || year === null || year === undefined) return payload;
   const kept = [];
-  const position = new Int32Array(line.joined.length).fill(-1);
-  line.joined.forEach((joined, i) => {
+  const position = new Int32Array(payload.ids.length).fill(-1);
+  for (let i = 0; i < payload.ids.length; i++) {
+    const joined = line.joined ? line.joined[i] : null;
     if (joined === null || joined <= year) {
       position[i] = kept.length;
       kept.push(i);
     }
-  });
+  }
   const shown = { ...payload, timeline: undefined, year };
   for (const key of NODE_ARRAYS) {
     if (payload[key]) shown[key] = kept.map((i) => payload[key][i]);
@@ -32,27 +29,39 @@ export function payloadAt(payload, year) {
   shown.sectors = codes.map((s) => payload.sectors[s]);
   shown.sectorColours = codes.map((s) => payload.sectorColours[s]);
   shown.sector = shown.sector.map((s) => code.get(s));
+  const { count, since, until } = line;
+  const tieWeights = line.weights || null;
+  const tieKinds = line.kinds || null;
   const edges = [];
   const weights = [];
   const kinds = [];
-  let last = -1;
-  for (let k = 0; k < line.weights.length; k++) {
-    const i = position[line.ties[2 * k]];
-    const j = position[line.ties[2 * k + 1]];
-    if (i < 0 || j < 0 || !within(year, line.since[k], line.until[k])) continue;
-    // Ties come sorted by pair: one pair's active ties are next to each other.
-    if (last >= 0 && edges[2 * last] === i && edges[2 * last + 1] === j) {
-      weights[last] += line.weights[k];
-      kinds[last] |= line.kinds[k];
-    } else {
-      edges.push(i, j);
-      weights.push(line.weights[k]);
-      kinds.push(line.kinds[k]);
-      last = weights.length - 1;
+  let k = 0;
+  for (let e = 0; e < payload.weights.length; e++) {
+    const end = k + (count ? count[e] : 1);
+    const i = position[payload.edges[2 * e]];
+    const j = position[payload.edges[2 * e + 1]];
+    if (i < 0 || j < 0) {
+      k = end;
+      continue;
     }
+    let active = false;
+    let weight = 0;
+    let kind = 0;
+    for (; k < end; k++) {
+      if (since && since[k] !== null && since[k] > year) continue;
+      if (until && until[k] !== null && until[k] < year) continue;
+      const tied = tieWeights ? tieWeights[k] : payload.weights[e];
+      weight = active ? weight + tied : tied;
+      kind |= tieKinds ? tieKinds[k] : payload.edgeKinds[e];
+      active = true;
+    }
+    if (!active) continue;
+    edges.push(i, j);
+    weights.push(weight || 1);
+    kinds.push(kind);
   }
   shown.edges = edges;
-  shown.weights = weights.map((w) => w || 1);
+  shown.weights = weights;
   shown.edgeKinds = kinds;
   return shown;
 }

@@ -4,6 +4,7 @@
 import Sigma from "sigma";
 import { buildGraph, recolour } from "./graph.js";
 import { picturePng, pictureSvg } from "./picture.js";
+import { restyleKeepingOrder } from "./restyle.js";
 
 const FADED_NODE = "#e4e7eb";
 const FADED_EDGE = "#eef0f3";
@@ -54,6 +55,7 @@ export class NetworkRenderer {
     this.hiddenSectors = new Set();
     this.hiddenNode = new Uint8Array(0);
     this.focusIndex = -1;
+    this.focusedId = null;
     this.pendingRefresh = null;
     this.partial = null;
     this.kindMask = null;
@@ -149,18 +151,28 @@ export class NetworkRenderer {
     const focus = this.focusNode();
     if (!focus || !graph.hasNode(focus)) {
       this.focusIndex = -1;
+      this.focusedId = null;
       this.neighbours = new Set();
       return;
     }
+    this.focusedId = focus;
     this.focusIndex = graph.getNodeAttribute(focus, "index");
     if (focus === this.selected && !this.hovered && this.neighbourhood)
       this.neighbours = this.neighbourhood;
     else this.neighbours = new Set(graph.neighbors(focus));
   }
 
+  /** A focus moved from one actor to another restyles those two and their neighbours
+   * only (every other actor stays faded); a focus set or cleared restyles everything. */
   refreshFocus() {
+    const was = this.focusedId;
+    const before = this.neighbours;
     this.focusOn(this.renderer.getGraph());
-    this.refreshSoon();
+    if (was === null || this.focusedId === null) {
+      this.refreshSoon();
+      return;
+    }
+    this.refreshSoon([was, ...before, this.focusedId, ...this.neighbours]);
   }
 
   /** Restyle once however many changes of one task asked for it: everything, or
@@ -183,12 +195,10 @@ export class NetworkRenderer {
         return;
       }
       const graph = this.renderer.getGraph();
+      const shown = [...nodes].filter((node) => graph.hasNode(node));
       const edges = new Set();
-      for (const node of nodes) graph.forEachEdge(node, (edge) => edges.add(edge));
-      this.renderer.refresh({
-        partialGraph: { nodes: [...nodes], edges: [...edges] },
-        skipIndexation: true,
-      });
+      for (const node of shown) graph.forEachEdge(node, (edge) => edges.add(edge));
+      if (!restyleKeepingOrder(this.renderer, shown, [...edges])) this.renderer.refresh();
     });
   }
 
@@ -297,9 +307,11 @@ export class NetworkRenderer {
     const nodes = (path || []).filter((node) => graph.hasNode(node));
     if (sameItems(nodes, [...this.pathNodes])) return;
     this.markDrawn("path");
+    const before = [...this.pathNodes];
     this.pathNodes = new Set(nodes);
     this.pathEdges = pathEdges(graph, path || []);
-    this.refreshSoon();
+    // Only the old and new chains' actors and ties change.
+    this.refreshSoon([...before, ...nodes]);
   }
 
   setVisibleSectors(visible) {
