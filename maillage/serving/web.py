@@ -16,7 +16,6 @@ import dash
 from ..app import Maillage
 from ..dashboard import create_app
 from ..graph.errors import MaillageError
-from ..imports import os_user
 from ..settings import Settings
 from . import csrf, language, request_limits
 from .access import LOGIN_ENDPOINT, LOGOUT_ENDPOINT, Access
@@ -74,7 +73,7 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
     maillage.precompute()  # warm every territory in the background
     options.setdefault("language", request_language)
     if access is None:  # run open, nobody signs in: the writes are the server's user's
-        app = create_app(maillage, user=os_user, **options)
+        app = create_app(maillage, user=maillage.local_user, **options)
     else:
         app = create_app(
             maillage,
