@@ -25,6 +25,7 @@ def create_app(
     may_write: Callable[[], bool] | None = None,
     may_administer: Callable[[], bool] | None = None,
     language: Callable[[], str] | None = None,
+    user: Callable[[], str] | None = None,
     external_stylesheets: Sequence[str] = (),
     title: str = "Maillage",
 ) -> dash.Dash:
@@ -51,6 +52,9 @@ def create_app(
     language : callable, optional
         The language (``"fr"`` or ``"en"``) of the request being served; without
         it, French (``reports.i18n.DEFAULT_LANGUAGE``).
+    user : callable, optional
+        Who the request's writes are by, for the revisions; without it, the signed-in
+        name (``identity``'s).
     external_stylesheets : sequence of str
         Extra CSS URLs (for instance a Bootstrap theme). The app ships its
         own stylesheet and needs no network access.
@@ -72,7 +76,7 @@ def create_app(
         sees_everything or (lambda: True),
         may_write=may_write,
         may_administer=may_administer,
-        user=lambda: (who() or {}).get("name", ""),
+        user=user or (lambda: (who() or {}).get("name", "")),
         **({"language": language} if language else {}),
     )
     app.layout = lambda: layout.shell(

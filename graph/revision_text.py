@@ -30,6 +30,9 @@ __all__ = [
     "INTRODUCTION_PARTNERSHIP",
     "REVISION_TEMPLATES",
     "COUNT_FIELDS",
+    "FIELD_LIST_SEPARATOR",
+    "field_list",
+    "edited_fields",
     "describe",
     "undo_description",
     "recognise_revision",
@@ -72,12 +75,16 @@ COUNT_FIELDS: frozenset[str] = frozenset(
 )
 """The fields that are counts (a reader writes them with the locale's digits)."""
 
+FIELD_LIST_SEPARATOR = ", "
+"""Between the fields an edit names (``name, city``): the record's own field names."""
+
 _KINDS: Mapping[str, str] = {
     **dict.fromkeys(COUNT_FIELDS, r"\d+"),
     "actor": r"\S+",
     "activity": r"\S+",
     "revisions": r"\d+(?:, \d+)*",
     "introduction": r"\S+",
+    "fields": r"\w+(?:, \w+)*",
 }
 
 
@@ -90,6 +97,24 @@ def describe(template: str, **fields: Any) -> str:
     if template not in REVISION_TEMPLATES:
         raise ValueError(f"not a revision template: {template!r}")
     return render(template, **fields)
+
+
+def field_list(fields: Iterable[str]) -> str:
+    """The ``fields`` of :data:`ACTOR_EDITED`: the edited fields' names, in order.
+
+    >>> field_list(["name", "city"])
+    'name, city'
+    """
+    return FIELD_LIST_SEPARATOR.join(fields)
+
+
+def edited_fields(text: str) -> list[str]:
+    """The field names a :func:`field_list` holds.
+
+    >>> edited_fields("name, city")
+    ['name', 'city']
+    """
+    return text.split(FIELD_LIST_SEPARATOR) if text else []
 
 
 def undo_description(ids: Iterable[int]) -> str:

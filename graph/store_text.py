@@ -31,6 +31,10 @@ __all__ = [
     "NEO4J_DATABASE_UNAVAILABLE",
     "NEO4J_NO_METADATA",
     "UNREACHABLE",
+    "GDS_REMEDY",
+    "GDS_MISSING",
+    "GDS_NOT_NEO4J",
+    "GDS_LOST",
     "STORE_TEMPLATES",
     "render",
 ]
@@ -85,6 +89,21 @@ NEO4J_NO_METADATA = (
 UNREACHABLE = (
     "The database is unreachable: try again in a minute. The server's log tells its operator why."
 )
+GDS_REMEDY = (
+    "install the Graph Data Science plugin in the Neo4j server (OpenGDS: "
+    "`python scripts/neo4j_server.py start` does it for the test server; docker-compose.yml "
+    "for the Neo4j service) and allow `dbms.security.procedures.unrestricted=gds.*`, "
+    "or use `--engine local`"
+)
+GDS_MISSING = "--engine gds: Neo4j at {url} has no Graph Data Science library: " + GDS_REMEDY
+GDS_NOT_NEO4J = (
+    "--engine gds computes inside Neo4j with its Graph Data Science library, and this "
+    "store is {store}: give a Neo4j store (--store neo4j://host:7687, "
+    "with GDS installed), or use --engine local"
+)
+GDS_LOST = (
+    "lost Neo4j at {url} during --engine gds ({reason}): check the server and run the command again"
+)
 STORE_TEMPLATES: tuple[str, ...] = (
     SQLITE_URL_INVALID,
     SQLITE_CANNOT_CREATE,
@@ -103,5 +122,8 @@ STORE_TEMPLATES: tuple[str, ...] = (
     NEO4J_DATABASE_UNAVAILABLE,
     NEO4J_NO_METADATA,
     UNREACHABLE,
+    GDS_MISSING,
+    GDS_NOT_NEO4J,
+    GDS_LOST,
 )
 """Every store message template (catalog msgids), the longer of two alike first."""

@@ -525,6 +525,11 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
             territory = names.resolve_territory(territory, [*self.territory_names(), *known])
         return self.store.revisions(territory)
 
+    @staticmethod
+    def local_user() -> str:
+        """Who a change is by when no user is named: the operating-system user running this."""
+        return os_user()
+
     def undo(self, revision: int | None = None, *, user: str | None = None) -> Revision:
         """Restore the state before ``revision`` (default: the latest); the undo's revision."""
         done = self.store.undo(revision, user=os_user() if user is None else user)

@@ -40,7 +40,7 @@ from .graph.problem_text import (
     NO_TIE,
     render,
 )
-from .graph.revision_text import ACTOR_EDITED, TIE_ENDED, TIE_RECORDED, describe
+from .graph.revision_text import ACTOR_EDITED, TIE_ENDED, TIE_RECORDED, describe, field_list
 from .imports import os_user
 
 
@@ -65,7 +65,7 @@ class Editing:
         revision = self.store.write(  # type: ignore[attr-defined]
             Edit(actors=(updated,)),
             user=user or os_user(),
-            description=describe(ACTOR_EDITED, actor=actor_id, fields=", ".join(fields)),
+            description=describe(ACTOR_EDITED, actor=actor_id, fields=field_list(fields)),
         )
         self._written(actor.territories)  # type: ignore[attr-defined]
         return revision

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .compare_tables import pair_text, territories_of
-from .figures import base_layout, label_text, number, share_axis
+from .figures import base_layout, label_text, number, share_axis, share_hover, share_texts
 from .i18n import Translator, translator
 
 TERRITORY_COLOURS: tuple[str, ...] = (
@@ -211,6 +211,7 @@ def rates_figure(
     for position, name in enumerate(territories):
         cells = [(row.get("values") or {}).get(name) or {} for row in rows]
         shares = [number(c.get("share")) for c in cells]
+        texts = share_texts(shares, t) or []
         traces.append(
             {
                 "type": "scatter",
@@ -228,9 +229,11 @@ def rates_figure(
                     "thickness": 1.5,
                     "width": 4,
                 },
-                "customdata": [[c.get("tied"), c.get("actors")] for c in cells],
+                "customdata": [
+                    [c.get("tied"), c.get("actors"), *texts[i : i + 1]] for i, c in enumerate(cells)
+                ],
                 "marker": {"color": territory_colour(position), "size": 10},
-                "hovertemplate": f"{label_text(name)}<br>%{{y}}: %{{x:.0%}}"
+                "hovertemplate": f"{label_text(name)}<br>%{{y}}: {share_hover('x', t, 2)}"
                 " (%{customdata[0]} / %{customdata[1]})<extra></extra>",
             }
         )
@@ -287,6 +290,8 @@ def yearly_figure(compare: Mapping[str, Any], t: Translator | None = None) -> di
             layout[f"yaxis{suffix}"].update({**share_axis(t), "range": [0, 1.02]})
         layout[f"xaxis{suffix}"].update({"dtick": 1, "tickformat": "d"})
         for position, name in enumerate(territories):
+            y = [number(v) for v in series[name]]
+            texts = share_texts(y, t) if share else None
             traces.append(
                 {
                     "type": "scatter",
@@ -295,13 +300,14 @@ def yearly_figure(compare: Mapping[str, Any], t: Translator | None = None) -> di
                     "legendgroup": label_text(name),
                     "showlegend": i == 0,
                     "x": x,
-                    "y": [number(v) for v in series[name]],
+                    "y": y,
                     "line": {"color": territory_colour(position)},
                     "xaxis": f"x{suffix}",
                     "yaxis": f"y{suffix}",
                     "hovertemplate": f"{label_text(name)} %{{x}}<br>{label_text(title)}: "
-                    + ("%{y:.0%}" if share else "%{y:.3f}")
+                    + (share_hover("y", t) if share else "%{y:.3f}")
                     + "<extra></extra>",
+                    **({"customdata": [[text] for text in texts]} if texts is not None else {}),
                 }
             )
     return {"data": traces, "layout": layout}

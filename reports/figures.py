@@ -140,6 +140,33 @@ def share_axis(t: Translator | None = None) -> dict[str, Any]:
     return {"tickvals": ticks, "ticktext": [t.percent(tick) for tick in ticks]}
 
 
+def share_hover(axis: str, t: Translator | None = None, at: int = 0) -> str:
+    """How a hover shows the share on ``axis``: as :func:`share_axis` writes its ticks.
+
+    In English plotly's ``.0%``; in other languages the text :func:`share_texts` wrote
+    beforehand, item ``at`` of the point's ``customdata``.
+
+    >>> from .i18n import translator
+    >>> share_hover("x"), share_hover("y", translator("fr"), 2)
+    ('%{x:.0%}', '%{customdata[2]}')
+    """
+    if t is None or t.language == "en":
+        return f"%{{{axis}:.0%}}"
+    return f"%{{customdata[{at}]}}"
+
+
+def share_texts(shares: Sequence[Any], t: Translator | None = None) -> list[str] | None:
+    """The hover texts of ``shares`` (0 to 1) for :func:`share_hover`; None in English.
+
+    >>> from .i18n import translator
+    >>> share_texts([1.0, 0.375, None], translator("fr")), share_texts([1.0])
+    (['100\u202f%', '38\u202f%', ''], None)
+    """
+    if t is None or t.language == "en":
+        return None
+    return ["" if share is None else t.percent(share) for share in shares]
+
+
 def base_layout(height: int, *, t: Translator | None = None, **extra: Any) -> dict[str, Any]:
     """The layout every figure starts from: size, font, legend, and ``t``'s separators."""
     layout: dict[str, Any] = {

@@ -142,3 +142,22 @@ def test_adding_an_actor_refuses_a_taken_id_a_blank_name_and_an_unknown_sector(m
     with pytest.raises(NotFound):
         maillage.add_actor("Atlantis", "Someone", "business")
     assert len(maillage.history()) == count
+
+
+def test_without_sign_in_the_web_apps_changes_are_by_the_servers_user(maillage):
+    from dash_requests import UPDATE_COMPONENT, request_body
+
+    from maillage.dashboard import ids
+    from maillage.imports import os_user
+    from maillage.serving.web import web_app
+
+    app = web_app(maillage)  # no users: it runs open, nobody signs in
+    client = app.server.test_client()
+    clicked = f"{ids.EDIT_UNDO}.n_clicks"
+    edit = maillage.edit_actor("n1", {"city": "Rezé"}, user="marie")
+    values = {clicked: 1, f"{ids.EDITED}.data": {"revision": edit.id, "undo": edit.id}}
+    body = request_body(app, f"{ids.EDITED}.data", values, changed=[clicked])
+    assert client.post(UPDATE_COMPONENT, json=body).status_code == 200
+    undo = maillage.history()[-1]
+    assert (undo.action, undo.user) == ("undo", os_user())
+    assert undo.user != ""

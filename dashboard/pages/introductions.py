@@ -141,7 +141,8 @@ def layout(t: Translator | None = None) -> html.Div:
                                 data=[],
                                 row_selectable="single",
                                 page_size=15,
-                                sort_action="native",
+                                # Dates read as text: the presenter orders the rows.
+                                sort_action="none",
                                 style_table={"overflowX": "auto"},
                                 style_cell={**TABLE_CELL, "textAlign": "left"},
                                 style_header={"fontWeight": "bold"},

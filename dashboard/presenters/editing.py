@@ -20,6 +20,7 @@ from .. import ids
 from ..sources import Source, Sources
 from .formatting import parse_as_of
 from .guard import NothingToShow, guarded
+from .history import description_in
 
 HIDDEN = {"display": "none"}
 SHOWN = {"display": "block"}
@@ -198,7 +199,9 @@ def edit_or_undo(
         if revision is None:
             already = t.gettext("This tie is recorded already.")
             return last, already, not (last and last.get("undo"))
-        message = saved.format(revision=revision.id, description=revision.description)
+        message = saved.format(
+            revision=revision.id, description=description_in(revision.description, t)
+        )
         return {"revision": revision.id, "undo": revision.id}, message, False
     if trigger == ids.EDIT_SAVE:
         if not actor_id:
@@ -207,7 +210,9 @@ def edit_or_undo(
         revision = writer.edit_actor(actor_id, changes, user=user)
         if revision is None:
             return last, t.gettext("Nothing changed."), not (last and last.get("undo"))
-        message = saved.format(revision=revision.id, description=revision.description)
+        message = saved.format(
+            revision=revision.id, description=description_in(revision.description, t)
+        )
         return {"revision": revision.id, "undo": revision.id}, message, False
     if trigger == ids.EDIT_UNDO:
         target = (last or {}).get("undo")

@@ -7,7 +7,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from ...graph.vocabulary import SECTORS, sector_colour
+from ...graph.vocabulary import RECORD_FIELDS, SECTORS, sector_colour
 from ...reports.figures import SEPARATORS
 from ...reports.i18n import N_, Translator, translator
 from ...reports.labels import readable, sector_label
@@ -29,6 +29,15 @@ def number(value: Any, t: Translator | None = None) -> str:
     ('0.380', '0,380', '1\u202f234,5', '12\u202f345', '–')
     """
     return readable(value, None if t is None or t.language == "en" else t)
+
+
+def field_word(name: str, t: Translator) -> str:
+    """The word for an actor's or a tie's field in ``t``'s language (the vocabulary's).
+
+    >>> field_word("city", translator("fr")), field_word("city", translator("en"))
+    ('ville', 'city')
+    """
+    return t.gettext(RECORD_FIELDS.get(name, name))
 
 
 def year_of(value: Any) -> int | None:

@@ -11,9 +11,10 @@ from typing import Any
 
 from dash.exceptions import PreventUpdate
 
-from ...graph.revision_text import COUNT_FIELDS, recognise_revision
+from ...graph.revision_text import ACTOR_EDITED, COUNT_FIELDS, edited_fields, recognise_revision
 from ...reports.i18n import N_, Translator, translator
 from ..sources import Sources
+from .formatting import field_word
 from .guard import NothingToShow, guarded
 
 SCOPES = {"territory": N_("this territory"), "all": N_("every territory")}
@@ -81,6 +82,8 @@ def description_in(description: str | None, t: Translator | None = None) -> str:
 
     >>> description_in("undo of revisions 3, 4", translator("fr"))
     'annulation des modifications 3, 4'
+    >>> description_in("edit of actor CA06 (name, city)", translator("fr"))
+    "modification de l'acteur CA06 (nom, ville)"
     >>> description_in("written by hand", translator("fr"))
     'written by hand'
     """
@@ -93,6 +96,8 @@ def description_in(description: str | None, t: Translator | None = None) -> str:
         key: t.integer(int(value)) if key in COUNT_FIELDS else value
         for key, value in fields.items()
     }
+    if template == ACTOR_EDITED:
+        shown["fields"] = ", ".join(field_word(name, t) for name in edited_fields(fields["fields"]))
     return t.gettext(template).format(**shown)
 
 

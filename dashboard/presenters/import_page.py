@@ -35,13 +35,13 @@ from ...graph.revision_text import (
     ActorChange,
     shown,
 )
-from ...graph.vocabulary import RECORD_FIELDS
 from ...reports.csv_export import csv_bytes
 from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label
 from ...reports.problems import located_in, problem_in, problems_in, warning_in
 from .. import ids
 from ..sources import NotAllowed, Sources
+from .formatting import field_word
 from .guard import guarded
 
 FIELD_LABELS: Mapping[str, str] = {
@@ -310,11 +310,6 @@ def plan_panel(summary: Any, t: Translator) -> html.Div:
             )
         )
     return html.Div(parts, className="import-plan")
-
-
-def field_word(name: str, t: Translator) -> str:
-    """The word for an actor's or a tie's field in ``t``'s language (the vocabulary's)."""
-    return t.gettext(RECORD_FIELDS.get(name, name))
 
 
 def change_in(change: ActorChange, t: Translator) -> str:

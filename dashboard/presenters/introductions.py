@@ -23,6 +23,7 @@ from ...reports.i18n import N_, Translator, translator
 from ...reports.labels import sector_label
 from .. import ids
 from ..sources import Source, Sources
+from .formatting import day
 from .guard import NothingToShow, guarded, require_territory
 
 #: The statuses a facilitator moves an introduction to, in the order she meets them.
@@ -88,16 +89,17 @@ def introduction_rows(
 ) -> list[dict[str, Any]]:
     """Rows of the follow-up table: names, where it stands, what happened last.
 
-    ``due`` is true for an open introduction whose follow-up date has come.
+    ``due`` is true for an open introduction whose follow-up date has come. Dates read
+    as the reader writes them (ISO in English), so the table cannot sort them as text:
+    the rows come in the order of :func:`follow_up_order`, and the table does not sort.
     """
     t = t or translator()
     rows = []
-    for record in records:
+    for record in sorted(records, key=lambda r: follow_up_order(r, today)):
         history = record["history"]
         notes = [step["note"] for step in history if step.get("note")]
         made = next((s["date"] for s in history if s["status"] != "proposed"), "")
         follow_up = record.get("follow_up") or ""
-        open_ = record["status"] not in ("partnership", "dropped")
         rows.append(
             {
                 "id": record["id"],
@@ -105,14 +107,47 @@ def introduction_rows(
                 "source": record.get("source_name", record["source"]),
                 "target": record.get("target_name", record["target"]),
                 "via": ", ".join(record.get("via_names") or record.get("via") or []),
-                "made": made,
-                "changed": history[-1]["date"],
-                "follow_up": follow_up,
+                "made": day(made, t),
+                "changed": day(history[-1]["date"], t),
+                "follow_up": day(follow_up, t),
                 "note": notes[-1] if notes else "",
-                "due": bool(open_ and follow_up and follow_up <= today.isoformat()),
+                "due": is_due(record, today),
             }
         )
     return rows
+
+
+def is_due(record: Mapping[str, Any], today: date) -> bool:
+    """Whether an open introduction's follow-up date has come."""
+    follow_up = record.get("follow_up") or ""
+    open_ = record["status"] not in ("partnership", "dropped")
+    return bool(open_ and follow_up and follow_up <= today.isoformat())
+
+
+def follow_up_order(record: Mapping[str, Any], today: date) -> tuple[Any, ...]:
+    """Where an introduction comes in the table: what to do next first.
+
+    The follow-ups due (the oldest first), then the other open introductions (the nearest
+    follow-up first, those without one last), then the closed ones, the last changed first.
+
+    >>> def intro(id, status, follow_up, changed):
+    ...     return {"id": id, "status": status, "follow_up": follow_up,
+    ...             "history": [{"status": status, "date": changed}]}
+    >>> records = [intro("1", "partnership", None, "2026-02-01"),
+    ...            intro("2", "made", "2026-05-01", "2026-01-10"),
+    ...            intro("3", "met", "2026-02-15", "2026-01-20"),
+    ...            intro("4", "made", None, "2026-01-05"),
+    ...            intro("5", "dropped", None, "2026-02-20")]
+    >>> [r["id"] for r in sorted(records, key=lambda r: follow_up_order(r, date(2026, 3, 1)))]
+    ['3', '2', '4', '5', '1']
+    """
+    follow_up = record.get("follow_up") or ""
+    changed = date.fromisoformat(record["history"][-1]["date"][:10]).toordinal()
+    if is_due(record, today):
+        return (0, follow_up, 0, str(record["id"]))
+    if record["status"] not in ("partnership", "dropped"):
+        return (1, follow_up or "~", -changed, str(record["id"]))
+    return (2, "", -changed, str(record["id"]))
 
 
 def table_columns(t: Translator | None = None) -> list[dict[str, str]]:

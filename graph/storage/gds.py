@@ -30,6 +30,7 @@ from neo4j import exceptions as neo4j_errors
 
 from ..errors import MaillageError, NotFound
 from ..problem_text import NO_TERRITORY, render
+from ..store_text import GDS_LOST, GDS_MISSING, GDS_NOT_NEO4J
 from . import gds_cypher
 from .base import GraphStore
 
@@ -45,13 +46,6 @@ ITERATIONS = 1000
 TOLERANCE = 1e-10
 #: Smallest modularity gain that keeps Louvain going (GDS's default: 1e-4).
 COMMUNITY_TOLERANCE = 1e-7
-
-GDS_REMEDY = (
-    "install the Graph Data Science plugin in the Neo4j server (OpenGDS: "
-    "`python scripts/neo4j_server.py start` does it for the test server; docker-compose.yml "
-    "for the Neo4j service) and allow `dbms.security.procedures.unrestricted=gds.*`, "
-    "or use `--engine local`"
-)
 
 
 class EngineUnavailable(MaillageError):
@@ -72,9 +66,7 @@ def gds_version(store: GraphStore) -> str:
             return str(session.run(gds_cypher.GDS_VERSION).single()["version"])
     except neo4j_errors.ClientError as error:
         if "gds.version" in str(error.message) or "Unknown function" in str(error.message):
-            raise EngineUnavailable(
-                f"--engine gds: Neo4j at {url} has no Graph Data Science library: {GDS_REMEDY}"
-            ) from None
+            raise EngineUnavailable(render(GDS_MISSING, url=url)) from None
         raise
 
 
@@ -82,11 +74,7 @@ def _connection(store: GraphStore) -> tuple[Any, str, str]:
     """The driver, database and URL of a Neo4j store (``EngineUnavailable`` for any other)."""
     driver = getattr(store, "_driver", None)
     if driver is None or not hasattr(store, "database"):
-        raise EngineUnavailable(
-            "--engine gds computes inside Neo4j with its Graph Data Science library, and this "
-            f"store is {type(store).__name__}: give a Neo4j store (--store neo4j://host:7687, "
-            "with GDS installed), or use --engine local"
-        )
+        raise EngineUnavailable(render(GDS_NOT_NEO4J, store=type(store).__name__))
     return driver, store.database, getattr(store, "url", "?")
 
 
@@ -140,10 +128,7 @@ class GdsTerritory:
             neo4j_errors.TransientError,
         ) as error:
             reason = " ".join(str(getattr(error, "message", None) or error).split())
-            raise MaillageError(
-                f"lost Neo4j at {self.url} during --engine gds ({reason}): check the server "
-                "and run the command again"
-            ) from None
+            raise MaillageError(render(GDS_LOST, url=self.url, reason=reason)) from None
 
     def counts(self) -> tuple[int, int]:
         """Members and linked pairs."""

@@ -64,15 +64,16 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
 
     Signed-in facilitators and admins read ``maillage``; everyone else reads
     ``maillage.pseudonymised()``. Every POST but the sign-in forms carries the
-    CSRF token (``maillage.serving.csrf``). ``options`` go to ``create_app``. The work is
-    bounded (``Maillage.bound_for_serving``): request bodies, analyses, and
-    store calls, which fail at once while the store is down.
+    CSRF token (``maillage.serving.csrf``). Without sign-in, changes are recorded as by
+    the server's operating-system user, as the CLI records them. ``options`` go to
+    ``create_app``. The work is bounded (``Maillage.bound_for_serving``): request bodies,
+    analyses, and store calls, which fail at once while the store is down.
     """
     maillage.bound_for_serving()
     maillage.precompute()  # warm every territory in the background
     options.setdefault("language", request_language)
-    if access is None:
-        app = create_app(maillage, **options)
+    if access is None:  # run open, nobody signs in: the writes are the server's user's
+        app = create_app(maillage, user=maillage.local_user, **options)
     else:
         app = create_app(
             maillage,

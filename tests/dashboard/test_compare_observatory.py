@@ -85,6 +85,27 @@ def test_figures_are_plotly_figures_on_their_own_axes(compare):
     assert "Density" not in labels and "Actors" not in labels and "Openness" not in labels
 
 
+def test_the_hovers_write_shares_as_the_reader_does(compare):
+    rates = observatory.rates_figure(compare, "fr")
+    figeac = next(trace for trace in rates.data if trace.name == "Figeac")
+    assert figeac.hovertemplate == (
+        "Figeac<br>%{y}: %{customdata[2]} (%{customdata[0]} / %{customdata[1]})<extra></extra>"
+    )
+    assert list(figeac.customdata[0]) == [1, 1, "100\u202f%"]
+    english = observatory.rates_figure(compare)
+    assert english.data[1].hovertemplate == (
+        "Figeac<br>%{y}: %{x:.0%} (%{customdata[0]} / %{customdata[1]})<extra></extra>"
+    )
+    assert list(english.data[1].customdata[0]) == [1, 1]
+    years = observatory.yearly_figure(compare, "fr")
+    lille = next(trace for trace in years.data if trace.name == "Lille")
+    assert lille.hovertemplate.endswith(": %{customdata[0]}<extra></extra>")
+    assert [list(point) for point in lille.customdata] == [["33\u202f%"], ["33\u202f%"]]
+    english = next(t for t in observatory.yearly_figure(compare).data if t.name == "Lille")
+    assert english.hovertemplate.endswith(": %{y:.0%}<extra></extra>")
+    assert english.customdata is None
+
+
 def test_small_multiples_per_year(compare):
     years = observatory.yearly_figure(compare)
     lille = [trace for trace in years.data if trace.name == "Lille"]

@@ -71,6 +71,21 @@ def test_the_message_is_in_the_readers_language(maillage):
     assert message.startswith("Acteur atelier-velo ajouté à Nantes (modification ")
 
 
+def test_a_saved_edit_names_its_fields_in_french_and_unchanged_in_english(maillage):
+    kept = maillage.actor("n1")
+    fields = {"name": "Atelier Nord-Est", "sector": str(kept.sector), "kind": kept.kind}
+    fields["city"] = "Rezé"
+    _, message, *_ = editing.write_view(writers(maillage, "fr"), ids.EDIT_SAVE, "n1", fields, None)
+    revision = maillage.history()[-1]
+    assert message == (
+        f"Enregistré comme modification {revision.id} : modification de l'acteur n1 (nom, ville)."
+    )
+    fields["city"] = "Nantes"
+    _, message, *_ = editing.write_view(writers(maillage), ids.EDIT_SAVE, "n1", fields, None)
+    revision = maillage.history()[-1]
+    assert message == f"Saved as change {revision.id}: edit of actor n1 (city)."
+
+
 def test_a_viewer_may_not_add_an_actor_and_a_bad_form_writes_nothing(maillage):
     revisions = maillage.history()
     last, message, _, *forms, alert = add(viewers(maillage), NEW)

@@ -77,3 +77,11 @@ def test_method_phrases_are_recognised_and_have_french_messages():
         ("estimated from {pivots} sampled pivots", {"pivots": "40"}),
         None,
     ]
+
+
+def test_an_edit_names_its_fields_in_the_readers_words(maillage):
+    revision = maillage.edit_actor("n1", {"name": "Atelier Nord-Est", "city": "Rezé"})
+    assert revision.description == "edit of actor n1 (name, city)"
+    assert description_in(revision.description, FR) == "modification de l'acteur n1 (nom, ville)"
+    assert description_in(revision.description, translator("en")) == revision.description
+    assert revision_rows([revision], FR)[0]["what"] == "modification de l'acteur n1 (nom, ville)"

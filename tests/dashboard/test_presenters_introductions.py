@@ -152,6 +152,32 @@ def test_a_french_facilitator_reads_the_introductions_in_french(maillage):
     assert "Pas encore de territoire" in str(nothing)
 
 
+def test_the_dates_read_in_french_and_the_rows_come_due_first(maillage):
+    sources = writers(maillage, "fr")
+    later = {**RECORD, "target": "n2", "via": [], "date": "2025-12-04", "follow_up": "2026-12-04"}
+    due = {**RECORD, "date": "2026-01-05", "follow_up": "2026-02-01"}
+    closed = {**RECORD, "source": "n2", "target": "n3", "via": [], "follow_up": None}
+    for record in (later, due, closed):
+        page.write_view(sources, ids.INTRO_RECORD, "Nantes", record, {}, None, None, TODAY)
+    move = {"status": "dropped", "date": "2026-02-10", "note": None, "follow_up": None}
+    rows, _, _ = page.follow_up_view(maillage, "Nantes", "", False, TODAY, translator("fr"))
+    at = next(i for i, row in enumerate(rows) if row["id"] == "3")
+    page.write_view(sources, ids.INTRO_MOVE, "Nantes", {}, move, rows, [at], TODAY)
+    rows, _, _ = page.follow_up_view(maillage, "Nantes", "", False, TODAY, translator("fr"))
+    shown = [(r["id"], r["made"], r["changed"], r["follow_up"], r["due"]) for r in rows]
+    assert shown == [
+        ("2", "5 janv. 2026", "5 janv. 2026", "1 févr. 2026", True),
+        ("1", "4 déc. 2025", "4 déc. 2025", "4 déc. 2026", False),
+        ("3", "5 janv. 2026", "10 févr. 2026", "", False),
+    ]
+    english = page.follow_up_view(maillage, "Nantes", "", False, TODAY, EN)[0]
+    assert [(r["id"], r["made"], r["follow_up"]) for r in english] == [
+        ("2", "2026-01-05", "2026-02-01"),
+        ("1", "2025-12-04", "2026-12-04"),
+        ("3", "2026-01-05", ""),
+    ]
+
+
 def test_a_refused_move_says_why_in_french(maillage):
     sources = writers(maillage, "fr")
     page.write_view(sources, ids.INTRO_RECORD, "Nantes", RECORD, {}, None, None, TODAY)

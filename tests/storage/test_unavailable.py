@@ -138,3 +138,33 @@ def test_the_fast_tie_key_is_tie_key(source, target, directed):
         assert (key_kind, key_directed, first, second) == (kind.value, directed, *ends)
         (row,) = tie_rows([tie], None)
         assert row[:2] == ends
+
+
+def test_the_gds_engine_on_a_sqlite_store_is_refused_in_english_and_in_french(tmp_path):
+    from maillage.graph.storage.gds import EngineUnavailable, gds_territory
+    from maillage.graph.store_text import GDS_LOST, GDS_MISSING
+    from maillage.reports.i18n import translator
+    from maillage.reports.problems import problem_in
+
+    store = SQLiteStore.from_url(f"sqlite:///{tmp_path / 'm.db'}")
+    with pytest.raises(EngineUnavailable) as refused:
+        gds_territory(store, "Nantes")
+    english = str(refused.value)
+    assert english == (
+        "--engine gds computes inside Neo4j with its Graph Data Science library, and this "
+        "store is SQLiteStore: give a Neo4j store (--store neo4j://host:7687, with GDS "
+        "installed), or use --engine local"
+    )
+    assert problem_in(english, translator("en")) == english
+    assert problem_in(english, translator("fr")) == (
+        "--engine gds calcule dans Neo4j avec sa bibliothèque Graph Data Science, et cette "
+        "base est SQLiteStore : donnez une base Neo4j (--store neo4j://host:7687, avec GDS "
+        "installé), ou utilisez --engine local"
+    )
+    lost = GDS_LOST.format(url="neo4j://h:7687", reason="connection reset")
+    assert problem_in(lost, translator("fr")) == (
+        "connexion à Neo4j (neo4j://h:7687) perdue pendant --engine gds (connection reset) : "
+        "vérifiez le serveur et relancez la commande"
+    )
+    missing = problem_in(GDS_MISSING.format(url="neo4j://h:7687"), translator("fr"))
+    assert missing.startswith("--engine gds : Neo4j à neo4j://h:7687 n'a pas la bibliothèque ")
