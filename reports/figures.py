@@ -49,8 +49,12 @@ SEPARATORS = {"fr": ",\u202f"}
 the numbers plotly writes itself (axis ticks)."""
 
 
-def graph_config(t: Translator | None = None) -> dict[str, Any]:
+def graph_config(t: Translator | None = None, *, responsive: bool = False) -> dict[str, Any]:
     """A graph's plotly ``config``: :data:`CONFIG`, and plotly's own words in ``t``'s language.
+
+    ``responsive`` lets plotly size the figure to its box (the map, which fills its page);
+    without it the figure keeps its layout's height, so that it never spills over what
+    follows it on the page.
 
     plotly.js ships English only; the other languages' words come from the catalog as a
     plotly locale given in the config itself (nothing to load, so it works offline).
@@ -63,11 +67,14 @@ def graph_config(t: Translator | None = None) -> dict[str, Any]:
     'Télécharger le graphique en PNG'
     >>> graph_config()["displaylogo"], "locale" in graph_config()
     (False, False)
+    >>> graph_config()["responsive"], graph_config(responsive=True)["responsive"]
+    (False, True)
     """
+    config = {**CONFIG, "responsive": responsive}
     if t is None or t.language == "en":
-        return dict(CONFIG)
+        return config
     words = {english: t.gettext(english) for english in MODEBAR_WORDS}
-    return {**CONFIG, "locale": t.language, "locales": {t.language: {"dictionary": words}}}
+    return {**config, "locale": t.language, "locales": {t.language: {"dictionary": words}}}
 
 
 # Diverging, colour-blind-safe (ColorBrewer RdBu): red for fewer ties than expected, blue for more.

@@ -32,7 +32,7 @@ def layout(t: Translator | None = None) -> html.Div:
             ),
             html.Div(id=ids.MAP_ALERT),
             html.Div(id=ids.MAP_NOTE, className="small text-muted", role="status"),
-            dcc.Loading(dcc.Graph(id=ids.MAP_GRAPH, config=graph_config(t))),
+            dcc.Loading(dcc.Graph(id=ids.MAP_GRAPH, config=graph_config(t, responsive=True))),
         ],
         className="territory-map",
     )

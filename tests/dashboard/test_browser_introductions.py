@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from dash.testing.wait import until
+from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.webdriver.common.keys import Keys
 
 from maillage.dashboard import ids
@@ -20,6 +21,15 @@ def maillage(writable_demo: Any) -> Any:
     return writable_demo
 
 
+def clicked(element: Any) -> bool:
+    """Click ``element``; False while another element (a figure being drawn) covers it."""
+    try:
+        element.click()
+    except ElementClickInterceptedException:
+        return False
+    return True
+
+
 def test_a_suggested_introduction_is_recorded_followed_up_and_becomes_a_tie(
     dash_duo: Any, maillage: Any
 ) -> None:
@@ -32,7 +42,10 @@ def test_a_suggested_introduction_is_recorded_followed_up_and_becomes_a_tie(
     link = dash_duo.wait_for_element(".record-introduction", timeout=90)
     suggestion = maillage.gaps("Alsace")["introductions"][0]
     source, target = suggestion["source"], suggestion["target"]
-    link.click()
+    # The page may still be laying out its figures: bring the link to the middle of the
+    # screen and click again while a figure drawn meanwhile covers it.
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", link)
+    until(lambda: clicked(link), timeout=30)
     until(lambda: "/introductions" in dash_duo.driver.current_url, timeout=10)
     dash_duo.wait_for_contains_text(f"#{ids.INTRO_SOURCE}", source["name"], timeout=30)
     dash_duo.wait_for_contains_text(f"#{ids.INTRO_TARGET}", target["name"], timeout=30)
