@@ -23,13 +23,13 @@ from ...graph.vocabulary import (
     ROLES,
     TIE_KIND_LABELS,
 )
-from ...reports.i18n import Translator
+from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label
 from .. import ids
 from ..network_payload import drawn_counts, network_payload
 from ..sources import Source
 from . import view_state
-from .formatting import day, iso, number, parse_as_of, reader, sector_badge, year_of
+from .formatting import day, iso, number, parse_as_of, period, reader, sector_badge, year_of
 from .guard import error_alert, guarded, require_territory
 from .network import network_summary
 from .path_words import path_panel
@@ -269,19 +269,13 @@ def tie_rows(
 
 
 DIRECTIONS = {"to": " (directed, to it)", "from": " (directed, from it)"}
+TIE_PERIOD = (N_(", {since} to {until}"), N_(", since {since}"), N_(", until {until}"))
 
 
 def _tie_text(row: Mapping[str, Any], t: Translator | None = None) -> str:
     t = reader(t)
     kind = t.gettext(TIE_KIND_LABELS.get(row["kind"], row["kind"]))
-    when = ""
-    since, until = day(row["since"], t), day(row["until"], t)
-    if since and until:
-        when = t.gettext(", {since} to {until}").format(since=since, until=until)
-    elif since:
-        when = t.gettext(", since {since}").format(since=since)
-    elif until:
-        when = t.gettext(", until {until}").format(until=until)
+    when = period(row["since"], row["until"], t, TIE_PERIOD)
     arrow = t.gettext(DIRECTIONS[row["direction"]]) if row["direction"] in DIRECTIONS else ""
     outside = t.gettext(" — outside the territory") if row["outside"] else ""
     weight = t.gettext(", weight {weight}").format(weight=number(row["weight"], t))

@@ -72,6 +72,24 @@ def day(value: Any, t: Translator | None = None) -> str:
     return t.date(value if isinstance(value, date) else date.fromisoformat(str(value)[:10]))
 
 
+def period(since: Any, until: Any, t: Translator, forms: tuple[str, str, str]) -> str:
+    """``since`` and ``until`` in words by ``forms`` (both dates, since only, until only:
+    msgids with ``{since}``/``{until}``), dates as the reader writes them; '' without either.
+
+    >>> period("2018-12-22", None, translator("en"), (" {since}-{until}", " from {since}", ""))
+    ' from 2018-12-22'
+    """
+    since, until = day(since, t), day(until, t)
+    both, since_only, until_only = forms
+    if since and until:
+        return t.gettext(both).format(since=since, until=until)
+    if since:
+        return t.gettext(since_only).format(since=since)
+    if until:
+        return t.gettext(until_only).format(until=until)
+    return ""
+
+
 def parse_as_of(value: str | None) -> date | None:
     """The ``as_of`` date kept in the browser as an ISO string."""
     return date.fromisoformat(value) if value else None

@@ -9,9 +9,11 @@ import networkx as nx
 from dash import html
 
 from ...graph.analytics import path_explanation
-from ...reports.i18n import Translator
+from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label
-from .formatting import day, number, reader
+from .formatting import number, period, reader
+
+STEP_PERIOD = (N_(" from {since} to {until}"), N_(" since {since}"), N_(" until {until}"))
 
 
 def _step_actor(ref: Mapping[str, Any], t: Translator) -> str:
@@ -24,14 +26,7 @@ def step_text(step: Mapping[str, Any], t: Translator | None = None) -> str:
     """One step of ``path_explanation`` as a sentence in ``t``'s language, sectors named as
     people read them (``Atelier (Business)``, not the code ``business``)."""
     t = reader(t)
-    when = ""
-    since, until = day(step["since"], t), day(step["until"], t)
-    if since and until:
-        when = t.gettext(" from {since} to {until}").format(since=since, until=until)
-    elif since:
-        when = t.gettext(" since {since}").format(since=since)
-    elif until:
-        when = t.gettext(" until {until}").format(until=until)
+    when = period(step["since"], step["until"], t, STEP_PERIOD)
     kinds = ", ".join(t.gettext(kind) for kind in step["kinds"])
     return t.gettext("{first} and {second}: {kinds}{when}, weight {weight}.").format(
         first=_step_actor(step["from"], t),
