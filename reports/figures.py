@@ -196,6 +196,39 @@ def base_layout(height: int, *, t: Translator | None = None, **extra: Any) -> di
     return layout
 
 
+def empty_figure(
+    message: str, height: int, *, title: str | None = None, t: Translator | None = None
+) -> dict[str, Any]:
+    """A chart with nothing to draw: no axes, ``message`` in the middle (already in words;
+    ``<``, ``>`` and ``&`` are escaped for plotly's HTML dialect).
+
+    Every chart that can be empty says so this way rather than drawing meaningless axes.
+
+    >>> figure = empty_figure("No introduction recorded yet", 300)
+    >>> figure["data"], figure["layout"]["xaxis"], figure["layout"]["annotations"][0]["text"]
+    ([], {'visible': False}, 'No introduction recorded yet')
+    """
+    extra = {"title": {"text": html.escape(title, quote=False)}} if title else {}
+    note = {
+        "text": html.escape(message, quote=False),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.5,
+        "showarrow": False,
+        "font": {"size": 14, "color": "#6b7280"},
+    }
+    layout = base_layout(
+        height,
+        t=t,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        annotations=[note],
+        **extra,
+    )
+    return {"data": [], "layout": layout}
+
+
 def count_axis(title: str, largest: float) -> dict[str, Any]:
     """An x axis of counts: whole-number ticks only."""
     return {
