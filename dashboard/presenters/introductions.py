@@ -18,7 +18,7 @@ from dash.exceptions import PreventUpdate
 
 from ...graph.introductions import Status
 from ...graph.model import fold
-from ...reports.figures import empty_figure, locale_layout
+from ...reports.figures import base_layout, empty_figure
 from ...reports.i18n import N_, Translator, translator
 from ...reports.labels import sector_label
 from .. import ids
@@ -194,11 +194,13 @@ def funnel_figure(counts: Mapping[str, Any] | None, t: Translator | None = None)
         )
     )
     figure.update_layout(
-        title=funnel_text(counts, t),
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        height=FUNNEL_HEIGHT,
-        template="plotly_white",
-        **locale_layout(t),
+        base_layout(
+            FUNNEL_HEIGHT,
+            t=t,
+            title=funnel_text(counts, t),
+            margin={"l": 10, "r": 10, "t": 10, "b": 10},
+            template="plotly_white",
+        )
     )
     return figure
 
