@@ -13,7 +13,7 @@ Loaders never touch a store.
 
 from .demo import demo_dataset
 from .importing import LoadResult, load
-from .rejects import RejectedRow, write_rejects
+from .rejects import RejectedRow, rejects_header, rejects_table, write_rejects
 from .writers import FORMATS, write
 
 __all__ = [
@@ -22,6 +22,8 @@ __all__ = [
     "RejectedRow",
     "demo_dataset",
     "load",
+    "rejects_header",
+    "rejects_table",
     "write",
     "write_rejects",
 ]

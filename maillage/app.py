@@ -483,6 +483,7 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
             "rejected": len(loaded.rejected),
             "rejects_file": None if rejects is None else str(rejects),
             "rejected_rows": loaded.rejected,
+            "rejects_header": loaders.rejects_header(loaded.rejected, loaded.headers),
         }
         dataset = loaded.dataset
         if id_prefix:

@@ -15,7 +15,7 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +31,7 @@ from .loaders import mapping_builder
 from .loaders.importing import CSV_SUFFIXES, EXCEL_SUFFIXES, SUPPORTED
 from .loaders.mapping import read_mapping
 from .loaders.mapping_builder import TableColumns, table_columns
-from .loaders.rejects import RejectedRow
+from .loaders.rejects import RejectedRow, rejects_table
 from .loaders.validate import ProblemLog
 from .settings import REQUEST_BYTES_ENV, Limits
 
@@ -88,6 +88,8 @@ class ImportSummary:
     plan: ImportPlan | None = None
     rejected_rows: tuple[RejectedRow, ...] = ()
     """The rows set aside, each with its file, line, columns and problems."""
+    rejects_header: tuple[str, ...] = ()
+    """The header of the rejects file (``file``, ``line``, ``column``, ``problem``, cells)."""
 
     def describe(self, *, dry_run: bool) -> str:
         return "\n".join(filter(None, [self._describe(dry_run=dry_run), self.rejects_line()]))
@@ -151,6 +153,12 @@ class UploadOutcome:
     summary: ImportSummary
     rejects_csv: str | None = None
     """With the bad rows set aside: the rejects file's text (``--rejects``'s CSV)."""
+
+    def rejects_table(self, problem_text: Callable[[Sequence[str]], str]) -> list[list[Any]]:
+        """The rejects file as rows of cells, each row's problems worded by ``problem_text``
+        (the reader's language): built from the rows themselves, not from the English file."""
+        summary = self.summary
+        return rejects_table(summary.rejected_rows, summary.rejects_header, problem_text)
 
 
 def upload_limit(limits: Limits) -> int:

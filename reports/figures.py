@@ -117,8 +117,7 @@ def number(value: Any) -> float | None:
 def locale_layout(t: Translator | None) -> dict[str, Any]:
     """The layout keys that make plotly write numbers in ``t``'s language (``separators``).
 
-    Every figure gets them through :func:`base_layout`; a figure built otherwise (the
-    introductions funnel) adds them itself.
+    Every figure gets them through :func:`base_layout`.
 
     >>> from maillage.reports.i18n import translator
     >>> locale_layout(translator("fr")), locale_layout(translator("en")), locale_layout(None)
@@ -174,8 +173,42 @@ def share_texts(shares: Sequence[Any], t: Translator | None = None) -> list[str]
     return ["" if share is None else t.percent(share) for share in shares]
 
 
+MODEBAR_BAND = 30
+"""Pixels at the top of a figure that plotly's toolbar (the modebar) sits in."""
+TITLE_BAND = 28
+"""Pixels a one-line title takes under the modebar band."""
+TITLE_PLACE: Mapping[str, Any] = {
+    "x": 0,
+    "xref": "container",
+    "xanchor": "left",
+    "y": 1,
+    "yref": "container",
+    "yanchor": "top",
+    "pad": {"l": 10, "t": MODEBAR_BAND},
+}
+"""Where a title goes: top left, under the modebar band, so that the toolbar never covers it."""
+
+
+def placed_title(title: Any) -> dict[str, Any]:
+    """A layout ``title`` (text or dict) at :data:`TITLE_PLACE`, under the modebar.
+
+    >>> placed_title("Gaps")["text"], placed_title({"text": "Gaps"})["yref"]
+    ('Gaps', 'container')
+    """
+    return {**TITLE_PLACE, **(title if isinstance(title, Mapping) else {"text": str(title)})}
+
+
 def base_layout(height: int, *, t: Translator | None = None, **extra: Any) -> dict[str, Any]:
-    """The layout every figure starts from: size, font, legend, and ``t``'s separators."""
+    """The layout every figure starts from: size, font, legend, and ``t``'s separators.
+
+    A ``title`` goes top left under the modebar (:func:`placed_title`) and the top margin
+    grows to hold both bands, so that the title runs neither under the toolbar nor under
+    the legend (which sits just above the plot).
+
+    >>> layout = base_layout(300, title={"text": "Gaps"})
+    >>> layout["margin"]["t"] == MODEBAR_BAND + TITLE_BAND + 40, layout["title"]["x"]
+    (True, 0)
+    """
     layout: dict[str, Any] = {
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 40, "b": 50},
@@ -193,7 +226,44 @@ def base_layout(height: int, *, t: Translator | None = None, **extra: Any) -> di
         **locale_layout(t),
     }
     layout.update(extra)
+    if layout.get("title"):
+        layout["title"] = placed_title(layout["title"])
+        top = layout["margin"].get("t", 0) + MODEBAR_BAND + TITLE_BAND
+        layout["margin"] = {**layout["margin"], "t": top}
     return layout
+
+
+def empty_figure(
+    message: str, height: int, *, title: str | None = None, t: Translator | None = None
+) -> dict[str, Any]:
+    """A chart with nothing to draw: no axes, ``message`` in the middle (already in words;
+    ``<``, ``>`` and ``&`` are escaped for plotly's HTML dialect).
+
+    Every chart that can be empty says so this way rather than drawing meaningless axes.
+
+    >>> figure = empty_figure("No introduction recorded yet", 300)
+    >>> figure["data"], figure["layout"]["xaxis"], figure["layout"]["annotations"][0]["text"]
+    ([], {'visible': False}, 'No introduction recorded yet')
+    """
+    extra = {"title": {"text": html.escape(title, quote=False)}} if title else {}
+    note = {
+        "text": html.escape(message, quote=False),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.5,
+        "showarrow": False,
+        "font": {"size": 14, "color": "#6b7280"},
+    }
+    layout = base_layout(
+        height,
+        t=t,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        annotations=[note],
+        **extra,
+    )
+    return {"data": [], "layout": layout}
 
 
 def count_axis(title: str, largest: float) -> dict[str, Any]:

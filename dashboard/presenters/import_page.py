@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import csv
-import io
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import PurePath
@@ -21,7 +19,6 @@ import dash_bootstrap_components as dbc
 from dash import html, no_update
 from dash.exceptions import PreventUpdate
 
-from ...graph.cells import neutralise_reversibly
 from ...graph.changes import ImportCollision
 from ...graph.errors import MaillageError, ValidationError
 from ...graph.model import fold
@@ -431,24 +428,22 @@ def import_view(
         )
     shown = {} if outcome.rejects_csv is not None and rejected else HIDDEN
     names = list(sources.current().territory_names())
-    rejects = rejects_in(outcome.rejects_csv, outcome.summary.rejected_rows, t)
+    rejects = rejects_in(outcome, t)
     return dbc.Alert(parts, color="success"), rejects, shown, names
 
 
-def rejects_in(text: str | None, rows: Sequence[Any], t: Translator) -> str | None:
-    """The rejects file ``text`` for ``t``'s reader: as written in English; else in French
-    Excel's dialect (UTF-8 with a byte-order mark, semicolons) with its problems in French.
+def rejects_in(outcome: Any, t: Translator) -> str | None:
+    """The rejects file of an import ``outcome`` for ``t``'s reader: as written in English;
+    else in French Excel's dialect (UTF-8 with a byte-order mark, semicolons) with each
+    row's problems in French, written from the rows set aside themselves.
 
-    ``rows`` are the rows set aside, in the file's order. The column heads stay those of
-    the data format (``file``, ``line``, ``column``, ``problem``, then the row's own).
+    The column heads stay those of the data format (``file``, ``line``, ``column``,
+    ``problem``, then the row's own).
     """
-    if text is None or t.language == "en":
-        return text
-    header, *lines = csv.reader(io.StringIO(text, newline=""))
-    at = header.index("problem")
-    for line, row in zip(lines, rows, strict=True):
-        line[at] = neutralise_reversibly(problems_in(row.problems, t))
-    return csv_bytes([header, *lines], dialect="excel-fr").decode("utf-8")
+    if outcome.rejects_csv is None or t.language == "en":
+        return outcome.rejects_csv
+    table = outcome.rejects_table(lambda problems: problems_in(problems, t))
+    return csv_bytes(table, dialect="excel-fr").decode("utf-8")
 
 
 def rejects_download(rejects: str | None, filename: str | None) -> dict[str, str]:

@@ -18,7 +18,7 @@ from dash.exceptions import PreventUpdate
 
 from ...graph.introductions import Status
 from ...graph.model import fold
-from ...reports.figures import locale_layout
+from ...reports.figures import base_layout, empty_figure
 from ...reports.i18n import N_, Translator, translator
 from ...reports.labels import sector_label
 from .. import ids
@@ -37,6 +37,7 @@ STATUS_LABELS: Mapping[str, str] = {
 }
 """Each status's English label (people read ``t.gettext``)."""
 FUNNEL_STEPS = ("made", "met", "partnership")
+FUNNEL_HEIGHT = 300
 TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "#"),
     ("status", N_("Status")),
@@ -167,31 +168,39 @@ def due_styles() -> list[dict[str, Any]]:
 
 
 def funnel_figure(counts: Mapping[str, Any] | None, t: Translator | None = None) -> go.Figure:
-    """Made → met → partnership as a funnel, dropped in the title."""
+    """Made → met → partnership as a funnel, dropped in the title.
+
+    Without an introduction made (none recorded, or only proposed ones) there is no
+    funnel to draw: the chart says so in words instead of showing empty axes.
+    """
     t = t or translator()
-    figure = go.Figure()
-    if counts:
-        values = [counts[s] for s in FUNNEL_STEPS]
-        first = values[0] or None
-        shares = [t.percent(v / first) if first else "" for v in values]
-        figure.add_trace(
-            go.Funnel(
-                y=[t.gettext(STATUS_LABELS[s]) for s in FUNNEL_STEPS],
-                x=values,
-                # plotly's "percent initial" writes "100%"; the reader's language writes it here
-                text=[
-                    f"{t.integer(v)}<br>{share}" for v, share in zip(values, shares, strict=True)
-                ],
-                textinfo="text",
-                marker={"color": ["#4c78a8", "#72b7b2", "#54a24b"]},
-            )
+    values = [counts[s] for s in FUNNEL_STEPS] if counts else []
+    if not any(values):
+        if counts:
+            message, title = t.gettext("No introduction made yet"), funnel_text(counts, t)
+        else:
+            message, title = funnel_text(counts, t), None
+        return go.Figure(empty_figure(message, FUNNEL_HEIGHT, title=title, t=t))
+    first = values[0] or None
+    shares = [t.percent(v / first) if first else "" for v in values]
+    figure = go.Figure(
+        go.Funnel(
+            y=[t.gettext(STATUS_LABELS[s]) for s in FUNNEL_STEPS],
+            x=values,
+            # plotly's "percent initial" writes "100%"; the reader's language writes it here
+            text=[f"{t.integer(v)}<br>{share}" for v, share in zip(values, shares, strict=True)],
+            textinfo="text",
+            marker={"color": ["#4c78a8", "#72b7b2", "#54a24b"]},
         )
+    )
     figure.update_layout(
-        title=funnel_text(counts, t),
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        height=300,
-        template="plotly_white",
-        **locale_layout(t),
+        base_layout(
+            FUNNEL_HEIGHT,
+            t=t,
+            title=funnel_text(counts, t),
+            margin={"l": 10, "r": 10, "t": 10, "b": 10},
+            template="plotly_white",
+        )
     )
     return figure
 

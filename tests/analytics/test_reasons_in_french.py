@@ -63,3 +63,22 @@ def test_every_reason_template_has_a_french_message():
 
 def test_a_suggestion_without_parts_shows_its_stored_reason():
     assert reason_in({"reason": "both work with X"}, FR) == "both work with X"
+
+
+def test_the_other_sector_is_named_as_a_sector_in_french():
+    parts = [
+        {
+            "template": "would bring {who} closer to {whom}",
+            "who": [{"sector": "other", "count": 2}],
+            "whom": "other",
+        },
+        {
+            "template": "would give {who} a first path to {whom}",
+            "who": [{"sector": "other", "count": 1}],
+            "whom": "association",
+        },
+    ]
+    assert reason_in({"reason_parts": parts}, FR) == (
+        "rapprocherait 2 acteurs du secteur Autre des acteurs du secteur Autre ; "
+        "donnerait à 1 acteur du secteur Autre un premier chemin vers les associations"
+    )

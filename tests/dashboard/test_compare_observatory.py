@@ -163,3 +163,33 @@ def test_every_part_for_one_callback(compare):
     assert all(isinstance(parts[key], go.Figure) for key in parts if key.endswith("_figure"))
     without_years = {k: v for k, v in compare.items() if k != "by_year"}
     assert observatory.observatory_parts(without_years)["yearly_figure"] is None
+
+
+def test_the_other_sector_is_named_as_a_sector_in_french():
+    standout = {
+        "type": "rate",
+        "rank": "lowest",
+        "from": "other",
+        "to": "association",
+        "tied": 1,
+        "actors": 12,
+        "share": 1 / 12,
+        "territories": 3,
+    }
+    compare = {
+        "territories": ["Lille"],
+        "standouts": {"Lille": [standout]},
+        "rates": [
+            {
+                "from": "association",
+                "to": "other",
+                "values": {"Lille": {"actors": 4, "tied": 1, "share": 0.25}},
+            }
+        ],
+    }
+    assert observatory.summary_items(compare, "fr") == [
+        "Lille : les acteurs du secteur Autre travaillent rarement avec les associations, "
+        "1 sur 12, le plus bas des 3 territoires."
+    ]
+    rows, _ = observatory.rates_table(compare, "fr")
+    assert [row["pair"] for row in rows] == ["associations → acteurs du secteur Autre"]

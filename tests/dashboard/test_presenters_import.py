@@ -19,6 +19,7 @@ from maillage.dashboard.presenters import import_page as page
 from maillage.dashboard.sources import NotAllowed, Sources
 from maillage.graph.errors import ValidationError
 from maillage.imports import UploadRefused, decode_upload
+from maillage.reports.i18n import translator
 
 PARTNERS = (
     "Code;Nom;Statut;Département\n"
@@ -385,3 +386,38 @@ def test_a_file_without_id_and_territory_columns_has_a_way_on(maillage):
     columns, _sectors, territory, alert = page.saved_mapping_view(sources, sent(text))
     assert (territory, alert) == ("Centre-Alsace", None)
     assert dict(zip(page.FIELD_LABELS, columns, strict=True))["id"] == "Nom"
+
+
+def test_each_french_reject_keeps_its_own_problems_whatever_the_english_file_s_order():
+    from maillage.graph.model import Dataset
+    from maillage.imports import ImportSummary, UploadOutcome
+    from maillage.loaders.rejects import RejectedRow, rejects_header
+
+    rows = (
+        RejectedRow("p.csv", 3, ("Nom",), ("missing value",), ("V2", "", "Vosges")),
+        RejectedRow(
+            "p.csv",
+            5,
+            ("Code", "Nom"),
+            ("duplicate id 'V4' with different content (first at line 4)", "missing value"),
+            ("V4", "", "Vosges"),
+        ),
+        RejectedRow("p.csv", 7, ("Code",), ("missing value",), ("", "=Donon", "Vosges")),
+    )
+    header = rejects_header(rows, {"p.csv": ["Code", "Nom", "Territoire"]})
+    summary = ImportSummary(
+        Dataset(), None, (), len(rows), "rejects.csv", rejected_rows=rows, rejects_header=header
+    )
+    english = "file,line,column,problem,Code,Nom,Territoire\r\n" + "".join(  # another order
+        f"p.csv,{r.line},x,{'; '.join(r.problems)},{','.join(r.cells)}\r\n" for r in rows[::-1]
+    )
+    french = page.rejects_in(UploadOutcome(summary, english), translator("fr"))
+    assert french[1:].split("\r\n") == [
+        "file;line;column;problem;Code;Nom;Territoire",
+        "p.csv;3;Nom;valeur manquante;V2;;Vosges",
+        'p.csv;5;"Code; Nom";"identifiant \'V4\' en double, au contenu différent (première '
+        'occurrence : ligne 4) ; valeur manquante";V4;;Vosges',
+        "p.csv;7;Code;valeur manquante;;'=Donon;Vosges",
+        "",
+    ]
+    assert page.rejects_in(UploadOutcome(summary, english), translator("en")) == english

@@ -192,3 +192,23 @@ def test_a_refused_move_says_why_in_french(maillage):
     same = {**RECORD, "target": "n1", "via": []}
     _, _, alert = page.write_view(sources, ids.INTRO_RECORD, "Nantes", same, {}, None, None, TODAY)
     assert alert.children[1].children == "une mise en relation a besoin de deux acteurs différents"
+
+
+def test_a_territory_without_introductions_shows_an_empty_state_not_empty_axes(maillage):
+    fr = translator("fr")
+    rows, funnel, alert = page.follow_up_view(maillage, "Nantes", "", False, TODAY, fr)
+    assert rows == [] and alert is None
+    assert list(funnel.data) == []
+    assert funnel.layout.xaxis.visible is False and funnel.layout.yaxis.visible is False
+    (note,) = funnel.layout.annotations
+    assert note.text == "Aucune mise en relation enregistrée pour l'instant"
+    assert (note.x, note.y, note.showarrow) == (0.5, 0.5, False)
+
+
+def test_only_proposed_introductions_say_none_was_made_yet():
+    fr = translator("fr")
+    counts = {"proposed": 2, "made": 0, "met": 0, "partnership": 0, "dropped": 0, "open": 2}
+    funnel = page.funnel_figure({**counts, "days": None}, fr)
+    assert list(funnel.data) == [] and funnel.layout.xaxis.visible is False
+    assert funnel.layout.annotations[0].text == "Aucune mise en relation faite pour l'instant"
+    assert funnel.layout.title.text.startswith("faites : 0, rencontres : 0")
