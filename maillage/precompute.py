@@ -269,11 +269,11 @@ class Precomputing:
         return self._cache.get_or_compute((what, version, territory), stored)
 
     def _persisted_as_of(self, territory: str, day: date, compute: Callable[[], T]) -> T:
-        """The unweighted report of ``territory`` at ``day``, persisted as the precompute stores it."""
+        """The unweighted report of ``territory`` at ``day``, kept as the precompute keeps it."""
         return self._persisted(AS_OF_REPORT.format(day=day.isoformat()), territory, compute)
 
     def slider_days(self, territory: str) -> list[date]:
-        """The dates the Explore page's date slider offers for ``territory`` (:func:`slider_days`)."""
+        """The dates the Explore slider offers for ``territory`` (:func:`slider_days`)."""
         return slider_days(self.network(territory))
 
     def _precompute_dates(self, territory: str) -> None:
