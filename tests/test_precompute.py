@@ -114,6 +114,13 @@ def test_the_report_at_every_slider_date_is_precomputed_and_is_the_on_demand_one
             assert shown == summary_view(on_demand, territory, day.isoformat(), sectors)
             assert shown.startswith(f"{computed['network']['actors']} actor")
     on_demand.close()
+
+    from maillage.dashboard.network_payload import drawn_counts, report_drawn_counts
+
+    for day in app.slider_days("Alsace")[::4]:  # the summary needs no graph at the date
+        report, graph = app.report("Alsace", as_of=day), app.graph("Alsace", as_of=day)
+        for sectors in (None, [], ["association"], ["public", "business", "citizen"]):
+            assert report_drawn_counts(report, sectors) == drawn_counts(graph, sectors)
     app.close()
 
     restarted = _app(tmp_path)
