@@ -53,7 +53,7 @@ T = TypeVar("T")
 FOLDER = "precomputed"
 STEPS = ("report", "layout")
 """What is computed for each territory, in this order (the layout needs the graph only)."""
-AS_OF_REPORT = "report as of {day}"
+AS_OF_REPORT = "report-as-of-{day}"
 """What the report at a date is stored as (``day`` in ISO format)."""
 
 _background = threading.local()

@@ -236,7 +236,7 @@ def test_the_summary_at_each_slider_date_is_precomputed_and_is_the_on_demand_one
     year, _ = explore_controls_view(maillage, "Nantes")
     days = [as_of_for(y, year["max"]) for y in range(year["min"], year["max"])]
     assert days == ["2018-12-31", "2019-12-31", "2020-12-31", "2021-12-31"]
-    assert all(maillage.computed[f"report as of {day}"] == 1 for day in days)
+    assert all(maillage.computed[f"report-as-of-{day}"] == 1 for day in days)
     on_demand = Maillage(dataclasses.replace(maillage.settings, data_dir=tmp_path / "elsewhere"))
     for day in days:
         for sectors in (None, ["business"]):
@@ -244,7 +244,7 @@ def test_the_summary_at_each_slider_date_is_precomputed_and_is_the_on_demand_one
             assert precomputed == summary_view(on_demand, "Nantes", day, sectors)
             assert f"as of {day}" in precomputed
         assert network_view(maillage, "Nantes", day) == network_view(on_demand, "Nantes", day)
-    assert maillage.computed[f"report as of {days[0]}"] == 1  # read, not computed again
+    assert maillage.computed[f"report-as-of-{days[0]}"] == 1  # read, not computed again
     assert sum(on_demand.computed.values()) >= len(days)  # computed on demand, as before
     on_demand.close()
     assert summary_view(maillage, "Nantes", "2018-12-31", None).startswith("1 actor · 0 ties")
