@@ -335,3 +335,27 @@ def drawn_counts(graph: nx.Graph, visible: Sequence[str] | None = None) -> dict[
     kept = {n for n, attrs in graph.nodes(data=True) if sector_of(attrs) in shown}
     ties = sum(1 for u, v in graph.edges() if u in kept and v in kept)
     return {"actors": len(kept), "ties": ties}
+
+
+def report_drawn_counts(
+    report: Mapping[str, Any], visible: Sequence[str] | None = None
+) -> dict[str, int] | None:
+    """:func:`drawn_counts` of the report's graph, from the report alone (None if it cannot tell).
+
+    The report's ``network.sector_counts`` (actors by sector) and its unweighted
+    ``sector_mixing.observed`` (linked pairs by pair of sectors, a pair within one
+    sector counted once) hold the same counts as its graph, so that a precomputed
+    report needs no graph at that date.
+
+    >>> report = {"variant": "unweighted", "network": {"sector_counts": {"a": 2, "b": 1}},
+    ...           "sector_mixing": {"observed": {"a": {"a": 1, "b": 1}, "b": {"a": 1, "b": 0}}}}
+    >>> report_drawn_counts(report, ["a"]), report_drawn_counts(report)
+    ({'actors': 2, 'ties': 1}, {'actors': 3, 'ties': 2})
+    """
+    counts = report.get("network", {}).get("sector_counts")
+    observed = report.get("sector_mixing", {}).get("observed")
+    if counts is None or observed is None or report.get("variant") != "unweighted":
+        return None
+    shown = list(counts) if visible is None else [s for s in counts if s in set(visible)]
+    ties = sum(observed.get(a, {}).get(b, 0) for i, a in enumerate(shown) for b in shown[i:])
+    return {"actors": sum(counts[s] for s in shown), "ties": int(ties)}

@@ -68,9 +68,13 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
         """Which data the results on disk are of: ``real``, or ``pseudonymised`` for viewers."""
         self.computed = Counter[str]()
         """How many times each persisted result was really computed (not read from disk)."""
+        version = lambda: self.store.data_version()  # noqa: E731
+        self.date_precomputer = Precomputer(version, {"dates": self._precompute_dates})
+        """The worker computing the reports at the slider's dates, once the first paint's are."""
         self.precomputer = Precomputer(
-            lambda: self.store.data_version(),
+            version,
             {"report": lambda t: self.report(t), "layout": lambda t: self.layout(t)},
+            then=lambda t: self.date_precomputer.schedule([t]),
         )
         """The background worker of :mod:`maillage.precompute`."""
 
@@ -84,6 +88,8 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
     def close(self) -> None:
         """Finish the queued precomputations (what a later server reads), then close the store."""
         self.precomputer.wait(PRECOMPUTE_WAIT)
+        self.date_precomputer.stop()  # the dates are for visitors: a later server computes them
+        self.date_precomputer.wait(PRECOMPUTE_WAIT)
         if self._pseudonymised is not None:
             self._pseudonymised.close()
             self._pseudonymised = None
@@ -236,17 +242,16 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
                     ),
                 ),
             )
-        return self._cached(
-            "report",
-            (territory, as_of, weighted),
-            lambda: self._bounded(
-                f"the report of {territory}",
-                (territory,),
-                lambda: analytics.territory_report(
-                    self.network(territory, as_of=as_of), weighted=weighted, seed=self.settings.seed
-                ),
+        compute = lambda: self._bounded(  # noqa: E731
+            f"the report of {territory}",
+            (territory,),
+            lambda: analytics.territory_report(
+                self.network(territory, as_of=as_of), weighted=weighted, seed=self.settings.seed
             ),
         )
+        if as_of is not None and not weighted:  # the slider's dates are precomputed
+            return self._persisted_as_of(territory, as_of, compute)
+        return self._cached("report", (territory, as_of, weighted), compute)
 
     def _gds_report(self, territory: str, as_of: date | None, weighted: bool) -> TerritoryReport:
         from .graph.storage.gds import gds_territory

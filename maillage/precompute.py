@@ -14,6 +14,15 @@ territory and version. It takes no turn of the web app's analysis budget (it is
 nobody's request, and it is only one) but stays within the size of one analysis
 there, and a failure (the store down, behind its breaker, or a territory over
 that size) drops the job: the next write or visit asks again.
+
+Once a territory's first-paint results are done, a second worker of the same
+kind computes its report at every date the Explore page's date slider offers
+(:func:`slider_days`, oldest first, as the play button goes), so that a step of
+the slider reads its summary instead of waiting for it. Those reports are
+persisted like the others (one file per date); the visitor never waits for
+them (no progress is shown) and a date not ready yet is computed on demand, as
+before. ``close`` does not wait for them: it stops their worker after the
+current date.
 """
 
 from __future__ import annotations
@@ -27,10 +36,12 @@ import queue
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .graph.errors import MaillageError
+from .graph.model import Network
 
 if TYPE_CHECKING:
     pass
@@ -42,6 +53,8 @@ T = TypeVar("T")
 FOLDER = "precomputed"
 STEPS = ("report", "layout")
 """What is computed for each territory, in this order (the layout needs the graph only)."""
+AS_OF_REPORT = "report-as-of-{day}"
+"""What the report at a date is stored as (``day`` in ISO format)."""
 
 _background = threading.local()
 
@@ -113,11 +126,21 @@ class Precomputer:
         The store's current data version.
     steps : dict
         Step name -> ``f(territory)`` that computes (and so caches and stores) it.
+    then : callable, optional
+        ``f(territory)`` called once every step of a territory's job succeeded.
     """
 
-    def __init__(self, version: Callable[[], str], steps: dict[str, Callable[[str], Any]]) -> None:
+    def __init__(
+        self,
+        version: Callable[[], str],
+        steps: dict[str, Callable[[str], Any]],
+        then: Callable[[str], None] | None = None,
+    ) -> None:
         self._version = version
         self._steps = steps
+        self._then = then
+        self.stopped = threading.Event()
+        """Set by :meth:`stop`: no job starts any more (a step may check it between parts)."""
         self._queue: queue.Queue[tuple[str, str]] = queue.Queue()
         self._queued: set[tuple[str, str]] = set()
         self._progress: dict[str, tuple[str, int]] = {}
@@ -131,8 +154,14 @@ class Precomputer:
         with self._lock:
             return len(self._queued)
 
+    def stop(self) -> None:
+        """Start no more jobs (the one under way ends after its current step)."""
+        self.stopped.set()
+
     def schedule(self, territories: Iterable[str]) -> None:
         """Queue ``territories`` at the current data version; a queued one is not queued twice."""
+        if self.stopped.is_set():
+            return
         try:
             version = self._version()
         except Exception:
@@ -203,7 +232,7 @@ class Precomputer:
         self.jobs[territory] += 1
         for done, (name, step) in enumerate(self._steps.items(), start=1):
             try:
-                if self._version() != version:
+                if self.stopped.is_set() or self._version() != version:
                     return  # written meanwhile: the write queued the new version
                 step(territory)
             except Exception:
@@ -211,13 +240,16 @@ class Precomputer:
                 return
             with self._lock:
                 self._progress[territory] = (version, round(100 * done / len(self._steps)))
+        if self._then is not None:
+            self._then(territory)
 
 
 class Precomputing:
     """The part of ``maillage.app.Maillage`` that reads, queues and reports precomputed results.
 
     A mixin: it uses the instance's ``store``, ``settings``, ``_cache``, ``scope``,
-    ``computed``, ``precomputer``, ``_pseudonymised`` and ``territory_names``.
+    ``computed``, ``precomputer``, ``date_precomputer``, ``_pseudonymised``, ``network``,
+    ``report`` and ``territory_names``.
     """
 
     def _persisted(self, what: str, territory: str, compute: Callable[[], T]) -> T:
@@ -235,6 +267,23 @@ class Precomputing:
             return value
 
         return self._cache.get_or_compute((what, version, territory), stored)
+
+    def _persisted_as_of(self, territory: str, day: date, compute: Callable[[], T]) -> T:
+        """The unweighted report of ``territory`` at ``day``, kept as the precompute keeps it."""
+        return self._persisted(AS_OF_REPORT.format(day=day.isoformat()), territory, compute)
+
+    def slider_days(self, territory: str) -> list[date]:
+        """The dates the Explore slider offers for ``territory`` (:func:`slider_days`)."""
+        return slider_days(self.network(territory))
+
+    def _precompute_dates(self, territory: str) -> None:
+        """The report at each of the slider's dates, oldest first, until a write or ``close``."""
+        version = self.store.data_version()
+        for day in self.slider_days(territory):
+            self.precomputer.wait()  # the first paint of another territory goes first
+            if self.date_precomputer.stopped.is_set() or self.store.data_version() != version:
+                return
+            self.report(territory, as_of=day)
 
     def precompute(self, territories: Iterable[str] | None = None) -> None:
         """Queue the first-paint results of ``territories`` (default: all) for the worker."""
@@ -254,3 +303,23 @@ class Precomputing:
         """After a write: recompute the territories it touched (all, when it does not say)."""
         touched = [t for t in territories if t in self.territory_names()]
         self.precompute(touched or None)
+
+
+def slider_days(network: Network) -> list[date]:
+    """31 December of every year from the first to the last year of ``network``'s dates.
+
+    The dates the Explore page's slider offers, "all" (no date) aside: its
+    range runs from the earliest to the latest year an actor joined or a tie
+    started or ended (``dashboard.presenters.explore.year_slider``), one year a step.
+
+    >>> from maillage.graph.model import Actor, Network, Sector, Tie
+    >>> actors = (Actor("a", "A", Sector.PUBLIC, ("T",), joined=date(2019, 3, 1)),)
+    >>> ties = (Tie("a", "b", until=date(2021, 6, 1)),)
+    >>> [d.isoformat() for d in slider_days(Network("T", actors, ties))]
+    ['2019-12-31', '2020-12-31', '2021-12-31']
+    """
+    days = {a.joined for a in network.actors} | {t.since for t in network.ties}
+    years = sorted({d.year for d in days | {t.until for t in network.ties} if d is not None})
+    if not years:
+        return []
+    return [date(year, 12, 31) for year in range(years[0], years[-1] + 1)]

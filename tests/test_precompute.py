@@ -80,3 +80,59 @@ def test_the_web_apps_worker_computes_nothing_over_the_size_of_one_analysis(tmp_
     assert serving.precomputer.wait(120)
     assert serving.computed["report"] == 0  # Alsace (600 actors and their ties) is over 1,000
     serving.close()
+
+
+def test_the_report_at_every_slider_date_is_precomputed_and_is_the_on_demand_one(tmp_path):
+    import json
+
+    from maillage.dashboard.presenters.explore import (
+        as_of_for,
+        explore_controls_view,
+        summary_view,
+    )
+    from maillage.precompute import AS_OF_REPORT
+
+    app = _app(tmp_path)
+    app.load_demo()
+    assert app.precomputer.wait(120)
+    assert app.date_precomputer.wait(300)
+    territory = "Lons-le-Saunier"
+    year, _ = explore_controls_view(app, territory)
+    offered = [as_of_for(y, year["max"]) for y in range(year["min"], year["max"])]
+    days = app.slider_days(territory)
+    assert [day.isoformat() for day in days] == offered  # every date the slider offers
+    for day in days:
+        assert app.computed[AS_OF_REPORT.format(day=day.isoformat())] == len(app.territory_names())
+
+    elsewhere = dataclasses.replace(app.settings, data_dir=tmp_path / "on-demand")
+    on_demand = Maillage(elsewhere)  # the same store, nothing precomputed
+    for day in days:
+        computed = json.loads(json.dumps(on_demand.report(territory, as_of=day)))
+        assert app.report(territory, as_of=day) == computed
+        for sectors in (None, ["association"]):
+            shown = summary_view(app, territory, day.isoformat(), sectors)
+            assert shown == summary_view(on_demand, territory, day.isoformat(), sectors)
+            assert shown.startswith(f"{computed['network']['actors']} actor")
+    on_demand.close()
+
+    from maillage.dashboard.network_payload import drawn_counts, report_drawn_counts
+
+    for day in app.slider_days("Alsace")[::4]:  # the summary needs no graph at the date
+        report, graph = app.report("Alsace", as_of=day), app.graph("Alsace", as_of=day)
+        for sectors in (None, [], ["association"], ["public", "business", "citizen"]):
+            assert report_drawn_counts(report, sectors) == drawn_counts(graph, sectors)
+    app.close()
+
+    restarted = _app(tmp_path)
+    assert restarted.report(territory, as_of=days[-1])["as_of"] == days[-1].isoformat()
+    assert sum(restarted.computed.values()) == 0  # read from disk
+    restarted.close()
+
+
+def test_close_stops_the_dates_and_a_write_moves_them_to_the_new_version(tmp_path):
+    app = _app(tmp_path)
+    app.load_demo()
+    app.close()  # the first paint's results are done; the dates stop where they are
+    assert app.date_precomputer.stopped.is_set()
+    app.date_precomputer.schedule(["Alsace"])
+    assert app.date_precomputer.pending() == 0

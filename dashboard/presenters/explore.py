@@ -26,7 +26,7 @@ from ...graph.vocabulary import (
 from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label
 from .. import ids
-from ..network_payload import drawn_counts, network_payload
+from ..network_payload import drawn_counts, network_payload, report_drawn_counts
 from ..sources import Source
 from . import view_state
 from .formatting import day, iso, number, parse_as_of, period, reader, sector_badge, year_of
@@ -441,12 +441,14 @@ def summary_view(
         return ""
     try:
         day = parse_as_of(as_of)
-        graph = source.graph(territory, as_of=day)
         report = source.report(territory, as_of=day)
+        drawn = report_drawn_counts(report, sectors)  # a precomputed report is all it needs
+        if drawn is None:
+            drawn = drawn_counts(source.graph(territory, as_of=day), sectors)
     except Exception:
         log.exception("summary of %r", territory)
         return ""
-    return network_summary(report, drawn_counts(graph, sectors), t)
+    return network_summary(report, drawn, t)
 
 
 def pick_view(

@@ -223,6 +223,33 @@ def test_summary_view_follows_the_sector_filter(maillage: Any) -> None:
     assert f"shown: {len(kept)} actor" in business
 
 
+def test_the_summary_at_each_slider_date_is_precomputed_and_is_the_on_demand_one(
+    maillage: Any, tmp_path
+) -> None:
+    """Issue 11: a step of the date slider reads the summary the worker computed."""
+    import dataclasses
+
+    from maillage.app import Maillage
+
+    maillage.precompute(["Nantes"])
+    assert maillage.precomputer.wait(60) and maillage.date_precomputer.wait(60)
+    year, _ = explore_controls_view(maillage, "Nantes")
+    days = [as_of_for(y, year["max"]) for y in range(year["min"], year["max"])]
+    assert days == ["2018-12-31", "2019-12-31", "2020-12-31", "2021-12-31"]
+    assert all(maillage.computed[f"report-as-of-{day}"] == 1 for day in days)
+    on_demand = Maillage(dataclasses.replace(maillage.settings, data_dir=tmp_path / "elsewhere"))
+    for day in days:
+        for sectors in (None, ["business"]):
+            precomputed = summary_view(maillage, "Nantes", day, sectors)
+            assert precomputed == summary_view(on_demand, "Nantes", day, sectors)
+            assert f"as of {day}" in precomputed
+        assert network_view(maillage, "Nantes", day) == network_view(on_demand, "Nantes", day)
+    assert maillage.computed[f"report-as-of-{days[0]}"] == 1  # read, not computed again
+    assert sum(on_demand.computed.values()) >= len(days)  # computed on demand, as before
+    on_demand.close()
+    assert summary_view(maillage, "Nantes", "2018-12-31", None).startswith("1 actor · 0 ties")
+
+
 def test_explore_controls_follow_the_territory_dates(maillage: Any) -> None:
     year, weight = explore_controls_view(maillage, "Nantes")
     assert (year["min"], year["max"], year["value"]) == (2018, 2022, 2022)
