@@ -486,8 +486,8 @@ def first_visit(folder: Path, actors: int, ties_per_actor: int) -> dict[str, flo
         source.close()
     restarted = Maillage(settings)
     try:
-        restarted.precompute([BIG])  # as ``maillage serve`` starts: read from disk
         with served(restarted) as address:
+            restarted.precompute([BIG])  # as ``maillage serve`` starts: read from disk
             wait_precomputed(restarted, BIG)
             paint, _during = visit(restarted, address, BIG, len(dataset.actors))
             computed = sum(restarted.computed.values())  # since it started, the visit included

@@ -70,9 +70,15 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
         """How many times each persisted result was really computed (not read from disk)."""
         self.precomputer = Precomputer(
             lambda: self.store.data_version(),
-            {"report": lambda t: self.report(t), "layout": lambda t: self.layout(t)},
+            {
+                "report": lambda t: self.report(t),
+                "layout": lambda t: self.layout(t),
+                "graph": lambda t: self.graph(t),  # in memory: read once, not by a visitor
+            },
         )
         """The background worker of :mod:`maillage.precompute`."""
+        self._also: dict[str, Callable[[Maillage, str], object]] = {}
+        """Steps added by ``precompute_also``, for the pseudonymised instance too."""
 
     @property
     def store(self) -> GraphStore:
@@ -112,6 +118,8 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
         created = Maillage(self.settings, store=PseudonymisedStore(self.store, key))
         created.budget = self.budget
         created.scope = "pseudonymised"
+        for name, step in self._also.items():
+            created.precompute_also(name, step)
         with self._secret_lock:
             if self._pseudonymised is None:
                 self._pseudonymised = created

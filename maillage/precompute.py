@@ -126,6 +126,15 @@ class Precomputer:
         self.jobs = Counter[str]()
         """Territory -> jobs run for it (what the tests count)."""
 
+    def add_step(self, name: str, step: Callable[[str], Any]) -> None:
+        """Also run ``step(territory)`` for each territory, after the steps already there.
+
+        For what a layer above derives from the results (the Explore page's first
+        picture, say), so that the first visitor finds it ready too.
+        """
+        with self._lock:
+            self._steps[name] = step
+
     def pending(self) -> int:
         """How many territories are queued or being computed."""
         with self._lock:
@@ -201,7 +210,9 @@ class Precomputer:
 
     def _run(self, territory: str, version: str) -> None:
         self.jobs[territory] += 1
-        for done, (name, step) in enumerate(self._steps.items(), start=1):
+        with self._lock:
+            steps = list(self._steps.items())
+        for done, (name, step) in enumerate(steps, start=1):
             try:
                 if self._version() != version:
                     return  # written meanwhile: the write queued the new version
@@ -210,14 +221,14 @@ class Precomputer:
                 log.warning("precompute of %s of %r failed", name, territory, exc_info=True)
                 return
             with self._lock:
-                self._progress[territory] = (version, round(100 * done / len(self._steps)))
+                self._progress[territory] = (version, round(100 * done / len(steps)))
 
 
 class Precomputing:
     """The part of ``maillage.app.Maillage`` that reads, queues and reports precomputed results.
 
     A mixin: it uses the instance's ``store``, ``settings``, ``_cache``, ``scope``,
-    ``computed``, ``precomputer``, ``_pseudonymised`` and ``territory_names``.
+    ``computed``, ``precomputer``, ``_also``, ``_pseudonymised`` and ``territory_names``.
     """
 
     def _persisted(self, what: str, territory: str, compute: Callable[[], T]) -> T:
@@ -245,6 +256,19 @@ class Precomputing:
         self.precomputer.schedule(wanted)
         if self._pseudonymised is not None:
             self._pseudonymised.precomputer.schedule(wanted)
+
+    def precompute_also(self, name: str, step: Callable[[Any, str], Any]) -> None:
+        """Also compute ``step(source, territory)`` in the background after each write.
+
+        ``source`` is this instance, or its pseudonymised one for what viewers read:
+        ``step`` should keep what it computes in ``source.cached`` (keyed by data
+        version, so a write never serves it stale). Steps run after the report, the
+        layout and the graph, in the order they were added.
+        """
+        self._also[name] = step
+        self.precomputer.add_step(name, lambda territory: step(self, territory))
+        if self._pseudonymised is not None:
+            self._pseudonymised.precompute_also(name, step)
 
     def precompute_progress(self, territory: str) -> int | None:
         """Percent done of ``territory``'s first-paint results being computed; None when ready."""

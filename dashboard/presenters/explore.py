@@ -401,6 +401,36 @@ def slider_outputs(
     return (*(year.get(k) for k in year_keys), *(weight.get(k) for k in weight_keys))
 
 
+FIRST_SIZE = "degree"
+"""What the nodes are sized by when the Explore page opens (its ``SIZE_BY`` menu's value)."""
+
+
+def explore_payload(
+    source: Source, territory: str, day: date | None = None, size_by: str = FIRST_SIZE
+) -> dict[str, Any]:
+    """The renderer's payload of ``territory`` sized by ``size_by`` at ``day``.
+
+    The first picture's (no date, sized by degree) is kept until the data changes and
+    computed in the background after every write and when the server starts
+    (:func:`maillage.dashboard.app.create_app` adds it to the precompute), so that its
+    first visitor does not wait for it; the others (a few megabytes each at 10,000
+    actors) are computed when asked. A kept payload is shared: it must not be changed.
+    """
+
+    def compute() -> dict[str, Any]:
+        return network_payload(
+            source.graph(territory),
+            source.layout(territory),
+            source.report(territory, as_of=day).get("actors", []),
+            size_by=size_by,
+            network=source.network(territory),
+        )
+
+    if day is None and size_by == FIRST_SIZE:
+        return source.cached("explore payload", (territory,), compute)
+    return compute()
+
+
 @guarded(dict, lambda: "network")
 def network_view(
     source: Source,
@@ -416,15 +446,7 @@ def network_view(
     only brings the sizes and communities of that date.
     """
     territory = require_territory(territory, t)
-    day = parse_as_of(as_of)
-    rows = source.report(territory, as_of=day).get("actors", [])
-    payload = network_payload(
-        source.graph(territory),
-        source.layout(territory),
-        rows,
-        size_by=size_by or "degree",
-        network=source.network(territory),
-    )
+    payload = explore_payload(source, territory, parse_as_of(as_of), size_by or FIRST_SIZE)
     name = "network-" + "".join(c if c.isalnum() else "-" for c in territory.lower())
     return payload, name + (f"-{as_of}" if as_of else "")
 
