@@ -26,10 +26,11 @@ from ...graph.vocabulary import (
 from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label
 from .. import ids
-from ..network_payload import drawn_counts, network_payload
+from ..network_payload import drawn_counts
 from ..sources import Source
 from . import view_state
-from .formatting import day, iso, number, parse_as_of, period, reader, sector_badge, year_of
+from .first_picture import FIRST_SIZE, explore_payload, slider_facts
+from .formatting import day, iso, number, parse_as_of, period, reader, sector_badge
 from .guard import error_alert, guarded, require_territory
 from .network import network_summary
 from .path_words import path_panel
@@ -45,13 +46,6 @@ TIES_SHOWN = 40
 
 # ---------------------------------------------------------------------------
 # Dates and the controls of the Explore page
-
-
-def network_years(network: Any) -> list[int]:
-    """Every year in which something started or ended in ``network`` (a model ``Network``)."""
-    days = {t.since for t in network.ties} | {t.until for t in network.ties}
-    days |= {a.joined for a in network.actors}
-    return sorted({y for y in map(year_of, days) if y is not None})
 
 
 def year_slider(years: Iterable[int], t: Translator | None = None) -> dict[str, Any]:
@@ -83,16 +77,6 @@ def as_of_for(year: int | None, maximum: int | None) -> str | None:
     if year is None or maximum is None or year >= maximum:
         return None
     return date(int(year), 12, 31).isoformat()
-
-
-def weight_slider(graph: nx.Graph) -> dict[str, Any]:
-    """Props of the minimum-weight slider: from 0 (every tie) to the heaviest tie."""
-    weights = (d.get("weight", 1) or 1 for _, ties in graph.adjacency() for d in ties.values())
-    heaviest = max(weights, default=1)
-    top = max(1, math.ceil(heaviest))
-    step = 1 if top <= 20 else math.ceil(top / 20)
-    marks = {0: "0", top: str(top)}
-    return {"min": 0, "max": top, "step": step, "marks": marks, "value": 0, "disabled": top <= 1}
 
 
 # ---------------------------------------------------------------------------
@@ -381,8 +365,8 @@ def explore_controls_view(
     if not territory:
         return neutral
     try:
-        years = network_years(source.network(territory))
-        return year_slider(years, t), weight_slider(source.graph(territory))
+        years, weights = slider_facts(source, territory)
+        return year_slider(years, t), weights
     except Exception:
         log.exception("sliders of %r", territory)
         return neutral
@@ -399,36 +383,6 @@ def slider_outputs(
     year_keys = ("min", "max", "marks", "value", "disabled")
     weight_keys = ("min", "max", "step", "marks", "value")
     return (*(year.get(k) for k in year_keys), *(weight.get(k) for k in weight_keys))
-
-
-FIRST_SIZE = "degree"
-"""What the nodes are sized by when the Explore page opens (its ``SIZE_BY`` menu's value)."""
-
-
-def explore_payload(
-    source: Source, territory: str, day: date | None = None, size_by: str = FIRST_SIZE
-) -> dict[str, Any]:
-    """The renderer's payload of ``territory`` sized by ``size_by`` at ``day``.
-
-    The first picture's (no date, sized by degree) is kept until the data changes and
-    computed in the background after every write and when the server starts
-    (:func:`maillage.dashboard.app.create_app` adds it to the precompute), so that its
-    first visitor does not wait for it; the others (a few megabytes each at 10,000
-    actors) are computed when asked. A kept payload is shared: it must not be changed.
-    """
-
-    def compute() -> dict[str, Any]:
-        return network_payload(
-            source.graph(territory),
-            source.layout(territory),
-            source.report(territory, as_of=day).get("actors", []),
-            size_by=size_by,
-            network=source.network(territory),
-        )
-
-    if day is None and size_by == FIRST_SIZE:
-        return source.cached("explore payload", (territory,), compute)
-    return compute()
 
 
 @guarded(dict, lambda: "network")

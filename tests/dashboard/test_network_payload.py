@@ -187,7 +187,7 @@ def test_the_first_picture_is_ready_before_the_first_visit_and_never_stale(
 
     from maillage.app import Maillage
     from maillage.dashboard.app import create_app
-    from maillage.dashboard.presenters import explore
+    from maillage.dashboard.presenters import explore, first_picture
     from maillage.settings import Settings
 
     shutil.copy(demo_store_url.removeprefix("sqlite://"), tmp_path / "demo.db")
@@ -198,10 +198,21 @@ def test_the_first_picture_is_ready_before_the_first_visit_and_never_stale(
         assert maillage.precomputer.wait(120)
         built = []
         monkeypatch.setattr(
-            explore, "network_payload", lambda *a, **k: built.append(a) or network_payload(*a, **k)
+            first_picture,
+            "network_payload",
+            lambda *a, **k: built.append(a) or network_payload(*a, **k),
         )
         payload, name, alert = explore.network_view(maillage, "Lille", None, "degree")
         assert alert is None and built == []  # ready: nothing computed for the visitor
+        monkeypatch.setattr(maillage.store, "network", None)  # nor read: the sliders are ready
+        year, weight = explore.explore_controls_view(maillage, "Lille")
+        assert not year["disabled"] and year["max"] > year["min"] and weight["max"] >= 1
+        monkeypatch.undo()
+        monkeypatch.setattr(
+            first_picture,
+            "network_payload",
+            lambda *a, **k: built.append(a) or network_payload(*a, **k),
+        )
         assert name == "network-lille"
         assert len(payload["ids"]) == maillage.graph("Lille").number_of_nodes()
 
