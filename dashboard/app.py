@@ -10,6 +10,7 @@ import dash
 
 from . import callbacks, layout
 from .presenters.explore import territories_view
+from .presenters.first_picture import first_picture
 from .sources import Source, Sources
 
 HTML_TAG = "<html>"
@@ -88,6 +89,7 @@ def create_app(
     app.interpolate_index = _with_language(app, sources)
     app.validation_layout = layout.validation_layout()
     callbacks.register(app, sources)
+    maillage.precompute_also("explore", first_picture)  # the first picture, ready
     return app
 
 

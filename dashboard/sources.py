@@ -56,6 +56,10 @@ class Source(Protocol):
 
     def precompute_progress(self, territory: str) -> int | None: ...
 
+    def precompute_also(self, name: str, step: Callable[[Any, str], Any]) -> None:
+        """Also compute ``step(source, territory)`` in the background after each write."""
+        ...
+
     def path(
         self, territory: str, source: str, target: str, *, as_of: date | None = None
     ) -> list[str]: ...

@@ -42,7 +42,7 @@ from .imports import (
     file_digests,
     os_user,
 )
-from .precompute import Precomputer, Precomputing, in_background
+from .precompute import Precomputing, in_background
 from .saving_views import SavingViews
 from .settings import Settings, derive_key, secret_key
 
@@ -68,15 +68,10 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
         """Which data the results on disk are of: ``real``, or ``pseudonymised`` for viewers."""
         self.computed = Counter[str]()
         """How many times each persisted result was really computed (not read from disk)."""
-        version = lambda: self.store.data_version()  # noqa: E731
-        self.date_precomputer = Precomputer(version, {"dates": self._precompute_dates})
-        """The worker computing the reports at the slider's dates, once the first paint's are."""
-        self.precomputer = Precomputer(
-            version,
-            {"report": lambda t: self.report(t), "layout": lambda t: self.layout(t)},
-            then=lambda t: self.date_precomputer.schedule([t]),
-        )
-        """The background worker of :mod:`maillage.precompute`."""
+        self.precomputer, self.date_precomputer = self._precomputers()
+        """The background workers of :mod:`maillage.precompute`: first paint, then the dates."""
+        self._also: dict[str, Callable[[Maillage, str], object]] = {}
+        """Steps added by ``precompute_also``, for the pseudonymised instance too."""
 
     @property
     def store(self) -> GraphStore:
@@ -118,6 +113,8 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
         created = Maillage(self.settings, store=PseudonymisedStore(self.store, key))
         created.budget = self.budget
         created.scope = "pseudonymised"
+        for name, step in self._also.items():
+            created.precompute_also(name, step)
         with self._secret_lock:
             if self._pseudonymised is None:
                 self._pseudonymised = created

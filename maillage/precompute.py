@@ -149,6 +149,15 @@ class Precomputer:
         self.jobs = Counter[str]()
         """Territory -> jobs run for it (what the tests count)."""
 
+    def add_step(self, name: str, step: Callable[[str], Any]) -> None:
+        """Also run ``step(territory)`` for each territory, after the steps already there.
+
+        For what a layer above derives from the results (the Explore page's first
+        picture, say), so that the first visitor finds it ready too.
+        """
+        with self._lock:
+            self._steps[name] = step
+
     def pending(self) -> int:
         """How many territories are queued or being computed."""
         with self._lock:
@@ -230,7 +239,9 @@ class Precomputer:
 
     def _run(self, territory: str, version: str) -> None:
         self.jobs[territory] += 1
-        for done, (name, step) in enumerate(self._steps.items(), start=1):
+        with self._lock:
+            steps = list(self._steps.items())
+        for done, (name, step) in enumerate(steps, start=1):
             try:
                 if self.stopped.is_set() or self._version() != version:
                     return  # written meanwhile: the write queued the new version
@@ -239,7 +250,7 @@ class Precomputer:
                 log.warning("precompute of %s of %r failed", name, territory, exc_info=True)
                 return
             with self._lock:
-                self._progress[territory] = (version, round(100 * done / len(self._steps)))
+                self._progress[territory] = (version, round(100 * done / len(steps)))
         if self._then is not None:
             self._then(territory)
 
@@ -248,9 +259,24 @@ class Precomputing:
     """The part of ``maillage.app.Maillage`` that reads, queues and reports precomputed results.
 
     A mixin: it uses the instance's ``store``, ``settings``, ``_cache``, ``scope``,
-    ``computed``, ``precomputer``, ``date_precomputer``, ``_pseudonymised``, ``network``,
-    ``report`` and ``territory_names``.
+    ``computed``, ``precomputer``, ``date_precomputer``, ``_also``, ``_pseudonymised``,
+    ``network``, ``report`` and ``territory_names``.
     """
+
+    def _precomputers(self) -> tuple[Precomputer, Precomputer]:
+        """The first-paint worker (report, layout, the graph in memory) and the dates' one."""
+        version = lambda: self.store.data_version()  # noqa: E731
+        dates = Precomputer(version, {"dates": self._precompute_dates})
+        first_paint = Precomputer(
+            version,
+            {
+                "report": lambda t: self.report(t),
+                "layout": lambda t: self.layout(t),
+                "graph": lambda t: self.graph(t),  # in memory: read once, not by a visitor
+            },
+            then=lambda t: dates.schedule([t]),
+        )
+        return first_paint, dates
 
     def _persisted(self, what: str, territory: str, compute: Callable[[], T]) -> T:
         """``compute()`` cached in memory and on disk (:mod:`maillage.precompute`), by version."""
@@ -294,6 +320,19 @@ class Precomputing:
         self.precomputer.schedule(wanted)
         if self._pseudonymised is not None:
             self._pseudonymised.precomputer.schedule(wanted)
+
+    def precompute_also(self, name: str, step: Callable[[Any, str], Any]) -> None:
+        """Also compute ``step(source, territory)`` in the background after each write.
+
+        ``source`` is this instance, or its pseudonymised one for what viewers read:
+        ``step`` should keep what it computes in ``source.cached`` (keyed by data
+        version, so a write never serves it stale). Steps run after the report, the
+        layout and the graph, in the order they were added.
+        """
+        self._also[name] = step
+        self.precomputer.add_step(name, lambda territory: step(self, territory))
+        if self._pseudonymised is not None:
+            self._pseudonymised.precompute_also(name, step)
 
     def precompute_progress(self, territory: str) -> int | None:
         """Percent done of ``territory``'s first-paint results being computed; None when ready."""

@@ -136,3 +136,50 @@ def test_close_stops_the_dates_and_a_write_moves_them_to_the_new_version(tmp_pat
     assert app.date_precomputer.stopped.is_set()
     app.date_precomputer.schedule(["Alsace"])
     assert app.date_precomputer.pending() == 0
+
+
+def test_a_new_server_warms_the_graph_and_added_steps_in_memory(tmp_path, monkeypatch):
+    app = _app(tmp_path)
+    app.load_demo()
+    assert app.precomputer.wait(120)
+    actors = app.graph("Lille").number_of_nodes()
+    app.close()
+
+    restarted = _app(tmp_path)
+    seen = []
+
+    def step(source, territory):
+        seen.append((source, territory))
+        return source.cached("actors drawn", (territory,), lambda: len(source.graph(territory)))
+
+    restarted.precompute_also("actors drawn", step)
+    restarted.precompute(["Lille"])
+    assert restarted.precomputer.wait(120)
+    assert seen == [(restarted, "Lille")]
+    assert restarted.computed["report"] == restarted.computed["layout"] == 0  # read from disk
+
+    def no_store(*args, **kwargs):
+        raise AssertionError("the first visitor read the store")
+
+    monkeypatch.setattr(restarted.store, "network", no_store)
+    assert restarted.graph("Lille").number_of_nodes() == actors  # warmed: from memory
+    assert restarted.cached("actors drawn", ("Lille",), no_store) == actors
+    restarted.close()
+
+
+def test_added_steps_run_for_the_viewers_instance_and_again_after_a_write(tmp_path):
+    app = _app(tmp_path)
+    app.load_demo()
+    assert app.precomputer.wait(120)
+    seen = []
+    app.precompute_also("seen", lambda source, territory: seen.append((source.scope, territory)))
+    viewers = app.pseudonymised()
+    app.precompute(["Lille"])
+    assert app.precomputer.wait(60) and viewers.precomputer.wait(60)
+    assert sorted(seen) == [("pseudonymised", "Lille"), ("real", "Lille")]
+
+    seen.clear()
+    app.add_actor("Lille", "Nouvel acteur", "business")
+    assert app.precomputer.wait(60)
+    assert ("real", "Lille") in seen  # the write queued its territory again
+    app.close()

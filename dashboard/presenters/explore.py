@@ -26,10 +26,11 @@ from ...graph.vocabulary import (
 from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label
 from .. import ids
-from ..network_payload import drawn_counts, network_payload, report_drawn_counts
+from ..network_payload import drawn_counts, report_drawn_counts
 from ..sources import Source
 from . import view_state
-from .formatting import day, iso, number, parse_as_of, period, reader, sector_badge, year_of
+from .first_picture import FIRST_SIZE, explore_payload, slider_facts
+from .formatting import day, iso, number, parse_as_of, period, reader, sector_badge
 from .guard import error_alert, guarded, require_territory
 from .network import network_summary
 from .path_words import path_panel
@@ -45,13 +46,6 @@ TIES_SHOWN = 40
 
 # ---------------------------------------------------------------------------
 # Dates and the controls of the Explore page
-
-
-def network_years(network: Any) -> list[int]:
-    """Every year in which something started or ended in ``network`` (a model ``Network``)."""
-    days = {t.since for t in network.ties} | {t.until for t in network.ties}
-    days |= {a.joined for a in network.actors}
-    return sorted({y for y in map(year_of, days) if y is not None})
 
 
 def year_slider(years: Iterable[int], t: Translator | None = None) -> dict[str, Any]:
@@ -83,16 +77,6 @@ def as_of_for(year: int | None, maximum: int | None) -> str | None:
     if year is None or maximum is None or year >= maximum:
         return None
     return date(int(year), 12, 31).isoformat()
-
-
-def weight_slider(graph: nx.Graph) -> dict[str, Any]:
-    """Props of the minimum-weight slider: from 0 (every tie) to the heaviest tie."""
-    weights = (d.get("weight", 1) or 1 for _, ties in graph.adjacency() for d in ties.values())
-    heaviest = max(weights, default=1)
-    top = max(1, math.ceil(heaviest))
-    step = 1 if top <= 20 else math.ceil(top / 20)
-    marks = {0: "0", top: str(top)}
-    return {"min": 0, "max": top, "step": step, "marks": marks, "value": 0, "disabled": top <= 1}
 
 
 # ---------------------------------------------------------------------------
@@ -381,8 +365,8 @@ def explore_controls_view(
     if not territory:
         return neutral
     try:
-        years = network_years(source.network(territory))
-        return year_slider(years, t), weight_slider(source.graph(territory))
+        years, weights = slider_facts(source, territory)
+        return year_slider(years, t), weights
     except Exception:
         log.exception("sliders of %r", territory)
         return neutral
@@ -416,15 +400,7 @@ def network_view(
     only brings the sizes and communities of that date.
     """
     territory = require_territory(territory, t)
-    day = parse_as_of(as_of)
-    rows = source.report(territory, as_of=day).get("actors", [])
-    payload = network_payload(
-        source.graph(territory),
-        source.layout(territory),
-        rows,
-        size_by=size_by or "degree",
-        network=source.network(territory),
-    )
+    payload = explore_payload(source, territory, parse_as_of(as_of), size_by or FIRST_SIZE)
     name = "network-" + "".join(c if c.isalnum() else "-" for c in territory.lower())
     return payload, name + (f"-{as_of}" if as_of else "")
 

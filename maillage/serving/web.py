@@ -70,7 +70,6 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
     analyses, and store calls, which fail at once while the store is down.
     """
     maillage.bound_for_serving()
-    maillage.precompute()  # warm every territory in the background
     options.setdefault("language", request_language)
     if access is None:  # run open, nobody signs in: the writes are the server's user's
         app = create_app(maillage, user=maillage.local_user, **options)
@@ -92,6 +91,7 @@ def web_app(maillage: Maillage, access: Access | None = None, **options: Any) ->
     )
     language.install(app.server)
     request_limits.install(app.server, app.callback_map, maillage.settings.limits.request_bytes)
+    maillage.precompute()  # warm every territory in the background, the dashboard's steps too
     return app
 
 

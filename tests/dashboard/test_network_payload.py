@@ -178,3 +178,49 @@ def test_the_app_answers_gzip_compressed(demo_store_url: str) -> None:
         assert b"maillage_network_view" in gzip.decompress(bundle.data)
     finally:
         maillage.close()
+
+
+def test_the_first_picture_is_ready_before_the_first_visit_and_never_stale(
+    demo_store_url: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from maillage.app import Maillage
+    from maillage.dashboard.app import create_app
+    from maillage.dashboard.presenters import explore, first_picture
+    from maillage.settings import Settings
+
+    shutil.copy(demo_store_url.removeprefix("sqlite://"), tmp_path / "demo.db")
+    maillage = Maillage(Settings(store_url=f"sqlite:///{tmp_path / 'demo.db'}", data_dir=tmp_path))
+    try:
+        create_app(maillage)  # adds the first picture to the precompute
+        maillage.precompute(["Lille"])
+        assert maillage.precomputer.wait(120)
+        built = []
+        monkeypatch.setattr(
+            first_picture,
+            "network_payload",
+            lambda *a, **k: built.append(a) or network_payload(*a, **k),
+        )
+        payload, name, alert = explore.network_view(maillage, "Lille", None, "degree")
+        assert alert is None and built == []  # ready: nothing computed for the visitor
+        monkeypatch.setattr(maillage.store, "network", None)  # nor read: the sliders are ready
+        year, weight = explore.explore_controls_view(maillage, "Lille")
+        assert not year["disabled"] and year["max"] > year["min"] and weight["max"] >= 1
+        monkeypatch.undo()
+        monkeypatch.setattr(
+            first_picture,
+            "network_payload",
+            lambda *a, **k: built.append(a) or network_payload(*a, **k),
+        )
+        assert name == "network-lille"
+        assert len(payload["ids"]) == maillage.graph("Lille").number_of_nodes()
+
+        by_betweenness, _, _ = explore.network_view(maillage, "Lille", None, "betweenness")
+        assert len(built) == 1 and by_betweenness["ids"] == payload["ids"]
+
+        maillage.add_actor("Lille", "Nouvel acteur", "business", actor_id="new-one")
+        after, _, _ = explore.network_view(maillage, "Lille", None, "degree")
+        assert "new-one" in after["ids"] and "new-one" not in payload["ids"]
+    finally:
+        maillage.close()

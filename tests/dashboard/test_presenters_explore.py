@@ -22,16 +22,15 @@ from maillage.dashboard.presenters.explore import (
     focus_from_search,
     focus_view,
     network_view,
-    network_years,
     path_view,
     pick,
     picker_view,
     roles_in_words,
     summary_view,
     tie_rows,
-    weight_slider,
     year_slider,
 )
+from maillage.dashboard.presenters.first_picture import network_years, weight_slider
 from maillage.dashboard.presenters.formatting import parse_as_of
 from maillage.dashboard.presenters.path_words import path_panel, path_summary
 from maillage.graph.model import Actor, Network, Sector, Tie, TieKind
