@@ -6,6 +6,7 @@ import { DiscProgram } from "./disc.js";
 import { buildGraph, recolour } from "./graph.js";
 import { picturePng, pictureSvg } from "./picture.js";
 import { restyleKeepingOrder } from "./restyle.js";
+import { TieProgram } from "./tie.js";
 
 const FADED_NODE = "#e4e7eb";
 const FADED_EDGE = "#eef0f3";
@@ -73,8 +74,10 @@ export class NetworkRenderer {
       labelSize: 12,
       labelFont: "Helvetica, Arial, sans-serif",
       zIndex: true,
-      // Sigma's disc drawn without instancing: the same picture, far cheaper in software GL.
+      // Sigma's disc and band drawn without instancing: the same picture, far cheaper in
+      // software WebGL (disc.js).
       nodeProgramClasses: { circle: DiscProgram },
+      edgeProgramClasses: { line: TieProgram },
       hideEdgesOnMove: false,
       minCameraRatio: 0.01,
       maxCameraRatio: 4,
