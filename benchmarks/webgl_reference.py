@@ -6,6 +6,9 @@ moving and zooming the picture in a ``requestAnimationFrame`` loop for as long a
 bench's camera animation. Its draw time per frame and interval between frames are
 measured as the renderer's are (``camera_frames``), so that ``ours / bare WebGL`` is a
 ratio taken in the same run, on the same machine and the same (software) GL.
+
+``points_only`` draws the actors alone: the fair reference for the renderer's camera moves
+from ``SIMPLE_MOVES_FROM`` ties (``src/view.js``), which hide the ties until the camera stops.
 """
 
 from __future__ import annotations
@@ -94,12 +97,17 @@ GEOMETRY = (
 )
 
 
-def bare_webgl_frames(driver: Any, geometry: list, milliseconds: float = 2000) -> dict[str, Any]:
+def bare_webgl_frames(
+    driver: Any, geometry: list, milliseconds: float = 2000, points_only: bool = False
+) -> dict[str, Any]:
     """Frames of bare WebGL drawing ``geometry`` (from ``GEOMETRY``) in a new tab.
 
-    The tab is closed afterwards and the driver is back on the window it was on.
+    The actors alone when ``points_only``. The tab is closed afterwards and the driver is
+    back on the window it was on.
     """
     width, height, xs, ys, ends = geometry
+    if points_only:
+        ends = []
     back = driver.current_window_handle
     driver.switch_to.new_window("tab")
     try:

@@ -2,9 +2,11 @@
 // visible sectors, colouring. Plain JavaScript; the React component drives it.
 
 import Sigma from "sigma";
+import { DiscProgram } from "./disc.js";
 import { buildGraph, recolour } from "./graph.js";
 import { picturePng, pictureSvg } from "./picture.js";
 import { restyleKeepingOrder } from "./restyle.js";
+import { TieProgram } from "./tie.js";
 
 const FADED_NODE = "#e4e7eb";
 const FADED_EDGE = "#eef0f3";
@@ -72,6 +74,10 @@ export class NetworkRenderer {
       labelSize: 12,
       labelFont: "Helvetica, Arial, sans-serif",
       zIndex: true,
+      // Sigma's disc and band drawn without instancing: the same picture, far cheaper in
+      // software WebGL (disc.js).
+      nodeProgramClasses: { circle: DiscProgram },
+      edgeProgramClasses: { line: TieProgram },
       hideEdgesOnMove: false,
       minCameraRatio: 0.01,
       maxCameraRatio: 4,
