@@ -1,39 +1,58 @@
 // Restyle some actors and ties without sigma reprocessing the others, keeping the draw
 // order of its zIndex rule. Sigma 3.0's partial refresh rewrites each item in its own draw
 // slot, so an actor raised by a new focus would stay drawn under the others; here the
-// restyled items share out their slots again by their new zIndex. This reads sigma's
-// internals (its item caches and program slots, as `refresh` itself does): sigma is pinned.
+// fewest items change slots so that every drawn item of a program is in rising zIndex
+// order again. This reads sigma's internals (its item caches and program slots, as
+// `refresh` itself does): sigma is pinned.
+//
+// What the full refresh would do besides (the label grid, the extent, the slots' count)
+// depends on the actors' positions, sizes and hidden flags only; a restyle that changes
+// none of those (a focus, a path) draws as that refresh would.
 
+/** The level an item is drawn at; null for a hidden item (drawn nowhere: any slot suits). */
 function level(data) {
-  return data.hidden ? -Infinity : data.zIndex || 0;
+  return data.hidden ? null : data.zIndex || 0;
 }
 
-/** ``[item, slot]`` for the restyled ``items`` so that every drawn item of their program
- * is in rising zIndex order, or null when their slots cannot give that order. */
+/** ``[item, slot]`` to write so that every drawn item of the restyled ``items``' program is
+ * in rising zIndex order: the restyled items, and the fewest others that must move (each
+ * item drawn out of its level's run of slots trades its slot with one in that run).
+ * Null when the restyled items belong to several programs. */
 function slotsKeepingOrder(items, cache, slotOf, forEachItem) {
   if (!items.length) return [];
   const type = cache[items[0]].type;
   if (items.some((item) => cache[item].type !== type)) return null;
-  const slots = items.map((item) => slotOf[item]).sort((a, b) => a - b);
-  const ordered = [...items].sort((a, b) => {
-    const za = level(cache[a]);
-    const zb = level(cache[b]);
-    return za < zb ? -1 : za > zb ? 1 : 0;
-  });
-  const levels = [];
+  const bySlot = [];
+  const counts = new Map();
   forEachItem((item) => {
-    if (cache[item].type === type) levels[slotOf[item]] = level(cache[item]);
+    const data = cache[item];
+    if (data.type !== type) return;
+    bySlot[slotOf[item]] = item;
+    const z = level(data);
+    if (z !== null) counts.set(z, (counts.get(z) || 0) + 1);
   });
-  ordered.forEach((item, k) => {
-    levels[slots[k]] = level(cache[item]);
-  });
-  let top = -Infinity;
-  for (const z of levels) {
-    if (z === undefined || z === -Infinity) continue;
-    if (z < top) return null;
-    top = z;
+  // Drawn items in slot order: the first counts[z0] belong to the lowest level, and so on.
+  const levels = [...counts.keys()].sort((a, b) => a - b);
+  const holes = new Map(levels.map((z) => [z, []]));
+  const strays = new Map(levels.map((z) => [z, []]));
+  let run = 0;
+  let left = levels.length ? counts.get(levels[0]) : 0;
+  for (let slot = 0; slot < bySlot.length; slot++) {
+    const item = bySlot[slot];
+    if (item === undefined) continue;
+    const z = level(cache[item]);
+    if (z === null) continue;
+    while (left === 0) left = counts.get(levels[++run]);
+    left -= 1;
+    if (z !== levels[run]) {
+      holes.get(levels[run]).push(slot);
+      strays.get(z).push(item);
+    }
   }
-  return ordered.map((item, k) => [item, slots[k]]);
+  const writes = new Map();
+  for (const z of levels) strays.get(z).forEach((item, k) => writes.set(item, holes.get(z)[k]));
+  for (const item of items) if (!writes.has(item)) writes.set(item, slotOf[item]);
+  return [...writes];
 }
 
 /** Restyle ``nodes`` and ``edges`` of ``renderer`` (its reducers again) and draw: true,
