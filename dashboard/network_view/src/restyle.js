@@ -23,36 +23,53 @@ function slotsKeepingOrder(items, cache, slotOf, forEachItem) {
   const type = cache[items[0]].type;
   if (items.some((item) => cache[item].type !== type)) return null;
   const bySlot = [];
-  const counts = new Map();
+  const levels = [];
+  const counts = {};
+  let rising = true;
+  let top = -Infinity;
   forEachItem((item) => {
     const data = cache[item];
     if (data.type !== type) return;
-    bySlot[slotOf[item]] = item;
+    const slot = slotOf[item];
+    bySlot[slot] = item;
     const z = level(data);
-    if (z !== null) counts.set(z, (counts.get(z) || 0) + 1);
+    levels[slot] = z;
+    if (z !== null) counts[z] = (counts[z] || 0) + 1;
   });
-  // Drawn items in slot order: the first counts[z0] belong to the lowest level, and so on.
-  const levels = [...counts.keys()].sort((a, b) => a - b);
-  const holes = new Map(levels.map((z) => [z, []]));
-  const strays = new Map(levels.map((z) => [z, []]));
-  let run = 0;
-  let left = levels.length ? counts.get(levels[0]) : 0;
-  for (let slot = 0; slot < bySlot.length; slot++) {
-    const item = bySlot[slot];
-    if (item === undefined) continue;
-    const z = level(cache[item]);
-    if (z === null) continue;
-    while (left === 0) left = counts.get(levels[++run]);
-    left -= 1;
-    if (z !== levels[run]) {
-      holes.get(levels[run]).push(slot);
-      strays.get(z).push(item);
-    }
+  for (let slot = 0; slot < levels.length && rising; slot++) {
+    const z = levels[slot];
+    if (z === null || z === undefined) continue;
+    if (z < top) rising = false;
+    else top = z;
   }
   const writes = new Map();
-  for (const z of levels) strays.get(z).forEach((item, k) => writes.set(item, holes.get(z)[k]));
+  if (!rising) {
+    // Drawn items in slot order: the first counts[z0] belong to the lowest level, and so on.
+    const order = Object.keys(counts)
+      .map(Number)
+      .sort((a, b) => a - b);
+    const holes = {};
+    const strays = {};
+    for (const z of order) {
+      holes[z] = [];
+      strays[z] = [];
+    }
+    let run = 0;
+    let left = order.length ? counts[order[0]] : 0;
+    for (let slot = 0; slot < levels.length; slot++) {
+      const z = levels[slot];
+      if (z === null || z === undefined) continue;
+      while (left === 0) left = counts[order[++run]];
+      left -= 1;
+      if (z !== order[run]) {
+        holes[order[run]].push(slot);
+        strays[z].push(bySlot[slot]);
+      }
+    }
+    for (const z of order) strays[z].forEach((item, k) => writes.set(item, holes[z][k]));
+  }
   for (const item of items) if (!writes.has(item)) writes.set(item, slotOf[item]);
-  return [...writes];
+  return writes;
 }
 
 /** Restyle ``nodes`` and ``edges`` of ``renderer`` (its reducers again) and draw: true,
