@@ -169,14 +169,13 @@ def register(app: dash.Dash, sources: Sources) -> None:
     @app.callback(
         Output(ids.SAVED_VIEW_PICK, "options"),
         Output(ids.SAVED_VIEW_LINKS, "data"),
-        Output(ids.SAVED_VIEW_PICK, "value"),
         Output(ids.SAVED_VIEW_MESSAGE, "children"),
         Output(ids.SAVED_VIEW_WRITE, "style"),
         Output(ids.SAVED_VIEW_ALERT, "children"),
         Input(ids.TERRITORY, "value"),
         Input(ids.SAVED_VIEW_SAVE, "n_clicks"),
         Input(ids.SAVED_VIEW_DELETE, "n_clicks"),
-        Input(ids.VIEW_STATE, "data"),  # the picker names the saved view on screen
+        State(ids.VIEW_STATE, "data"),  # what Save saves; the browser names it (below)
         State(ids.SAVED_VIEW_NAME, "value"),
         State(ids.SAVED_VIEW_PICK, "value"),
     )
@@ -185,10 +184,17 @@ def register(app: dash.Dash, sources: Sources) -> None:
         return saved_views.saved_views_view(sources, trigger, territory, name, search, picked)
 
     app.clientside_callback(
+        saved_views.NAME_ON_SCREEN,
+        Output(ids.SAVED_VIEW_PICK, "value"),
+        Input(ids.VIEW_STATE, "data"),
+        Input(ids.SAVED_VIEW_LINKS, "data"),
+    )
+    app.clientside_callback(
         saved_views.OPEN_SAVED_VIEW,
         Output(ids.SAVED_VIEW_OPENED, "data"),
         Input(ids.SAVED_VIEW_PICK, "value"),
         State(ids.SAVED_VIEW_LINKS, "data"),
+        State(ids.VIEW_STATE, "data"),
     )
 
     @app.callback(

@@ -3,15 +3,17 @@
 A saved view is the state the address carries (:mod:`.view_state`) under a name, kept in
 the store per territory (``Maillage.save_view``). Choosing one opens its address, which
 the page shows as a shared link would. The picker names the view on screen: the saved view
-whose address is the page's state (:func:`opened`), so the name of a view just opened (or
-just saved, or reached by a link) shows until the state moves away from it (a filter, the
-date, the selection, the path), and again if it comes back. Saving and deleting go through
-``sources.writer()``: refused to the roles that may only read, whatever the browser sends.
+whose address is the page's state (:data:`NAME_ON_SCREEN`, in the browser: the server
+sends each name's address once per territory, save or delete, and a change of state asks it
+nothing), so the name of a view just opened (or just saved, or reached by a link) shows
+until the state moves away from it (a filter, the date, the selection, the path), and again
+if it comes back. Saving and deleting go through ``sources.writer()``: refused to the roles
+that may only read, whatever the browser sends.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from dash import no_update
@@ -76,19 +78,6 @@ def listing(views: Iterable[SavedView]) -> tuple[list[dict[str, str]], dict[str,
     return options, {view.name: href_of(view) for view in views}
 
 
-def opened(links: Mapping[str, str] | None, search: str | None) -> str | None:
-    """The name of the saved view the page shows (its address is the state ``search``).
-
-    >>> links = {"All": "/?territory=Lille", "Public": "/?territory=Lille&sectors=public"}
-    >>> opened(links, "?territory=Lille&sectors=public")
-    'Public'
-    >>> opened(links, "?territory=Lille&year=2019") is None
-    True
-    """
-    here = "/" + (search or "")
-    return next((name for name, href in (links or {}).items() if href == here), None)
-
-
 def valid_name(t: Translator, typed: str | None) -> str:
     """``typed`` trimmed, or ``NothingToShow`` saying what a name needs (in ``t``'s language)."""
     try:
@@ -123,7 +112,7 @@ def write(
     return t.gettext("No view “{name}” to delete.").format(name=picked)
 
 
-@guarded(lambda: no_update, lambda: no_update, lambda: no_update, lambda: "", lambda: no_update)
+@guarded(lambda: no_update, lambda: no_update, lambda: "", lambda: no_update)
 def saved_views_view(
     sources: Sources,
     trigger: Any,
@@ -134,30 +123,42 @@ def saved_views_view(
 ) -> tuple[Any, ...]:
     """The territory's saved views, after saving or deleting one when ``trigger`` says so.
 
-    Returns the picker's options, each name's address, the picker's value (the name of the
-    view on screen, :func:`opened`: None once the state ``search`` is no saved view), the
-    message (kept when only the state changed), and whether the save and delete controls
-    show (writers only). Everything but the message is read again on every trigger, so that
-    the latest answer is whole whichever of them the browser keeps.
+    ``search`` is the state on screen (what Save saves). Returns the picker's options, each
+    name's address (from which the browser names the view on screen, :data:`NAME_ON_SCREEN`),
+    the message, and whether the save and delete controls show (writers only).
     """
     if not territory:
         raise PreventUpdate
-    message: Any = no_update if trigger == ids.VIEW_STATE else ""
+    message = ""
     if trigger in (ids.SAVED_VIEW_SAVE, ids.SAVED_VIEW_DELETE):
         message = write(sources, trigger, territory, typed, search, picked)
     options, links = listing(sources.current().saved_views(territory))
-    value = opened(links, search)
-    return options, links, value, message, SHOWN if sources.may_write() else HIDDEN
+    return options, links, message, SHOWN if sources.may_write() else HIDDEN
+
+
+#: Browser side: the picker names the saved view whose address is the state on screen
+#: (``query``, :func:`.view_state.current`), or none; ``links``: each name's address.
+NAME_ON_SCREEN = """
+function (query, links) {
+    var here = "/" + (query || "");
+    var names = Object.keys(links || {});
+    for (var k = 0; k < names.length; k++) {
+        if (links[names[k]] === here) return names[k];
+    }
+    return null;
+}
+"""
 
 
 #: Browser side: choosing a saved view opens its address (the page shows it as a shared link).
-#: The query alone is compared, so that the name shown for the view on screen opens nothing.
+#: The query alone is compared, with the state on screen and the address, so that the name
+#: shown for the view on screen opens nothing.
 OPEN_SAVED_VIEW = """
-function (name, links) {
+function (name, links, query) {
     var href = name && links ? links[name] : null;
     if (!href) return window.dash_clientside.no_update;
     var wanted = href.slice(1);  // the address is "/" and the query
-    if (wanted !== window.location.search) {
+    if (wanted !== (query || "") && wanted !== window.location.search) {
         window.location.assign(window.location.pathname + wanted);
     }
     return href;

@@ -23,6 +23,18 @@ def picker_text(dash_duo: Any) -> str:
     return dash_duo.find_element(f"#{ids.SAVED_VIEW_PICK}").text
 
 
+#: Counts the page's requests for the saved views (Dash's callbacks go through ``fetch``).
+COUNT_SAVED_VIEW_REQUESTS = f"""
+window.__savedViewRequests = 0;
+var fetched = window.fetch;
+window.fetch = function (address, options) {{
+    var body = options && typeof options.body === "string" ? options.body : "";
+    if (body.indexOf({ids.SAVED_VIEW_LINKS!r}) >= 0) window.__savedViewRequests += 1;
+    return fetched.apply(this, arguments);
+}};
+"""
+
+
 def citizens_shown(dash_duo: Any) -> bool:
     box = dash_duo.find_element(f"#{ids.SECTOR_FILTER} input[value='citizen']")
     return box.is_selected()
@@ -59,13 +71,14 @@ def test_a_saved_view_brings_its_filter_back_after_a_reload(dash_duo: Any, maill
     # The view just opened is named in the picker, until the state moves away from it.
     until(lambda: "Sans les citoyens" in picker_text(dash_duo), timeout=30)
     opened = dash_duo.driver.current_url
-    dash_duo.driver.execute_script("window.__sameDocument = true;")
+    dash_duo.driver.execute_script("window.__sameDocument = true;" + COUNT_SAVED_VIEW_REQUESTS)
     dash_duo.find_element(f"#{ids.SECTOR_FILTER} input[value='citizen']").click()
     until(lambda: "Sans les citoyens" not in picker_text(dash_duo), timeout=30)
     assert dash_duo.driver.current_url != opened
     dash_duo.find_element(f"#{ids.SECTOR_FILTER} input[value='citizen']").click()
     until(lambda: "Sans les citoyens" in picker_text(dash_duo), timeout=30)
     assert dash_duo.driver.current_url == opened
-    # Naming the view on screen opened nothing (no reload).
+    # Naming the view on screen opened nothing (no reload) and asked the server nothing.
     assert dash_duo.driver.execute_script("return window.__sameDocument === true;")
+    assert dash_duo.driver.execute_script("return window.__savedViewRequests;") == 0
     assert dash_duo.get_logs() == []

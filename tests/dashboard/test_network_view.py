@@ -100,6 +100,25 @@ def click_node(dash_duo: Any, node: str) -> None:
     support.click_node(dash_duo, node, "net")
 
 
+def framed(dash_duo: Any, node: str) -> Any:
+    """A check: the camera, at rest and zoomed in, shows ``node`` and every partner of it."""
+    script = f"""
+      const r = v.renderer, g = r.getGraph(), c = r.getCamera();
+      const {{ width, height }} = r.getDimensions();
+      const inside = [{node!r}, ...g.neighbors({node!r})].every((n) => {{
+        const p = r.framedGraphToViewport(r.getNodeDisplayData(n));
+        return p.x > 0 && p.y > 0 && p.x < width && p.y < height;
+      }});
+      return [inside, c.ratio, c.isAnimated()];
+    """
+
+    def check() -> bool:
+        inside, ratio, moving = view(dash_duo, script)
+        return inside and 0.05 <= ratio < 1 and not moving
+
+    return check
+
+
 def test_component_draws_selects_clears_flies_filters_and_exports(dash_duo: Any) -> None:
     dash_duo.start_server(component_app())
     assert wait_drawn(dash_duo) == 34
@@ -134,19 +153,11 @@ def test_component_draws_selects_clears_flies_filters_and_exports(dash_duo: Any)
     dash_duo.wait_for_text_to_equal("#cleared", "2", timeout=10)
     until(lambda: view(dash_duo, "return v.selected;") is None, timeout=10)
 
-    # Focus flies the camera to the actor, zoomed in; the same actor can be found again.
+    # Focus flies the camera to the actor and frames its partners, zoomed in; the same actor
+    # can be found again.
     dash_duo.find_element("#find").click()
     until(lambda: view(dash_duo, "return v.flights;") == 1, timeout=10)
-
-    def centred() -> bool:
-        x, y, ratio = view(
-            dash_duo,
-            "var d = v.renderer.getNodeDisplayData('m05'); var c = v.renderer.getCamera();"
-            "return [d.x - c.x, d.y - c.y, c.ratio];",
-        )
-        return abs(x) < 1e-3 and abs(y) < 1e-3 and abs(ratio - 0.3) < 1e-3
-
-    until(centred, timeout=10, msg="camera did not fly to m05")
+    until(framed(dash_duo, "m05"), timeout=10, msg="camera did not frame m05 and its partners")
     dash_duo.find_element("#find").click()
     until(lambda: view(dash_duo, "return v.flights;") == 2, timeout=10)
     dash_duo.find_element("#net .nv-fit").click()
@@ -303,41 +314,81 @@ def test_a_year_draws_the_network_at_its_end_without_the_server(dash_duo: Any) -
     assert dash_duo.get_logs() == []
 
 
-def test_a_focus_moved_to_another_actor_restyles_it_in_order(dash_duo: Any) -> None:
-    """Selecting another actor restyles only both and their partners, without sigma's
-    reprocessing, and draws as a full refresh would: every style the same, in zIndex order."""
+DRAWN = """
+  const r = v.renderer, g = r.getGraph();
+  const style = (d) => [d.color, d.zIndex || 0, d.label || "", !!d.forceLabel, d.size];
+  const rising = (cache, slot, items) => {
+    const z = [];
+    for (const i of items) if (!cache[i].hidden) z[slot[i]] = cache[i].zIndex || 0;
+    const drawn = z.filter((x) => x !== undefined);
+    return drawn.every((x, k) => k === 0 || drawn[k - 1] <= x);
+  };
+  return {
+    nodes: g.nodes().map((n) => [n, ...style(r.getNodeDisplayData(n))]),
+    edges: g.edges().map((e) => [e, ...style(r.getEdgeDisplayData(e))]),
+    rising: rising(r.nodeDataCache, r.nodeProgramIndex, g.nodes()) &&
+      rising(r.edgeDataCache, r.edgeProgramIndex, g.edges()),
+    forced: [...r.nodesWithForcedLabels].sort(),
+    processes: v.processes,
+  };
+"""
+
+
+def drawn_as_a_full_refresh(dash_duo: Any) -> dict[str, Any]:
+    """What is drawn now, with no reprocessing since the last call, and the same after a full
+    refresh (``v.processes`` counts sigma's reprocessing; set to 0 again here)."""
+    partial = view(dash_duo, DRAWN)
+    assert partial["processes"] == 0 and partial["rising"]
+    view(dash_duo, "v.renderer.refresh();")
+    full = view(dash_duo, DRAWN)
+    assert full["processes"] == 1
+    view(dash_duo, "v.processes = 0;")
+    for key in ("nodes", "edges", "forced"):
+        assert partial[key] == full[key], key
+    return partial
+
+
+def test_selections_and_paths_restyle_in_order_without_reprocessing(dash_duo: Any) -> None:
+    """The first selection (every other actor fades), a selection moved to another actor,
+    a path and a clear restyle without sigma's reprocessing, and draw as a full refresh
+    would: every style the same, in zIndex order."""
     dash_duo.start_server(component_app())
     wait_drawn(dash_duo)
-    drawn = """
-      const r = v.renderer, g = r.getGraph();
-      const style = (d) => [d.color, d.zIndex || 0, d.label || "", !!d.forceLabel, d.size];
-      const rising = (cache, slot, items) => {
-        const z = [];
-        for (const i of items) if (!cache[i].hidden) z[slot[i]] = cache[i].zIndex || 0;
-        const drawn = z.filter((x) => x !== undefined);
-        return drawn.every((x, k) => k === 0 || drawn[k - 1] <= x);
-      };
-      return {
-        nodes: g.nodes().map((n) => [n, ...style(r.getNodeDisplayData(n))]),
-        edges: g.edges().map((e) => [e, ...style(r.getEdgeDisplayData(e))]),
-        rising: rising(r.nodeDataCache, r.nodeProgramIndex, g.nodes()) &&
-          rising(r.edgeDataCache, r.edgeProgramIndex, g.edges()),
-        processes: v.processes,
-      };
-    """
     count = "v.processes = 0; v.renderer.on('afterProcess', () => { v.processes += 1; });"
     view(dash_duo, count + "v.setSelected('m33');")
-    until(lambda: view(dash_duo, "return v.processes;") == 1, timeout=10)
+    until(
+        lambda: view(dash_duo, "return v.renderer.getNodeDisplayData('m33').zIndex;") == 3,
+        timeout=10,
+    )
+    first = drawn_as_a_full_refresh(dash_duo)
+    faded = {n for n, colour, *_ in first["nodes"] if colour == support.FADED}
+    assert len(faded) == 34 - 1 - nx.karate_club_graph().degree(33)
+
     view(dash_duo, "v.setSelected('m05');")
     until(
         lambda: view(dash_duo, "return v.renderer.getNodeDisplayData('m05').zIndex;") == 3,
         timeout=10,
     )
-    partial = view(dash_duo, drawn)
-    assert partial["processes"] == 1 and partial["rising"]
-    view(dash_duo, "v.renderer.refresh();")
-    full = view(dash_duo, drawn)
-    assert full["processes"] == 2
-    assert partial["nodes"] == full["nodes"] and partial["edges"] == full["edges"]
-    lit = {n for n, colour, z, *_ in partial["nodes"] if z >= 1}
+    moved = drawn_as_a_full_refresh(dash_duo)
+    lit = {n for n, colour, z, *_ in moved["nodes"] if z >= 1}
     assert lit == {"m05", "m00", "m06", "m10", "m16"}
+
+    view(dash_duo, "v.setPath(['m16', 'm05', 'm00', 'm31']);")
+    until(
+        lambda: view(dash_duo, "return v.renderer.getNodeDisplayData('m31').zIndex;") == 2,
+        timeout=10,
+    )
+    path = drawn_as_a_full_refresh(dash_duo)
+    red = [e for e, colour, *_ in path["edges"] if colour == support.PATH_COLOUR]
+    assert len(red) == 3
+
+    view(dash_duo, "v.setSelected(null);")
+    until(
+        lambda: (
+            view(dash_duo, "return v.renderer.getNodeDisplayData('m06').color;") != support.FADED
+        ),
+        timeout=10,
+    )
+    cleared = drawn_as_a_full_refresh(dash_duo)
+    assert not [n for n, colour, *_ in cleared["nodes"] if colour == support.FADED]
+    assert dash_duo.get_logs() == []

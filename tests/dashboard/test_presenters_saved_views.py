@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from dash import no_update
 from dash.exceptions import PreventUpdate
 
 from maillage.dashboard import ids
@@ -47,7 +46,7 @@ def test_the_address_of_a_saved_view_restores_the_view_it_was_saved_from():
 
 
 def test_a_facilitator_saves_a_view_and_it_is_listed_with_its_address(maillage):
-    options, links, value, message, style, alert = save(writers(maillage), "  Assos 2020 ")
+    options, links, message, style, alert = save(writers(maillage), "  Assos 2020 ")
     assert options == [{"label": "Assos 2020", "value": "Assos 2020"}]
     assert links == {"Assos 2020": "/" + FILTERED}
     assert message == "View “Assos 2020” saved." and alert is None
@@ -73,44 +72,37 @@ def test_the_messages_are_french_for_a_french_reader(maillage):
 
 @pytest.mark.parametrize("typed", ["", "x" * 81])
 def test_a_name_empty_or_too_long_saves_nothing_and_says_why(maillage, typed):
-    options, links, value, message, style, alert = save(writers(maillage), typed)
+    options, links, message, style, alert = save(writers(maillage), typed)
     assert "Give the view a name of 1 to 80 characters." in str(alert)
     assert maillage.saved_views("Nantes") == []
 
 
-def test_the_chosen_view_is_deleted_and_the_picker_cleared(maillage):
+def test_the_chosen_view_is_deleted_and_its_address_no_longer_listed(maillage):
     sources = writers(maillage)
     save(sources, "Assos")
     save(sources, "Tout", "?territory=Nantes")
     delete = ids.SAVED_VIEW_DELETE
-    options, links, value, message, *_ = saved_views.saved_views_view(
+    options, links, message, *_ = saved_views.saved_views_view(
         sources, delete, "Nantes", "", FILTERED, "Assos"
     )
-    assert [o["value"] for o in options] == ["Tout"] and value is None
+    assert [o["value"] for o in options] == ["Tout"] and links == {"Tout": "/?territory=Nantes"}
     assert message == "View “Assos” deleted."
     *_, alert = saved_views.saved_views_view(sources, delete, "Nantes", "", FILTERED, None)
     assert "Choose the saved view to delete." in str(alert)
 
 
-def test_the_picker_names_the_view_on_screen_until_the_state_moves_away(maillage):
-    sources = writers(maillage)
-    *_, value, message, _style, _alert = save(sources, "Assos")
-    assert value == "Assos" and message == "View “Assos” saved."
-    save(sources, "Tout", "?territory=Nantes")
+def test_a_change_of_state_is_no_input_of_the_saved_views(maillage):
+    """The browser names the view on screen from the addresses (``NAME_ON_SCREEN``): the
+    state on screen is only what Save saves, and its changes ask the server nothing."""
+    from maillage.dashboard.app import create_app
 
-    def shown(trigger: Any, search: str | None) -> tuple[Any, Any]:
-        _options, _links, value, message, *_ = saved_views.saved_views_view(
-            sources, trigger, "Nantes", None, search, None
-        )
-        return value, message
-
-    # The page opened a view's address: its first answer and each change of state.
-    assert shown(None, FILTERED) == ("Assos", "")
-    assert shown(ids.VIEW_STATE, FILTERED) == ("Assos", no_update)
-    assert shown(ids.VIEW_STATE, FILTERED.replace("&actor=n1", "")) == (None, no_update)
-    assert shown(ids.VIEW_STATE, FILTERED) == ("Assos", no_update)
-    assert shown(ids.VIEW_STATE, "?territory=Nantes") == ("Tout", no_update)
-    assert shown(ids.VIEW_STATE, "?territory=Nantes&colour=community") == (None, no_update)
+    callbacks = create_app(maillage)._callback_list
+    (saved,) = [c for c in callbacks if f"{ids.SAVED_VIEW_LINKS}.data" in c["output"]]
+    inputs = {i["id"] for i in saved["inputs"]}
+    assert ids.VIEW_STATE not in inputs and ids.TERRITORY in inputs
+    assert ids.VIEW_STATE in {s["id"] for s in saved["state"]}
+    (naming,) = [c for c in callbacks if f"{ids.SAVED_VIEW_PICK}.value" in c["output"]]
+    assert naming.get("clientside_function") and ids.VIEW_STATE in str(naming["inputs"])
 
 
 def test_a_viewer_sees_the_name_of_a_view_with_a_pseudonymised_citizen(maillage):
@@ -121,30 +113,23 @@ def test_a_viewer_sees_the_name_of_a_view_with_a_pseudonymised_citizen(maillage)
     _options, links, *_ = saved_views.saved_views_view(
         viewers(maillage), None, "Rennes", None, None, None
     )
-    on_screen = links["Claire"][1:]  # the viewer's page selects the pseudonym
-    _options, _links, value, *_ = saved_views.saved_views_view(
-        viewers(maillage), ids.VIEW_STATE, "Rennes", None, on_screen, None
-    )
-    assert value == "Claire"
-    _options, _links, value, *_ = saved_views.saved_views_view(
-        viewers(maillage), ids.VIEW_STATE, "Rennes", None, claire, None
-    )
-    assert value is None
+    # The viewer's page selects the pseudonym: that state is the address the browser matches.
+    assert links["Claire"] != "/" + claire and links["Claire"].startswith("/?territory=Rennes")
 
 
 def test_views_are_per_territory_and_a_new_territory_clears_the_choice(maillage):
     save(writers(maillage), "Assos")
-    options, links, value, *_ = saved_views.saved_views_view(
+    options, links, *_ = saved_views.saved_views_view(
         writers(maillage), ids.TERRITORY, "Rennes", None, None, "Assos"
     )
-    assert options == [] and links == {} and value is None
+    assert options == [] and links == {}
     with pytest.raises(PreventUpdate):
         saved_views.saved_views_view(writers(maillage), None, None, None, None, None)
 
 
 def test_a_viewer_chooses_saved_views_but_may_not_save_or_delete(maillage):
     save(writers(maillage), "Assos")
-    options, _links, _value, _message, style, alert = saved_views.saved_views_view(
+    options, _links, _message, style, alert = saved_views.saved_views_view(
         viewers(maillage), None, "Nantes", None, None, None
     )
     assert [o["value"] for o in options] == ["Assos"] and style == saved_views.HIDDEN

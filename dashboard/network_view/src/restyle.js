@@ -1,39 +1,75 @@
 // Restyle some actors and ties without sigma reprocessing the others, keeping the draw
 // order of its zIndex rule. Sigma 3.0's partial refresh rewrites each item in its own draw
 // slot, so an actor raised by a new focus would stay drawn under the others; here the
-// restyled items share out their slots again by their new zIndex. This reads sigma's
-// internals (its item caches and program slots, as `refresh` itself does): sigma is pinned.
+// fewest items change slots so that every drawn item of a program is in rising zIndex
+// order again. This reads sigma's internals (its item caches and program slots, as
+// `refresh` itself does): sigma is pinned.
+//
+// What the full refresh would do besides (the label grid, the extent, the slots' count)
+// depends on the actors' positions, sizes and hidden flags only; a restyle that changes
+// none of those (a focus, a path) draws as that refresh would.
 
+/** The level an item is drawn at; null for a hidden item (drawn nowhere: any slot suits). */
 function level(data) {
-  return data.hidden ? -Infinity : data.zIndex || 0;
+  return data.hidden ? null : data.zIndex || 0;
 }
 
-/** ``[item, slot]`` for the restyled ``items`` so that every drawn item of their program
- * is in rising zIndex order, or null when their slots cannot give that order. */
+/** ``[item, slot]`` to write so that every drawn item of the restyled ``items``' program is
+ * in rising zIndex order: the restyled items, and the fewest others that must move (each
+ * item drawn out of its level's run of slots trades its slot with one in that run).
+ * Null when the restyled items belong to several programs. */
 function slotsKeepingOrder(items, cache, slotOf, forEachItem) {
   if (!items.length) return [];
   const type = cache[items[0]].type;
   if (items.some((item) => cache[item].type !== type)) return null;
-  const slots = items.map((item) => slotOf[item]).sort((a, b) => a - b);
-  const ordered = [...items].sort((a, b) => {
-    const za = level(cache[a]);
-    const zb = level(cache[b]);
-    return za < zb ? -1 : za > zb ? 1 : 0;
-  });
+  const bySlot = [];
   const levels = [];
-  forEachItem((item) => {
-    if (cache[item].type === type) levels[slotOf[item]] = level(cache[item]);
-  });
-  ordered.forEach((item, k) => {
-    levels[slots[k]] = level(cache[item]);
-  });
+  const counts = {};
+  let rising = true;
   let top = -Infinity;
-  for (const z of levels) {
-    if (z === undefined || z === -Infinity) continue;
-    if (z < top) return null;
-    top = z;
+  forEachItem((item) => {
+    const data = cache[item];
+    if (data.type !== type) return;
+    const slot = slotOf[item];
+    bySlot[slot] = item;
+    const z = level(data);
+    levels[slot] = z;
+    if (z !== null) counts[z] = (counts[z] || 0) + 1;
+  });
+  for (let slot = 0; slot < levels.length && rising; slot++) {
+    const z = levels[slot];
+    if (z === null || z === undefined) continue;
+    if (z < top) rising = false;
+    else top = z;
   }
-  return ordered.map((item, k) => [item, slots[k]]);
+  const writes = new Map();
+  if (!rising) {
+    // Drawn items in slot order: the first counts[z0] belong to the lowest level, and so on.
+    const order = Object.keys(counts)
+      .map(Number)
+      .sort((a, b) => a - b);
+    const holes = {};
+    const strays = {};
+    for (const z of order) {
+      holes[z] = [];
+      strays[z] = [];
+    }
+    let run = 0;
+    let left = order.length ? counts[order[0]] : 0;
+    for (let slot = 0; slot < levels.length; slot++) {
+      const z = levels[slot];
+      if (z === null || z === undefined) continue;
+      while (left === 0) left = counts[order[++run]];
+      left -= 1;
+      if (z !== order[run]) {
+        holes[order[run]].push(slot);
+        strays[z].push(bySlot[slot]);
+      }
+    }
+    for (const z of order) strays[z].forEach((item, k) => writes.set(item, holes[z][k]));
+  }
+  for (const item of items) if (!writes.has(item)) writes.set(item, slotOf[item]);
+  return writes;
 }
 
 /** Restyle ``nodes`` and ``edges`` of ``renderer`` (its reducers again) and draw: true,

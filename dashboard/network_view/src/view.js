@@ -11,8 +11,16 @@ import { TieProgram } from "./tie.js";
 const FADED_NODE = "#e4e7eb";
 const FADED_EDGE = "#eef0f3";
 const PATH_COLOUR = "#c0392b";
-const FOCUS_RATIO = 0.3;
 const FLY_MS = 600;
+/** Flying to an actor frames it and its partners, with this much room around them. */
+const FRAME_MARGIN = 1.3;
+/** The camera ratios a flight stays within: never closer, never farther than the whole. */
+const CLOSEST_RATIO = 0.05;
+const FARTHEST_RATIO = 1;
+/** The ratio for an actor without a drawn partner. */
+const LONE_RATIO = 0.3;
+/** ``refreshSoon``'s request to restyle every actor and tie without sigma's reprocessing. */
+const EVERY = "every";
 /** From this many ties, a moving camera draws the actors only (no ties, no labels). */
 export const SIMPLE_MOVES_FROM = 5000;
 
@@ -169,24 +177,29 @@ export class NetworkRenderer {
   }
 
   /** A focus moved from one actor to another restyles those two and their neighbours
-   * only (every other actor stays faded); a focus set or cleared restyles everything. */
+   * only (every other actor stays faded); a focus set or cleared restyles every actor and
+   * tie, neither reprocessed: positions, sizes and hidden actors stay as they were. */
   refreshFocus() {
     const was = this.focusedId;
     const before = this.neighbours;
     this.focusOn(this.renderer.getGraph());
+    if (was === this.focusedId && was === null) return;
     if (was === null || this.focusedId === null) {
-      this.refreshSoon();
+      this.refreshSoon(EVERY);
       return;
     }
     this.refreshSoon([was, ...before, this.focusedId, ...this.neighbours]);
   }
 
-  /** Restyle once however many changes of one task asked for it: everything, or
-   * only ``actors`` and their ties when every change asked for some actors only. */
+  /** Restyle once however many changes of one task asked for it: sigma's full refresh
+   * (``null``), every actor and tie without reprocessing (``EVERY``), or only ``actors``
+   * and their ties when every change asked for some actors only. */
   refreshSoon(actors = null) {
-    if (actors === null) this.partial = null;
-    else if (this.partial) for (const node of actors) this.partial.add(node);
-    else if (!this.pendingRefresh) this.partial = new Set(actors);
+    const waiting = this.pendingRefresh ? this.partial : undefined;
+    if (actors === null || waiting === null) this.partial = null;
+    else if (actors === EVERY || waiting === EVERY) this.partial = EVERY;
+    else if (waiting) for (const node of actors) waiting.add(node);
+    else this.partial = new Set(actors);
     if (this.pendingRefresh) return;
     // After the changes of this task (the props of one Dash update), before the next frame.
     const token = {};
@@ -201,6 +214,11 @@ export class NetworkRenderer {
         return;
       }
       const graph = this.renderer.getGraph();
+      if (nodes === EVERY) {
+        if (!restyleKeepingOrder(this.renderer, graph.nodes(), graph.edges()))
+          this.renderer.refresh();
+        return;
+      }
       const shown = [...nodes].filter((node) => graph.hasNode(node));
       const edges = new Set();
       for (const node of shown) graph.forEachEdge(node, (edge) => edges.add(edge));
@@ -363,13 +381,42 @@ export class NetworkRenderer {
 
   // Camera ------------------------------------------------------------------
 
+  /** Where the camera frames ``node`` and its drawn partners: their extent's centre, at
+   * the ratio that fits the extent with a margin, within the bounds above. */
+  framing(node) {
+    const r = this.renderer;
+    const graph = r.getGraph();
+    const shown = r.getNodeDisplayData(node);
+    if (!shown || !graph.hasNode(node)) return null;
+    let [left, right, bottom, top] = [shown.x, shown.x, shown.y, shown.y];
+    graph.forEachNeighbor(node, (partner) => {
+      const d = r.getNodeDisplayData(partner);
+      if (!d || d.hidden) return;
+      left = Math.min(left, d.x);
+      right = Math.max(right, d.x);
+      bottom = Math.min(bottom, d.y);
+      top = Math.max(top, d.y);
+    });
+    if (left === right && bottom === top) return { x: shown.x, y: shown.y, ratio: LONE_RATIO };
+    // What the viewport shows at ratio 1, in the same (framed graph) coordinates.
+    const { width, height } = r.getDimensions();
+    const whole = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+    const corner = r.viewportToFramedGraph({ x: 0, y: 0 }, { cameraState: whole });
+    const other = r.viewportToFramedGraph({ x: width, y: height }, { cameraState: whole });
+    const across = Math.abs(other.x - corner.x) || 1;
+    const down = Math.abs(other.y - corner.y) || 1;
+    const fitted = FRAME_MARGIN * Math.max((right - left) / across, (top - bottom) / down);
+    const ratio = Math.min(FARTHEST_RATIO, Math.max(CLOSEST_RATIO, fitted));
+    return { x: (left + right) / 2, y: (bottom + top) / 2, ratio };
+  }
+
   flyTo(node) {
-    const shown = this.renderer.getNodeDisplayData(node);
-    if (!shown) return Promise.resolve(false);
+    const frame = this.framing(node);
+    if (!frame) return Promise.resolve(false);
     this.flights += 1;
     return this.renderer
       .getCamera()
-      .animate({ x: shown.x, y: shown.y, ratio: FOCUS_RATIO }, { duration: FLY_MS })
+      .animate(frame, { duration: FLY_MS })
       .then(() => true);
   }
 
