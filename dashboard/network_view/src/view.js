@@ -13,8 +13,8 @@ const FOCUS_RATIO = 0.3;
 const FLY_MS = 600;
 /** Sigma's label grid (labels per cell, by zoom) and size threshold choose the candidates;
  * the label pass (labels.js) draws those that do not overlap. */
-const LABEL_DENSITY = 0.8;
-const LABEL_SIZE_THRESHOLD = 7;
+const LABEL_DENSITY = 3;
+const LABEL_SIZE_THRESHOLD = 4;
 /** From this many ties, a moving camera draws the actors only (no ties, no labels). */
 export const SIMPLE_MOVES_FROM = 5000;
 
