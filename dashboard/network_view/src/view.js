@@ -11,8 +11,8 @@ const FADED_EDGE = "#eef0f3";
 const PATH_COLOUR = "#c0392b";
 const FOCUS_RATIO = 0.3;
 const FLY_MS = 600;
-/** Sigma's label grid (labels per cell, by zoom) and size threshold choose the candidates;
- * the label pass (labels.js) draws those that do not overlap. */
+/** Sigma's label grid (labels per cell, more as one zooms in) and size threshold choose the
+ * label candidates, generously; the label pass (labels.js) draws those that do not overlap. */
 const LABEL_DENSITY = 3;
 const LABEL_SIZE_THRESHOLD = 4;
 /** From this many ties, a moving camera draws the actors only (no ties, no labels). */
