@@ -1,6 +1,8 @@
 // The current picture (what the camera shows, as the reducers style it) as SVG,
 // and PNG rasterised from that SVG: one drawing for both formats.
 
+import { textOrigin } from "./labels.js";
+
 const FONT = "Helvetica, Arial, sans-serif";
 
 function escapeXml(text) {
@@ -15,11 +17,10 @@ function round(value) {
   return Math.round(value * 10) / 10;
 }
 
-/** An SVG document of the picture drawn by ``renderer`` (a sigma instance). */
+/** An SVG document of the picture drawn by ``renderer`` (a LabelledSigma instance). */
 export function pictureSvg(renderer) {
   const graph = renderer.getGraph();
   const { width, height } = renderer.getDimensions();
-  const labelled = renderer.getNodeDisplayedLabels();
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
       `viewBox="0 0 ${width} ${height}">`,
@@ -54,12 +55,16 @@ export function pictureSvg(renderer) {
         `r="${round(radius)}" fill="${escapeXml(shown.color)}"/>`,
     );
   }
-  parts.push(`</g><g class="labels" font-family="${FONT}" font-size="12" fill="#222222">`);
-  for (const [node, { at, shown }] of ordered) {
-    if (!shown.label || !(labelled.has(node) || shown.forceLabel)) continue;
-    const radius = renderer.scaleSize(shown.size);
+  const labelSize = renderer.getSetting("labelSize");
+  parts.push(
+    `</g><g class="labels" font-family="${FONT}" font-size="${labelSize}" fill="#222222">`,
+  );
+  // The labels the screen drew, where it drew them (none overlaps another).
+  for (const placed of renderer.getPlacedLabels()) {
+    const start = textOrigin(placed.x, placed.y, placed.size, labelSize);
     parts.push(
-      `<text x="${round(at.x + radius + 3)}" y="${round(at.y + 4)}">${escapeXml(shown.label)}</text>`,
+      `<text data-id="${escapeXml(placed.key)}" x="${round(start.x)}" y="${round(start.y)}">` +
+        `${escapeXml(placed.label)}</text>`,
     );
   }
   parts.push("</g></svg>");

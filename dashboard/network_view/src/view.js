@@ -1,9 +1,9 @@
 // One sigma renderer and the state it draws: selection, hovered actor, path,
 // visible sectors, colouring. Plain JavaScript; the React component drives it.
 
-import Sigma from "sigma";
 import { DiscProgram } from "./disc.js";
 import { buildGraph, recolour } from "./graph.js";
+import { LabelledSigma } from "./labels.js";
 import { picturePng, pictureSvg } from "./picture.js";
 import { restyleKeepingOrder } from "./restyle.js";
 import { TieProgram } from "./tie.js";
@@ -21,6 +21,10 @@ const FARTHEST_RATIO = 1;
 const LONE_RATIO = 0.3;
 /** ``refreshSoon``'s request to restyle every actor and tie without sigma's reprocessing. */
 const EVERY = "every";
+/** Sigma's label grid (labels per cell, more as one zooms in) and size threshold choose the
+ * label candidates, generously; the label pass (labels.js) draws those that do not overlap. */
+const LABEL_DENSITY = 3;
+const LABEL_SIZE_THRESHOLD = 4;
 /** From this many ties, a moving camera draws the actors only (no ties, no labels). */
 export const SIMPLE_MOVES_FROM = 5000;
 
@@ -74,11 +78,11 @@ export class NetworkRenderer {
     this.dragged = null;
     this.justDragged = false;
     this.flights = 0;
-    this.renderer = new Sigma(buildGraph({ ids: [] }, "sector"), container, {
+    const settings = {
       allowInvalidContainer: true,
-      labelDensity: 0.8,
+      labelDensity: LABEL_DENSITY,
       labelGridCellSize: 70,
-      labelRenderedSizeThreshold: 7,
+      labelRenderedSizeThreshold: LABEL_SIZE_THRESHOLD,
       labelSize: 12,
       labelFont: "Helvetica, Arial, sans-serif",
       zIndex: true,
@@ -91,7 +95,9 @@ export class NetworkRenderer {
       maxCameraRatio: 4,
       nodeReducer: (node, data) => this.styleNode(node, data),
       edgeReducer: (edge, data) => this.styleEdge(edge, data),
-    });
+    };
+    const labelPriority = { rank: (node) => this.labelRank(node), important: () => this.important() };
+    this.renderer = new LabelledSigma(buildGraph({ ids: [] }, "sector"), container, settings, labelPriority);
     this.listen();
   }
 
@@ -158,6 +164,21 @@ export class NetworkRenderer {
       }
     }
     return data;
+  }
+
+  /** Which labels win a place (lower first): hovered, selected, path, neighbours, others. */
+  labelRank(node) {
+    if (node === this.hovered) return 0;
+    if (node === this.selected) return 1;
+    if (this.pathNodes.has(node)) return 2;
+    if (this.neighbours.has(node)) return 3;
+    return 4;
+  }
+
+  /** The actors whose labels are candidates even when sigma's label grid leaves them out. */
+  important() {
+    const focus = [this.hovered, this.selected].filter(Boolean);
+    return [...focus, ...this.pathNodes, ...this.neighbours];
   }
 
   /** The focus (hovered, else selected actor) and its lit neighbours, for ``graph``. */
