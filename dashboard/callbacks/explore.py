@@ -209,11 +209,12 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.TERRITORY, "value"),
         Input(ids.AS_OF, "data"),
         Input(ids.SECTOR_FILTER, "value"),
+        Input(ids.KIND_FILTER, "value"),
+        Input(ids.MIN_WEIGHT, "value"),
     )
-    def summary(territory, as_of, sectors):
-        return explore.summary_view(
-            sources.current(), territory, as_of, sectors, sources.translator()
-        )
+    def summary(territory, as_of, sectors, kinds, weight):
+        t = sources.translator()
+        return explore.summary_view(sources.current(), territory, as_of, sectors, t, kinds, weight)
 
     @app.callback(
         Output(ids.NETWORK_PROGRESS, "children"),

@@ -15,6 +15,7 @@ from dash import html, no_update
 from dash.exceptions import PreventUpdate
 
 from ...graph.model import fold
+from ...graph.network_years import network_years
 from ...graph.vocabulary import (
     ACTOR_MEASURES,
     ACTOR_METRICS,
@@ -29,9 +30,9 @@ from .. import ids
 from ..network_payload import drawn_counts, network_payload
 from ..sources import Source
 from . import view_state
-from .formatting import day, iso, number, parse_as_of, period, reader, sector_badge, year_of
+from .formatting import day, iso, number, parse_as_of, period, reader, sector_badge
 from .guard import error_alert, guarded, require_territory
-from .network import network_summary
+from .network import filters_set, network_summary
 from .path_words import path_panel
 
 log = logging.getLogger(__name__)
@@ -47,15 +48,11 @@ TIES_SHOWN = 40
 # Dates and the controls of the Explore page
 
 
-def network_years(network: Any) -> list[int]:
-    """Every year in which something started or ended in ``network`` (a model ``Network``)."""
-    days = {t.since for t in network.ties} | {t.until for t in network.ties}
-    days |= {a.joined for a in network.actors}
-    return sorted({y for y in map(year_of, days) if y is not None})
-
-
 def year_slider(years: Iterable[int], t: Translator | None = None) -> dict[str, Any]:
     """Props of the as-of slider: one mark per few years and a last mark, "all", for no date.
+
+    ``years`` are ``graph.network_years.network_years``'s: the slider runs from the first
+    to the last, one year a step, then "all".
 
     >>> year_slider([2012, 2019, 2020])["marks"]
     {2012: '2012', 2014: '2014', 2016: '2016', 2018: '2018', 2021: 'all'}
@@ -435,18 +432,27 @@ def summary_view(
     as_of: str | None,
     sectors: Sequence[str] | None,
     t: Translator | None = None,
+    kinds: Sequence[str] | None = None,
+    min_weight: float | None = 0,
 ) -> str:
-    """The line above the network; says how much the sector filter leaves drawn."""
+    """The line above the network; with a filter set, how much of it the filters leave drawn.
+
+    The filters are the drawing's: ``sectors`` shown, tie ``kinds`` shown, ``min_weight``.
+    """
     if not territory:
         return ""
     try:
         day = parse_as_of(as_of)
-        graph = source.graph(territory, as_of=day)
         report = source.report(territory, as_of=day)
+        filters = filters_set(sectors, kinds, min_weight, t)
+        drawn = None
+        if filters:
+            network = source.network(territory, as_of=day)
+            drawn = drawn_counts(network, sectors, kinds, float(min_weight or 0))
     except Exception:
         log.exception("summary of %r", territory)
         return ""
-    return network_summary(report, drawn_counts(graph, sectors), t)
+    return network_summary(report, drawn, t, filters)
 
 
 def pick_view(

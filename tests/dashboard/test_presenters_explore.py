@@ -22,7 +22,6 @@ from maillage.dashboard.presenters.explore import (
     focus_from_search,
     focus_view,
     network_view,
-    network_years,
     path_view,
     pick,
     picker_view,
@@ -35,6 +34,7 @@ from maillage.dashboard.presenters.explore import (
 from maillage.dashboard.presenters.formatting import parse_as_of
 from maillage.dashboard.presenters.path_words import path_panel, path_summary
 from maillage.graph.model import Actor, Network, Sector, Tie, TieKind
+from maillage.graph.network_years import network_years
 from maillage.graph.vocabulary import SECTORS
 from maillage.reports.i18n import translator
 
@@ -55,10 +55,14 @@ def test_as_of_is_the_end_of_the_chosen_year_or_none_for_all() -> None:
     assert parse_as_of(None) is None
 
 
-def test_network_years_reads_tie_dates_and_joining_dates() -> None:
-    actors = (Actor("a", "A", Sector.BUSINESS, ("T",), joined=date(2015, 2, 1)),)
+def test_network_years_start_with_the_first_tie_and_end_with_the_last_date() -> None:
+    """Issue 11: the slider started in a year of unlinked actors (a joining date)."""
+    actors = (
+        Actor("a", "A", Sector.BUSINESS, ("T",), joined=date(2015, 2, 1)),
+        Actor("b", "B", Sector.PUBLIC, ("T",)),
+    )
     ties = (Tie("a", "b", since=date(2018, 1, 1), until=date(2022, 6, 30)),)
-    assert network_years(Network("T", actors, ties)) == [2015, 2018, 2022]
+    assert network_years(Network("T", actors, ties)) == [2018, 2019, 2020, 2021, 2022]
 
 
 def test_weight_slider_goes_from_zero_to_the_heaviest_tie(graph: nx.Graph) -> None:
@@ -217,15 +221,17 @@ def test_summary_view_follows_the_sector_filter(maillage: Any) -> None:
     """Bug of issue 11: the sector filter did not update the summary line."""
     everything = summary_view(maillage, "Nantes", None, None)
     assert everything.startswith("4 actors · 4 ties") and "shown:" not in everything
+    assert "shown" not in summary_view(maillage, "Nantes", None, list(SECTORS))
     business = summary_view(maillage, "Nantes", None, ["business"])
     graph = maillage.graph("Nantes")
     kept = [n for n, s in graph.nodes(data="sector") if s == "business"]
-    assert f"shown: {len(kept)} actor" in business
+    assert f"shown: {len(kept)} actor" in business and "(filter: sectors)" in business
 
 
 def test_explore_controls_follow_the_territory_dates(maillage: Any) -> None:
     year, weight = explore_controls_view(maillage, "Nantes")
-    assert (year["min"], year["max"], year["value"]) == (2018, 2022, 2022)
+    # The first tie (n3 -> n1) started in 2018, but n1 joined in 2019: none drawn before.
+    assert (year["min"], year["max"], year["value"]) == (2019, 2022, 2022)
     assert year["marks"][2022] == "all"
     assert (weight["max"], weight["value"]) == (2, 0)
 
