@@ -350,11 +350,14 @@ def focus_from_search(
     """The view the address names (:mod:`.view_state`), for the Explore page's controls.
 
     ``from`` and ``to`` are the path ends with their picker options, ``actor`` the selected
-    actor; actors not in ``graph`` are dropped. ``colour`` and ``sectors`` are the
-    drawing's options.
+    actor; actors not in ``graph`` are dropped. ``colour``, ``sectors``, ``kinds`` and
+    ``hops`` are the drawing's options (the minimum weight waits for its slider's range,
+    :func:`slider_outputs`).
     """
     state = view_state.parse(search)
     focus: dict[str, Any] = {"colour": state.colour, "sectors": state.shown_sectors}
+    focus["kinds"] = state.shown_kinds
+    focus["hops"] = state.hops
     for key, actor in (("from", state.source), ("to", state.target)):
         if actor and graph is not None and actor in graph:
             focus[key] = {"value": actor, "options": [actor_option(graph, actor, t)]}
@@ -388,11 +391,16 @@ def explore_controls_view(
 def slider_outputs(
     props: tuple[dict, dict], search: str | None = None, territory: str | None = None
 ) -> tuple:
-    """The slider props as the flat tuple of callback outputs, at the year the address says."""
+    """The slider props as the flat tuple of callback outputs, at the year and minimum weight
+    the address says."""
     year, weight = props
-    asked = view_state.year_within(view_state.parse(search), territory, (year["min"], year["max"]))
+    state = view_state.parse(search)
+    asked = view_state.year_within(state, territory, (year["min"], year["max"]))
     if asked is not None:
         year = {**year, "value": asked}
+    heavier = view_state.min_weight_within(state, territory, (weight["min"], weight["max"]))
+    if heavier is not None:
+        weight = {**weight, "value": heavier}
     year_keys = ("min", "max", "marks", "value", "disabled")
     weight_keys = ("min", "max", "step", "marks", "value")
     return (*(year.get(k) for k in year_keys), *(weight.get(k) for k in weight_keys))

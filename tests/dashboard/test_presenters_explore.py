@@ -35,7 +35,7 @@ from maillage.dashboard.presenters.formatting import parse_as_of
 from maillage.dashboard.presenters.path_words import path_panel, path_summary
 from maillage.graph.model import Actor, Network, Sector, Tie, TieKind
 from maillage.graph.network_years import network_years
-from maillage.graph.vocabulary import SECTORS
+from maillage.graph.vocabulary import SECTORS, TIE_KINDS
 from maillage.reports.i18n import translator
 
 
@@ -174,7 +174,8 @@ def test_focus_from_search_keeps_known_actors_with_their_labels(graph: nx.Graph)
     assert "to" not in focus
     assert (focus["actor"], focus["colour"], focus["sectors"]) == ("a", "community", ["public"])
     plain = focus_from_search("", graph)
-    assert plain == {"colour": "sector", "sectors": list(SECTORS)}
+    every = {"sectors": list(SECTORS), "kinds": list(TIE_KINDS)}
+    assert plain == {"colour": "sector", **every, "hops": 1}
 
 
 def test_network_view_draws_every_actor_of_the_territory(maillage: Any) -> None:
