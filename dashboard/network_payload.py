@@ -309,8 +309,33 @@ def integral(value: float) -> float:
     return int(value) if math.isfinite(value) and value == int(value) else value
 
 
+TieLines = tuple[dict[str, str], list[tuple[str, str, float, tuple[str, ...]]]]
+"""What :func:`drawn_counts` reads of a network: each member's sector, and per line (pair of
+members) its ends, its ties' summed weight and the kind of each of its ties."""
+
+
+def tie_lines(network: Network) -> TieLines:
+    """The lines the drawing joins ``network``'s members by (:data:`TieLines`).
+
+    >>> from maillage.graph.model import Actor, Sector, Tie, TieKind
+    >>> actors = (Actor("a", "A", Sector.PUBLIC, ("T",)), Actor("b", "B", Sector.MEDIA, ("T",)))
+    >>> tie_lines(Network("T", actors, (Tie("a", "b"), Tie("b", "a", TieKind.FUNDING))))
+    ({'a': 'public', 'b': 'media'}, [('a', 'b', 2.0, ('partnership', 'funding'))])
+    """
+    sectors = {actor.id: str(actor.sector.value) for actor in network.actors}
+    lines: dict[tuple[str, str], list[Tie]] = {}
+    for tie in network.ties:
+        u, v = tie.source, tie.target
+        if u != v and u in sectors and v in sectors:
+            lines.setdefault((u, v) if u <= v else (v, u), []).append(tie)
+    return sectors, [
+        (u, v, float(sum(tie.weight for tie in ties)), tuple(tie.kind.value for tie in ties))
+        for (u, v), ties in lines.items()
+    ]
+
+
 def drawn_counts(
-    network: Network,
+    network: Network | TieLines,
     sectors: Collection[str] | None = None,
     kinds: Collection[str] | None = None,
     min_weight: float = 0,
@@ -324,7 +349,8 @@ def drawn_counts(
     counted are those of the lines shown whose kind is one of ``kinds``: parallel ties of
     several kinds count one each, as in the territory's counts and the report's ``ties``
     (a tie from an actor to itself is never drawn, and not counted); ``pairs`` counts the
-    lines (the report's ``linked_pairs``).
+    lines (the report's ``linked_pairs``). ``network`` may be its :func:`tie_lines`, which
+    a caller keeps for every filter of one date.
 
     >>> from maillage.graph.model import Actor, Sector, Tie, TieKind
     >>> actors = (Actor("a", "A", Sector.PUBLIC, ("T",)), Actor("b", "B", Sector.BUSINESS, ("T",)),
@@ -339,21 +365,14 @@ def drawn_counts(
     >>> drawn_counts(network, min_weight=3)
     {'actors': 3, 'ties': 1, 'pairs': 1}
     """
-    shown = {
-        actor.id
-        for actor in network.actors
-        if sectors is None or str(actor.sector.value) in sectors
-    }
-    lines: dict[tuple[str, str], list[Tie]] = {}
-    for tie in network.ties:
-        u, v = tie.source, tie.target
-        if u != v and u in shown and v in shown:
-            lines.setdefault((u, v) if u <= v else (v, u), []).append(tie)
+    of, lines = tie_lines(network) if isinstance(network, Network) else network
+    shown = {actor for actor, sector in of.items() if sectors is None or sector in sectors}
     ties = pairs = 0
-    for line in lines.values():
-        weight = sum(tie.weight for tie in line) or 1
-        visible = [tie for tie in line if kinds is None or tie.kind.value in kinds]
-        if weight >= min_weight and visible:
-            ties += len(visible)
+    for u, v, weight, line_kinds in lines:
+        if u not in shown or v not in shown or (weight or 1) < min_weight:
+            continue
+        visible = len(line_kinds) if kinds is None else sum(k in kinds for k in line_kinds)
+        if visible:
+            ties += visible
             pairs += 1
     return {"actors": len(shown), "ties": ties, "pairs": pairs}

@@ -7,6 +7,7 @@ import logging
 import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from datetime import date
+from functools import partial
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -27,7 +28,7 @@ from ...graph.vocabulary import (
 from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label
 from .. import ids
-from ..network_payload import drawn_counts, network_payload
+from ..network_payload import TieLines, drawn_counts, network_payload, tie_lines
 from ..sources import Source
 from . import view_state
 from .formatting import day, iso, number, parse_as_of, period, reader, sector_badge
@@ -434,6 +435,11 @@ def network_view(
     return payload, name + (f"-{as_of}" if as_of else "")
 
 
+def lines_at(source: Source, territory: str, day: date | None) -> TieLines:
+    """The lines the drawing joins the territory's members by at ``day`` (``tie_lines``)."""
+    return tie_lines(source.network(territory, as_of=day))
+
+
 def summary_view(
     source: Source,
     territory: str | None,
@@ -455,8 +461,10 @@ def summary_view(
         filters = filters_set(sectors, kinds, min_weight, t)
         drawn = None
         if filters:
-            network = source.network(territory, as_of=day)
-            drawn = drawn_counts(network, sectors, kinds, float(min_weight or 0))
+            lines = source.cached(
+                "tie lines", (territory, day), partial(lines_at, source, territory, day)
+            )
+            drawn = drawn_counts(lines, sectors, kinds, float(min_weight or 0))
     except Exception:
         log.exception("summary of %r", territory)
         return ""
