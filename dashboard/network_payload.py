@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
-from datetime import date
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
 import networkx as nx
 
 from ..graph.model import Network, Tie, TieKind
+from ..graph.network_years import last_active_year
 from ..graph.vocabulary import SECTORS, sector_colour
 from . import style
 
@@ -211,17 +211,6 @@ def network_payload(
     return payload
 
 
-def last_year(until: date | None) -> int | None:
-    """The last year at whose 31 December a tie ending on ``until`` is still active.
-
-    >>> last_year(date(2021, 12, 31)), last_year(date(2021, 6, 30)), last_year(None)
-    (2021, 2020, None)
-    """
-    if until is None:
-        return None
-    return until.year if (until.month, until.day) == (12, 31) else until.year - 1
-
-
 def timeline(network: Network, payload: Mapping[str, Any]) -> dict[str, list[Any]] | None:
     """When each actor and tie of ``network`` is drawn, by year (the slider's 31 December).
 
@@ -250,10 +239,11 @@ def timeline(network: Network, payload: Mapping[str, Any]) -> dict[str, list[Any
         there); ``count`` (per edge: how many ties it folds; without it, one each); and
         per tie, edge after edge: ``weights`` and ``kinds`` (one bit over the payload's
         ``kinds``) unless they are the edge's own, ``since`` and ``until`` (years, None
-        when open; ``until`` is the last year active, :func:`last_year`) unless all open.
+        when open; ``until`` is the last year active, ``last_active_year``) unless all open.
 
     Examples
     --------
+    >>> from datetime import date
     >>> from maillage.graph.model import Actor, Sector, Tie, TieKind
     >>> actors = (Actor("a", "A", Sector.PUBLIC, ("T",), joined=date(2019, 3, 1)),
     ...           Actor("b", "B", Sector.MEDIA, ("T",)))
@@ -286,7 +276,7 @@ def timeline(network: Network, payload: Mapping[str, Any]) -> dict[str, list[Any
     ties = [tie for _, tie in found]
     at = [e for e, _ in found]
     since = [tie.since.year if tie.since else None for tie in ties]
-    until = [last_year(tie.until) for tie in ties]
+    until = [last_active_year(tie.until) for tie in ties]
     if not any(joined) and not any(since) and not any(until):
         return None
     weights = [integral(tie.weight) for tie in ties]
@@ -319,43 +309,70 @@ def integral(value: float) -> float:
     return int(value) if math.isfinite(value) and value == int(value) else value
 
 
-def drawn_counts(graph: nx.Graph, visible: Sequence[str] | None = None) -> dict[str, int]:
-    """Actors and ties drawn when only the ``visible`` sectors show (all when None).
+TieLines = tuple[dict[str, str], list[tuple[str, str, float, tuple[str, ...]]]]
+"""What :func:`drawn_counts` reads of a network: each member's sector, and per line (pair of
+members) its ends, its ties' summed weight and the kind of each of its ties."""
 
-    A tie is drawn when both its ends are.
 
-    >>> g = nx.Graph([("a", "b"), ("b", "c")])
-    >>> nx.set_node_attributes(g, {"a": "public", "b": "business", "c": "business"}, "sector")
-    >>> drawn_counts(g, ["business"]), drawn_counts(g)
-    ({'actors': 2, 'ties': 1}, {'actors': 3, 'ties': 2})
+def tie_lines(network: Network) -> TieLines:
+    """The lines the drawing joins ``network``'s members by (:data:`TieLines`).
+
+    >>> from maillage.graph.model import Actor, Sector, Tie, TieKind
+    >>> actors = (Actor("a", "A", Sector.PUBLIC, ("T",)), Actor("b", "B", Sector.MEDIA, ("T",)))
+    >>> tie_lines(Network("T", actors, (Tie("a", "b"), Tie("b", "a", TieKind.FUNDING))))
+    ({'a': 'public', 'b': 'media'}, [('a', 'b', 2.0, ('partnership', 'funding'))])
     """
-    if visible is None:
-        return {"actors": graph.number_of_nodes(), "ties": graph.number_of_edges()}
-    shown = set(visible)
-    kept = {n for n, attrs in graph.nodes(data=True) if sector_of(attrs) in shown}
-    ties = sum(1 for u, v in graph.edges() if u in kept and v in kept)
-    return {"actors": len(kept), "ties": ties}
+    sectors = {actor.id: str(actor.sector.value) for actor in network.actors}
+    lines: dict[tuple[str, str], list[Tie]] = {}
+    for tie in network.ties:
+        u, v = tie.source, tie.target
+        if u != v and u in sectors and v in sectors:
+            lines.setdefault((u, v) if u <= v else (v, u), []).append(tie)
+    return sectors, [
+        (u, v, float(sum(tie.weight for tie in ties)), tuple(tie.kind.value for tie in ties))
+        for (u, v), ties in lines.items()
+    ]
 
 
-def report_drawn_counts(
-    report: Mapping[str, Any], visible: Sequence[str] | None = None
-) -> dict[str, int] | None:
-    """:func:`drawn_counts` of the report's graph, from the report alone (None if it cannot tell).
+def drawn_counts(
+    network: Network | TieLines,
+    sectors: Collection[str] | None = None,
+    kinds: Collection[str] | None = None,
+    min_weight: float = 0,
+) -> dict[str, int]:
+    """Actors and ties the drawing shows of ``network`` (the territory at the slider's date).
 
-    The report's ``network.sector_counts`` (actors by sector) and its unweighted
-    ``sector_mixing.observed`` (linked pairs by pair of sectors, a pair within one
-    sector counted once) hold the same counts as its graph, so that a precomputed
-    report needs no graph at that date.
+    The renderer's filters (``src/view.js``): an actor shows when its sector is one of
+    ``sectors`` (None: every sector). The ties between two actors are drawn as one line,
+    shown when both its ends show, the sum of their weights (none: 1) is at least
+    ``min_weight`` and one of their kinds is one of ``kinds`` (None: every kind). The ties
+    counted are those of the lines shown whose kind is one of ``kinds``: parallel ties of
+    several kinds count one each, as in the territory's counts and the report's ``ties``
+    (a tie from an actor to itself is never drawn, and not counted); ``pairs`` counts the
+    lines (the report's ``linked_pairs``). ``network`` may be its :func:`tie_lines`, which
+    a caller keeps for every filter of one date.
 
-    >>> report = {"variant": "unweighted", "network": {"sector_counts": {"a": 2, "b": 1}},
-    ...           "sector_mixing": {"observed": {"a": {"a": 1, "b": 1}, "b": {"a": 1, "b": 0}}}}
-    >>> report_drawn_counts(report, ["a"]), report_drawn_counts(report)
-    ({'actors': 2, 'ties': 1}, {'actors': 3, 'ties': 2})
+    >>> from maillage.graph.model import Actor, Sector, Tie, TieKind
+    >>> actors = (Actor("a", "A", Sector.PUBLIC, ("T",)), Actor("b", "B", Sector.BUSINESS, ("T",)),
+    ...           Actor("c", "C", Sector.BUSINESS, ("T",)))
+    >>> ties = (Tie("a", "b"), Tie("b", "a", TieKind.FUNDING), Tie("b", "c", weight=3),
+    ...         Tie("c", "z"))
+    >>> network = Network("T", actors, ties)
+    >>> drawn_counts(network), drawn_counts(network, ["business"])
+    ({'actors': 3, 'ties': 3, 'pairs': 2}, {'actors': 2, 'ties': 1, 'pairs': 1})
+    >>> drawn_counts(network, kinds=["funding"]), drawn_counts(network, min_weight=2)
+    ({'actors': 3, 'ties': 1, 'pairs': 1}, {'actors': 3, 'ties': 3, 'pairs': 2})
+    >>> drawn_counts(network, min_weight=3)
+    {'actors': 3, 'ties': 1, 'pairs': 1}
     """
-    counts = report.get("network", {}).get("sector_counts")
-    observed = report.get("sector_mixing", {}).get("observed")
-    if counts is None or observed is None or report.get("variant") != "unweighted":
-        return None
-    shown = list(counts) if visible is None else [s for s in counts if s in set(visible)]
-    ties = sum(observed.get(a, {}).get(b, 0) for i, a in enumerate(shown) for b in shown[i:])
-    return {"actors": sum(counts[s] for s in shown), "ties": int(ties)}
+    of, lines = tie_lines(network) if isinstance(network, Network) else network
+    shown = {actor for actor, sector in of.items() if sectors is None or sector in sectors}
+    ties = pairs = 0
+    for u, v, weight, line_kinds in lines:
+        if u not in shown or v not in shown or (weight or 1) < min_weight:
+            continue
+        visible = len(line_kinds) if kinds is None else sum(k in kinds for k in line_kinds)
+        if visible:
+            ties += visible
+            pairs += 1
+    return {"actors": len(shown), "ties": ties, "pairs": pairs}

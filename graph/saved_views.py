@@ -1,7 +1,8 @@
 """Saved views: a named Explore view of a territory, kept in the store for everyone.
 
 A view is what the Explore page's address carries (colouring, sectors shown, as-of year,
-selected actor, path ends), under a name a facilitator gives it. Names are unique within
+selected actor, path ends, tie kinds shown, minimum tie weight, neighbourhood reach), under
+a name a facilitator gives it. Names are unique within
 a territory: saving a view under a name already taken replaces that view.
 """
 
@@ -41,7 +42,10 @@ def view_name(text: str | None) -> str:
 class SavedView:
     """One named view of ``territory`` (None or empty: the page's default).
 
-    ``sectors`` None shows every sector; ``year`` None shows every tie, whatever its date.
+    ``sectors`` None shows every sector; ``year`` None shows every tie, whatever its date;
+    ``kinds`` None shows every tie kind, ``min_weight`` 0 every tie; ``hops`` is how far the
+    selected actor's neighbourhood reaches. A view saved before these three existed opens
+    with their defaults.
     """
 
     territory: str
@@ -52,6 +56,9 @@ class SavedView:
     actor: str | None = None
     source: str | None = None
     target: str | None = None
+    kinds: tuple[str, ...] | None = None
+    min_weight: int = 0
+    hops: int = 1
 
     def as_document(self) -> dict[str, Any]:
         """The view as plain JSON values (what the stores keep).
@@ -68,18 +75,25 @@ class SavedView:
             "actor": self.actor,
             "source": self.source,
             "target": self.target,
+            "kinds": None if self.kinds is None else list(self.kinds),
+            "min_weight": self.min_weight,
+            "hops": self.hops,
         }
 
     @classmethod
     def from_document(cls, document: dict[str, Any]) -> SavedView:
-        """The view :meth:`as_document` wrote.
+        """The view :meth:`as_document` wrote (older documents lack the last three fields).
 
-        >>> view = SavedView("Lille", "v", "community", ("public",), 2019, "l1", "l1", "l2")
+        >>> view = SavedView("Lille", "v", "community", ("public",), 2019, "l1", "l1", "l2",
+        ...                  ("funding",), 2, 3)
         >>> SavedView.from_document(view.as_document()) == view
         True
+        >>> SavedView.from_document({"territory": "Lille", "name": "old"}).hops
+        1
         """
         sectors = document.get("sectors")
         year = document.get("year")
+        kinds = document.get("kinds")
         return cls(
             territory=str(document["territory"]),
             name=str(document["name"]),
@@ -89,4 +103,7 @@ class SavedView:
             actor=document.get("actor"),
             source=document.get("source"),
             target=document.get("target"),
+            kinds=None if kinds is None else tuple(str(k) for k in kinds),
+            min_weight=int(document.get("min_weight") or 0),
+            hops=int(document.get("hops") or 1),
         )

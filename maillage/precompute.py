@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .graph.errors import MaillageError
 from .graph.model import Network
+from .graph.network_years import network_years
 
 if TYPE_CHECKING:
     pass
@@ -345,20 +346,20 @@ class Precomputing:
 
 
 def slider_days(network: Network) -> list[date]:
-    """31 December of every year from the first to the last year of ``network``'s dates.
+    """31 December of every year the Explore page's slider offers for ``network``.
 
-    The dates the Explore page's slider offers, "all" (no date) aside: its
-    range runs from the earliest to the latest year an actor joined or a tie
-    started or ended (``dashboard.presenters.explore.year_slider``), one year a step.
+    "All" (no date) aside: every year from the first to the last of
+    :func:`maillage.graph.network_years.network_years` (the one rule of the slider's
+    range, which ``dashboard.presenters.explore.year_slider`` draws), one year a step.
 
     >>> from maillage.graph.model import Actor, Network, Sector, Tie
-    >>> actors = (Actor("a", "A", Sector.PUBLIC, ("T",), joined=date(2019, 3, 1)),)
-    >>> ties = (Tie("a", "b", until=date(2021, 6, 1)),)
+    >>> actors = (Actor("a", "A", Sector.PUBLIC, ("T",), joined=date(2017, 3, 1)),
+    ...           Actor("b", "B", Sector.MEDIA, ("T",)))
+    >>> ties = (Tie("a", "b", since=date(2019, 5, 1), until=date(2021, 12, 31)),)
     >>> [d.isoformat() for d in slider_days(Network("T", actors, ties))]
     ['2019-12-31', '2020-12-31', '2021-12-31']
     """
-    days = {a.joined for a in network.actors} | {t.since for t in network.ties}
-    years = sorted({d.year for d in days | {t.until for t in network.ties} if d is not None})
+    years = network_years(network)
     if not years:
         return []
     return [date(year, 12, 31) for year in range(years[0], years[-1] + 1)]

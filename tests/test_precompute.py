@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 from maillage.app import Maillage
 from maillage.graph.changes import Edit
@@ -101,8 +102,9 @@ def test_the_report_at_every_slider_date_is_precomputed_and_is_the_on_demand_one
     offered = [as_of_for(y, year["max"]) for y in range(year["min"], year["max"])]
     days = app.slider_days(territory)
     assert [day.isoformat() for day in days] == offered  # every date the slider offers
-    for day in days:
-        assert app.computed[AS_OF_REPORT.format(day=day.isoformat())] == len(app.territory_names())
+    offering = Counter(d for t in app.territory_names() for d in app.slider_days(t))
+    for day in days:  # once for every territory whose slider offers that date
+        assert app.computed[AS_OF_REPORT.format(day=day.isoformat())] == offering[day]
 
     elsewhere = dataclasses.replace(app.settings, data_dir=tmp_path / "on-demand")
     on_demand = Maillage(elsewhere)  # the same store, nothing precomputed
@@ -115,12 +117,6 @@ def test_the_report_at_every_slider_date_is_precomputed_and_is_the_on_demand_one
             assert shown.startswith(f"{computed['network']['actors']} actor")
     on_demand.close()
 
-    from maillage.dashboard.network_payload import drawn_counts, report_drawn_counts
-
-    for day in app.slider_days("Alsace")[::4]:  # the summary needs no graph at the date
-        report, graph = app.report("Alsace", as_of=day), app.graph("Alsace", as_of=day)
-        for sectors in (None, [], ["association"], ["public", "business", "citizen"]):
-            assert report_drawn_counts(report, sectors) == drawn_counts(graph, sectors)
     app.close()
 
     restarted = _app(tmp_path)

@@ -84,11 +84,15 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.SELECTED, "data"),  # also set on a change of territory (see ``pick``)
         Input(ids.picker(ids.SOURCE_ROLE), "value"),
         Input(ids.picker(ids.TARGET_ROLE), "value"),
+        Input(ids.KIND_FILTER, "value"),
+        Input(ids.MIN_WEIGHT, "value"),
+        Input(ids.HOPS, "value"),
         State(ids.TERRITORY, "value"),  # an input would fire it on pages without Explore
         State(ids.YEAR, "max"),
     )
-    def view(colour, sectors, year, actor, start, end, territory, last_year):
-        return view_state.current(territory, colour, sectors, year, last_year, actor, start, end)
+    def view(colour, sectors, year, actor, start, end, kinds, weight, hops, territory, last_year):
+        shown = (territory, colour, sectors, year, last_year, actor, start, end)
+        return view_state.current(*shown, kinds=kinds, min_weight=weight, hops=hops)
 
     @app.callback(
         Output(ids.YEAR, "value", allow_duplicate=True),
@@ -215,11 +219,12 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.TERRITORY, "value"),
         Input(ids.AS_OF, "data"),
         Input(ids.SECTOR_FILTER, "value"),
+        Input(ids.KIND_FILTER, "value"),
+        Input(ids.MIN_WEIGHT, "value"),
     )
-    def summary(territory, as_of, sectors):
-        return explore.summary_view(
-            sources.current(), territory, as_of, sectors, sources.translator()
-        )
+    def summary(territory, as_of, sectors, kinds, weight):
+        t = sources.translator()
+        return explore.summary_view(sources.current(), territory, as_of, sectors, t, kinds, weight)
 
     @app.callback(
         Output(ids.NETWORK_PROGRESS, "children"),

@@ -17,6 +17,7 @@ from ..presenters.explore import year_slider
 from ..presenters.explore_play import PLAY_INTERVAL_MS, PLAY_LABEL
 from ..presenters.formatting import date_picker, dropdown, sector_options
 from ..presenters.network import network_labels
+from ..presenters.view_state import HOP_CHOICES
 
 
 def _action_pair(
@@ -139,7 +140,7 @@ def controls(focus: Mapping[str, Any] | None = None, t: Translator | None = None
                 dcc.Checklist(
                     id=ids.KIND_FILTER,
                     options=[{"label": t.gettext(kind), "value": kind} for kind in kinds],
-                    value=kinds,
+                    value=list(focus.get("kinds", kinds)),
                     className="checks",
                 ),
                 html.Label(t.gettext("Minimum tie weight")),
@@ -240,8 +241,9 @@ def path_finder(focus: Mapping[str, Any], t: Translator | None = None) -> dbc.Ca
     )
 
 
-def side_panel(t: Translator | None = None) -> html.Div:
+def side_panel(t: Translator | None = None, focus: Mapping[str, Any] | None = None) -> html.Div:
     t = t or translator()
+    focus = focus or {}
     return html.Div(
         [
             dbc.Card(
@@ -255,9 +257,9 @@ def side_panel(t: Translator | None = None) -> html.Div:
                                     id=ids.HOPS,
                                     options=[
                                         {"label": " " + hops_label(k, t), "value": k}
-                                        for k in (1, 2, 3)
+                                        for k in HOP_CHOICES
                                     ],
-                                    value=1,
+                                    value=focus.get("hops", HOP_CHOICES[0]),
                                     inline=True,
                                     className="radio-inline",
                                 ),
@@ -425,7 +427,7 @@ def layout(focus: Mapping[str, Any] | None = None, t: Translator | None = None) 
                 [
                     dbc.Col([controls(focus, t), path_finder(focus, t)], md=3),
                     dbc.Col(network_panel(selected, focus.get("colour", "sector"), t), md=6),
-                    dbc.Col(side_panel(t), md=3),
+                    dbc.Col(side_panel(t, focus), md=3),
                 ],
                 className="g-3",
             ),

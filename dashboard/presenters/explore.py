@@ -7,6 +7,7 @@ import logging
 import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from datetime import date
+from functools import partial
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -26,13 +27,13 @@ from ...graph.vocabulary import (
 from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label
 from .. import ids
-from ..network_payload import drawn_counts, report_drawn_counts
+from ..network_payload import TieLines, drawn_counts, tie_lines
 from ..sources import Source
 from . import view_state
 from .first_picture import FIRST_SIZE, explore_payload, slider_facts
 from .formatting import day, iso, number, parse_as_of, period, reader, sector_badge
 from .guard import error_alert, guarded, require_territory
-from .network import network_summary
+from .network import filters_set, network_summary
 from .path_words import path_panel
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,9 @@ TIES_SHOWN = 40
 
 def year_slider(years: Iterable[int], t: Translator | None = None) -> dict[str, Any]:
     """Props of the as-of slider: one mark per few years and a last mark, "all", for no date.
+
+    ``years`` are ``graph.network_years.network_years``'s: the slider runs from the first
+    to the last, one year a step, then "all".
 
     >>> year_slider([2012, 2019, 2020])["marks"]
     {2012: '2012', 2014: '2014', 2016: '2016', 2018: '2018', 2021: 'all'}
@@ -337,11 +341,14 @@ def focus_from_search(
     """The view the address names (:mod:`.view_state`), for the Explore page's controls.
 
     ``from`` and ``to`` are the path ends with their picker options, ``actor`` the selected
-    actor; actors not in ``graph`` are dropped. ``colour`` and ``sectors`` are the
-    drawing's options.
+    actor; actors not in ``graph`` are dropped. ``colour``, ``sectors``, ``kinds`` and
+    ``hops`` are the drawing's options (the minimum weight waits for its slider's range,
+    :func:`slider_outputs`).
     """
     state = view_state.parse(search)
     focus: dict[str, Any] = {"colour": state.colour, "sectors": state.shown_sectors}
+    focus["kinds"] = state.shown_kinds
+    focus["hops"] = state.hops
     for key, actor in (("from", state.source), ("to", state.target)):
         if actor and graph is not None and actor in graph:
             focus[key] = {"value": actor, "options": [actor_option(graph, actor, t)]}
@@ -375,11 +382,16 @@ def explore_controls_view(
 def slider_outputs(
     props: tuple[dict, dict], search: str | None = None, territory: str | None = None
 ) -> tuple:
-    """The slider props as the flat tuple of callback outputs, at the year the address says."""
+    """The slider props as the flat tuple of callback outputs, at the year and minimum weight
+    the address says."""
     year, weight = props
-    asked = view_state.year_within(view_state.parse(search), territory, (year["min"], year["max"]))
+    state = view_state.parse(search)
+    asked = view_state.year_within(state, territory, (year["min"], year["max"]))
     if asked is not None:
         year = {**year, "value": asked}
+    heavier = view_state.min_weight_within(state, territory, (weight["min"], weight["max"]))
+    if heavier is not None:
+        weight = {**weight, "value": heavier}
     year_keys = ("min", "max", "marks", "value", "disabled")
     weight_keys = ("min", "max", "step", "marks", "value")
     return (*(year.get(k) for k in year_keys), *(weight.get(k) for k in weight_keys))
@@ -405,26 +417,40 @@ def network_view(
     return payload, name + (f"-{as_of}" if as_of else "")
 
 
+def lines_at(source: Source, territory: str, day: date | None) -> TieLines:
+    """The lines the drawing joins the territory's members by at ``day`` (``tie_lines``)."""
+    return tie_lines(source.network(territory, as_of=day))
+
+
 def summary_view(
     source: Source,
     territory: str | None,
     as_of: str | None,
     sectors: Sequence[str] | None,
     t: Translator | None = None,
+    kinds: Sequence[str] | None = None,
+    min_weight: float | None = 0,
 ) -> str:
-    """The line above the network; says how much the sector filter leaves drawn."""
+    """The line above the network; with a filter set, how much of it the filters leave drawn.
+
+    The filters are the drawing's: ``sectors`` shown, tie ``kinds`` shown, ``min_weight``.
+    """
     if not territory:
         return ""
     try:
         day = parse_as_of(as_of)
         report = source.report(territory, as_of=day)
-        drawn = report_drawn_counts(report, sectors)  # a precomputed report is all it needs
-        if drawn is None:
-            drawn = drawn_counts(source.graph(territory, as_of=day), sectors)
+        filters = filters_set(sectors, kinds, min_weight, t)
+        drawn = None
+        if filters:
+            lines = source.cached(
+                "tie lines", (territory, day), partial(lines_at, source, territory, day)
+            )
+            drawn = drawn_counts(lines, sectors, kinds, float(min_weight or 0))
     except Exception:
         log.exception("summary of %r", territory)
         return ""
-    return network_summary(report, drawn, t)
+    return network_summary(report, drawn, t, filters)
 
 
 def pick_view(

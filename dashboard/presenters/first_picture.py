@@ -15,16 +15,9 @@ from typing import Any
 
 import networkx as nx
 
+from ...graph.network_years import network_years
 from ..network_payload import network_payload
 from ..sources import Source
-from .formatting import year_of
-
-
-def network_years(network: Any) -> list[int]:
-    """Every year in which something started or ended in ``network`` (a model ``Network``)."""
-    days = {t.since for t in network.ties} | {t.until for t in network.ties}
-    days |= {a.joined for a in network.actors}
-    return sorted({y for y in map(year_of, days) if y is not None})
 
 
 def weight_slider(graph: nx.Graph) -> dict[str, Any]:

@@ -40,18 +40,6 @@ def field_word(name: str, t: Translator) -> str:
     return t.gettext(RECORD_FIELDS.get(name, name))
 
 
-def year_of(value: Any) -> int | None:
-    """The year of a date, an ISO date string, or None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value.year
-    try:
-        return int(str(value)[:4])
-    except ValueError:
-        return None
-
-
 def iso(value: Any) -> str | None:
     """An ISO date string for a date or a string, None for nothing."""
     if value is None:

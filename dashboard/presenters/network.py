@@ -6,7 +6,7 @@ fed by :func:`maillage.dashboard.network_payload.network_payload`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from ...graph.vocabulary import SECTORS, TIE_KINDS
@@ -14,7 +14,14 @@ from ...reports.i18n import Translator
 from ...reports.labels import sector_label
 from .formatting import day, number, reader
 
-__all__ = ["NETWORK_LABELS", "SECTORS", "TIE_KINDS", "network_labels", "network_summary"]
+__all__ = [
+    "NETWORK_LABELS",
+    "SECTORS",
+    "TIE_KINDS",
+    "filters_set",
+    "network_labels",
+    "network_summary",
+]
 
 NETWORK_LABELS: Mapping[str, str] = {
     "zoomIn": "Zoom in",
@@ -48,19 +55,57 @@ def network_labels(t: Translator | None = None) -> dict[str, Any]:
     }
 
 
-def network_summary(
-    report: Mapping[str, Any], drawn: Mapping[str, int] | None = None, t: Translator | None = None
-) -> str:
-    """One line on the network drawn: size, cohesion, communities, date, what the filter shows.
+def filters_set(
+    sectors: Collection[str] | None,
+    kinds: Collection[str] | None,
+    min_weight: float | None,
+    t: Translator | None = None,
+) -> list[str]:
+    """The drawing's filters that hide something, in words: sectors, tie kinds, weight.
 
-    Without any tie, modularity, the E-I index and openness say nothing: they read "n/a".
+    A checklist with every box ticked (or None) and a minimum weight of 0 filter nothing.
+
+    >>> filters_set(None, list(TIE_KINDS), 0)
+    []
+    >>> filters_set(["public"], ["funding"], 2)
+    ['sectors', 'tie kinds', 'weight ≥ 2']
+    """
+    t = reader(t)
+    words = []
+    if sectors is not None and not set(SECTORS) <= set(sectors):
+        words.append(t.gettext("sectors"))
+    if kinds is not None and not set(TIE_KINDS) <= set(kinds):
+        words.append(t.gettext("tie kinds"))
+    if min_weight:
+        words.append(t.gettext("weight ≥ {n}").format(n=number(min_weight, t)))
+    return words
+
+
+def network_summary(
+    report: Mapping[str, Any],
+    drawn: Mapping[str, int] | None = None,
+    t: Translator | None = None,
+    filters: Sequence[str] = (),
+) -> str:
+    """One line on the network: size, cohesion, communities, date, what the filters show.
+
+    ``ties`` are the ties between members (``report``'s), parallel ties of several kinds
+    counted one each, as the territory's counts do; the drawing joins each pair of actors
+    by one line, so when some pairs have several ties the line says how many pairs
+    (``linked_pairs``). With ``filters`` (:func:`filters_set`), ``drawn`` says how many
+    actors, ties and pairs they leave drawn (``network_payload.drawn_counts``). Without
+    any tie, modularity, the E-I index and openness say nothing: they read "n/a".
 
     >>> empty = {"network": {"actors": 3, "ties": 0, "modularity": 0.0, "ei_index": 0.0,
     ...          "communities": 3}}
     >>> network_summary(empty)
     '3 actors · 0 ties · 3 communities (modularity n/a) · E-I index n/a · all dates'
-    >>> network_summary({"network": {"actors": 3, "ties": 2}}, {"actors": 2, "ties": 1})
-    '3 actors · 2 ties · all dates · shown: 2 actors, 1 tie (sector filter)'
+    >>> network_summary({"network": {"actors": 3, "ties": 2}}, {"actors": 2, "ties": 1},
+    ...                 filters=["sectors", "weight ≥ 2"])
+    '3 actors · 2 ties · all dates · shown: 2 actors, 1 tie (filters: sectors, weight ≥ 2)'
+    >>> network_summary({"network": {"actors": 3, "ties": 3, "linked_pairs": 2}},
+    ...                 {"actors": 3, "ties": 3, "pairs": 2})
+    '3 actors · 3 ties between 2 pairs · all dates'
     >>> from maillage.reports.i18n import translator
     >>> network_summary({"network": {"actors": 3, "ties": 2, "density": 0.38}}, t=translator("fr"))
     '3 acteurs · 2 liens · densité 0,380 · toutes dates'
@@ -75,7 +120,18 @@ def network_summary(
     def count(singular: str, plural: str, n: Any) -> str:
         return f"{number(n, t)} {t.ngettext(singular, plural, int(n or 0))}"
 
-    parts = [count("actor", "actors", net.get("actors")), count("tie", "ties", net.get("ties"))]
+    def ties(n: Any, pairs: Any) -> str:
+        """``n`` ties, and the pairs they join when parallel ties make these fewer."""
+        text = count("tie", "ties", n)
+        if pairs is None or pairs == n:
+            return text
+        joined = t.ngettext("{n} pair", "{n} pairs", int(pairs)).format(n=number(pairs, t))
+        return t.gettext("{ties} between {pairs}").format(ties=text, pairs=joined)
+
+    parts = [
+        count("actor", "actors", net.get("actors")),
+        ties(net.get("ties"), net.get("linked_pairs")),
+    ]
     if net.get("density") is not None:
         parts.append(t.gettext("density {value}").format(value=number(net.get("density"), t)))
     if net.get("communities") is not None:
@@ -95,12 +151,15 @@ def network_summary(
         parts.append(t.gettext("as of {date}").format(date=when))
     else:
         parts.append(t.gettext("all dates"))
-    if drawn is not None and (
-        drawn["actors"] != net.get("actors") or drawn["ties"] != net.get("ties")
-    ):
-        shown = t.gettext("shown: {actors}, {ties} (sector filter)").format(
+    if drawn is not None and filters:
+        shown = t.ngettext(
+            "shown: {actors}, {ties} (filter: {filters})",
+            "shown: {actors}, {ties} (filters: {filters})",
+            len(filters),
+        ).format(
             actors=count("actor", "actors", drawn["actors"]),
-            ties=count("tie", "ties", drawn["ties"]),
+            ties=ties(drawn["ties"], drawn.get("pairs")),
+            filters=", ".join(filters),
         )
         parts.append(shown)
     return " · ".join(parts)

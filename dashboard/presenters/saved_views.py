@@ -33,8 +33,8 @@ SHOWN = {"display": "block"}
 def view_of(territory: str, name: str, search: str | None) -> SavedView:
     """The view the query ``search`` shows of ``territory``, under ``name``.
 
-    >>> view_of("Lille", "Public", "?territory=Lille&sectors=public&year=2019&actor=l1")
-    SavedView(territory='Lille', name='Public', colour='sector', sectors=('public',), year=2019, actor='l1', source=None, target=None)
+    >>> view_of("Lille", "Public", "?territory=Lille&sectors=public&year=2019&actor=l1&hops=2")
+    SavedView(territory='Lille', name='Public', colour='sector', sectors=('public',), year=2019, actor='l1', source=None, target=None, kinds=None, min_weight=0, hops=2)
     """  # noqa: E501
     state = view_state.parse(search)
     return SavedView(
@@ -46,6 +46,9 @@ def view_of(territory: str, name: str, search: str | None) -> SavedView:
         actor=state.actor,
         source=state.source,
         target=state.target,
+        kinds=state.kinds,
+        min_weight=state.min_weight,
+        hops=state.hops,
     )
 
 
@@ -54,6 +57,8 @@ def href_of(view: SavedView) -> str:
 
     >>> href_of(SavedView("Lille", "Public", sectors=("public",), year=2019))
     '/?territory=Lille&sectors=public&year=2019'
+    >>> href_of(SavedView("Lille", "Heavy", kinds=("funding",), min_weight=2, hops=3))
+    '/?territory=Lille&kinds=funding&min_weight=2&hops=3'
     """
     state = view_state.ViewState(
         territory=view.territory,
@@ -63,6 +68,9 @@ def href_of(view: SavedView) -> str:
         actor=view.actor,
         source=view.source,
         target=view.target,
+        kinds=view.kinds,
+        min_weight=view.min_weight,
+        hops=view.hops,
     )
     return "/" + view_state.query(state)
 

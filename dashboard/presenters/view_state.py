@@ -2,7 +2,9 @@
 
 ``/?territory=Alsace&colour=community&sectors=business,association&year=2019&actor=a1``
 says which territory, colouring, sectors, date (end of ``year``; none: every tie), selected
-actor and path ends (``from``, ``to``) the page shows. Only what differs from the page's
+actor and path ends (``from``, ``to``) the page shows; ``kinds`` (the tie kinds shown),
+``min_weight`` (the lightest tie drawn) and ``hops`` (how far the selected actor's
+neighbourhood reaches) the drawing's other options. Only what differs from the page's
 defaults is written, so that a plain ``/`` stays plain. The page writes its state into the
 address as it changes (``history.replaceState``: no new entry per click) and keeps the last
 one for the navigation's Explore link, so that visiting another page and coming back finds
@@ -19,10 +21,12 @@ from urllib.parse import parse_qs, urlencode
 from dash import no_update
 
 from ...graph.names import name_key
-from ...graph.vocabulary import SECTORS
+from ...graph.vocabulary import SECTORS, TIE_KINDS
 from .. import ids
 
 COLOURINGS = ("sector", "community")
+HOP_CHOICES = (1, 2, 3)
+"""How far the selected actor's neighbourhood may reach, in ties (the first: the default)."""
 
 
 @dataclass(frozen=True)
@@ -38,18 +42,31 @@ class ViewState:
     actor: str | None = None
     source: str | None = None
     target: str | None = None
+    #: The tie kinds shown (None: every kind).
+    kinds: tuple[str, ...] | None = None
+    #: The lightest tie drawn, by weight (0: every tie).
+    min_weight: int = 0
+    #: How far the selected actor's neighbourhood reaches, in ties.
+    hops: int = HOP_CHOICES[0]
 
     @property
     def shown_sectors(self) -> list[str]:
         return list(SECTORS) if self.sectors is None else list(self.sectors)
+
+    @property
+    def shown_kinds(self) -> list[str]:
+        return list(TIE_KINDS) if self.kinds is None else list(self.kinds)
 
 
 def parse(search: str | None) -> ViewState:
     """The view an address's query names; unknown or malformed values are left out.
 
     >>> parse("?territory=Lille&colour=community&sectors=public,nope&year=2019&actor=l1")
-    ViewState(territory='Lille', colour='community', sectors=('public',), year=2019, actor='l1', source=None, target=None)
-    >>> parse(None) == ViewState() == parse("?colour=plaid&year=soon")
+    ViewState(territory='Lille', colour='community', sectors=('public',), year=2019, actor='l1', source=None, target=None, kinds=None, min_weight=0, hops=1)
+    >>> state = parse("?kinds=funding,event&min_weight=2&hops=3")
+    >>> state.kinds, state.min_weight, state.hops
+    (('event', 'funding'), 2, 3)
+    >>> parse(None) == ViewState() == parse("?colour=plaid&year=soon&min_weight=-1&hops=9")
     True
     """  # noqa: E501
     query = parse_qs((search or "").lstrip("?"), keep_blank_values=True)
@@ -64,6 +81,12 @@ def parse(search: str | None) -> ViewState:
         named = (query["sectors"][0] or "").split(",")
         sectors = tuple(s for s in SECTORS if s in named)
     year = one("year")
+    kinds = None
+    if "kinds" in query:
+        kinds_named = (query["kinds"][0] or "").split(",")
+        kinds = tuple(k for k in TIE_KINDS if k in kinds_named)
+    min_weight = one("min_weight")
+    hops = one("hops")
     return ViewState(
         territory=one("territory"),
         colour=colour if colour in COLOURINGS else "sector",
@@ -72,6 +95,9 @@ def parse(search: str | None) -> ViewState:
         actor=one("actor"),
         source=one("from"),
         target=one("to"),
+        kinds=kinds,
+        min_weight=int(min_weight) if min_weight and min_weight.isdigit() else 0,
+        hops=int(hops) if hops and hops.isdigit() and int(hops) in HOP_CHOICES else HOP_CHOICES[0],
     )
 
 
@@ -92,6 +118,12 @@ def query(state: ViewState) -> str:
         fields.append(("sectors", ",".join(s for s in SECTORS if s in state.sectors)))
     if state.year is not None:
         fields.append(("year", str(state.year)))
+    if state.kinds is not None and set(state.kinds) != set(TIE_KINDS):
+        fields.append(("kinds", ",".join(k for k in TIE_KINDS if k in state.kinds)))
+    if state.min_weight:
+        fields.append(("min_weight", str(state.min_weight)))
+    if state.hops != HOP_CHOICES[0]:
+        fields.append(("hops", str(state.hops)))
     for key, value in (("actor", state.actor), ("from", state.source), ("to", state.target)):
         if value:
             fields.append((key, value))
@@ -107,6 +139,9 @@ def current(
     actor: str | None,
     source: str | None,
     target: str | None,
+    kinds: Iterable[str] | None = None,
+    min_weight: float | None = 0,
+    hops: int | None = None,
 ) -> str:
     """The query of the Explore view as its controls show it now.
 
@@ -114,6 +149,8 @@ def current(
 
     >>> current("Lille", "sector", None, 2021, 2021, "l1", None, None)
     '?territory=Lille&actor=l1'
+    >>> current("Lille", "sector", None, 2021, 2021, "l1", None, None, ["funding"], 2, 2)
+    '?territory=Lille&kinds=funding&min_weight=2&hops=2&actor=l1'
     """
     dated = year is not None and last_year is not None and year < last_year
     return query(
@@ -125,6 +162,9 @@ def current(
             actor=actor or None,
             source=source or None,
             target=target or None,
+            kinds=None if kinds is None else tuple(kinds),
+            min_weight=int(min_weight or 0),
+            hops=int(hops) if hops in HOP_CHOICES else HOP_CHOICES[0],
         )
     )
 
@@ -161,6 +201,23 @@ def year_within(state: ViewState, territory: str | None, years: Sequence[int]) -
         return None
     first, last = years[0], years[-1]
     return state.year if first <= state.year < last else None
+
+
+def min_weight_within(
+    state: ViewState, territory: str | None, weights: Sequence[float]
+) -> int | None:
+    """The minimum tie weight the address asks for ``territory``, if the slider has it.
+
+    ``weights`` are the minimum-weight slider's (``min``, ``max``).
+
+    >>> min_weight_within(ViewState("Lille", min_weight=2), "Lille", (0, 4))
+    2
+    >>> min_weight_within(ViewState("Lille", min_weight=9), "Lille", (0, 4)) is None
+    True
+    """
+    if not state.min_weight or len(weights) < 2 or not territory_named(state, [territory or ""]):
+        return None
+    return state.min_weight if weights[0] <= state.min_weight <= weights[-1] else None
 
 
 def territory_named(state: ViewState, known: Iterable[str]) -> str | None:

@@ -21,7 +21,7 @@ from maillage.dashboard.presenters.explore import (
 from maillage.dashboard.presenters.explore_play import play_step
 from maillage.dashboard.presenters.formatting import number, sector_badge, sector_options
 from maillage.dashboard.presenters.guard import error_alert
-from maillage.dashboard.presenters.network import network_labels, network_summary
+from maillage.dashboard.presenters.network import filters_set, network_labels, network_summary
 from maillage.dashboard.sources import Sources
 from maillage.graph.vocabulary import SECTORS
 from maillage.reports.i18n import translator
@@ -94,10 +94,11 @@ def test_numbers_on_french_pages_have_a_decimal_comma() -> None:
         {"network": {"actors": 3, "ties": 2, "density": 0.375}, "as_of": "2020-12-31"},
         {"actors": 1, "ties": 1},
         FR,
+        filters_set(["public"], None, 2, FR),
     )
     assert summary == (
         "3 acteurs · 2 liens · densité 0,375 · au 31 déc. 2020 "
-        "· affichés : 1 acteur, 1 lien (filtre des secteurs)"
+        "· affichés : 1 acteur, 1 lien (filtres : secteurs, poids ≥ 2)"
     )
 
 

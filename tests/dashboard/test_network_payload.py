@@ -16,7 +16,7 @@ from maillage.dashboard.network_payload import (
     network_payload,
     relative_sizes,
 )
-from maillage.graph.model import Sector
+from maillage.graph.model import Actor, Network, Sector, Tie, TieKind
 from maillage.graph.vocabulary import sector_colour
 
 SECTORS = [s.value for s in Sector]
@@ -138,12 +138,25 @@ def test_no_ties_no_edges_and_missing_sector_is_other() -> None:
     assert payload["x"] == [0.0] and payload["extent"] == [-1.0, 1.0, -1.0, 1.0]
 
 
-def test_drawn_counts_follow_the_sector_filter() -> None:
-    graph = nx.Graph([("a", "b"), ("b", "c")])
-    nx.set_node_attributes(graph, {"a": "business", "b": "business", "c": "public"}, "sector")
-    assert drawn_counts(graph) == {"actors": 3, "ties": 2}
-    assert drawn_counts(graph, ["business"]) == {"actors": 2, "ties": 1}
-    assert drawn_counts(graph, []) == {"actors": 0, "ties": 0}
+def test_drawn_counts_follow_the_sector_kind_and_weight_filters() -> None:
+    actors = (
+        Actor("a", "A", Sector.BUSINESS, ("T",)),
+        Actor("b", "B", Sector.BUSINESS, ("T",)),
+        Actor("c", "C", Sector.PUBLIC, ("T",)),
+    )
+    ties = (
+        Tie("a", "b", weight=1),
+        Tie("b", "a", TieKind.FUNDING, weight=2, directed=True),
+        Tie("b", "c", TieKind.EVENT, weight=1),
+    )
+    network = Network("T", actors, ties)
+    assert drawn_counts(network) == {"actors": 3, "ties": 3, "pairs": 2}
+    assert drawn_counts(network, ["business"]) == {"actors": 2, "ties": 2, "pairs": 1}
+    assert drawn_counts(network, []) == {"actors": 0, "ties": 0, "pairs": 0}
+    # The line a-b weighs 3 (its ties summed, as drawn): it stays at a minimum of 2.
+    assert drawn_counts(network, min_weight=2) == {"actors": 3, "ties": 2, "pairs": 1}
+    assert drawn_counts(network, kinds=["event"]) == {"actors": 3, "ties": 1, "pairs": 1}
+    assert drawn_counts(network, kinds=[]) == {"actors": 3, "ties": 0, "pairs": 0}
 
 
 def test_helpers() -> None:

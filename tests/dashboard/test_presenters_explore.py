@@ -30,11 +30,12 @@ from maillage.dashboard.presenters.explore import (
     tie_rows,
     year_slider,
 )
-from maillage.dashboard.presenters.first_picture import network_years, weight_slider
+from maillage.dashboard.presenters.first_picture import weight_slider
 from maillage.dashboard.presenters.formatting import parse_as_of
 from maillage.dashboard.presenters.path_words import path_panel, path_summary
 from maillage.graph.model import Actor, Network, Sector, Tie, TieKind
-from maillage.graph.vocabulary import SECTORS
+from maillage.graph.network_years import network_years
+from maillage.graph.vocabulary import SECTORS, TIE_KINDS
 from maillage.reports.i18n import translator
 
 
@@ -54,10 +55,14 @@ def test_as_of_is_the_end_of_the_chosen_year_or_none_for_all() -> None:
     assert parse_as_of(None) is None
 
 
-def test_network_years_reads_tie_dates_and_joining_dates() -> None:
-    actors = (Actor("a", "A", Sector.BUSINESS, ("T",), joined=date(2015, 2, 1)),)
+def test_network_years_start_with_the_first_tie_and_end_with_the_last_date() -> None:
+    """Issue 11: the slider started in a year of unlinked actors (a joining date)."""
+    actors = (
+        Actor("a", "A", Sector.BUSINESS, ("T",), joined=date(2015, 2, 1)),
+        Actor("b", "B", Sector.PUBLIC, ("T",)),
+    )
     ties = (Tie("a", "b", since=date(2018, 1, 1), until=date(2022, 6, 30)),)
-    assert network_years(Network("T", actors, ties)) == [2015, 2018, 2022]
+    assert network_years(Network("T", actors, ties)) == [2018, 2019, 2020, 2021, 2022]
 
 
 def test_weight_slider_goes_from_zero_to_the_heaviest_tie(graph: nx.Graph) -> None:
@@ -169,7 +174,8 @@ def test_focus_from_search_keeps_known_actors_with_their_labels(graph: nx.Graph)
     assert "to" not in focus
     assert (focus["actor"], focus["colour"], focus["sectors"]) == ("a", "community", ["public"])
     plain = focus_from_search("", graph)
-    assert plain == {"colour": "sector", "sectors": list(SECTORS)}
+    every = {"sectors": list(SECTORS), "kinds": list(TIE_KINDS)}
+    assert plain == {"colour": "sector", **every, "hops": 1}
 
 
 def test_network_view_draws_every_actor_of_the_territory(maillage: Any) -> None:
@@ -216,10 +222,11 @@ def test_summary_view_follows_the_sector_filter(maillage: Any) -> None:
     """Bug of issue 11: the sector filter did not update the summary line."""
     everything = summary_view(maillage, "Nantes", None, None)
     assert everything.startswith("4 actors · 4 ties") and "shown:" not in everything
+    assert "shown" not in summary_view(maillage, "Nantes", None, list(SECTORS))
     business = summary_view(maillage, "Nantes", None, ["business"])
     graph = maillage.graph("Nantes")
     kept = [n for n, s in graph.nodes(data="sector") if s == "business"]
-    assert f"shown: {len(kept)} actor" in business
+    assert f"shown: {len(kept)} actor" in business and "(filter: sectors)" in business
 
 
 def test_the_summary_at_each_slider_date_is_precomputed_and_is_the_on_demand_one(
@@ -234,7 +241,7 @@ def test_the_summary_at_each_slider_date_is_precomputed_and_is_the_on_demand_one
     assert maillage.precomputer.wait(60) and maillage.date_precomputer.wait(60)
     year, _ = explore_controls_view(maillage, "Nantes")
     days = [as_of_for(y, year["max"]) for y in range(year["min"], year["max"])]
-    assert days == ["2018-12-31", "2019-12-31", "2020-12-31", "2021-12-31"]
+    assert days == ["2019-12-31", "2020-12-31", "2021-12-31"]  # from the first tie drawn
     assert all(maillage.computed[f"report-as-of-{day}"] == 1 for day in days)
     on_demand = Maillage(dataclasses.replace(maillage.settings, data_dir=tmp_path / "elsewhere"))
     for day in days:
@@ -251,7 +258,8 @@ def test_the_summary_at_each_slider_date_is_precomputed_and_is_the_on_demand_one
 
 def test_explore_controls_follow_the_territory_dates(maillage: Any) -> None:
     year, weight = explore_controls_view(maillage, "Nantes")
-    assert (year["min"], year["max"], year["value"]) == (2018, 2022, 2022)
+    # The first tie (n3 -> n1) started in 2018, but n1 joined in 2019: none drawn before.
+    assert (year["min"], year["max"], year["value"]) == (2019, 2022, 2022)
     assert year["marks"][2022] == "all"
     assert (weight["max"], weight["value"]) == (2, 0)
 

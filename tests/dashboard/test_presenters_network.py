@@ -13,8 +13,9 @@ def test_network_summary() -> None:
     line = network_summary(report)
     assert line.startswith("600 actors · 1,800 ties · density 0.010 · 9 communities")
     assert line.endswith("as of 2020-12-31")
-    filtered = network_summary(report, {"actors": 400, "ties": 1000})
-    assert filtered.endswith("as of 2020-12-31 · shown: 400 actors, 1,000 ties (sector filter)")
+    assert "shown" not in network_summary(report, {"actors": 600, "ties": 1800})
+    filtered = network_summary(report, {"actors": 400, "ties": 1000}, filters=["sectors"])
+    assert filtered.endswith("as of 2020-12-31 · shown: 400 actors, 1,000 ties (filter: sectors)")
 
 
 def test_network_summary_says_n_a_without_ties() -> None:

@@ -45,6 +45,19 @@ def test_the_address_of_a_saved_view_restores_the_view_it_was_saved_from():
     assert saved_views.href_of(plain) == "/?territory=Nantes"
 
 
+def test_a_saved_view_keeps_the_tie_kinds_the_minimum_weight_and_the_reach(maillage):
+    """Issue 11: the tie-kind filter, the minimum weight and "2/3 hops" were not saved."""
+    search = "?territory=Nantes&kinds=funding&min_weight=2&hops=3&actor=n1"
+    view = saved_views.view_of("Nantes", "Heavy", search)
+    assert (view.kinds, view.min_weight, view.hops) == (("funding",), 2, 3)
+    assert saved_views.href_of(view) == "/" + search
+    _options, links, *_ = save(writers(maillage), "Heavy", search)
+    assert links == {"Heavy": "/" + search}
+    (stored,) = maillage.saved_views("Nantes")
+    assert stored == view
+    assert saved_views.opened(links, search) == "Heavy"
+
+
 def test_a_facilitator_saves_a_view_and_it_is_listed_with_its_address(maillage):
     options, links, message, style, alert = save(writers(maillage), "  Assos 2020 ")
     assert options == [{"label": "Assos 2020", "value": "Assos 2020"}]

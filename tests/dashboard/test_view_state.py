@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from dash import no_update
+from dashboard_support import find
 
 from maillage.dashboard import ids
 from maillage.dashboard.layout import nav_links
+from maillage.dashboard.pages import explore as explore_page
 from maillage.dashboard.presenters import view_state
-from maillage.dashboard.presenters.explore import pick, slider_outputs, year_slider
-from maillage.graph.vocabulary import SECTORS
+from maillage.dashboard.presenters.explore import (
+    focus_from_search,
+    pick,
+    slider_outputs,
+    year_slider,
+)
+from maillage.graph.vocabulary import SECTORS, TIE_KINDS
 
 
 def test_every_part_of_the_view_round_trips_through_the_address() -> None:
@@ -66,3 +73,38 @@ def test_the_explore_link_comes_back_to_the_view_left() -> None:
     assert "active" not in explore.className
     # Another territory picked meanwhile: its own view, with the same colouring.
     assert view_state.explore_link(saved, "Alsace") == "/?territory=Alsace&colour=community"
+
+
+def test_the_tie_filters_and_the_reach_round_trip_through_the_address() -> None:
+    """Issue 11: tie kinds, minimum weight and "2/3 hops" were lost on reload."""
+    state = view_state.ViewState(
+        territory="Alsace", kinds=("partnership", "funding"), min_weight=2, hops=3, actor="a1"
+    )
+    text = view_state.query(state)
+    assert text == "?territory=Alsace&kinds=partnership%2Cfunding&min_weight=2&hops=3&actor=a1"
+    assert view_state.parse(text) == state
+    assert view_state.parse("?kinds=").kinds == () and view_state.parse("?kinds=").shown_kinds == []
+    every = view_state.current(
+        "Alsace", "sector", None, 2, 2, None, None, None, list(TIE_KINDS), 0, 1
+    )
+    assert every == "?territory=Alsace"  # the defaults are left out
+    # Another territory keeps the filters and the reach, not the actors.
+    assert view_state.explore_link(text, "Lille") == (
+        "/?territory=Lille&kinds=partnership%2Cfunding&min_weight=2&hops=3"
+    )
+
+
+def test_the_address_sets_the_minimum_weight_in_its_territory_only_and_within_the_slider() -> None:
+    props = year_slider([2012, 2020]), {"min": 0, "max": 4, "step": 1, "marks": {}, "value": 0}
+    assert slider_outputs(props, "?territory=Lille&min_weight=2", "Lille")[-1] == 2
+    assert slider_outputs(props, "?territory=Lille&min_weight=2", "Alsace")[-1] == 0
+    assert slider_outputs(props, "?territory=Lille&min_weight=9", "Lille")[-1] == 0
+
+
+def test_the_page_shows_the_tie_kinds_and_the_reach_the_address_names() -> None:
+    focus = focus_from_search("?kinds=funding&hops=2", None)
+    assert focus["kinds"] == ["funding"] and focus["hops"] == 2
+    page = explore_page.layout(focus)
+    assert find(page, ids.KIND_FILTER).value == ["funding"]
+    assert find(page, ids.HOPS).value == 2
+    assert find(explore_page.layout({}), ids.HOPS).value == 1

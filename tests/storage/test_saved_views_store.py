@@ -97,3 +97,33 @@ def test_neo4j_warns_about_none_of_the_saved_views_statements(
 
     notes = [r.getMessage() for r in caplog.records if r.name == "neo4j.notifications"]
     assert notes == []
+
+
+def test_the_tie_filters_and_the_reach_round_trip(store, small_dataset):
+    """Issue 11: the tie kinds, the minimum weight and the reach were lost on reload."""
+    store.upsert(small_dataset)
+    heavy = SavedView("Nantes", "heavy", kinds=("funding", "event"), min_weight=2, hops=3)
+    store.save_view(heavy)
+    assert store.saved_views("Nantes") == [heavy]
+
+
+def test_a_view_saved_before_the_tie_filters_opens_with_their_defaults(tmp_path, small_dataset):
+    import json
+    import sqlite3
+
+    from maillage.graph.storage.sqlite import SQLiteStore
+
+    path = tmp_path / "store.db"
+    with SQLiteStore.from_url(f"sqlite:///{path}") as store:
+        store.upsert(small_dataset)
+    older = {"territory": "Nantes", "name": "old", "colour": "community", "sectors": ["public"],
+             "year": 2020, "actor": "n1", "source": None, "target": None}  # fmt: skip
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "INSERT INTO saved_views (territory, name, document) VALUES (?, ?, ?)",
+            ("Nantes", "old", json.dumps(older)),
+        )
+    with SQLiteStore.from_url(f"sqlite:///{path}") as store:
+        (view,) = store.saved_views("Nantes")
+    assert view == SavedView("Nantes", "old", "community", ("public",), 2020, "n1")
+    assert (view.kinds, view.min_weight, view.hops) == (None, 0, 1)
