@@ -55,7 +55,6 @@ def test_a_saved_view_keeps_the_tie_kinds_the_minimum_weight_and_the_reach(maill
     assert links == {"Heavy": "/" + search}
     (stored,) = maillage.saved_views("Nantes")
     assert stored == view
-    assert saved_views.opened(links, search) == "Heavy"
 
 
 def test_a_facilitator_saves_a_view_and_it_is_listed_with_its_address(maillage):
