@@ -70,7 +70,11 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
         """How many times each persisted result was really computed (not read from disk)."""
         self.precomputer = Precomputer(
             lambda: self.store.data_version(),
-            {"report": lambda t: self.report(t), "layout": lambda t: self.layout(t)},
+            {
+                "report": lambda t: self.report(t),
+                "layout": lambda t: self.layout(t),
+                "community layouts": lambda t: self.community_layouts(t),
+            },
         )
         """The background worker of :mod:`maillage.precompute`."""
 
@@ -376,18 +380,6 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
             (territory, as_of, weighted),
             lambda: analytics.territory_graph(
                 self.network(territory, as_of=as_of), weighted=weighted
-            ),
-        )
-
-    def layout(self, territory: str) -> dict[str, tuple[float, float]]:
-        """Positions of the territory's actors; computed on the full network so they never jump."""
-        return self._persisted(
-            "layout",
-            territory,
-            lambda: self._bounded(
-                f"the layout of {territory}",
-                (territory,),
-                lambda: analytics.layout(self.graph(territory), seed=self.settings.seed),
             ),
         )
 

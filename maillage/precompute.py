@@ -1,9 +1,10 @@
 """Results computed when the data changes, kept on disk: nothing waits for the first visitor.
 
-What the Explore page's first picture needs for a territory (its report and
-its layout) is computed by one background worker after every write of the
-application object (an import, an edit, an undo) and when the web app starts,
-and written to ``data_dir/precomputed/<scope>/<data version>/``. The data
+What the Explore page's first picture needs for a territory (its report, its
+layout and each community's own layout) is computed by one background worker
+after every write of the application object (an import, an edit, an undo) and
+when the web app starts, and written to ``data_dir/precomputed/<scope>/<data
+version>/``. The data
 version (``GraphStore.data_version``: the store's id and a counter every write
 moves on) keys the folder, so a write invalidates every result at once and a
 server started later (after a command-line import, or a restart) reads what is
@@ -27,9 +28,11 @@ import queue
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .graph import analytics
 from .graph.errors import MaillageError
 
 if TYPE_CHECKING:
@@ -40,8 +43,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 FOLDER = "precomputed"
-STEPS = ("report", "layout")
-"""What is computed for each territory, in this order (the layout needs the graph only)."""
+STEPS = ("report", "layout", "community layouts")
+"""What is computed for each territory, in this order (the layout needs the graph only; each
+community's own layout, for opening it, needs the report's communities)."""
 
 _background = threading.local()
 
@@ -217,7 +221,9 @@ class Precomputing:
     """The part of ``maillage.app.Maillage`` that reads, queues and reports precomputed results.
 
     A mixin: it uses the instance's ``store``, ``settings``, ``_cache``, ``scope``,
-    ``computed``, ``precomputer``, ``_pseudonymised`` and ``territory_names``.
+    ``computed``, ``precomputer``, ``_pseudonymised``, ``territory_names``, ``graph``,
+    ``report``, ``_cached`` and ``_bounded``. The layouts live here: they are what the
+    first picture needs besides the report.
     """
 
     def _persisted(self, what: str, territory: str, compute: Callable[[], T]) -> T:
@@ -235,6 +241,42 @@ class Precomputing:
             return value
 
         return self._cache.get_or_compute((what, version, territory), stored)
+
+    def layout(self, territory: str) -> dict[str, tuple[float, float]]:
+        """Positions of the territory's actors; computed on the full network so they never jump."""
+        return self._persisted(
+            "layout",
+            territory,
+            lambda: self._bounded(
+                f"the layout of {territory}",
+                (territory,),
+                lambda: analytics.layout(self.graph(territory), seed=self.settings.seed),
+            ),
+        )
+
+    def community_layouts(
+        self, territory: str, *, as_of: date | None = None
+    ) -> list[dict[str, tuple[float, float]]]:
+        """Each community's own layout, by rank (0 = the largest), as the report at ``as_of``
+        finds them; laid out on every tie of its members (``analytics.community_layouts``).
+
+        Without ``as_of`` they are precomputed and kept on disk, as :meth:`layout` is.
+        """
+
+        def compute() -> list[dict[str, tuple[float, float]]]:
+            rows = self.report(territory, as_of=as_of).get("actors", [])
+            partition = {row["id"]: row.get("community") for row in rows}
+            return self._bounded(
+                f"the community layouts of {territory}",
+                (territory,),
+                lambda: analytics.community_layouts(
+                    self.graph(territory), partition, seed=self.settings.seed
+                ),
+            )
+
+        if as_of is None:
+            return self._persisted("community layouts", territory, compute)
+        return self._cached("community layouts", (territory, as_of), compute)
 
     def precompute(self, territories: Iterable[str] | None = None) -> None:
         """Queue the first-paint results of ``territories`` (default: all) for the worker."""
