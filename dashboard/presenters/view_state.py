@@ -2,11 +2,12 @@
 
 ``/?territory=Alsace&colour=community&sectors=business,association&year=2019&actor=a1``
 says which territory, colouring, sectors, date (end of ``year``; none: every tie), selected
-actor and path ends (``from``, ``to``) the page shows. Only what differs from the page's
-defaults is written, so that a plain ``/`` stays plain. The page writes its state into the
-address as it changes (``history.replaceState``: no new entry per click) and keeps the last
-one for the navigation's Explore link, so that visiting another page and coming back finds
-the view as it was left.
+actor, path ends (``from``, ``to``) and opened community (``community=3``: its number, 1
+for the largest, as the legend and the card name it) the page shows. Only what differs
+from the page's defaults is written, so that a plain ``/`` stays plain. The page writes
+its state into the address as it changes (``history.replaceState``: no new entry per
+click) and keeps the last one for the navigation's Explore link, so that visiting another
+page and coming back finds the view as it was left.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class ViewState:
     actor: str | None = None
     source: str | None = None
     target: str | None = None
+    #: The opened community's number (1 = the largest; None: the whole territory).
+    community: int | None = None
 
     @property
     def shown_sectors(self) -> list[str]:
@@ -48,9 +51,11 @@ def parse(search: str | None) -> ViewState:
     """The view an address's query names; unknown or malformed values are left out.
 
     >>> parse("?territory=Lille&colour=community&sectors=public,nope&year=2019&actor=l1")
-    ViewState(territory='Lille', colour='community', sectors=('public',), year=2019, actor='l1', source=None, target=None)
-    >>> parse(None) == ViewState() == parse("?colour=plaid&year=soon")
+    ViewState(territory='Lille', colour='community', sectors=('public',), year=2019, actor='l1', source=None, target=None, community=None)
+    >>> parse(None) == ViewState() == parse("?colour=plaid&year=soon&community=0")
     True
+    >>> parse("?territory=Lille&community=3").community
+    3
     """  # noqa: E501
     query = parse_qs((search or "").lstrip("?"), keep_blank_values=True)
 
@@ -64,6 +69,7 @@ def parse(search: str | None) -> ViewState:
         named = (query["sectors"][0] or "").split(",")
         sectors = tuple(s for s in SECTORS if s in named)
     year = one("year")
+    community = one("community")
     return ViewState(
         territory=one("territory"),
         colour=colour if colour in COLOURINGS else "sector",
@@ -72,6 +78,9 @@ def parse(search: str | None) -> ViewState:
         actor=one("actor"),
         source=one("from"),
         target=one("to"),
+        community=int(community)
+        if community and community.isdigit() and community != "0"
+        else None,
     )
 
 
@@ -82,6 +91,9 @@ def query(state: ViewState) -> str:
     '?territory=Lille&colour=community&sectors=business%2Cpublic&year=2019&actor=l1'
     >>> parse(query(ViewState("Lille", sectors=()))).sectors, query(ViewState())
     ((), '')
+    >>> query(ViewState("Lille", community=2))
+    '?territory=Lille&community=2'
+
     """
     fields: list[tuple[str, str]] = []
     if state.territory:
@@ -95,6 +107,8 @@ def query(state: ViewState) -> str:
     for key, value in (("actor", state.actor), ("from", state.source), ("to", state.target)):
         if value:
             fields.append((key, value))
+    if state.community:
+        fields.append(("community", str(state.community)))
     return "?" + urlencode(fields) if fields else ""
 
 
@@ -107,6 +121,7 @@ def current(
     actor: str | None,
     source: str | None,
     target: str | None,
+    community: int | None = None,
 ) -> str:
     """The query of the Explore view as its controls show it now.
 
@@ -114,6 +129,8 @@ def current(
 
     >>> current("Lille", "sector", None, 2021, 2021, "l1", None, None)
     '?territory=Lille&actor=l1'
+    >>> current("Lille", "community", None, 2019, 2021, None, None, None, 4)
+    '?territory=Lille&colour=community&year=2019&community=4'
     """
     dated = year is not None and last_year is not None and year < last_year
     return query(
@@ -125,6 +142,7 @@ def current(
             actor=actor or None,
             source=source or None,
             target=target or None,
+            community=int(community) if community else None,
         )
     )
 
@@ -132,7 +150,8 @@ def current(
 def explore_link(saved: str | None, territory: str | None) -> str:
     """The navigation's Explore link: back to the view last left, in ``territory``.
 
-    A view of another territory keeps its colouring and filters, not its actors.
+    A view of another territory keeps its colouring and filters, not its actors nor its
+    opened community.
 
     >>> explore_link("?territory=Lille&colour=community&actor=l1", "Lille")
     '/?territory=Lille&colour=community&actor=l1'
@@ -143,7 +162,9 @@ def explore_link(saved: str | None, territory: str | None) -> str:
     """
     state = parse(saved)
     if territory and state.territory != territory:
-        state = replace(state, territory=territory, actor=None, source=None, target=None)
+        state = replace(
+            state, territory=territory, actor=None, source=None, target=None, community=None
+        )
     return "/" + query(state)
 
 
