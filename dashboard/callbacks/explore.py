@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import dash
-from dash import MATCH, Input, Output, State, ctx
+from dash import ALL, MATCH, Input, Output, State, ctx
 
 from .. import ids
-from ..presenters import editing, explore, explore_clientside, saved_views, view_state
+from ..presenters import (
+    editing,
+    explore,
+    explore_clientside,
+    explore_community,
+    saved_views,
+    view_state,
+)
 from ..presenters.explore_play import play_step
 from ..presenters.progress import progress_view
 from ..sources import Sources
 
 PICKERS = {"type": ids.PICKER, "role": MATCH}
 SEARCH = ids.picker(ids.SEARCH_ROLE)
+OPEN_BUTTONS = {"type": ids.OPEN_COMMUNITY, "number": ALL}
 EDIT_BUTTONS = (ids.EDIT_SAVE, ids.EDIT_UNDO, ids.EDIT_TIE_ADD, ids.EDIT_TIE_END)
 #: The form that adds an actor: ``editing.add_actor``'s field -> its component.
 ADD_FIELDS = {
@@ -84,11 +92,23 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.SELECTED, "data"),  # also set on a change of territory (see ``pick``)
         Input(ids.picker(ids.SOURCE_ROLE), "value"),
         Input(ids.picker(ids.TARGET_ROLE), "value"),
+        Input(ids.NETWORK, "community"),
         State(ids.TERRITORY, "value"),  # an input would fire it on pages without Explore
         State(ids.YEAR, "max"),
     )
-    def view(colour, sectors, year, actor, start, end, territory, last_year):
-        return view_state.current(territory, colour, sectors, year, last_year, actor, start, end)
+    def view(colour, sectors, year, actor, start, end, community, territory, last_year):
+        fields = (territory, colour, sectors, year, last_year, actor, start, end, community)
+        return view_state.current(*fields)
+
+    @app.callback(
+        Output(ids.NETWORK, "community"),
+        Input(OPEN_BUTTONS, "n_clicks"),
+        Input(ids.TERRITORY, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def open_community(clicks, territory, search):
+        return explore_community.opened(ctx.triggered_id, clicks, search, territory)
 
     @app.callback(
         Output(ids.YEAR, "value", allow_duplicate=True),
@@ -199,21 +219,22 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.AS_OF, "data"),
         Input(ids.SIZE_BY, "value"),
         Input(ids.EDITED, "data"),
+        Input(ids.NETWORK, "community"),
     )
-    def network(territory, as_of, size_by, _edited):
+    def network(territory, as_of, size_by, _edited, community):
         t = sources.translator()
-        return explore.network_view(sources.current(), territory, as_of, size_by, t)
+        return explore.network_view(sources.current(), territory, as_of, size_by, t, community)
 
     @app.callback(
         Output(ids.NETWORK_SUMMARY, "children"),
         Input(ids.TERRITORY, "value"),
         Input(ids.AS_OF, "data"),
         Input(ids.SECTOR_FILTER, "value"),
+        Input(ids.NETWORK, "community"),
     )
-    def summary(territory, as_of, sectors):
-        return explore.summary_view(
-            sources.current(), territory, as_of, sectors, sources.translator()
-        )
+    def summary(territory, as_of, sectors, community):
+        t = sources.translator()
+        return explore.summary_view(sources.current(), territory, as_of, sectors, t, community)
 
     @app.callback(
         Output(ids.NETWORK_PROGRESS, "children"),
@@ -265,11 +286,11 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.AS_OF, "data"),
         Input(ids.picker(ids.SOURCE_ROLE), "value"),
         Input(ids.picker(ids.TARGET_ROLE), "value"),
+        Input(ids.NETWORK, "community"),
     )
-    def path(territory, as_of, start, end):
-        return explore.path_view(
-            sources.current(), territory, as_of, start, end, sources.translator()
-        )
+    def path(territory, as_of, start, end, community):
+        t = sources.translator()
+        return explore.path_view(sources.current(), territory, as_of, start, end, t, community)
 
     @app.callback(
         Output(PICKERS, "options"),

@@ -28,18 +28,16 @@ from ...reports.labels import sector_label
 from .. import ids
 from ..network_payload import drawn_counts, network_payload
 from ..sources import Source
-from . import view_state
+from . import explore_community, view_state
 from .formatting import day, iso, number, parse_as_of, period, reader, sector_badge, year_of
 from .guard import error_alert, guarded, require_territory
-from .network import network_summary
+from .network import community_name, network_summary
 from .path_words import path_panel
 
 log = logging.getLogger(__name__)
 
 
 SEARCH_LIMIT = 40
-
-
 TIES_SHOWN = 40
 
 
@@ -289,8 +287,13 @@ def actor_card(
     hops: int,
     ego_size: int | None,
     t: Translator | None = None,
+    community: int | None = None,
 ) -> dbc.Card:
-    """The card of one actor: who, measures in words, brokerage roles, ties."""
+    """The card of one actor: who, measures in words, brokerage roles, ties.
+
+    ``community`` is the rank of its community (0 = the largest), named as the legend
+    names it, with a button that opens it.
+    """
     t = reader(t)
     sector = str(actor.sector) if actor is not None else (row or {}).get("sector")
     name = actor.name if actor is not None else (row or {}).get("name", "")
@@ -320,10 +323,11 @@ def actor_card(
                 measure = ACTOR_MEASURES[key]
                 cells = [html.Th(t.gettext(measure.label)), html.Td(number(row.get(key), t))]
                 measures.append(html.Tr(cells, title=t.gettext(measure.meaning)))
-        if row.get("community") is not None:
-            community = [html.Th(t.gettext("Community")), html.Td(str(row["community"]))]
-            measures.append(html.Tr(community))
+        if community is not None:
+            cells = [html.Th(t.gettext("Community")), html.Td(community_name(community, t))]
+            measures.append(html.Tr(cells, className="card-community"))
         body.append(html.Table(html.Tbody(measures), className="measure-table"))
+        body.append(explore_community.open_button(community, t))
         body.append(html.H6(t.gettext("Brokerage roles")))
         roles = roles_in_words(row.get("brokerage"), sector, t)
         body.append(html.Ul([html.Li(s) for s in roles], className="roles"))
@@ -357,7 +361,11 @@ def focus_from_search(
     drawing's options.
     """
     state = view_state.parse(search)
-    focus: dict[str, Any] = {"colour": state.colour, "sectors": state.shown_sectors}
+    focus: dict[str, Any] = {
+        "colour": state.colour,
+        "sectors": state.shown_sectors,
+        "community": state.community,
+    }
     for key, actor in (("from", state.source), ("to", state.target)):
         if actor and graph is not None and actor in graph:
             focus[key] = {"value": actor, "options": [actor_option(graph, actor, t)]}
@@ -408,8 +416,11 @@ def network_view(
     as_of: str | None,
     size_by: str | None = "degree",
     t: Translator | None = None,
+    community: int | None = None,
 ) -> tuple[dict, str]:
-    """The renderer's payload and file name: the whole territory, sized at ``as_of``.
+    """The renderer's payload and file name: the whole territory, sized at ``as_of``, or the
+    opened ``community`` (its number) alone at its own layout
+    (:func:`.explore_community.community_payload`).
 
     The payload holds every actor and tie with their years (its ``timeline``): the
     renderer draws the network at the slider's year itself, at once; this answer
@@ -417,16 +428,21 @@ def network_view(
     """
     territory = require_territory(territory, t)
     day = parse_as_of(as_of)
+    name = "network-" + "".join(c if c.isalnum() else "-" for c in territory.lower())
+    name += f"-{as_of}" if as_of else ""
+    size = size_by or "degree"
+    opened = explore_community.community_payload(source, territory, day, community, size)
+    if opened is not None:
+        return opened, f"{name}-community-{community}"
     rows = source.report(territory, as_of=day).get("actors", [])
     payload = network_payload(
         source.graph(territory),
         source.layout(territory),
         rows,
-        size_by=size_by or "degree",
+        size_by=size,
         network=source.network(territory),
     )
-    name = "network-" + "".join(c if c.isalnum() else "-" for c in territory.lower())
-    return payload, name + (f"-{as_of}" if as_of else "")
+    return payload, name
 
 
 def summary_view(
@@ -435,17 +451,22 @@ def summary_view(
     as_of: str | None,
     sectors: Sequence[str] | None,
     t: Translator | None = None,
+    community: int | None = None,
 ) -> str:
-    """The line above the network; says how much the sector filter leaves drawn."""
+    """The line above the network; says how much the sector filter (and the opened
+    ``community``) leaves drawn."""
     if not territory:
         return ""
     try:
         day = parse_as_of(as_of)
         graph = source.graph(territory, as_of=day)
         report = source.report(territory, as_of=day)
+        opened = explore_community.opened_counts(source, territory, day, community, sectors, t)
     except Exception:
         log.exception("summary of %r", territory)
         return ""
+    if opened:
+        return f"{network_summary(report, None, t)} · {opened}"
     return network_summary(report, drawn_counts(graph, sectors), t)
 
 
@@ -489,7 +510,8 @@ def card_view(
         neighbourhood = sorted(map(str, ego.nodes))
         ego_size = ego.number_of_nodes()
     actor = source.actor(actor_id)
-    return actor_card(actor, row, ties, hops, ego_size, t), neighbourhood
+    rank = explore_community.actor_ranks(source, territory, day).get(actor_id)
+    return actor_card(actor, row, ties, hops, ego_size, t, rank), neighbourhood
 
 
 @guarded(list, list)
@@ -500,8 +522,12 @@ def path_view(
     start: str | None,
     end: str | None,
     t: Translator | None = None,
+    community: int | None = None,
 ) -> tuple[list, list[str]]:
-    """The introduction chain in words and the actors to draw it through (+ alert)."""
+    """The introduction chain in words and the actors to draw it through (+ alert).
+
+    With both ends in the opened ``community``, the chain runs inside it (drawn there).
+    """
     t = reader(t)
     if not territory or not start or not end:
         hint = t.gettext("Pick two actors to find who can introduce them.")
@@ -514,8 +540,9 @@ def path_view(
     if start not in full or end not in full:
         other = t.gettext("Pick two actors of this territory.")
         return [html.P(other, className="text-muted")], []
+    path = explore_community.path_inside(source, territory, day, community, start, end)
     try:
-        path = source.path(territory, start, end, as_of=day)
+        path = source.path(territory, start, end, as_of=day) if path is None else path
     except (nx.NetworkXNoPath, nx.NodeNotFound):
         path = []
     if not path:

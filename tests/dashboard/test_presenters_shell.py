@@ -161,4 +161,4 @@ def test_create_app_wires_every_callback_to_existing_components(maillage: Any) -
     # view in the address (territory from it, Explore link, view, address, copy link), one the
     # play button, two the correction of an actor, three the History page, one the Map page,
     # two the saved views
-    assert len(app._callback_list) == 45
+    assert len(app._callback_list) == 46
