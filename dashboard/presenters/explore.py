@@ -357,15 +357,13 @@ def focus_from_search(
     """The view the address names (:mod:`.view_state`), for the Explore page's controls.
 
     ``from`` and ``to`` are the path ends with their picker options, ``actor`` the selected
-    actor; actors not in ``graph`` are dropped. ``colour`` and ``sectors`` are the
-    drawing's options.
+    actor; actors not in ``graph`` are dropped. ``colour``, ``sectors`` and ``community``
+    (the opened one's number, when the address names one) are the drawing's options.
     """
     state = view_state.parse(search)
-    focus: dict[str, Any] = {
-        "colour": state.colour,
-        "sectors": state.shown_sectors,
-        "community": state.community,
-    }
+    focus: dict[str, Any] = {"colour": state.colour, "sectors": state.shown_sectors}
+    if state.community:
+        focus["community"] = state.community
     for key, actor in (("from", state.source), ("to", state.target)):
         if actor and graph is not None and actor in graph:
             focus[key] = {"value": actor, "options": [actor_option(graph, actor, t)]}
