@@ -3,12 +3,14 @@ and legend, the address, and the way back to the whole territory."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from dash.testing.wait import until
 from network_view_support import drawn_nodes, positions, view, wait_drawn
-from test_browser import ENGLISH, TERRITORY, pick_territory, search_and_pick, wait_idle
+from test_browser import ENGLISH, TERRITORY, pick_territory, search_and_pick, shoot, wait_idle
 
 from maillage.dashboard import ids
 from maillage.dashboard.app import create_app
@@ -47,7 +49,7 @@ def legend_beside_the_drawing(dash_duo: Any) -> bool:
 
 
 def test_open_a_community_from_the_legend_and_the_card_and_come_back(
-    dash_duo: Any, maillage: Any
+    dash_duo: Any, maillage: Any, screenshots: Callable[[Any, str], Path]
 ) -> None:
     dash_duo.start_server(create_app(maillage, language=ENGLISH))
     dash_duo.wait_for_element(f"#{ids.TERRITORY}", timeout=60)
@@ -79,6 +81,7 @@ def test_open_a_community_from_the_legend_and_the_card_and_come_back(
     assert sum(legend_counts(dash_duo)) == len(members)  # its sectors, with their counts
     dash_duo.wait_for_contains_text(f"#{ids.NETWORK_SUMMARY}", "Community 1: ", timeout=30)
     assert legend_beside_the_drawing(dash_duo)
+    shoot(dash_duo, screenshots, "explore-community-opened")
 
     # The address brings it back.
     shared = dash_duo.driver.current_url

@@ -23,7 +23,7 @@ const BUTTON = {
   cursor: "pointer",
 };
 /** The legend is a column beside the drawing (never over it), scrolled when long. */
-export const LEGEND_WIDTH = 200;
+export const LEGEND_WIDTH = 176;
 const LEGEND = {
   position: "absolute",
   left: 0,
