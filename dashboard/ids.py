@@ -8,6 +8,8 @@ buttons, actor pickers) are pattern-matching dicts built by the helpers below.
 
 from __future__ import annotations
 
+from typing import Any
+
 # Shell
 URL = "url"
 PAGE = "page"
@@ -54,6 +56,8 @@ SELECTED = "selected-store"
 HOPS = "ego-hops"
 CARD = "actor-card"
 CARD_ALERT = "actor-card-alert"
+#: The card's "open the community" button (pattern id: ``{"type": ..., "number": n}``).
+OPEN_COMMUNITY = "open-community"
 # Explore: correcting the selected actor (facilitators and admins)
 EDIT_PANEL = "actor-edit"
 EDIT_NAME = "actor-edit-name"
@@ -142,6 +146,11 @@ COMPARE_YEARLY_ALERT = "compare-yearly-alert"
 def picker(role: str) -> dict[str, str]:
     """The id of an actor picker: the search box or a path-finder end."""
     return {"type": PICKER, "role": role}
+
+
+def open_community(number: int) -> dict[str, Any]:
+    """The id of the card's button that opens community ``number`` (1 = the largest)."""
+    return {"type": OPEN_COMMUNITY, "number": number}
 
 
 def download_button(fmt: str) -> dict[str, str]:

@@ -13,13 +13,13 @@ The payload is plain JSON; the app sends it gzip-compressed (Dash's
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Collection, Hashable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
 import networkx as nx
 
+from ..graph.analytics.communities import community_ranks
 from ..graph.model import Network, Tie, TieKind
 from ..graph.network_years import last_active_year
 from ..graph.vocabulary import SECTORS, sector_colour
@@ -63,17 +63,6 @@ def relative_sizes(values: Sequence[float]) -> list[float]:
     if top <= 0:
         return [0.0 for _ in values]
     return [round(math.sqrt(v / top), SIZE_DECIMALS) if v > 0 else 0.0 for v in values]
-
-
-def community_ranks(communities: Mapping[Hashable, Any]) -> dict[Any, int]:
-    """Community label -> rank by size (0 = largest; equal sizes by label).
-
-    >>> community_ranks({"a": 5, "b": 2, "c": 2})
-    {2: 0, 5: 1}
-    """
-    counts = Counter(c for c in communities.values() if c is not None)
-    ordered = sorted(counts, key=lambda c: (-counts[c], str(c)))
-    return {label: rank for rank, label in enumerate(ordered)}
 
 
 def extent(positions: Mapping[Hashable, Sequence[float]]) -> list[float]:

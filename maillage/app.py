@@ -381,18 +381,6 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
             ),
         )
 
-    def layout(self, territory: str) -> dict[str, tuple[float, float]]:
-        """Positions of the territory's actors; computed on the full network so they never jump."""
-        return self._persisted(
-            "layout",
-            territory,
-            lambda: self._bounded(
-                f"the layout of {territory}",
-                (territory,),
-                lambda: analytics.layout(self.graph(territory), seed=self.settings.seed),
-            ),
-        )
-
     def path(
         self, territory: str, source: str, target: str, *, as_of: date | None = None
     ) -> list[str]:

@@ -1,9 +1,10 @@
 """Results computed when the data changes, kept on disk: nothing waits for the first visitor.
 
-What the Explore page's first picture needs for a territory (its report and
-its layout) is computed by one background worker after every write of the
-application object (an import, an edit, an undo) and when the web app starts,
-and written to ``data_dir/precomputed/<scope>/<data version>/``. The data
+What the Explore page's first picture needs for a territory (its report, its
+layout and each community's own layout) is computed by one background worker
+after every write of the application object (an import, an edit, an undo) and
+when the web app starts, and written to ``data_dir/precomputed/<scope>/<data
+version>/``. The data
 version (``GraphStore.data_version``: the store's id and a counter every write
 moves on) keys the folder, so a write invalidates every result at once and a
 server started later (after a command-line import, or a restart) reads what is
@@ -40,6 +41,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .graph import analytics
 from .graph.errors import MaillageError
 from .graph.model import Network
 from .graph.network_years import network_years
@@ -52,8 +54,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 FOLDER = "precomputed"
-STEPS = ("report", "layout")
-"""What is computed for each territory, in this order (the layout needs the graph only)."""
+STEPS = ("report", "layout", "community layouts")
+"""What is computed for each territory, in this order (the layout needs the graph only; each
+community's own layout, for opening it, needs the report's communities)."""
 AS_OF_REPORT = "report-as-of-{day}"
 """What the report at a date is stored as (``day`` in ISO format)."""
 
@@ -261,7 +264,8 @@ class Precomputing:
 
     A mixin: it uses the instance's ``store``, ``settings``, ``_cache``, ``scope``,
     ``computed``, ``precomputer``, ``date_precomputer``, ``_also``, ``_pseudonymised``,
-    ``network``, ``report`` and ``territory_names``.
+    ``network``, ``graph``, ``report``, ``_cached``, ``_bounded`` and ``territory_names``.
+    The layouts live here: they are what the first picture needs besides the report.
     """
 
     def _precomputers(self) -> tuple[Precomputer, Precomputer]:
@@ -273,6 +277,7 @@ class Precomputing:
             {
                 "report": lambda t: self.report(t),
                 "layout": lambda t: self.layout(t),
+                "community layouts": lambda t: self.community_layouts(t),
                 "graph": lambda t: self.graph(t),  # in memory: read once, not by a visitor
             },
             then=lambda t: dates.schedule([t]),
@@ -311,6 +316,42 @@ class Precomputing:
             if self.date_precomputer.stopped.is_set() or self.store.data_version() != version:
                 return
             self.report(territory, as_of=day)
+
+    def layout(self, territory: str) -> dict[str, tuple[float, float]]:
+        """Positions of the territory's actors; computed on the full network so they never jump."""
+        return self._persisted(
+            "layout",
+            territory,
+            lambda: self._bounded(
+                f"the layout of {territory}",
+                (territory,),
+                lambda: analytics.layout(self.graph(territory), seed=self.settings.seed),
+            ),
+        )
+
+    def community_layouts(
+        self, territory: str, *, as_of: date | None = None
+    ) -> list[dict[str, tuple[float, float]]]:
+        """Each community's own layout, by rank (0 = the largest), as the report at ``as_of``
+        finds them; laid out on every tie of its members (``analytics.community_layouts``).
+
+        Without ``as_of`` they are precomputed and kept on disk, as :meth:`layout` is.
+        """
+
+        def compute() -> list[dict[str, tuple[float, float]]]:
+            rows = self.report(territory, as_of=as_of).get("actors", [])
+            partition = {row["id"]: row.get("community") for row in rows}
+            return self._bounded(
+                f"the community layouts of {territory}",
+                (territory,),
+                lambda: analytics.community_layouts(
+                    self.graph(territory), partition, seed=self.settings.seed
+                ),
+            )
+
+        if as_of is None:
+            return self._persisted("community layouts", territory, compute)
+        return self._cached("community layouts", (territory, as_of), compute)
 
     def precompute(self, territories: Iterable[str] | None = None) -> None:
         """Queue the first-paint results of ``territories`` (default: all) for the worker."""

@@ -25,6 +25,7 @@ def test_import_precomputes_edit_invalidates_restart_reads_disk(tmp_path):
     territories = app.territory_names()
     assert app.computed["report"] == len(territories)
     assert app.computed["layout"] == len(territories)
+    assert app.computed["community layouts"] == len(territories)
     before = app.report("Alsace")
     assert app.computed["report"] == len(territories)  # served, not computed again
     old_count = before["network"]["actors"]
@@ -44,13 +45,17 @@ def test_import_precomputes_edit_invalidates_restart_reads_disk(tmp_path):
     after = app.report("Alsace")
     assert after["network"]["actors"] == old_count + 1
     assert "new-one" in app.layout("Alsace")
+    app.community_layouts("Alsace")
     app.close()
 
     restarted = _app(tmp_path)
     again = restarted.report("Alsace")
     positions = restarted.layout("Alsace")
+    opened = restarted.community_layouts("Alsace")
     assert restarted.computed["report"] == 0
     assert restarted.computed["layout"] == 0
+    assert restarted.computed["community layouts"] == 0
+    assert "new-one" in {actor for community in opened for actor in community}
     assert again["network"]["actors"] == old_count + 1
     assert "new-one" in positions
     restarted.close()

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import dash
-from dash import MATCH, Input, Output, State, ctx
+from dash import ALL, MATCH, Input, Output, State, ctx
 
 from .. import ids
-from ..presenters import editing, explore, explore_clientside, saved_views, view_state
+from ..presenters import (
+    editing,
+    explore,
+    explore_clientside,
+    explore_community,
+    saved_views,
+    view_state,
+)
 from ..presenters.explore_play import play_step
 from ..presenters.progress import progress_view
 from ..sources import Sources
 
 PICKERS = {"type": ids.PICKER, "role": MATCH}
 SEARCH = ids.picker(ids.SEARCH_ROLE)
+OPEN_BUTTONS = {"type": ids.OPEN_COMMUNITY, "number": ALL}
 EDIT_BUTTONS = (ids.EDIT_SAVE, ids.EDIT_UNDO, ids.EDIT_TIE_ADD, ids.EDIT_TIE_END)
 #: The form that adds an actor: ``editing.add_actor``'s field -> its component.
 ADD_FIELDS = {
@@ -87,12 +95,23 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.KIND_FILTER, "value"),
         Input(ids.MIN_WEIGHT, "value"),
         Input(ids.HOPS, "value"),
+        Input(ids.NETWORK, "community"),
         State(ids.TERRITORY, "value"),  # an input would fire it on pages without Explore
         State(ids.YEAR, "max"),
     )
-    def view(colour, sectors, year, actor, start, end, kinds, weight, hops, territory, last_year):
-        shown = (territory, colour, sectors, year, last_year, actor, start, end)
-        return view_state.current(*shown, kinds=kinds, min_weight=weight, hops=hops)
+    def view(colour, sectors, year, actor, start, end, kinds, weight, hops, opened, place, last):
+        drawing = {"kinds": kinds, "min_weight": weight, "hops": hops, "community": opened}
+        return view_state.current(place, colour, sectors, year, last, actor, start, end, **drawing)
+
+    @app.callback(
+        Output(ids.NETWORK, "community"),
+        Input(OPEN_BUTTONS, "n_clicks"),
+        Input(ids.TERRITORY, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def open_community(clicks, territory, search):
+        return explore_community.opened(ctx.triggered_id, clicks, search, territory)
 
     @app.callback(
         Output(ids.YEAR, "value", allow_duplicate=True),
@@ -209,10 +228,11 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.AS_OF, "data"),
         Input(ids.SIZE_BY, "value"),
         Input(ids.EDITED, "data"),
+        Input(ids.NETWORK, "community"),
     )
-    def network(territory, as_of, size_by, _edited):
+    def network(territory, as_of, size_by, _edited, community):
         t = sources.translator()
-        return explore.network_view(sources.current(), territory, as_of, size_by, t)
+        return explore.network_view(sources.current(), territory, as_of, size_by, t, community)
 
     @app.callback(
         Output(ids.NETWORK_SUMMARY, "children"),
@@ -221,10 +241,11 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.SECTOR_FILTER, "value"),
         Input(ids.KIND_FILTER, "value"),
         Input(ids.MIN_WEIGHT, "value"),
+        Input(ids.NETWORK, "community"),
     )
-    def summary(territory, as_of, sectors, kinds, weight):
-        t = sources.translator()
-        return explore.summary_view(sources.current(), territory, as_of, sectors, t, kinds, weight)
+    def summary(territory, as_of, sectors, kinds, weight, community):
+        t, source = sources.translator(), sources.current()
+        return explore.summary_view(source, territory, as_of, sectors, t, kinds, weight, community)
 
     @app.callback(
         Output(ids.NETWORK_PROGRESS, "children"),
@@ -276,11 +297,11 @@ def register(app: dash.Dash, sources: Sources) -> None:
         Input(ids.AS_OF, "data"),
         Input(ids.picker(ids.SOURCE_ROLE), "value"),
         Input(ids.picker(ids.TARGET_ROLE), "value"),
+        Input(ids.NETWORK, "community"),
     )
-    def path(territory, as_of, start, end):
-        return explore.path_view(
-            sources.current(), territory, as_of, start, end, sources.translator()
-        )
+    def path(territory, as_of, start, end, community):
+        t = sources.translator()
+        return explore.path_view(sources.current(), territory, as_of, start, end, t, community)
 
     @app.callback(
         Output(PICKERS, "options"),

@@ -49,10 +49,16 @@ class NetworkView(Component):
         the background or Esc).
     filename : str
         Base name of the PNG and SVG downloads.
+    community : int, optional
+        The community opened (its number: 1 is the largest), None for the whole territory.
+        The legend writes it: a community's entry opens it (community colouring), "whole
+        territory" closes it; the server then sends that community's payload (its
+        ``opened`` says which), drawn with its own layout and told by sector.
     labels : dict, optional
         The words of the toolbar and legend in the reader's language (``zoomIn``,
         ``zoomOut``, ``fit``, ``png``, ``svg``, ``show`` and ``hide`` with ``{label}``,
-        ``community`` with ``{n}``, ``smaller``, ``locale`` for the counts, and ``sectors``:
+        ``community`` with ``{n}``, ``smaller``, ``open`` with ``{label}``, ``whole``,
+        ``legend``, ``hideLegend``, ``locale`` for the counts, and ``sectors``:
         sector code -> the legend's name of it); English for any left out, a sector's code
         for a sector left out (``presenters.network.network_labels``).
     className : str, optional
@@ -83,6 +89,7 @@ class NetworkView(Component):
         n_clicks: Any = Component.UNDEFINED,
         n_cleared: Any = Component.UNDEFINED,
         filename: Any = Component.UNDEFINED,
+        community: Any = Component.UNDEFINED,
         labels: Any = Component.UNDEFINED,
         className: Any = Component.UNDEFINED,
         style: Any = Component.UNDEFINED,
@@ -104,6 +111,7 @@ class NetworkView(Component):
             "n_clicks",
             "n_cleared",
             "filename",
+            "community",
             "labels",
             "className",
             "style",

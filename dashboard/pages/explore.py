@@ -198,7 +198,10 @@ def controls(focus: Mapping[str, Any] | None = None, t: Translator | None = None
 
 
 def network_panel(
-    selected: str | None = None, colouring: str = "sector", t: Translator | None = None
+    selected: str | None = None,
+    colouring: str = "sector",
+    t: Translator | None = None,
+    community: int | None = None,
 ) -> html.Div:
     return html.Div(
         [
@@ -211,6 +214,7 @@ def network_panel(
                     id=ids.NETWORK,
                     selected=selected,
                     colouring=colouring,
+                    community=community,
                     labels=network_labels(t or translator()),
                     style={"width": "100%", "height": "68vh"},
                     className="network",
@@ -426,7 +430,12 @@ def layout(focus: Mapping[str, Any] | None = None, t: Translator | None = None) 
             dbc.Row(
                 [
                     dbc.Col([controls(focus, t), path_finder(focus, t)], md=3),
-                    dbc.Col(network_panel(selected, focus.get("colour", "sector"), t), md=6),
+                    dbc.Col(
+                        network_panel(
+                            selected, focus.get("colour", "sector"), t, focus.get("community")
+                        ),
+                        md=6,
+                    ),
                     dbc.Col(side_panel(t, focus), md=3),
                 ],
                 className="g-3",

@@ -29,19 +29,17 @@ from ...reports.labels import sector_label
 from .. import ids
 from ..network_payload import TieLines, drawn_counts, tie_lines
 from ..sources import Source
-from . import view_state
+from . import explore_community, view_state
 from .first_picture import FIRST_SIZE, explore_payload, slider_facts
 from .formatting import day, iso, number, parse_as_of, period, reader, sector_badge
 from .guard import error_alert, guarded, require_territory
-from .network import filters_set, network_summary
+from .network import community_name, filters_set, network_summary
 from .path_words import path_panel
 
 log = logging.getLogger(__name__)
 
 
 SEARCH_LIMIT = 40
-
-
 TIES_SHOWN = 40
 
 
@@ -277,8 +275,13 @@ def actor_card(
     hops: int,
     ego_size: int | None,
     t: Translator | None = None,
+    community: int | None = None,
 ) -> dbc.Card:
-    """The card of one actor: who, measures in words, brokerage roles, ties."""
+    """The card of one actor: who, measures in words, brokerage roles, ties.
+
+    ``community`` is the rank of its community (0 = the largest), named as the legend
+    names it, with a button that opens it.
+    """
     t = reader(t)
     sector = str(actor.sector) if actor is not None else (row or {}).get("sector")
     name = actor.name if actor is not None else (row or {}).get("name", "")
@@ -308,10 +311,11 @@ def actor_card(
                 measure = ACTOR_MEASURES[key]
                 cells = [html.Th(t.gettext(measure.label)), html.Td(number(row.get(key), t))]
                 measures.append(html.Tr(cells, title=t.gettext(measure.meaning)))
-        if row.get("community") is not None:
-            community = [html.Th(t.gettext("Community")), html.Td(str(row["community"]))]
-            measures.append(html.Tr(community))
+        if community is not None:
+            cells = [html.Th(t.gettext("Community")), html.Td(community_name(community, t))]
+            measures.append(html.Tr(cells, className="card-community"))
         body.append(html.Table(html.Tbody(measures), className="measure-table"))
+        body.append(explore_community.open_button(community, t))
         body.append(html.H6(t.gettext("Brokerage roles")))
         roles = roles_in_words(row.get("brokerage"), sector, t)
         body.append(html.Ul([html.Li(s) for s in roles], className="roles"))
@@ -341,14 +345,17 @@ def focus_from_search(
     """The view the address names (:mod:`.view_state`), for the Explore page's controls.
 
     ``from`` and ``to`` are the path ends with their picker options, ``actor`` the selected
-    actor; actors not in ``graph`` are dropped. ``colour``, ``sectors``, ``kinds`` and
-    ``hops`` are the drawing's options (the minimum weight waits for its slider's range,
+    actor; actors not in ``graph`` are dropped. ``colour``, ``sectors``, ``kinds``, ``hops``
+    and ``community`` (the opened one's number, when the address names one) are the
+    drawing's options (the minimum weight waits for its slider's range,
     :func:`slider_outputs`).
     """
     state = view_state.parse(search)
     focus: dict[str, Any] = {"colour": state.colour, "sectors": state.shown_sectors}
     focus["kinds"] = state.shown_kinds
     focus["hops"] = state.hops
+    if state.community:
+        focus["community"] = state.community
     for key, actor in (("from", state.source), ("to", state.target)):
         if actor and graph is not None and actor in graph:
             focus[key] = {"value": actor, "options": [actor_option(graph, actor, t)]}
@@ -404,17 +411,23 @@ def network_view(
     as_of: str | None,
     size_by: str | None = "degree",
     t: Translator | None = None,
+    community: int | None = None,
 ) -> tuple[dict, str]:
-    """The renderer's payload and file name: the whole territory, sized at ``as_of``.
+    """The renderer's payload and file name: the whole territory, sized at ``as_of``, or the
+    opened ``community`` (its number) alone at its own layout (``explore_community``).
 
-    The payload holds every actor and tie with their years (its ``timeline``): the
-    renderer draws the network at the slider's year itself, at once; this answer
-    only brings the sizes and communities of that date.
+    The payload holds every actor and tie with their years (its ``timeline``): the renderer
+    draws the network at the slider's year itself; this only brings that date's sizes.
     """
     territory = require_territory(territory, t)
-    payload = explore_payload(source, territory, parse_as_of(as_of), size_by or FIRST_SIZE)
+    day = parse_as_of(as_of)
     name = "network-" + "".join(c if c.isalnum() else "-" for c in territory.lower())
-    return payload, name + (f"-{as_of}" if as_of else "")
+    name += f"-{as_of}" if as_of else ""
+    size = size_by or FIRST_SIZE
+    opened = explore_community.community_payload(source, territory, day, community, size)
+    if opened is not None:
+        return opened, f"{name}-community-{community}"
+    return explore_payload(source, territory, day, size), name
 
 
 def lines_at(source: Source, territory: str, day: date | None) -> TieLines:
@@ -430,8 +443,10 @@ def summary_view(
     t: Translator | None = None,
     kinds: Sequence[str] | None = None,
     min_weight: float | None = 0,
+    community: int | None = None,
 ) -> str:
-    """The line above the network; with a filter set, how much of it the filters leave drawn.
+    """The line above the network; with a filter set (or a community opened), how much of it
+    is drawn.
 
     The filters are the drawing's: ``sectors`` shown, tie ``kinds`` shown, ``min_weight``.
     """
@@ -440,9 +455,10 @@ def summary_view(
     try:
         day = parse_as_of(as_of)
         report = source.report(territory, as_of=day)
+        opened = explore_community.opened_counts(source, territory, day, community, sectors, t)
         filters = filters_set(sectors, kinds, min_weight, t)
         drawn = None
-        if filters:
+        if filters and not opened:
             lines = source.cached(
                 "tie lines", (territory, day), partial(lines_at, source, territory, day)
             )
@@ -450,6 +466,8 @@ def summary_view(
     except Exception:
         log.exception("summary of %r", territory)
         return ""
+    if opened:
+        return f"{network_summary(report, None, t)} · {opened}"
     return network_summary(report, drawn, t, filters)
 
 
@@ -493,7 +511,8 @@ def card_view(
         neighbourhood = sorted(map(str, ego.nodes))
         ego_size = ego.number_of_nodes()
     actor = source.actor(actor_id)
-    return actor_card(actor, row, ties, hops, ego_size, t), neighbourhood
+    rank = explore_community.actor_ranks(source, territory, day).get(actor_id)
+    return actor_card(actor, row, ties, hops, ego_size, t, rank), neighbourhood
 
 
 @guarded(list, list)
@@ -504,8 +523,12 @@ def path_view(
     start: str | None,
     end: str | None,
     t: Translator | None = None,
+    community: int | None = None,
 ) -> tuple[list, list[str]]:
-    """The introduction chain in words and the actors to draw it through (+ alert)."""
+    """The introduction chain in words and the actors to draw it through (+ alert).
+
+    With both ends in the opened ``community``, the chain runs inside it (drawn there).
+    """
     t = reader(t)
     if not territory or not start or not end:
         hint = t.gettext("Pick two actors to find who can introduce them.")
@@ -518,8 +541,9 @@ def path_view(
     if start not in full or end not in full:
         other = t.gettext("Pick two actors of this territory.")
         return [html.P(other, className="text-muted")], []
+    path = explore_community.path_inside(source, territory, day, community, start, end)
     try:
-        path = source.path(territory, start, end, as_of=day)
+        path = source.path(territory, start, end, as_of=day) if path is None else path
     except (nx.NetworkXNoPath, nx.NodeNotFound):
         path = []
     if not path:

@@ -10,18 +10,36 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from ...graph.vocabulary import SECTORS, TIE_KINDS
-from ...reports.i18n import Translator
+from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label
 from .formatting import day, number, reader
 
 __all__ = [
+    "COMMUNITY_NAME",
     "NETWORK_LABELS",
     "SECTORS",
     "TIE_KINDS",
+    "community_name",
     "filters_set",
     "network_labels",
     "network_summary",
 ]
+
+COMMUNITY_NAME = N_("Community {n}")
+"""How a community is named to the user: ``{n}`` is its number, 1 for the largest (its rank
+by size, :func:`maillage.graph.analytics.communities.community_ranks`, plus one). The card,
+the legend, its titles and the address (``community=``) all use that number."""
+
+
+def community_name(rank: int, t: Translator | None = None) -> str:
+    """The name of the community of ``rank`` (0 = the largest) in ``t``'s language.
+
+    >>> from maillage.reports.i18n import translator
+    >>> community_name(0), community_name(10, translator("fr"))
+    ('Community 1', 'Communauté 11')
+    """
+    return reader(t).gettext(COMMUNITY_NAME).format(n=rank + 1)
+
 
 NETWORK_LABELS: Mapping[str, str] = {
     "zoomIn": "Zoom in",
@@ -31,8 +49,12 @@ NETWORK_LABELS: Mapping[str, str] = {
     "svg": "Download the picture as SVG",
     "show": "Show {label}",
     "hide": "Hide {label}",
-    "community": "community {n}",
+    "community": COMMUNITY_NAME,
     "smaller": "smaller",
+    "open": "Open {label}: its actors only, with a layout of their own",
+    "whole": "Whole territory",
+    "legend": "Legend",
+    "hideLegend": "Hide the legend",
 }
 """The drawing's toolbar and legend words in English (``NetworkView``'s ``labels`` prop)."""
 
@@ -45,7 +67,7 @@ def network_labels(t: Translator | None = None) -> dict[str, Any]:
     >>> from maillage.reports.i18n import translator
     >>> labels = network_labels(translator("fr"))
     >>> labels["fit"], labels["community"], labels["locale"], labels["sectors"]["business"]
-    ('Voir tout le réseau', 'communauté {n}', 'fr', 'Entreprise')
+    ('Voir tout le réseau', 'Communauté {n}', 'fr', 'Entreprise')
     """
     t = reader(t)
     return {

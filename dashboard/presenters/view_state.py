@@ -4,11 +4,12 @@
 says which territory, colouring, sectors, date (end of ``year``; none: every tie), selected
 actor and path ends (``from``, ``to``) the page shows; ``kinds`` (the tie kinds shown),
 ``min_weight`` (the lightest tie drawn) and ``hops`` (how far the selected actor's
-neighbourhood reaches) the drawing's other options. Only what differs from the page's
-defaults is written, so that a plain ``/`` stays plain. The page writes its state into the
-address as it changes (``history.replaceState``: no new entry per click) and keeps the last
-one for the navigation's Explore link, so that visiting another page and coming back finds
-the view as it was left.
+neighbourhood reaches) the drawing's other options; ``community=3`` the opened community
+(its number, 1 for the largest, as the legend and the card name it). Only what differs from
+the page's defaults is written, so that a plain ``/`` stays plain. The page writes its state
+into the address as it changes (``history.replaceState``: no new entry per click) and keeps
+the last one for the navigation's Explore link, so that visiting another page and coming
+back finds the view as it was left.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ class ViewState:
     min_weight: int = 0
     #: How far the selected actor's neighbourhood reaches, in ties.
     hops: int = HOP_CHOICES[0]
+    #: The opened community's number (1 = the largest; None: the whole territory).
+    community: int | None = None
 
     @property
     def shown_sectors(self) -> list[str]:
@@ -62,12 +65,14 @@ def parse(search: str | None) -> ViewState:
     """The view an address's query names; unknown or malformed values are left out.
 
     >>> parse("?territory=Lille&colour=community&sectors=public,nope&year=2019&actor=l1")
-    ViewState(territory='Lille', colour='community', sectors=('public',), year=2019, actor='l1', source=None, target=None, kinds=None, min_weight=0, hops=1)
+    ViewState(territory='Lille', colour='community', sectors=('public',), year=2019, actor='l1', source=None, target=None, kinds=None, min_weight=0, hops=1, community=None)
     >>> state = parse("?kinds=funding,event&min_weight=2&hops=3")
     >>> state.kinds, state.min_weight, state.hops
     (('event', 'funding'), 2, 3)
-    >>> parse(None) == ViewState() == parse("?colour=plaid&year=soon&min_weight=-1&hops=9")
+    >>> parse(None) == ViewState() == parse("?colour=plaid&year=soon&min_weight=-1&hops=9&community=0")
     True
+    >>> parse("?territory=Lille&community=3").community
+    3
     """  # noqa: E501
     query = parse_qs((search or "").lstrip("?"), keep_blank_values=True)
 
@@ -87,6 +92,7 @@ def parse(search: str | None) -> ViewState:
         kinds = tuple(k for k in TIE_KINDS if k in kinds_named)
     min_weight = one("min_weight")
     hops = one("hops")
+    community = one("community")
     return ViewState(
         territory=one("territory"),
         colour=colour if colour in COLOURINGS else "sector",
@@ -98,6 +104,9 @@ def parse(search: str | None) -> ViewState:
         kinds=kinds,
         min_weight=int(min_weight) if min_weight and min_weight.isdigit() else 0,
         hops=int(hops) if hops and hops.isdigit() and int(hops) in HOP_CHOICES else HOP_CHOICES[0],
+        community=int(community)
+        if community and community.isdigit() and community != "0"
+        else None,
     )
 
 
@@ -108,6 +117,9 @@ def query(state: ViewState) -> str:
     '?territory=Lille&colour=community&sectors=business%2Cpublic&year=2019&actor=l1'
     >>> parse(query(ViewState("Lille", sectors=()))).sectors, query(ViewState())
     ((), '')
+    >>> query(ViewState("Lille", community=2))
+    '?territory=Lille&community=2'
+
     """
     fields: list[tuple[str, str]] = []
     if state.territory:
@@ -127,6 +139,8 @@ def query(state: ViewState) -> str:
     for key, value in (("actor", state.actor), ("from", state.source), ("to", state.target)):
         if value:
             fields.append((key, value))
+    if state.community:
+        fields.append(("community", str(state.community)))
     return "?" + urlencode(fields) if fields else ""
 
 
@@ -142,6 +156,7 @@ def current(
     kinds: Iterable[str] | None = None,
     min_weight: float | None = 0,
     hops: int | None = None,
+    community: int | None = None,
 ) -> str:
     """The query of the Explore view as its controls show it now.
 
@@ -151,6 +166,8 @@ def current(
     '?territory=Lille&actor=l1'
     >>> current("Lille", "sector", None, 2021, 2021, "l1", None, None, ["funding"], 2, 2)
     '?territory=Lille&kinds=funding&min_weight=2&hops=2&actor=l1'
+    >>> current("Lille", "community", None, 2019, 2021, None, None, None, community=4)
+    '?territory=Lille&colour=community&year=2019&community=4'
     """
     dated = year is not None and last_year is not None and year < last_year
     return query(
@@ -165,6 +182,7 @@ def current(
             kinds=None if kinds is None else tuple(kinds),
             min_weight=int(min_weight or 0),
             hops=int(hops) if hops in HOP_CHOICES else HOP_CHOICES[0],
+            community=int(community) if community else None,
         )
     )
 
@@ -172,7 +190,8 @@ def current(
 def explore_link(saved: str | None, territory: str | None) -> str:
     """The navigation's Explore link: back to the view last left, in ``territory``.
 
-    A view of another territory keeps its colouring and filters, not its actors.
+    A view of another territory keeps its colouring and filters, not its actors nor its
+    opened community.
 
     >>> explore_link("?territory=Lille&colour=community&actor=l1", "Lille")
     '/?territory=Lille&colour=community&actor=l1'
@@ -183,7 +202,9 @@ def explore_link(saved: str | None, territory: str | None) -> str:
     """
     state = parse(saved)
     if territory and state.territory != territory:
-        state = replace(state, territory=territory, actor=None, source=None, target=None)
+        state = replace(
+            state, territory=territory, actor=None, source=None, target=None, community=None
+        )
     return "/" + query(state)
 
 

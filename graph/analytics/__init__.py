@@ -8,7 +8,7 @@ from .centrality import (
     eigenvector_centrality,
     pagerank,
 )
-from .communities import communities, modularity, partition_sets
+from .communities import communities, community_ranks, modularity, partition_sets, ranked_members
 from .engine import EngineGraph, engine_graph
 from .groups import (
     attribute_assortativity,
@@ -18,7 +18,7 @@ from .groups import (
     mixing_baseline,
     mixing_matrix,
 )
-from .layout import aggregate_by_community, layout
+from .layout import aggregate_by_community, community_layouts, layout
 from .network import territory_arcs, territory_graph
 from .report import territory_report
 from .streamed import compare_reports, streamed_report
@@ -33,6 +33,8 @@ __all__ = [
     "brokerage",
     "closeness_centrality",
     "communities",
+    "community_layouts",
+    "community_ranks",
     "constraint",
     "degree_centrality",
     "effective_size",
@@ -46,6 +48,7 @@ __all__ = [
     "mixing_matrix",
     "modularity",
     "partition_sets",
+    "ranked_members",
     "pagerank",
     "territory_arcs",
     "territory_graph",

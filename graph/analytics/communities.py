@@ -10,6 +10,7 @@ graph this beats both NetworkX's Louvain and a single igraph Leiden run
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Hashable, Iterable, Mapping
 from typing import Any
 
@@ -20,7 +21,7 @@ from networkx.algorithms.community.quality import NotAPartition
 
 from .engine import EngineGraph, Seed, engine_graph, seeded_igraph, settled_seed
 
-__all__ = ["communities", "modularity", "partition_sets"]
+__all__ = ["communities", "community_ranks", "modularity", "partition_sets", "ranked_members"]
 
 # Leiden runs: as many as walk this many vertices and edges in all, within bounds.
 LEIDEN_RUNS = (2, 64)
@@ -68,6 +69,34 @@ def _by_size(membership: list[int]) -> np.ndarray:
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
     return rank[inverse]
+
+
+def community_ranks(communities: Mapping[Hashable, Any]) -> dict[Any, int]:
+    """Community label -> rank by size (0 = largest; equal sizes by label as text).
+
+    The one order communities are shown and named in ("community 1" is rank 0),
+    whatever engine labelled them; None (no community) has no rank.
+
+    >>> community_ranks({"a": 5, "b": 2, "c": 2, "d": None})
+    {2: 0, 5: 1}
+    """
+    counts = Counter(c for c in communities.values() if c is not None)
+    ordered = sorted(counts, key=lambda c: (-counts[c], str(c)))
+    return {label: rank for rank, label in enumerate(ordered)}
+
+
+def ranked_members(communities: Mapping[Hashable, Any]) -> list[list[Any]]:
+    """The members of each community, by rank (:func:`community_ranks`), sorted as text.
+
+    >>> ranked_members({"a": 5, "b": 2, "c": 2, "d": None})
+    [['b', 'c'], ['a']]
+    """
+    ranks = community_ranks(communities)
+    members: list[list[Any]] = [[] for _ in ranks]
+    for node, label in communities.items():
+        if label is not None:
+            members[ranks[label]].append(node)
+    return [sorted(group, key=str) for group in members]
 
 
 @nx.utils.not_implemented_for("directed", "multigraph")

@@ -16,10 +16,11 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from .communities import ranked_members
 from .engine import EngineGraph, Seed, engine_graph, settled_seed
 from .groups import group_sort_key
 
-__all__ = ["layout", "aggregate_by_community"]
+__all__ = ["layout", "aggregate_by_community", "community_layouts"]
 
 _GAP = 1.0  # space between packed components, in tie lengths
 
@@ -263,3 +264,37 @@ def aggregate_by_community(
     for (u, v), (total, count) in sorted(pairs.items()):
         H.add_edge(u, v, weight=total if weight else count, ties=count)
     return H
+
+
+def community_layouts(
+    G: nx.Graph, partition: Mapping[Any, Any], *, seed: Seed = None
+) -> list[dict[Any, tuple[float, float]]]:
+    """A layout of its own for each community: what an opened community is drawn with.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The territory (every tie, whatever its date, so that the positions never jump).
+    partition : mapping
+        Node to community label (the report's ``community``); nodes not in ``G`` are left
+        out.
+    seed : int, optional
+        As :func:`layout` takes it; each community is laid out with it.
+
+    Returns
+    -------
+    list of dict
+        By community rank (:func:`~maillage.graph.analytics.communities.community_ranks`,
+        0 = the largest): the :func:`layout` of the subgraph its members induce in ``G``.
+
+    Examples
+    --------
+    >>> G = nx.Graph([(1, 2), (2, 3), (4, 5)])
+    >>> opened = community_layouts(G, {1: 0, 2: 0, 3: 0, 4: 1, 5: 1}, seed=42)
+    >>> [sorted(p) for p in opened]
+    [[1, 2, 3], [4, 5]]
+    >>> opened == community_layouts(G, {1: 0, 2: 0, 3: 0, 4: 1, 5: 1}, seed=42)
+    True
+    """
+    present = {node: label for node, label in partition.items() if node in G}
+    return [layout(G.subgraph(members), seed=seed) for members in ranked_members(present)]

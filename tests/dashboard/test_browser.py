@@ -273,7 +273,7 @@ def test_every_actor_drawn_and_coloured_by_sector_or_community(
         timeout=20,
         msg="not coloured by community",
     )
-    assert "community 1" in dash_duo.find_element(f"#{ids.NETWORK} .nv-legend").text
+    assert "Community 1" in dash_duo.find_element(f"#{ids.NETWORK} .nv-legend").text
     shoot(dash_duo, screenshots, "explore-communities")
     assert dash_duo.get_logs() == []
 

@@ -160,5 +160,6 @@ def test_create_app_wires_every_callback_to_existing_components(maillage: Any) -
     # 8 of them the Import page's, one the progress note, one the language switch, 5 the
     # view in the address (territory from it, Explore link, view, address, copy link), one the
     # play button, two the correction of an actor, three the History page, one the Map page,
-    # three the saved views (their list, the name of the view on screen, opening one)
-    assert len(app._callback_list) == 46
+    # three the saved views (their list, the name of the view on screen, opening one), one
+    # the opened community
+    assert len(app._callback_list) == 47

@@ -22,28 +22,36 @@ const BUTTON = {
   font: "13px Helvetica, Arial, sans-serif",
   cursor: "pointer",
 };
+/** The legend is a column beside the drawing (never over it), scrolled when long. */
+export const LEGEND_WIDTH = 176;
 const LEGEND = {
   position: "absolute",
-  left: 8,
-  bottom: 8,
-  right: 8,
+  left: 0,
+  top: 0,
+  bottom: 0,
+  width: LEGEND_WIDTH,
+  boxSizing: "border-box",
   display: "flex",
-  flexWrap: "wrap",
-  gap: 4,
+  flexDirection: "column",
+  gap: 3,
+  padding: "6px 6px 6px 4px",
+  overflowY: "auto",
+  borderRight: "1px solid #e4e7eb",
   zIndex: 2,
-  pointerEvents: "none",
 };
+const LEGEND_HEAD = { display: "flex", alignItems: "center", gap: 4, font: "bold 12px Helvetica, Arial, sans-serif" };
 const ITEM = {
-  display: "inline-flex",
+  display: "flex",
   alignItems: "center",
   gap: 5,
-  padding: "2px 7px",
+  padding: "1px 6px",
   border: "1px solid #dde1e6",
-  borderRadius: 12,
+  borderRadius: 10,
   background: "rgba(255,255,255,0.92)",
   font: "12px Helvetica, Arial, sans-serif",
-  pointerEvents: "auto",
+  textAlign: "left",
 };
+const SHOW_LEGEND = { ...BUTTON, position: "absolute", left: 4, top: 4, zIndex: 2 };
 const SWATCH = { display: "inline-block", width: 10, height: 10, borderRadius: "50%" };
 
 function Toolbar({ view, name, labels }) {
@@ -66,35 +74,60 @@ function Toolbar({ view, name, labels }) {
   ]);
 }
 
-function Legend({ payload, colouring, visibleSectors, onToggle, labels }) {
+function Legend({ payload, colouring, visibleSectors, onToggle, onOpen, onClose, labels }) {
   if (!payload || !payload.ids || !payload.ids.length) return null;
-  const entries = legendEntries(payload, colouring, labels);
-  const locale = word(labels, "locale");
-  const bySector = colouring !== "community" || !payload.community;
   const visible = visibleSectors || payload.sectors;
-  return h(
-    "div",
-    { className: "nv-legend", style: LEGEND },
-    entries.map((entry) => {
-      const off = bySector && !visible.includes(entry.key);
-      return h(
-        bySector ? "button" : "span",
+  const hidden = new Set(payload.sectors.filter((s) => !visible.includes(s)));
+  const entries = legendEntries(payload, colouring, labels, hidden);
+  const locale = word(labels, "locale");
+  const byCommunity = colouring === "community" && payload.community && !payload.opened;
+  const head = [
+    h("span", { key: "t", style: { flex: 1 } }, payload.opened ? word(labels, "community", { n: payload.opened }) : word(labels, "legend")),
+    h(
+      "button",
+      { key: "x", type: "button", className: "nv-legend-hide", title: word(labels, "hideLegend"), onClick: onClose, style: { ...BUTTON, minWidth: 22, height: 22 } },
+      "\u2039",
+    ),
+  ];
+  const rows = [h("div", { key: "head", className: "nv-legend-head", style: LEGEND_HEAD }, head)];
+  if (payload.opened) {
+    rows.push(
+      h(
+        "button",
+        { key: "whole", type: "button", className: "nv-whole", onClick: () => onOpen(null), style: { ...BUTTON, height: 26, marginBottom: 4 } },
+        `\u2190 ${word(labels, "whole")}`,
+      ),
+    );
+  }
+  for (const entry of entries) {
+    const opens = byCommunity && entry.community;
+    const toggles = !byCommunity;
+    const off = toggles && hidden.has(entry.key);
+    let title;
+    if (opens) title = word(labels, "open", { label: entry.label });
+    else if (toggles) title = word(labels, off ? "show" : "hide", { label: entry.label });
+    rows.push(
+      h(
+        opens || toggles ? "button" : "span",
         {
           key: entry.key,
-          type: bySector ? "button" : undefined,
-          className: `nv-legend-item${off ? " nv-off" : ""}`,
+          type: opens || toggles ? "button" : undefined,
+          className: `nv-legend-item${off ? " nv-off" : ""}${opens ? " nv-open" : ""}`,
           "data-key": entry.key,
-          title: bySector ? word(labels, off ? "show" : "hide", { label: entry.label }) : undefined,
-          onClick: bySector ? () => onToggle(entry.key) : undefined,
-          style: { ...ITEM, opacity: off ? 0.45 : 1, cursor: bySector ? "pointer" : "default" },
+          "data-community": opens ? entry.community : undefined,
+          title,
+          onClick: opens ? () => onOpen(entry.community) : toggles ? () => onToggle(entry.key) : undefined,
+          style: { ...ITEM, opacity: off ? 0.45 : 1, cursor: opens || toggles ? "pointer" : "default" },
         },
         [
           h("span", { key: "s", className: "nv-swatch", style: { ...SWATCH, background: entry.colour } }),
-          h("span", { key: "t" }, `${entry.label} (${entry.count.toLocaleString(locale)})`),
+          h("span", { key: "t", style: { flex: 1 } }, entry.label),
+          h("span", { key: "n", className: "nv-count" }, entry.count.toLocaleString(locale)),
         ],
-      );
-    }),
-  );
+      ),
+    );
+  }
+  return h("div", { className: "nv-legend", style: LEGEND }, rows);
 }
 
 export default function NetworkView(props) {
@@ -113,6 +146,7 @@ export default function NetworkView(props) {
     n_clicks = 0,
     n_cleared = 0,
     filename = "network",
+    community = null,
     labels,
     className,
     style,
@@ -123,6 +157,7 @@ export default function NetworkView(props) {
   const view = useRef(null);
   const counters = useRef({ clicks: n_clicks, cleared: n_cleared });
   const [ready, setReady] = useState(false);
+  const [legendOpen, setLegendOpen] = useState(true);
   // A step of the date is drawn here and now; the server's answer only resizes.
   const payload = useMemo(() => payloadAt(whole, year), [whole, year]);
   counters.current = { clicks: n_clicks, cleared: n_cleared };
@@ -196,6 +231,19 @@ export default function NetworkView(props) {
     setProps({ visibleSectors: next });
   };
 
+  // The drawing takes the room the legend leaves: sigma hears of its new size.
+  useEffect(() => {
+    if (!ready) return;
+    view.current.renderer.resize();
+    view.current.renderer.refresh();
+  }, [ready, legendOpen]);
+
+  const open = (number) => {
+    if ((number || null) !== (community || null)) setProps({ community: number || null });
+  };
+  const hasLegend = Boolean(payload && payload.ids && payload.ids.length);
+  const shownLegend = legendOpen && hasLegend;
+
   const onKeyDown = (event) => {
     if (event.key === "Escape") clear();
   };
@@ -212,16 +260,37 @@ export default function NetworkView(props) {
       onMouseDown: () => box.current && box.current.focus({ preventScroll: true }),
     },
     [
-      h("div", { key: "stage", ref: stage, className: "nv-stage", style: STAGE }),
-      h(Toolbar, { key: "toolbar", view, name: filename, labels }),
-      h(Legend, {
-        key: "legend",
-        payload,
-        colouring,
-        visibleSectors,
-        labels,
-        onToggle: toggle,
+      h("div", {
+        key: "stage",
+        ref: stage,
+        className: "nv-stage",
+        style: { ...STAGE, left: shownLegend ? LEGEND_WIDTH : 0 },
       }),
+      h(Toolbar, { key: "toolbar", view, name: filename, labels }),
+      shownLegend
+        ? h(Legend, {
+            key: "legend",
+            payload,
+            colouring,
+            visibleSectors,
+            labels,
+            onToggle: toggle,
+            onOpen: open,
+            onClose: () => setLegendOpen(false),
+          })
+        : hasLegend &&
+          h(
+            "button",
+            {
+              key: "legend",
+              type: "button",
+              className: "nv-button nv-legend-show",
+              title: word(labels, "legend"),
+              onClick: () => setLegendOpen(true),
+              style: SHOW_LEGEND,
+            },
+            `${payload.opened ? word(labels, "community", { n: payload.opened }) : word(labels, "legend")} \u203a`,
+          ),
     ],
   );
 }

@@ -78,8 +78,12 @@ export const DEFAULT_LABELS = {
   svg: "Download the picture as SVG",
   show: "Show {label}",
   hide: "Hide {label}",
-  community: "community {n}",
+  community: "Community {n}",
   smaller: "smaller",
+  open: "Open {label}: its actors only, with a layout of their own",
+  whole: "Whole territory",
+  legend: "Legend",
+  hideLegend: "Hide the legend",
   locale: "en",
 };
 
@@ -89,27 +93,39 @@ export function word(labels, key, fields = {}) {
   return text.replace(/\{(\w+)\}/g, (all, name) => (name in fields ? String(fields[name]) : all));
 }
 
-/** The legend entries: [{key, label, colour, count}] for the colouring in force. */
-export function legendEntries(payload, colouring, labels) {
+/** The legend entries: [{key, label, colour, count, community}] for the colouring in force.
+ * The counts are what is drawn: actors of the ``hidden`` sectors (a Set of names) are left
+ * out of a community's count; a sector keeps its own count, off or on, so that its button
+ * says what showing it draws. A community's ``community`` is its number (rank + 1), the one
+ * it is named and opened by. An opened community (``payload.opened``) is told by sector. */
+export function legendEntries(payload, colouring, labels, hidden = new Set()) {
   const counts = new Map();
-  const codes = colouring === "community" && payload.community ? payload.community : payload.sector;
-  for (const c of codes || []) counts.set(c, (counts.get(c) || 0) + 1);
-  if (colouring === "community" && payload.community) {
-    const shown = (payload.communityColours || []).map((colour, c) => ({
+  const byCommunity = colouring === "community" && payload.community && !payload.opened;
+  const codes = byCommunity ? payload.community : payload.sector;
+  const names = payload.sectors || [];
+  for (let i = 0; i < (codes || []).length; i++) {
+    if (byCommunity && hidden.has(names[payload.sector[i]])) continue;
+    counts.set(codes[i], (counts.get(codes[i]) || 0) + 1);
+  }
+  if (byCommunity) {
+    const palette = payload.communityColours || [];
+    const shown = palette.map((colour, c) => ({
       key: String(c),
       label: word(labels, "community", { n: c + 1 }),
       colour,
       count: counts.get(c) || 0,
+      community: c + 1,
     }));
-    const rest = (payload.community || []).filter((c) => c < 0 || c >= shown.length).length;
+    let rest = 0;
+    for (const [c, n] of counts) if (c < 0 || c >= palette.length) rest += n;
     const other = payload.communityOther || UNKNOWN_COLOUR;
     if (rest) shown.push({ key: "other", label: word(labels, "smaller"), colour: other, count: rest });
     return shown.filter((entry) => entry.count > 0);
   }
-  const names = (labels && labels.sectors) || {};
-  return (payload.sectors || []).map((name, s) => ({
+  const sectorNames = (labels && labels.sectors) || {};
+  return names.map((name, s) => ({
     key: name,
-    label: names[name] || name,
+    label: sectorNames[name] || name,
     colour: payload.sectorColours[s] || UNKNOWN_COLOUR,
     count: counts.get(s) || 0,
   }));
