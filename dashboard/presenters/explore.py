@@ -27,7 +27,7 @@ from ...graph.vocabulary import (
 from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label
 from .. import ids
-from ..network_payload import TieLines, drawn_counts, tie_lines
+from ..network_payload import drawn_counts, tie_lines
 from ..sources import Source
 from . import explore_community, view_state
 from .first_picture import FIRST_SIZE, explore_payload, slider_facts
@@ -430,11 +430,6 @@ def network_view(
     return explore_payload(source, territory, day, size), name
 
 
-def lines_at(source: Source, territory: str, day: date | None) -> TieLines:
-    """The lines the drawing joins the territory's members by at ``day`` (``tie_lines``)."""
-    return tie_lines(source.network(territory, as_of=day))
-
-
 def summary_view(
     source: Source,
     territory: str | None,
@@ -455,13 +450,14 @@ def summary_view(
     try:
         day = parse_as_of(as_of)
         report = source.report(territory, as_of=day)
-        opened = explore_community.opened_counts(source, territory, day, community, sectors, t)
+        opened = explore_community.opened_counts(
+            source, territory, day, community, sectors, t, kinds, min_weight
+        )
         filters = filters_set(sectors, kinds, min_weight, t)
         drawn = None
         if filters and not opened:
-            lines = source.cached(
-                "tie lines", (territory, day), partial(lines_at, source, territory, day)
-            )
+            at_day = partial(source.network, territory, as_of=day)
+            lines = source.cached("tie lines", (territory, day), lambda: tie_lines(at_day()))
             drawn = drawn_counts(lines, sectors, kinds, float(min_weight or 0))
     except Exception:
         log.exception("summary of %r", territory)

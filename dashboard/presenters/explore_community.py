@@ -21,7 +21,7 @@ from dash.exceptions import PreventUpdate
 from ...graph.analytics import community_ranks, introduction_path, ranked_members
 from ...reports.i18n import Translator
 from .. import ids
-from ..network_payload import drawn_counts, network_payload
+from ..network_payload import drawn_counts, network_payload, tie_lines
 from ..sources import Source
 from . import view_state
 from .formatting import reader
@@ -126,16 +126,25 @@ def opened_counts(
     number: int | None,
     sectors: Sequence[str] | None,
     t: Translator | None = None,
+    kinds: Sequence[str] | None = None,
+    min_weight: float | None = 0,
 ) -> str | None:
     """What the opened community draws, in words (None: none open).
 
-    ``Community 2: 40 actors, 61 ties shown`` (those of the ``sectors`` shown).
+    ``Community 2: 40 actors, 61 ties shown``: those the drawing's filters (``sectors``,
+    ``kinds``, ``min_weight``, as :func:`drawn_counts` reads them) leave.
     """
-    inside = inside_graph(source, territory, day, number)
+    inside = members(source, territory, day, number)
     if inside is None or not number:
         return None
+    kept = set(inside)
+    sector_of, lines = tie_lines(source.network(territory, as_of=day))
+    within = (
+        {actor: sector for actor, sector in sector_of.items() if actor in kept},
+        [line for line in lines if line[0] in kept and line[1] in kept],
+    )
     t = reader(t)
-    drawn = drawn_counts(inside, sectors)
+    drawn = drawn_counts(within, sectors, kinds, float(min_weight or 0))
     actors = t.ngettext("{n} actor", "{n} actors", drawn["actors"])
     ties = t.ngettext("{n} tie", "{n} ties", drawn["ties"])
     return t.gettext("{community}: {actors}, {ties} shown").format(

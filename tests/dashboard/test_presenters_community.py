@@ -111,12 +111,14 @@ def test_the_summary_counts_what_the_opened_community_draws(demo: Any) -> None:
     members = largest_community(demo)
     graph = demo.graph(TERRITORY)
     business = [n for n in members if graph.nodes[n]["sector"] == "business"]
-    line = summary_view(demo, TERRITORY, None, ["business"], FR, 1)
+    line = summary_view(demo, TERRITORY, None, ["business"], FR, community=1)
     assert f"Communauté 1 : {len(business)} acteurs" in line
 
 
 def test_the_address_keeps_the_opened_community() -> None:
-    query = view_state.current("Alsace", "community", None, None, None, None, None, None, 3)
+    query = view_state.current(
+        "Alsace", "community", None, None, None, None, None, None, community=3
+    )
     assert query == "?territory=Alsace&colour=community&community=3"
     assert view_state.parse(query).community == 3
     assert view_state.explore_link(query, "Alsace") == "/" + query
