@@ -49,6 +49,8 @@ class NetworkView(Component):
         the background or Esc).
     filename : str
         Base name of the PNG and SVG downloads.
+    caption : str
+        The line under an exported picture (territory and date), after its legend.
     labels : dict, optional
         The words of the toolbar and legend in the reader's language (``zoomIn``,
         ``zoomOut``, ``fit``, ``png``, ``svg``, ``show`` and ``hide`` with ``{label}``,
@@ -83,6 +85,7 @@ class NetworkView(Component):
         n_clicks: Any = Component.UNDEFINED,
         n_cleared: Any = Component.UNDEFINED,
         filename: Any = Component.UNDEFINED,
+        caption: Any = Component.UNDEFINED,
         labels: Any = Component.UNDEFINED,
         className: Any = Component.UNDEFINED,
         style: Any = Component.UNDEFINED,
@@ -104,6 +107,7 @@ class NetworkView(Component):
             "n_clicks",
             "n_cleared",
             "filename",
+            "caption",
             "labels",
             "className",
             "style",

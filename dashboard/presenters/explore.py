@@ -31,7 +31,7 @@ from ..sources import Source
 from . import view_state
 from .formatting import day, iso, number, parse_as_of, period, reader, sector_badge, year_of
 from .guard import error_alert, guarded, require_territory
-from .network import network_summary
+from .network import network_summary, picture_caption, picture_name
 from .path_words import path_panel
 
 log = logging.getLogger(__name__)
@@ -401,15 +401,16 @@ def slider_outputs(
     return (*(year.get(k) for k in year_keys), *(weight.get(k) for k in weight_keys))
 
 
-@guarded(dict, lambda: "network")
+@guarded(dict, lambda: "network", str)
 def network_view(
     source: Source,
     territory: str | None,
     as_of: str | None,
     size_by: str | None = "degree",
     t: Translator | None = None,
-) -> tuple[dict, str]:
-    """The renderer's payload and file name: the whole territory, sized at ``as_of``.
+) -> tuple[dict, str, str]:
+    """The renderer's payload, and its pictures' file name and caption: the whole
+    territory, sized at ``as_of``.
 
     The payload holds every actor and tie with their years (its ``timeline``): the
     renderer draws the network at the slider's year itself, at once; this answer
@@ -425,8 +426,7 @@ def network_view(
         size_by=size_by or "degree",
         network=source.network(territory),
     )
-    name = "network-" + "".join(c if c.isalnum() else "-" for c in territory.lower())
-    return payload, name + (f"-{as_of}" if as_of else "")
+    return payload, picture_name(territory, as_of, t), picture_caption(territory, as_of, t)
 
 
 def summary_view(
