@@ -33,6 +33,8 @@ FR = translator("fr")
 NAME = picture_name("Alsace", None, FR, today=date(2026, 12, 6))
 HUB = "m33"
 SVG_NS = "{http://www.w3.org/2000/svg}"
+LIT_TIE = "#7b8794"
+FADED_TIE = "#eef0f3"
 
 # Every download the page offers is kept in window.__downloads (name, href), not saved.
 CATCH_DOWNLOADS = """
@@ -181,8 +183,8 @@ def test_exports_draw_what_the_screen_shows_with_legend_and_caption(dash_duo: An
     root = svg_download(dash_duo)
     lines = [line for g in root.iter(f"{SVG_NS}g") if g.get("class") == "edges" for line in g]
     assert len(lines) == 78
-    lit = [k for k, line in enumerate(lines) if line.get("data-id") in hub_ties]
-    faded = [k for k, line in enumerate(lines) if line.get("stroke") == "#eef0f3"]
+    lit = [k for k, line in enumerate(lines) if line.get("stroke") == LIT_TIE]
+    faded = [k for k, line in enumerate(lines) if line.get("stroke") == FADED_TIE]
     assert len(lit) == len(hub_ties) and faded
     assert min(lit) > max(faded), "the selected actor's ties are under the faded ones"
 

@@ -51,7 +51,7 @@ const NOT_TYPED = new Set(["checkbox", "radio", "button", "submit", "reset", "ra
 
 /** Whether a key pressed on ``target`` belongs to it: the user types there, or a
  * dropdown there is open (its Esc closes it). */
-export function keyBelongsTo(target) {
+function keyBelongsTo(target) {
   if (!target || !target.closest) return false;
   if (target.isContentEditable) return true;
   if (target.tagName === "INPUT") return !NOT_TYPED.has((target.type || "text").toLowerCase());

@@ -118,22 +118,26 @@ function drawing(renderer, legend) {
     const at = renderer.framedGraphToViewport(shown);
     where.set(node, { at, shown });
   });
-  const ties = [];
+  // As sigma draws them: by rising zIndex, in graph order within one level.
+  const tiesAt = new Map();
   graph.forEachEdge((edge, attrs, source, target) => {
     const shown = renderer.getEdgeDisplayData(edge);
     const a = where.get(source);
     const b = where.get(target);
-    if (shown && !shown.hidden && a && b) ties.push({ edge, shown, a, b });
-  });
-  // As sigma draws them: by rising zIndex, in graph order within one level (a stable sort).
-  ties.sort(byLevel);
-  for (const { edge, shown, a, b } of ties) {
+    if (!shown || shown.hidden || !a || !b) return;
+    const level = shown.zIndex || 0;
+    if (!tiesAt.has(level)) tiesAt.set(level, []);
     const thickness = Math.max(0.3, renderer.scaleSize(shown.size));
-    parts.push(
-      `<line data-id="${escapeXml(edge)}" x1="${round(a.at.x)}" y1="${round(a.at.y)}" ` +
-        `x2="${round(b.at.x)}" y2="${round(b.at.y)}" stroke="${escapeXml(shown.color)}" ` +
-        `stroke-width="${round(thickness)}"/>`,
-    );
+    tiesAt
+      .get(level)
+      .push(
+        `<line x1="${round(a.at.x)}" y1="${round(a.at.y)}" x2="${round(b.at.x)}" ` +
+          `y2="${round(b.at.y)}" stroke="${escapeXml(shown.color)}" ` +
+          `stroke-width="${round(thickness)}"/>`,
+      );
+  });
+  for (const level of [...tiesAt.keys()].sort((p, q) => p - q)) {
+    for (const line of tiesAt.get(level)) parts.push(line);
   }
   parts.push(`</g><g class="nodes">`);
   const ordered = [...where.entries()].sort((p, q) => byLevel(p[1], q[1]));
