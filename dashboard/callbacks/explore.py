@@ -223,6 +223,7 @@ def register(app: dash.Dash, sources: Sources) -> None:
     @app.callback(
         Output(ids.NETWORK, "payload"),
         Output(ids.NETWORK, "filename"),
+        Output(ids.NETWORK, "caption"),
         Output(ids.NETWORK_ALERT, "children"),
         Input(ids.TERRITORY, "value"),
         Input(ids.AS_OF, "data"),

@@ -54,6 +54,8 @@ class NetworkView(Component):
         The legend writes it: a community's entry opens it (community colouring), "whole
         territory" closes it; the server then sends that community's payload (its
         ``opened`` says which), drawn with its own layout and told by sector.
+    caption : str
+        The line under an exported picture (territory and date), after its legend.
     labels : dict, optional
         The words of the toolbar and legend in the reader's language (``zoomIn``,
         ``zoomOut``, ``fit``, ``png``, ``svg``, ``show`` and ``hide`` with ``{label}``,
@@ -90,6 +92,7 @@ class NetworkView(Component):
         n_cleared: Any = Component.UNDEFINED,
         filename: Any = Component.UNDEFINED,
         community: Any = Component.UNDEFINED,
+        caption: Any = Component.UNDEFINED,
         labels: Any = Component.UNDEFINED,
         className: Any = Component.UNDEFINED,
         style: Any = Component.UNDEFINED,
@@ -112,6 +115,7 @@ class NetworkView(Component):
             "n_cleared",
             "filename",
             "community",
+            "caption",
             "labels",
             "className",
             "style",

@@ -24,6 +24,7 @@ from ...graph.vocabulary import (
     ROLES,
     TIE_KIND_LABELS,
 )
+from ...reports.formats import slug
 from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label
 from .. import ids
@@ -33,7 +34,7 @@ from . import explore_community, view_state
 from .first_picture import FIRST_SIZE, explore_payload, slider_facts
 from .formatting import day, iso, number, parse_as_of, period, reader, sector_badge
 from .guard import error_alert, guarded, require_territory
-from .network import community_name, filters_set, network_summary
+from .network import community_name, filters_set, network_summary, picture_caption, picture_name
 from .path_words import path_panel
 
 log = logging.getLogger(__name__)
@@ -404,7 +405,7 @@ def slider_outputs(
     return (*(year.get(k) for k in year_keys), *(weight.get(k) for k in weight_keys))
 
 
-@guarded(dict, lambda: "network")
+@guarded(dict, lambda: "network", str)
 def network_view(
     source: Source,
     territory: str | None,
@@ -412,22 +413,22 @@ def network_view(
     size_by: str | None = "degree",
     t: Translator | None = None,
     community: int | None = None,
-) -> tuple[dict, str]:
-    """The renderer's payload and file name: the whole territory, sized at ``as_of``, or the
-    opened ``community`` (its number) alone at its own layout (``explore_community``).
+) -> tuple[dict, str, str]:
+    """The renderer's payload, and its pictures' file name and caption: the whole territory,
+    sized at ``as_of``, or the opened ``community`` (its number) alone at its own layout.
 
     The payload holds every actor and tie with their years (its ``timeline``): the renderer
     draws the network at the slider's year itself; this only brings that date's sizes.
     """
     territory = require_territory(territory, t)
     day = parse_as_of(as_of)
-    name = "network-" + "".join(c if c.isalnum() else "-" for c in territory.lower())
-    name += f"-{as_of}" if as_of else ""
+    name, caption = picture_name(territory, as_of, t), picture_caption(territory, as_of, t)
     size = size_by or FIRST_SIZE
     opened = explore_community.community_payload(source, territory, day, community, size)
     if opened is not None:
-        return opened, f"{name}-community-{community}"
-    return explore_payload(source, territory, day, size), name
+        named = community_name(community - 1, t) if community else ""
+        return opened, f"{name}-{slug(named)}", f"{caption} · {named}"
+    return explore_payload(source, territory, day, size), name, caption
 
 
 def summary_view(

@@ -7,9 +7,11 @@ fed by :func:`maillage.dashboard.network_payload.network_payload`.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from ...graph.vocabulary import SECTORS, TIE_KINDS
+from ...reports.formats import slug
 from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label
 from .formatting import day, number, reader
@@ -20,9 +22,12 @@ __all__ = [
     "SECTORS",
     "TIE_KINDS",
     "community_name",
+    "date_words",
     "filters_set",
     "network_labels",
     "network_summary",
+    "picture_caption",
+    "picture_name",
 ]
 
 COMMUNITY_NAME = N_("Community {n}")
@@ -168,11 +173,7 @@ def network_summary(
         parts.append(t.gettext("E-I index {value}").format(value=measure("ei_index")))
     if net.get("openness") is not None:
         parts.append(t.gettext("openness {value}").format(value=measure("openness")))
-    if report.get("as_of"):
-        when = report["as_of"] if t.language == "en" else day(report["as_of"], t)
-        parts.append(t.gettext("as of {date}").format(date=when))
-    else:
-        parts.append(t.gettext("all dates"))
+    parts.append(date_words(report.get("as_of"), t))
     if drawn is not None and filters:
         shown = t.ngettext(
             "shown: {actors}, {ties} (filter: {filters})",
@@ -185,3 +186,44 @@ def network_summary(
         )
         parts.append(shown)
     return " · ".join(parts)
+
+
+def date_words(as_of: Any, t: Translator | None = None) -> str:
+    """The date a network is drawn at, in words: "as of <date>", or "all dates" without one.
+
+    >>> from maillage.reports.i18n import translator
+    >>> date_words("2019-12-31"), date_words(None, translator("fr"))
+    ('as of 2019-12-31', 'toutes dates')
+    """
+    t = reader(t)
+    if not as_of:
+        return t.gettext("all dates")
+    when = str(as_of) if t.language == "en" else day(as_of, t)
+    return t.gettext("as of {date}").format(date=when)
+
+
+def picture_caption(territory: str, as_of: str | None, t: Translator | None = None) -> str:
+    """The caption under an exported picture of the network: territory and date.
+
+    >>> from maillage.reports.i18n import translator
+    >>> picture_caption("Alsace", None, translator("fr"))
+    'Alsace · toutes dates'
+    """
+    return f"{territory} · {date_words(as_of, t)}"
+
+
+def picture_name(
+    territory: str, as_of: str | None, t: Translator | None = None, today: date | None = None
+) -> str:
+    """The file name (without extension) of an exported picture, ascii, in ``t``'s language:
+    the territory and the date drawn, else the day of the export.
+
+    >>> from maillage.reports.i18n import translator
+    >>> picture_name("Alsace", None, translator("fr"), today=date(2026, 12, 6))
+    'reseau-alsace-2026-12-06'
+    >>> picture_name("Pays de Léon", "2019-12-31")
+    'network-pays-de-leon-2019-12-31'
+    """
+    t = reader(t)
+    when = as_of or (today or date.today()).isoformat()
+    return f"{slug(t.gettext('network'))}-{slug(territory)}-{when}"

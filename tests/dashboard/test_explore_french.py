@@ -149,7 +149,7 @@ def test_the_actor_pickers_name_the_sector_in_french(maillage: Any) -> None:
 
 
 def test_the_guards_read_french() -> None:
-    _, _, alert = network_view(None, None, None, "degree", FR)
+    *_, alert = network_view(None, None, None, "degree", FR)
     assert text_of(alert).startswith("Pas encore de territoire : importez des données")
     failed = text_of(error_alert(RuntimeError("boom"), FR))
     assert failed == "Cette analyse n'a pas pu être affichée.  RuntimeError: boom"
@@ -191,7 +191,7 @@ def test_a_failing_french_view_says_so_in_french(maillage: Any, monkeypatch) -> 
         raise RuntimeError("boom")
 
     monkeypatch.setattr(maillage, "graph", broken)
-    _, _, alert = network_view(maillage, "Nantes", None, "degree", FR)
+    *_, alert = network_view(maillage, "Nantes", None, "degree", FR)
     assert "Cette analyse n'a pas pu être affichée." in text_of(alert)
 
 

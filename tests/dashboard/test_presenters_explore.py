@@ -179,8 +179,9 @@ def test_focus_from_search_keeps_known_actors_with_their_labels(graph: nx.Graph)
 
 
 def test_network_view_draws_every_actor_of_the_territory(maillage: Any) -> None:
-    payload, name, alert = network_view(maillage, "Nantes", None, "degree")
-    assert alert is None and name == "network-nantes"
+    payload, name, caption, alert = network_view(maillage, "Nantes", None, "degree")
+    assert alert is None and caption == "Nantes · all dates"
+    assert name == f"network-nantes-{date.today().isoformat()}"
     assert payload["ids"] == ["b4", "n1", "n2", "n3"]
     assert payload["labels"][1] == "Atelier Nord"
     ids_ = payload["ids"]
@@ -196,8 +197,8 @@ def test_network_view_draws_every_actor_of_the_territory(maillage: Any) -> None:
 def test_network_view_at_a_date_is_the_whole_territory_sized_at_that_date(maillage: Any) -> None:
     """The renderer draws the date from the timeline; the answer brings that date's sizes."""
     full = network_view(maillage, "Nantes", None, "degree")[0]
-    earlier, name, _ = network_view(maillage, "Nantes", "2019-12-31", "degree")
-    assert name == "network-nantes-2019-12-31"
+    earlier, name, caption, _ = network_view(maillage, "Nantes", "2019-12-31", "degree")
+    assert name == "network-nantes-2019-12-31" and caption == "Nantes · as of 2019-12-31"
     assert earlier["ids"] == full["ids"] and earlier["x"] == full["x"]
     assert earlier["timeline"] == full["timeline"] and earlier["extent"] == full["extent"]
     line = earlier["timeline"]
@@ -212,7 +213,7 @@ def test_network_view_at_a_date_is_the_whole_territory_sized_at_that_date(mailla
 
 
 def test_network_view_without_territory_is_an_info_panel() -> None:
-    payload, _, alert = network_view(None, None, None, "degree", translator("en"))
+    payload, _, _, alert = network_view(None, None, None, "degree", translator("en"))
     assert payload == {} and "No territory yet" in text_of(alert)
     french = network_view(None, None, None, "degree", translator("fr"))[-1]
     assert "Pas encore de territoire" in text_of(french)

@@ -87,7 +87,7 @@ def test_a_viewer_at_a_writers_address_is_told_the_page_needs_another_role(maill
 
 
 def test_views_show_an_error_panel_for_an_unknown_territory(maillage: Any) -> None:
-    payload, _, alert = network_view(maillage, "Atlantis", None, "degree")
+    payload, *_, alert = network_view(maillage, "Atlantis", None, "degree")
     assert payload == {}
     assert alert.color == "danger" and "Atlantis" in text_of(alert)
     assert gaps_view(maillage, "Atlantis")[-1].color == "danger"

@@ -54,7 +54,19 @@ const ITEM = {
 const SHOW_LEGEND = { ...BUTTON, position: "absolute", left: 4, top: 4, zIndex: 2 };
 const SWATCH = { display: "inline-block", width: 10, height: 10, borderRadius: "50%" };
 
-function Toolbar({ view, name, labels }) {
+/** Inputs one clicks rather than types in: Esc there still clears the selection. */
+const NOT_TYPED = new Set(["checkbox", "radio", "button", "submit", "reset", "range", "color", "file"]);
+
+/** Whether a key pressed on ``target`` belongs to it: the user types there, or a
+ * dropdown there is open (its Esc closes it). */
+function keyBelongsTo(target) {
+  if (!target || !target.closest) return false;
+  if (target.isContentEditable) return true;
+  if (target.tagName === "INPUT") return !NOT_TYPED.has((target.type || "text").toLowerCase());
+  return Boolean(target.closest('textarea, select, [aria-expanded="true"], [role="listbox"]'));
+}
+
+function Toolbar({ view, name, labels, legend }) {
   const act = (fn) => (event) => {
     event.stopPropagation();
     if (view.current) fn(view.current);
@@ -69,8 +81,8 @@ function Toolbar({ view, name, labels }) {
     button("zoom-in", "+", word(labels, "zoomIn"), (v) => v.zoomIn()),
     button("zoom-out", "\u2212", word(labels, "zoomOut"), (v) => v.zoomOut()),
     button("fit", "\u2922", word(labels, "fit"), (v) => v.fit()),
-    button("png", "PNG", word(labels, "png"), (v) => downloadPng(v.renderer, name)),
-    button("svg", "SVG", word(labels, "svg"), (v) => downloadSvg(v.renderer, name)),
+    button("png", "PNG", word(labels, "png"), (v) => downloadPng(v.renderer, name, legend())),
+    button("svg", "SVG", word(labels, "svg"), (v) => downloadSvg(v.renderer, name, legend())),
   ]);
 }
 
@@ -147,6 +159,7 @@ export default function NetworkView(props) {
     n_cleared = 0,
     filename = "network",
     community = null,
+    caption = "",
     labels,
     className,
     style,
@@ -244,9 +257,25 @@ export default function NetworkView(props) {
   const hasLegend = Boolean(payload && payload.ids && payload.ids.length);
   const shownLegend = legendOpen && hasLegend;
 
-  const onKeyDown = (event) => {
-    if (event.key === "Escape") clear();
+  // Esc clears the selection wherever the focus is, but not from a field or an open list.
+  const escape = useRef(null);
+  escape.current = (event) => {
+    if (event.key !== "Escape" || event.defaultPrevented || keyBelongsTo(event.target)) return;
+    if (view.current && view.current.selected) clear();
   };
+  useEffect(() => {
+    const listener = (event) => escape.current(event);
+    document.addEventListener("keydown", listener);
+    return () => document.removeEventListener("keydown", listener);
+  }, []);
+
+  // What the exported picture says under it: the colours drawn, territory and date.
+  const legend = () => ({
+    entries: payload && payload.ids ? legendEntries(payload, colouring, labels) : [],
+    colouring: colouring === "community" && payload && payload.community ? "community" : "sector",
+    caption,
+    locale: word(labels, "locale"),
+  });
 
   return h(
     "div",
@@ -256,7 +285,6 @@ export default function NetworkView(props) {
       className: `network-view${className ? ` ${className}` : ""}`,
       style: { position: "relative", height: "600px", ...style },
       tabIndex: 0,
-      onKeyDown,
       onMouseDown: () => box.current && box.current.focus({ preventScroll: true }),
     },
     [

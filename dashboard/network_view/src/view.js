@@ -76,6 +76,9 @@ export class NetworkRenderer {
     this.minWeight = 0;
     this.neighbourhood = null;
     this.dragged = null;
+    // Sigma's own idea of the actor under the pointer, kept during a drag too (its
+    // leaveNode can come while the dragged actor stays lit): a drop goes back to it.
+    this.underPointer = null;
     this.justDragged = false;
     this.flights = 0;
     const settings = {
@@ -251,17 +254,18 @@ export class NetworkRenderer {
 
   listen() {
     const renderer = this.renderer;
-    renderer.on("enterNode", ({ node }) => {
-      if (this.dragged) return;
+    const hover = (node) => {
       this.hovered = node;
-      this.container.style.cursor = "pointer";
+      this.container.style.cursor = node ? "pointer" : "";
       this.refreshFocus();
+    };
+    renderer.on("enterNode", ({ node }) => {
+      this.underPointer = node;
+      if (!this.dragged) hover(node);
     });
     renderer.on("leaveNode", () => {
-      if (this.dragged) return;
-      this.hovered = null;
-      this.container.style.cursor = "";
-      this.refreshFocus();
+      this.underPointer = null;
+      if (!this.dragged) hover(null);
     });
     renderer.on("clickNode", ({ node }) => {
       if (this.justDragged) {
@@ -292,7 +296,9 @@ export class NetworkRenderer {
       event.original.stopPropagation();
     });
     const drop = () => {
+      if (!this.dragged) return;
       this.dragged = null;
+      if (this.hovered !== this.underPointer) hover(this.underPointer);
     };
     renderer.on("upNode", drop);
     renderer.on("upStage", drop);
