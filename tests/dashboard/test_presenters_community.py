@@ -42,8 +42,9 @@ def largest_community(demo: Any) -> set[str]:
 
 def test_community_1_opened_holds_the_largest_community_and_its_ties_only(demo: Any) -> None:
     members = largest_community(demo)
-    payload, name, alert = network_view(demo, TERRITORY, None, "degree", FR, 1)
-    assert alert is None and name == "network-alsace-community-1"
+    payload, name, caption, alert = network_view(demo, TERRITORY, None, "degree", FR, 1)
+    assert alert is None and name.startswith("reseau-alsace-") and name.endswith("-communaute-1")
+    assert caption == "Alsace · toutes dates · Communauté 1"
     assert payload["opened"] == 1 and "community" not in payload
     assert set(payload["ids"]) == members
     assert len(members) == 75  # the demo's largest community in Alsace

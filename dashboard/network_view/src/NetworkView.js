@@ -294,7 +294,7 @@ export default function NetworkView(props) {
         className: "nv-stage",
         style: { ...STAGE, left: shownLegend ? LEGEND_WIDTH : 0 },
       }),
-      h(Toolbar, { key: "toolbar", view, name: filename, labels }),
+      h(Toolbar, { key: "toolbar", view, name: filename, labels, legend }),
       shownLegend
         ? h(Legend, {
             key: "legend",
