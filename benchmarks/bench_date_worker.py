@@ -9,7 +9,8 @@ slider (**dates running**), for ``--seconds``:
 
 - ``report``: ``Maillage.report`` of the territory, from the cache;
 - ``payload``: ``explore.network_view`` (the Explore payload callback), the kept payload;
-- ``summary``: ``explore.summary_view`` with no date (the report, drawn counts).
+- ``summary``: ``explore.summary_view`` with no date (the report, drawn counts);
+- ``sized``: the payload sized by betweenness (computed each time: Python work).
 
 Each line gives the median and the maximum wall time of a request and its
 own CPU time (``time.thread_time``), and the whole web process's CPU time
@@ -40,6 +41,7 @@ def requests(source: Maillage) -> dict[str, Callable[[], object]]:
         "report": lambda: source.report(BIG),
         "payload": lambda: explore.network_view(source, BIG, None),
         "summary": lambda: explore.summary_view(source, BIG, None, None),
+        "sized": lambda: explore.network_view(source, BIG, None, "betweenness"),
     }
 
 

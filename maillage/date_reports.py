@@ -71,6 +71,8 @@ class DateReports:
         self._connection: Connection | None = None
         self._held: list[Hashable] = []
         self._stops = 0
+        self.answered_by: int | None = None
+        """The process id of the child that answered the latest report."""
         self.unavailable = False
         """True once the process could not start: the caller computes in its thread."""
 
@@ -112,6 +114,7 @@ class DateReports:
                     connection.send(("forget", self._held.pop(0)))
             connection.send(("report", key, day, self._seed))
             kind, value = connection.recv()
+            self.answered_by = self._process.pid if self._process is not None else None
         except (EOFError, OSError):
             self._forget(connection)
             raise
