@@ -14,7 +14,8 @@ slider (**dates running**), for ``--seconds``:
 
 Each line gives the median and the maximum wall time of a request and its
 own CPU time (``time.thread_time``), and the whole web process's CPU time
-(``time.process_time``) over the window, that is what the worker took of it.
+(``time.process_time``) over the window, and the part of it that is not the
+requests' own (what the worker took of the web process).
 Run it from a tree, once per tree, to compare::
 
     python benchmarks/bench_date_worker.py [--actors 10000] [--seconds 30]
@@ -61,7 +62,8 @@ def sample(source: Maillage, seconds: float) -> tuple[dict[str, list[tuple[float
 
 
 def show(label: str, found: dict[str, list[tuple[float, float]]], cpu: float) -> None:
-    print(f"{label} (web process CPU {cpu:,.1f} s):")
+    requests_cpu = sum(own for pairs in found.values() for _, own in pairs) / 1000
+    print(f"{label} (web process CPU {cpu:,.1f} s, not the requests' {cpu - requests_cpu:,.1f} s):")
     for name, pairs in found.items():
         walls, owns = [w for w, _ in pairs], [c for _, c in pairs]
         print(
