@@ -324,7 +324,8 @@ class Precomputing:
         """The report at each of the slider's dates, oldest first, until a write or ``close``.
 
         Computed by the dates' process from the territory's whole network (sent to
-        it once), persisted here; in this thread if that process cannot start.
+        it once), persisted here; in this thread if that process cannot start, or
+        by the GDS engine when it is the settings' (inside Neo4j: no CPU here).
         """
         version = self.store.data_version()
         network = self.network(territory)
@@ -333,7 +334,7 @@ class Precomputing:
             self.precomputer.wait()  # the first paint of another territory goes first
             if self.date_precomputer.stopped.is_set() or self.store.data_version() != version:
                 return
-            if self.date_reports.unavailable:
+            if self.date_reports.unavailable or self.settings.engine == "gds":
                 self.report(territory, as_of=day)
                 continue
             try:

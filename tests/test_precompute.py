@@ -240,3 +240,22 @@ def test_stop_ends_the_dates_process_under_way():
     assert pid is not None and pid != os.getpid() and dates.pid is None
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # ended (and reaped)
+
+
+def test_without_the_dates_process_the_thread_computes_them(tmp_path, monkeypatch, caplog):
+    import multiprocessing
+
+    from maillage.precompute import AS_OF_REPORT
+
+    def no_spawn(method=None):
+        raise ValueError("no spawn on this platform")
+
+    monkeypatch.setattr(multiprocessing, "get_context", no_spawn)
+    app = _app(tmp_path)
+    app.load_demo()
+    assert app.precomputer.wait(120) and app.date_precomputer.wait(300)
+    assert app.date_reports.unavailable and app.date_reports.answered_by is None
+    assert "the dates' process did not start" in caplog.text
+    for day in app.slider_days("Lille"):
+        assert app.computed[AS_OF_REPORT.format(day=day.isoformat())] == len(app.territory_names())
+    app.close()
