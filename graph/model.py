@@ -336,3 +336,28 @@ class Network:
         """True when both ends of ``tie`` belong to the territory."""
         members = self.member_ids
         return tie.source in members and tie.target in members
+
+    def on(self, day: date) -> Network:
+        """This whole network (no ``as_of``) as a store reads it at ``day``.
+
+        What ``GraphStore.network(territory, as_of=day)`` answers, without
+        reading the store again: the actors that had joined by ``day`` and the
+        ties active on that day whose both ends had joined (``outside``: the
+        other ends of those ties), in the same order.
+
+        >>> actors = (Actor("a", "A", Sector.PUBLIC, ("T",), joined=date(2020, 1, 1)),
+        ...           Actor("b", "B", Sector.PUBLIC, ("T",)))
+        >>> network = Network("T", actors, (Tie("a", "b"),))
+        >>> [len(network.on(date(2019, 1, 1)).ties), len(network.on(date(2021, 1, 1)).ties)]
+        [0, 1]
+        """
+        if self.as_of is not None:
+            raise ValueError(f"the network of {self.territory} is already as of {self.as_of}")
+        actors = tuple(a for a in self.actors if a.active_on(day))
+        joined = {a.id for a in (*actors, *self.outside) if a.active_on(day)}
+        ties = tuple(
+            t for t in self.ties if t.active_on(day) and t.source in joined and t.target in joined
+        )
+        ends = {end for t in ties for end in (t.source, t.target)}
+        outside = tuple(a for a in self.outside if a.id in ends and a.active_on(day))
+        return Network(self.territory, actors, ties, outside, as_of=day)

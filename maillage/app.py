@@ -83,7 +83,7 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
     def close(self) -> None:
         """Finish the queued precomputations (what a later server reads), then close the store."""
         self.precomputer.wait(PRECOMPUTE_WAIT)
-        self.date_precomputer.stop()  # the dates are for visitors: a later server computes them
+        self._stop_dates()  # the dates are for visitors: a later server computes them
         self.date_precomputer.wait(PRECOMPUTE_WAIT)
         if self._pseudonymised is not None:
             self._pseudonymised.close()
@@ -113,6 +113,7 @@ class Maillage(FollowingUp, Editing, SavingViews, WebImports, Precomputing):
         created = Maillage(self.settings, store=PseudonymisedStore(self.store, key))
         created.budget = self.budget
         created.scope = "pseudonymised"
+        created.date_reports = self.date_reports  # one dates' process: they take turns
         for name, step in self._also.items():
             created.precompute_also(name, step)
         with self._secret_lock:

@@ -22,8 +22,13 @@ kind computes its report at every date the Explore page's date slider offers
 the slider reads its summary instead of waiting for it. Those reports are
 persisted like the others (one file per date); the visitor never waits for
 them (no progress is shown) and a date not ready yet is computed on demand, as
-before. ``close`` does not wait for them: it stops their worker after the
-current date.
+before. Those reports are computed in a separate low-priority process
+(:mod:`maillage.date_reports`, sent each territory's network once) so that they
+never slow the web app; in this worker's thread only where that process cannot
+start. The viewers' (pseudonymised) instance shares that process: its dates are
+computed from its pseudonymised network. A write stops the dates of the old
+version (the one under way ends, no other starts); ``close`` does not wait for
+them: it ends the process at once.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .date_reports import DateReports, DatesStopped, DatesUnavailable
 from .graph import analytics
 from .graph.errors import MaillageError
 from .graph.model import Network
@@ -264,12 +270,17 @@ class Precomputing:
 
     A mixin: it uses the instance's ``store``, ``settings``, ``_cache``, ``scope``,
     ``computed``, ``precomputer``, ``date_precomputer``, ``_also``, ``_pseudonymised``,
-    ``network``, ``graph``, ``report``, ``_cached``, ``_bounded`` and ``territory_names``.
+    ``network``, ``graph``, ``report``, ``_cached``, ``_bounded``, ``date_reports`` and
+    ``territory_names``.
     The layouts live here: they are what the first picture needs besides the report.
     """
 
     def _precomputers(self) -> tuple[Precomputer, Precomputer]:
-        """The first-paint worker (report, layout, the graph in memory) and the dates' one."""
+        """The first-paint worker (report, layout, the graph in memory) and the dates' one.
+
+        Also sets ``date_reports``, the dates' process (:mod:`maillage.date_reports`).
+        """
+        self.date_reports = DateReports(self.settings.seed)
         version = lambda: self.store.data_version()  # noqa: E731
         dates = Precomputer(version, {"dates": self._precompute_dates})
         first_paint = Precomputer(
@@ -284,9 +295,14 @@ class Precomputing:
         )
         return first_paint, dates
 
-    def _persisted(self, what: str, territory: str, compute: Callable[[], T]) -> T:
-        """``compute()`` cached in memory and on disk (:mod:`maillage.precompute`), by version."""
-        version = self.store.data_version()
+    def _persisted(
+        self, what: str, territory: str, compute: Callable[[], T], version: str | None = None
+    ) -> T:
+        """``compute()`` cached in memory and on disk (:mod:`maillage.precompute`), by version.
+
+        ``version`` is the data version ``compute`` reads (default: the current one).
+        """
+        version = self.store.data_version() if version is None else version
         disk = DiskResults(self.settings.data_dir / FOLDER / self.scope)
 
         def stored() -> T:
@@ -300,22 +316,62 @@ class Precomputing:
 
         return self._cache.get_or_compute((what, version, territory), stored)
 
-    def _persisted_as_of(self, territory: str, day: date, compute: Callable[[], T]) -> T:
+    def _persisted_as_of(
+        self, territory: str, day: date, compute: Callable[[], T], version: str | None = None
+    ) -> T:
         """The unweighted report of ``territory`` at ``day``, kept as the precompute keeps it."""
-        return self._persisted(AS_OF_REPORT.format(day=day.isoformat()), territory, compute)
+        what = AS_OF_REPORT.format(day=day.isoformat())
+        return self._persisted(what, territory, compute, version)
 
     def slider_days(self, territory: str) -> list[date]:
         """The dates the Explore slider offers for ``territory`` (:func:`slider_days`)."""
         return slider_days(self.network(territory))
 
     def _precompute_dates(self, territory: str) -> None:
-        """The report at each of the slider's dates, oldest first, until a write or ``close``."""
+        """The report at each of the slider's dates, oldest first, until a write or ``close``.
+
+        Computed by the dates' process from the territory's whole network (sent to
+        it once), persisted here; in this thread if that process cannot start, or
+        by the GDS engine when it is the settings' (inside Neo4j: no CPU here).
+        """
         version = self.store.data_version()
-        for day in self.slider_days(territory):
+        network = self.network(territory)
+        key = (self.scope, version, territory)
+        for day in slider_days(network):
             self.precomputer.wait()  # the first paint of another territory goes first
             if self.date_precomputer.stopped.is_set() or self.store.data_version() != version:
                 return
-            self.report(territory, as_of=day)
+            if self.date_reports.unavailable or self.settings.engine == "gds":
+                self.report(territory, as_of=day)
+                continue
+            try:
+                self._persisted_as_of(
+                    territory,
+                    day,
+                    lambda day=day: self._date_report(key, network, day, version),
+                    version,
+                )
+            except (DatesStopped, _Written):
+                return
+            except DatesUnavailable:
+                self.report(territory, as_of=day)
+
+    def _date_report(self, key: tuple, network: Network, day: date, version: str) -> Any:
+        """The report at ``day`` from the dates' process, within the size of one analysis."""
+        territory = network.territory
+        found = self._bounded(
+            f"the report of {territory}",
+            (territory,),
+            lambda: self.date_reports.report(key, lambda: network, day),
+        )
+        if self.store.data_version() != version:
+            raise _Written  # not stored: saving an old version would remove the new one
+        return found
+
+    def _stop_dates(self) -> None:
+        """Start no more dates and end the dates' process now (``close``)."""
+        self.date_precomputer.stop()
+        self.date_reports.stop()
 
     def layout(self, territory: str) -> dict[str, tuple[float, float]]:
         """Positions of the territory's actors; computed on the full network so they never jump."""
@@ -384,6 +440,10 @@ class Precomputing:
         """After a write: recompute the territories it touched (all, when it does not say)."""
         touched = [t for t in territories if t in self.territory_names()]
         self.precompute(touched or None)
+
+
+class _Written(Exception):
+    """The data changed while a date's report was computed: it is of an older version."""
 
 
 def slider_days(network: Network) -> list[date]:

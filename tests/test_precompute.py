@@ -184,3 +184,80 @@ def test_added_steps_run_for_the_viewers_instance_and_again_after_a_write(tmp_pa
     assert app.precomputer.wait(60)
     assert ("real", "Lille") in seen  # the write queued its territory again
     app.close()
+
+
+def test_the_dates_run_in_another_process_from_the_network_sent_once(tmp_path):
+    import os
+
+    app = _app(tmp_path)
+    app.load_demo()
+    assert app.precomputer.wait(120)
+    assert app.date_precomputer.wait(300)
+    viewers = app.pseudonymised()
+    assert viewers.date_reports is app.date_reports  # one process for both
+    assert not app.date_reports.unavailable
+    assert app.date_reports.answered_by not in (None, os.getpid())
+    for source in (app, viewers):  # what the process filters is what the store reads
+        for territory in ("Lille", "Alsace"):
+            whole = source.network(territory)
+            for day in app.slider_days(territory):
+                stored, filtered = source.store.network(territory, as_of=day), whole.on(day)
+                assert (filtered.actors, filtered.ties) == (stored.actors, stored.ties)
+    app.close()
+    assert app.date_reports.pid is None
+
+
+def test_stop_ends_the_dates_process_under_way():
+    import os
+    import threading
+    import time
+    from datetime import date
+
+    import networkx as nx
+    import pytest
+
+    from maillage.date_reports import DateReports, DatesStopped
+    from maillage.graph.model import Network, Tie
+
+    graph = nx.powerlaw_cluster_graph(3_000, 4, 0.3, seed=1)
+    actors = tuple(Actor(f"a{n}", f"A {n}", Sector.BUSINESS, ("T",)) for n in graph)
+    network = Network("T", actors, tuple(Tie(f"a{u}", f"a{v}") for u, v in graph.edges()))
+    dates = DateReports(seed=1)
+    raised = []
+
+    def ask() -> None:
+        with pytest.raises(DatesStopped):
+            dates.report("key", lambda: network, date(2020, 12, 31))
+        raised.append(True)
+
+    asking = threading.Thread(target=ask)
+    asking.start()
+    while dates.pid is None and asking.is_alive():
+        time.sleep(0.01)
+    pid = dates.pid
+    dates.stop()
+    asking.join(30)
+    assert raised == [True]  # the report under way was abandoned, not waited for
+    assert pid is not None and pid != os.getpid() and dates.pid is None
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # ended (and reaped)
+
+
+def test_without_the_dates_process_the_thread_computes_them(tmp_path, monkeypatch, caplog):
+    import multiprocessing
+
+    from maillage.precompute import AS_OF_REPORT
+
+    def no_spawn(method=None):
+        raise ValueError("no spawn on this platform")
+
+    monkeypatch.setattr(multiprocessing, "get_context", no_spawn)
+    app = _app(tmp_path)
+    app.load_demo()
+    assert app.precomputer.wait(120) and app.date_precomputer.wait(300)
+    assert app.date_reports.unavailable and app.date_reports.answered_by is None
+    assert "the dates' process did not start" in caplog.text
+    offering = Counter(d for t in app.territory_names() for d in app.slider_days(t))
+    for day in app.slider_days("Lille"):  # once for every territory whose slider offers it
+        assert app.computed[AS_OF_REPORT.format(day=day.isoformat())] == offering[day]
+    app.close()
