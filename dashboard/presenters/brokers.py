@@ -60,6 +60,16 @@ def broker_columns(t: Translator | None = None) -> list[dict[str, Any]]:
     return columns
 
 
+def broker_header_tips(t: Translator | None = None) -> dict[str, str]:
+    """What each measure column of the brokers table means, shown when hovering its heading."""
+    t = t or translator()
+    return {
+        key: t.gettext(ACTOR_MEASURES[key].explanation)
+        for key, _, _ in BROKER_COLUMNS
+        if key in ACTOR_MEASURES
+    }
+
+
 def broker_rows(report: Mapping[str, Any]) -> list[dict[str, Any]]:
     """One flat row per actor: measures, each brokerage role and their total."""
     rows = []

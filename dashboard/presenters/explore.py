@@ -22,10 +22,9 @@ from ...graph.vocabulary import (
     NO_ROLE,
     ROLE,
     ROLES,
-    TIE_KIND_LABELS,
 )
 from ...reports.i18n import N_, Translator
-from ...reports.labels import sector_label
+from ...reports.labels import sector_label, tie_kind_label
 from .. import ids
 from ..network_payload import TieLines, drawn_counts, tie_lines
 from ..sources import Source
@@ -262,7 +261,7 @@ TIE_PERIOD = (N_(", {since} to {until}"), N_(", since {since}"), N_(", until {un
 
 def _tie_text(row: Mapping[str, Any], t: Translator | None = None) -> str:
     t = reader(t)
-    kind = t.gettext(TIE_KIND_LABELS.get(row["kind"], row["kind"]))
+    kind = tie_kind_label(row["kind"], t)
     when = period(row["since"], row["until"], t, TIE_PERIOD)
     arrow = t.gettext(DIRECTIONS[row["direction"]]) if row["direction"] in DIRECTIONS else ""
     outside = t.gettext(" — outside the territory") if row["outside"] else ""
@@ -307,7 +306,7 @@ def actor_card(
             if key in row:
                 measure = ACTOR_MEASURES[key]
                 cells = [html.Th(t.gettext(measure.label)), html.Td(number(row.get(key), t))]
-                measures.append(html.Tr(cells, title=t.gettext(measure.meaning)))
+                measures.append(html.Tr(cells, title=t.gettext(measure.explanation)))
         if row.get("community") is not None:
             community = [html.Th(t.gettext("Community")), html.Td(str(row["community"]))]
             measures.append(html.Tr(community))
