@@ -316,8 +316,11 @@ def actor_card(
         body.append(html.Ul([html.Li(s) for s in roles], className="roles"))
     if ego_size is not None:
         actors = t.ngettext("{n} actor", "{n} actors", ego_size).format(n=t.integer(ego_size))
-        within = t.ngettext("{n} tie", "{n} ties", hops).format(n=t.integer(hops))
-        text = t.gettext("Highlighted: {actors} within {ties}.").format(actors=actors, ties=within)
+        # the same words as the hops control ("1 hop", "2 hops")
+        within = t.ngettext("{n} hop", "{n} hops", hops).format(n=t.integer(hops))
+        text = t.gettext("Highlighted: {actors} within {hops} of {name}.").format(
+            actors=actors, hops=within, name=name
+        )
         body.append(html.P(text, className="small text-muted"))
     body.append(html.H6(t.gettext("Ties ({count})").format(count=t.integer(len(ties)))))
     shown = [
