@@ -33,7 +33,7 @@ def compare_tooltips(
         described = t.gettext(str(indicator.get("description") or ""))
         measure = NETWORK_MEASURES.get(str(indicator.get("name")))
         explained = t.gettext(measure.explanation) if measure is not None else ""
-        tips.append({"indicator": " ".join(s for s in (explained, described) if s)})
+        tips.append({"indicator": " — ".join(s for s in (explained, described) if s)})
     return tips
 
 

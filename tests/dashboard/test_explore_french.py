@@ -58,7 +58,7 @@ def test_the_explore_page_reads_french() -> None:
         "▶ Lecture",
         "Copier le lien",
         "Lien copié",
-        "Chercheur de chemin",
+        "Chemin entre deux acteurs",
         "Qui peut présenter un acteur à un autre ?",
         "Acteur",
         "Mettre en évidence les liens à",
@@ -70,7 +70,7 @@ def test_the_explore_page_reads_french() -> None:
         "Vues enregistrées",
     ):
         assert french in text, french
-    for english in ("Find an actor", "Copy link", "Path finder", "▶ Play", "Size by", "hops"):
+    for english in ("Find an actor", "Copy link", "Path between two actors", "▶ Play", "Size by", "hops"):
         assert english not in text, english
 
 
@@ -114,7 +114,7 @@ def test_the_actor_card_reads_french(maillage: Any) -> None:
     text = text_of(card)
     assert "nature : SME" in text and "ville : Nantes" in text and "arrivée : 1 janv. 2019" in text
     assert "Mesures" in text and "Intermédiarité" in text and "Rôles d'intermédiaire" in text
-    assert "Liens (3)" in text and "En évidence : 4 acteurs à 1 lien ou moins." in text
+    assert "Liens (3)" in text and "En évidence : 4 acteurs à 1 pas ou moins de Atelier Nord." in text
     assert "(orienté, depuis lui), poids 1,500, du 1 janv. 2018 au 31 déc. 2020" in text
     assert "Betweenness" not in text and "weight" not in text
     hint = text_of(card_view(maillage, "Nantes", None, None, 1, FR)[0])
