@@ -222,7 +222,8 @@ def roles_in_words(
         pairs = t.ngettext("{n} pair", "{n} pairs", n).format(n=t.integer(n))
         named = sector_label(sector, t) if sector else t.gettext("its sector")
         meaning = t.gettext(ROLE[role].meaning).format(sector=named)
-        sentences.append(f"{t.gettext(ROLE[role].label)} ({pairs}): {meaning}.")
+        role_name = f"{t.gettext(ROLE[role].label)} ({pairs})"
+        sentences.append(t.gettext("{label}: {value}").format(label=role_name, value=meaning) + ".")
     return sentences
 
 

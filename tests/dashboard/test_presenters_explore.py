@@ -159,7 +159,10 @@ def test_path_panel_lists_the_chain_in_words(graph: nx.Graph) -> None:
     path = ["a", "c", "d"]
     panel = text_of(path_panel(graph, path))
     assert "Atelier can reach Dé in 2 steps: ask Collectif for the introduction." in panel
-    assert "Atelier (Business) and Collectif (Association): co-participation in events since 2020-05-01" in panel
+    assert (
+        "Atelier (Business) and Collectif (Association): "
+        "co-participation in events since 2020-05-01" in panel
+    )
     assert path_summary(graph, ["a", "b"]) == (
         "Atelier and Bibliothèque are already tied directly."
     )
