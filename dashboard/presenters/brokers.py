@@ -115,9 +115,9 @@ def method_step(key: str, value: str, t: Translator | None = None) -> str:
 
     >>> method_step("sector_mixing", "sector label permutation baseline, 1000 permutations",
     ...             translator("fr"))
-    'Mélange des secteurs : référence par permutation des secteurs, 1\u202f000 permutations'
+    'Mélange des secteurs\\u202f: référence par permutation des secteurs, 1\u202f000 permutations'
     >>> method_step("betweenness", "exact; on Tuesdays", translator("fr"))
-    'Intermédiarité : exacte ; on Tuesdays'
+    'Intermédiarité\\u202f: exacte\\u202f; on Tuesdays'
     """
     t = t or translator()
     return t.gettext("{label}: {value}").format(

@@ -169,7 +169,7 @@ def dropdown(component_id: str, t: Translator | None = None, **props: Any) -> dc
 
     >>> menu = dropdown("who", translator("fr"), multi=True)
     >>> menu.labels["search"], menu.labels["no_options_found"], menu.labels["selected_count"]
-    ('Rechercher', 'Aucune option trouvée', 'sélection : {num_selected}')
+    ('Rechercher', 'Aucune option trouvée', 'sélection\\u202f: {num_selected}')
     """
     t = reader(t)
     labels = {key: t.gettext(text) for key, text in DROPDOWN_LABELS.items()}

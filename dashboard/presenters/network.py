@@ -176,7 +176,7 @@ def summary_explanations(t: Translator | None = None) -> str:
 
     >>> lines = summary_explanations().splitlines()
     >>> lines[0][:50], lines[-1][:20]
-    ('Density: Share of all the possible ties between m', 'n/a: not available: ')
+    ('Density: Share of all the possible ties between me', 'n/a: not available: ')
     """
     t = reader(t)
     line = t.gettext("{label}: {value}")
