@@ -70,7 +70,7 @@ def test_the_slider_starts_with_the_first_tie_and_play_starts_there(
     dash_duo.find_element(YEAR).send_keys(Keys.HOME)
     wait_summary(dash_duo, "au 31 déc. 2008")
     until(lambda: drawn_ties(dash_duo) == first, timeout=30, msg="not the 2008 ties")
-    assert first == 5 and "communautés (modularité n.d.)" not in summary(dash_duo)
+    assert first == 5 and "communautés (modularité non disponible)" not in summary(dash_duo)
 
     # From "all", play shows 2008 first, then moves on; the button pauses it.
     dash_duo.find_element(YEAR).send_keys(Keys.END)
