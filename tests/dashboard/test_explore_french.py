@@ -127,7 +127,7 @@ def test_the_actor_card_reads_french(maillage: Any) -> None:
     assert "Mesures" in text and "Intermédiarité" in text and "Rôles d'intermédiaire" in text
     assert (
         "Liens (3)" in text
-        and "En évidence\u202f: 4 acteurs à 1 pas ou moins de Atelier Nord." in text
+        and "En évidence\u202f: 4 acteurs à 1 pas ou moins de «\u202fAtelier Nord\u202f»." in text
     )
     assert "(orienté, depuis lui), poids 1,500, du 1 janv. 2018 au 31 déc. 2020" in text
     assert "Betweenness" not in text and "weight" not in text
