@@ -31,8 +31,15 @@ SIZE_METRICS: Mapping[str, str] = MappingProxyType(
 
 
 def size_options(t: Translator) -> list[dict[str, str]]:
-    """The "Size by" dropdown's options, labelled in ``t``'s language."""
-    return [{"label": _menu_label(ACTOR_MEASURES[key], t), "value": key} for key in SIZE_KEYS]
+    """The "Size by" dropdown's options, labelled in ``t``'s language, each explained on hover."""
+    return [
+        {
+            "label": _menu_label(ACTOR_MEASURES[key], t),
+            "value": key,
+            "title": t.gettext(ACTOR_MEASURES[key].explanation),
+        }
+        for key in SIZE_KEYS
+    ]
 
 
 BROKER_MEASURES: Mapping[str, str] = MappingProxyType(
@@ -47,5 +54,17 @@ BROKER_MEASURES: Mapping[str, str] = MappingProxyType(
     }
 )
 """Measures the brokers chart ranks by: report key -> menu label."""
+
+
+def broker_options(t: Translator) -> list[dict[str, str]]:
+    """The "Rank by" dropdown's options in ``t``'s language; a measure's explained on hover."""
+    options = []
+    for key, label in BROKER_MEASURES.items():
+        option = {"label": t.gettext(label), "value": key}
+        if key in ACTOR_MEASURES:
+            option["title"] = t.gettext(ACTOR_MEASURES[key].explanation)
+        options.append(option)
+    return options
+
 
 DOWNLOAD_FORMATS = MappingProxyType({"csv": "CSV", "xlsx": "Excel", "html": "HTML"})

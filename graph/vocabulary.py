@@ -114,6 +114,12 @@ TIE_KIND_LABELS: Mapping[str, str] = MappingProxyType(
     }
 )
 
+TIE_WEIGHT_EXPLANATION = (
+    "How much two actors work together: the number of events they shared, or the weight "
+    "the data gives their tie (1 when it gives none). Ties lighter than the minimum are hidden."
+)
+"""What a tie's weight is, where a control filters ties by it."""
+
 RECORD_FIELDS: Mapping[str, str] = MappingProxyType(
     {  # The word a sentence names an actor's or a tie's field with (a msgid each).
         "name": "name",
@@ -217,11 +223,18 @@ class Measure:
     short : str
         Its name where room is short (table columns, the comparison).
     meaning : str
-        What it says, in plain words.
+        What it says, in the analyst's words (result documents, chart titles).
     decimals : int
         Decimals shown: 0 for counts, 3 for shares and scores.
     hint : str
         A few words on it, after its name in a menu.
+    explanation : str
+        What it says to someone who has never heard of network analysis: the tooltip or
+        info mark wherever the app names it, and its entry in the HTML report's glossary
+        (``meaning`` when not given).
+    source : str
+        Who defined it, after its explanation in the glossary (as published, never
+        translated).
     """
 
     key: str
@@ -230,6 +243,12 @@ class Measure:
     meaning: str
     decimals: int = 3
     hint: str = ""
+    explanation: str = ""
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.explanation:
+            object.__setattr__(self, "explanation", self.meaning)
 
 
 def _registry(*measures: Measure) -> Mapping[str, Measure]:
@@ -237,13 +256,24 @@ def _registry(*measures: Measure) -> Mapping[str, Measure]:
 
 
 ACTOR_MEASURES: Mapping[str, Measure] = _registry(
-    Measure("degree", "Degree", "Degree", "partners inside the territory", 0, "number of partners"),
+    Measure(
+        "degree",
+        "Degree",
+        "Degree",
+        "partners inside the territory",
+        0,
+        "number of partners",
+        explanation="How many partners the actor has on the territory.",
+    ),
     Measure(
         "betweenness",
         "Betweenness",
         "Betweenness",
         "share of the shortest chains between two others that pass through it",
         hint="lies on paths between others",
+        explanation="How often the actor lies on the shortest chain between two others: "
+        "high values mark the go-betweens (brokers).",
+        source="Freeman 1977; Brandes 2001",
     ),
     Measure(
         "closeness",
@@ -251,6 +281,8 @@ ACTOR_MEASURES: Mapping[str, Measure] = _registry(
         "Closeness",
         "how few steps it needs, on average, to reach everyone",
         hint="few steps to everyone",
+        explanation="How few steps the actor needs, on average, to reach the others: "
+        "the higher, the fewer.",
     ),
     Measure(
         "eigenvector",
@@ -258,13 +290,24 @@ ACTOR_MEASURES: Mapping[str, Measure] = _registry(
         "Eigenvector",
         "how well tied its partners themselves are",
         hint="tied to well-tied actors",
+        explanation="Influence that comes from being tied to actors who are themselves well tied.",
     ),
-    Measure("pagerank", "PageRank", "PageRank", "importance passed on by its partners"),
+    Measure(
+        "pagerank",
+        "PageRank",
+        "PageRank",
+        "importance passed on by its partners",
+        explanation="Influence passed on by partners, the way search engines rank web pages: "
+        "a tie from a well-tied actor counts more.",
+    ),
     Measure(
         "constraint",
         "Constraint",
         "Constraint",
         "how much its partners know each other (low = open, brokering position)",
+        explanation="How much the actor's partners know one another: low means partners in "
+        "separate circles, whom the actor can bring together.",
+        source="Burt 1992",
     ),
     Measure(
         "effective_size",
@@ -272,12 +315,18 @@ ACTOR_MEASURES: Mapping[str, Measure] = _registry(
         "Effective size",
         "partners that do not know each other (non-redundant contacts)",
         hint="non-redundant partners",
+        explanation="How many of the actor's partners do not know one another: the partners "
+        "who bring new contacts.",
+        source="Burt 1992",
     ),
     Measure(
         "ei_index",
         "E-I index",
         "E-I",
         "from -1 (ties only inside its sector) to +1 (ties only with other sectors)",
+        explanation="From −1 (ties only inside its own sector) to +1 (ties only with other "
+        "sectors).",
+        source="Krackhardt & Stern 1988",
     ),
     Measure(
         "brokerage",
@@ -285,6 +334,9 @@ ACTOR_MEASURES: Mapping[str, Measure] = _registry(
         "Brokerage",
         "pairs of partners it mediates, all five Gould & Fernandez roles together",
         0,
+        explanation="How many pairs of partners who are not tied to each other the actor "
+        "links, its five brokerage roles together.",
+        source="Gould & Fernandez 1989",
     ),
 )
 """Measures of one actor (the report's ``actors`` rows), in the order they are shown."""
@@ -308,28 +360,48 @@ NETWORK_MEASURES: Mapping[str, Measure] = _registry(
         "Density",
         "Share of the possible ties between members that exist; degree-preserving "
         "randomisation keeps it, so it has no normalised value.",
+        explanation="Share of all the possible ties between members that exist: 1 if "
+        "everyone worked with everyone.",
     ),
-    Measure("components", "Components", "Components", "Connected parts of the network.", 0),
+    Measure(
+        "components",
+        "Components",
+        "Components",
+        "Connected parts of the network.",
+        0,
+        explanation="Parts of the network with no tie between them.",
+    ),
     Measure(
         "largest_component_share",
         "Share of actors in the largest component",
         "Largest component",
         "Share of the members in the largest connected part.",
+        explanation="Share of the members who can all reach one another, directly or "
+        "through others, in the largest part of the network.",
     ),
     Measure(
         "average_clustering",
         "Average clustering",
         "Clustering",
         "Mean share of an actor's partners that work together (0 under two partners).",
+        explanation="How often, on average, an actor's partners also work together.",
     ),
     Measure(
-        "communities", "Communities", "Communities", "Groups found by the Leiden algorithm.", 0
+        "communities",
+        "Communities",
+        "Communities",
+        "Groups found by the Leiden algorithm.",
+        0,
+        explanation="Groups of actors more tied among themselves than with the rest.",
+        source="Leiden: Traag et al. 2019; Louvain: Blondel et al. 2008",
     ),
     Measure(
         "modularity",
         "Modularity of the communities",
         "Modularity",
         "Modularity of the Leiden partition: how much the network splits into groups.",
+        explanation="How clearly the network splits into such groups: near 0, no clear "
+        "groups; above 0.4, marked groups.",
     ),
     Measure(
         "ei_index",
@@ -337,12 +409,15 @@ NETWORK_MEASURES: Mapping[str, Measure] = _registry(
         "E-I index",
         "(ties across sectors - ties within) / all ties, from -1 (closed) to 1 (open); "
         "normalised as the difference from randomisations.",
+        explanation="From −1 (ties only inside sectors) to +1 (ties only across sectors).",
+        source="Krackhardt & Stern 1988",
     ),
     Measure(
         "openness",
         "Openness (share of ties leaving the territory)",
         "Openness",
         "Share of the members' ties that leave the territory (not randomised).",
+        explanation="Share of the members' ties that go to actors outside the territory.",
     ),
     Measure(
         "assortativity",
@@ -350,12 +425,17 @@ NETWORK_MEASURES: Mapping[str, Measure] = _registry(
         "Sector assortativity",
         "Newman's assortativity of sectors: above 0, actors tie within their sector; "
         "normalised as the difference from randomisations.",
+        explanation="Above 0, actors tie mostly within their own sector; below 0, mostly "
+        "across sectors.",
+        source="Newman 2003",
     ),
     Measure(
         "betweenness_centralisation",
         "Betweenness centralisation",
         "Centralisation",
         "Freeman's betweenness centralisation: 1 for a star, 0 when all broker equally.",
+        explanation="How much the network depends on a few go-betweens: 1 for a star around "
+        "one actor, 0 when all are go-betweens alike.",
     ),
 )
 """Measures of a whole territory (the report's ``network`` section, the comparison)."""

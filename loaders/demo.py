@@ -3,7 +3,9 @@
 Every organisation, person, place and event here is invented: names are
 drawn from word lists, each actor carries ``attributes["fictional"] ==
 "true"``, and ties carry the note ``FICTIONAL_NOTE`` when they have none.
-Only the territory names and their rough coordinates are real.
+Only the territory names are real, and the communes their actors are placed near
+(``PLACES``): each invented town sits within a few kilometres of a real commune of its
+territory.
 
 The largest territory, **Alsace**, is modelled on the Alsace "Labo des
 partenariats" (business–association partnerships): about 600 actors, of
@@ -26,10 +28,10 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..graph.model import Activity, Actor, Dataset, Participation, Sector, Tie, TieIdentity, TieKind
+from .demo_places import JITTER_LAT, JITTER_LON, PLACES, Commune, Place
 from .participations import co_participation_ties
 
 FICTIONAL_NOTE = "fictional demo data"
@@ -37,25 +39,6 @@ ALSACE_PARTNERSHIPS = 107
 ALSACE_EVENTS = 82
 EVENT_YEARS = (2008, 2026)
 
-
-@dataclass(frozen=True)
-class _Place:
-    territory: str
-    prefix: str
-    lat: float
-    lon: float
-    alsatian: bool = False
-
-
-PLACES = {
-    "Alsace": _Place("Alsace", "als", 48.32, 7.44, alsatian=True),
-    "Romans": _Place("Romans", "rom", 45.04, 5.05),
-    "Lille": _Place("Lille", "lil", 50.63, 3.06),
-    "Bordeaux": _Place("Bordeaux", "bdx", 44.84, -0.58),
-    "Marseille": _Place("Marseille", "mrs", 43.30, 5.37),
-    "Figeac": _Place("Figeac", "fig", 44.61, 2.03),
-    "Lons-le-Saunier": _Place("Lons-le-Saunier", "lons", 46.67, 5.55),
-}
 
 _ALSATIAN_PARTS = (
     ("Ober", "Nieder", "Unter", "Hohen", "Mittel", "Klein", "Gross", "Sankt-"),
@@ -253,10 +236,14 @@ class _Generator:
         self.names: set[str] = set()
         self.serial: dict[str, int] = {}
         self.towns: dict[str, list[str]] = {}
+        # Which real commune each invented town sits near, drawn from its own generator so that
+        # the names and ties drawn from ``rng`` stay what they were before there were communes.
+        self.commune_rng = random.Random(f"communes-{seed}")
+        self.communes: dict[str, Commune] = {}
 
     # -- actors ---------------------------------------------------------------------------------
 
-    def town(self, place: _Place) -> str:
+    def town(self, place: Place) -> str:
         towns = self.towns.setdefault(place.territory, [])
         if len(towns) < 12 or self.rng.random() < 0.05:
             parts = _ALSATIAN_PARTS if place.alsatian else _FRENCH_PARTS
@@ -269,7 +256,13 @@ class _Generator:
             return name
         return self.rng.choice(towns)
 
-    def actor(self, place: _Place, sector: Sector) -> str:
+    def commune_of(self, place: Place, town: str) -> Commune:
+        key = f"{place.territory}/{town}"
+        if key not in self.communes:
+            self.communes[key] = self.commune_rng.choice(place.communes)
+        return self.communes[key]
+
+    def actor(self, place: Place, sector: Sector) -> str:
         rng = self.rng
         for _ in range(50):
             pattern, kind = rng.choice(_TEMPLATES[sector])
@@ -290,6 +283,7 @@ class _Generator:
         self.names.add(name)
         number = self.serial[place.prefix] = self.serial.get(place.prefix, 0) + 1
         actor_id = f"{place.prefix}-{number:04d}"
+        commune = self.commune_of(place, city)
         self.actors[actor_id] = Actor(
             id=actor_id,
             name=name,
@@ -297,14 +291,14 @@ class _Generator:
             territories=(place.territory,),
             kind=kind,
             city=city,
-            lat=round(place.lat + rng.uniform(-0.35, 0.35), 5),
-            lon=round(place.lon + rng.uniform(-0.35, 0.35), 5),
+            lat=round(commune.lat + rng.uniform(-1, 1) * JITTER_LAT, 5),
+            lon=round(commune.lon + rng.uniform(-1, 1) * JITTER_LON, 5),
             joined=date(rng.randint(2004, 2023), rng.randint(1, 12), rng.randint(1, 28)),
             attributes={"fictional": "true"},
         )
         return actor_id
 
-    def population(self, place: _Place, counts: dict[Sector, int]) -> dict[Sector, list[str]]:
+    def population(self, place: Place, counts: dict[Sector, int]) -> dict[Sector, list[str]]:
         return {s: [self.actor(place, s) for _ in range(n)] for s, n in counts.items()}
 
     # -- ties -----------------------------------------------------------------------------------
@@ -354,7 +348,7 @@ class _Generator:
             added += self.tie(a, b, self.rng.choice(kinds))
 
     def events(
-        self, place: _Place, count: int, pool: list[str], regulars: list[str], size: tuple[int, int]
+        self, place: Place, count: int, pool: list[str], regulars: list[str], size: tuple[int, int]
     ) -> None:
         """``count`` events between 2008 and 2026; everyone in ``pool`` attends at least one."""
         rng = self.rng

@@ -26,6 +26,7 @@ from .export_tables import bridge_pairs, bridge_text
 from .figures import figure_html
 from .html_page import Raw, esc, page, paragraph, section, table_html
 from .i18n import Translator, translator
+from .labels import tie_kind_label
 from .summary import summary
 
 LIST_LIMIT = 25
@@ -92,7 +93,7 @@ def subtitle(compare: Mapping[str, Any], t: Translator) -> str:
     parts = [t.gettext("{count} territories compared").format(count=len(territories_of(compare)))]
     kind = method.get("kind")
     parts.append(
-        t.gettext("rates count ties of kind {kind}").format(kind=t.gettext(str(kind)))
+        t.gettext("rates count ties of kind {kind}").format(kind=tie_kind_label(kind, t))
         if kind
         else t.gettext("rates count ties of any kind")
     )

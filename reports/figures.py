@@ -398,9 +398,9 @@ def roles_text(actor: Mapping[str, Any], t: Translator | None = None) -> str:
     >>> roles_text(row)
     'brokerage: coordinator 1, liaison 2'
     >>> roles_text(row, translator("fr"))
-    "rôles d'intermédiaire : coordinateur 1, agent de liaison 2"
+    "rôles d'intermédiaire\\u202f: coordinateur 1, agent de liaison 2"
     >>> roles_text({}, translator("fr"))
-    "rôles d'intermédiaire : aucun"
+    "rôles d'intermédiaire\\u202f: aucun"
     """
     brokerage = actor.get("brokerage")
     if not isinstance(brokerage, Mapping):

@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from maillage.graph.vocabulary import ACTOR_MEASURES
+from maillage.graph.vocabulary import ACTOR_MEASURES, NETWORK_MEASURES, Measure
 
 from .export_tables import flatten
 from .html_page import esc, section
@@ -35,27 +35,14 @@ REFERENCES: tuple[str, ...] = (
     "Newman, M. E. J. (2003). Mixing patterns in networks. Physical Review E, 67, 026126.",
 )
 
-GLOSSARY: tuple[tuple[str, str], ...] = (
-    (N_("Degree"), N_("number of partners of the actor on the territory.")),
-    (
-        N_("Betweenness"),
-        N_(
-            "share of the shortest paths between two other actors that pass through the actor "
-            "(Freeman 1977, computed with Brandes 2001); high values mark brokers."
-        ),
-    ),
-    (
-        N_("Closeness"),
-        N_("inverse of the average distance from the actor to the others it can reach."),
-    ),
-    (N_("Eigenvector, PageRank"), N_("influence that comes from being tied to well-tied actors.")),
-    (
-        N_("Constraint, effective size"),
-        N_(
-            "Burt's (1992) structural holes: low constraint and a large effective size mean "
-            "partners who do not know each other, so access to distinct circles."
-        ),
-    ),
+GLOSSARY_MEASURES: tuple[Measure, ...] = (
+    *ACTOR_MEASURES.values(),
+    *(NETWORK_MEASURES[key] for key in ("density", "communities", "modularity", "openness")),
+    NETWORK_MEASURES["assortativity"],
+)
+"""The measures the glossary explains, with the registry's explanations (the app's tooltips)."""
+
+GLOSSARY_TERMS: tuple[tuple[str, str], ...] = (
     (
         N_("Brokerage roles"),
         N_(
@@ -66,20 +53,6 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        N_("E-I index"),
-        N_(
-            "Krackhardt & Stern (1988): (ties across sectors − ties within) / all ties, from −1 "
-            "(closed sectors) to +1 (only cross-sector ties)."
-        ),
-    ),
-    (
-        N_("Communities"),
-        N_(
-            "groups denser inside than between, found by modularity optimisation (Leiden, Traag "
-            "et al. 2019, or Louvain, Blondel et al. 2008)."
-        ),
-    ),
-    (
         N_("Sector mixing"),
         N_(
             "ties between two sectors observed against those expected if ties ignored sectors; "
@@ -87,7 +60,24 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
         ),
     ),
 )
-"""(term, definition) of the Method section, English msgids of the catalog."""
+"""Glossary entries that are not one measure: (term, definition), English msgids."""
+
+
+def glossary(t: Translator) -> list[tuple[str, str]]:
+    """The glossary in ``t``'s language: each measure's registry explanation, then the terms.
+
+    >>> entries = dict(glossary(translator("en")))
+    >>> entries["Density"][:40], entries["Betweenness"][-28:]
+    ('Share of all the possible ties between m', '(Freeman 1977; Brandes 2001)')
+    """
+    say = t.gettext
+    entries = []
+    for measure in GLOSSARY_MEASURES:
+        text = say(measure.explanation)
+        entries.append(
+            (say(measure.label), f"{text} ({measure.source})" if measure.source else text)
+        )
+    return entries + [(say(term), say(text)) for term, text in GLOSSARY_TERMS]
 
 
 def _reference_key(text: str) -> tuple[str, str]:
@@ -138,12 +128,12 @@ def method_section(*methods: Mapping[str, Any] | None, t: Translator | None = No
         if _reference_key(ref) not in known:
             known.add(_reference_key(ref))
             references.append(ref)
-    glossary = "".join(f"<dt>{esc(say(k))}</dt><dd>{esc(say(v))}</dd>" for k, v in GLOSSARY)
+    terms = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in glossary(t))
     settings = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v, t)}</dd>" for k, v in notes)
     refs = "".join(f"<li>{esc(r)}</li>" for r in references)
     return section(
         say("Method"),
-        f'<dl class="method">{glossary}</dl>',
+        f'<dl class="method">{terms}</dl>',
         f'<h3>{esc(say("This computation"))}</h3><dl class="method">{settings}</dl>'
         if settings
         else "",

@@ -11,7 +11,12 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from maillage.graph.vocabulary import ACTOR_MEASURES, NETWORK_MEASURES, SECTOR_LABELS
+from maillage.graph.vocabulary import (
+    ACTOR_MEASURES,
+    NETWORK_MEASURES,
+    SECTOR_LABELS,
+    TIE_KIND_LABELS,
+)
 
 from .i18n import Translator
 from .safe import scalar
@@ -57,6 +62,22 @@ def sector_label(sector: Any, t: Translator | None = None) -> str:
     if not text:
         return say("unknown")
     return say(SECTOR_LABELS[text]) if text in SECTOR_LABELS else text
+
+
+def tie_kind_label(kind: Any, t: Translator | None = None) -> str:
+    """The name of a tie kind as people read it (the vocabulary's), in ``t``'s language.
+
+    Every page names a kind this way: the filters, the card's ties, the path's steps.
+
+    >>> from maillage.reports.i18n import translator
+    >>> tie_kind_label("event"), tie_kind_label("event", translator("fr"))
+    ('co-participation in events', 'co-participation à des événements')
+    >>> tie_kind_label("barter", translator("fr"))
+    'barter'
+    """
+    text = str(getattr(kind, "value", kind))
+    label = TIE_KIND_LABELS.get(text, text)
+    return t.gettext(label) if t is not None else label
 
 
 def localised(t: Translator | None) -> Translator | None:

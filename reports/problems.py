@@ -10,13 +10,13 @@ message: they stay in their own columns.
 >>> problem_in("missing value", fr)
 'valeur manquante'
 >>> problem_in("duplicate id 'a1' with different content (first at line 4)", fr)
-"identifiant 'a1' en double, au contenu différent (première occurrence : ligne 4)"
+"identifiant 'a1' en double, au contenu différent (première occurrence\\u202f: ligne 4)"
 >>> problem_in("something a library said", fr)
 'something a library said'
 >>> problem_in("no territory named 'Alsase'; did you mean 'Alsace' or 'Alsace-Moselle'?", fr)
-"aucun territoire nommé 'Alsase' ; vouliez-vous dire 'Alsace' ou 'Alsace-Moselle' ?"
+"aucun territoire nommé 'Alsase'\\u202f; vouliez-vous dire 'Alsace' ou 'Alsace-Moselle'\\u202f?"
 >>> warning_in("a.csv: skipped 2 rows without id (lines 3, 4)", fr)
-'a.csv : 2 lignes sans id ignorées (lignes 3, 4)'
+'a.csv\\u202f: 2 lignes sans id ignorées (lignes 3, 4)'
 """
 
 from __future__ import annotations

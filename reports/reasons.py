@@ -8,7 +8,7 @@ catalog and names, sector counts and numbers are written the language's way.
 ...     {"template": "both work with {names}", "names": ["A", "B", "C"], "limit": 2},
 ...     {"template": "would bring {who} closer to each other",
 ...      "who": [{"sector": "association", "count": 1}, {"sector": "public", "count": 2}]}]}
->>> first, second = reason_in(intro, translator("fr")).split(" ; ")
+>>> first, second = reason_in(intro, translator("fr")).split("\\u202f; ")
 >>> first
 'travaillent tous deux avec A, B et 1 autre'
 >>> second

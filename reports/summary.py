@@ -81,7 +81,7 @@ def summary(compare: Mapping[str, Any], t: Translator | None = None) -> dict[str
     >>> summary(doc)["Figeac"]
     ['Figeac: more clustered than its degrees alone would give (Clustering, z = 4.2).']
     >>> summary(doc, translator("fr"))["Lille"]
-    ['Lille : rien ne se distingue par rapport aux autres.']
+    ['Lille\\u202f: rien ne se distingue par rapport aux autres.']
     """
     t = t or translator("en")
     found = compare.get("standouts") or {}

@@ -165,10 +165,10 @@ def test_report_and_gaps_in_french_html(store_url, files):
     report = run("report", "Alsace", "--format", "html", "--lang", "fr", store=store_url)
     assert report.exit_code == 0, report.output
     assert '<html lang="fr">' in report.output
-    assert "<h1>Rapport sur le réseau : Alsace</h1>" in report.output
+    assert "<h1>Rapport sur le réseau\u202f: Alsace</h1>" in report.output
     assert "<h2>Mises en relation suggérées</h2>" in report.output
     gaps = run("gaps", "Alsace", "--format", "html", "--lang", "fr", store=store_url)
-    assert "<h1>Manques entre secteurs : Alsace</h1>" in gaps.output
+    assert "<h1>Manques entre secteurs\u202f: Alsace</h1>" in gaps.output
     english = run("report", "Alsace", "--format", "html", store=store_url)
     assert "<h1>Network report: Alsace</h1>" in english.output
 

@@ -8,7 +8,7 @@ from dash import dash_table, dcc, html
 from ...reports.figures import graph_config
 from ...reports.i18n import Translator, translator
 from .. import ids, menus
-from ..presenters.brokers import broker_columns
+from ..presenters.brokers import broker_columns, broker_header_tips
 from ..presenters.formatting import dropdown, table_locale
 from ..style import TABLE_CELL
 
@@ -31,10 +31,7 @@ def layout(t: Translator | None = None) -> html.Div:
                     dropdown(
                         ids.BROKERS_MEASURE,
                         t,
-                        options=[
-                            {"label": t.gettext(v), "value": k}
-                            for k, v in menus.BROKER_MEASURES.items()
-                        ],
+                        options=menus.broker_options(t),
                         value="betweenness",
                         clearable=False,
                         className="measure-picker",
@@ -67,6 +64,9 @@ def layout(t: Translator | None = None) -> html.Div:
                 **table_locale(t),
                 id=ids.BROKERS_TABLE,
                 columns=broker_columns(t),
+                tooltip_header=broker_header_tips(t),
+                tooltip_delay=300,
+                tooltip_duration=None,
                 data=[],
                 sort_action="native",
                 sort_mode="multi",

@@ -9,14 +9,15 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from ...graph.saved_views import MAX_NAME_LENGTH
-from ...graph.vocabulary import SECTORS, TIE_KINDS
+from ...graph.vocabulary import SECTORS, TIE_KINDS, TIE_WEIGHT_EXPLANATION
 from ...reports.i18n import Translator, translator
+from ...reports.labels import tie_kind_label
 from .. import ids, menus
 from ..network_view import NetworkView
 from ..presenters.explore import year_slider
 from ..presenters.explore_play import PLAY_INTERVAL_MS, PLAY_LABEL
-from ..presenters.formatting import date_picker, dropdown, sector_options
-from ..presenters.network import network_labels
+from ..presenters.formatting import date_picker, dropdown, info_mark, sector_options
+from ..presenters.network import network_labels, summary_explanations
 from ..presenters.view_state import HOP_CHOICES
 
 
@@ -139,11 +140,17 @@ def controls(focus: Mapping[str, Any] | None = None, t: Translator | None = None
                 html.Label(t.gettext("Tie kinds")),
                 dcc.Checklist(
                     id=ids.KIND_FILTER,
-                    options=[{"label": t.gettext(kind), "value": kind} for kind in kinds],
+                    options=[{"label": tie_kind_label(kind, t), "value": kind} for kind in kinds],
                     value=list(focus.get("kinds", kinds)),
                     className="checks",
                 ),
-                html.Label(t.gettext("Minimum tie weight")),
+                html.Label(
+                    [
+                        t.gettext("Minimum tie weight"),
+                        " ",
+                        info_mark(t.gettext(TIE_WEIGHT_EXPLANATION)),
+                    ]
+                ),
                 dcc.Slider(
                     id=ids.MIN_WEIGHT,
                     min=0,
@@ -208,7 +215,7 @@ def network_panel(
             html.Div(id=ids.NETWORK_ALERT),
             html.Div(id=ids.NETWORK_PROGRESS, className="progress-note", role="status"),
             dcc.Interval(id=ids.NETWORK_PROGRESS_TICK, interval=1000, disabled=True),
-            html.Div(id=ids.NETWORK_SUMMARY, className="summary"),
+            html.Div(id=ids.NETWORK_SUMMARY, className="summary", title=summary_explanations(t)),
             dcc.Loading(
                 NetworkView(
                     id=ids.NETWORK,
@@ -233,7 +240,7 @@ def path_finder(focus: Mapping[str, Any], t: Translator | None = None) -> dbc.Ca
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H5(t.gettext("Path finder"), className="card-title"),
+                html.H5(t.gettext("Path between two actors"), className="card-title"),
                 html.P(t.gettext("Who can introduce one actor to another?"), className="small"),
                 _picker(ids.SOURCE_ROLE, t.gettext("From…"), focus.get("from"), t),
                 _picker(ids.TARGET_ROLE, t.gettext("To…"), focus.get("to"), t),
@@ -381,7 +388,9 @@ def edit_panel(t: Translator | None = None) -> dbc.Card:
                             dropdown(
                                 ids.EDIT_TIE_KIND,
                                 t,
-                                options=[{"label": t.gettext(k), "value": k} for k in TIE_KINDS],
+                                options=[
+                                    {"label": tie_kind_label(k, t), "value": k} for k in TIE_KINDS
+                                ],
                                 value="partnership",
                                 clearable=False,
                             ),

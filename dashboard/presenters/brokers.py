@@ -60,6 +60,16 @@ def broker_columns(t: Translator | None = None) -> list[dict[str, Any]]:
     return columns
 
 
+def broker_header_tips(t: Translator | None = None) -> dict[str, str]:
+    """What each measure column of the brokers table means, shown when hovering its heading."""
+    t = t or translator()
+    return {
+        key: t.gettext(ACTOR_MEASURES[key].explanation)
+        for key, _, _ in BROKER_COLUMNS
+        if key in ACTOR_MEASURES
+    }
+
+
 def broker_rows(report: Mapping[str, Any]) -> list[dict[str, Any]]:
     """One flat row per actor: measures, each brokerage role and their total."""
     rows = []
@@ -105,9 +115,9 @@ def method_step(key: str, value: str, t: Translator | None = None) -> str:
 
     >>> method_step("sector_mixing", "sector label permutation baseline, 1000 permutations",
     ...             translator("fr"))
-    'Mélange des secteurs : référence par permutation des secteurs, 1\u202f000 permutations'
+    'Mélange des secteurs\\u202f: référence par permutation des secteurs, 1\u202f000 permutations'
     >>> method_step("betweenness", "exact; on Tuesdays", translator("fr"))
-    'Intermédiarité : exacte ; on Tuesdays'
+    'Intermédiarité\\u202f: exacte\\u202f; on Tuesdays'
     """
     t = t or translator()
     return t.gettext("{label}: {value}").format(

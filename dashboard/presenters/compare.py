@@ -8,10 +8,12 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import html
 
+from ...graph.vocabulary import NETWORK_MEASURES
 from ...reports.i18n import Translator, translator
 from ...reports.labels import readable
 from ..sources import Source
 from . import compare_observatory as observatory
+from .formatting import measure_number
 from .guard import NothingToShow, guarded
 
 # ---------------------------------------------------------------------------
@@ -21,12 +23,18 @@ from .guard import NothingToShow, guarded
 def compare_tooltips(
     comparison: Mapping[str, Any], t: Translator | None = None
 ) -> list[dict[str, str]]:
-    """What each indicator means, shown when hovering its name in the table."""
+    """What each indicator means, shown when hovering its name in the table.
+
+    The measure registry's plain explanation, then how the comparison computes it.
+    """
     t = t or translator()
-    return [
-        {"indicator": t.gettext(str(i.get("description") or ""))}
-        for i in comparison.get("indicators", [])
-    ]
+    tips = []
+    for indicator in comparison.get("indicators", []):
+        described = t.gettext(str(indicator.get("description") or ""))
+        measure = NETWORK_MEASURES.get(str(indicator.get("name")))
+        explained = t.gettext(measure.explanation) if measure is not None else ""
+        tips.append({"indicator": " — ".join(s for s in (explained, described) if s)})
+    return tips
 
 
 def compare_table(
@@ -44,8 +52,12 @@ def compare_table(
     for indicator in comparison.get("indicators", []):
         label = str(indicator.get("label") or indicator.get("name"))
         row: dict[str, Any] = {"indicator": t.gettext(label)}
+        measure = NETWORK_MEASURES.get(str(indicator.get("name")))
         for i, territory in enumerate(territories):
-            row[f"raw{i}"] = readable(indicator.get("values", {}).get(territory), t)
+            value = indicator.get("values", {}).get(territory)
+            row[f"raw{i}"] = (
+                measure_number(value, measure, t) if measure is not None else readable(value, t)
+            )
             row[f"norm{i}"] = readable(indicator.get("normalised", {}).get(territory), t)
         rows.append(row)
     return rows, columns

@@ -102,7 +102,9 @@ def _z_text(z: Any, meaning: Any, t: Translator) -> str:
         return t.gettext("n/a")
     number = t.number(z, 1)
     signed = number if number.startswith("-") else f"+{number}"
-    return f"{signed}: {t.gettext(str(meaning))}" if meaning else signed
+    if not meaning:
+        return signed
+    return t.gettext("{label}: {value}").format(label=signed, value=t.gettext(str(meaning)))
 
 
 def summary_items(compare: Mapping[str, Any], lang: str = "en") -> list[str]:

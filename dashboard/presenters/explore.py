@@ -22,11 +22,10 @@ from ...graph.vocabulary import (
     NO_ROLE,
     ROLE,
     ROLES,
-    TIE_KIND_LABELS,
 )
 from ...reports.formats import slug
 from ...reports.i18n import N_, Translator
-from ...reports.labels import sector_label
+from ...reports.labels import sector_label, tie_kind_label
 from .. import ids
 from ..network_payload import drawn_counts, tie_lines
 from ..sources import Source
@@ -119,11 +118,10 @@ def actor_options(
 ) -> list[dict[str, str]]:
     """Dropdown options matching ``query`` (accent- and case-insensitive), best first.
 
-    The actor named (or identified) exactly by the query comes first, then names
-    starting with it, then names containing it; the most connected first within
-    each. Without a query: the most connected
-    actors. The actors in ``keep`` (the current value) are always included.
-    ``folded``: ``searchable(graph)``, when the caller keeps it.
+    The actor named (or identified) exactly by the query comes first, then names starting
+    with it, then names containing it; the most connected first within each. Without a
+    query: the most connected actors. The actors in ``keep`` (the current value) are always
+    included. ``folded``: ``searchable(graph)``, when the caller keeps it.
     """
     wanted = fold(query or "")
     if wanted:
@@ -222,7 +220,8 @@ def roles_in_words(
         pairs = t.ngettext("{n} pair", "{n} pairs", n).format(n=t.integer(n))
         named = sector_label(sector, t) if sector else t.gettext("its sector")
         meaning = t.gettext(ROLE[role].meaning).format(sector=named)
-        sentences.append(f"{t.gettext(ROLE[role].label)} ({pairs}): {meaning}.")
+        role_name = f"{t.gettext(ROLE[role].label)} ({pairs})"
+        sentences.append(t.gettext("{label}: {value}").format(label=role_name, value=meaning) + ".")
     return sentences
 
 
@@ -261,7 +260,7 @@ TIE_PERIOD = (N_(", {since} to {until}"), N_(", since {since}"), N_(", until {un
 
 def _tie_text(row: Mapping[str, Any], t: Translator | None = None) -> str:
     t = reader(t)
-    kind = t.gettext(TIE_KIND_LABELS.get(row["kind"], row["kind"]))
+    kind = tie_kind_label(row["kind"], t)
     when = period(row["since"], row["until"], t, TIE_PERIOD)
     arrow = t.gettext(DIRECTIONS[row["direction"]]) if row["direction"] in DIRECTIONS else ""
     outside = t.gettext(" — outside the territory") if row["outside"] else ""
@@ -311,7 +310,7 @@ def actor_card(
             if key in row:
                 measure = ACTOR_MEASURES[key]
                 cells = [html.Th(t.gettext(measure.label)), html.Td(number(row.get(key), t))]
-                measures.append(html.Tr(cells, title=t.gettext(measure.meaning)))
+                measures.append(html.Tr(cells, title=t.gettext(measure.explanation)))
         if community is not None:
             cells = [html.Th(t.gettext("Community")), html.Td(community_name(community, t))]
             measures.append(html.Tr(cells, className="card-community"))
@@ -322,8 +321,11 @@ def actor_card(
         body.append(html.Ul([html.Li(s) for s in roles], className="roles"))
     if ego_size is not None:
         actors = t.ngettext("{n} actor", "{n} actors", ego_size).format(n=t.integer(ego_size))
-        within = t.ngettext("{n} tie", "{n} ties", hops).format(n=t.integer(hops))
-        text = t.gettext("Highlighted: {actors} within {ties}.").format(actors=actors, ties=within)
+        # the same words as the hops control ("1 hop", "2 hops")
+        within = t.ngettext("{n} hop", "{n} hops", hops).format(n=t.integer(hops))
+        text = t.gettext("Highlighted: {actors} within {hops} of {name}.").format(
+            actors=actors, hops=within, name=name
+        )
         body.append(html.P(text, className="small text-muted"))
     body.append(html.H6(t.gettext("Ties ({count})").format(count=t.integer(len(ties)))))
     shown = [

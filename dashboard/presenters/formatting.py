@@ -7,7 +7,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from ...graph.vocabulary import RECORD_FIELDS, SECTORS, sector_colour
+from ...graph.vocabulary import RECORD_FIELDS, SECTORS, Measure, sector_colour
 from ...reports.figures import SEPARATORS
 from ...reports.i18n import N_, Translator, translator
 from ...reports.labels import readable, sector_label
@@ -29,6 +29,26 @@ def number(value: Any, t: Translator | None = None) -> str:
     ('0.380', '0,380', '1\u202f234,5', '12\u202f345', '–')
     """
     return readable(value, None if t is None or t.language == "en" else t)
+
+
+def measure_number(value: Any, measure: Measure, t: Translator | None = None) -> str:
+    """``value`` of ``measure`` with the registry's decimals for it, as tables show it.
+
+    >>> from maillage.graph.vocabulary import NETWORK_MEASURES
+    >>> ei = NETWORK_MEASURES["ei_index"]
+    >>> measure_number(1.0, ei), measure_number(1, ei, translator("fr")), measure_number(None, ei)
+    ('1.000', '1,000', '–')
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
+    return reader(t).number(value, measure.decimals)
+
+
+def info_mark(explanation: str) -> html.Span:
+    """A small ⓘ after a term: hovering it (or focusing it) shows ``explanation``."""
+    return html.Span(
+        "ⓘ", title=explanation, tabIndex=0, className="info-mark", **{"aria-label": explanation}
+    )
 
 
 def field_word(name: str, t: Translator) -> str:
@@ -149,7 +169,7 @@ def dropdown(component_id: str, t: Translator | None = None, **props: Any) -> dc
 
     >>> menu = dropdown("who", translator("fr"), multi=True)
     >>> menu.labels["search"], menu.labels["no_options_found"], menu.labels["selected_count"]
-    ('Rechercher', 'Aucune option trouvée', 'sélection : {num_selected}')
+    ('Rechercher', 'Aucune option trouvée', 'sélection\\u202f: {num_selected}')
     """
     t = reader(t)
     labels = {key: t.gettext(text) for key, text in DROPDOWN_LABELS.items()}

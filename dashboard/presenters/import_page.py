@@ -318,7 +318,7 @@ def change_in(change: ActorChange, t: Translator) -> str:
     >>> change_in(change, translator("en")) == str(change)
     True
     >>> change_in(change, translator("fr"))
-    "n1 'Nord' : secteur Public -> Entreprise ; ville (aucune) -> Metz"
+    "n1 'Nord'\\u202f: secteur Public -> Entreprise\\u202f; ville (aucune) -> Metz"
     """
     none = t.gettext(NO_VALUE)
 

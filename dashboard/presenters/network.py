@@ -10,11 +10,11 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from ...graph.vocabulary import SECTORS, TIE_KINDS
+from ...graph.vocabulary import NETWORK_MEASURES, SECTORS, TIE_KINDS
 from ...reports.formats import slug
 from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label
-from .formatting import day, number, reader
+from .formatting import day, measure_number, number, reader
 
 __all__ = [
     "COMMUNITY_NAME",
@@ -142,7 +142,7 @@ def network_summary(
     tied = bool(net.get("ties"))
 
     def measure(key: str) -> str:
-        return number(net.get(key), t) if tied else t.gettext("n/a")
+        return measure_number(net.get(key), NETWORK_MEASURES[key], t) if tied else t.gettext("n/a")
 
     def count(singular: str, plural: str, n: Any) -> str:
         return f"{number(n, t)} {t.ngettext(singular, plural, int(n or 0))}"
@@ -160,7 +160,7 @@ def network_summary(
         ties(net.get("ties"), net.get("linked_pairs")),
     ]
     if net.get("density") is not None:
-        parts.append(t.gettext("density {value}").format(value=number(net.get("density"), t)))
+        parts.append(t.gettext("density {value}").format(value=measure("density")))
     if net.get("communities") is not None:
         parts.append(
             t.ngettext(
@@ -227,3 +227,27 @@ def picture_name(
     t = reader(t)
     when = as_of or (today or date.today()).isoformat()
     return f"{slug(t.gettext('network'))}-{slug(territory)}-{when}"
+
+
+SUMMARY_MEASURES = ("density", "communities", "modularity", "ei_index", "openness")
+"""The territory's measures the summary line names, in its order."""
+
+
+def summary_explanations(t: Translator | None = None) -> str:
+    """What the summary line's measures mean, one per line: the summary's tooltip.
+
+    The registry's explanations, and what "n/a" stands for.
+
+    >>> lines = summary_explanations().splitlines()
+    >>> lines[0][:50], lines[-1][:20]
+    ('Density: Share of all the possible ties between me', 'n/a: not available: ')
+    """
+    t = reader(t)
+    line = t.gettext("{label}: {value}")
+    lines = [
+        line.format(label=t.gettext(m.label), value=t.gettext(m.explanation))
+        for m in (NETWORK_MEASURES[key] for key in SUMMARY_MEASURES)
+    ]
+    missing = t.gettext("not available: the territory has no tie at this date")
+    lines.append(line.format(label=t.gettext("n/a"), value=missing))
+    return "\n".join(lines)

@@ -10,7 +10,7 @@ from dash import html
 
 from ...graph.analytics import path_explanation
 from ...reports.i18n import N_, Translator
-from ...reports.labels import sector_label
+from ...reports.labels import sector_label, tie_kind_label
 from .formatting import number, period, reader
 
 STEP_PERIOD = (N_(" from {since} to {until}"), N_(" since {since}"), N_(" until {until}"))
@@ -27,7 +27,7 @@ def step_text(step: Mapping[str, Any], t: Translator | None = None) -> str:
     people read them (``Atelier (Business)``, not the code ``business``)."""
     t = reader(t)
     when = period(step["since"], step["until"], t, STEP_PERIOD)
-    kinds = ", ".join(t.gettext(kind) for kind in step["kinds"])
+    kinds = ", ".join(tie_kind_label(kind, t) for kind in step["kinds"])
     return t.gettext("{first} and {second}: {kinds}{when}, weight {weight}.").format(
         first=_step_actor(step["from"], t),
         second=_step_actor(step["to"], t),

@@ -28,7 +28,7 @@ def test_the_english_reason_is_made_from_its_parts_and_the_french_one_reads_fren
     assert reason_text(intro["reason_parts"]) == english
     assert reason_in(intro, EN) == english
     assert reason_in(intro, FR) == (
-        "travaillent tous deux avec Garage ; "
+        "travaillent tous deux avec Garage\u202f; "
         "rapprocherait 1 association et 1 organisme public les uns des autres"
     )
 
@@ -52,7 +52,7 @@ def test_names_beyond_the_limit_are_counted_in_the_language():
         "would give 2 businesses a first path to public bodies"
     )
     assert reason_in({"reason_parts": parts}, FR) == (
-        "à 5 étapes l'un de l'autre, par A, B, C et 2 autres ; "
+        "à 5 étapes l'un de l'autre, par A, B, C et 2 autres\u202f; "
         "donnerait à 2 entreprises un premier chemin vers les organismes publics"
     )
 
@@ -79,6 +79,6 @@ def test_the_other_sector_is_named_as_a_sector_in_french():
         },
     ]
     assert reason_in({"reason_parts": parts}, FR) == (
-        "rapprocherait 2 acteurs du secteur Autre des acteurs du secteur Autre ; "
+        "rapprocherait 2 acteurs du secteur Autre des acteurs du secteur Autre\u202f; "
         "donnerait à 1 acteur du secteur Autre un premier chemin vers les associations"
     )

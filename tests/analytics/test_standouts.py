@@ -146,11 +146,11 @@ def test_the_summary_in_english_and_french_is_always_the_same():
     assert english["Figeac"] == ["Figeac: nothing stands out against the others."]
     french = summary(doc, translator("fr"))
     assert french["Lille"] == [
-        "Lille : les associations travaillent rarement avec les organismes publics, 2 sur 40, "
+        "Lille\u202f: les associations travaillent rarement avec les organismes publics, 2 sur 40, "
         "le plus bas des 5 territoires."
     ]
     assert french["Marseille"][1] == (
-        "Marseille : plus regroupé en cercles que ne le donneraient ses seuls nombres de "
+        "Marseille\u202f: plus regroupé en cercles que ne le donneraient ses seuls nombres de "
         "partenaires (Regroupement, z = 6,0)."
     )
     assert summary(copy.deepcopy(doc)) == english == summary(document())

@@ -70,7 +70,7 @@ def test_the_slider_starts_with_the_first_tie_and_play_starts_there(
     dash_duo.find_element(YEAR).send_keys(Keys.HOME)
     wait_summary(dash_duo, "au 31 déc. 2008")
     until(lambda: drawn_ties(dash_duo) == first, timeout=30, msg="not the 2008 ties")
-    assert first == 5 and "communautés (modularité n.d.)" not in summary(dash_duo)
+    assert first == 5 and "communautés (modularité non disponible)" not in summary(dash_duo)
 
     # From "all", play shows 2008 first, then moves on; the button pauses it.
     dash_duo.find_element(YEAR).send_keys(Keys.END)
@@ -99,6 +99,7 @@ def test_the_summary_counts_what_is_drawn_and_the_view_keeps_the_tie_filters(
     # Minimum weight 2: the line counts the 97 lines left, and their 105 ties.
     for _ in range(2):
         dash_duo.find_element(WEIGHT).send_keys(Keys.ARROW_RIGHT)
+    # summary() reads narrow spaces as plain ones
     wait_summary(dash_duo, "affichés : 600 acteurs, 105 liens entre 97 paires (filtre : poids ≥ 2)")
     until(lambda: drawn_ties(dash_duo) == 97, timeout=30, msg="not the heavy lines")
 

@@ -79,7 +79,12 @@ def test_a_non_canonical_file_is_mapped_previewed_and_imported_with_its_bad_row_
 
     # Explore speaks French too: its filters, buttons, path finder and actor card.
     page = dash_duo.find_element(".explore").text
-    for french in ("Trouver un acteur", "Taille selon", "Types de liens", "Chercheur de chemin"):
+    for french in (
+        "Trouver un acteur",
+        "Taille selon",
+        "Types de liens",
+        "Chemin entre deux acteurs",
+    ):
         assert french in page, french
     assert dash_duo.find_element(f"#{ids.PLAY}").text == "▶ Lecture"
     assert dash_duo.find_element(f"#{ids.COPY_LINK}").text == "Copier le lien"

@@ -154,7 +154,7 @@ def test_the_inter_territorial_network(compare):
     assert (heatmap.z[0][1], heatmap.z[1][0], heatmap.z[0][0]) == (1, 2, None)
     assert heatmap.text[0][1] == "ties: 1 · shared actors: 1"
     french = observatory.crossings_figure(compare, "fr").data[0]
-    assert french.text[1][0] == "liens : 2 · acteurs en commun : 1"
+    assert french.text[1][0] == "liens\u202f: 2 · acteurs en commun\u202f: 1"
 
 
 def test_every_part_for_one_callback(compare):
@@ -188,7 +188,7 @@ def test_the_other_sector_is_named_as_a_sector_in_french():
         ],
     }
     assert observatory.summary_items(compare, "fr") == [
-        "Lille : les acteurs du secteur Autre travaillent rarement avec les associations, "
+        "Lille\u202f: les acteurs du secteur Autre travaillent rarement avec les associations, "
         "1 sur 12, le plus bas des 3 territoires."
     ]
     rows, _ = observatory.rates_table(compare, "fr")

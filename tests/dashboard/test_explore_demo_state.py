@@ -76,13 +76,15 @@ def test_the_summary_counts_ties_as_the_territory_does_and_names_no_filter_unset
 
 def test_the_summary_counts_what_every_filter_leaves_drawn(demo: Any) -> None:
     line = summary_view(demo, "Alsace", None, list(SECTORS), FR, EVERY_KIND, 2)
-    assert line.endswith("affichés : 600 acteurs, 105 liens entre 97 paires (filtre : poids ≥ 2)")
+    assert line.endswith(
+        "affichés\u202f: 600 acteurs, 105 liens entre 97 paires (filtre\u202f: poids ≥ 2)"
+    )
     no_event = [k for k in TIE_KINDS if k != "event"]
     line = summary_view(demo, "Alsace", None, list(SECTORS), FR, no_event, 0)
-    assert line.endswith("affichés : 600 acteurs, 142 liens (filtre : types de liens)")
+    assert line.endswith("affichés\u202f: 600 acteurs, 142 liens (filtre\u202f: types de liens)")
     business = [s for s in SECTORS if s != "business"]
     line = summary_view(demo, "Alsace", "2015-12-31", business, FR, no_event, 2)
     drawn = drawn_counts(demo.network("Alsace", as_of=date(2015, 12, 31)), business, no_event, 2)
     assert line.startswith("372 acteurs") and "au 31 déc. 2015" in line
     assert f"{drawn['ties']} lien" in line
-    assert line.endswith("(filtres : secteurs, types de liens, poids ≥ 2)")
+    assert line.endswith("(filtres\u202f: secteurs, types de liens, poids ≥ 2)")

@@ -58,8 +58,8 @@ def test_the_explore_page_reads_french() -> None:
         "▶ Lecture",
         "Copier le lien",
         "Lien copié",
-        "Chercheur de chemin",
-        "Qui peut présenter un acteur à un autre ?",
+        "Chemin entre deux acteurs",
+        "Qui peut présenter un acteur à un autre\u202f?",
         "Acteur",
         "Mettre en évidence les liens à",
         "2 pas",
@@ -70,7 +70,14 @@ def test_the_explore_page_reads_french() -> None:
         "Vues enregistrées",
     ):
         assert french in text, french
-    for english in ("Find an actor", "Copy link", "Path finder", "▶ Play", "Size by", "hops"):
+    for english in (
+        "Find an actor",
+        "Copy link",
+        "Path between two actors",
+        "▶ Play",
+        "Size by",
+        "hops",
+    ):
         assert english not in text, english
 
 
@@ -98,7 +105,7 @@ def test_numbers_on_french_pages_have_a_decimal_comma() -> None:
     )
     assert summary == (
         "3 acteurs · 2 liens · densité 0,375 · au 31 déc. 2020 "
-        "· affichés : 1 acteur, 1 lien (filtres : secteurs, poids ≥ 2)"
+        "· affichés\u202f: 1 acteur, 1 lien (filtres\u202f: secteurs, poids ≥ 2)"
     )
 
 
@@ -112,9 +119,16 @@ def test_the_actor_card_reads_french(maillage: Any) -> None:
     card, _, alert = card_view(maillage, "Nantes", None, "n1", 1, FR)
     assert alert is None
     text = text_of(card)
-    assert "nature : SME" in text and "ville : Nantes" in text and "arrivée : 1 janv. 2019" in text
+    assert (
+        "nature\u202f: SME" in text
+        and "ville\u202f: Nantes" in text
+        and "arrivée\u202f: 1 janv. 2019" in text
+    )
     assert "Mesures" in text and "Intermédiarité" in text and "Rôles d'intermédiaire" in text
-    assert "Liens (3)" in text and "En évidence : 4 acteurs à 1 lien ou moins." in text
+    assert (
+        "Liens (3)" in text
+        and "En évidence\u202f: 4 acteurs à 1 pas ou moins de «\u202fAtelier Nord\u202f»." in text
+    )
     assert "(orienté, depuis lui), poids 1,500, du 1 janv. 2018 au 31 déc. 2020" in text
     assert "Betweenness" not in text and "weight" not in text
     hint = text_of(card_view(maillage, "Nantes", None, None, 1, FR)[0])
@@ -125,10 +139,10 @@ def test_the_path_finder_reads_french(maillage: Any) -> None:
     steps, path, _ = path_view(maillage, "Nantes", None, "n2", "b4", FR)
     text = text_of(steps)
     assert (
-        "Asso Lien peut joindre Université Ouest en 2 étapes : "
+        "Asso Lien peut joindre Université Ouest en 2 étapes\u202f: "
         "demandez la mise en relation à Atelier Nord." in text
     )
-    assert "Asso Lien (Association) et Atelier Nord (Entreprise) : partenariat" in text
+    assert "Asso Lien (Association) et Atelier Nord (Entreprise)\u202f: partenariat" in text
     assert path == ["n2", "n1", "b4"]
     lonely = text_of(path_view(maillage, "Rennes", None, "r3", "r1", FR)[0])
     assert lonely.startswith("Aucune chaîne de liens ne relie Claire Martin et Rennes Média")
@@ -150,7 +164,7 @@ def test_the_actor_pickers_name_the_sector_in_french(maillage: Any) -> None:
 
 def test_the_guards_read_french() -> None:
     *_, alert = network_view(None, None, None, "degree", FR)
-    assert text_of(alert).startswith("Pas encore de territoire : importez des données")
+    assert text_of(alert).startswith("Pas encore de territoire\u202f: importez des données")
     failed = text_of(error_alert(RuntimeError("boom"), FR))
     assert failed == "Cette analyse n'a pas pu être affichée.  RuntimeError: boom"
 
@@ -172,8 +186,8 @@ def test_an_actor_not_in_the_network_or_not_found_is_a_refusal_read_in_french(ma
         ("actor 'r1' is not in the network", shown + "l'acteur 'r1' n'est pas dans le réseau"),
         (
             "no actor 'Atelier Nort' in Nantes; did you mean 'n1' (Atelier Nord)?",
-            shown + "aucun acteur 'Atelier Nort' dans Nantes ; "
-            "vouliez-vous dire 'n1' (Atelier Nord) ?",
+            shown + "aucun acteur 'Atelier Nort' dans Nantes\u202f; "
+            "vouliez-vous dire 'n1' (Atelier Nord)\u202f?",
         ),
         (
             "no territory named 'Nant\\\\ud800es'",

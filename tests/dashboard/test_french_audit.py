@@ -208,7 +208,7 @@ def test_the_components_own_words_are_french(french_app: Any, pathname: str):
             labels = props.get("labels") or {}
             assert labels.get("search") == "Rechercher", props.get("id")
             assert labels.get("no_options_found") == "Aucune option trouvée"
-            assert labels.get("selected_count") == "sélection : {num_selected}"
+            assert labels.get("selected_count") == "sélection\u202f: {num_selected}"
         elif kind == "DataTable":
             assert props["locale_format"] == {"decimal": ",", "group": "\u202f"}, props["id"]
             assert props["filter_options"] == {"placeholder_text": "filtrer…"}
@@ -259,5 +259,5 @@ def test_a_chosen_actor_and_a_path_read_french(demo_store_url: str):
         summary = explore.summary_view(instance, "Alsace", "2022-06-01", ["business"], FR)
     finally:
         instance.close()
-    assert re.search(r"arrivée : \d{1,2} \w+\.? \d{4}", text_of(card[0]))  # a French date
+    assert re.search(r"arrivée\u202f: \d{1,2} \w+\.? \d{4}", text_of(card[0]))  # a French date
     assert english_in(card) == english_in(path) == english_in(summary) == []

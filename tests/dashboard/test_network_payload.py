@@ -215,7 +215,7 @@ def test_the_first_picture_is_ready_before_the_first_visit_and_never_stale(
             "network_payload",
             lambda *a, **k: built.append(a) or network_payload(*a, **k),
         )
-        payload, name, alert = explore.network_view(maillage, "Lille", None, "degree")
+        payload, name, _caption, alert = explore.network_view(maillage, "Lille", None, "degree")
         assert alert is None and built == []  # ready: nothing computed for the visitor
         monkeypatch.setattr(maillage.store, "network", None)  # nor read: the sliders are ready
         year, weight = explore.explore_controls_view(maillage, "Lille")
@@ -229,11 +229,11 @@ def test_the_first_picture_is_ready_before_the_first_visit_and_never_stale(
         assert name == "network-lille"
         assert len(payload["ids"]) == maillage.graph("Lille").number_of_nodes()
 
-        by_betweenness, _, _ = explore.network_view(maillage, "Lille", None, "betweenness")
+        by_betweenness, *_ = explore.network_view(maillage, "Lille", None, "betweenness")
         assert len(built) == 1 and by_betweenness["ids"] == payload["ids"]
 
         maillage.add_actor("Lille", "Nouvel acteur", "business", actor_id="new-one")
-        after, _, _ = explore.network_view(maillage, "Lille", None, "degree")
+        after, *_ = explore.network_view(maillage, "Lille", None, "degree")
         assert "new-one" in after["ids"] and "new-one" not in payload["ids"]
     finally:
         maillage.close()

@@ -100,7 +100,7 @@ def test_the_brokers_chart_hovers_in_french_with_a_decimal_comma():
     assert "%{x" not in trace.hovertemplate  # the value is written here, not by plotly
     name, roles, value = trace.customdata[0]
     assert (name, value) == ("Atelier", "0,500")
-    assert roles == "rôles d'intermédiaire : intermédiaire itinérant 1, agent de liaison 2"
+    assert roles == "rôles d'intermédiaire\u202f: intermédiaire itinérant 1, agent de liaison 2"
     assert figure.layout.separators == ",\u202f"  # plotly's own numbers (the axis) too
     english = broker_views.top_brokers_figure({"actors": ROWS}, "betweenness", t=EN)
     assert english.data[0].customdata[0][2] == "0.500" and english.layout.separators is None
@@ -126,12 +126,14 @@ def test_the_gaps_page_is_french(maillage: Any):
     heatmap, found, fragile, suggested, method, alert = gap_views.gaps_view(maillage, "Nantes", FR)
     assert alert is None
     steps = text_of(method)
-    assert steps.startswith("Comment ces valeurs sont calculées Graphe : liens entre les membres")
-    assert "Règle des manques : deux secteurs différents" in steps
+    assert steps.startswith(
+        "Comment ces valeurs sont calculées Graphe\u202f: liens entre les membres"
+    )
+    assert "Règle des manques\u202f: deux secteurs différents" in steps
     assert "z ≤ \u22121,96 (seuil bilatéral 0,05" in steps and "; lowest" not in steps
-    assert "Mises en relation : paires d'acteurs non liés" in steps
-    assert heatmap.layout.title.text.startswith("Liens entre secteurs : observés (attendus)")
-    assert "liens observés :" in heatmap.data[0].customdata[0][0]
+    assert "Mises en relation\u202f: paires d'acteurs non liés" in steps
+    assert heatmap.layout.title.text.startswith("Liens entre secteurs\u202f: observés (attendus)")
+    assert "liens observés\u202f:" in heatmap.data[0].customdata[0][0]
     text = text_of(suggested)
     assert "Voir dans le réseau" in text and "J'ai fait cette mise en relation" in text
     assert re.search(r"score \d+,\d{3} · à 2 étapes · partenaires communs", text)

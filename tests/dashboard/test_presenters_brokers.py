@@ -83,7 +83,7 @@ def test_download_view_renders_the_clicked_format(maillage: Any) -> None:
 
 def test_the_html_download_is_in_the_reader_s_language(maillage: Any) -> None:
     trigger = ids.download_button("html")
-    for t, heading in ((translator("fr"), "Rapport sur le réseau : Nantes"), (EN, None)):
+    for t, heading in ((translator("fr"), "Rapport sur le réseau\u202f: Nantes"), (EN, None)):
         payload, _ = download_view(maillage, "Nantes", False, trigger, [None, None, 1], t)
         page = base64.b64decode(payload["content"]).decode("utf-8")
         assert f'<html lang="{t.language}">' in page
@@ -111,7 +111,8 @@ def test_the_gds_engine_s_method_reads_in_french() -> None:
     assert all(None not in method_phrases(value) for value in steps.values())
     fr = translator("fr")
     assert method_step("betweenness", steps["betweenness"], fr) == (
-        "Intermédiarité : Brandes (gds), normalisation de NetworkX ; estimée à partir de 50 "
+        "Intermédiarité\u202f: Brandes (gds), normalisation de NetworkX\u202f; "
+        "estimée à partir de 50 "
         "sources tirées au hasard (l'échantillon de GDS, biaisé par le degré), mise à l'échelle "
         "par n / k"
     )
@@ -119,7 +120,7 @@ def test_the_gds_engine_s_method_reads_in_french() -> None:
         "norme euclidienne unité, 1\u202f200 itérations, sans convergence à 1e-10"
     )
     assert method_step("communities", steps["communities"], fr) == (
-        "Communautés : meilleure modularité entre Leiden (GDS), meilleure de 3 exécutions à "
+        "Communautés\u202f: meilleure modularité entre Leiden (GDS), meilleure de 3 exécutions à "
         "graine fixée, et l'autre méthode (gds)"
     )
     assert "lus par lots" in method_step("brokerage", steps["brokerage"], fr)

@@ -48,7 +48,15 @@ def test_compare_table_has_raw_and_normalised_per_territory() -> None:
 
 
 def test_compare_tooltips() -> None:
-    assert compare_tooltips(COMPARISON, EN)[0] == {"indicator": "share of possible ties"}
+    # the registry's plain explanation, then how the comparison computed it
+    density = (
+        "Share of all the possible ties between members that exist: 1 if everyone worked "
+        "with everyone. — share of possible ties"
+    )
+    assert compare_tooltips(COMPARISON, EN)[0] == {"indicator": density}
+    assert compare_tooltips(COMPARISON, FR)[0]["indicator"].startswith(
+        "Part des liens possibles entre membres qui existent vraiment"
+    )
 
 
 def test_the_literal_comparison_is_in_the_shape_of_a_real_one() -> None:

@@ -78,7 +78,8 @@ def test_a_saved_edit_names_its_fields_in_french_and_unchanged_in_english(mailla
     _, message, *_ = editing.write_view(writers(maillage, "fr"), ids.EDIT_SAVE, "n1", fields, None)
     revision = maillage.history()[-1]
     assert message == (
-        f"Enregistré comme modification {revision.id} : modification de l'acteur n1 (nom, ville)."
+        f"Enregistré comme modification {revision.id}\u202f: modification de "
+        f"l'acteur n1 (nom, ville)."
     )
     fields["city"] = "Nantes"
     _, message, *_ = editing.write_view(writers(maillage), ids.EDIT_SAVE, "n1", fields, None)

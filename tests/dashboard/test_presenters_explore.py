@@ -149,7 +149,7 @@ def test_actor_card_says_who_what_and_which_ties() -> None:
     assert "Atelier" in text and "Business" in text and "city: Brest" in text
     assert "Betweenness" in text and "0.500" in text
     assert "Liaison (2 pairs)" in text
-    assert "4 actors within 2 ties" in text
+    assert "4 actors within 2 hops of Atelier" in text
     assert "partnership, weight 2, since 2019-01-01" in text
     absent = text_of(actor_card(actor, None, [], 1, None))
     assert "Not in the territory's network at this date." in absent
@@ -159,7 +159,10 @@ def test_path_panel_lists_the_chain_in_words(graph: nx.Graph) -> None:
     path = ["a", "c", "d"]
     panel = text_of(path_panel(graph, path))
     assert "Atelier can reach Dé in 2 steps: ask Collectif for the introduction." in panel
-    assert "Atelier (Business) and Collectif (Association): event since 2020-05-01" in panel
+    assert (
+        "Atelier (Business) and Collectif (Association): "
+        "co-participation in events since 2020-05-01" in panel
+    )
     assert path_summary(graph, ["a", "b"]) == (
         "Atelier and Bibliothèque are already tied directly."
     )

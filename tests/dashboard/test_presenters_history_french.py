@@ -52,7 +52,7 @@ def test_descriptions_read_in_french_with_the_locales_digits():
     text = describe(IMPORTED, **EXAMPLES[IMPORTED])
     assert text == ("import a.csv, b b.xlsx: actors 3 added, 0 updated; ties 1200 added, 2 updated")
     assert description_in(text, FR) == (
-        "import a.csv, b b.xlsx : acteurs 3 ajoutés, 0 mis à jour ; "
+        "import a.csv, b b.xlsx\u202f: acteurs 3 ajoutés, 0 mis à jour\u202f; "
         "liens 1\u202f200 ajoutés, 2 mis à jour"
     )
     assert undo_description([4]) == "undo of revision 4"
@@ -66,7 +66,9 @@ def test_the_history_of_a_real_sqlite_store_reads_in_french(maillage, small_data
     assert template == IMPORTED
     assert fields["actors_added"] == str(len(small_dataset.actors))
     row = revision_rows([imported], FR)[0]
-    assert f": acteurs {len(small_dataset.actors)} ajoutés, 0 mis à jour ; liens " in row["what"]
+    assert (
+        f": acteurs {len(small_dataset.actors)} ajoutés, 0 mis à jour\u202f; liens " in row["what"]
+    )
     assert row["what"].startswith("import ")
 
 

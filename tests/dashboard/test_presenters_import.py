@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from dashboard_support import text_of
 
 from maillage.dashboard import ids
 from maillage.dashboard.presenters import import_page as page
@@ -136,7 +137,9 @@ def test_a_french_collision_and_refusal_are_told_in_french(maillage):
     _problems, panel, _box, _alert = page.preview_view(
         sources, sent(taken), "a.csv", None, False, ""
     )
-    assert "identifiant 'n1' : en base 'Atelier Nord' (Nantes), dans le fichier " in str(panel)
+    assert "identifiant 'n1'\u202f: en base 'Atelier Nord' (Nantes), dans le fichier " in text_of(
+        panel
+    )
     assert "'Quelqu'un d'autre' (Vosges)" in str(panel)
     refused = error_alert(MaillageError("unknown actor 'x9'"), translator("fr"))
     assert refused.children[1].children == "acteur inconnu 'x9'"
@@ -214,7 +217,8 @@ def test_a_french_preview_tells_each_bad_row_in_french_with_its_line_and_column(
             "file": "b.csv",
             "line": 3,
             "column": "sector",
-            "problem": "secteur inconnu 'guild' (attendu : l'un de business, association, public, "
+            "problem": "secteur inconnu 'guild' (attendu\u202f: l'un de business, "
+            "association, public, "
             "academic, media, citizen, funder, other, ou un alias)",
         },
         {
@@ -222,7 +226,7 @@ def test_a_french_preview_tells_each_bad_row_in_french_with_its_line_and_column(
             "line": 4,
             "column": "id",
             "problem": "identifiant 'a1' en double, au contenu différent "
-            "(première occurrence : ligne 2)",
+            "(première occurrence\u202f: ligne 2)",
         },
     ]
     english, *_ = page.preview_view(writers(maillage), contents, "b.csv", None, False, "")
@@ -297,7 +301,7 @@ def test_the_plan_s_warnings_read_in_french_and_stay_english_in_english(maillage
     _problems, french, _box, _alert = page.preview_view(
         writers(maillage, "fr"), contents, "t.csv", None, False, ""
     )
-    assert "t.csv : colonnes ignorées : colour" in str(french)
+    assert "t.csv\u202f: colonnes ignorées\u202f: colour" in text_of(french)
     _problems, english, _box, _alert = page.preview_view(
         writers(maillage), contents, "t.csv", None, False, ""
     )
@@ -312,11 +316,12 @@ def test_the_plan_s_examples_read_in_french_and_stay_english_in_english(maillage
     _problems, french, _box, _alert = page.preview_view(
         writers(maillage, "fr"), contents, "a.csv", None, False, ""
     )
-    assert "Par exemple :" in str(french)
+    assert "Par exemple\u202f:" in text_of(french)
     assert (
-        "n1 'Atelier Sud' : nom Atelier Nord -> Atelier Sud ; secteur Entreprise -> Public ; "
-        "latitude 47,2184 -> 47,5 ; arrivée 1 janv. 2019 -> 1 févr. 2019"
-    ) in str(french)
+        "n1 'Atelier Sud'\u202f: nom Atelier Nord -> Atelier Sud\u202f; "
+        "secteur Entreprise -> Public\u202f; "
+        "latitude 47,2184 -> 47,5\u202f; arrivée 1 janv. 2019 -> 1 févr. 2019"
+    ) in text_of(french)
     assert "1 acteur change de latitude" in str(french)
     _problems, english, _box, _alert = page.preview_view(
         writers(maillage), contents, "a.csv", None, False, ""
@@ -339,7 +344,7 @@ def test_a_french_facilitator_s_rejects_file_is_french_excel_s_with_french_probl
     assert rejects[1:].split("\r\n") == [
         "file;line;column;problem;Code;Nom;Statut;Département",
         "p.csv;4;Nom;valeur manquante;V3;;Entreprise;Vosges",
-        "p.csv;6;Code;identifiant 'V4' en double, au contenu différent (première occurrence : "
+        "p.csv;6;Code;identifiant 'V4' en double, au contenu différent (première occurrence\u202f: "
         "ligne 5);V4;'=Donon;Entreprise;Vosges",
         "",
     ]
@@ -377,7 +382,7 @@ def test_a_file_without_id_and_territory_columns_has_a_way_on(maillage):
     assert 'default_territory = "Centre-Alsace"' in text and 'id = "Nom"' in text
     problems, plan, _box, _alert = page.preview_view(sources, contents, "v.csv", text, 0, "")
     assert problems == [] and "Centre-Alsace" in str(plan)
-    assert "v.csv : colonnes ignorées : Site" in str(plan)  # not dropped silently
+    assert "v.csv\u202f: colonnes ignorées\u202f: Site" in text_of(plan)  # not dropped silently
     page.import_view(sources, ids.IMPORT_RUN, contents, "v.csv", text, False, "")
     actors = {a.id: a for a in maillage.network("Centre-Alsace").actors}
     assert sorted(actors) == ["Café Solidaire", "Mairie de Ribeauvillé"]
@@ -416,7 +421,7 @@ def test_each_french_reject_keeps_its_own_problems_whatever_the_english_file_s_o
         "file;line;column;problem;Code;Nom;Territoire",
         "p.csv;3;Nom;valeur manquante;V2;;Vosges",
         'p.csv;5;"Code; Nom";"identifiant \'V4\' en double, au contenu différent (première '
-        'occurrence : ligne 4) ; valeur manquante";V4;;Vosges',
+        'occurrence\u202f: ligne 4)\u202f; valeur manquante";V4;;Vosges',
         "p.csv;7;Code;valeur manquante;;'=Donon;Vosges",
         "",
     ]

@@ -142,7 +142,9 @@ def test_a_french_facilitator_reads_the_introductions_in_french(maillage):
     assert message == "Mise en relation 1 enregistrée (faite)."
     rows, funnel, alert = page.follow_up_view(maillage, "Nantes", "", False, TODAY, fr)
     assert alert is None and rows[0]["status"] == "faite"
-    assert funnel.layout.title.text.startswith("faites : 1, rencontres : 0, partenariats : 0")
+    assert funnel.layout.title.text.startswith(
+        "faites\u202f: 1, rencontres\u202f: 0, partenariats\u202f: 0"
+    )
     assert [c["name"] for c in page.table_columns(fr)][1:4] == ["Statut", "De", "À"]
     _, message, alert = page.write_view(
         sources, ids.INTRO_MOVE, "Nantes", {}, {"status": "met"}, [], [], TODAY
@@ -211,4 +213,4 @@ def test_only_proposed_introductions_say_none_was_made_yet():
     funnel = page.funnel_figure({**counts, "days": None}, fr)
     assert list(funnel.data) == [] and funnel.layout.xaxis.visible is False
     assert funnel.layout.annotations[0].text == "Aucune mise en relation faite pour l'instant"
-    assert funnel.layout.title.text.startswith("faites : 0, rencontres : 0")
+    assert funnel.layout.title.text.startswith("faites\u202f: 0, rencontres\u202f: 0")

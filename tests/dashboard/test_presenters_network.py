@@ -34,3 +34,24 @@ def test_network_summary_says_n_a_without_ties() -> None:
     line = network_summary(report)
     assert "modularity n/a" in line and "E-I index n/a" in line
     assert "0.000" not in line.replace("density 0.000", "")
+
+
+def test_every_figure_of_the_summary_has_the_registry_s_decimals() -> None:
+    """Review: "indice E-I 1" was printed "1" where the other figures had three decimals."""
+    from maillage.reports.i18n import translator
+
+    report = {
+        "network": {
+            "actors": 4,
+            "ties": 3,
+            "density": 0.5,
+            "communities": 1,
+            "modularity": 0.0,
+            "ei_index": 1.0,
+            "openness": 0.0,
+        }
+    }
+    line = network_summary(report, t=translator("fr"))
+    assert "densité 0,500" in line and "indice E-I 1,000" in line
+    assert "modularité 0,000" in line and "ouverture 0,000" in line
+    assert "indice E-I 1 " not in line

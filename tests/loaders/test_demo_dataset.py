@@ -115,3 +115,49 @@ def test_the_whole_demo_passes_the_loaders_validation(demo, tmp_path):
     reread = load(write(everything, "csv", tmp_path)).dataset
     assert reread.actors == demo.actors
     assert reread.ties == demo.ties
+
+
+def inside(point, rings):
+    """Whether ``point`` (lon, lat) is inside ``rings`` (even-odd rule: holes count)."""
+    x, y = point
+    crossings = 0
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                crossings += 1
+    return crossings % 2 == 1
+
+
+DEPARTMENTS = {
+    "Alsace": {"67", "68"},  # Bas-Rhin, Haut-Rhin: west of the Rhine
+    "Romans": {"26"},  # Drôme
+    "Lille": {"59"},  # Nord
+    "Bordeaux": {"33"},  # Gironde
+    "Marseille": {"13"},  # Bouches-du-Rhône
+    "Figeac": {"46", "12"},  # Lot, Aveyron (Capdenac-Gare)
+    "Lons-le-Saunier": {"39"},  # Jura
+}
+
+
+@pytest.mark.parametrize("territory", sorted(DEPARTMENTS))
+def test_every_actor_lies_in_its_territorys_departments(demo, territory):
+    from maillage.reports.map_figure import outlines
+
+    rings = [o.rings for o in outlines("departements") if o.code in DEPARTMENTS[territory]]
+    assert len(rings) == len(DEPARTMENTS[territory])
+    home = [a for a in demo.actors if a.territories[0] == territory]
+    outside = [
+        (a.id, a.lat, a.lon) for a in home if not any(inside((a.lon, a.lat), r) for r in rings)
+    ]
+    assert home
+    assert outside == []
+
+
+def test_actors_sit_around_several_real_communes_not_in_a_rectangle(demo):
+    alsace = [a for a in demo.actors if a.territories[0] == "Alsace"]
+    strasbourg = [a for a in alsace if abs(a.lat - 48.5734) < 0.03 and abs(a.lon - 7.7521) < 0.03]
+    mulhouse = [a for a in alsace if abs(a.lat - 47.7508) < 0.03 and abs(a.lon - 7.3359) < 0.03]
+    assert strasbourg and mulhouse
+    # nobody in the empty corners of the old rectangle: north-west of Saverne, east of Colmar
+    assert not [a for a in alsace if a.lat > 48.85 and a.lon < 7.3]
+    assert not [a for a in alsace if a.lat < 48.1 and a.lon > 7.55]

@@ -98,10 +98,11 @@ def test_the_brief_makes_no_request_and_prints(compare):
 def test_the_brief_in_french(compare):
     html = brief(compare, "fr")
     assert '<html lang="fr">' in html
-    assert "Note de synthèse pour la coordination : Pays de Morlaix, Pays de Brest" in html
+    assert "Note de synthèse pour la coordination\u202f: Pays de Morlaix, Pays de Brest" in html
     assert "<h2>Ce qui ressort</h2>" in html and "<h2>Taux de partenariat</h2>" in html
     assert (
-        "Pays de Brest : les entreprises travaillent rarement avec les associations, 0 sur 10, "
+        "Pays de Brest\u202f: les entreprises travaillent rarement avec les "
+        "associations, 0 sur 10, "
         "le plus bas des 2 territoires."
     ) in html
     assert "1 sur 3 · 33\u202f%<br><small>6–79\u202f%</small>" in html
@@ -177,7 +178,7 @@ def test_the_workbook_in_french_starts_with_the_summary(compare):
     assert book.sheetnames[:4] == ["summary", "indicators", "shares", "rates"]
     rows = list(book["summary"].iter_rows(values_only=True))
     assert rows[0] == ("territoire", "ce qui ressort")
-    assert rows[2][1].startswith("Pays de Brest : les entreprises travaillent rarement")
+    assert rows[2][1].startswith("Pays de Brest\u202f: les entreprises travaillent rarement")
     shares = book["shares"]
     assert [c.value for c in shares[2]] == ["entreprises → associations", 0.333333, 0.0]
     (chart,) = shares._charts

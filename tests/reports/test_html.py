@@ -141,6 +141,6 @@ def test_the_introductions_reasons_are_told_in_the_page_s_language(gaps):
     assert f"<td>{intro['reason']}</td>" in english
     french = render("gaps", gaps, "html", lang="fr").decode("utf-8")
     assert (
-        "<td>travaillent tous deux avec Mairie de Morlaix ; rapprocherait 1 association "
+        "<td>travaillent tous deux avec Mairie de Morlaix\u202f; rapprocherait 1 association "
         "des entreprises</td>"
     ) in french

@@ -16,7 +16,7 @@ FR = translator("fr")
 def test_the_french_report_speaks_french(report, gaps):
     html = render_html_report(report, gaps, FR)
     assert '<html lang="fr">' in html
-    assert "<title>Rapport sur le réseau : Pays de Morlaix</title>" in html
+    assert "<title>Rapport sur le réseau\u202f: Pays de Morlaix</title>" in html
     assert "Au 30 juin 2024 · liens non pondérés · intermédiarité exacte" in html
     assert '<div class="value">0,250</div><div class="label">Densité</div>' in html
     assert "<h2>Le réseau en un coup d&#x27;œil</h2>" in html
@@ -39,7 +39,7 @@ def test_the_french_report_speaks_french(report, gaps):
 def test_french_gaps_and_bridges_pages(gaps, bridges):
     page = render("gaps", gaps, "html", lang="fr").decode("utf-8")
     assert '<html lang="fr">' in page
-    assert "<title>Manques entre secteurs : Pays de Morlaix</title>" in page
+    assert "<title>Manques entre secteurs\u202f: Pays de Morlaix</title>" in page
     assert '<th class="num">Observés</th><th class="num">Attendus</th>' in page
     changes = render("bridges", bridges, "html", lang="fr").decode("utf-8")
     assert "<h1>Ponts gagnés et perdus</h1>" in changes
@@ -69,7 +69,7 @@ def demo_results(tmp_path_factory):
 def test_a_french_report_of_a_demo_territory(demo_results):
     report, gaps = demo_results
     html = render_html_report(report, gaps, FR)
-    assert "<title>Rapport sur le réseau : Lille</title>" in html
+    assert "<title>Rapport sur le réseau\u202f: Lille</title>" in html
     assert "Tous les liens (sans filtre de date)" in html
     assert "<h2>Les 20 premiers intermédiaires</h2>" in html
     assert "Afficher les 150 acteurs, par intermédiarité" in html

@@ -17,7 +17,7 @@ def test_french_numbers_dates_and_plurals():
     assert fr.ngettext("actor", "actors", 1) == "acteur"
     assert fr.ngettext("actor", "actors", 0) == "acteur"
     assert fr.ngettext("actor", "actors", 2) == "acteurs"
-    assert fr.number(None) == fr.number(float("nan")) == "n.d."
+    assert fr.number(None) == fr.number(float("nan")) == "non disponible"
 
 
 def test_english_is_the_msgid():

@@ -66,15 +66,15 @@ def test_a_bad_ties_file_s_problems_read_in_french_at_their_line_and_column(tmp_
             "ties.csv",
             2,
             "target",
-            "lien vers soi-même : la source et la cible sont toutes deux 'a1'",
+            "lien vers soi-même\u202f: la source et la cible sont toutes deux 'a1'",
         ),
         ("ties.csv", 3, "weight", "le poids doit être un nombre > 0, et non '-2'"),
-        ("ties.csv", 3, "since", "date invalide '2020-13-01' (attendu : YYYY-MM-DD)"),
+        ("ties.csv", 3, "since", "date invalide '2020-13-01' (attendu\u202f: YYYY-MM-DD)"),
         (
             "ties.csv",
             4,
             "kind",
-            "type de lien inconnu 'friendship' (attendu : l'un de "
+            "type de lien inconnu 'friendship' (attendu\u202f: l'un de "
             + told[3][3].split("l'un de ", 1)[1],
         ),
         ("ties.csv", 4, "until", "la fin 2020-01-01 précède le début 2021-01-01"),
@@ -98,14 +98,16 @@ def test_refusals_of_edits_and_introductions_read_in_french():
         "un acteur ne peut pas être lié à lui-même"
     )
     assert _refusal(new_tie, "a1", "b2", "friendship").startswith(
-        "type de lien inconnu 'friendship' : l'un de partnership, "
+        "type de lien inconnu 'friendship'\u202f: l'un de partnership, "
     )
     taken = _refusal(new_actor, "Nantes", "Atelier", "business", actor_id="a1", taken={"a1"})
-    assert taken == "l'identifiant 'a1' désigne déjà un autre acteur : choisissez-en un autre"
+    assert taken == "l'identifiant 'a1' désigne déjà un autre acteur\u202f: choisissez-en un autre"
     assert _refusal(check_move, Status.MET, Status.MADE) == (
         "une mise en relation ne peut pas revenir de « rencontre » à « faite »"
     )
-    assert _refusal(parse_status, "lost").startswith("statut inconnu 'lost' (attendu : l'un de ")
+    assert _refusal(parse_status, "lost").startswith(
+        "statut inconnu 'lost' (attendu\u202f: l'un de "
+    )
     with pytest.raises(InvalidMove):
         parse_status("lost")
     with pytest.raises(InvalidEdit):
@@ -143,10 +145,13 @@ def test_a_bad_mapping_file_s_problems_read_in_french(tmp_path):
     mapping.write_text('delimiter = ";;"\nconflict = "last"\nwhatever = 1\n[sectors]\nx = 3\n')
     told = sorted(_problems_in_french([actors], mapping=mapping), key=lambda p: p[2])
     assert [(column, text) for _, _, column, text in told] == [
-        ("conflict", "règle inconnue 'last' (attendu : error, first, most_common)"),
+        ("conflict", "règle inconnue 'last' (attendu\u202f: error, first, most_common)"),
         ("delimiter", "un séparateur est un seul caractère, et non ';;'"),
         ("sectors.x", 'doit être un nom de secteur (ou "" pour une cellule vide)'),
-        ("whatever", "clé inconnue (attendu : l'une de " + told[3][3].split("l'une de ", 1)[1]),
+        (
+            "whatever",
+            "clé inconnue (attendu\u202f: l'une de " + told[3][3].split("l'une de ", 1)[1],
+        ),
     ]
 
 
@@ -167,7 +172,7 @@ def test_an_extract_a_graph_file_and_an_unreadable_file_read_in_french(tmp_path)
     broken = tmp_path / "network.gexf"
     broken.write_text("<gexf><graph><node id='1'></graph></gexf>")
     assert _problems_in_french([broken]) == [
-        ("network.gexf", 1, None, "XML mal formé : mismatched tag")
+        ("network.gexf", 1, None, "XML mal formé\u202f: mismatched tag")
     ]
     workbook = tmp_path / "book.xlsx"
     workbook.write_bytes(b"not a zip")
@@ -203,10 +208,10 @@ def test_a_graph_file_s_warnings_read_in_french_with_their_counts(tmp_path):
     mapping.write_text('default_sector = "other"\ndefault_territory = "T"\n')
     warnings = load([graph], mapping=mapping).warnings
     assert [warning_in(w, FR) for w in warnings] == [
-        f"{graph} : attributs d'arêtes ignorés : strength",
-        f"{graph} : 2 arêtes parallèles additionnées au poids du lien entre les deux mêmes "
+        f"{graph}\u202f: attributs d'arêtes ignorés\u202f: strength",
+        f"{graph}\u202f: 2 arêtes parallèles additionnées au poids du lien entre les deux mêmes "
         "nœuds (comme le fait Gephi)",
-        f"{graph} : 1 boucle écartée (une arête d'un nœud vers lui-même ; ligne 1)",
+        f"{graph}\u202f: 1 boucle écartée (une arête d'un nœud vers lui-même\u202f; ligne 1)",
     ]
     assert (
         [warning_in(w, EN) for w in warnings]
@@ -227,7 +232,8 @@ def test_a_name_not_found_reads_in_french_with_its_suggestions():
         "no territory named 'Alsase'; did you mean 'Alsace' or 'Alsace-Moselle'?"
     )
     assert problem_in(str(territory.value), FR) == (
-        "aucun territoire nommé 'Alsase' ; vouliez-vous dire 'Alsace' ou 'Alsace-Moselle' ?"
+        "aucun territoire nommé 'Alsase'\u202f; vouliez-vous dire 'Alsace' ou "
+        "'Alsace-Moselle'\u202f?"
     )
     pairs = [("a1", "Les Jardins"), ("a2", "Les jardins or Bois"), ("a3", "Lesjardin")]
     with pytest.raises(names.UnknownName) as actor:
@@ -237,14 +243,14 @@ def test_a_name_not_found_reads_in_french_with_its_suggestions():
         "'a2' (Les jardins or Bois) or 'a3' (Lesjardin)?"
     )
     assert problem_in(str(actor.value), FR) == (
-        "aucun acteur 'les jardin' dans Alsace ; vouliez-vous dire 'a1' (Les Jardins), "
-        "'a2' (Les jardins or Bois) ou 'a3' (Lesjardin) ?"
+        "aucun acteur 'les jardin' dans Alsace\u202f; vouliez-vous dire 'a1' (Les Jardins), "
+        "'a2' (Les jardins or Bois) ou 'a3' (Lesjardin)\u202f?"
     )
     with pytest.raises(names.AmbiguousName) as several:
         names.resolve_actor("les jardins", pairs[:1] + [("a4", "Les jardins")])
     assert problem_in(str(several.value), FR) == (
-        "'les jardins' peut désigner plusieurs acteurs ; "
-        "vouliez-vous dire 'a1' (Les Jardins) ou 'a4' (Les jardins) ?"
+        "'les jardins' peut désigner plusieurs acteurs\u202f; "
+        "vouliez-vous dire 'a1' (Les Jardins) ou 'a4' (Les jardins)\u202f?"
     )
 
 
@@ -263,22 +269,24 @@ def test_an_actor_not_in_the_network_is_a_refusal_read_in_french():
 @pytest.mark.parametrize(
     ("contents", "name", "french"),
     [
-        (None, "a.csv", "aucun fichier n'a été reçu : choisissez un fichier à importer"),
+        (None, "a.csv", "aucun fichier n'a été reçu\u202f: choisissez un fichier à importer"),
         (
             "data:text/plain;base64,aWQK",
             "notes.exe",
-            "notes.exe : ce type de fichier ne peut pas être importé (attendu : .csv, .gexf, "
+            "notes.exe\u202f: ce type de fichier ne peut pas être importé "
+            "(attendu\u202f: .csv, .gexf, "
             ".graphml, .tsv, .txt, .xlsm, .xlsx)",
         ),
         (
             "data:text/csv;base64,a!!",
             "a.csv",
-            "a.csv : le fichier n'a pas été reçu en entier ; envoyez-le de nouveau",
+            "a.csv\u202f: le fichier n'a pas été reçu en entier\u202f; envoyez-le de nouveau",
         ),
         (
             "data:text/csv;base64," + "A" * 4000,
             "a.csv",
-            "a.csv : 3\u202f000 octets dépassent la limite de 1\u202f000 octets pour un fichier "
+            "a.csv\u202f: 3\u202f000 octets dépassent la limite de 1\u202f000 "
+            "octets pour un fichier "
             "envoyé depuis le navigateur (un administrateur peut la relever avec "
             "MAILLAGE_MAX_REQUEST_BYTES=..., ou l'importer avec `maillage import`)",
         ),
@@ -309,13 +317,13 @@ def test_a_store_that_cannot_be_used_is_told_in_french_and_unchanged_in_english(
     )
     assert problem_in(english, EN) == english
     assert problem_in(english, FR) == (
-        f"{path} n'est pas une base SQLite utilisable (file is not a database) : indiquez un "
+        f"{path} n'est pas une base SQLite utilisable (file is not a database)\u202f: indiquez un "
         "autre fichier à --store, ou déplacez celui-ci pour repartir de zéro"
     )
     with pytest.raises(StoreUnavailable) as caught:
         SQLiteStore.from_url("sqlite://")
     assert problem_in(str(caught.value), FR) == (
-        "adresse de base SQLite invalide 'sqlite://' : écrivez sqlite:///chemin/absolu/vers/"
+        "adresse de base SQLite invalide 'sqlite://'\u202f: écrivez sqlite:///chemin/absolu/vers/"
         "fichier.db"
     )
     with pytest.raises(StoreUnavailable) as caught:
@@ -324,6 +332,7 @@ def test_a_store_that_cannot_be_used_is_told_in_french_and_unchanged_in_english(
         "adresse Neo4j invalide 'bolt://127.0.0.1:notaport' ("
     )
     assert problem_in(str(DatabaseUnreachable()), FR) == (
-        "La base de données est injoignable : réessayez dans une minute. Le journal du serveur "
+        "La base de données est injoignable\u202f: réessayez dans une minute. "
+        "Le journal du serveur "
         "en donne la raison à son administrateur."
     )

@@ -200,6 +200,6 @@ def test_a_french_report_workbook_names_its_sheets_and_heads_in_french(report):
     assert actors[0][:3] == ["Identifiant", "Nom", "Secteur"]
     assert actors[1][:3] == ["a1", "Mairie de Morlaix", "public"]  # the data's keys stay
     assert values(book["secteurs"])[0][:2] == ["Secteur", "Acteurs"]
-    assert book.properties.title == "Rapport Maillage : Pays de Morlaix"
+    assert book.properties.title == "Rapport Maillage\u202f: Pays de Morlaix"
     english = load_workbook(io.BytesIO(render("report", report, "xlsx")))
     assert english.sheetnames == ["network", "actors", "sector_mixing", "sectors", "method"]

@@ -158,13 +158,13 @@ def test_the_gds_engine_on_a_sqlite_store_is_refused_in_english_and_in_french(tm
     assert problem_in(english, translator("en")) == english
     assert problem_in(english, translator("fr")) == (
         "--engine gds calcule dans Neo4j avec sa bibliothèque Graph Data Science, et cette "
-        "base est SQLiteStore : donnez une base Neo4j (--store neo4j://host:7687, avec GDS "
+        "base est SQLiteStore\u202f: donnez une base Neo4j (--store neo4j://host:7687, avec GDS "
         "installé), ou utilisez --engine local"
     )
     lost = GDS_LOST.format(url="neo4j://h:7687", reason="connection reset")
     assert problem_in(lost, translator("fr")) == (
-        "connexion à Neo4j (neo4j://h:7687) perdue pendant --engine gds (connection reset) : "
+        "connexion à Neo4j (neo4j://h:7687) perdue pendant --engine gds (connection reset)\u202f: "
         "vérifiez le serveur et relancez la commande"
     )
     missing = problem_in(GDS_MISSING.format(url="neo4j://h:7687"), translator("fr"))
-    assert missing.startswith("--engine gds : Neo4j à neo4j://h:7687 n'a pas la bibliothèque ")
+    assert missing.startswith("--engine gds\u202f: Neo4j à neo4j://h:7687 n'a pas la bibliothèque ")
