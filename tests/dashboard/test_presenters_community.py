@@ -113,7 +113,7 @@ def test_the_summary_counts_what_the_opened_community_draws(demo: Any) -> None:
     graph = demo.graph(TERRITORY)
     business = [n for n in members if graph.nodes[n]["sector"] == "business"]
     line = summary_view(demo, TERRITORY, None, ["business"], FR, community=1)
-    assert f"Communauté 1 : {len(business)} acteurs" in line
+    assert f"Communauté 1\u202f: {len(business)} acteurs" in line
 
 
 def test_the_address_keeps_the_opened_community() -> None:
