@@ -1,5 +1,5 @@
 // The ties: sigma's default tie program, drawn as plain triangles rather than instances,
-// and as one-pixel lines where a band would be no wider than two pixels.
+// and as one-pixel lines side by side where a band would be narrower than 4.5 pixels.
 //
 // As for the actors' discs (disc.js), sigma draws one instance of a six-corner band per tie,
 // and Chromium's software WebGL (SwiftShader, no GPU) pays some 25 µs for each instance:
@@ -7,10 +7,10 @@
 // they draw in milliseconds. The picture is the same: a band of the tie's thickness (at
 // least ``minEdgeThickness`` pixels) with a feathered rim.
 //
-// Zoomed out, most ties are such thin bands, and filling them is then most of a still
-// frame in software (some 0.4-0.5 s for 40,000 ties). A band at most LINE_MAX_PX device
-// pixels wide fades across its whole width and inks about one pixel: it is drawn as a
-// one-pixel line (``gl.LINES``) instead, which fills a third of the pixels. Each tie is
+// Filling thin feathered bands is most of a still frame in software (some 0.5-1 s for
+// 40,000 ties). A band w pixels wide fades over a pixel on each rim and inks about w - 1
+// pixels: below LINES_BELOW_PX it is drawn as that many one-pixel lines (``gl.LINES``, one
+// to three lanes side by side), which fill fewer pixels with a plain colour. Each tie is
 // written to both programs; the vertex shaders choose, at every frame, which one draws it
 // (the other's copy is put outside the viewport), so zooming needs no reprocessing.
 
@@ -19,8 +19,8 @@ import { floatColor } from "sigma/utils";
 
 const { UNSIGNED_BYTE, FLOAT, TRIANGLES, LINES } = WebGLRenderingContext;
 
-/** Bands at most this many device pixels wide are drawn as one-pixel lines. */
-export const LINE_MAX_PX = 2;
+/** Bands narrower than this many device pixels are drawn as one-pixel lines side by side. */
+export const LINES_BELOW_PX = 4.5;
 
 /** The band's two triangles: for each corner, which end (0 source, 1 target) and which side. */
 const BAND_CORNERS = [
@@ -31,10 +31,14 @@ const BAND_CORNERS = [
   [0, -1],
   [1, -1],
 ];
-/** The line's two ends. */
-const LINE_ENDS = [
+/** Up to three one-pixel lines side by side: for each end, which end and which lane. */
+const LANE_ENDS = [
   [0, 0],
   [1, 0],
+  [0, 1],
+  [1, 1],
+  [0, 2],
+  [1, 2],
 ];
 
 /** GLSL: the tie's width on screen in device pixels, and where a vertex not drawn goes. */
@@ -42,6 +46,7 @@ const WIDTH = /* glsl */ `
 float deviceWidth(float size) {
   return max(size / u_sizeRatio, u_minEdgeThickness) * u_pixelRatio;
 }
+const float LINES_BELOW = ${LINES_BELOW_PX.toFixed(1)};
 const vec4 NOWHERE = vec4(2.0, 2.0, 0.0, 1.0);
 `;
 
@@ -75,8 +80,8 @@ void main() {
   float half_width = pixels * u_correctionRatio / u_sizeRatio;
   vec2 corner = a_position + a_side * across * half_width;
   gl_Position = vec4((u_matrix * vec3(corner, 1.0)).xy, 0.0, 1.0);
-  // Thin enough for a line: the line program draws it.
-  if (deviceWidth(size) <= ${LINE_MAX_PX.toFixed(1)}) gl_Position = NOWHERE;
+  // Thin enough for lines: the lane program draws it.
+  if (deviceWidth(size) < LINES_BELOW) gl_Position = NOWHERE;
   v_side = a_side;
   v_thickness = half_width / u_zoomRatio;
   v_feather = u_feather * u_correctionRatio / u_zoomRatio / u_pixelRatio * 2.0;
@@ -114,10 +119,12 @@ attribute vec4 a_id;
 attribute vec4 a_color;
 attribute vec2 a_position;
 attribute vec2 a_normal;
+attribute float a_side;
 
 uniform mat3 u_matrix;
 uniform float u_sizeRatio;
 uniform float u_pixelRatio;
+uniform float u_correctionRatio;
 uniform float u_minEdgeThickness;
 
 varying vec4 v_color;
@@ -125,9 +132,17 @@ varying vec4 v_color;
 const float bias = 255.0 / 254.0;
 ${WIDTH}
 void main() {
-  gl_Position = vec4((u_matrix * vec3(a_position, 1.0)).xy, 0.0, 1.0);
-  // Too wide for a line: the band program draws it.
-  if (deviceWidth(length(a_normal)) > ${LINE_MAX_PX.toFixed(1)}) gl_Position = NOWHERE;
+  // A band w pixels wide, feathered over a pixel on each rim, inks about w - 1 pixels:
+  // as many lanes (at least one), a device pixel apart; a_side is this vertex's lane.
+  float size = length(a_normal);
+  float width = deviceWidth(size);
+  float lanes = max(1.0, floor(width - 0.5));
+  vec2 across = size > 0.0 ? a_normal / size : vec2(0.0);
+  float pixel = 2.0 * u_correctionRatio / u_pixelRatio;
+  vec2 at = a_position + across * (a_side - (lanes - 1.0) / 2.0) * pixel;
+  gl_Position = vec4((u_matrix * vec3(at, 1.0)).xy, 0.0, 1.0);
+  // Too wide for lines (the band program draws it), or a lane this tie does not use.
+  if (width >= LINES_BELOW || a_side >= lanes) gl_Position = NOWHERE;
   #ifdef PICKING_MODE
   v_color = a_id;
   #else
@@ -155,7 +170,7 @@ const ATTRIBUTES = [
   { name: "a_side", size: 1, type: FLOAT },
 ];
 
-/** A tie's vertices, one per ``[end, side]`` of ``corners``, from ``startIndex`` in ``array``. */
+/** A tie's vertices, one per ``[end, side or lane]`` of ``corners``, from ``startIndex`` in ``array``. */
 function writeTie(array, startIndex, corners, edgeIndex, source, target, data) {
   const thickness = data.size || 1;
   const dx = target.x - source.x;
@@ -182,13 +197,13 @@ function setTieUniforms(params, { gl, uniformLocations: u }) {
   gl.uniform1f(u.u_sizeRatio, params.sizeRatio);
   gl.uniform1f(u.u_pixelRatio, params.pixelRatio);
   gl.uniform1f(u.u_minEdgeThickness, params.minEdgeThickness);
+  gl.uniform1f(u.u_correctionRatio, params.correctionRatio);
   if (u.u_zoomRatio === undefined) return;
   gl.uniform1f(u.u_zoomRatio, params.zoomRatio);
-  gl.uniform1f(u.u_correctionRatio, params.correctionRatio);
   gl.uniform1f(u.u_feather, params.antiAliasingFeather);
 }
 
-/** The ties wider than LINE_MAX_PX device pixels: feathered bands. */
+/** The ties at least LINES_BELOW_PX device pixels wide: feathered bands. */
 class TieBandProgram extends EdgeProgram {
   getDefinition() {
     return {
@@ -218,22 +233,21 @@ class TieBandProgram extends EdgeProgram {
   }
 }
 
-/** The ties at most LINE_MAX_PX device pixels wide: one-pixel lines. */
+/** The ties narrower than LINES_BELOW_PX device pixels: one to three one-pixel lines. */
 class TieLineProgram extends EdgeProgram {
   getDefinition() {
     return {
-      VERTICES: LINE_ENDS.length,
+      VERTICES: LANE_ENDS.length,
       VERTEX_SHADER_SOURCE: LINE_VERTEX_SHADER,
       FRAGMENT_SHADER_SOURCE: LINE_FRAGMENT_SHADER,
       METHOD: LINES,
-      UNIFORMS: ["u_matrix", "u_sizeRatio", "u_pixelRatio", "u_minEdgeThickness"],
-      // a_side is unused by the line shader (inactive): kept so both write the same rows.
+      UNIFORMS: ["u_matrix", "u_sizeRatio", "u_pixelRatio", "u_correctionRatio", "u_minEdgeThickness"],
       ATTRIBUTES,
     };
   }
 
   processVisibleItem(edgeIndex, startIndex, source, target, data) {
-    writeTie(this.array, startIndex, LINE_ENDS, edgeIndex, source, target, data);
+    writeTie(this.array, startIndex, LANE_ENDS, edgeIndex, source, target, data);
   }
 
   setUniforms(params, context) {
