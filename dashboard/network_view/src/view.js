@@ -4,6 +4,7 @@
 import { DiscProgram } from "./disc.js";
 import { buildGraph, recolour } from "./graph.js";
 import { LabelledSigma } from "./labels.js";
+import { hideEmptyLayers } from "./layers.js";
 import { picturePng, pictureSvg } from "./picture.js";
 import { restyleKeepingOrder } from "./restyle.js";
 import { TieProgram } from "./tie.js";
@@ -101,6 +102,7 @@ export class NetworkRenderer {
     };
     const labelPriority = { rank: (node) => this.labelRank(node), important: () => this.important() };
     this.renderer = new LabelledSigma(buildGraph({ ids: [] }, "sector"), container, settings, labelPriority);
+    hideEmptyLayers(this.renderer);
     this.listen();
   }
 
