@@ -7,7 +7,6 @@ import logging
 import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from datetime import date
-from functools import partial
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -27,7 +26,7 @@ from ...reports.formats import slug
 from ...reports.i18n import N_, Translator
 from ...reports.labels import sector_label, tie_kind_label
 from .. import ids
-from ..network_payload import drawn_counts, tie_lines
+from ..network_payload import drawn_counts
 from ..sources import Source
 from . import explore_community, view_state
 from .first_picture import FIRST_SIZE, explore_payload, slider_facts
@@ -459,8 +458,7 @@ def summary_view(
         filters = filters_set(sectors, kinds, min_weight, t)
         drawn = None
         if filters and not opened:
-            at_day = partial(source.network, territory, as_of=day)
-            lines = source.cached("tie lines", (territory, day), lambda: tie_lines(at_day()))
+            lines = explore_community.tie_lines_at(source, territory, day)
             drawn = drawn_counts(lines, sectors, kinds, float(min_weight or 0))
     except Exception:
         log.exception("summary of %r", territory)

@@ -21,7 +21,7 @@ from dash.exceptions import PreventUpdate
 from ...graph.analytics import community_ranks, introduction_path, ranked_members
 from ...reports.i18n import Translator
 from .. import ids
-from ..network_payload import drawn_counts, network_payload, tie_lines
+from ..network_payload import TieLines, drawn_counts, network_payload, tie_lines
 from ..sources import Source
 from . import view_state
 from .formatting import reader
@@ -119,6 +119,13 @@ def path_inside(
     return source.cached("community path", (territory, day, number, start, end), compute)
 
 
+def tie_lines_at(source: Source, territory: str, day: date | None) -> TieLines:
+    """The lines the drawing joins the territory's members by at ``day``, kept per date."""
+    return source.cached(
+        "tie lines", (territory, day), lambda: tie_lines(source.network(territory, as_of=day))
+    )
+
+
 def opened_counts(
     source: Source,
     territory: str,
@@ -138,7 +145,7 @@ def opened_counts(
     if inside is None or not number:
         return None
     kept = set(inside)
-    sector_of, lines = tie_lines(source.network(territory, as_of=day))
+    sector_of, lines = tie_lines_at(source, territory, day)
     within = (
         {actor: sector for actor, sector in sector_of.items() if actor in kept},
         [line for line in lines if line[0] in kept and line[1] in kept],
